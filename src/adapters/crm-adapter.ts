@@ -1,0 +1,96 @@
+import type { Account } from '../model/account.js';
+import type { Rep } from '../model/rep.js';
+import type { Territory } from '../model/territory.js';
+import type { Rejection } from '../model/validate-batch.js';
+
+/** What the current user may do through an adapter. */
+export interface Capabilities {
+  /** May write account assignments back to the CRM. */
+  canWrite: boolean;
+  /** May create, change or delete territories in the CRM. */
+  canWriteTerritories?: boolean;
+  /** A short name of the backing system, e.g. `memory`, `salesforce`, `hubspot`, `rest`. */
+  system: string;
+  /** Adapter-specific mode, e.g. Salesforce `owner` or `territory2`. */
+  mode?: string;
+  /** The CRM user the adapter acts for, when known. */
+  userId?: string;
+  /** Largest number of changes written per request. */
+  maxBatchSize?: number;
+}
+
+export interface LoadProgress {
+  /** Records loaded so far in this phase. */
+  loaded: number;
+  /** Records expected in this phase, when the CRM says. */
+  total?: number;
+  /** What is being loaded: `accounts`, `reps`, `territories`, `performance`… */
+  phase?: string;
+}
+
+export interface LoadOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export interface LoadResult {
+  accounts: Account[];
+  reps: Rep[];
+  territories: Territory[];
+  /** Records that failed validation, each naming its id, field and reason. */
+  rejected: Rejection[];
+}
+
+/** One account changing hands: rep ids, or null for unassigned. */
+export interface Change {
+  accountId: string;
+  from: string | null;
+  to: string | null;
+}
+
+export type SaveStatus = 'saved' | 'failed' | 'conflict';
+
+/** How one change ended. Every change passed to `save` gets exactly one outcome. */
+export interface SaveOutcome {
+  accountId: string;
+  status: SaveStatus;
+  /** The CRM's error code (e.g. `UNABLE_TO_LOCK_ROW`), or ours (`ABORTED`, `NETWORK`, `STALE`). */
+  code?: string;
+  message?: string;
+}
+
+export interface SaveProgress {
+  done: number;
+  total: number;
+}
+
+export interface SaveOptions {
+  /** Aborting stops further requests; changes not yet written end `failed` with code `ABORTED`. */
+  signal?: AbortSignal;
+  onProgress?: (progress: SaveProgress) => void;
+}
+
+/**
+ * The one interface between territory-kit and a CRM. Widgets see it only through the provider.
+ *
+ * `save` resolves (never rejects for per-record trouble) with one outcome per change, in order. A
+ * change whose record moved on in the CRM since it was loaded (newer `lastModified`, or an owner other
+ * than `from`) is a `conflict` and is not written. A network failure never reports `saved`.
+ */
+export interface CrmAdapter {
+  /** Stable identity of the data source (used to key locally persisted work), e.g. `salesforce:00D…`. */
+  readonly id: string;
+  capabilities(): Promise<Capabilities>;
+  load(options?: LoadOptions): Promise<LoadResult>;
+  save(changes: readonly Change[], options?: SaveOptions): Promise<SaveOutcome[]>;
+}
+
+/** Thrown by `load` when it cannot load at all (auth, network, abort). */
+export class CrmLoadError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CrmLoadError';
+    this.code = code;
+  }
+}

@@ -1,0 +1,4 @@
+// The headless engine: pure functions, no DOM. One exported function per module.
+export { METRICS } from './types.js';
+export type { Metric, BalanceStats } from './types.js';
+export * from './geo.js';

@@ -1,0 +1,7 @@
+export * from './limits.js';
+export * from './geometry.js';
+export * from './account.js';
+export * from './rep.js';
+export * from './territory.js';
+export * from './plan.js';
+export * from './validate-batch.js';

@@ -1,0 +1,29 @@
+import * as z from 'zod/mini';
+import { LIMITS } from './limits.js';
+
+const id = z.string().check(z.minLength(1), z.maxLength(LIMITS.id));
+
+/** Account id → rep id (or null for unassigned). */
+export const Assignments = z.record(id, z.nullable(id));
+export type Assignments = Record<string, string | null>;
+
+/** One account changing hands. */
+export const AssignmentChange = z.object({
+  accountId: id,
+  from: z.nullable(id),
+  to: z.nullable(id),
+  reason: z.optional(z.string().check(z.maxLength(LIMITS.text))),
+});
+export type AssignmentChange = z.infer<typeof AssignmentChange>;
+
+/** A named set of assignments: the current alignment or a what-if. */
+export const Plan = z.object({
+  id,
+  name: z.string().check(z.maxLength(LIMITS.name)),
+  assignments: Assignments,
+  createdAt: z.optional(z.string().check(z.maxLength(64))),
+  /** The plan this one was derived from. */
+  basedOn: z.optional(z.nullable(id)),
+  note: z.optional(z.string().check(z.maxLength(LIMITS.text))),
+});
+export type Plan = z.infer<typeof Plan>;
