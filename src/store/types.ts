@@ -1,0 +1,77 @@
+import type { Account } from '../model/account.js';
+import type { Rep } from '../model/rep.js';
+import type { Territory } from '../model/territory.js';
+import type { Assignments } from '../model/plan.js';
+import type { Rejection } from '../model/validate-batch.js';
+import type { Capabilities, LoadProgress, SaveOutcome } from '../adapters/crm-adapter.js';
+
+/** Who is looking: admins and managers edit, a rep only views their own territory. */
+export type ViewerRole = 'admin' | 'manager' | 'rep';
+
+/** How a selection update combines with the current selection. */
+export type SelectMode = 'replace' | 'add' | 'remove' | 'toggle';
+
+/** One undoable step: the working assignments and territories before/after it, and a label. */
+export interface HistoryEntry {
+  label: string;
+  working: Assignments;
+  territories: readonly Territory[];
+}
+
+/**
+ * The working plan: plain, serialisable data. Replaced (never mutated) on every change, so
+ * `Object.is` tells consumers something changed. Derived figures (evaluation, resolution, pending
+ * changes) are computed from it by pure selectors, not stored.
+ */
+export interface PlanState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  /** Load progress while `status` is `loading`. */
+  progress: LoadProgress | null;
+  /** Why loading failed, when `status` is `error`. */
+  error: { code: string; message: string } | null;
+  capabilities: Capabilities | null;
+  accounts: readonly Account[];
+  reps: readonly Rep[];
+  territories: readonly Territory[];
+  /** Records the adapter rejected during load. */
+  rejected: readonly Rejection[];
+  /** Assignments as loaded from (or last saved to) the CRM. */
+  current: Assignments;
+  /** The plan being edited. `working` differs from `current` exactly where changes are pending. */
+  working: Assignments;
+  /** Selected account ids. */
+  selection: readonly string[];
+  /** The rep the user is looking at, or null. */
+  focusRepId: string | null;
+  past: readonly HistoryEntry[];
+  future: readonly HistoryEntry[];
+  role: ViewerRole;
+  /** The viewing rep's id (role `rep`). */
+  repId: string | null;
+  /** Outcomes of the last save, in change order. */
+  lastSave: readonly SaveOutcome[] | null;
+  saving: boolean;
+}
+
+/**
+ * What widgets may do to the plan. Provided as a stable object by `<tk-territory-provider>`;
+ * every call produces a new PlanState. Edits are refused (no-op returning false) in the `rep` role.
+ */
+export interface PlanActions {
+  select(accountIds: readonly string[], mode?: SelectMode): void;
+  focusRep(repId: string | null): void;
+  /** Assigns accounts to a rep (null unassigns) as one undoable step. */
+  assign(accountIds: readonly string[], repId: string | null, label?: string): boolean;
+  /** Replaces the working assignments (e.g. an accepted rebalance) as one undoable step. */
+  applyAssignments(assignments: Assignments, label: string): boolean;
+  /** Replaces the territories (e.g. after painting regions or editing rules) as one undoable step. */
+  setTerritories(territories: readonly Territory[], label: string): boolean;
+  undo(): boolean;
+  redo(): boolean;
+  /** Writes pending changes through the adapter; outcomes land in `lastSave`. `only` limits to these account ids (retry). */
+  save(options?: { only?: readonly string[]; signal?: AbortSignal }): Promise<readonly SaveOutcome[]>;
+  /** Loads (again) from the adapter. */
+  reload(): Promise<void>;
+  /** Drops unsaved edits (working := current). */
+  discard(): boolean;
+}
