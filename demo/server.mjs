@@ -1,0 +1,40 @@
+// `npm start`: serves the demo at http://localhost:8000/ (PORT overrides), offline.
+// TypeScript is compiled on the fly and bare imports resolved from node_modules.
+import { startDevServer } from '@web/dev-server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fileURLToPath } from 'node:url';
+
+const rootDir = fileURLToPath(new URL('..', import.meta.url));
+const port = Number(process.env.PORT ?? 8000);
+const hostname = process.env.HOST ?? 'localhost';
+
+const server = await startDevServer({
+  config: {
+    rootDir,
+    port,
+    hostname,
+    nodeResolve: { exportConditions: ['browser', 'development'] },
+    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
+    middleware: [
+      function demoIndex(context, next) {
+        if (context.path === '/' || context.path === '/demo') {
+          context.redirect('/demo/');
+          return undefined;
+        }
+        return next();
+      },
+    ],
+  },
+  readCliArgs: false,
+  readFileConfig: false,
+  logStartMessage: false,
+});
+
+console.log(`territory-kit demo: http://${hostname}:${port}/  (planner)  ·  http://${hostname}:${port}/demo/record.html  (CRM record page)`);
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    await server.stop();
+    process.exit(0);
+  });
+}
