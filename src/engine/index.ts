@@ -2,3 +2,5 @@
 export { METRICS } from './types.js';
 export type { Metric, BalanceStats } from './types.js';
 export * from './geo.js';
+export * from './evaluate-plan.js';
+export * from './compare-plans.js';
