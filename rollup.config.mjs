@@ -1,0 +1,72 @@
+// Builds:
+//  1. the ESM package — one file per public entry (dependencies external, shared chunks split):
+//     dist/index.js, dist/widgets.js, dist/adapters/salesforce.js, dist/adapters/hubspot.js
+//  2. the standalone bundle for a Salesforce Static Resource or a <script> tag — lit and leaflet
+//     inside, jsforce never: dist/territory-kit.js (ESM) and dist/territory-kit.iife.js (global
+//     `TerritoryKit`).
+// Types come from `tsc -p tsconfig.build.json` (see the `build` script); basemap assets are copied
+// beside the bundles by scripts/copy-assets.mjs.
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { existsSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+const isExternal = (id) => deps.some((d) => id === d || id.startsWith(`${d}/`));
+
+const ts = () =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    noEmit: false,
+    declaration: false,
+    sourceMap: true,
+    include: ['src/**/*.ts', 'widgets/**/*.ts'],
+    exclude: ['test/**', 'bench/**', 'demo/**'],
+  });
+
+const entries = Object.fromEntries(
+  Object.entries({
+    index: 'src/index.ts',
+    widgets: 'widgets/index.ts',
+    'adapters/salesforce': 'src/adapters/salesforce/index.ts',
+    'adapters/hubspot': 'src/adapters/hubspot/index.ts',
+    'rebalance-worker': 'src/engine/rebalance/worker.ts',
+  }).filter(([, file]) => existsSync(file)),
+);
+
+const production = () => terser({ format: { comments: false }, compress: { passes: 2 } });
+
+export default [
+  {
+    input: entries,
+    external: isExternal,
+    plugins: [ts()],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+  },
+  ...(existsSync('widgets/standalone.ts')
+    ? [
+        {
+          input: 'widgets/standalone.ts',
+          external: (id) => id === 'jsforce' || id.startsWith('jsforce/'),
+          plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), ts(), production()],
+          output: [
+            { file: 'dist/territory-kit.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+            {
+              file: 'dist/territory-kit.iife.js',
+              format: 'iife',
+              name: 'TerritoryKit',
+              sourcemap: true,
+              inlineDynamicImports: true,
+            },
+          ],
+        },
+      ]
+    : []),
+];
