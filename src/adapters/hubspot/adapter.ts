@@ -1,0 +1,57 @@
+import type { Capabilities, Change, CrmAdapter, LoadOptions, LoadResult, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import { HubSpotClient } from './client.js';
+import { loadHubSpot } from './load.js';
+import { resolveOptions, type HubSpotAdapterOptions } from './options.js';
+import { saveHubSpot, type LoadedStamps } from './save.js';
+
+/** A HubSpot adapter, plus a request counter for logs and benchmarks. */
+export interface HubSpotAdapter extends CrmAdapter {
+  /** HTTP requests sent so far, every attempt counted. */
+  readonly requestCount: number;
+}
+
+/**
+ * Creates a CrmAdapter over HubSpot CRM v3: companies are accounts, owners are reps, and
+ * `hubspot_owner_id` is the assignment `save` writes. All traffic goes through `options.fetch`,
+ * which you point at your own proxy; the adapter never holds a token.
+ *
+ * @param options Transport, base URL, property map and limits (see {@link HubSpotAdapterOptions}).
+ * @returns The adapter.
+ * @example
+ * const adapter = createHubSpotAdapter({
+ *   fetch: (url, init) => fetch(url, { ...init, credentials: 'include' }),
+ *   baseUrl: 'https://crm-proxy.example.com/hubspot',
+ *   propertyMap: { lat: 'tk_lat', lng: 'tk_lng', potential: 'tk_potential' },
+ * });
+ * const { accounts, reps, rejected } = await adapter.load();
+ * const outcomes = await adapter.save([{ accountId: accounts[0].id, from: accounts[0].ownerId, to: reps[1].id }]);
+ */
+export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAdapter {
+  const opts = resolveOptions(options);
+  const client = new HubSpotClient(opts.fetch, opts.baseUrl, opts.retry);
+  const stamps: LoadedStamps = new Map();
+  return {
+    id: opts.id ?? `hubspot:${opts.portalId ?? opts.baseUrl.replace(/\/+$/, '')}`,
+    get requestCount() {
+      return client.requests;
+    },
+    async capabilities(): Promise<Capabilities> {
+      return {
+        canWrite: opts.canWrite !== false,
+        canWriteTerritories: false,
+        system: 'hubspot',
+        maxBatchSize: opts.batchSize,
+        ...(opts.userId !== undefined ? { userId: opts.userId } : {}),
+      };
+    },
+    async load(loadOptions?: LoadOptions): Promise<LoadResult> {
+      const result = await loadHubSpot(client, opts, loadOptions);
+      stamps.clear();
+      for (const a of result.accounts) stamps.set(a.id, a.lastModified);
+      return result;
+    },
+    save(changes: readonly Change[], saveOptions?: SaveOptions): Promise<SaveOutcome[]> {
+      return saveHubSpot(client, opts, stamps, changes, saveOptions);
+    },
+  };
+}

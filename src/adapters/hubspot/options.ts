@@ -1,0 +1,117 @@
+import type { RetryOptions } from '../shared/retry.js';
+import type { Transport } from '../shared/http.js';
+
+/**
+ * Which HubSpot company property feeds which account field. Values arrive as strings and are parsed;
+ * `null` leaves the account field out. Custom properties (coordinates, potential, workload) are
+ * created by the portal admin; the defaults below are only names.
+ */
+export interface HubSpotPropertyMap {
+  /** Account name. Default `name`. */
+  name: string;
+  /** Industry label. Default `industry`. */
+  industry: string | null;
+  /** Latitude in degrees (custom number property). Default `latitude`. */
+  lat: string | null;
+  /** Longitude in degrees (custom number property). Default `longitude`. */
+  lng: string | null;
+  /** Sales potential; empty → 0. Default `annualrevenue` (point it at your own potential property). */
+  potential: string | null;
+  /** Workload units; empty → 1. Default `null` (every account weighs 1). */
+  workload: string | null;
+  /** Employee count (integer). Default `numberofemployees`. */
+  employees: string | null;
+  /** Annual revenue. Default `annualrevenue`. */
+  annualRevenue: string | null;
+  /** The owner property that holds the assignment; the only property `save` writes. Default `hubspot_owner_id`. */
+  owner: string;
+  /** Last-modified timestamp used for conflict detection. Default `hs_lastmodifieddate`. */
+  lastModified: string;
+  /** Extra properties copied into `Account.fields` (strings; empty → null). Default `[]`. */
+  fields: string[];
+}
+
+export const DEFAULT_PROPERTY_MAP: HubSpotPropertyMap = {
+  name: 'name',
+  industry: 'industry',
+  lat: 'latitude',
+  lng: 'longitude',
+  potential: 'annualrevenue',
+  workload: null,
+  employees: 'numberofemployees',
+  annualRevenue: 'annualrevenue',
+  owner: 'hubspot_owner_id',
+  lastModified: 'hs_lastmodifieddate',
+  fields: [],
+};
+
+export interface HubSpotAdapterOptions {
+  /**
+   * The transport: a fetch-like function, usually bound to your own proxy that adds the private-app
+   * token server-side (see demo/hubspot/proxy). The adapter never sees a token.
+   */
+  fetch: Transport;
+  /** Base URL the CRM v3 paths are appended to, e.g. `https://proxy.example.com/hubspot`. */
+  baseUrl: string;
+  /** Stable identity of the data source. Default `hubspot:<portalId>` or `hubspot:<baseUrl>`. */
+  id?: string;
+  /** HubSpot portal (hub) id, used in the default `id` and reported by `capabilities`. */
+  portalId?: string;
+  /** Property names per account field; merged over {@link DEFAULT_PROPERTY_MAP}. */
+  propertyMap?: Partial<HubSpotPropertyMap>;
+  /** Records per batch/read and batch/update request, 1–100. Default 100. */
+  batchSize?: number;
+  /** Records per list page, 1–100. Default 100. */
+  pageSize?: number;
+  /** Retry policy for 429, 5xx and network failures (see shared/retry.ts). Defaults: 5 retries, 60 s. */
+  retry?: RetryOptions;
+  /** Also load archived owners, as inactive reps, so accounts they still own show up. Default true. */
+  includeArchivedOwners?: boolean;
+  /** Territories (HubSpot has no territory object): a list or a loader. Default none. */
+  territories?: readonly unknown[] | ((signal?: AbortSignal) => Promise<readonly unknown[]>);
+  /** Whether the user may write assignments. Default true. */
+  canWrite?: boolean;
+  /** The HubSpot user the adapter acts for, when the host knows it. */
+  userId?: string;
+}
+
+/** Options with defaults applied. */
+export interface ResolvedOptions extends HubSpotAdapterOptions {
+  props: HubSpotPropertyMap;
+  batchSize: number;
+  pageSize: number;
+  retry: RetryOptions;
+}
+
+function clampSize(value: number | undefined, name: string): number {
+  if (value === undefined) return 100;
+  if (!Number.isInteger(value) || value < 1 || value > 100) {
+    throw new RangeError(`createHubSpotAdapter: ${name} must be an integer from 1 to 100, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** Applies defaults and checks the options; throws a RangeError/TypeError naming the bad option. */
+export function resolveOptions(options: HubSpotAdapterOptions): ResolvedOptions {
+  if (typeof options?.fetch !== 'function') throw new TypeError('createHubSpotAdapter: options.fetch must be a fetch-like function');
+  if (typeof options.baseUrl !== 'string' || !/^https?:\/\//.test(options.baseUrl)) {
+    throw new TypeError(`createHubSpotAdapter: options.baseUrl must be an http(s) URL, got ${JSON.stringify(options.baseUrl)}`);
+  }
+  const props = { ...DEFAULT_PROPERTY_MAP, ...options.propertyMap };
+  for (const key of ['name', 'owner', 'lastModified'] as const) {
+    if (typeof props[key] !== 'string' || props[key] === '') throw new TypeError(`createHubSpotAdapter: propertyMap.${key} must be a property name`);
+  }
+  return {
+    ...options,
+    props,
+    batchSize: clampSize(options.batchSize, 'batchSize'),
+    pageSize: clampSize(options.pageSize, 'pageSize'),
+    retry: options.retry ?? {},
+  };
+}
+
+/** The property names requested when listing companies: the mapped ones, without repeats. */
+export function requestedProperties(props: HubSpotPropertyMap): string[] {
+  const names = [props.name, props.industry, props.lat, props.lng, props.potential, props.workload, props.employees, props.annualRevenue, props.owner, props.lastModified, ...props.fields];
+  return [...new Set(names.filter((n): n is string => typeof n === 'string' && n !== ''))];
+}

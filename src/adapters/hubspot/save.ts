@@ -1,0 +1,247 @@
+import type { Change, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import { formatRejection, validateBatch } from '../../model/validate-batch.js';
+import { chunk, retry } from '../shared/retry.js';
+import type { HttpResult } from '../shared/http.js';
+import type { HubSpotClient } from './client.js';
+import type { ResolvedOptions } from './options.js';
+import { describeError, readBatch } from './wire.js';
+
+/** What the adapter remembers between `load` and `save`: each account's lastModified at load. */
+export type LoadedStamps = Map<string, string | undefined>;
+
+interface Entry {
+  index: number;
+  change: Change;
+  /** Owner and lastModified read just before writing. */
+  baseline?: { owner: string | null; modified: string | null };
+}
+
+type Current = { owner: string | null; modified: string | null };
+type ReadState = { ok: true; records: Map<string, Current> } | { ok: false; code: string; message: string; status?: number; aborted?: boolean };
+
+class Aborted extends Error {}
+
+function newer(current: string | null, loaded: string | undefined): boolean {
+  if (current === null || loaded === undefined) return false;
+  const a = Date.parse(current);
+  const b = Date.parse(loaded);
+  return Number.isNaN(a) || Number.isNaN(b) ? current !== loaded : a > b;
+}
+
+function failure(result: Exclude<HttpResult, { kind: 'ok' }>): { code: string; message: string; status?: number } {
+  if (result.kind === 'aborted') return { code: 'ABORTED', message: 'the save was aborted' };
+  if (result.kind === 'network') return { code: 'NETWORK', message: result.message };
+  const { code, message } = describeError(result.status, result.body);
+  return { code: result.status === 429 ? 'RATE_LIMITED' : code, message: `HTTP ${result.status}: ${message}`, status: result.status };
+}
+
+/**
+ * Writes assignment changes to HubSpot companies (`hubspot_owner_id`) and reports one outcome per
+ * change, in order. Per batch of ≤ 100: re-read owner and lastModified (batch/read); a record whose
+ * owner is not `from`, or that changed since it was loaded, is a `conflict` and is not written; the
+ * rest go to batch/update. 207 answers are settled per record; 429 waits (Retry-After, else jittered
+ * backoff); 5xx and network failures are ambiguous, so the records are re-read and only those still
+ * untouched are sent again — no change is applied twice, and none is reported saved without proof.
+ * Race window: a write by someone else between the re-read and batch/update is overwritten.
+ *
+ * @param client The HTTP client.
+ * @param opts Resolved adapter options.
+ * @param loaded lastModified per account at load (updated after each saved write).
+ * @param changes The changes, in order.
+ * @param options Abort signal and progress.
+ * @returns One outcome per change, in the same order.
+ * @example
+ * const outcomes = await saveHubSpot(client, opts, stamps, [{ accountId: '1', from: '7', to: '9' }]);
+ */
+export async function saveHubSpot(client: HubSpotClient, opts: ResolvedOptions, loaded: LoadedStamps, changes: readonly Change[], options: SaveOptions = {}): Promise<SaveOutcome[]> {
+  const { signal } = options;
+  const out: (SaveOutcome | undefined)[] = new Array(changes.length).fill(undefined);
+  const ownerProp = opts.props.owner;
+  const stampProp = opts.props.lastModified;
+  let fatal: { code: string; message: string } | undefined;
+  let done = 0;
+  const settle = (e: Entry, status: SaveOutcome['status'], code?: string, message?: string) => {
+    out[e.index] = { accountId: e.change.accountId, status, ...(code ? { code } : {}), ...(message ? { message } : {}) };
+  };
+
+  // 1. Changes that cannot be sent at all.
+  const entries: Entry[] = [];
+  const invalid = new Map(validateBatch('change', changes).rejected.map((r) => [r.index, r]));
+  const seen = new Set<string>();
+  changes.forEach((change, index) => {
+    const e: Entry = { index, change };
+    const bad = invalid.get(index);
+    if (opts.canWrite === false) settle({ index, change: { accountId: String(change?.accountId), from: null, to: null } }, 'failed', 'READ_ONLY', 'this adapter may not write');
+    else if (bad) settle({ index, change: { accountId: typeof change?.accountId === 'string' ? change.accountId : '', from: null, to: null } }, 'failed', 'INVALID', formatRejection(bad));
+    else if (seen.has(change.accountId)) settle(e, 'failed', 'DUPLICATE', 'another change for this account comes earlier in the same save');
+    else {
+      seen.add(change.accountId);
+      entries.push(e);
+    }
+  });
+
+  /** batch/read of owner + lastModified for some ids (idempotent, retried). */
+  const readState = async (ids: string[], sig?: AbortSignal): Promise<ReadState> => {
+    const result = await client.idempotent({
+      method: 'POST',
+      path: '/crm/v3/objects/companies/batch/read',
+      body: { properties: [ownerProp, stampProp], inputs: ids.map((id) => ({ id })) },
+      ...(sig ? { signal: sig } : {}),
+    });
+    if (result.kind !== 'ok') return { ok: false, ...failure(result), aborted: result.kind === 'aborted' };
+    const records = new Map<string, Current>();
+    for (const r of readBatch(result.body).results) {
+      const owner = r.properties[ownerProp];
+      const modified = r.properties[stampProp] ?? r.updatedAt ?? null;
+      records.set(r.id, { owner: typeof owner === 'string' && owner !== '' ? owner : null, modified: typeof modified === 'string' ? modified : null });
+    }
+    return { ok: true, records };
+  };
+
+  /** After an ambiguous write: re-read, settle what happened, keep only what is provably unwritten. */
+  const reconcile = async (pending: Entry[], sig?: AbortSignal): Promise<{ ok: boolean; pending: Entry[] }> => {
+    const state = await readState(pending.map((e) => e.change.accountId), sig);
+    if (!state.ok) return { ok: false, pending };
+    const left: Entry[] = [];
+    for (const e of pending) {
+      const cur = state.records.get(e.change.accountId);
+      if (!cur) settle(e, 'failed', 'NOT_FOUND', 'the company was deleted or merged while saving');
+      else if (cur.owner === e.change.to) {
+        loaded.set(e.change.accountId, cur.modified ?? undefined);
+        settle(e, 'saved');
+      } else if (cur.owner === e.baseline?.owner && cur.modified === e.baseline?.modified) left.push(e);
+      else settle(e, 'conflict', 'CHANGED_DURING_SAVE', `the company changed in HubSpot while saving (owner now ${cur.owner ?? 'nobody'})`);
+    }
+    return { ok: true, pending: left };
+  };
+
+  /** Writes a group with retries; bisects on a whole-batch validation error to find the bad records. */
+  const writeGroup = async (group: Entry[]): Promise<void> => {
+    let pending = group;
+    let unsure = false;
+    let last = { code: 'FAILED', message: 'not written' };
+    let bisect: { code: string; message: string } | undefined;
+    let gaveUp = false;
+    try {
+      const run = await retry<null>(async () => {
+        if (unsure) {
+          const r = await reconcile(pending, signal);
+          if (!r.ok) return { done: false, value: null };
+          pending = r.pending;
+          unsure = false;
+        }
+        if (pending.length === 0) return { done: true, value: null };
+        const result = await client.once({
+          method: 'POST',
+          path: '/crm/v3/objects/companies/batch/update',
+          body: { inputs: pending.map((e) => ({ id: e.change.accountId, properties: { [ownerProp]: e.change.to ?? '' } })) },
+          ...(signal ? { signal } : {}),
+        });
+        if (result.kind === 'ok') {
+          const { results, errors } = readBatch(result.body);
+          const byId = new Map(pending.map((e) => [e.change.accountId, e]));
+          for (const r of results) {
+            const e = byId.get(r.id);
+            if (!e) continue;
+            loaded.set(r.id, r.properties[stampProp] ?? r.updatedAt ?? undefined);
+            settle(e, 'saved');
+            byId.delete(r.id);
+          }
+          for (const error of errors) {
+            const code = error.category ?? error.subCategory ?? 'ERROR';
+            for (const id of error.context?.ids ?? []) {
+              const e = byId.get(String(id));
+              if (!e) continue;
+              settle(e, 'failed', code, error.message ?? 'HubSpot reported an error for this record');
+              byId.delete(String(id));
+            }
+          }
+          pending = [...byId.values()];
+          if (pending.length === 0) return { done: true, value: null };
+          unsure = true; // answered, but silent about some records: find out
+          last = { code: 'UNKNOWN', message: 'HubSpot did not report on this record' };
+          return { done: false, value: null, retryAfterMs: 0 };
+        }
+        if (result.kind === 'aborted') {
+          unsure = true;
+          throw new Aborted();
+        }
+        last = failure(result);
+        if (result.kind === 'network' || result.status >= 500 || result.status === 408) {
+          unsure = true;
+          return { done: false, value: null, ...(result.kind === 'http' && result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}) };
+        }
+        if (result.status === 429) return { done: false, value: null, ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}) };
+        if ((result.status === 400 || result.status === 422) && pending.length > 1) {
+          bisect = last;
+          return { done: true, value: null };
+        }
+        if (result.status === 401 || result.status === 403) fatal = last;
+        for (const e of pending) settle(e, 'failed', last.code, last.message);
+        pending = [];
+        return { done: true, value: null };
+      }, { ...opts.retry, ...(signal ? { signal } : {}) });
+      gaveUp = run.gaveUp;
+    } catch (error) {
+      if (!signal?.aborted && !(error instanceof Aborted)) throw error;
+      if (unsure) {
+        const r = await reconcile(pending); // without the signal: find out what the aborted request did
+        if (!r.ok) {
+          for (const e of pending) settle(e, 'failed', 'ABORTED', 'the save was aborted mid-request; the change may or may not be in HubSpot — reload to check');
+          return;
+        }
+        pending = r.pending;
+      }
+      for (const e of pending) settle(e, 'failed', 'ABORTED', 'not written: the save was aborted');
+      return;
+    }
+    if (bisect) {
+      if (pending.length === 1) settle(pending[0], 'failed', bisect.code, bisect.message);
+      else {
+        const half = Math.ceil(pending.length / 2);
+        await writeGroup(pending.slice(0, half));
+        await writeGroup(pending.slice(half));
+      }
+      return;
+    }
+    if (gaveUp && unsure) {
+      const r = await reconcile(pending);
+      if (!r.ok) {
+        for (const e of pending) settle(e, 'failed', 'UNKNOWN', `${last.message}; the change may or may not be in HubSpot — reload to check`);
+        return;
+      }
+      pending = r.pending;
+    }
+    for (const e of pending) settle(e, 'failed', last.code, `not written: ${last.message}`);
+  };
+
+  // 2. Batches: re-read, settle conflicts, write the rest.
+  for (const batch of chunk(entries, opts.batchSize)) {
+    if (fatal || signal?.aborted) {
+      const why = fatal ?? { code: 'ABORTED', message: 'the save was aborted' };
+      for (const e of batch) settle(e, 'failed', why.code, `not written: ${why.message}`);
+    } else {
+      const state = await readState(batch.map((e) => e.change.accountId), signal);
+      if (!state.ok) {
+        if (state.status === 401 || state.status === 403) fatal = state;
+        for (const e of batch) settle(e, 'failed', state.code, `not written: ${state.message}`);
+      } else {
+        const toWrite: Entry[] = [];
+        for (const e of batch) {
+          const { accountId, from, to } = e.change;
+          const cur = state.records.get(accountId);
+          const stamp = loaded.get(accountId);
+          if (!cur) settle(e, 'failed', 'NOT_FOUND', 'no such company in HubSpot (deleted, merged or never there)');
+          else if (cur.owner !== from) settle(e, 'conflict', 'OWNER_CHANGED', `the owner in HubSpot is now ${cur.owner ?? 'nobody'}, not ${from ?? 'nobody'}`);
+          else if (newer(cur.modified, stamp)) settle(e, 'conflict', 'STALE', `the company changed in HubSpot at ${cur.modified}, after it was loaded (${stamp})`);
+          else if (from === to) settle(e, 'saved');
+          else toWrite.push({ ...e, baseline: cur });
+        }
+        if (toWrite.length > 0) await writeGroup(toWrite);
+      }
+    }
+    done += batch.length;
+    options.onProgress?.({ done: done + (changes.length - entries.length), total: changes.length });
+  }
+  return out.map((o, i) => o ?? { accountId: changes[i]?.accountId ?? '', status: 'failed', code: 'UNKNOWN', message: 'no outcome recorded' });
+}

@@ -1,0 +1,111 @@
+/** Small HTTP helpers shared by the fetch-based adapters (HubSpot, REST; Salesforce may use them). */
+
+/**
+ * A fetch-like transport. Developers pass their own (usually pointing at a proxy that holds the
+ * credentials), so an adapter never sees a token. `globalThis.fetch` fits.
+ */
+export type Transport = (url: string, init?: RequestInit) => Promise<Response>;
+
+/** How one HTTP exchange ended, classified for retry decisions. */
+export type HttpResult =
+  /** 2xx; `body` is the parsed JSON, or null when there was none. */
+  | { kind: 'ok'; status: number; body: unknown }
+  /** A non-2xx answer; `retryAfterMs` from the Retry-After header when present. */
+  | { kind: 'http'; status: number; body: unknown; retryAfterMs?: number }
+  /** The request never got an answer (connection refused, reset, bad JSON, timeout). */
+  | { kind: 'network'; message: string }
+  /** The caller's signal aborted the request. */
+  | { kind: 'aborted'; message: string };
+
+/**
+ * Parses a Retry-After header (delta-seconds or an HTTP date) into milliseconds.
+ *
+ * @param value The header value, or null.
+ * @param now The current time in ms (injectable for tests). Default Date.now().
+ * @returns The delay in ms (never negative), or undefined when absent or unreadable.
+ * @example
+ * parseRetryAfter('2') // → 2000
+ * parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:00 GMT')) // → 60000
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (value == null) return undefined;
+  const text = value.trim();
+  if (text === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** True for statuses worth retrying: 408, 425, 429 and every 5xx. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 425 || status === 429 || status >= 500;
+}
+
+/**
+ * Sends one request and reads a JSON answer, never throwing: network trouble and aborts come back as
+ * results so callers can decide whether a write may have happened.
+ *
+ * @param transport The fetch-like function.
+ * @param url Absolute URL.
+ * @param init Method, body (serialised as JSON when an object) and signal.
+ * @returns The classified result.
+ * @example
+ * const r = await requestJson(fetch, 'https://proxy.example/crm/v3/owners', { method: 'GET' });
+ * if (r.kind === 'ok') console.log(r.body);
+ */
+export async function requestJson(
+  transport: Transport,
+  url: string,
+  init: { method: string; body?: unknown; signal?: AbortSignal } = { method: 'GET' },
+): Promise<HttpResult> {
+  const { method, body, signal } = init;
+  if (signal?.aborted) return { kind: 'aborted', message: abortMessage(signal) };
+  let response: Response;
+  try {
+    response = await transport(url, {
+      method,
+      ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+      ...(signal ? { signal } : {}),
+    });
+  } catch (error) {
+    if (signal?.aborted) return { kind: 'aborted', message: abortMessage(signal) };
+    return { kind: 'network', message: errorMessage(error) };
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (signal?.aborted) return { kind: 'aborted', message: abortMessage(signal) };
+    return { kind: 'network', message: `reading the response failed: ${errorMessage(error)}` };
+  }
+  let parsed: unknown = null;
+  if (text.trim() !== '') {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      if (response.ok) return { kind: 'network', message: `HTTP ${response.status} with a body that is not JSON` };
+      parsed = { message: text.slice(0, 200) };
+    }
+  }
+  if (response.ok) return { kind: 'ok', status: response.status, body: parsed };
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+  return { kind: 'http', status: response.status, body: parsed, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: unknown }).cause;
+    return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
+  }
+  return String(error);
+}
+
+function abortMessage(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason.message : 'aborted';
+}
+
+/** Joins a base URL and a path without doubling or dropping the slash. */
+export function joinUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
