@@ -1,0 +1,30 @@
+// The working-plan store: plain serialisable state and pure updaters (no DOM).
+export type { PlanState, PlanActions, HistoryEntry, ViewerRole, SelectMode } from './types.js';
+export { createPlanState } from './create-plan-state.js';
+export type { CreatePlanStateOptions } from './create-plan-state.js';
+export { commit, undo, redo, HISTORY_LIMIT } from './history.js';
+export { loadStarted, loadProgressed, loadSucceeded, loadFailed } from './load.js';
+export { select, focusRep } from './selection.js';
+export { canEdit, assign, applyAssignments, setTerritories, discard } from './edit.js';
+export { saveStarted, saveFinished, matchOutcomes } from './save.js';
+export {
+  pendingChanges,
+  repTotals,
+  repTargets,
+  accountsById,
+  repsById,
+  ownerOf,
+  accountsOf,
+  undoLabel,
+  redoLabel,
+} from './selectors.js';
+export type { LoadMetric, RepTotals } from './selectors.js';
+export { memoLast } from './memo.js';
+export {
+  storageKey,
+  serialiseWorkingPlan,
+  parseStoredPlan,
+  storedPlanDiffers,
+  restoreWorkingPlan,
+} from './persistence.js';
+export type { StoredPlan, SkippedChange, RestoreResult } from './persistence.js';

@@ -1,0 +1,58 @@
+import type { Assignments } from '../model/plan.js';
+import type { Capabilities, LoadProgress, LoadResult } from '../adapters/crm-adapter.js';
+import type { PlanState } from './types.js';
+
+/** Loading (again) has begun: progress resets, a previous error clears; loaded data stays visible. */
+export function loadStarted(state: PlanState): PlanState {
+  return { ...state, status: 'loading', progress: { loaded: 0 }, error: null };
+}
+
+/** Reports load progress. Ignored unless loading. */
+export function loadProgressed(state: PlanState, progress: LoadProgress): PlanState {
+  if (state.status !== 'loading') return state;
+  return { ...state, progress: { ...progress } };
+}
+
+/**
+ * Takes in what the adapter loaded. `current` and `working` become the loaded owners (unsaved edits
+ * and undo history are dropped: restore them from persistence), the selection keeps only accounts
+ * that still exist, and a focused rep that vanished is cleared.
+ *
+ * @param state the state while loading
+ * @param result the adapter's load result
+ * @param capabilities what the user may do through the adapter
+ * @returns a `ready` state
+ * @example
+ * state = loadSucceeded(loadStarted(state), await adapter.load(), await adapter.capabilities());
+ */
+export function loadSucceeded(state: PlanState, result: LoadResult, capabilities: Capabilities | null): PlanState {
+  const current: Assignments = {};
+  for (const account of result.accounts) current[account.id] = account.ownerId;
+  const ids = new Set(result.accounts.map((a) => a.id));
+  const focusRepId =
+    state.focusRepId !== null && result.reps.some((r) => r.id === state.focusRepId) ? state.focusRepId : null;
+  return {
+    ...state,
+    status: 'ready',
+    progress: null,
+    error: null,
+    capabilities,
+    accounts: result.accounts,
+    reps: result.reps,
+    territories: result.territories,
+    rejected: result.rejected,
+    current,
+    working: current,
+    selection: state.selection.filter((id) => ids.has(id)),
+    focusRepId,
+    past: [],
+    future: [],
+    lastSave: null,
+    saving: false,
+  };
+}
+
+/** Loading failed as a whole; keeps whatever had loaded before. */
+export function loadFailed(state: PlanState, error: { code: string; message: string }): PlanState {
+  return { ...state, status: 'error', progress: null, error: { code: error.code, message: error.message } };
+}

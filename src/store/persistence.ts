@@ -1,0 +1,134 @@
+import * as z from 'zod/mini';
+import type { Change } from '../adapters/crm-adapter.js';
+import type { Assignments } from '../model/plan.js';
+import { validateBatch } from '../model/validate-batch.js';
+import { commit, HISTORY_LIMIT } from './history.js';
+import { pendingChanges } from './selectors.js';
+import type { PlanState, ViewerRole } from './types.js';
+
+/** The unsaved working plan as kept in local storage. */
+export interface StoredPlan {
+  version: 1;
+  /** The adapter's `id` the plan was made against. */
+  adapterId: string;
+  /** When it was stored (ISO 8601). */
+  savedAt: string;
+  /** The pending changes, `from` being the owner the CRM had when the change was made. */
+  changes: Change[];
+}
+
+/** Why a stored change could not be restored. */
+export interface SkippedChange {
+  change: Change;
+  reason: 'missing-account' | 'owner-changed' | 'unknown-rep';
+}
+
+export interface RestoreResult {
+  state: PlanState;
+  applied: Change[];
+  skipped: SkippedChange[];
+}
+
+/**
+ * The local-storage key for a data source and viewer.
+ *
+ * @example
+ * storageKey('salesforce:00D1', 'manager', '005X') // 'territory-kit:plan:salesforce:00D1:manager:005X'
+ */
+export function storageKey(adapterId: string, role: ViewerRole, userId: string | null | undefined): string {
+  return `territory-kit:plan:${adapterId}:${role}:${userId || '-'}`;
+}
+
+/**
+ * Serialises the unsaved changes of the working plan, or returns null when nothing is pending.
+ *
+ * @param state the state
+ * @param adapterId the adapter's id
+ * @param now the time stamp to record (default: now)
+ */
+export function serialiseWorkingPlan(state: PlanState, adapterId: string, now: Date = new Date()): string | null {
+  const changes = pendingChanges(state);
+  if (changes.length === 0) return null;
+  const stored: StoredPlan = { version: 1, adapterId, savedAt: now.toISOString(), changes };
+  return JSON.stringify(stored);
+}
+
+const Envelope = z.object({
+  version: z.literal(1),
+  adapterId: z.string(),
+  savedAt: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 date' })),
+  changes: z.array(z.unknown()),
+});
+
+/**
+ * Parses what `serialiseWorkingPlan` wrote. Corrupt or foreign text gives null with a reason; bad
+ * individual changes are dropped (counted in `dropped`).
+ *
+ * @param text the stored text
+ * @param adapterId when given, a plan stored for another adapter is refused
+ */
+export function parseStoredPlan(
+  text: string | null,
+  adapterId?: string,
+): { plan: StoredPlan; dropped: number } | { plan: null; reason: string } {
+  if (text === null || text === '') return { plan: null, reason: 'nothing stored' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { plan: null, reason: 'stored plan is not valid JSON' };
+  }
+  const env = Envelope.safeParse(raw);
+  if (!env.success) {
+    const issue = env.error.issues[0];
+    return { plan: null, reason: `stored plan ${issue.path.join('.') || 'record'}: ${issue.message}` };
+  }
+  if (adapterId !== undefined && env.data.adapterId !== adapterId) {
+    return { plan: null, reason: `stored plan belongs to adapter ${JSON.stringify(env.data.adapterId)}` };
+  }
+  const { valid, rejected } = validateBatch('change', env.data.changes);
+  const changes = valid.map(({ accountId, from, to }) => ({ accountId, from, to }));
+  return {
+    plan: { version: 1, adapterId: env.data.adapterId, savedAt: env.data.savedAt, changes },
+    dropped: rejected.length,
+  };
+}
+
+/** Whether a stored plan would change anything: it differs from the state's pending changes. */
+export function storedPlanDiffers(state: PlanState, stored: StoredPlan): boolean {
+  const pending = pendingChanges(state);
+  if (pending.length !== stored.changes.length) return true;
+  const byId = new Map(pending.map((c) => [c.accountId, c]));
+  return stored.changes.some((c) => {
+    const p = byId.get(c.accountId);
+    return !p || p.from !== c.from || p.to !== c.to;
+  });
+}
+
+/**
+ * Re-applies a stored plan as one undoable step. A change applies only when its account still
+ * exists, its current owner still equals the stored `from`, and the receiving rep exists; the rest
+ * are reported in `skipped`.
+ *
+ * @example
+ * const { state: next, applied, skipped } = restoreWorkingPlan(state, plan);
+ */
+export function restoreWorkingPlan(state: PlanState, stored: StoredPlan, limit = HISTORY_LIMIT): RestoreResult {
+  const applied: Change[] = [];
+  const skipped: SkippedChange[] = [];
+  const reps = new Set(state.reps.map((r) => r.id));
+  let working: Assignments | null = null;
+  for (const change of stored.changes) {
+    if (!(change.accountId in state.current)) skipped.push({ change, reason: 'missing-account' });
+    else if ((state.current[change.accountId] ?? null) !== change.from) skipped.push({ change, reason: 'owner-changed' });
+    else if (change.to !== null && !reps.has(change.to)) skipped.push({ change, reason: 'unknown-rep' });
+    else {
+      applied.push(change);
+      working ??= { ...state.working };
+      working[change.accountId] = change.to;
+    }
+  }
+  if (working === null || state.role === 'rep') return { state, applied: state.role === 'rep' ? [] : applied, skipped };
+  const n = applied.length;
+  return { state: commit(state, { working }, `Restore ${n} unsaved change${n === 1 ? '' : 's'}`, limit), applied, skipped };
+}

@@ -1,0 +1,48 @@
+import type { Assignments } from '../model/plan.js';
+import type { Change, SaveOutcome } from '../adapters/crm-adapter.js';
+import type { PlanState } from './types.js';
+
+/** A save has started. */
+export function saveStarted(state: PlanState): PlanState {
+  return state.saving ? state : { ...state, saving: true };
+}
+
+/**
+ * Pairs each change with its outcome: the outcome for the same account, or a `failed` outcome with
+ * code `NO_OUTCOME` when the adapter gave none (every change ends saved, failed or conflict).
+ */
+export function matchOutcomes(changes: readonly Change[], outcomes: readonly SaveOutcome[]): SaveOutcome[] {
+  const byId = new Map(outcomes.map((o) => [o.accountId, o]));
+  return changes.map(
+    (c) =>
+      byId.get(c.accountId) ?? {
+        accountId: c.accountId,
+        status: 'failed',
+        code: 'NO_OUTCOME',
+        message: 'the adapter reported no outcome for this change',
+      },
+  );
+}
+
+/**
+ * Records a save's outcomes. `current` takes the new owner only for `saved` changes (and the
+ * account's `ownerId` follows); failed and conflicting changes stay pending so they can be retried.
+ * Edits made while the save ran are kept.
+ *
+ * @param state the latest state
+ * @param changes the changes that were sent
+ * @param outcomes the adapter's outcomes (matched to changes by account id)
+ * @returns the new state with `lastSave` set and `saving` false
+ */
+export function saveFinished(state: PlanState, changes: readonly Change[], outcomes: readonly SaveOutcome[]): PlanState {
+  const matched = matchOutcomes(changes, outcomes);
+  const saved = new Map<string, string | null>();
+  matched.forEach((o, i) => {
+    if (o.status === 'saved') saved.set(changes[i].accountId, changes[i].to);
+  });
+  if (saved.size === 0) return { ...state, saving: false, lastSave: matched };
+  const current: Assignments = { ...state.current };
+  for (const [id, to] of saved) current[id] = to;
+  const accounts = state.accounts.map((a) => (saved.has(a.id) ? { ...a, ownerId: saved.get(a.id)! } : a));
+  return { ...state, saving: false, lastSave: matched, current, accounts };
+}
