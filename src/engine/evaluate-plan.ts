@@ -145,8 +145,6 @@ export function evaluatePlan(
   const potValues = new Float64Array(n);
   /** Rep index per account; -1 unassigned, -2 unknown rep. */
   const repOf = new Int32Array(n);
-  // Reps without a home get their accounts collected for a centroid.
-  const homeless: ({ lat: number; lng: number; weight: number }[] | null)[] = reps.map((r) => (r.home ? null : []));
 
   let totalWork = 0;
   let totalPot = 0;
@@ -154,6 +152,8 @@ export function evaluatePlan(
   const onInactive = { count: 0, potential: 0, accountIds: [] as string[] };
   const unknownOwner = { accountIds: [] as string[] };
 
+  let lastOwner: string | undefined;
+  let lastIndex: number | undefined;
   for (let i = 0; i < n; i++) {
     const acc = accounts[i];
     const w = acc.workload ?? 1;
@@ -174,7 +174,10 @@ export function evaluatePlan(
       unassigned.accountIds.push(acc.id);
       continue;
     }
-    const j = index.get(owner);
+    // consecutive accounts often share an owner: skip the map lookup then
+    const j = owner === lastOwner ? lastIndex : index.get(owner);
+    lastOwner = owner;
+    lastIndex = j;
     if (j === undefined) {
       repOf[i] = -2;
       unknownOwner.accountIds.push(acc.id);
@@ -189,18 +192,15 @@ export function evaluatePlan(
       onInactive.potential += p;
       onInactive.accountIds.push(acc.id);
     }
-    const list = homeless[j];
-    if (list !== null && acc.lat !== null && acc.lng !== null) list.push({ lat: acc.lat, lng: acc.lng, weight: w });
   }
 
   // Compactness: anchors, then a second pass over the placed accounts.
   const anchorLat = new Float64Array(k);
   const anchorLng = new Float64Array(k);
   const hasAnchor = new Uint8Array(k);
+  const homeless = reps.some((r) => !r.home) ? byRepIndex(repOf, k) : null;
   for (let j = 0; j < k; j++) {
-    const home = reps[j].home;
-    const list = homeless[j];
-    const anchor = home ?? (list !== null && list.length > 0 ? sphericalCentroid(list) : null);
+    const anchor = reps[j].home ?? (homeless ? sphericalCentroid(placedAccounts(accounts, workValues, homeless, j)) : null);
     if (anchor) {
       anchorLat[j] = anchor.lat;
       anchorLng[j] = anchor.lng;
@@ -269,15 +269,16 @@ export function evaluatePlan(
   }
 
   const maxShare = activeCount > 0 ? maxActiveCapacity / activeCapacity : 0;
-  const countValues = new Float64Array(n).fill(1);
-  const values: Record<Metric, Float64Array> = { workload: workValues, potential: potValues, count: countValues };
-  const balance = {} as Record<Metric, BalanceStats>;
-  for (const m of METRICS) {
-    balance[m] = {
-      ...ratioStats(ratios[m]),
-      lowerBound: balanceLowerBound(values[m], totals[m], activeCount, maxShare),
-    };
-  }
+  // (balanceLowerBound reorders the value arrays: the compactness pass above is done with them)
+  const balance: Record<Metric, BalanceStats> = {
+    workload: { ...ratioStats(ratios.workload), lowerBound: balanceLowerBound(workValues, totalWork, activeCount, maxShare) },
+    potential: { ...ratioStats(ratios.potential), lowerBound: balanceLowerBound(potValues, totalPot, activeCount, maxShare) },
+    // every value is 1: largest 1, pair 2 when n > k
+    count: {
+      ...ratioStats(ratios.count),
+      lowerBound: activeCount > 0 && n > 0 ? Math.max(0, (n > activeCount ? 2 : 1) / (maxShare * n) - 1) : 0,
+    },
+  };
 
   return {
     reps: repTotals,
@@ -289,5 +290,50 @@ export function evaluatePlan(
     unknownOwner,
     totals,
     tolerance,
+  };
+}
+
+/** Account indices grouped by rep index (counting sort): rep j owns order[start[j] .. start[j + 1]). */
+function byRepIndex(repOf: Int32Array, k: number): { order: Int32Array; start: Int32Array } {
+  const start = new Int32Array(k + 1);
+  for (let i = 0; i < repOf.length; i++) if (repOf[i] >= 0) start[repOf[i] + 1]++;
+  for (let j = 0; j < k; j++) start[j + 1] += start[j];
+  const fill = start.slice(0, k);
+  const order = new Int32Array(start[k]);
+  for (let i = 0; i < repOf.length; i++) if (repOf[i] >= 0) order[fill[repOf[i]]++] = i;
+  return { order, start };
+}
+
+/**
+ * The placed accounts of rep j as { lat, lng, weight } for sphericalCentroid, without allocating a
+ * point per account (the iterator hands out one reused object).
+ */
+function placedAccounts(
+  accounts: readonly Account[],
+  weights: Float64Array,
+  groups: { order: Int32Array; start: Int32Array },
+  j: number,
+): Iterable<{ lat: number; lng: number; weight: number }> {
+  return {
+    [Symbol.iterator]() {
+      let p = groups.start[j];
+      const end = groups.start[j + 1];
+      const point = { lat: 0, lng: 0, weight: 0 };
+      const result = { value: point, done: false };
+      return {
+        next() {
+          while (p < end) {
+            const i = groups.order[p++];
+            const acc = accounts[i];
+            if (acc.lat === null || acc.lng === null) continue;
+            point.lat = acc.lat;
+            point.lng = acc.lng;
+            point.weight = weights[i];
+            return result;
+          }
+          return { value: undefined, done: true } as IteratorReturnResult<undefined>;
+        },
+      };
+    },
   };
 }
