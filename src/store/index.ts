@@ -9,8 +9,7 @@ export { canEdit, assign, applyAssignments, setTerritories, discard } from './ed
 export { saveStarted, saveFinished, matchOutcomes } from './save.js';
 export {
   pendingChanges,
-  repTotals,
-  repTargets,
+  planEvaluation,
   accountsById,
   repsById,
   ownerOf,
@@ -18,7 +17,6 @@ export {
   undoLabel,
   redoLabel,
 } from './selectors.js';
-export type { LoadMetric, RepTotals } from './selectors.js';
 export { memoLast } from './memo.js';
 export {
   storageKey,

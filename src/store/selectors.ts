@@ -2,18 +2,10 @@ import type { Account } from '../model/account.js';
 import type { Rep } from '../model/rep.js';
 import type { Assignments } from '../model/plan.js';
 import type { Change } from '../adapters/crm-adapter.js';
+import { evaluatePlan, type PlanEvaluation } from '../engine/evaluate-plan.js';
 import { memoLast } from './memo.js';
 import type { PlanState } from './types.js';
 
-/** The attributes a workload figure can be measured in (PRODUCT.md "Metrics"). */
-export type LoadMetric = 'workload' | 'potential' | 'count';
-
-/** One rep's totals in the working plan. */
-export interface RepTotals {
-  workload: number;
-  potential: number;
-  count: number;
-}
 
 const computePending = memoLast((accounts: readonly Account[], current: Assignments, working: Assignments): Change[] => {
   const changes: Change[] = [];
@@ -37,49 +29,20 @@ export function pendingChanges(state: PlanState): Change[] {
   return computePending(state.accounts, state.current, state.working);
 }
 
-const computeTotals = memoLast((accounts: readonly Account[], working: Assignments): Map<string | null, RepTotals> => {
-  const totals = new Map<string | null, RepTotals>();
-  for (const a of accounts) {
-    const owner = a.id in working ? working[a.id] : a.ownerId;
-    let t = totals.get(owner);
-    if (!t) totals.set(owner, (t = { workload: 0, potential: 0, count: 0 }));
-    t.workload += a.workload;
-    t.potential += a.potential;
-    t.count += 1;
-  }
-  return totals;
-});
+const computeEvaluation = memoLast(
+  (accounts: readonly Account[], reps: readonly Rep[], working: Assignments, tolerance: number): PlanEvaluation =>
+    evaluatePlan(accounts, reps, working, { tolerance }),
+);
 
 /**
- * Workload, potential and account count per owner in the working plan (key null = unassigned).
- * Memoised on accounts and working.
+ * The engine's evaluation of the working plan (per-rep totals, targets, deviations, balance
+ * statistics). Memoised on accounts, reps, working and tolerance.
+ *
+ * @param state the state
+ * @param tolerance allowed relative deviation τ (default 0.05)
  */
-export function repTotals(state: PlanState): ReadonlyMap<string | null, RepTotals> {
-  return computeTotals(state.accounts, state.working);
-}
-
-const computeTargets = memoLast((reps: readonly Rep[], accounts: readonly Account[]): Map<string, RepTotals> => {
-  const sum: RepTotals = { workload: 0, potential: 0, count: accounts.length };
-  for (const a of accounts) {
-    sum.workload += a.workload;
-    sum.potential += a.potential;
-  }
-  const active = reps.filter((r) => r.active);
-  const capacity = active.reduce((s, r) => s + r.capacity, 0);
-  const targets = new Map<string, RepTotals>();
-  for (const r of reps) {
-    const share = r.active && capacity > 0 ? r.capacity / capacity : 0;
-    targets.set(r.id, { workload: share * sum.workload, potential: share * sum.potential, count: share * sum.count });
-  }
-  return targets;
-});
-
-/**
- * Each rep's target per metric: target_j = c_j / Σc · Σ_i a_i over active reps (inactive reps
- * target 0). Memoised on reps and accounts.
- */
-export function repTargets(state: PlanState): ReadonlyMap<string, RepTotals> {
-  return computeTargets(state.reps, state.accounts);
+export function planEvaluation(state: PlanState, tolerance = 0.05): PlanEvaluation {
+  return computeEvaluation(state.accounts, state.reps, state.working, tolerance);
 }
 
 const computeById = memoLast((accounts: readonly Account[]) => new Map(accounts.map((a) => [a.id, a])));

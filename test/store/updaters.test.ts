@@ -17,8 +17,7 @@ import {
   saveStarted,
   saveFinished,
   pendingChanges,
-  repTotals,
-  repTargets,
+  planEvaluation,
   HISTORY_LIMIT,
   type PlanState,
 } from '../../src/store/index.js';
@@ -188,14 +187,13 @@ describe('selectors', () => {
     assert.notEqual(pendingChanges(s), pendingChanges(assign(s, ['a2'], 'r2')));
   });
 
-  it('repTotals and repTargets follow PRODUCT.md targets (capacity share of the total)', () => {
+  it('planEvaluation reflects the working plan and is memoised', () => {
     let s = ready();
-    assert.deepEqual(repTotals(s).get('r1'), { workload: 6, potential: 700, count: 3 });
-    assert.deepEqual(repTotals(s).get(null), { workload: 0, potential: 0, count: 1 });
-    assert.deepEqual(repTargets(s).get('r1'), { workload: 4, potential: 500, count: 2.5 });
+    const ev = planEvaluation(s);
+    assert.equal(ev, planEvaluation({ ...s, selection: ['a1'] }));
+    assert.equal(ev.byRep.r1.workload, 6);
+    assert.equal(ev.byRep.r1.target.workload, 4);
     s = assign(s, ['a1'], 'r2');
-    assert.deepEqual(repTotals(s).get('r2'), { workload: 5, potential: 700, count: 2 });
-    const heavy = { ...s, reps: [s.reps[0], { ...s.reps[1], capacity: 3 }] };
-    assert.equal(repTargets(heavy).get('r2')!.potential, 750);
+    assert.equal(planEvaluation(s).byRep.r2.potential, 700);
   });
 });
