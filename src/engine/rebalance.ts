@@ -1,0 +1,166 @@
+import { comparePlans } from './compare-plans.js';
+import { evaluatePlan } from './evaluate-plan.js';
+import { assignOrphans } from './rebalance/assign-orphans.js';
+import { adjacency, balanceMoves } from './rebalance/balance-moves.js';
+import { buildPlan, enforceBudgets, judge } from './rebalance/finish.js';
+import { maxDeviation } from './rebalance/objective.js';
+import { ReasonLog } from './rebalance/reasons.js';
+import { Slicer } from './rebalance/slicer.js';
+import { buildState } from './rebalance/state.js';
+import { balanceSwaps } from './rebalance/swaps.js';
+import type { RebalanceInput, RebalanceOptions, RebalanceResult } from './rebalance/types.js';
+import { METRICS, type Metric } from './types.js';
+
+export type {
+  RebalanceInput,
+  RebalanceMove,
+  RebalanceOptions,
+  RebalancePhase,
+  RebalanceProgress,
+  RebalanceResult,
+  RebalanceStatus,
+} from './rebalance/types.js';
+
+/** Rounds of (moves, then swaps) before giving up on further improvement. */
+const ROUNDS = 4;
+
+function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tolerance' | 'proximity' | 'sliceMs'>> & {
+  metrics: Metric[];
+  maxMoves: number;
+  maxPotentialMoved: number;
+} {
+  const tolerance = o.tolerance ?? 0.05;
+  if (!(tolerance >= 0 && tolerance < Infinity)) throw new Error(`rebalance: tolerance must be a finite number ≥ 0, got ${String(tolerance)}`);
+  const metrics = [...new Set(o.metrics ?? ['workload', 'potential'])] as Metric[];
+  if (metrics.length === 0) throw new Error('rebalance: metrics must name at least one of workload, potential, count');
+  for (const m of metrics) if (!METRICS.includes(m)) throw new Error(`rebalance: metrics: unknown metric "${String(m)}"`);
+  const maxMoves = o.maxMoves ?? Infinity;
+  if (!(maxMoves >= 0) || (Number.isFinite(maxMoves) && !Number.isInteger(maxMoves))) {
+    throw new Error(`rebalance: maxMoves must be a whole number ≥ 0, got ${String(maxMoves)}`);
+  }
+  const maxPotentialMoved = o.maxPotentialMoved ?? Infinity;
+  if (!(maxPotentialMoved >= 0)) throw new Error(`rebalance: maxPotentialMoved must be a number ≥ 0, got ${String(maxPotentialMoved)}`);
+  const proximity = o.proximity ?? 1;
+  if (!(proximity >= 0 && proximity < Infinity)) throw new Error(`rebalance: proximity must be a finite number ≥ 0, got ${String(proximity)}`);
+  const sliceMs = o.sliceMs ?? 40;
+  if (!(sliceMs > 0)) throw new Error(`rebalance: sliceMs must be a number > 0, got ${String(sliceMs)}`);
+  return { tolerance, metrics, maxMoves, maxPotentialMoved, proximity, sliceMs };
+}
+
+/**
+ * Rebalances a plan: brings every active rep's workload and potential (or the chosen metrics) within
+ * ±tolerance of its capacity-scaled target while moving as few accounts as possible, preferring moves
+ * between neighbouring reps and accounts on the boundary between them.
+ *
+ * 1. Accounts with no active owner (unassigned, on an inactive rep, or on an unknown rep id) go to a
+ *    nearby free rep with room, largest potential first.
+ * 2. Local search from the current plan: the rep furthest outside its band gives an account to (or
+ *    takes one from) a neighbour rep, choosing the move with the largest decrease of
+ *    Σ_j Σ_m max(0, |dev_jm| − band)² per unit of extra distance; reps inside the band are never
+ *    disturbed for their own sake, so over-target reps shed about what the disruption lower bound
+ *    says they must. The band is the tolerance (less a small margin), widened to the balance lower
+ *    bound when single large accounts make the tolerance unreachable.
+ * 3. Pairwise swaps fix a second metric when no single move can (e.g. potential without workload).
+ * 4. A final check that `maxMoves` and `maxPotentialMoved` hold, counted as comparePlans counts them.
+ *
+ * Locked accounts and accounts of locked reps never move; locked reps neither give nor take. The
+ * budgets are hard: a move that would exceed one is never made; when the budget is too small, the
+ * remaining orphans keep their owner (listed in `unplacedAccountIds`) and the status is
+ * 'budget-exhausted'. Runs on the calling thread in slices of `sliceMs` (yielding to the event loop
+ * in between, reporting progress and honouring `signal`); see `runRebalance` for the Worker path.
+ * Deterministic: the same input gives the same result (ties go to the lower account id).
+ *
+ * @param input the accounts, the reps and the current assignments
+ * @param options tolerance (0.05), metrics (['workload', 'potential']), lockedAccountIds, lockedRepIds,
+ *   maxMoves (∞), maxPotentialMoved (∞), proximity (1), signal, onProgress, sliceMs (40)
+ * @returns the new assignments, the moves with reasons, before/after evaluations and the comparison,
+ *   and a status with an explanation; rejects with an AbortError when aborted, and with an error
+ *   naming the record and field for bad input
+ *
+ * @example
+ * const result = await rebalance({ accounts, reps, current }, { maxMoves: 50, signal });
+ * result.status;                                    // 'balanced'
+ * result.moves[0].reason;                           // "Ana was 23% over potential target; Ben (41 km away) was 12% under workload target"
+ * result.metrics.after.balance.potential.maxDeviation; // 0.047
+ */
+export async function rebalance(input: RebalanceInput, options: RebalanceOptions = {}): Promise<RebalanceResult> {
+  const { accounts, reps, current } = input;
+  const opts = checkOptions(options);
+  let state: ReturnType<typeof buildState> | null = null;
+  const slicer = new Slicer(opts.sliceMs, options.signal, options.onProgress, () => ({
+    moves: state ? state.moved : 0,
+    maxDeviation: state ? maxDeviation(state) : 0,
+  }));
+  try {
+    slicer.report('prepare', 0);
+    const before = evaluatePlan(accounts, reps, current, { tolerance: opts.tolerance, balanceOn: opts.metrics });
+    const s = buildState(accounts, reps, current, {
+      metrics: opts.metrics,
+      lockedAccountIds: new Set(options.lockedAccountIds ?? []),
+      lockedRepIds: new Set(options.lockedRepIds ?? []),
+      maxMoves: opts.maxMoves,
+      maxPotentialMoved: opts.maxPotentialMoved,
+    });
+    state = s;
+    setBands(s, opts.tolerance, opts.metrics.map((m) => before.balance[m].lowerBound));
+    await slicer.pause('prepare', 0.05);
+
+    const log = new ReasonLog(s);
+    const unplaced = await assignOrphans(s, opts.proximity, log, slicer);
+    await slicer.pause('assign', 0.2);
+
+    const adj = adjacency(s);
+    for (let round = 0; round < ROUNDS; round++) {
+      const lo = 0.2 + (0.6 * round) / ROUNDS;
+      const hi = 0.2 + (0.6 * (round + 1)) / ROUNDS;
+      await balanceMoves(s, adj, opts.proximity, log, slicer, [lo, hi]);
+      const swaps = await balanceSwaps(s, adj, opts.proximity, log, slicer, hi);
+      if (swaps === 0) break;
+    }
+    const undone = enforceBudgets(s);
+
+    await slicer.pause('evaluate', 0.85);
+    const { assignments, moves } = buildPlan(s, current, log);
+    const after = evaluatePlan(accounts, reps, assignments, { tolerance: opts.tolerance, balanceOn: opts.metrics });
+    await slicer.pause('evaluate', 0.92);
+    const comparison = comparePlans(accounts, current, assignments, { reps, tolerance: opts.tolerance });
+    const unplacedIds = collectUnplaced(s, unplaced);
+    const { status, explanation } = judge(s, after, opts.tolerance, unplacedIds.length, undone);
+    slicer.report('done', 1);
+    return { assignments, moves, metrics: { before, after, comparison }, status, explanation, unplacedAccountIds: unplacedIds };
+  } finally {
+    slicer.close();
+  }
+}
+
+/**
+ * The band each free rep aims for, per metric: the tolerance less a small safety margin, widened to
+ * the balance lower bound (+½ point) when the largest accounts make the tolerance impossible, and to
+ * what the rep's own unmovable accounts already force.
+ */
+function setBands(s: ReturnType<typeof buildState>, tolerance: number, lowerBounds: number[]): void {
+  const goal = tolerance - Math.min(0.0025, tolerance * 0.1);
+  const fixedLoad = new Float64Array(s.r * s.k);
+  for (let i = 0; i < s.n; i++) {
+    const j = s.owner[i];
+    if (j < 0 || !s.fixed[i]) continue;
+    for (let m = 0; m < s.k; m++) fixedLoad[j * s.k + m] += s.val[i * s.k + m];
+  }
+  for (let j = 0; j < s.r; j++) {
+    for (let m = 0; m < s.k; m++) {
+      const lb = lowerBounds[m] > tolerance ? lowerBounds[m] + 0.005 : 0;
+      const floor = fixedLoad[j * s.k + m] / s.cap[j] - 1;
+      s.band[j * s.k + m] = Math.max(goal, lb, floor > tolerance ? floor + 0.005 : 0);
+    }
+  }
+}
+
+/** Accounts that should have left their owner (no active owner) but still have it, as ids. */
+function collectUnplaced(s: ReturnType<typeof buildState>, unplaced: number[]): string[] {
+  const out = new Set<number>(unplaced.filter((i) => s.owner[i] === s.orig[i]));
+  for (let i = 0; i < s.n; i++) {
+    const o = s.owner[i];
+    if (o < 0 || !s.active[o]) out.add(i);
+  }
+  return [...out].sort((a, b) => a - b).map((i) => s.accounts[i].id);
+}

@@ -1,0 +1,187 @@
+import { applyMove, budgetAllows, distance, EPS, penalty, violation } from './objective.js';
+import type { ReasonLog } from './reasons.js';
+import type { Slicer } from './slicer.js';
+import type { RebalanceState } from './state.js';
+
+/** How many far reps (most under or most over anywhere) to try when no neighbour helps. */
+const FAR_CANDIDATES = 6;
+
+/** Candidate partners of each free rep: its nearest reps, the reps that have it as nearest, and the floating reps. */
+export function adjacency(s: RebalanceState): Int32Array[] {
+  const adj: Int32Array[] = [];
+  for (let j = 0; j < s.r; j++) {
+    if (!s.free[j]) {
+      adj.push(new Int32Array(0));
+      continue;
+    }
+    // a rep without an anchor has no neighbours: every free rep is its partner
+    const all = s.hasAnchor[j] ? [] : Array.from({ length: s.r }, (_, h) => h).filter((h) => s.free[h]);
+    const set = new Set<number>([...s.neighbours[j], ...s.reverse[j], ...s.floating, ...all]);
+    set.delete(j);
+    adj.push(Int32Array.from([...set].sort((a, b) => a - b)));
+  }
+  return adj;
+}
+
+interface Best {
+  score: number;
+  account: number;
+  to: number;
+}
+
+/**
+ * The local search: repeatedly takes the free rep furthest outside its band (reps over target first,
+ * since the disruption lower bound counts what over-target reps must shed) and applies the single
+ * account move, to or from a neighbour rep, with the best objective decrease per unit of distance
+ * cost. A rep with no improving move is parked until a move changes it or a rep next to it.
+ *
+ * @returns the number of moves applied
+ */
+export async function balanceMoves(
+  s: RebalanceState,
+  adj: Int32Array[],
+  proximity: number,
+  log: ReasonLog,
+  slicer: Slicer,
+  progress: [number, number],
+): Promise<number> {
+  const r = s.r;
+  const amount = new Float64Array(r);
+  const over = new Uint8Array(r);
+  const stuck = new Uint8Array(r);
+  const refresh = (j: number): void => {
+    const v = violation(s, j);
+    amount[j] = v.amount;
+    over[j] = v.over ? 1 : 0;
+  };
+  let initial = 0;
+  for (let j = 0; j < r; j++) {
+    if (!s.free[j]) continue;
+    refresh(j);
+    if (amount[j] > 0) initial += amount[j];
+  }
+  const best: Best = { score: 0, account: -1, to: -1 };
+  const ids = s.accounts;
+  const better = (score: number, i: number, to: number): boolean =>
+    score > best.score ||
+    (score === best.score && best.account >= 0 && (ids[i].id < ids[best.account].id || (i === best.account && to < best.to)));
+
+  /** Best move of one of j's accounts to one of `cands`. */
+  const give = (j: number, cands: ArrayLike<number>): void => {
+    const fj = penalty(s, j, 0, 0);
+    const fc = new Float64Array(cands.length);
+    let maxFc = 0;
+    for (let q = 0; q < cands.length; q++) {
+      fc[q] = penalty(s, cands[q], 0, 0);
+      if (fc[q] > maxFc) maxFc = fc[q];
+    }
+    for (const i of s.members[j]) {
+      if (s.fixed[i]) continue;
+      const gj = fj - penalty(s, j, i, -1);
+      if (gj + maxFc <= best.score) continue;
+      const dj = distance(s, i, j);
+      for (let q = 0; q < cands.length; q++) {
+        if (gj + fc[q] <= best.score) continue;
+        const c = cands[q];
+        const gain = gj + fc[q] - penalty(s, c, i, 1);
+        if (gain <= EPS) continue;
+        const extra = distance(s, i, c) - dj;
+        const score = extra > 0 ? gain / (1 + (proximity * extra) / s.radius) : gain;
+        if (!better(score, i, c)) continue;
+        if (!budgetAllows(s, i, c)) {
+          s.budgetHit = true;
+          continue;
+        }
+        best.score = score;
+        best.account = i;
+        best.to = c;
+      }
+    }
+  };
+
+  /** Best move of an account of one of `cands` to j. */
+  const pull = (j: number, cands: ArrayLike<number>): void => {
+    const fj = penalty(s, j, 0, 0);
+    for (let q = 0; q < cands.length; q++) {
+      const h = cands[q];
+      const fh = penalty(s, h, 0, 0);
+      if (fh + fj <= best.score) continue;
+      for (const i of s.members[h]) {
+        if (s.fixed[i]) continue;
+        const gain = fh - penalty(s, h, i, -1) + fj - penalty(s, j, i, 1);
+        if (gain <= EPS || gain <= best.score) continue;
+        const extra = distance(s, i, j) - distance(s, i, h);
+        const score = extra > 0 ? gain / (1 + (proximity * extra) / s.radius) : gain;
+        if (!better(score, i, j)) continue;
+        if (!budgetAllows(s, i, j)) {
+          s.budgetHit = true;
+          continue;
+        }
+        best.score = score;
+        best.account = i;
+        best.to = j;
+      }
+    }
+  };
+
+  /** The free reps (not j) most under (dir −1) or most over (dir +1) target on some metric. */
+  const far = (j: number, dir: number): number[] => {
+    const scored: [number, number][] = [];
+    for (let h = 0; h < r; h++) {
+      if (!s.free[h] || h === j) continue;
+      let x = -Infinity;
+      for (let m = 0; m < s.k; m++) x = Math.max(x, dir * (s.load[h * s.k + m] / s.cap[h] - 1));
+      scored.push([x, h]);
+    }
+    scored.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    return scored.slice(0, FAR_CANDIDATES).map((e) => e[1]);
+  };
+
+  const search = (j: number, giveFirst: boolean): boolean => {
+    best.score = 0;
+    best.account = -1;
+    best.to = -1;
+    const order = giveFirst ? [give, pull] : [pull, give];
+    for (const step of order) {
+      step(j, adj[j]);
+      if (best.account >= 0) return true;
+    }
+    give(j, far(j, -1));
+    if (best.account >= 0) return true;
+    pull(j, far(j, 1));
+    return best.account >= 0;
+  };
+
+  let applied = 0;
+  for (;;) {
+    if (slicer.due()) {
+      let left = 0;
+      for (let j = 0; j < r; j++) if (s.free[j] && amount[j] > 0) left += amount[j];
+      const done = initial > 0 ? 1 - left / initial : 1;
+      await slicer.pause('balance', progress[0] + (progress[1] - progress[0]) * done);
+    }
+    // the rep furthest outside its band, over-target reps first; ties to the lower index
+    let j = -1;
+    for (let q = 0; q < r; q++) {
+      if (!s.free[q] || stuck[q] || amount[q] <= 1e-12) continue;
+      if (j < 0 || over[q] > over[j] || (over[q] === over[j] && amount[q] > amount[j])) j = q;
+    }
+    if (j < 0) break;
+    if (!search(j, over[j] === 1)) {
+      stuck[j] = 1;
+      continue;
+    }
+    const i = best.account;
+    const from = s.owner[i];
+    const to = best.to;
+    log.move(i, from, to);
+    applyMove(s, i, to);
+    applied++;
+    for (const x of [from, to]) {
+      refresh(x);
+      stuck[x] = 0;
+      for (const y of adj[x]) stuck[y] = 0;
+    }
+  }
+  return applied;
+}

@@ -1,0 +1,124 @@
+/**
+ * The objective of the local search and the primitive operations on the state.
+ *
+ * Each free rep j pays Σ_m (|dev_jm| − band_jm)² for every metric where it is outside its band
+ * (dev = load / capacity − 1): zero inside the band, so a rep that is balanced costs nothing and is
+ * never touched (continuity), and a move is taken only when it strictly lowers the sum — the search
+ * cannot cycle.
+ */
+
+import type { RebalanceState } from './state.js';
+
+/** Smallest objective decrease that counts as an improvement. */
+export const EPS = 1e-12;
+
+/** Rep j's penalty with account i's values added (sign +1) or removed (sign −1); sign 0 = as is. */
+export function penalty(s: RebalanceState, j: number, i: number, sign: number): number {
+  const k = s.k;
+  const c = s.cap[j];
+  let f = 0;
+  for (let m = 0; m < k; m++) {
+    const d = (s.load[j * k + m] + (sign === 0 ? 0 : sign * s.val[i * k + m])) / c - 1;
+    const e = (d < 0 ? -d : d) - s.band[j * k + m];
+    if (e > 0) f += e * e;
+  }
+  return f;
+}
+
+/** Rep j's penalty with account a removed and account b added (a swap seen from j). */
+export function penaltySwap(s: RebalanceState, j: number, a: number, b: number): number {
+  const k = s.k;
+  const c = s.cap[j];
+  let f = 0;
+  for (let m = 0; m < k; m++) {
+    const d = (s.load[j * k + m] - s.val[a * k + m] + s.val[b * k + m]) / c - 1;
+    const e = (d < 0 ? -d : d) - s.band[j * k + m];
+    if (e > 0) f += e * e;
+  }
+  return f;
+}
+
+/** How far rep j is outside its band at worst (≤ 0 when inside on every metric); sign: +1 over, −1 under. */
+export function violation(s: RebalanceState, j: number): { amount: number; over: boolean } {
+  const k = s.k;
+  let amount = -Infinity;
+  let over = false;
+  for (let m = 0; m < k; m++) {
+    const d = s.load[j * k + m] / s.cap[j] - 1;
+    const e = Math.abs(d) - s.band[j * k + m];
+    if (e > amount) amount = e;
+    if (e > 0 && d > 0) over = true;
+  }
+  return { amount, over };
+}
+
+/** Worst |deviation| over the active reps and balanced metrics. */
+export function maxDeviation(s: RebalanceState): number {
+  let worst = 0;
+  for (let j = 0; j < s.r; j++) {
+    if (!s.active[j]) continue;
+    for (let m = 0; m < s.k; m++) {
+      const d = Math.abs(s.load[j * s.k + m] / s.cap[j] - 1);
+      if (d > worst) worst = d;
+    }
+  }
+  return worst;
+}
+
+/** Chord km from account i to rep j's anchor; 0 when either has no position. */
+export function distance(s: RebalanceState, i: number, j: number): number {
+  if (j < 0 || !s.hasPos[i] || !s.hasAnchor[j]) return 0;
+  const dx = s.px[i] - s.ax[j];
+  const dy = s.py[i] - s.ay[j];
+  const dz = s.pz[i] - s.az[j];
+  return Math.sqrt(dx * dx + dy * dy + dz * dz);
+}
+
+/** Change in (accounts moved, potential moved) if account i went to rep `to`. */
+function budgetDelta(s: RebalanceState, i: number, to: number): [number, number] {
+  const from = s.owner[i];
+  const o = s.orig[i];
+  const leave = from === o ? 1 : 0;
+  const back = to === o ? 1 : 0;
+  return [leave - back, (leave - back) * s.potential[i]];
+}
+
+/** Whether moving account i to `to` keeps both hard budgets. */
+export function budgetAllows(s: RebalanceState, i: number, to: number): boolean {
+  const [dm, dp] = budgetDelta(s, i, to);
+  if (dm <= 0 && dp <= 0) return true;
+  return s.moved + dm <= s.maxMoves && s.potentialMoved + dp <= s.maxPotentialMoved * (1 + 1e-12);
+}
+
+/** Whether swapping accounts a (to rep ra) and b (to rep rb) keeps both budgets. */
+export function budgetAllowsSwap(s: RebalanceState, a: number, ra: number, b: number, rb: number): boolean {
+  const [ma, pa] = budgetDelta(s, a, ra);
+  const [mb, pb] = budgetDelta(s, b, rb);
+  const dm = ma + mb;
+  const dp = pa + pb;
+  if (dm <= 0 && dp <= 0) return true;
+  return s.moved + dm <= s.maxMoves && s.potentialMoved + dp <= s.maxPotentialMoved * (1 + 1e-12);
+}
+
+/** Moves account i to rep `to` (a rep index ≥ 0), updating loads, member lists and budgets. */
+export function applyMove(s: RebalanceState, i: number, to: number): void {
+  const from = s.owner[i];
+  const [dm, dp] = budgetDelta(s, i, to);
+  s.moved += dm;
+  s.potentialMoved += dp;
+  const k = s.k;
+  if (from >= 0) {
+    const list = s.members[from];
+    const at = s.slot[i];
+    const last = list.pop() as number;
+    if (last !== i) {
+      list[at] = last;
+      s.slot[last] = at;
+    }
+    for (let m = 0; m < k; m++) s.load[from * k + m] -= s.val[i * k + m];
+  }
+  s.slot[i] = s.members[to].length;
+  s.members[to].push(i);
+  for (let m = 0; m < k; m++) s.load[to * k + m] += s.val[i * k + m];
+  s.owner[i] = to;
+}

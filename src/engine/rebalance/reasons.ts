@@ -1,0 +1,103 @@
+/** Records why each account moved, and turns it into one readable sentence per final move. */
+
+import { EARTH_RADIUS_KM } from '../geo.js';
+import { distance } from './objective.js';
+import { UNASSIGNED, UNKNOWN_OWNER, type RebalanceState } from './state.js';
+
+type Why =
+  | { kind: 'orphan'; from: number }
+  | { kind: 'balance'; from: number; metric: number; dev: number }
+  | { kind: 'swap'; from: number; metric: number; dev: number; partner: number };
+
+interface Entry {
+  why: Why;
+  to: number;
+  toMetric: number;
+  toDev: number;
+}
+
+const pct = (d: number): string => `${Math.round(Math.abs(d) * 100)}%`;
+
+/** Collects the first reason an account left its starting owner and where it finally went. */
+export class ReasonLog {
+  private readonly entries = new Map<number, Entry>();
+
+  constructor(private readonly s: RebalanceState) {}
+
+  private dev(j: number, m: number): number {
+    return this.s.load[j * this.s.k + m] / this.s.cap[j] - 1;
+  }
+
+  /** The metric where rep j is most over (dir +1) or most under (dir −1), with its deviation. */
+  private extreme(j: number, dir: number): [number, number] {
+    let best = 0;
+    let bestDev = this.dev(j, 0);
+    for (let m = 1; m < this.s.k; m++) {
+      const d = this.dev(j, m);
+      if (dir * d > dir * bestDev) {
+        best = m;
+        bestDev = d;
+      }
+    }
+    return [best, bestDev];
+  }
+
+  private record(i: number, why: Why, to: number): void {
+    const [toMetric, toDev] = this.extreme(to, -1);
+    const prev = this.entries.get(i);
+    // keep the reason the account first left its starting owner; update where it ended up
+    const keep = prev && this.s.owner[i] !== this.s.orig[i] ? prev.why : why;
+    this.entries.set(i, { why: keep, to, toMetric, toDev });
+  }
+
+  /** Call before applying the move of an account that had no active owner. */
+  orphan(i: number, from: number, to: number): void {
+    this.record(i, { kind: 'orphan', from }, to);
+  }
+
+  /** Call before applying a balancing move from `from` to `to`. */
+  move(i: number, from: number, to: number): void {
+    const [metric, dev] = this.extreme(from, 1);
+    this.record(i, { kind: 'balance', from, metric, dev }, to);
+  }
+
+  /** Call before applying a swap: account i goes from `from` to `to` in exchange for `partner`. */
+  swap(i: number, from: number, to: number, partner: number): void {
+    const [metric, dev] = this.extreme(from, 1);
+    this.record(i, { kind: 'swap', from, metric, dev, partner }, to);
+  }
+
+  /** The sentence for account i's final move (from its starting owner to its current one). */
+  text(i: number): string {
+    const s = this.s;
+    const e = this.entries.get(i);
+    const to = s.owner[i];
+    const name = (j: number): string => s.reps[j].name || s.reps[j].id;
+    const metric = (m: number): string => s.metrics[m];
+    const state = (dev: number, m: number): string =>
+      Math.abs(dev) < 0.005 ? `on ${metric(m)} target` : `${pct(dev)} ${dev > 0 ? 'over' : 'under'} ${metric(m)} target`;
+    const chord = distance(s, i, to);
+    const km = s.hasPos[i] && s.hasAnchor[to] ? Math.round(2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, chord / (2 * EARTH_RADIUS_KM)))) : null;
+    const where = km === null ? name(to) : `${name(to)} (${km} km away)`;
+    const toState = e ? state(e.toDev, e.toMetric) : 'had room';
+    if (!e) return `moved to ${where}`;
+    const w = e.why;
+    const from = s.orig[i];
+    if (w.kind === 'orphan') {
+      const head =
+        from === UNASSIGNED
+          ? 'Unassigned'
+          : from === UNKNOWN_OWNER
+            ? 'Owner is not a known rep'
+            : `${name(from)} is inactive`;
+      return `${head}; ${where} had the most room nearby (${toState})`;
+    }
+    const giver = from >= 0 ? name(from) : 'No owner';
+    const head = `${giver} was ${state(w.dev, w.metric)}`;
+    if (w.kind === 'swap') {
+      const other = s.accounts[w.partner];
+      return `${head}; swapped with ${other.name || other.id} from ${where}, which was ${toState}`;
+    }
+    return `${head}; ${where} was ${toState}`;
+  }
+}

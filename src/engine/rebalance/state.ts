@@ -1,0 +1,283 @@
+/** The working state of a rebalance: typed arrays over accounts and reps, built once from the input. */
+
+import type { Account } from '../../model/account.js';
+import type { Assignments } from '../../model/plan.js';
+import type { Rep } from '../../model/rep.js';
+import { EARTH_RADIUS_KM, sphericalCentroid } from '../geo.js';
+import type { Metric } from '../types.js';
+
+/** Owner codes besides a rep index. */
+export const UNASSIGNED = -1;
+export const UNKNOWN_OWNER = -2;
+
+/** How many nearest reps count as neighbours of a rep. */
+const NEIGHBOURS = 10;
+
+export interface RebalanceState {
+  accounts: readonly Account[];
+  reps: readonly Rep[];
+  metrics: readonly Metric[];
+  /** Number of accounts, reps, metrics. */
+  n: number;
+  r: number;
+  k: number;
+  /** val[i·k + m]: account i's value of metric m, in units where rep j's target is cap[j]. */
+  val: Float64Array;
+  /** Raw potential, for the potential budget. */
+  potential: Float64Array;
+  /** Current and starting owner: rep index, UNASSIGNED or UNKNOWN_OWNER. */
+  owner: Int32Array;
+  orig: Int32Array;
+  /** 1 when the account may not move (locked, or held by a locked rep). */
+  fixed: Uint8Array;
+  /** Account position as a point on a sphere of radius EARTH_RADIUS_KM (chord distances in km). */
+  px: Float64Array;
+  py: Float64Array;
+  pz: Float64Array;
+  hasPos: Uint8Array;
+  cap: Float64Array;
+  active: Uint8Array;
+  /** Active and not locked: may give and take. */
+  free: Uint8Array;
+  /** load[j·k + m]: Σ val over rep j's accounts. */
+  load: Float64Array;
+  /** band[j·k + m]: |deviation| the search aims to stay within (≥ the tolerance goal). */
+  band: Float64Array;
+  /** Rep anchor (home, else the centroid of its starting accounts) on the same sphere. */
+  ax: Float64Array;
+  ay: Float64Array;
+  az: Float64Array;
+  hasAnchor: Uint8Array;
+  /** Accounts per rep (unordered) and each account's slot in its list. */
+  members: number[][];
+  slot: Int32Array;
+  /** Nearest free reps of each free rep, and the reverse relation. */
+  neighbours: Int32Array[];
+  reverse: number[][];
+  /** Free reps without an anchor: any account may go to them at no distance cost. */
+  floating: number[];
+  /** Typical account-to-anchor chord distance in km (scale of the proximity term). */
+  radius: number;
+  /** Accounts now held by someone other than their starting owner, and their potential. */
+  moved: number;
+  potentialMoved: number;
+  maxMoves: number;
+  maxPotentialMoved: number;
+  /** Set when some improving move was refused by a budget. */
+  budgetHit: boolean;
+}
+
+export interface StateOptions {
+  metrics: readonly Metric[];
+  lockedAccountIds: ReadonlySet<string>;
+  lockedRepIds: ReadonlySet<string>;
+  maxMoves: number;
+  maxPotentialMoved: number;
+}
+
+const RAD = Math.PI / 180;
+
+function toSphere(lat: number, lng: number, out: Float64Array[], at: number): void {
+  const la = lat * RAD;
+  const lo = lng * RAD;
+  out[0][at] = EARTH_RADIUS_KM * Math.cos(la) * Math.cos(lo);
+  out[1][at] = EARTH_RADIUS_KM * Math.cos(la) * Math.sin(lo);
+  out[2][at] = EARTH_RADIUS_KM * Math.sin(la);
+}
+
+function amount(value: number | undefined, fallback: number, account: Account, field: string): number {
+  const v = value ?? fallback;
+  if (!(v >= 0 && v < Infinity)) {
+    throw new Error(`account "${account.id}": ${field} must be a finite number ≥ 0, got ${String(v)}`);
+  }
+  return v;
+}
+
+/**
+ * Builds the state: validates ids and amounts (throwing an error that names the record and field),
+ * normalises each metric so that rep j's target is its capacity (targets over every account, as in
+ * evaluatePlan), finds anchors and neighbour reps.
+ */
+export function buildState(
+  accounts: readonly Account[],
+  reps: readonly Rep[],
+  current: Assignments,
+  opts: StateOptions,
+): RebalanceState {
+  const n = accounts.length;
+  const r = reps.length;
+  const metrics = opts.metrics;
+  const k = metrics.length;
+
+  const repIndex = new Map<string, number>();
+  const cap = new Float64Array(r);
+  const active = new Uint8Array(r);
+  const free = new Uint8Array(r);
+  let activeCap = 0;
+  for (let j = 0; j < r; j++) {
+    const rep = reps[j];
+    if (typeof rep.id !== 'string' || rep.id === '') throw new Error(`rep at index ${j}: id must be a non-empty string`);
+    if (repIndex.has(rep.id)) throw new Error(`rep "${rep.id}": id is used by more than one rep`);
+    repIndex.set(rep.id, j);
+    const c = rep.capacity ?? 1;
+    if (!(c > 0 && c < Infinity)) throw new Error(`rep "${rep.id}": capacity must be a finite number > 0, got ${String(c)}`);
+    cap[j] = c;
+    if (rep.active !== false) {
+      active[j] = 1;
+      activeCap += c;
+      if (!rep.locked && !opts.lockedRepIds.has(rep.id)) free[j] = 1;
+    }
+  }
+
+  const val = new Float64Array(n * k);
+  const potential = new Float64Array(n);
+  const owner = new Int32Array(n);
+  const fixed = new Uint8Array(n);
+  const px = new Float64Array(n);
+  const py = new Float64Array(n);
+  const pz = new Float64Array(n);
+  const hasPos = new Uint8Array(n);
+  const totals = new Float64Array(k);
+  const seen = new Set<string>();
+  const pos = [px, py, pz];
+  for (let i = 0; i < n; i++) {
+    const a = accounts[i];
+    if (typeof a.id !== 'string' || a.id === '') throw new Error(`account at index ${i}: id must be a non-empty string`);
+    if (seen.has(a.id)) throw new Error(`account "${a.id}": id is used by more than one account`);
+    seen.add(a.id);
+    const p = amount(a.potential, NaN, a, 'potential');
+    const w = amount(a.workload, 1, a, 'workload');
+    potential[i] = p;
+    for (let m = 0; m < k; m++) {
+      const v = metrics[m] === 'potential' ? p : metrics[m] === 'workload' ? w : 1;
+      val[i * k + m] = v;
+      totals[m] += v;
+    }
+    const o = current[a.id];
+    const j = typeof o === 'string' ? repIndex.get(o) : undefined;
+    owner[i] = typeof o !== 'string' ? UNASSIGNED : j === undefined ? UNKNOWN_OWNER : j;
+    if (a.locked || opts.lockedAccountIds.has(a.id)) fixed[i] = 1;
+    else if (owner[i] >= 0 && (reps[owner[i]].locked || opts.lockedRepIds.has(reps[owner[i]].id))) fixed[i] = 1;
+    if (typeof a.lat === 'number' && typeof a.lng === 'number' && Number.isFinite(a.lat) && Number.isFinite(a.lng)) {
+      toSphere(a.lat, a.lng, pos, i);
+      hasPos[i] = 1;
+    }
+  }
+  // Normalise: unit_m = total_m / Σ active capacity, so rep j's target is cap[j].
+  for (let m = 0; m < k; m++) {
+    const unit = activeCap > 0 && totals[m] > 0 ? totals[m] / activeCap : 1;
+    for (let i = 0; i < n; i++) val[i * k + m] /= unit;
+  }
+
+  const load = new Float64Array(r * k);
+  const members: number[][] = Array.from({ length: r }, () => []);
+  const slot = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const j = owner[i];
+    if (j < 0) continue;
+    slot[i] = members[j].length;
+    members[j].push(i);
+    for (let m = 0; m < k; m++) load[j * k + m] += val[i * k + m];
+  }
+
+  // Anchors: home, else the workload-weighted centroid of the starting accounts (as evaluatePlan).
+  const ax = new Float64Array(r);
+  const ay = new Float64Array(r);
+  const az = new Float64Array(r);
+  const hasAnchor = new Uint8Array(r);
+  const anchorOut = [ax, ay, az];
+  for (let j = 0; j < r; j++) {
+    let anchor = reps[j].home ?? null;
+    if (!anchor) {
+      const pts = [];
+      for (const i of members[j]) {
+        const a = accounts[i];
+        if (hasPos[i]) pts.push({ lat: a.lat as number, lng: a.lng as number, weight: a.workload ?? 1 });
+      }
+      anchor = sphericalCentroid(pts);
+    }
+    if (anchor) {
+      toSphere(anchor.lat, anchor.lng, anchorOut, j);
+      hasAnchor[j] = 1;
+    }
+  }
+
+  // Neighbours among free anchored reps, by brute force (r² chord distances; 500 reps ≈ 1 ms).
+  const anchored: number[] = [];
+  const floating: number[] = [];
+  for (let j = 0; j < r; j++) if (free[j]) (hasAnchor[j] ? anchored : floating).push(j);
+  const neighbours: Int32Array[] = Array.from({ length: r }, () => new Int32Array(0));
+  const reverse: number[][] = Array.from({ length: r }, () => []);
+  const want = Math.min(NEIGHBOURS, anchored.length - 1);
+  const d2 = new Float64Array(anchored.length);
+  const order = new Int32Array(anchored.length);
+  for (const j of anchored) {
+    for (let q = 0; q < anchored.length; q++) {
+      const h = anchored[q];
+      d2[q] = (ax[j] - ax[h]) ** 2 + (ay[j] - ay[h]) ** 2 + (az[j] - az[h]) ** 2;
+      order[q] = q;
+    }
+    const chosen = partialSort(order, d2, want + 1)
+      .map((q) => anchored[q])
+      .filter((h) => h !== j)
+      .slice(0, want);
+    neighbours[j] = Int32Array.from(chosen);
+    for (const h of chosen) reverse[h].push(j);
+  }
+
+  // Typical radius: mean chord distance from placed accounts to their rep's anchor.
+  let sum = 0;
+  let cnt = 0;
+  for (let i = 0; i < n; i++) {
+    const j = owner[i];
+    if (j < 0 || !hasPos[i] || !hasAnchor[j] || !active[j]) continue;
+    sum += Math.sqrt((px[i] - ax[j]) ** 2 + (py[i] - ay[j]) ** 2 + (pz[i] - az[j]) ** 2);
+    cnt++;
+  }
+  const radius = cnt > 0 && sum > 0 ? sum / cnt : 1;
+
+  return {
+    accounts,
+    reps,
+    metrics,
+    n,
+    r,
+    k,
+    val,
+    potential,
+    owner,
+    orig: Int32Array.from(owner),
+    fixed,
+    px,
+    py,
+    pz,
+    hasPos,
+    cap,
+    active,
+    free,
+    load,
+    band: new Float64Array(r * k),
+    ax,
+    ay,
+    az,
+    hasAnchor,
+    members,
+    slot,
+    neighbours,
+    reverse,
+    floating,
+    radius,
+    moved: 0,
+    potentialMoved: 0,
+    maxMoves: opts.maxMoves,
+    maxPotentialMoved: opts.maxPotentialMoved,
+    budgetHit: false,
+  };
+}
+
+/** The `count` smallest keys' positions (stable by position), via a sort of the index array. */
+function partialSort(order: Int32Array, keys: Float64Array, count: number): number[] {
+  const idx = Array.from(order);
+  idx.sort((a, b) => keys[a] - keys[b] || a - b);
+  return idx.slice(0, count);
+}
