@@ -1,0 +1,44 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { planActionsContext } from '../../src/context/plan-actions-context.js';
+import { planStateContext } from '../../src/context/plan-state-context.js';
+import type { PlanActions, PlanState } from '../../src/store/types.js';
+
+/**
+ * Consumes the plan state and actions provided by the nearest `<tk-territory-provider>` and
+ * re-renders its host whenever a new state is provided.
+ *
+ * @example
+ * class MyWidget extends LitElement {
+ *   private plan = new PlanController(this);
+ *   render() { return html`${this.plan.state?.reps.length ?? 0} reps`; }
+ * }
+ */
+export class PlanController implements ReactiveController {
+  private readonly stateConsumer: ContextConsumer<typeof planStateContext, ReactiveControllerHost & HTMLElement>;
+  private readonly actionsConsumer: ContextConsumer<typeof planActionsContext, ReactiveControllerHost & HTMLElement>;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    // ContextConsumer calls host.requestUpdate() whenever a new value arrives.
+    this.stateConsumer = new ContextConsumer(host, { context: planStateContext, subscribe: true });
+    this.actionsConsumer = new ContextConsumer(host, { context: planActionsContext, subscribe: true });
+    host.addController(this);
+  }
+
+  /** The current plan state, or undefined outside a provider. */
+  get state(): PlanState | undefined {
+    return this.stateConsumer.value;
+  }
+
+  /** The plan actions, or undefined outside a provider. */
+  get actions(): PlanActions | undefined {
+    return this.actionsConsumer.value;
+  }
+
+  /** Whether the viewer may edit (a provider is present and the role is not `rep`). */
+  get canEdit(): boolean {
+    return this.state !== undefined && this.state.role !== 'rep';
+  }
+
+  hostConnected(): void {}
+}
