@@ -1,0 +1,298 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { Account } from '../model/account.js';
+import { compileTerritories, type CompiledTerritory, type ResolvableTerritory } from './resolve/compile-territories.js';
+import type { CompiledRules } from './resolve/compile-rules.js';
+
+export type { ResolvableTerritory };
+
+/** How an account came to its territory. */
+export type ResolveVia = 'include' | 'geometry' | 'region' | 'rules';
+
+/** The resolution of one account. */
+export interface AccountResolution {
+  /** The winning territory, or null when nothing matched (a gap). */
+  territoryId: string | null;
+  /** Why, in words: `Inside the "West" polygon`, `Named account of "Key Accounts"`, `Region 06 of "California"`. */
+  reason: string;
+  /** What decided the winner; null for a gap. */
+  via: ResolveVia | null;
+  /** Every territory id matching at the winning priority (named includes only, when included), in territory order. */
+  matched: string[];
+}
+
+/** An account matched by several territories at the top priority. */
+export interface ResolveOverlap {
+  accountId: string;
+  territoryIds: string[];
+  priority: number;
+}
+
+/** An account without coordinates that territories with a geometry could not be tested against. */
+export interface ResolveSkip {
+  accountId: string;
+  /** The first (highest priority, then territory order) territory it could not be tested against. */
+  territoryId: string;
+  reason: string;
+  /** How many territories it could not be tested against (≥ 1). */
+  count: number;
+}
+
+export interface ResolveResult {
+  /** Account id → resolution, for every account given. */
+  byAccount: Record<string, AccountResolution>;
+  /** Ids of accounts matching no territory, in account order. */
+  gaps: string[];
+  /** Accounts matched by several territories at the winning priority, in account order. */
+  overlaps: ResolveOverlap[];
+  /** Accounts without coordinates whose result could depend on a geometry, in account order. */
+  skipped: ResolveSkip[];
+  /** Territory id → number of accounts it won (every territory given appears, possibly with 0). */
+  counts: Record<string, number>;
+}
+
+export interface ResolveOptions {
+  /**
+   * Polygons of region codes (e.g. state or county shapes), by code. When a territory lists a code
+   * that has a polygon here, an account with coordinates whose own `regions` do not list the code is
+   * tested against the polygon. Default: none (region codes only match `Account.regions`).
+   */
+  regionGeometries?: Readonly<Record<string, Polygon | MultiPolygon>>;
+}
+
+/** The account fields resolution reads. */
+export type ResolvableAccount = Pick<Account, 'id' | 'lat' | 'lng' | 'industry' | 'employees' | 'annualRevenue' | 'potential' | 'regions' | 'fields'>;
+
+const GEOMETRY = 1;
+const REGION = 2;
+const REGION_POLYGON = 3;
+const RULES = 4;
+const MAX_NAMED = 3;
+
+const quote = (t: CompiledTerritory) => `"${t.name}"`;
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function names(ts: readonly CompiledTerritory[]): string {
+  const shown = ts.slice(0, MAX_NAMED).map(quote).join(', ');
+  return ts.length > MAX_NAMED ? `${shown} and ${ts.length - MAX_NAMED} more` : shown;
+}
+
+function fail(what: string, field: string, message: string): never {
+  throw new TypeError(`resolveTerritories: ${what}: ${field} ${message}`);
+}
+
+/**
+ * Works out which territory owns each account, and why.
+ *
+ * **Matching.** An account matches a territory when the territory names it in `definition.include`
+ * (via `include`), or when it is not named in `definition.exclude` and satisfies every part the
+ * definition gives:
+ * - geography, when `geometry` or `regions` is given: the point [lng, lat] lies inside `geometry`
+ *   (a point on an edge or vertex counts as inside, also on a hole's edge; planar lng/lat, polygons
+ *   must not cross the antimeridian) — via `geometry`; or one of the account's `regions` codes is
+ *   listed in `definition.regions` — via `region`; or, for a listed code with a polygon in
+ *   `options.regionGeometries`, the point lies inside that polygon — via `region`;
+ * - and `rules`, when given: every condition holds. `industries` (case-insensitive, trimmed);
+ *   `employees`, `annualRevenue`, `potential` ranges (inclusive, either end open; a missing value
+ *   fails); `fields` predicates on `Account.fields` — text compares case-insensitively, two numbers
+ *   numerically; `gt/gte/lt/lte` need two numbers or two texts; `neq`/`notIn` hold for a missing
+ *   value, every other operator fails on it; `exists` (value true, the default, or false) treats null
+ *   and '' as missing. Empty rules (`{}`, empty lists, ranges with no bound) are no condition.
+ *   A rules-only territory matches via `rules`.
+ *
+ * A definition with neither geography nor rules matches only its named accounts. A named include
+ * wins even if the same territory also excludes the account. Include ids of unknown accounts are ignored.
+ *
+ * **Precedence.** A named include beats everything (among several including territories, the same
+ * rule as below applies). Otherwise the highest `priority` among the matches wins. Several matches at
+ * the top priority are an overlap: the account goes to the first of them in territory order (a
+ * deterministic pick), all of them are listed in `matched`, and the overlap is reported in `overlaps`.
+ *
+ * **Accounts without coordinates** (lat/lng null) cannot be tested against a geometry (nor a region
+ * polygon, when the account lists no region codes at all). When such a territory could otherwise
+ * match (not excluded, rules pass) and its priority is at least that of the winner (or nothing won),
+ * the account is reported once in `skipped`, naming the first such territory (highest priority,
+ * then territory order) and how many there were. The account still gets whatever else it matched; if
+ * it matched nothing it is also a gap (it has no owner), with the skip in its reason.
+ *
+ * Spatial work is a flatbush R-tree over polygon bounding boxes queried with each account point,
+ * then `@turf/boolean-point-in-polygon` on the candidates; rules-only territories are tested
+ * against every account. Runs in O((n + p) log p + n · r) for n accounts, p polygons, r rules-only
+ * territories (plus the point-in-polygon tests on bounding-box hits).
+ *
+ * @param accounts the accounts (ids unique; lat and lng both finite numbers or both null).
+ * @param territories the territories, in territory order (ids unique).
+ * @param options `regionGeometries`: polygons of region codes (default none).
+ * @returns per-account resolutions, gaps, overlaps, skipped accounts and per-territory counts
+ *   (plain, serialisable data). Throws a TypeError naming the record and field on bad input.
+ * @example
+ * const west = { id: 'w', name: 'West', priority: 0, definition: { geometry: westPolygon } };
+ * const keys = { id: 'k', name: 'Key Accounts', priority: 0, definition: { include: ['a2'] } };
+ * const r = resolveTerritories(accounts, [west, keys]);
+ * r.byAccount.a1; // { territoryId: 'w', via: 'geometry', reason: 'Inside the "West" polygon', matched: ['w'] }
+ * r.byAccount.a2; // { territoryId: 'k', via: 'include', reason: 'Named account of "Key Accounts"', matched: ['k'] }
+ */
+export function resolveTerritories(
+  accounts: readonly ResolvableAccount[],
+  territories: readonly ResolvableTerritory[],
+  options: ResolveOptions = {},
+): ResolveResult {
+  const c = compileTerritories(territories, options.regionGeometries);
+  const list = c.list;
+  const T = list.length;
+  const stamp = new Int32Array(T).fill(-1);
+  const viaOf = new Uint8Array(T);
+  const codeOf: string[] = new Array<string>(T);
+  const won = new Int32Array(T);
+  const matches: number[] = [];
+  const hits: number[] = [];
+  // Reasons that do not depend on the account, built once per territory.
+  const inside = list.map((t) => `Inside the ${quote(t)} polygon`);
+  const named = list.map((t) => `Named account of ${quote(t)}`);
+
+  const byAccount: Record<string, AccountResolution> = {};
+  const gaps: string[] = [];
+  const overlaps: ResolveOverlap[] = [];
+  const skipped: ResolveSkip[] = [];
+
+  // The account being resolved, read by consider().
+  let i = 0;
+  let a: ResolvableAccount = accounts[0];
+  let excludedFrom = -1;
+  /** Records territory t as a match of account i (once), unless it excludes the account or its rules fail. */
+  const consider = (t: number, how: number, code: string) => {
+    if (stamp[t] === i) return;
+    stamp[t] = i;
+    const ter = list[t];
+    if (ter.exclude !== null && ter.exclude.has(a.id)) {
+      if (excludedFrom < 0) excludedFrom = t;
+      return;
+    }
+    if (ter.rules !== null && !ter.rules.test(a)) return;
+    viaOf[t] = how;
+    codeOf[t] = code;
+    matches.push(t);
+  };
+
+  for (i = 0; i < accounts.length; i++) {
+    a = accounts[i];
+    if (!a || typeof a.id !== 'string' || a.id.length === 0) fail(`account at position ${i}`, 'id', 'must be a non-empty string');
+    const noLat = a.lat === null || a.lat === undefined;
+    const noLng = a.lng === null || a.lng === undefined;
+    if (noLat !== noLng) fail(`account ${JSON.stringify(a.id)}`, noLat ? 'lat' : 'lng', 'is missing: lat and lng must both be numbers or both be null');
+    const hasCoords = !noLat;
+    if (hasCoords && !(Number.isFinite(a.lat) && Number.isFinite(a.lng))) {
+      fail(`account ${JSON.stringify(a.id)}`, Number.isFinite(a.lat) ? 'lng' : 'lat', 'must be a finite number or null');
+    }
+
+    matches.length = 0;
+    excludedFrom = -1;
+    const included = c.includes.get(a.id);
+    if (included) {
+      for (const t of included) matches.push(t);
+    } else {
+      hits.length = 0;
+      if (hasCoords) {
+        c.index.query(a.lng as number, a.lat as number, hits);
+        for (const h of hits) if (h < T) consider(h, GEOMETRY, '');
+      }
+      if (a.regions) {
+        for (const code of a.regions) {
+          const ts = c.regionTerritories.get(code);
+          if (ts) for (const t of ts) consider(t, REGION, code);
+        }
+      }
+      for (const h of hits) {
+        if (h < T) continue;
+        const code = c.regionCodes[h - T];
+        for (const t of c.regionTerritories.get(code) as number[]) consider(t, REGION_POLYGON, code);
+      }
+      for (const t of c.rulesOnly) consider(t, RULES, '');
+    }
+
+    // The winner: highest priority, then territory order; `tied` counts matches at that priority.
+    let best = -1;
+    let tied = 0;
+    for (const t of matches) {
+      const p = list[t].priority;
+      if (best < 0 || p > list[best].priority) {
+        best = t;
+        tied = 1;
+      } else if (p === list[best].priority) {
+        tied++;
+        if (t < best) best = t;
+      }
+    }
+
+    // Territories with a geometry this account (no coordinates) could not be tested against.
+    let skipFirst = -1;
+    let skipCount = 0;
+    if (!hasCoords && !included) {
+      const noCodes = !a.regions || a.regions.length === 0;
+      for (const t of c.spatial) {
+        const ter = list[t];
+        if (stamp[t] === i) continue; // matched by a region code, excluded, or failed its rules
+        if (!ter.hasGeometry && !noCodes) continue;
+        if (best >= 0 && ter.priority < list[best].priority) continue;
+        if (ter.exclude !== null && ter.exclude.has(a.id)) continue;
+        if (ter.rules !== null && !ter.rules.test(a)) continue;
+        skipCount++;
+        if (skipFirst < 0 || ter.priority > list[skipFirst].priority) skipFirst = t;
+      }
+    }
+    let skipText = '';
+    if (skipCount > 0) {
+      const others = skipCount - 1;
+      skipText =
+        `no coordinates, so not tested against the ${quote(list[skipFirst])} ${list[skipFirst].hasGeometry ? 'polygon' : 'region polygons'}` +
+        (others > 0 ? ` nor ${others} other ${others === 1 ? 'territory' : 'territories'} with polygons` : '');
+      skipped.push({ accountId: a.id, territoryId: list[skipFirst].id, reason: capitalise(skipText), count: skipCount });
+    }
+
+    let resolution: AccountResolution;
+    if (best < 0) {
+      gaps.push(a.id);
+      let reason = 'matches no territory';
+      if (excludedFrom >= 0) reason += ` (excluded from ${quote(list[excludedFrom])})`;
+      if (skipText) reason = `${skipText}; ${reason}`;
+      resolution = { territoryId: null, reason: capitalise(reason), via: null, matched: [] };
+    } else {
+      const w = list[best];
+      won[best]++;
+      let reason: string;
+      let via: ResolveVia;
+      const how = included ? 0 : viaOf[best];
+      if (how === 0) {
+        reason = named[best];
+        via = 'include';
+      } else if (how === RULES) {
+        reason = `${capitalise((w.rules as CompiledRules).describe(a))} (rules of ${quote(w)})`;
+        via = 'rules';
+      } else {
+        reason =
+          how === GEOMETRY ? inside[best] : how === REGION ? `Region ${codeOf[best]} of ${quote(w)}` : `Inside region ${codeOf[best]} of ${quote(w)}`;
+        if (w.rules) reason += `, with ${w.rules.describe(a)}`;
+        via = how === GEOMETRY ? 'geometry' : 'region';
+      }
+      let matched: string[];
+      if (tied === 1) {
+        matched = [w.id];
+      } else {
+        const top = matches.filter((t) => list[t].priority === w.priority).sort((x, y) => x - y);
+        matched = top.map((t) => list[t].id);
+        reason += `; also matches ${names(top.slice(1).map((t) => list[t]))} at priority ${w.priority}, the first in territory order wins`;
+        overlaps.push({ accountId: a.id, territoryIds: matched.slice(), priority: w.priority });
+      }
+      if (skipText) reason += `; ${skipText}`;
+      resolution = { territoryId: w.id, reason, via, matched };
+    }
+    if (byAccount[a.id] !== undefined && Object.hasOwn(byAccount, a.id)) {
+      fail(`account ${JSON.stringify(a.id)}`, 'id', `is a duplicate: already used by the account at position ${accounts.findIndex((x) => x.id === a.id)}`);
+    }
+    if (a.id === '__proto__') Object.defineProperty(byAccount, a.id, { value: resolution, enumerable: true, writable: true, configurable: true });
+    else byAccount[a.id] = resolution;
+  }
+
+  const counts: Record<string, number> = {};
+  list.forEach((t, k) => Object.defineProperty(counts, t.id, { value: won[k], enumerable: true, writable: true, configurable: true }));
+  return { byAccount, gaps, overlaps, skipped, counts };
+}
