@@ -4,3 +4,5 @@ export type { Metric, BalanceStats } from './types.js';
 export * from './geo.js';
 export * from './evaluate-plan.js';
 export * from './compare-plans.js';
+export * from './recommend-reps.js';
+export * from './resolve-territories.js';
