@@ -6,4 +6,3 @@ export * from './evaluate-plan.js';
 export * from './compare-plans.js';
 export * from './recommend-reps.js';
 export * from './resolve-territories.js';
-export * from './resolve-territories.js';
