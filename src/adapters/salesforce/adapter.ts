@@ -1,0 +1,72 @@
+import type { Capabilities, Change, CrmAdapter, LoadOptions, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import { queryAll } from './call.js';
+import { loadSalesforce, type Baseline, type SalesforceLoadResult } from './load.js';
+import { resolveOptions, type SalesforceAdapterOptions } from './options.js';
+import { modelQuery, territoriesQuery } from './queries.js';
+import { saveOwner } from './save-owner.js';
+import { saveTerritory, type ModelState } from './save-territory.js';
+import { toSalesforceError } from './errors.js';
+
+export interface SalesforceAdapter extends CrmAdapter {
+  load(options?: LoadOptions): Promise<SalesforceLoadResult>;
+}
+
+/**
+ * A CrmAdapter for Salesforce, in `owner` mode (Account.OwnerId) or `territory2` mode (Sales
+ * Territories: ObjectTerritory2Association in one Territory2Model). The core talks only to the
+ * transport: `jsforceTransport(conn)` outside Lightning, `apexTransport(methods)` inside it.
+ *
+ * @param options see SalesforceAdapterOptions; only `transport` is required
+ * @returns the adapter
+ * @example
+ * const adapter = createSalesforceAdapter({ transport: jsforceTransport(conn), mode: 'owner' });
+ * const { accounts, reps, rejected, report } = await adapter.load({ onProgress: console.log });
+ * const outcomes = await adapter.save([{ accountId: accounts[0].id, from: accounts[0].ownerId, to: reps[1].id }]);
+ */
+export function createSalesforceAdapter(options: SalesforceAdapterOptions): SalesforceAdapter {
+  const o = resolveOptions(options);
+  const baseline: Baseline = new Map();
+  let model: ModelState | null = null;
+
+  async function currentModel(signal?: AbortSignal): Promise<ModelState> {
+    if (model) return model;
+    const ctx = { retry: o.retry, signal };
+    const [m] = await queryAll(o.transport, modelQuery(o), ctx);
+    if (!m) throw new Error('no Territory2Model to write to');
+    const ts = await queryAll(o.transport, territoriesQuery(String(m.Id)), ctx);
+    model = { id: String(m.Id), territoryIds: new Set(ts.map((t) => String(t.Id))) };
+    return model;
+  }
+
+  return {
+    id: `salesforce:${o.transport.orgKey}`,
+    async capabilities(): Promise<Capabilities> {
+      return {
+        canWrite: true,
+        canWriteTerritories: false,
+        system: 'salesforce',
+        mode: o.mode,
+        ...(o.transport.userId ? { userId: o.transport.userId } : {}),
+        maxBatchSize: o.batchSize,
+      };
+    },
+    async load(loadOptions: LoadOptions = {}) {
+      const result = await loadSalesforce(o, loadOptions, baseline);
+      if (o.mode === 'territory2' && result.report.territoryModel) {
+        model = { id: result.report.territoryModel.id, territoryIds: new Set(result.territories.map((t) => t.id)) };
+      }
+      return result;
+    },
+    async save(changes: readonly Change[], saveOptions: SaveOptions = {}): Promise<SaveOutcome[]> {
+      if (o.mode === 'owner') return saveOwner(o, baseline, changes, saveOptions);
+      let m: ModelState;
+      try {
+        m = await currentModel(saveOptions.signal);
+      } catch (e) {
+        const err = toSalesforceError(e);
+        return changes.map((c) => ({ accountId: c?.accountId ?? '', status: 'failed', code: err.code, message: `not written: could not read the territory model (${err.message})` }));
+      }
+      return saveTerritory(o, baseline, m, changes, saveOptions);
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { toSalesforceError } from './errors.js';
+import { SalesforceError, type QueryPage, type SalesforceTransport, type SfRecord, type SfSaveResult, type SoqlQuery } from './types.js';
+
+/**
+ * The Apex methods a Lightning host hands in: the imported `@salesforce/apex/TerritoryKitController.*`
+ * functions (each takes one object of named parameters). See demo/salesforce for the Apex class.
+ */
+export interface ApexMethods {
+  /** Runs an allow-listed named query; `requestJson` = `{ name, fields, params, locator, count }`. */
+  queryPage(args: { requestJson: string }): Promise<{ records: SfRecord[]; totalSize?: number; nextLocator?: string | null }>;
+  /** Database.update(records, false); one result per record. */
+  updateRecords(args: { objectName: string; recordsJson: string }): Promise<SfSaveResult[]>;
+  /** Database.insert(records, false) (ObjectTerritory2Association only). */
+  createRecords(args: { objectName: string; recordsJson: string }): Promise<SfSaveResult[]>;
+  /** Database.delete(ids, false) (ObjectTerritory2Association only). */
+  deleteRecords(args: { objectName: string; ids: string[] }): Promise<SfSaveResult[]>;
+}
+
+export interface ApexTransportOptions {
+  /** Org identity for the adapter id (e.g. the org id from `@salesforce/user/Id`'s org). Default `lightning`. */
+  orgKey?: string;
+  /** The running user's id (`@salesforce/user/Id`). */
+  userId?: string;
+}
+
+/** Lightning rejects Apex calls with `{ status, body: { message, exceptionType } }`; an Apex
+ * AuraHandledException message of the form `CODE: text` carries the Salesforce code. */
+function apexError(e: unknown): SalesforceError {
+  const x = e as { status?: number; body?: { message?: string; exceptionType?: string } | Array<{ message?: string }> } | null;
+  if (x && typeof x === 'object' && 'body' in x) {
+    const body = Array.isArray(x.body) ? x.body[0] : x.body;
+    const message = body?.message ?? 'Apex call failed';
+    const m = /^([A-Z_]{3,}):\s*(.*)$/s.exec(message);
+    const status = typeof x.status === 'number' && x.status > 0 ? x.status : undefined;
+    if (m) return new SalesforceError(m[1], m[2], { status, cause: e });
+    if (status === undefined) return new SalesforceError('NETWORK', message, { cause: e });
+    return new SalesforceError(`ERROR_HTTP_${status}`, message, { status, cause: e });
+  }
+  return toSalesforceError(e);
+}
+
+async function guard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw apexError(e);
+  }
+}
+
+const request = (query: SoqlQuery, locator: string | null, count: boolean) =>
+  JSON.stringify({ name: query.name, fields: query.fields, params: query.params ?? {}, locator, count });
+
+/**
+ * The Lightning transport: the adapter core's queries and writes go through Apex @AuraEnabled
+ * methods (JavaScript in Lightning cannot call the REST API with the page's session). Queries are
+ * sent by name with their parameters; the Apex class allow-lists the names and checks the fields.
+ *
+ * @param methods the imported Apex methods
+ * @param options identity of the org and user
+ * @returns a SalesforceTransport (without Bulk 2.0)
+ * @example
+ * import queryPage from '@salesforce/apex/TerritoryKitController.queryPage';
+ * // …updateRecords, createRecords, deleteRecords likewise
+ * const transport = apexTransport({ queryPage, updateRecords, createRecords, deleteRecords }, { userId });
+ */
+export function apexTransport(methods: ApexMethods, options: ApexTransportOptions = {}): SalesforceTransport {
+  return {
+    kind: 'apex',
+    orgKey: options.orgKey ?? 'lightning',
+    ...(options.userId ? { userId: options.userId } : {}),
+    query: (query, locator): Promise<QueryPage> => guard(async () => {
+      const res = await methods.queryPage({ requestJson: request(query, locator, false) });
+      return { records: res.records ?? [], ...(res.totalSize !== undefined ? { totalSize: res.totalSize } : {}), nextLocator: res.nextLocator ?? null };
+    }),
+    count: (query) => guard(async () => Number((await methods.queryPage({ requestJson: request(query, null, true) })).totalSize ?? 0)),
+    update: (objectName, records) => guard(() => methods.updateRecords({ objectName, recordsJson: JSON.stringify(records) })),
+    create: (objectName, records) => guard(() => methods.createRecords({ objectName, recordsJson: JSON.stringify(records) })),
+    destroy: (objectName, ids) => guard(() => methods.deleteRecords({ objectName, ids })),
+  };
+}

@@ -1,0 +1,82 @@
+import type { Connection } from 'jsforce';
+import { toSalesforceError } from './errors.js';
+import { toSoql } from './soql.js';
+import { SalesforceError, type BulkQueryOptions, type QueryPage, type SalesforceTransport, type SfRecord, type SfSaveResult, type SoqlQuery } from './types.js';
+
+export interface JsforceTransportOptions {
+  /** Bulk 2.0 job polling interval in ms. Default 1000. */
+  bulkPollIntervalMs?: number;
+  /** Give up on a Bulk 2.0 job after this many ms. Default 600,000. */
+  bulkPollTimeoutMs?: number;
+  /** Org identity for the adapter id. Default: the connection's organizationId, else its instance URL. */
+  orgKey?: string;
+}
+
+type AnyConnection = Connection & { _refreshDelegate?: { refresh(since: number): Promise<void> } };
+
+async function guard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw toSalesforceError(e);
+  }
+}
+
+const toResults = (res: unknown): SfSaveResult[] => (Array.isArray(res) ? res : [res]) as SfSaveResult[];
+
+/**
+ * The REST transport: a jsforce 3 Connection (set `version: '62.0'`; give it `refreshFn` or an
+ * OAuth2 client + refresh token so an expired session is renewed through the connection).
+ * Queries page with query/queryMore (2,000 rows per page); DML uses sObject Collections with
+ * allOrNone false; large loads use `conn.bulk2.query`. jsforce is a peer dependency: this module
+ * only uses the connection you pass in.
+ *
+ * @param conn a jsforce Connection
+ * @param options polling and identity options
+ * @returns a SalesforceTransport
+ * @example
+ * const conn = new Connection({ instanceUrl, accessToken, version: '62.0', refreshFn });
+ * const adapter = createSalesforceAdapter({ transport: jsforceTransport(conn) });
+ */
+export function jsforceTransport(conn: Connection, options: JsforceTransportOptions = {}): SalesforceTransport {
+  const c = conn as AnyConnection;
+  return {
+    kind: 'jsforce',
+    get orgKey() {
+      return options.orgKey ?? c.userInfo?.organizationId ?? c.instanceUrl;
+    },
+    get userId() {
+      return c.userInfo?.id;
+    },
+    query: (query: SoqlQuery, locator: string | null): Promise<QueryPage> => guard(async () => {
+      const res = locator ? await c.queryMore<SfRecord>(locator) : await c.query<SfRecord>(toSoql(query), { autoFetch: false });
+      return { records: res.records, totalSize: res.totalSize, nextLocator: res.done ? null : (res.nextRecordsUrl ?? null) };
+    }),
+    count: (query: SoqlQuery) => guard(async () => (await c.query(toSoql(query, true), { autoFetch: false })).totalSize),
+    bulkQuery: (query: SoqlQuery, opts: BulkQueryOptions = {}) => guard(async () => {
+      const stream = await c.bulk2.query(toSoql(query), { pollInterval: options.bulkPollIntervalMs ?? 1000, pollTimeout: options.bulkPollTimeoutMs ?? 600_000 });
+      return await new Promise<SfRecord[]>((resolve, reject) => {
+        const rows: SfRecord[] = [];
+        const onAbort = () => reject(new SalesforceError('ABORTED', 'bulk query aborted'));
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
+        stream.on('record', (r: SfRecord) => {
+          rows.push(r);
+          if (rows.length % 2000 === 0) opts.onRows?.(rows.length);
+        });
+        stream.on('error', (e: unknown) => reject(e));
+        stream.on('end', () => {
+          opts.signal?.removeEventListener('abort', onAbort);
+          resolve(rows);
+        });
+      });
+    }),
+    update: (object, records) => guard(async () => toResults(await c.sobject(object).update(records as never, { allOrNone: false }))),
+    create: (object, records) => guard(async () => toResults(await c.sobject(object).create(records as never, { allOrNone: false }))),
+    destroy: (object, ids) => guard(async () => toResults(await c.sobject(object).destroy(ids, { allOrNone: false }))),
+    refresh: async () => {
+      const d = c._refreshDelegate;
+      if (!d) throw new SalesforceError('INVALID_SESSION_ID', 'the session expired and the jsforce Connection has no refreshFn or OAuth2 refresh token');
+      await guard(() => d.refresh(Date.now()));
+    },
+  };
+}

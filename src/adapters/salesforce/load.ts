@@ -1,0 +1,181 @@
+import { CrmLoadError, type LoadOptions, type LoadResult } from '../crm-adapter.js';
+import { validateBatch, type Rejection } from '../../model/validate-batch.js';
+import type { AccountPerformance } from '../../model/account.js';
+import { queryAll, queryByIds, readWithRetry } from './call.js';
+import { bool, fieldValue, isoDate, num, str } from './coerce.js';
+import { toSalesforceError } from './errors.js';
+import type { ResolvedOptions } from './options.js';
+import {
+  accountsQuery, activeUsersQuery, modelQuery, objectTerritoriesQuery, opportunitiesQuery, territoriesQuery,
+  userTerritoriesQuery, usersByIdQuery,
+} from './queries.js';
+import type { SfRecord } from './types.js';
+
+/** What `load` found beyond the records themselves. */
+export interface SalesforceLoadReport {
+  /** Accounts kept with lat/lng null because Salesforce has no coordinates for them. */
+  withoutCoordinates: string[];
+  /** territory2 mode: accounts in more than one territory of the model (the first by id is used). */
+  multipleTerritories: string[];
+  /** Whether the accounts came through a Bulk API 2.0 query. */
+  bulk: boolean;
+  /** territory2 mode: the model loaded. */
+  territoryModel?: { id: string; name: string; state: string };
+}
+
+export interface SalesforceLoadResult extends LoadResult {
+  report: SalesforceLoadReport;
+}
+
+/** The loaded state of each account, kept for conflict detection at save time. */
+export type Baseline = Map<string, { stamp: string | null }>;
+
+function performanceOf(opps: SfRecord[], lastActivity: Map<string, string | null>): Map<string, AccountPerformance> {
+  const acc = new Map<string, { pipeline: number; closedWon: number; won: number; closed: number }>();
+  for (const o of opps) {
+    const id = str(o.AccountId);
+    if (!id) continue;
+    const a = acc.get(id) ?? { pipeline: 0, closedWon: 0, won: 0, closed: 0 };
+    const amount = Number(num(o.Amount) ?? 0);
+    const amt = Number.isFinite(amount) && amount > 0 ? amount : 0;
+    if (bool(o.IsClosed) === true) {
+      a.closed++;
+      if (bool(o.IsWon) === true) { a.won++; a.closedWon += amt; }
+    } else a.pipeline += amt;
+    acc.set(id, a);
+  }
+  const out = new Map<string, AccountPerformance>();
+  for (const [id, a] of acc) {
+    out.set(id, { pipeline: a.pipeline, closedWon: a.closedWon, winRate: a.closed ? a.won / a.closed : null, lastActivity: lastActivity.get(id) ?? null });
+  }
+  return out;
+}
+
+/**
+ * Loads accounts, reps (and territories in territory2 mode) through the transport, validating
+ * every record. Throws CrmLoadError when it cannot load at all.
+ */
+export async function loadSalesforce(o: ResolvedOptions, options: LoadOptions, baseline: Baseline): Promise<SalesforceLoadResult> {
+  try {
+    return await loadInner(o, options, baseline);
+  } catch (e) {
+    if (e instanceof CrmLoadError) throw e;
+    if (options.signal?.aborted) throw new CrmLoadError('ABORTED', 'Salesforce load aborted', { cause: e });
+    const err = toSalesforceError(e);
+    throw new CrmLoadError(err.code, `Salesforce load failed: ${err.message}`, { cause: e });
+  }
+}
+
+async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions, baseline: Baseline): Promise<SalesforceLoadResult> {
+  const t = o.transport;
+  const ctx = { retry: o.retry, signal };
+  const f = o.fields;
+  const report: SalesforceLoadReport = { withoutCoordinates: [], multipleTerritories: [], bulk: false };
+
+  // Accounts: COUNT() first, then paged REST or one Bulk 2.0 job.
+  const aq = accountsQuery(o);
+  const total = await readWithRetry(t, () => t.count(aq, signal), { ...o.retry, signal });
+  onProgress?.({ phase: 'accounts', loaded: 0, total });
+  let rows: SfRecord[];
+  if (total > o.bulkThreshold && t.bulkQuery) {
+    report.bulk = true;
+    rows = await readWithRetry(t, () => t.bulkQuery!(aq, { signal, onRows: (loaded) => onProgress?.({ phase: 'accounts', loaded, total }) }), { ...o.retry, signal });
+    onProgress?.({ phase: 'accounts', loaded: rows.length, total });
+  } else {
+    rows = await queryAll(t, aq, { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'accounts', loaded, total }) });
+  }
+
+  // territory2: model, territories, user and account associations.
+  let territoryRows: SfRecord[] = [];
+  const territoryOf = new Map<string, string>();
+  const repsOf = new Map<string, string[]>();
+  if (o.mode === 'territory2') {
+    const models = await queryAll(t, modelQuery(o), ctx);
+    const model = models[0];
+    if (!model) throw new CrmLoadError('NO_TERRITORY_MODEL', o.territoryModel === 'active' ? 'No Active Territory2Model in this org' : `Territory2Model ${JSON.stringify((o.territoryModel as { id: string }).id)} not found`);
+    const modelId = String(model.Id);
+    report.territoryModel = { id: modelId, name: String(model.Name ?? ''), state: String(model.State ?? '') };
+    territoryRows = await queryAll(t, territoriesQuery(modelId), { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'territories', loaded }) });
+    for (const u of await queryAll(t, userTerritoriesQuery(modelId), ctx)) {
+      const role = str(u.RoleInTerritory2);
+      if (o.roles && !o.roles.includes(role ?? '')) continue;
+      const tid = String(u.Territory2Id);
+      repsOf.set(tid, [...(repsOf.get(tid) ?? []), String(u.UserId)]);
+    }
+    const assoc = await queryAll(t, objectTerritoriesQuery(modelId), { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'assignments', loaded }) });
+    const multiple = new Set<string>();
+    for (const a of assoc) {
+      const aid = String(a.ObjectId);
+      if (territoryOf.has(aid)) multiple.add(aid);
+      else territoryOf.set(aid, String(a.Territory2Id));
+    }
+    report.multipleTerritories = [...multiple];
+  }
+
+  // Reps: active standard users, plus any inactive owner the accounts still point at.
+  const users = await queryAll(t, activeUsersQuery(o), { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'reps', loaded }) });
+  const known = new Set(users.map((u) => String(u.Id)));
+  const missing = [...new Set(rows.map((r) => str(r.OwnerId)).filter((id): id is string => id !== null && !known.has(id)))];
+  if (missing.length) users.push(...(await queryByIds(t, missing, (ids) => usersByIdQuery(o, ids), ctx)));
+
+  // Performance from opportunities.
+  let perf = new Map<string, AccountPerformance>();
+  if (o.performance) {
+    const opps = await queryAll(t, opportunitiesQuery(o), { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'performance', loaded }) });
+    const lastActivity = new Map(rows.map((r) => [String(r.Id), f.lastActivity ? str(r[f.lastActivity]) : null] as const));
+    perf = performanceOf(opps, lastActivity);
+  }
+
+  const accountsIn = rows.map((r) => {
+    const id = str(r.Id) ?? '';
+    const lat = num(r[f.lat]);
+    const lng = num(r[f.lng]);
+    const fields: Record<string, string | number | boolean | null> = {};
+    for (const c of f.custom) fields[c] = fieldValue(r[c]);
+    const region = f.region ? str(r[f.region]) : null;
+    const lastActivity = f.lastActivity ? str(r[f.lastActivity]) : null;
+    return {
+      id,
+      name: str(r[f.name]) ?? '',
+      lat,
+      lng,
+      ...(f.industry ? { industry: str(r[f.industry]) } : {}),
+      ...(f.employees ? { employees: num(r[f.employees]) } : {}),
+      ...(f.annualRevenue ? { annualRevenue: num(r[f.annualRevenue]) } : {}),
+      potential: f.potential ? (num(r[f.potential]) ?? 0) : 0,
+      workload: f.workload ? (num(r[f.workload]) ?? 1) : 1,
+      ownerId: str(r.OwnerId),
+      ...(o.mode === 'territory2' ? { territoryId: territoryOf.get(id) ?? null } : {}),
+      ...(region ? { regions: [region] } : {}),
+      lastModified: isoDate(r.LastModifiedDate) ?? undefined,
+      ...(o.performance ? { performance: perf.get(id) ?? { pipeline: 0, closedWon: 0, winRate: null, lastActivity } } : {}),
+      ...(f.custom.length ? { fields } : {}),
+    };
+  });
+  const accounts = validateBatch('account', accountsIn);
+  for (const a of accounts.valid) if (a.lat === null) report.withoutCoordinates.push(a.id);
+  baseline.clear();
+  for (const r of rows) if (typeof r.Id === 'string') baseline.set(r.Id, { stamp: str(r[o.stampField]) });
+
+  const reps = validateBatch('rep', users.map((u) => {
+    const lat = o.fields.repLat ? num(u[o.fields.repLat]) : null;
+    const lng = o.fields.repLng ? num(u[o.fields.repLng]) : null;
+    return {
+      id: str(u.Id) ?? '',
+      name: str(u.Name) ?? '',
+      email: str(u.Email),
+      home: lat !== null && lng !== null ? { lat, lng } : null,
+      active: bool(u.IsActive) === true,
+    };
+  }));
+
+  const territories = validateBatch('territory', territoryRows.map((r) => ({
+    id: str(r.Id) ?? '',
+    name: str(r.Name) ?? '',
+    parentId: str(r.ParentTerritory2Id),
+    repIds: repsOf.get(String(r.Id)) ?? [],
+  })));
+
+  const rejected: Rejection[] = [...accounts.rejected, ...reps.rejected, ...territories.rejected];
+  return { accounts: accounts.valid, reps: reps.valid, territories: territories.valid, rejected, report };
+}

@@ -1,0 +1,83 @@
+import type { Change, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import { chunk } from '../shared/retry.js';
+import { queryAll } from './call.js';
+import { str, timeOf } from './coerce.js';
+import { toSalesforceError } from './errors.js';
+import type { Baseline } from './load.js';
+import type { ResolvedOptions } from './options.js';
+import { accountStampsQuery } from './queries.js';
+import type { SfRecord } from './types.js';
+import { writeWithRetry, type WriteItem } from './write.js';
+import { preflight, type Pending } from './preflight.js';
+
+/** Did the record move on since it was loaded? (A later stamp than the one loaded.) */
+export function movedOn(baseline: Baseline, id: string, row: SfRecord, stampField: string): boolean {
+  const base = baseline.get(id)?.stamp;
+  if (!base) return false;
+  return timeOf(row[stampField]) > timeOf(base);
+}
+
+/**
+ * Owner mode: writes Account.OwnerId in batches. Each batch re-reads OwnerId and the stamp just
+ * before writing; a record whose owner is no longer `from`, or whose stamp is newer than at load,
+ * is reported `conflict` and not written.
+ */
+export async function saveOwner(o: ResolvedOptions, baseline: Baseline, changes: readonly Change[], options: SaveOptions): Promise<SaveOutcome[]> {
+  const t = o.transport;
+  const { outcomes, work } = preflight(changes);
+  let done = outcomes.filter(Boolean).length;
+  const set = (p: Pending, outcome: Omit<SaveOutcome, 'accountId'>) => {
+    outcomes[p.index] = { accountId: p.change.accountId, ...outcome };
+    done++;
+  };
+  for (const batch of chunk(work, o.batchSize)) {
+    if (options.signal?.aborted) {
+      for (const p of batch) set(p, { status: 'failed', code: 'ABORTED', message: 'aborted before this change was written' });
+      continue;
+    }
+    const ids = batch.map((p) => p.change.accountId);
+    const read = async (idList: string[]) => new Map((await queryAll(t, accountStampsQuery(o, idList), { retry: o.retry, signal: options.signal })).map((r) => [String(r.Id), r]));
+    let current: Map<string, SfRecord>;
+    try {
+      current = await read(ids);
+    } catch (e) {
+      const err = toSalesforceError(e);
+      const code = options.signal?.aborted ? 'ABORTED' : err.code;
+      for (const p of batch) set(p, { status: 'failed', code, message: `not written: could not re-read the record before writing (${err.message})` });
+      continue;
+    }
+    const toWrite: Pending[] = [];
+    for (const p of batch) {
+      const { accountId, from, to } = p.change;
+      const row = current.get(accountId);
+      if (!row) set(p, { status: 'failed', code: 'ENTITY_IS_DELETED', message: `account ${accountId} no longer exists or is not visible` });
+      else if (str(row.OwnerId) !== from) set(p, { status: 'conflict', code: 'STALE', message: `owner is now ${str(row.OwnerId) ?? 'nobody'}, not ${from ?? 'nobody'} as loaded` });
+      else if (movedOn(baseline, accountId, row, o.stampField)) set(p, { status: 'conflict', code: 'STALE', message: `account changed since it was loaded (${o.stampField} ${String(row[o.stampField])})` });
+      else if (from === to) set(p, { status: 'saved' });
+      else if (to === null) set(p, { status: 'failed', code: 'OWNER_REQUIRED', message: 'Salesforce accounts always have an owner: cannot unassign' });
+      else toWrite.push(p);
+    }
+    const byKey = new Map(toWrite.map((p) => [p.change.accountId, p]));
+    const items: WriteItem[] = toWrite.map((p) => ({ key: p.change.accountId, record: { Id: p.change.accountId, OwnerId: p.change.to } }));
+    const results = await writeWithRetry(t, 'update', 'Account', items, {
+      retry: o.retry,
+      signal: options.signal,
+      verify: async (pending) => {
+        const now = await read(pending.map((i) => i.key));
+        return new Map(pending.map((i) => {
+          const p = byKey.get(i.key)!;
+          const owner = str(now.get(i.key)?.OwnerId);
+          const state = owner === p.change.to ? 'applied' : owner === p.change.from ? 'absent' : 'changed';
+          return [i.key, { state, message: `owner is now ${owner ?? 'nobody'}` }] as const;
+        }));
+      },
+    });
+    for (const p of toWrite) {
+      const r = results.get(p.change.accountId)!;
+      if (r.ok) set(p, { status: 'saved' });
+      else set(p, { status: r.conflict ? 'conflict' : 'failed', code: r.code, message: r.message });
+    }
+    options.onProgress?.({ done, total: changes.length });
+  }
+  return outcomes as SaveOutcome[];
+}

@@ -1,0 +1,135 @@
+import type { Change, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import { chunk } from '../shared/retry.js';
+import { queryAll } from './call.js';
+import { toSalesforceError } from './errors.js';
+import type { Baseline } from './load.js';
+import type { ResolvedOptions } from './options.js';
+import { preflight, type Pending } from './preflight.js';
+import { accountStampsQuery, objectTerritoriesForQuery } from './queries.js';
+import { movedOn } from './save-owner.js';
+import type { SfRecord } from './types.js';
+import { writeWithRetry, type WriteItem, type WriteResult } from './write.js';
+
+const OTA = 'ObjectTerritory2Association';
+
+/** The model being written and its territory ids. */
+export interface ModelState {
+  id: string;
+  territoryIds: Set<string>;
+}
+
+/**
+ * territory2 mode: moves accounts between territories of one Territory2Model. Associations can only
+ * be created or deleted, so a move is two writes. The new association is created FIRST and the old
+ * one deleted second, so an account is never in no territory: if the create fails nothing changed;
+ * if the delete fails the new association is deleted again (undo), and if even that fails the
+ * outcome says plainly that the account is in both territories (`PARTIAL_MOVE`).
+ */
+export async function saveTerritory(o: ResolvedOptions, baseline: Baseline, model: ModelState, changes: readonly Change[], options: SaveOptions): Promise<SaveOutcome[]> {
+  const t = o.transport;
+  const { outcomes, work } = preflight(changes);
+  let done = outcomes.filter(Boolean).length;
+  const set = (p: Pending, outcome: Omit<SaveOutcome, 'accountId'>) => {
+    outcomes[p.index] = { accountId: p.change.accountId, ...outcome };
+    done++;
+  };
+  const ctx = { retry: o.retry, signal: options.signal };
+  const readAssoc = async (ids: string[]) => {
+    const byAccount = new Map<string, Map<string, string>>();
+    for (const a of await queryAll(t, objectTerritoriesForQuery(model.id, ids), ctx)) {
+      const m = byAccount.get(String(a.ObjectId)) ?? new Map<string, string>();
+      m.set(String(a.Territory2Id), String(a.Id));
+      byAccount.set(String(a.ObjectId), m);
+    }
+    return byAccount;
+  };
+  const write = (op: 'create' | 'destroy', items: WriteItem[], verify: Parameters<typeof writeWithRetry>[4]['verify']) =>
+    writeWithRetry(t, op, OTA, items, { retry: o.retry, signal: options.signal, verify });
+
+  for (const batch of chunk(work, o.batchSize)) {
+    if (options.signal?.aborted) {
+      for (const p of batch) set(p, { status: 'failed', code: 'ABORTED', message: 'aborted before this change was written' });
+      continue;
+    }
+    const ids = batch.map((p) => p.change.accountId);
+    let assoc: Map<string, Map<string, string>>;
+    let stamps: Map<string, SfRecord>;
+    try {
+      assoc = await readAssoc(ids);
+      stamps = new Map((await queryAll(t, accountStampsQuery(o, ids), ctx)).map((r) => [String(r.Id), r]));
+    } catch (e) {
+      const err = toSalesforceError(e);
+      for (const p of batch) set(p, { status: 'failed', code: options.signal?.aborted ? 'ABORTED' : err.code, message: `not written: could not re-read the account before writing (${err.message})` });
+      continue;
+    }
+    const moves: (Pending & { oldId: string | null })[] = [];
+    for (const p of batch) {
+      const { accountId, from, to } = p.change;
+      const cur = assoc.get(accountId) ?? new Map<string, string>();
+      const row = stamps.get(accountId);
+      const now = [...cur.keys()].join(', ') || 'no territory';
+      if (!row) set(p, { status: 'failed', code: 'ENTITY_IS_DELETED', message: `account ${accountId} no longer exists or is not visible` });
+      else if (to !== null && !model.territoryIds.has(to)) set(p, { status: 'failed', code: 'INVALID_TERRITORY', message: `territory ${to} is not in Territory2Model ${model.id}` });
+      else if (from === null ? cur.size > 0 : !cur.has(from)) set(p, { status: 'conflict', code: 'STALE', message: `account is now in ${now}, not ${from ?? 'no territory'} as loaded` });
+      else if (movedOn(baseline, accountId, row, o.stampField)) set(p, { status: 'conflict', code: 'STALE', message: `account changed since it was loaded (${o.stampField} ${String(row[o.stampField])})` });
+      else if (from === to) set(p, { status: 'saved' });
+      else if (to !== null && cur.has(to)) set(p, { status: 'conflict', code: 'STALE', message: `account is already in ${to} as well as ${from}` });
+      else moves.push({ ...p, oldId: from === null ? null : cur.get(from)! });
+    }
+
+    // 1. Create the new associations.
+    const creating = moves.filter((m) => m.change.to !== null);
+    const created = creating.length
+      ? await write('create', creating.map((m) => ({ key: m.change.accountId, record: { ObjectId: m.change.accountId, Territory2Id: m.change.to, AssociationCause: 'Territory2Manual' } })), async (pending) => {
+        const now = await readAssoc(pending.map((i) => i.key));
+        return new Map(pending.map((i) => {
+          const id = now.get(i.key)?.get(String(i.record!.Territory2Id));
+          return [i.key, id ? { state: 'applied' as const, id } : { state: 'absent' as const }];
+        }));
+      })
+      : new Map<string, WriteResult>();
+
+    // 2. Delete the old ones, only where the create worked (or nothing had to be created).
+    const deleting: typeof moves = [];
+    for (const m of moves) {
+      const c = m.change.to === null ? { ok: true as const } : created.get(m.change.accountId)!;
+      if (!c.ok) set(m, { status: 'failed', code: c.code, message: `not moved: adding it to ${m.change.to} failed (${c.message}); it stays in ${m.change.from ?? 'no territory'}` });
+      else if (m.oldId === null) set(m, { status: 'saved' });
+      else deleting.push(m);
+    }
+    const goneCheck = async (pending: WriteItem[]) => {
+      const keyToAccount = new Map(pending.map((i) => [i.key, i.id!]));
+      const now = await readAssoc([...new Set([...keyToAccount.keys()].map((k) => k.split('|')[0]))]);
+      return new Map(pending.map((i) => {
+        const still = [...(now.get(i.key.split('|')[0])?.values() ?? [])].includes(i.id!);
+        return [i.key, { state: still ? ('absent' as const) : ('applied' as const) }];
+      }));
+    };
+    const deleted = deleting.length
+      ? await write('destroy', deleting.map((m) => ({ key: `${m.change.accountId}|old`, id: m.oldId! })), goneCheck)
+      : new Map<string, WriteResult>();
+
+    // 3. Undo creates whose matching delete failed.
+    const undo: typeof moves = [];
+    for (const m of deleting) {
+      const d = deleted.get(`${m.change.accountId}|old`)!;
+      if (d.ok) set(m, { status: 'saved' });
+      else if (m.change.to === null) set(m, { status: 'failed', code: d.code, message: `not removed from ${m.change.from}: ${d.message}` });
+      else undo.push(m);
+    }
+    const undone = undo.length
+      ? await write('destroy', undo.map((m) => {
+        const c = created.get(m.change.accountId) as { ok: true; id?: string };
+        return { key: `${m.change.accountId}|new`, id: c.id! };
+      }), goneCheck)
+      : new Map<string, WriteResult>();
+    for (const m of undo) {
+      const d = deleted.get(`${m.change.accountId}|old`) as { code: string; message: string };
+      const u = undone.get(`${m.change.accountId}|new`)!;
+      if (u.ok) set(m, { status: 'failed', code: d.code, message: `not moved: removing it from ${m.change.from} failed (${d.message}); the new association to ${m.change.to} was removed again, so it stays in ${m.change.from}` });
+      else set(m, { status: 'failed', code: 'PARTIAL_MOVE', message: `account is now in BOTH ${m.change.from} and ${m.change.to}: removing it from ${m.change.from} failed (${d.message}) and undoing the add failed (${u.message}); remove one association by hand` });
+    }
+    options.onProgress?.({ done, total: changes.length });
+  }
+  return outcomes as SaveOutcome[];
+}

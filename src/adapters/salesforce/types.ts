@@ -1,0 +1,95 @@
+/** The transport seam: the adapter core talks only to this interface. */
+
+/** A record as Salesforce returns it (REST JSON, Apex, or a Bulk 2.0 CSV row of strings). */
+export type SfRecord = Record<string, unknown>;
+
+/** One field condition of a query. Values are bound (Apex) or rendered as SOQL literals (REST). */
+export type SoqlCondition =
+  | { field: string; op: '=' | '!=' | '>=' | '<='; value: string | number | boolean | null; date?: boolean }
+  | { field: string; op: 'IN'; values: string[] }
+  | { or: SoqlCondition[][] };
+
+/**
+ * A query in structured form. `name` identifies the query shape for allow-listing on the server
+ * (see the Apex sample); `toSoql` renders it for the REST API.
+ */
+export interface SoqlQuery {
+  name: string;
+  object: string;
+  /** Field API names; ignored for `count` queries. */
+  fields: string[];
+  /** Conditions joined with AND; a `{ or: [[…], […]] }` entry is an OR of AND-groups. */
+  where?: SoqlCondition[];
+  orderBy?: string;
+  /** The values behind `where`, by name (`ids`, `modelId`, `from`, `to`), for server-side templates. */
+  params?: Record<string, string | string[]>;
+}
+
+export interface QueryPage {
+  records: SfRecord[];
+  /** Total rows matching the query, when the API says. */
+  totalSize?: number;
+  /** Pass back to `query` for the next page; null when done. */
+  nextLocator: string | null;
+}
+
+/** A per-record DML error, as Salesforce reports it (`statusCode`, not `errorCode`). */
+export interface SfSaveError {
+  statusCode: string;
+  message: string;
+  fields?: string[];
+}
+
+export interface SfSaveResult {
+  id?: string | null;
+  success: boolean;
+  errors: SfSaveError[];
+}
+
+export interface BulkQueryOptions {
+  signal?: AbortSignal;
+  /** Called as rows arrive (running count). */
+  onRows?: (loaded: number) => void;
+}
+
+/**
+ * How the adapter reaches Salesforce. Implementations: `jsforceTransport` (REST through a jsforce
+ * Connection) and `apexTransport` (Apex @AuraEnabled methods handed in by a Lightning host).
+ * Every method throws `SalesforceError` for request-level failures.
+ */
+export interface SalesforceTransport {
+  /** `jsforce`, `apex`, … (for diagnostics). */
+  readonly kind: string;
+  /** Stable identity of the org, e.g. the org id or instance URL. */
+  readonly orgKey: string;
+  /** The acting user's id, when known. */
+  readonly userId?: string;
+  /** One page (≤ 2,000 rows) of a query; `locator` null for the first page. */
+  query(query: SoqlQuery, locator: string | null, signal?: AbortSignal): Promise<QueryPage>;
+  /** Number of rows matching the query's conditions. */
+  count(query: SoqlQuery, signal?: AbortSignal): Promise<number>;
+  /** Bulk API 2.0 query (optional; absent on transports that cannot run one). Rows may be strings. */
+  bulkQuery?(query: SoqlQuery, options?: BulkQueryOptions): Promise<SfRecord[]>;
+  /** sObject Collections update (≤ 200 records, allOrNone false); one result per record, in order. */
+  update(object: string, records: SfRecord[]): Promise<SfSaveResult[]>;
+  create(object: string, records: SfRecord[]): Promise<SfSaveResult[]>;
+  destroy(object: string, ids: string[]): Promise<SfSaveResult[]>;
+  /** Renew the session after INVALID_SESSION_ID (optional). */
+  refresh?(): Promise<void>;
+}
+
+/**
+ * A request-level failure. `code` is Salesforce's errorCode (`REQUEST_LIMIT_EXCEEDED`,
+ * `INVALID_SESSION_ID`…), `ERROR_HTTP_<status>` when the body had none, or `NETWORK`.
+ * `status` is the HTTP status when known.
+ */
+export class SalesforceError extends Error {
+  readonly code: string;
+  readonly status?: number;
+  constructor(code: string, message: string, options: { status?: number; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'SalesforceError';
+    this.code = code;
+    if (options.status !== undefined) this.status = options.status;
+  }
+}

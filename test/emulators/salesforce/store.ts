@@ -1,0 +1,268 @@
+/**
+ * The emulator's in-memory org: records by sObject, a SOQL runner, DML with per-record results in
+ * the Salesforce shape, per-record fault injection and a log of every write actually applied.
+ */
+import { matches, parseSoql, sortRecords, SoqlError, type ParsedQuery } from './soql.js';
+
+export type SObjectRecord = Record<string, unknown> & { Id: string };
+
+export interface SaveError { statusCode: string; message: string; fields: string[] }
+export interface SaveResult { id?: string; success: boolean; errors: SaveError[] }
+
+/** One write that really changed the org. */
+export interface AppliedWrite {
+  op: 'update' | 'create' | 'delete';
+  object: string;
+  id: string;
+  fields?: Record<string, unknown>;
+}
+
+/** Make the next `times` DML operations on a record fail with `statusCode`. The key is the
+ * record Id, or for territory associations the account (`ObjectId`). */
+export interface RecordFault { statusCode: string; message?: string; times: number; op?: AppliedWrite['op'] }
+
+const PREFIX: Record<string, string> = {
+  Account: '001', User: '005', Opportunity: '006', Territory2Model: '0MA', Territory2: '0MI',
+  Territory2Type: '0M5', UserTerritory2Association: '0R0', ObjectTerritory2Association: '0R4',
+};
+
+const SYSTEM = ['Id', 'LastModifiedDate', 'SystemModstamp', 'CreatedDate'];
+export const SCHEMA: Record<string, string[]> = {
+  Account: [...SYSTEM, 'Name', 'OwnerId', 'Industry', 'NumberOfEmployees', 'AnnualRevenue', 'BillingLatitude', 'BillingLongitude',
+    'BillingPostalCode', 'BillingState', 'BillingCountry', 'LastActivityDate'],
+  User: [...SYSTEM, 'Name', 'Email', 'IsActive', 'UserType', 'Latitude', 'Longitude'],
+  Opportunity: [...SYSTEM, 'Name', 'AccountId', 'Amount', 'IsClosed', 'IsWon', 'CloseDate', 'StageName'],
+  Territory2Model: [...SYSTEM, 'Name', 'DeveloperName', 'State'],
+  Territory2Type: [...SYSTEM, 'MasterLabel', 'DeveloperName', 'Priority'],
+  Territory2: [...SYSTEM, 'Name', 'DeveloperName', 'Territory2ModelId', 'Territory2TypeId', 'ParentTerritory2Id'],
+  UserTerritory2Association: [...SYSTEM, 'UserId', 'Territory2Id', 'RoleInTerritory2', 'IsActive'],
+  ObjectTerritory2Association: [...SYSTEM, 'ObjectId', 'Territory2Id', 'AssociationCause', 'SobjectType'],
+};
+const READ_ONLY = new Set(['Id', 'LastModifiedDate', 'SystemModstamp', 'CreatedDate', 'LastActivityDate', 'IsClosed', 'IsWon']);
+const CREATE_DELETE_ONLY = new Set(['ObjectTerritory2Association']);
+
+/** An 18-character Salesforce id: 15 case-sensitive characters + the 3-character case checksum. */
+export function sfId(prefix: string, n: number): string {
+  const base = prefix + n.toString(36).toUpperCase().padStart(15 - prefix.length, '0');
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+  let suffix = '';
+  for (let c = 0; c < 3; c++) {
+    let bits = 0;
+    for (let i = 0; i < 5; i++) if (/[A-Z]/.test(base[c * 5 + i])) bits |= 1 << i;
+    suffix += alphabet[bits];
+  }
+  return base + suffix;
+}
+
+/** Salesforce's datetime format: 2026-11-27T04:42:36.000+0000. */
+export function sfDateTime(ms: number): string {
+  return new Date(ms).toISOString().replace('Z', '+0000');
+}
+
+export class OrgStore {
+  readonly objects = new Map<string, Map<string, SObjectRecord>>();
+  readonly applied: AppliedWrite[] = [];
+  readonly recordFaults = new Map<string, RecordFault>();
+  /** Runs once, just before the next DML is applied (to model a concurrent user in the race window). */
+  beforeWrite?: (op: AppliedWrite['op'], object: string, ids: string[]) => void;
+  private counter = 0;
+  private lastStamp = 0;
+  private readonly schema: Record<string, string[]>;
+
+  constructor(extraFields: Record<string, string[]> = {}) {
+    this.schema = Object.fromEntries(Object.entries(SCHEMA).map(([o, f]) => [o, [...f, ...(extraFields[o] ?? [])]]));
+    for (const o of Object.keys(this.schema)) this.objects.set(o, new Map());
+  }
+
+  /** A strictly increasing timestamp, so two writes never share a LastModifiedDate. */
+  stamp(): string {
+    this.lastStamp = Math.max(Date.now(), this.lastStamp + 1);
+    return sfDateTime(this.lastStamp);
+  }
+
+  private table(object: string): Map<string, SObjectRecord> {
+    const t = this.objects.get(this.canonicalObject(object));
+    if (!t) throw new SoqlError('INVALID_TYPE', `sObject type '${object}' is not supported.`);
+    return t;
+  }
+
+  canonicalObject(object: string): string {
+    return Object.keys(this.schema).find((o) => o.toLowerCase() === object.toLowerCase()) ?? object;
+  }
+
+  private canonicalField(object: string, field: string): string {
+    const f = this.schema[object]?.find((x) => x.toLowerCase() === field.toLowerCase());
+    if (!f) throw new SoqlError('INVALID_FIELD', `No such column '${field}' on entity '${object}'.`);
+    return f;
+  }
+
+  /** Seeds a record without validation (may be malformed on purpose). Returns its id. */
+  insert(object: string, fields: Record<string, unknown>): string {
+    const o = this.canonicalObject(object);
+    const id = (fields.Id as string | undefined) ?? sfId(PREFIX[o] ?? '0XX', ++this.counter);
+    const now = this.stamp();
+    const rec: SObjectRecord = { LastModifiedDate: now, SystemModstamp: now, CreatedDate: now, ...fields, Id: id };
+    this.table(o).set(id, rec);
+    return id;
+  }
+
+  get(object: string, id: string): SObjectRecord | undefined {
+    return this.table(object).get(id);
+  }
+
+  all(object: string): SObjectRecord[] {
+    return [...this.table(object).values()];
+  }
+
+  /** Another user edits a record: applies the fields and moves its stamps on. */
+  touch(object: string, id: string, fields: Record<string, unknown> = {}): void {
+    const rec = this.table(object).get(id);
+    if (!rec) throw new Error(`no ${object} ${id}`);
+    const now = this.stamp();
+    Object.assign(rec, fields, { LastModifiedDate: now, SystemModstamp: now });
+  }
+
+  private read = (object: string) => (record: Record<string, unknown>, field: string): unknown => {
+    const dot = field.indexOf('.');
+    if (dot < 0) return record[this.canonicalField(object, field)];
+    const rel = field.slice(0, dot);
+    const relObject = this.canonicalObject(rel);
+    const lookup = record[this.canonicalField(object, `${rel}Id`)];
+    const target = typeof lookup === 'string' ? this.objects.get(relObject)?.get(lookup) : undefined;
+    return target ? this.read(relObject)(target, field.slice(dot + 1)) : null;
+  };
+
+  /** Runs a SOQL query; returns the matching records projected to the selected fields (with
+   * `attributes`), or just the count for COUNT(). */
+  query(soql: string, apiVersion = '62.0'): { parsed: ParsedQuery; records: Record<string, unknown>[]; totalSize: number } {
+    const parsed = parseSoql(soql);
+    const object = this.canonicalObject(parsed.object);
+    const table = this.table(object);
+    const read = this.read(object);
+    const fields = parsed.fields.map((f) => (f.includes('.') ? f : this.canonicalField(object, f)));
+    let rows = [...table.values()].filter((r) => !parsed.where || matches(parsed.where, r, read));
+    sortRecords(rows, parsed.orderBy, read);
+    if (parsed.offset) rows = rows.slice(parsed.offset);
+    if (parsed.limit !== undefined) rows = rows.slice(0, parsed.limit);
+    if (parsed.count) return { parsed, records: [], totalSize: rows.length };
+    const records = rows.map((r) => {
+      const out: Record<string, unknown> = { attributes: { type: object, url: `/services/data/v${apiVersion}/sobjects/${object}/${r.Id}` } };
+      for (const f of fields) out[f] = read(r, f) ?? null;
+      return out;
+    });
+    return { parsed, records, totalSize: records.length };
+  }
+
+  private fault(key: string, op: AppliedWrite['op']): SaveError | undefined {
+    const f = this.recordFaults.get(key);
+    if (!f || f.times <= 0 || (f.op && f.op !== op)) return undefined;
+    f.times--;
+    return { statusCode: f.statusCode, message: f.message ?? `${f.statusCode} (injected)`, fields: [] };
+  }
+
+  private runHook(op: AppliedWrite['op'], object: string, ids: string[]): void {
+    const hook = this.beforeWrite;
+    if (hook) {
+      this.beforeWrite = undefined;
+      hook(op, object, ids);
+    }
+  }
+
+  private checkValue(object: string, field: string, value: unknown): SaveError | undefined {
+    if (object === 'Account' && field === 'OwnerId') {
+      const user = typeof value === 'string' ? this.get('User', value) : undefined;
+      if (!user) return { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: ['OwnerId'] };
+      if (user.IsActive !== true) return { statusCode: 'INACTIVE_OWNER_OR_USER', message: 'operation performed with inactive user', fields: ['OwnerId'] };
+    }
+    return undefined;
+  }
+
+  /** sObject Collections update. Throws SoqlError for request-level problems (unknown field). */
+  update(object: string, records: Record<string, unknown>[], allOrNone = false): SaveResult[] {
+    const o = this.canonicalObject(object);
+    const table = this.table(o);
+    const plans = records.map((r) => {
+      const { attributes: _a, id, Id, ...rest } = r as Record<string, unknown> & { id?: string; Id?: string };
+      const recId = (Id ?? id) as string | undefined;
+      const fields: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(rest)) fields[this.canonicalField(o, k)] = v;
+      let error: SaveError | undefined;
+      if (!recId) error = { statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] };
+      else if (CREATE_DELETE_ONLY.has(o)) error = { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: `${o} can only be created or deleted`, fields: [] };
+      else if (!table.has(recId)) error = { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] };
+      else error = Object.keys(fields).map((f) => (READ_ONLY.has(f) ? { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: `Unable to create/update fields: ${f}.`, fields: [f] } : this.checkValue(o, f, fields[f]))).find(Boolean) ?? this.fault(recId, 'update');
+      return { recId, fields, error };
+    });
+    return this.finish(plans, allOrNone, () => {
+      this.runHook('update', o, plans.map((p) => p.recId ?? ''));
+      for (const p of plans) {
+        if (p.error || !p.recId) continue;
+        const now = this.stamp();
+        Object.assign(table.get(p.recId)!, p.fields, { LastModifiedDate: now, SystemModstamp: now });
+        this.applied.push({ op: 'update', object: o, id: p.recId, fields: p.fields });
+      }
+    });
+  }
+
+  create(object: string, records: Record<string, unknown>[], allOrNone = false): SaveResult[] {
+    const o = this.canonicalObject(object);
+    const table = this.table(o);
+    const plans = records.map((r) => {
+      const { attributes: _a, ...rest } = r as Record<string, unknown>;
+      const fields: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(rest)) fields[this.canonicalField(o, k)] = v;
+      let error: SaveError | undefined;
+      if (fields.Id) error = { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: 'cannot specify Id in an insert call', fields: ['Id'] };
+      else if (o === 'ObjectTerritory2Association') {
+        const objectId = fields.ObjectId as string;
+        if (!this.get('Account', objectId)) error = { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: ['ObjectId'] };
+        else if (!this.get('Territory2', fields.Territory2Id as string)) error = { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: ['Territory2Id'] };
+        else if (fields.AssociationCause !== 'Territory2Manual') error = { statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: 'AssociationCause must be Territory2Manual', fields: ['AssociationCause'] };
+        else if ([...table.values()].some((a) => a.ObjectId === objectId && a.Territory2Id === fields.Territory2Id)) error = { statusCode: 'DUPLICATE_VALUE', message: 'duplicate value found: the account is already in this territory', fields: [] };
+        else error = this.fault(objectId, 'create');
+      } else error = Object.keys(fields).map((f) => this.checkValue(o, f, fields[f])).find(Boolean);
+      return { recId: undefined as string | undefined, fields, error };
+    });
+    return this.finish(plans, allOrNone, () => {
+      this.runHook('create', o, plans.map((p) => String(p.fields.ObjectId ?? '')));
+      for (const p of plans) {
+        if (p.error) continue;
+        p.recId = this.insert(o, { SobjectType: o === 'ObjectTerritory2Association' ? 'Account' : undefined, ...p.fields });
+        this.applied.push({ op: 'create', object: o, id: p.recId, fields: p.fields });
+      }
+    });
+  }
+
+  destroy(object: string, ids: string[], allOrNone = false): SaveResult[] {
+    const o = this.canonicalObject(object);
+    const table = this.table(o);
+    const plans = ids.map((recId) => {
+      const rec = table.get(recId);
+      let error: SaveError | undefined;
+      if (!rec) error = { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] };
+      else error = this.fault(o === 'ObjectTerritory2Association' ? (rec.ObjectId as string) : recId, 'delete');
+      return { recId: recId as string | undefined, fields: {}, error };
+    });
+    return this.finish(plans, allOrNone, () => {
+      this.runHook('delete', o, ids);
+      for (const p of plans) {
+        if (p.error) continue;
+        const rec = table.get(p.recId!)!;
+        table.delete(p.recId!);
+        this.applied.push({ op: 'delete', object: o, id: p.recId!, fields: { ObjectId: rec.ObjectId, Territory2Id: rec.Territory2Id } });
+      }
+    });
+  }
+
+  private finish(plans: { recId?: string; error?: SaveError }[], allOrNone: boolean, apply: () => void): SaveResult[] {
+    const failed = plans.some((p) => p.error);
+    if (allOrNone && failed) {
+      return plans.map((p) => ({
+        success: false,
+        errors: [p.error ?? { statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK', message: 'Record rolled back because not all records were valid and the request was using AllOrNone header', fields: [] }],
+      }));
+    }
+    apply();
+    return plans.map((p) => (p.error ? { success: false, errors: [p.error] } : { id: p.recId, success: true, errors: [] }));
+  }
+}
