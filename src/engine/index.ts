@@ -5,4 +5,5 @@ export * from './geo.js';
 export * from './evaluate-plan.js';
 export * from './compare-plans.js';
 export * from './recommend-reps.js';
+export * from './suggest-quotas.js';
 export * from './resolve-territories.js';
