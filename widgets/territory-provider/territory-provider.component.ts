@@ -1,0 +1,472 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { adapterContext } from '../../src/context/adapter-context.js';
+import { planActionsContext } from '../../src/context/plan-actions-context.js';
+import { planStateContext } from '../../src/context/plan-state-context.js';
+import { CrmLoadError, type Change, type CrmAdapter, type LoadProgress, type SaveOutcome } from '../../src/adapters/crm-adapter.js';
+import { formatRejection } from '../../src/model/validate-batch.js';
+import type { Assignments } from '../../src/model/plan.js';
+import type { Territory } from '../../src/model/territory.js';
+import type { PlanActions, PlanState, SelectMode, ViewerRole } from '../../src/store/types.js';
+import { createPlanState } from '../../src/store/create-plan-state.js';
+import { HISTORY_LIMIT, redo, undo } from '../../src/store/history.js';
+import { loadFailed, loadProgressed, loadStarted, loadSucceeded } from '../../src/store/load.js';
+import { focusRep, select } from '../../src/store/selection.js';
+import { applyAssignments, assign, canEdit, discard, setTerritories } from '../../src/store/edit.js';
+import { saveFinished, saveStarted } from '../../src/store/save.js';
+import { pendingChanges, redoLabel, undoLabel } from '../../src/store/selectors.js';
+import {
+  parseStoredPlan,
+  restoreWorkingPlan,
+  serialiseWorkingPlan,
+  storageKey,
+  storedPlanDiffers,
+  type SkippedChange,
+  type StoredPlan,
+} from '../../src/store/persistence.js';
+import { TkElement } from '../shared/tk-element.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { TkAssignmentChangeEvent, type AssignmentChangeSource } from '../events/assignment-change-event.js';
+import { TkPlanAppliedEvent, type AppliedPlanKind } from '../events/plan-applied-event.js';
+import { TkSaveResultEvent } from '../events/save-result-event.js';
+import { TkSelectionChangeEvent } from '../events/selection-change-event.js';
+import { styles } from './territory-provider.styles.js';
+
+const ROLES: readonly ViewerRole[] = ['admin', 'manager', 'rep'];
+/** Rejections listed in the panel; the rest are counted. */
+const MAX_LISTED = 200;
+
+const SKIP_REASONS: Record<SkippedChange['reason'], string> = {
+  'missing-account': 'the account no longer exists',
+  'owner-changed': 'its owner changed in the CRM since',
+  'unknown-rep': 'the receiving rep no longer exists',
+};
+
+/** The storage the provider persists to: `localStorage` or anything with the same three methods. */
+export type PlanStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+function defaultStorage(): PlanStorage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // sandboxed frames throw on access
+  }
+}
+
+/**
+ * @summary Owns the working plan: loads it through a CRM adapter and shares state, actions and the
+ * adapter with every territory-kit element inside it (through `@lit/context`).
+ *
+ * @slot - The widgets that use the plan; they render under the provider's notices.
+ *
+ * @fires tk-selection-change - {@link TkSelectionChangeEvent} when the selected accounts change.
+ * @fires tk-assignment-change - {@link TkAssignmentChangeEvent} when working assignments change.
+ * @fires tk-plan-applied - {@link TkPlanAppliedEvent} when a whole plan (assignments, territories, or a restored plan) is applied.
+ * @fires tk-save-result - {@link TkSaveResultEvent} when a save ends.
+ *
+ * @csspart progress - The load progress notice.
+ * @csspart error - The load error notice.
+ * @csspart rejections - The expandable list of records rejected at load.
+ * @csspart restore - The offer to restore unsaved changes, and its report.
+ * @csspart toolbar - Pending-change count with undo, redo, discard and save (hidden in the rep role).
+ * @csspart save-result - The outcome summary of the last save.
+ *
+ * @cssproperty [--tk-color-brand=#0176d3] - Buttons and accents (every `--tk-*` token applies; see widgets/shared/themes.ts).
+ *
+ * Attributes: `viewer-role` (admin | manager | rep; `role` is accepted as an alias but clashes with
+ * ARIA, so prefer `viewer-role`), `rep-id`, `persist-delay` (ms, default 400), `history-limit`
+ * (default 100), `no-toolbar`, `locale`, `theme`. Property `adapter` (CrmAdapter), `storage`.
+ */
+export class TkTerritoryProvider extends TkElement {
+  static override styles = [tokens, styles];
+
+  static override properties = {
+    adapter: { attribute: false },
+    viewerRole: { type: String, attribute: 'viewer-role', reflect: true },
+    roleAlias: { type: String, attribute: 'role' },
+    repId: { type: String, attribute: 'rep-id', reflect: true },
+    persistDelay: { type: Number, attribute: 'persist-delay' },
+    historyLimit: { type: Number, attribute: 'history-limit' },
+    noToolbar: { type: Boolean, attribute: 'no-toolbar' },
+    storage: { attribute: false },
+    offer: { state: true },
+    restoreReport: { state: true },
+  };
+
+  /** The CRM adapter to load from and save to. Changing it reloads. */
+  declare adapter: CrmAdapter | undefined;
+  /** Who is looking (attribute `viewer-role`). In `rep` every edit is refused. */
+  declare viewerRole: ViewerRole | undefined;
+  /** Alias attribute `role` (see the class doc). */
+  declare roleAlias: string | undefined;
+  /** The viewing rep (attribute `rep-id`). */
+  declare repId: string | undefined;
+  /** Debounce of writes to storage, in ms. */
+  declare persistDelay: number;
+  /** Undo steps kept. */
+  declare historyLimit: number;
+  /** Hides the built-in toolbar (for apps that build their own from the actions). */
+  declare noToolbar: boolean;
+  /** Where the unsaved plan is kept between page loads (default `localStorage`; null disables). */
+  declare storage: PlanStorage | null;
+  /** A stored plan offered back after loading, while the user decides. */
+  declare protected offer: StoredPlan | null;
+  declare protected restoreReport: { applied: number; skipped: SkippedChange[] } | null;
+
+  #state: PlanState;
+  #stateProvider: ContextProvider<typeof planStateContext, this>;
+  #adapterProvider: ContextProvider<typeof adapterContext, this>;
+  #loadedFor: CrmAdapter | undefined;
+  #abort: AbortController | null = null;
+  #persistTimer: ReturnType<typeof setTimeout> | null = null;
+  #key: string | null = null;
+  #saveChain: Promise<unknown> = Promise.resolve();
+
+  /** The stable actions object provided to the widgets (also usable directly). */
+  readonly actions: PlanActions = {
+    select: (ids: readonly string[], mode?: SelectMode) => {
+      this.#set(select(this.#state, ids, mode));
+    },
+    focusRep: (repId: string | null) => {
+      this.#set(focusRep(this.#state, repId));
+    },
+    assign: (ids: readonly string[], repId: string | null, label?: string) =>
+      this.#set(assign(this.#state, ids, repId, label, this.historyLimit), 'assign'),
+    applyAssignments: (assignments: Assignments, label: string) =>
+      this.#applied(this.#set(applyAssignments(this.#state, assignments, label, this.historyLimit), 'apply'), 'assignments', label),
+    setTerritories: (territories: readonly Territory[], label: string) =>
+      this.#applied(this.#set(setTerritories(this.#state, territories, label, this.historyLimit)), 'territories', label),
+    undo: () => this.#set(undo(this.#state), 'undo'),
+    redo: () => this.#set(redo(this.#state), 'redo'),
+    discard: () => this.#set(discard(this.#state, this.historyLimit), 'discard'),
+    save: (options?: { only?: readonly string[]; signal?: AbortSignal }) => this.#queueSave(options),
+    reload: () => this.#load(),
+  };
+
+  constructor() {
+    super();
+    this.persistDelay = 400;
+    this.historyLimit = HISTORY_LIMIT;
+    this.noToolbar = false;
+    this.storage = defaultStorage();
+    this.offer = null;
+    this.restoreReport = null;
+    this.#state = createPlanState();
+    this.#stateProvider = new ContextProvider(this, { context: planStateContext, initialValue: this.#state });
+    new ContextProvider(this, { context: planActionsContext, initialValue: this.actions });
+    this.#adapterProvider = new ContextProvider(this, { context: adapterContext, initialValue: undefined });
+  }
+
+  /** The current plan state (read-only; replaced on every change). */
+  get state(): PlanState {
+    return this.#state;
+  }
+
+  /** The effective viewer role. */
+  get effectiveRole(): ViewerRole {
+    const r = this.viewerRole ?? this.roleAlias;
+    return ROLES.includes(r as ViewerRole) ? (r as ViewerRole) : 'admin';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('pagehide', this.#flush);
+    if (this.adapter && this.#loadedFor !== this.adapter) void this.#load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('pagehide', this.#flush);
+    this.#flush();
+    if (this.#abort) {
+      this.#abort.abort();
+      this.#abort = null;
+      this.#loadedFor = undefined;
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('viewerRole') || changed.has('roleAlias') || changed.has('repId')) this.#syncRole();
+    if (changed.has('adapter')) {
+      this.#adapterProvider.setValue(this.adapter);
+      if (this.isConnected && this.adapter !== this.#loadedFor) void this.#load();
+    }
+  }
+
+  /** Writes the unsaved plan to storage now instead of after the debounce. */
+  persistNow(): void {
+    if (this.#persistTimer !== null) clearTimeout(this.#persistTimer);
+    this.#persistTimer = null;
+    const storage = this.storage;
+    if (!storage || !this.#key || !this.adapter || this.offer || this.#state.status !== 'ready' || !canEdit(this.#state)) return;
+    try {
+      const text = serialiseWorkingPlan(this.#state, this.adapter.id);
+      if (text === null) storage.removeItem(this.#key);
+      else storage.setItem(this.#key, text);
+    } catch (error) {
+      console.warn('territory-kit: could not keep the unsaved plan in storage', error);
+    }
+  }
+
+  /** Applies the offered stored plan (only changes whose account still has the stored `from` owner). */
+  restore(): void {
+    const offer = this.offer;
+    if (!offer) return;
+    const { state, applied, skipped } = restoreWorkingPlan(this.#state, offer, this.historyLimit);
+    this.offer = null;
+    this.restoreReport = { applied: applied.length, skipped };
+    this.#applied(this.#set(state, 'restore'), 'restore', `Restore ${applied.length} unsaved changes`);
+    this.persistNow();
+  }
+
+  /** Declines the offered stored plan and forgets it. */
+  declineRestore(): void {
+    if (!this.offer) return;
+    this.offer = null;
+    this.restoreReport = null;
+    this.persistNow();
+  }
+
+  /** Brings state.role / state.repId in line with the attributes. */
+  #syncRole(): void {
+    const role = this.effectiveRole;
+    const repId = this.repId ?? null;
+    if (role !== this.#state.role || repId !== this.#state.repId) this.#set({ ...this.#state, role, repId });
+  }
+
+  #flush = (): void => {
+    if (this.#persistTimer !== null) this.persistNow();
+  };
+
+  #set(next: PlanState, source?: AssignmentChangeSource): boolean {
+    const prev = this.#state;
+    if (next === prev) return false;
+    this.#state = next;
+    this.#stateProvider.setValue(next);
+    this.requestUpdate();
+    if (prev.selection !== next.selection) this.dispatchEvent(new TkSelectionChangeEvent(next.selection, prev.selection));
+    if (prev.working !== next.working && source !== 'load') {
+      const changes: Change[] = [];
+      for (const id of Object.keys(next.working)) {
+        const from = prev.working[id] ?? null;
+        const to = next.working[id] ?? null;
+        if (from !== to) changes.push({ accountId: id, from, to });
+      }
+      const label =
+        source === 'undo' ? (prev.past.at(-1)?.label ?? null) : source === 'redo' ? (prev.future[0]?.label ?? null) : (next.past.at(-1)?.label ?? null);
+      if (changes.length) {
+        this.dispatchEvent(new TkAssignmentChangeEvent(changes, source ?? 'assign', label, pendingChanges(next).length));
+      }
+    }
+    if (prev.working !== next.working || prev.current !== next.current) this.#schedulePersist();
+    return true;
+  }
+
+  #applied(ok: boolean, kind: AppliedPlanKind, label: string): boolean {
+    if (ok) {
+      const step = kind === 'territories' ? 0 : pendingChanges(this.#state).length;
+      this.dispatchEvent(new TkPlanAppliedEvent(kind, label, step));
+    }
+    return ok;
+  }
+
+  #schedulePersist(): void {
+    if (!this.storage || this.offer || this.#state.status !== 'ready' || !canEdit(this.#state)) return;
+    if (this.#persistTimer !== null) clearTimeout(this.#persistTimer);
+    this.#persistTimer = setTimeout(() => this.persistNow(), Math.max(0, this.persistDelay));
+  }
+
+  async #load(): Promise<void> {
+    this.#abort?.abort();
+    this.#syncRole();
+    const adapter = this.adapter;
+    this.#loadedFor = adapter;
+    this.offer = null;
+    this.restoreReport = null;
+    if (!adapter) {
+      this.#abort = null;
+      this.#key = null;
+      this.#set(createPlanState({ role: this.effectiveRole, repId: this.repId ?? null }), 'load');
+      return;
+    }
+    const abort = new AbortController();
+    this.#abort = abort;
+    const stale = () => abort.signal.aborted || this.adapter !== adapter;
+    this.#set(loadStarted(this.#state));
+    try {
+      const onProgress = (p: LoadProgress) => {
+        if (!stale()) this.#set(loadProgressed(this.#state, p));
+      };
+      const [capabilities, result] = await Promise.all([
+        adapter.capabilities(),
+        adapter.load({ signal: abort.signal, onProgress }),
+      ]);
+      if (stale()) return;
+      const next = loadSucceeded(this.#state, result, capabilities);
+      this.#key = storageKey(adapter.id, next.role, next.repId ?? capabilities.userId ?? null);
+      this.offer = this.#storedOffer(next);
+      this.#set(next, 'load');
+    } catch (error) {
+      if (stale()) return;
+      const code = error instanceof CrmLoadError ? error.code : 'LOAD_FAILED';
+      const message = error instanceof Error ? error.message : String(error);
+      this.#set(loadFailed(this.#state, { code, message }));
+    } finally {
+      if (this.#abort === abort) this.#abort = null;
+    }
+  }
+
+  #storedOffer(state: PlanState): StoredPlan | null {
+    if (!this.storage || !this.#key || !canEdit(state)) return null;
+    let text: string | null = null;
+    try {
+      text = this.storage.getItem(this.#key);
+    } catch {
+      return null;
+    }
+    if (text === null) return null;
+    const parsed = parseStoredPlan(text, this.adapter?.id);
+    if (!parsed.plan) {
+      console.warn(`territory-kit: ignoring the stored plan (${parsed.reason})`);
+      return null;
+    }
+    return parsed.plan.changes.length > 0 && storedPlanDiffers(state, parsed.plan) ? parsed.plan : null;
+  }
+
+  #queueSave(options?: { only?: readonly string[]; signal?: AbortSignal }): Promise<readonly SaveOutcome[]> {
+    const run = this.#saveChain.then(() => this.#save(options));
+    this.#saveChain = run.catch(() => undefined);
+    return run;
+  }
+
+  async #save(options: { only?: readonly string[]; signal?: AbortSignal } = {}): Promise<readonly SaveOutcome[]> {
+    const adapter = this.adapter;
+    if (!adapter || !canEdit(this.#state) || this.#state.status !== 'ready') return [];
+    let changes = pendingChanges(this.#state);
+    if (options.only) {
+      const only = new Set(options.only);
+      changes = changes.filter((c) => only.has(c.accountId));
+    }
+    if (changes.length === 0) return [];
+    this.#set(saveStarted(this.#state));
+    let outcomes: SaveOutcome[];
+    if (!this.#state.capabilities?.canWrite) {
+      outcomes = changes.map((c) => ({ accountId: c.accountId, status: 'failed', code: 'READ_ONLY', message: 'this user may not write assignments' }));
+    } else {
+      try {
+        outcomes = await adapter.save(changes, { signal: options.signal });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        outcomes = changes.map((c) => ({ accountId: c.accountId, status: 'failed', code: 'NETWORK', message }));
+      }
+    }
+    this.#set(saveFinished(this.#state, changes, outcomes), 'save');
+    const result = this.#state.lastSave ?? [];
+    this.dispatchEvent(new TkSaveResultEvent(result));
+    return result;
+  }
+
+  protected override render() {
+    const s = this.#state;
+    const f = this.fmt;
+    return html`
+      ${s.status === 'loading'
+        ? html`<div part="progress" class="notice" role="status">
+            <span>Loading${s.progress?.phase ? html` ${s.progress.phase}` : nothing}…
+              ${f.number(s.progress?.loaded ?? 0, 0)}${s.progress?.total !== undefined ? html` / ${f.number(s.progress.total, 0)}` : nothing}</span>
+            <progress aria-label="Loading progress" max=${s.progress?.total ?? 1} value=${s.progress?.total ? s.progress.loaded : nothing}></progress>
+          </div>`
+        : nothing}
+      ${s.status === 'error' && s.error
+        ? html`<div part="error" class="notice" role="alert">
+            <span>Could not load the plan: ${s.error.message} (${s.error.code})</span>
+            <button type="button" @click=${() => this.actions.reload()}>Try again</button>
+          </div>`
+        : nothing}
+      ${this.offer ? this.#renderOffer(this.offer) : nothing} ${this.restoreReport ? this.#renderRestoreReport() : nothing}
+      ${s.rejected.length ? this.#renderRejections() : nothing}
+      ${!this.noToolbar && canEdit(s) && s.status === 'ready' ? this.#renderToolbar() : nothing}
+      <slot></slot>
+    `;
+  }
+
+  #renderOffer(offer: StoredPlan) {
+    const n = offer.changes.length;
+    return html`<div part="restore" class="notice" role="region" aria-label="Unsaved changes">
+      <span>Restore ${this.fmt.number(n, 0)} unsaved change${n === 1 ? '' : 's'} from ${this.fmt.date(offer.savedAt)}?</span>
+      <button type="button" class="brand" @click=${() => this.restore()}>Restore</button>
+      <button type="button" @click=${() => this.declineRestore()}>Discard</button>
+    </div>`;
+  }
+
+  #renderRestoreReport() {
+    const { applied, skipped } = this.restoreReport!;
+    const names = new Map(this.#state.accounts.map((a) => [a.id, a.name]));
+    return html`<div part="restore restore-report" class="notice" role="status">
+      <span>Restored ${this.fmt.number(applied, 0)} change${applied === 1 ? '' : 's'}.</span>
+      ${skipped.length
+        ? html`<span>${skipped.length} could not be restored:</span>
+            <ul>
+              ${skipped.map(
+                (k) => html`<li>${names.get(k.change.accountId) ?? k.change.accountId}: ${SKIP_REASONS[k.reason]}</li>`,
+              )}
+            </ul>`
+        : nothing}
+      <button type="button" @click=${() => (this.restoreReport = null)}>Dismiss</button>
+    </div>`;
+  }
+
+  #renderRejections() {
+    const rejected = this.#state.rejected;
+    const n = rejected.length;
+    return html`<details part="rejections">
+      <summary>${this.fmt.number(n, 0)} record${n === 1 ? ' was' : 's were'} rejected at load (the rest loaded)</summary>
+      <table>
+        <thead>
+          <tr><th scope="col">Record</th><th scope="col">Field</th><th scope="col">Reason</th></tr>
+        </thead>
+        <tbody>
+          ${rejected.slice(0, MAX_LISTED).map(
+            (r) => html`<tr title=${formatRejection(r)}>
+              <td>${r.kind} ${r.id ?? `at position ${r.index}`}</td>
+              <td>${r.field || '(record)'}</td>
+              <td>${r.reason}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${n > MAX_LISTED ? html`<p class="weak">and ${this.fmt.number(n - MAX_LISTED, 0)} more</p>` : nothing}
+    </details>`;
+  }
+
+  #renderToolbar() {
+    const s = this.#state;
+    const pending = pendingChanges(s).length;
+    const u = undoLabel(s);
+    const r = redoLabel(s);
+    const last = s.lastSave;
+    const notSaved = last ? last.filter((o) => o.status !== 'saved') : [];
+    const retryIds = notSaved.filter((o) => o.status === 'failed').map((o) => o.accountId);
+    return html`<div part="toolbar" role="toolbar" aria-label="Plan">
+        <span class="count" role="status">${this.fmt.number(pending, 0)} unsaved change${pending === 1 ? '' : 's'}</span>
+        <button type="button" ?disabled=${!u} title=${u ? `Undo: ${u}` : 'Nothing to undo'} @click=${() => this.actions.undo()}>Undo</button>
+        <button type="button" ?disabled=${!r} title=${r ? `Redo: ${r}` : 'Nothing to redo'} @click=${() => this.actions.redo()}>Redo</button>
+        <button type="button" ?disabled=${pending === 0} @click=${() => this.actions.discard()}>Discard</button>
+        <button type="button" class="brand" ?disabled=${pending === 0 || s.saving} @click=${() => void this.actions.save()}>
+          ${s.saving ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+      ${last && last.length
+        ? html`<div part="save-result" class="notice" role="status">
+            <span class="ok">${last.length - notSaved.length} saved</span>
+            ${notSaved.length
+              ? html`<span class="failed">${notSaved.filter((o) => o.status === 'failed').length} failed,
+                    ${notSaved.filter((o) => o.status === 'conflict').length} in conflict (still pending)</span>
+                  ${retryIds.length
+                    ? html`<button type="button" @click=${() => void this.actions.save({ only: retryIds })}>Retry failed</button>`
+                    : nothing}`
+              : nothing}
+          </div>`
+        : nothing}`;
+  }
+}
