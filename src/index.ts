@@ -5,3 +5,4 @@
 export * from './model/index.js';
 export * from './engine/index.js';
 export * from './adapters/index.js';
+export * from './data/generate-demo-data.js';
