@@ -279,7 +279,7 @@ export function resolveTerritories(
       } else {
         const top = matches.filter((t) => list[t].priority === w.priority).sort((x, y) => x - y);
         matched = top.map((t) => list[t].id);
-        reason += `; also matches ${names(top.slice(1).map((t) => list[t]))} at priority ${w.priority}, the first in territory order wins`;
+        reason += `; overlaps ${names(top.slice(1).map((t) => list[t]))} at priority ${w.priority}, picked by territory order`;
         overlaps.push({ accountId: a.id, territoryIds: matched.slice(), priority: w.priority });
       }
       if (skipText) reason += `; ${skipText}`;

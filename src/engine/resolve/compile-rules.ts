@@ -18,7 +18,7 @@ export interface RuleSubject {
 export interface CompiledRules {
   /** True when the account satisfies every condition. */
   test(account: RuleSubject): boolean;
-  /** The conditions as text, e.g. `industry Healthcare and revenue ≥ 10M` (uses the account's industry). */
+  /** The conditions as text, e.g. `industry Healthcare and revenue ≥ 10M` (names the industry the account matched). */
   describe(account: RuleSubject): string;
 }
 
@@ -132,9 +132,10 @@ export function compileRules(territoryId: string, rules: AttributeRules | null |
   const texts: ((a: RuleSubject) => string)[] = [];
 
   if (rules.industries && rules.industries.length > 0) {
-    const wanted = new Set(rules.industries.map((s) => s.trim().toLowerCase()));
+    // Lower-cased industry → the rule's own spelling, for the reason text.
+    const wanted = new Map(rules.industries.map((s) => [s.trim().toLowerCase(), s.trim()]));
     tests.push((a) => typeof a.industry === 'string' && wanted.has(a.industry.trim().toLowerCase()));
-    texts.push((a) => `industry ${a.industry ?? ''}`);
+    texts.push((a) => `industry ${wanted.get((a.industry ?? '').trim().toLowerCase()) ?? a.industry ?? ''}`);
   }
   const ranges: [keyof RuleSubject & ('employees' | 'annualRevenue' | 'potential'), string, (n: number) => string][] = [
     ['employees', 'employees', String],
