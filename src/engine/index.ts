@@ -6,4 +6,5 @@ export * from './evaluate-plan.js';
 export * from './compare-plans.js';
 export * from './recommend-reps.js';
 export * from './suggest-quotas.js';
+export * from './detect-alerts.js';
 export * from './resolve-territories.js';
