@@ -76,6 +76,7 @@ export interface SaveOptions {
  * `save` resolves (never rejects for per-record trouble) with one outcome per change, in order. A
  * change whose record moved on in the CRM since it was loaded (newer `lastModified`, or an owner other
  * than `from`) is a `conflict` and is not written. A network failure never reports `saved`.
+ * A change whose account the CRM already holds with owner `to` is `saved` without writing, so saving the same change twice is harmless.
  */
 export interface CrmAdapter {
   /** Stable identity of the data source (used to key locally persisted work), e.g. `salesforce:00D…`. */
