@@ -1,0 +1,91 @@
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { MultiPolygon, Polygon } from 'geojson';
+import bbox from '@turf/bbox';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+
+/** Region unit levels of the offline basemap. */
+export type RegionLevel = 'state' | 'county';
+
+/** One state or county: its FIPS code (state "06", county "06037"), name and shape. */
+export interface RegionFeature {
+  type: 'Feature';
+  id: string;
+  properties: { name: string; level: RegionLevel };
+  geometry: Polygon | MultiPolygon;
+  bbox: [number, number, number, number];
+}
+
+const FILES: Record<RegionLevel, { file: string; object: string }> = {
+  state: { file: 'states-10m.json', object: 'states' },
+  county: { file: 'counties-10m.json', object: 'counties' },
+};
+
+/** Where the bundled us-atlas files live by default: `./assets/` beside this module. */
+export const DEFAULT_BASEMAP_BASE = new URL('./assets/', import.meta.url);
+
+const cache = new Map<string, Promise<RegionFeature[]>>();
+
+/**
+ * The URL a level's TopoJSON is fetched from.
+ * @param level `state` or `county`
+ * @param base folder URL holding the files; default DEFAULT_BASEMAP_BASE
+ * @returns the file's URL
+ */
+export function basemapUrl(level: RegionLevel, base: string | URL = DEFAULT_BASEMAP_BASE): URL {
+  const folder = new URL(String(base), document.baseURI);
+  if (!folder.pathname.endsWith('/')) folder.pathname += '/';
+  return new URL(FILES[level].file, folder);
+}
+
+/**
+ * Loads (once per URL) and decodes the US states or counties of the offline basemap (us-atlas 10m,
+ * decoded with topojson-client). The files are separate assets fetched on demand, never inlined.
+ * @param level `state` or `county`
+ * @param base folder URL holding the files; default DEFAULT_BASEMAP_BASE
+ * @returns features with FIPS ids and bounding boxes
+ * @example
+ * const states = await loadBasemap('state');
+ * states.find((s) => s.id === '06')?.properties.name; // 'California'
+ */
+export function loadBasemap(level: RegionLevel, base?: string | URL): Promise<RegionFeature[]> {
+  const url = basemapUrl(level, base).href;
+  let pending = cache.get(url);
+  if (!pending) {
+    pending = fetch(url).then(async (res) => {
+      if (!res.ok) throw new Error(`territory-map: basemap ${url} answered ${res.status}`);
+      const topo = (await res.json()) as Topology;
+      const object = topo.objects[FILES[level].object] as GeometryCollection<{ name: string }>;
+      if (!object) throw new Error(`territory-map: basemap ${url} has no "${FILES[level].object}" object`);
+      const fc = feature(topo, object);
+      return fc.features
+        .filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'))
+        .map((f) => ({
+          type: 'Feature' as const,
+          id: String(f.id),
+          properties: { name: f.properties?.name ?? String(f.id), level },
+          geometry: f.geometry as Polygon | MultiPolygon,
+          bbox: bbox(f) as [number, number, number, number],
+        }));
+    });
+    pending.catch(() => cache.delete(url));
+    cache.set(url, pending);
+  }
+  return pending;
+}
+
+/**
+ * The region containing a position (bounding-box prefilter, then point in polygon).
+ * @param regions decoded regions
+ * @param lng longitude
+ * @param lat latitude
+ * @returns the region, or null
+ */
+export function regionAt(regions: readonly RegionFeature[], lng: number, lat: number): RegionFeature | null {
+  for (const r of regions) {
+    const [w, s, e, n] = r.bbox;
+    if (lng < w || lng > e || lat < s || lat > n) continue;
+    if (booleanPointInPolygon([lng, lat], r.geometry)) return r;
+  }
+  return null;
+}

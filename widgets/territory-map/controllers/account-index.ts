@@ -1,0 +1,138 @@
+import KDBush from 'kdbush';
+import Supercluster, { type PointFeature } from 'supercluster';
+import type { Account } from '../../../src/model/account.js';
+import { toMercator } from './mercator.js';
+
+/** What the map draws for one account (by position in the index). */
+export interface AccountIndex {
+  /** The accounts drawn, in input order (those with coordinates). */
+  readonly accounts: readonly Account[];
+  /** Account id → position in `accounts`. */
+  readonly positionOf: ReadonlyMap<string, number>;
+  readonly lng: Float64Array;
+  readonly lat: Float64Array;
+  /** Web Mercator x, y in [0, 1] (see toMercator). */
+  readonly mx: Float64Array;
+  readonly my: Float64Array;
+  readonly potential: Float64Array;
+  /** Static spatial index over (lng, lat). */
+  readonly kd: KDBush;
+  /** Accounts given without coordinates (not drawn, reported in the list). */
+  readonly withoutCoordinates: number;
+  /** Bounds of the drawn accounts `[minLng, minLat, maxLng, maxLat]`, null when none. */
+  readonly bbox: [number, number, number, number] | null;
+}
+
+/** A cluster's properties: supercluster's count plus summed potential when built with `clusterBy: 'potential'`. */
+export interface ClusterProps {
+  /** Account position in the index (single points only). */
+  i?: number;
+  potential?: number;
+  cluster?: boolean;
+  cluster_id?: number;
+  point_count?: number;
+}
+
+export interface ClusterIndexOptions {
+  /** Highest zoom at which points cluster; above it every account is drawn. Default 9. */
+  maxZoom?: number;
+  /** Cluster radius in pixels. Default 48. */
+  radius?: number;
+  /** Sum potential per cluster (a slower build). Default false: clusters carry a count only. */
+  potential?: boolean;
+}
+
+/**
+ * Builds the typed arrays and spatial index the map draws and hit-tests from.
+ * @param accounts accounts to show; those without coordinates are counted, not drawn
+ * @returns the index
+ * @example
+ * const ix = buildAccountIndex(state.accounts);
+ * ix.kd.range(-125, 24, -66, 50).map((i) => ix.accounts[i].id);
+ */
+export function buildAccountIndex(accounts: readonly Account[]): AccountIndex {
+  const shown: Account[] = [];
+  for (const a of accounts) if (a.lat !== null && a.lng !== null) shown.push(a);
+  const n = shown.length;
+  const lng = new Float64Array(n);
+  const lat = new Float64Array(n);
+  const mx = new Float64Array(n);
+  const my = new Float64Array(n);
+  const potential = new Float64Array(n);
+  const positionOf = new Map<string, number>();
+  const kd = new KDBush(Math.max(n, 1));
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const a = shown[i];
+    const x = a.lng as number;
+    const y = a.lat as number;
+    lng[i] = x;
+    lat[i] = y;
+    [mx[i], my[i]] = toMercator(x, y);
+    potential[i] = a.potential;
+    positionOf.set(a.id, i);
+    kd.add(x, y);
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  if (n === 0) kd.add(0, 0); // KDBush needs its declared size; the dummy is filtered by `n`.
+  kd.finish();
+  return {
+    accounts: shown,
+    positionOf,
+    lng,
+    lat,
+    mx,
+    my,
+    potential,
+    kd,
+    withoutCoordinates: accounts.length - n,
+    bbox: n ? [minX, minY, maxX, maxY] : null,
+  };
+}
+
+/**
+ * Accounts (index positions) inside a lng/lat box.
+ * @param ix the index
+ * @param box `[minLng, minLat, maxLng, maxLat]`
+ * @returns positions in index order
+ */
+export function accountsIn(ix: AccountIndex, box: readonly [number, number, number, number]): number[] {
+  if (!ix.accounts.length) return [];
+  return ix.kd.range(box[0], box[1], box[2], box[3]).sort((a, b) => a - b);
+}
+
+/**
+ * Supercluster over the index (built once per index and options; about 100 ms for 50k accounts).
+ * @param ix the index
+ * @param options see ClusterIndexOptions
+ * @returns the loaded Supercluster
+ */
+export function buildClusters(ix: AccountIndex, options: ClusterIndexOptions = {}): Supercluster<ClusterProps, ClusterProps> {
+  const withPotential = options.potential ?? false;
+  const sc = new Supercluster<ClusterProps, ClusterProps>({
+    maxZoom: options.maxZoom ?? 9,
+    radius: options.radius ?? 48,
+    ...(withPotential
+      ? {
+          map: (p: ClusterProps) => ({ potential: p.potential ?? 0 }),
+          reduce: (acc: ClusterProps, p: ClusterProps) => {
+            acc.potential = (acc.potential ?? 0) + (p.potential ?? 0);
+          },
+        }
+      : {}),
+  });
+  const n = ix.accounts.length;
+  const points: PointFeature<ClusterProps>[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    points[i] = {
+      type: 'Feature',
+      properties: withPotential ? { i, potential: ix.potential[i] } : { i },
+      geometry: { type: 'Point', coordinates: [ix.lng[i], ix.lat[i]] },
+    };
+  }
+  sc.load(points);
+  return sc;
+}

@@ -1,0 +1,243 @@
+import type Supercluster from 'supercluster';
+import type { L } from '../leaflet.js';
+import { CanvasLayer, type CanvasLayerOptions } from './canvas-layer.js';
+import { accountsIn, type AccountIndex, type ClusterProps } from '../controllers/account-index.js';
+
+/** Everything the account layer draws from; replaced as a whole when the plan changes. */
+export interface AccountLayerData {
+  ix: AccountIndex;
+  /** Colour slot per account position (index into `colors`). */
+  colorOf: Uint16Array;
+  colors: readonly string[];
+  /** 1 where the account is selected. */
+  selected: Uint8Array;
+  selectedCount: number;
+  /** Clusters to draw at zooms ≤ `clusterMaxZoom`; null draws every account. */
+  clusters: Supercluster<ClusterProps, ClusterProps> | null;
+  clusterMaxZoom: number;
+  /** What cluster circle size shows. */
+  clusterBy: 'count' | 'potential';
+}
+
+/** What is under a point of the map. */
+export type AccountHit =
+  | { kind: 'account'; position: number }
+  | { kind: 'cluster'; clusterId: number; count: number };
+
+/** What the last draw showed (for tests, benchmarks and the status line). */
+export interface AccountDrawStats {
+  mode: 'points' | 'clusters';
+  points: number;
+  clusters: number;
+  ms: number;
+}
+
+const TAU = Math.PI * 2;
+const CLUSTER_FILL = 'rgba(60, 90, 130, 0.55)';
+const CLUSTER_STROKE = 'rgba(30, 50, 80, 0.9)';
+const SELECTED_STROKE = '#111';
+
+const clusterRadius = (by: 'count' | 'potential', count: number, potential: number) =>
+  Math.min(36, by === 'potential' ? 9 + 2.5 * Math.log10(1 + potential) : 9 + 3 * Math.log2(count));
+
+const abbreviate = (n: number) => (n >= 10_000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n));
+
+/**
+ * Accounts on one canvas: supercluster clusters when zoomed out, individual points coloured by rep or
+ * territory when zoomed in, selected accounts ringed. Points are batched by colour into one path each,
+ * so a redraw costs one fill per colour rather than one per account.
+ */
+export class AccountLayer extends CanvasLayer {
+  private data: AccountLayerData | null = null;
+  /** Drawn items (canvas coordinates) for hit testing in cluster mode: x, y, r, id, count (id -1 - position for points). */
+  private drawn: number[] = [];
+  stats: AccountDrawStats = { mode: 'points', points: 0, clusters: 0, ms: 0 };
+
+  constructor(options: CanvasLayerOptions = {}) {
+    super(options);
+  }
+
+  setData(data: AccountLayerData): void {
+    this.data = data;
+    this.redraw();
+  }
+
+  /** Whether the layer currently shows clusters. */
+  clustering(): boolean {
+    const d = this.data;
+    return !!d?.clusters && !!this._map && this._map.getZoom() <= d.clusterMaxZoom;
+  }
+
+  protected override draw(ctx: CanvasRenderingContext2D, map: L.Map): void {
+    const started = performance.now();
+    this.drawn = [];
+    const d = this.data;
+    if (!d || !d.ix.accounts.length) {
+      this.stats = { mode: 'points', points: 0, clusters: 0, ms: 0 };
+      return;
+    }
+    const z = map.getZoom();
+    const scale = 256 * Math.pow(2, z);
+    const origin = map.getPixelOrigin();
+    const ox = origin.x + this.topLeft.x;
+    const oy = origin.y + this.topLeft.y;
+    const box = this.canvasBox();
+    let points = 0;
+    let clusters = 0;
+    const r = z <= 5 ? 2.5 : z <= 9 ? 3.5 : 5;
+    if (this.clustering()) {
+      const feats = d.clusters!.getClusters(box, Math.floor(z));
+      const singles: number[] = [];
+      ctx.beginPath();
+      const labels: [number, number, number, string][] = [];
+      for (const f of feats) {
+        const p = f.properties as ClusterProps & { point_count?: number };
+        const [lng, lat] = f.geometry.coordinates;
+        if (p.cluster) {
+          const x = (lng / 360 + 0.5) * scale - ox;
+          const phi = (Math.max(-85.0511287798, Math.min(85.0511287798, lat)) * Math.PI) / 180;
+          const y = (0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / TAU) * scale - oy;
+          const count = p.point_count ?? 0;
+          const rad = clusterRadius(d.clusterBy, count, p.potential ?? 0);
+          ctx.moveTo(x + rad, y);
+          ctx.arc(x, y, rad, 0, TAU);
+          this.drawn.push(x, y, rad, p.cluster_id ?? 0, count);
+          if (rad >= 12) labels.push([x, y, rad, abbreviate(count)]);
+          clusters++;
+        } else if (p.i !== undefined) {
+          singles.push(p.i);
+        }
+      }
+      ctx.fillStyle = CLUSTER_FILL;
+      ctx.fill();
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = CLUSTER_STROKE;
+      ctx.stroke();
+      if (labels.length) {
+        ctx.fillStyle = '#fff';
+        ctx.font = '600 11px system-ui, sans-serif';
+        ctx.textAlign = 'center';
+        ctx.textBaseline = 'middle';
+        for (const [x, y, , text] of labels) ctx.fillText(text, x, y);
+      }
+      points = this.drawPoints(ctx, d, singles, scale, ox, oy, r, true);
+    } else {
+      const inView = accountsIn(d.ix, box);
+      points = this.drawPoints(ctx, d, inView, scale, ox, oy, r, false);
+    }
+    if (d.selectedCount) this.drawSelection(ctx, d, box, scale, ox, oy, r);
+    this.stats = { mode: clusters || this.clustering() ? 'clusters' : 'points', points, clusters, ms: performance.now() - started };
+  }
+
+  private drawPoints(
+    ctx: CanvasRenderingContext2D,
+    d: AccountLayerData,
+    positions: readonly number[],
+    scale: number,
+    ox: number,
+    oy: number,
+    r: number,
+    remember: boolean,
+  ): number {
+    const { mx, my } = d.ix;
+    const k = d.colors.length;
+    // Counting sort by colour so each colour is one path and one fill.
+    const counts = new Uint32Array(k + 1);
+    for (const i of positions) counts[d.colorOf[i] + 1]++;
+    for (let c = 1; c <= k; c++) counts[c] += counts[c - 1];
+    const sorted = new Uint32Array(positions.length);
+    const next = counts.slice(0, k);
+    for (const i of positions) sorted[next[d.colorOf[i]]++] = i;
+    const dense = positions.length > 8000;
+    const rr = dense ? Math.max(1.5, r - 1) : r;
+    for (let c = 0; c < k; c++) {
+      const from = counts[c];
+      const to = counts[c + 1];
+      if (from === to) continue;
+      ctx.beginPath();
+      for (let s = from; s < to; s++) {
+        const i = sorted[s];
+        const x = mx[i] * scale - ox;
+        const y = my[i] * scale - oy;
+        if (dense) ctx.rect(x - rr, y - rr, 2 * rr, 2 * rr);
+        else {
+          ctx.moveTo(x + rr, y);
+          ctx.arc(x, y, rr, 0, TAU);
+        }
+        if (remember) this.drawn.push(x, y, rr + 2, -1 - i, 1);
+      }
+      ctx.fillStyle = d.colors[c];
+      ctx.fill();
+      if (!dense) {
+        ctx.lineWidth = 0.75;
+        ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+        ctx.stroke();
+      }
+    }
+    return positions.length;
+  }
+
+  private drawSelection(
+    ctx: CanvasRenderingContext2D,
+    d: AccountLayerData,
+    box: [number, number, number, number],
+    scale: number,
+    ox: number,
+    oy: number,
+    r: number,
+  ): void {
+    ctx.beginPath();
+    for (const i of accountsIn(d.ix, box)) {
+      if (!d.selected[i]) continue;
+      const x = d.ix.mx[i] * scale - ox;
+      const y = d.ix.my[i] * scale - oy;
+      ctx.moveTo(x + r + 2, y);
+      ctx.arc(x, y, r + 2, 0, TAU);
+    }
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = SELECTED_STROKE;
+    ctx.stroke();
+  }
+
+  /**
+   * What is drawn under a container point (the nearest cluster or account within a few pixels).
+   * @param p container point
+   * @param tolerance extra pixels around small points; default 4
+   */
+  hitTest(p: L.Point, tolerance = 4): AccountHit | null {
+    const d = this.data;
+    const map = this._map;
+    if (!d || !map || !d.ix.accounts.length) return null;
+    const c = this.containerToCanvas(p);
+    if (this.clustering()) {
+      let best: AccountHit | null = null;
+      let bestD = Infinity;
+      const a = this.drawn;
+      for (let k = 0; k < a.length; k += 5) {
+        const dist = Math.hypot(a[k] - c.x, a[k + 1] - c.y);
+        const reach = a[k + 2] + (a[k + 3] < 0 ? tolerance : 0);
+        if (dist <= reach && dist < bestD) {
+          bestD = dist;
+          best = a[k + 3] < 0 ? { kind: 'account', position: -1 - a[k + 3] } : { kind: 'cluster', clusterId: a[k + 3], count: a[k + 4] };
+        }
+      }
+      return best;
+    }
+    const reach = 6 + tolerance;
+    const nw = map.containerPointToLatLng(p.subtract([reach, reach]));
+    const se = map.containerPointToLatLng(p.add([reach, reach]));
+    const scale = 256 * Math.pow(2, map.getZoom());
+    const origin = map.getPixelOrigin();
+    const lp = map.containerPointToLayerPoint(p);
+    let best = -1;
+    let bestD = Infinity;
+    for (const i of accountsIn(d.ix, [nw.lng, se.lat, se.lng, nw.lat])) {
+      const dist = Math.hypot(d.ix.mx[i] * scale - origin.x - lp.x, d.ix.my[i] * scale - origin.y - lp.y);
+      if (dist <= reach && dist < bestD) {
+        bestD = dist;
+        best = i;
+      }
+    }
+    return best < 0 ? null : { kind: 'account', position: best };
+  }
+}

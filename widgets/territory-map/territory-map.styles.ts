@@ -1,0 +1,190 @@
+import { css } from 'lit';
+
+export const territoryMapStyles = css`
+  :host {
+    --_height: var(--tk-map-height, 420px);
+    --_list-width: var(--tk-map-list-width, 16rem);
+    --_accent: var(--tk-map-accent, var(--tk-color-brand, #0176d3));
+    --_border: var(--tk-color-border, #c9c9c9);
+    --_text: var(--tk-color-text, #181818);
+    --_muted: var(--tk-color-text-weak, #5c5c5c);
+    --_surface: var(--tk-color-surface, #ffffff);
+    display: block;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 8px;
+    align-items: center;
+    padding: 4px 0 6px;
+  }
+  .group {
+    display: inline-flex;
+    gap: 2px;
+    align-items: center;
+  }
+  button,
+  select {
+    font: inherit;
+    min-height: var(--tk-target-size, 24px);
+    min-width: var(--tk-target-size, 24px);
+    padding: 2px 8px;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    background: var(--_surface);
+    color: var(--_text);
+    cursor: pointer;
+  }
+  button[aria-pressed='true'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: #fff;
+  }
+  button:focus-visible,
+  select:focus-visible,
+  .list:focus-visible,
+  .map:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 1px;
+  }
+  label {
+    color: var(--_muted);
+  }
+  .body {
+    display: flex;
+    gap: 8px;
+    align-items: stretch;
+  }
+  .stage {
+    position: relative;
+    flex: 1 1 20rem;
+    min-width: 0;
+    height: var(--_height);
+  }
+  .map {
+    position: absolute;
+    inset: 0;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    background: #f8fafc;
+  }
+  :host([tool='box']) .map,
+  :host([tool='lasso']) .map,
+  :host([tool='draw']) .map {
+    cursor: crosshair;
+  }
+  :host([tool='paint']) .map {
+    cursor: cell;
+  }
+  .gesture {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    pointer-events: none;
+    z-index: 700;
+  }
+  .gesture rect,
+  .gesture polyline {
+    fill: rgba(1, 118, 211, 0.12);
+    stroke: var(--_accent);
+    stroke-width: 1.5;
+    stroke-dasharray: 5 3;
+  }
+  .side {
+    flex: 0 0 var(--_list-width);
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    height: var(--_height);
+    min-width: 0;
+  }
+  .list {
+    flex: 1;
+    overflow: auto;
+    margin: 0;
+    padding: 2px;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    list-style: none;
+  }
+  .option {
+    display: flex;
+    gap: 6px;
+    align-items: center;
+    min-height: 24px;
+    padding: 1px 4px;
+    border-radius: 3px;
+    cursor: pointer;
+  }
+  .option[aria-selected='true'] {
+    background: var(--tk-color-surface-alt, #f3f3f3);
+    font-weight: 600;
+  }
+  .option.active {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+  .check {
+    flex: none;
+    width: 12px;
+    height: 12px;
+    border: 1px solid var(--_muted);
+    border-radius: 2px;
+    background: var(--_surface);
+  }
+  .option[aria-selected='true'] .check {
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+  .swatch {
+    flex: none;
+    width: 10px;
+    height: 10px;
+    border-radius: 50%;
+  }
+  .name {
+    flex: 1;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .meta {
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+  .status {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 2px 8px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    max-height: 5.5em;
+    overflow: auto;
+  }
+  .legend li {
+    display: inline-flex;
+    gap: 4px;
+    align-items: center;
+  }
+  .popup strong {
+    display: block;
+  }
+  :host([compact]) .stage {
+    height: var(--tk-map-height, 220px);
+  }
+  @media (max-width: 40rem) {
+    .body {
+      flex-direction: column;
+    }
+    .side {
+      flex-basis: auto;
+      height: 14rem;
+    }
+  }
+`;
