@@ -199,8 +199,10 @@ export function evaluatePlan(
   const anchorLng = new Float64Array(k);
   const hasAnchor = new Uint8Array(k);
   const homeless = reps.some((r) => !r.home) ? byRepIndex(repOf, k) : null;
+  const pool: { lat: number; lng: number; weight: number }[] = [];
+  const points: { lat: number; lng: number; weight: number }[] = [];
   for (let j = 0; j < k; j++) {
-    const anchor = reps[j].home ?? (homeless ? sphericalCentroid(placedAccounts(accounts, workValues, homeless, j)) : null);
+    const anchor = reps[j].home ?? (homeless ? sphericalCentroid(placedAccounts(accounts, workValues, homeless, j, pool, points)) : null);
     if (anchor) {
       anchorLat[j] = anchor.lat;
       anchorLng[j] = anchor.lng;
@@ -305,35 +307,28 @@ function byRepIndex(repOf: Int32Array, k: number): { order: Int32Array; start: I
 }
 
 /**
- * The placed accounts of rep j as { lat, lng, weight } for sphericalCentroid, without allocating a
- * point per account (the iterator hands out one reused object).
+ * Fills `out` with the placed accounts of rep j as { lat, lng, weight } for sphericalCentroid,
+ * reusing the point objects of `pool` (so there is no allocation per account), and returns it.
  */
 function placedAccounts(
   accounts: readonly Account[],
   weights: Float64Array,
   groups: { order: Int32Array; start: Int32Array },
   j: number,
-): Iterable<{ lat: number; lng: number; weight: number }> {
-  return {
-    [Symbol.iterator]() {
-      let p = groups.start[j];
-      const end = groups.start[j + 1];
-      const point = { lat: 0, lng: 0, weight: 0 };
-      const result = { value: point, done: false };
-      return {
-        next() {
-          while (p < end) {
-            const i = groups.order[p++];
-            const acc = accounts[i];
-            if (acc.lat === null || acc.lng === null) continue;
-            point.lat = acc.lat;
-            point.lng = acc.lng;
-            point.weight = weights[i];
-            return result;
-          }
-          return { value: undefined, done: true } as IteratorReturnResult<undefined>;
-        },
-      };
-    },
-  };
+  pool: { lat: number; lng: number; weight: number }[],
+  out: { lat: number; lng: number; weight: number }[],
+): { lat: number; lng: number; weight: number }[] {
+  out.length = 0;
+  for (let p = groups.start[j], end = groups.start[j + 1]; p < end; p++) {
+    const i = groups.order[p];
+    const acc = accounts[i];
+    if (acc.lat === null || acc.lng === null) continue;
+    if (pool.length === out.length) pool.push({ lat: 0, lng: 0, weight: 0 });
+    const point = pool[out.length];
+    point.lat = acc.lat;
+    point.lng = acc.lng;
+    point.weight = weights[i];
+    out.push(point);
+  }
+  return out;
 }
