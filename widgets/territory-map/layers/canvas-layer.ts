@@ -26,6 +26,7 @@ export abstract class CanvasLayer extends L.Layer {
 
   constructor(options: CanvasLayerOptions = {}) {
     super(options);
+    L.Util.setOptions(this, options);
     this.padding = options.padding ?? 0.1;
   }
 
