@@ -33,8 +33,9 @@ function apexError(e: unknown): SalesforceError {
     const m = /^([A-Z_]{3,}):\s*(.*)$/s.exec(message);
     const status = typeof x.status === 'number' && x.status > 0 ? x.status : undefined;
     if (m) return new SalesforceError(m[1], m[2], { status, cause: e });
+    // An Apex exception rolls its whole transaction back: a definite failure, not an ambiguous one.
     if (status === undefined) return new SalesforceError('NETWORK', message, { cause: e });
-    return new SalesforceError(`ERROR_HTTP_${status}`, message, { status, cause: e });
+    return new SalesforceError(body && 'exceptionType' in body ? 'APEX_ERROR' : `ERROR_HTTP_${status}`, message, { status, cause: e });
   }
   return toSalesforceError(e);
 }
