@@ -1,1 +1,2 @@
 export * from './crm-adapter.js';
+export * from './memory/index.js';

@@ -1,0 +1,249 @@
+import type { AccountInput } from '../../model/account.js';
+import type { RepInput } from '../../model/rep.js';
+import type { TerritoryInput } from '../../model/territory.js';
+import { validateBatch, formatRejection } from '../../model/validate-batch.js';
+import { abortableSleep } from '../shared/retry.js';
+import {
+  CrmLoadError,
+  type Capabilities,
+  type Change,
+  type CrmAdapter,
+  type LoadOptions,
+  type LoadResult,
+  type SaveOptions,
+  type SaveOutcome,
+} from '../crm-adapter.js';
+
+export interface MemoryAdapterOptions {
+  /**
+   * Account rows as the "CRM" holds them. They are copied; rows that fail validation stay in the
+   * store and are reported by `load()` in `rejected`, as a CRM adapter reports bad records.
+   */
+  accounts: readonly unknown[];
+  /** Rep rows, copied; invalid ones are reported by `load()`. */
+  reps: readonly unknown[];
+  /** Territory rows, copied; invalid ones are reported by `load()`. Default none. */
+  territories?: readonly unknown[];
+  /** The adapter's `id`. Default `'memory'`. */
+  id?: string;
+  /** Whether `save` may write; when false every change fails with `READ_ONLY`. Default true. */
+  canWrite?: boolean;
+  /** Simulated round-trip time (ms) of each request: each page of a load, each batch of a save. Default 0. */
+  latencyMs?: number;
+  /** Clock for `lastModified` stamps. Default `() => new Date()`. Stamps always move forward. */
+  now?: () => Date;
+  /** Changes written per request (reported by `capabilities()`). Default 200. */
+  maxBatchSize?: number;
+  /** Accounts per load page (one progress report each). Default 1000. */
+  pageSize?: number;
+}
+
+/** What the memory "CRM" holds, as plain copies (rows that fail validation included, as stored). */
+export interface MemorySnapshot {
+  accounts: AccountInput[];
+  reps: RepInput[];
+  territories: TerritoryInput[];
+}
+
+/** A CrmAdapter over an in-memory store, with hooks for tests and demos. */
+export interface MemoryAdapter extends CrmAdapter {
+  /** A deep copy of everything the store holds now. */
+  snapshot(): MemorySnapshot;
+  /**
+   * Simulates another CRM user editing an account: applies `patch` (any fields, even malformed
+   * values, to mimic bad CRM data; not `id`) and moves `lastModified` on. Throws for an unknown id.
+   */
+  touch(accountId: string, patch?: Readonly<Record<string, unknown>>): void;
+}
+
+type Row = Record<string, unknown>;
+
+const isRow = (v: unknown): v is Row => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function positiveInt(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`createMemoryAdapter: ${name} must be a whole number ≥ 1, got ${value}`);
+  return value;
+}
+
+/**
+ * Creates a CrmAdapter backed by memory: real state, real validation, paged loads with progress and
+ * abort, and saves with the same outcome rules as a CRM adapter. Used by the demo, by tests and as the
+ * reference implementation of the adapter contract.
+ *
+ * Save rules, per change and in order (the first that applies wins):
+ * `failed INVALID` (not a valid change) → `failed NOT_FOUND` (no such account) → `failed
+ * INVALID_OWNER` (`to` is not an existing, active rep) → `conflict STALE` (the account was already
+ * saved earlier in the same call: chains like A→B, B→C in one batch are refused) → `saved` without
+ * writing (the account is already owned by `to`) → `conflict STALE` (its `lastModified` moved on
+ * since this adapter last loaded it; not checked for accounts never loaded) → `conflict STALE`
+ * (`from` is not its owner) → `saved` (owner set, `lastModified` moves on). With `canWrite: false`
+ * every change fails `READ_ONLY`; once the signal aborts, every change not yet written fails `ABORTED`.
+ *
+ * Everything crossing the boundary is deep-copied: mutating inputs or returned objects never changes
+ * the store.
+ *
+ * @param options - rows and behaviour; see {@link MemoryAdapterOptions}.
+ * @returns the adapter, with `snapshot()` and `touch()` test hooks.
+ * @example
+ * const data = generateDemoData({ seed: 1 });
+ * const adapter = createMemoryAdapter({ ...data, latencyMs: 50 });
+ * const { accounts, rejected } = await adapter.load({ onProgress: (p) => console.log(p.loaded, p.total) });
+ * const [outcome] = await adapter.save([{ accountId: accounts[0].id, from: accounts[0].ownerId, to: 'rep-02' }]);
+ */
+export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapter {
+  const { id = 'memory', canWrite = true, latencyMs = 0, now = () => new Date() } = options;
+  const maxBatchSize = positiveInt(options.maxBatchSize ?? 200, 'maxBatchSize');
+  const pageSize = positiveInt(options.pageSize ?? 1000, 'pageSize');
+  if (!(latencyMs >= 0 && latencyMs < Infinity)) throw new RangeError(`createMemoryAdapter: latencyMs must be a finite number ≥ 0, got ${latencyMs}`);
+
+  const store = {
+    accounts: structuredClone([...options.accounts]) as unknown[],
+    reps: structuredClone([...options.reps]) as unknown[],
+    territories: structuredClone([...(options.territories ?? [])]) as unknown[],
+  };
+  /** First row position of each account id. */
+  const accountAt = new Map<string, number>();
+  let lastStamp = 0;
+  store.accounts.forEach((row, i) => {
+    if (!isRow(row)) return;
+    if (typeof row.id === 'string' && !accountAt.has(row.id)) accountAt.set(row.id, i);
+    const t = typeof row.lastModified === 'string' ? Date.parse(row.lastModified) : NaN;
+    if (t > lastStamp) lastStamp = t;
+  });
+  /** A `lastModified` later than any seen before, even if the clock stands still or lags the data. */
+  const stamp = (): string => {
+    lastStamp = Math.max(now().getTime(), lastStamp + 1);
+    return new Date(lastStamp).toISOString();
+  };
+  const initial = stamp();
+  for (const row of store.accounts) if (isRow(row) && row.lastModified === undefined) row.lastModified = initial;
+
+  /** `lastModified` of each account as handed out by the latest load: the base for conflict checks. */
+  let loadedVersion = new Map<string, unknown>();
+
+  const request = (signal?: AbortSignal) => (latencyMs > 0 ? abortableSleep(latencyMs, signal) : Promise.resolve());
+
+  async function load({ signal, onProgress }: LoadOptions = {}): Promise<LoadResult> {
+    const aborted = (cause?: unknown) => new CrmLoadError('ABORTED', 'loading was aborted', { cause: cause ?? signal?.reason });
+    const step = async () => {
+      if (signal?.aborted) throw aborted();
+      try {
+        await request(signal);
+      } catch (cause) {
+        throw aborted(cause);
+      }
+      if (signal?.aborted) throw aborted();
+    };
+
+    await step();
+    const reps = validateBatch('rep', structuredClone(store.reps));
+    onProgress?.({ loaded: store.reps.length, total: store.reps.length, phase: 'reps' });
+    await step();
+    const territories = validateBatch('territory', structuredClone(store.territories));
+    onProgress?.({ loaded: store.territories.length, total: store.territories.length, phase: 'territories' });
+
+    // Accounts page by page, as a CRM API returns them; a save between pages shows in later pages.
+    const rows: unknown[] = [];
+    const versions = new Map<string, unknown>();
+    const total = store.accounts.length;
+    let offset = 0;
+    do {
+      await step();
+      const page = structuredClone(store.accounts.slice(offset, offset + pageSize));
+      page.forEach((row, k) => {
+        if (isRow(row) && typeof row.id === 'string' && accountAt.get(row.id) === offset + k) versions.set(row.id, row.lastModified);
+      });
+      rows.push(...page);
+      onProgress?.({ loaded: rows.length, total, phase: 'accounts' });
+      offset += pageSize;
+    } while (offset < total);
+    const accounts = validateBatch('account', rows);
+    loadedVersion = versions;
+    return {
+      accounts: accounts.valid,
+      reps: reps.valid,
+      territories: territories.valid,
+      rejected: [...reps.rejected, ...territories.rejected, ...accounts.rejected],
+    };
+  }
+
+  async function save(changes: readonly Change[], { signal, onProgress }: SaveOptions = {}): Promise<SaveOutcome[]> {
+    const total = changes.length;
+    const accountIdOf = (c: unknown) => (isRow(c) && c.accountId != null ? String(c.accountId) : '');
+    const outcomes: SaveOutcome[] = new Array(total);
+    const failRest = (from: number, code: string, message: string) => {
+      for (let i = from; i < total; i++) outcomes[i] ??= { accountId: accountIdOf(changes[i]), status: 'failed', code, message };
+    };
+    if (signal?.aborted) {
+      failRest(0, 'ABORTED', 'saving was aborted before this change was written');
+      return outcomes;
+    }
+    if (!canWrite) {
+      failRest(0, 'READ_ONLY', 'this adapter may not write');
+      return outcomes;
+    }
+
+    const invalid = new Map(validateBatch('change', changes).rejected.map((r) => [r.index, formatRejection(r)]));
+    const activeRep = new Map(validateBatch('rep', store.reps).valid.map((r) => [r.id, r.active]));
+    const savedInThisCall = new Set<string>();
+
+    const decide = (c: Change, index: number): SaveOutcome => {
+      const accountId = accountIdOf(c);
+      const bad = invalid.get(index);
+      if (bad !== undefined) return { accountId, status: 'failed', code: 'INVALID', message: bad };
+      const at = accountAt.get(c.accountId);
+      if (at === undefined) return { accountId, status: 'failed', code: 'NOT_FOUND', message: `account "${accountId}" does not exist` };
+      if (c.to !== null && !activeRep.has(c.to)) return { accountId, status: 'failed', code: 'INVALID_OWNER', message: `rep "${c.to}" does not exist` };
+      if (c.to !== null && !activeRep.get(c.to)) return { accountId, status: 'failed', code: 'INVALID_OWNER', message: `rep "${c.to}" is inactive` };
+      if (savedInThisCall.has(accountId)) {
+        return { accountId, status: 'conflict', code: 'STALE', message: `account "${accountId}" was already changed earlier in this batch` };
+      }
+      const row = store.accounts[at] as Row;
+      const owner = row.ownerId ?? null;
+      if (owner === c.to) {
+        savedInThisCall.add(accountId);
+        return { accountId, status: 'saved', message: 'already owned by the target rep; nothing written' };
+      }
+      if (loadedVersion.has(accountId) && loadedVersion.get(accountId) !== row.lastModified) {
+        return { accountId, status: 'conflict', code: 'STALE', message: `account "${accountId}" changed in the CRM since it was loaded` };
+      }
+      if (owner !== c.from) {
+        return { accountId, status: 'conflict', code: 'STALE', message: `account "${accountId}" is owned by ${JSON.stringify(owner)}, not ${JSON.stringify(c.from)}` };
+      }
+      row.ownerId = c.to;
+      row.lastModified = stamp();
+      loadedVersion.set(accountId, row.lastModified);
+      savedInThisCall.add(accountId);
+      return { accountId, status: 'saved' };
+    };
+
+    for (let start = 0; start < total; start += maxBatchSize) {
+      try {
+        if (signal?.aborted) throw signal.reason;
+        await request(signal);
+        if (signal?.aborted) throw signal.reason;
+      } catch {
+        failRest(start, 'ABORTED', 'saving was aborted before this change was written');
+        return outcomes;
+      }
+      const end = Math.min(total, start + maxBatchSize);
+      for (let i = start; i < end; i++) outcomes[i] = decide(changes[i], i);
+      onProgress?.({ done: end, total });
+    }
+    return outcomes;
+  }
+
+  return {
+    id,
+    capabilities: async (): Promise<Capabilities> => ({ canWrite, system: 'memory', maxBatchSize }),
+    load,
+    save,
+    snapshot: () => structuredClone(store) as MemorySnapshot,
+    touch(accountId, patch = {}) {
+      const at = accountAt.get(accountId);
+      if (at === undefined) throw new Error(`memory adapter: no account "${accountId}" to touch`);
+      if ('id' in patch) throw new Error(`memory adapter: touch cannot change the id of account "${accountId}"`);
+      Object.assign(store.accounts[at] as Row, structuredClone(patch), { lastModified: stamp() });
+    },
+  };
+}
