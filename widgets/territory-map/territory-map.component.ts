@@ -221,6 +221,16 @@ export class TkTerritoryMap extends TkElement {
     super.connectedCallback();
     // Reconnected after a disconnect: the map was torn down, build it again.
     if (this.hasUpdated && !this.map) this.updateComplete.then(() => this.createMap());
+    // Defined before the provider (any import order): ask for the contexts again once it upgrades.
+    if (this.closest('tk-territory-provider') && !customElements.get('tk-territory-provider')) {
+      customElements.whenDefined('tk-territory-provider').then(() => {
+        if (!this.isConnected || this.stateCtx.value) return;
+        for (const c of [this.stateCtx, this.actionsCtx]) {
+          c.hostDisconnected();
+          c.hostConnected();
+        }
+      });
+    }
   }
 
   protected override firstUpdated(): void {
