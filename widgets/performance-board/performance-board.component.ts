@@ -1,0 +1,167 @@
+import { html, nothing, svg } from 'lit';
+import { planEvaluation } from '../../src/store/selectors.js';
+import { memoLast } from '../../src/store/memo.js';
+import { PlanController } from '../shared/plan-controller.js';
+import { TkElement } from '../shared/tk-element.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { performanceRows, type PerformanceRow } from './performance-rows.js';
+import { styles } from './performance-board.styles.js';
+
+export type SortKey = 'name' | 'accounts' | 'winRate' | 'pipeline' | 'pipelineChange' | 'attainment' | 'workloadDeviation';
+
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'accounts', label: 'Accounts' },
+  { key: 'winRate', label: 'Win rate' },
+  { key: 'pipeline', label: 'Pipeline' },
+  { key: 'pipelineChange', label: 'Pipeline change' },
+  { key: 'attainment', label: 'Closed won / quota' },
+  { key: 'workloadDeviation', label: 'Workload vs target' },
+];
+
+const CHART_W = 96;
+const CHART_H = 14;
+/** The chart spans 0–150% attainment; the quota mark sits at 100%. */
+const CHART_MAX = 1.5;
+
+/**
+ * @summary Win rate, pipeline and its change, closed-won against quota and workload against target,
+ * per rep or per territory, with under/over-performers and overloaded rows flagged. Sortable.
+ *
+ * @csspart table - The table.
+ * @csspart group-toggle - The rep / territory switch.
+ * @csspart chart - The per-row attainment chart (inline SVG).
+ * @csspart flag - A status flag.
+ * @csspart empty - Shown outside a provider or before the plan loads.
+ *
+ * @cssproperty [--tk-color-brand=#0176d3] - Attainment bars and the active group button.
+ *
+ * Attributes: `group-by` (rep | territory, default rep), `sort-key` (name, accounts, winRate,
+ * pipeline, pipelineChange, attainment, workloadDeviation; default attainment), `sort-direction`
+ * (ascending | descending, default descending), `tolerance` (0.05), `under-threshold` (0.8),
+ * `over-threshold` (1.2), `locale`, `currency`, `theme`.
+ */
+export class TkPerformanceBoard extends TkElement {
+  static override styles = [tokens, styles];
+  static override properties = {
+    groupBy: { type: String, attribute: 'group-by', reflect: true },
+    sortKey: { type: String, attribute: 'sort-key', reflect: true },
+    sortDirection: { type: String, attribute: 'sort-direction', reflect: true },
+    tolerance: { type: Number },
+    underThreshold: { type: Number, attribute: 'under-threshold' },
+    overThreshold: { type: Number, attribute: 'over-threshold' },
+  };
+
+  declare groupBy: 'rep' | 'territory';
+  declare sortKey: SortKey;
+  declare sortDirection: 'ascending' | 'descending';
+  declare tolerance: number;
+  declare underThreshold: number;
+  declare overThreshold: number;
+  private plan = new PlanController(this);
+  private rows = memoLast(performanceRows);
+
+  constructor() {
+    super();
+    this.groupBy = 'rep';
+    this.sortKey = 'attainment';
+    this.sortDirection = 'descending';
+    this.tolerance = 0.05;
+    this.underThreshold = 0.8;
+    this.overThreshold = 1.2;
+  }
+
+  /** Sorts by a column; the same column again flips the direction. */
+  sortBy(key: SortKey): void {
+    if (this.sortKey === key) this.sortDirection = this.sortDirection === 'ascending' ? 'descending' : 'ascending';
+    else {
+      this.sortKey = key;
+      this.sortDirection = key === 'name' ? 'ascending' : 'descending';
+    }
+  }
+
+  private sorted(rows: PerformanceRow[]): PerformanceRow[] {
+    const key = COLUMNS.some((c) => c.key === this.sortKey) ? this.sortKey : 'attainment';
+    const dir = this.sortDirection === 'ascending' ? 1 : -1;
+    return [...rows].sort((a, b) => {
+      const x = a[key];
+      const y = b[key];
+      if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1; // unknowns last
+      const c = typeof x === 'string' ? x.localeCompare(y as string, this.fmt.locale) : (x as number) - (y as number);
+      return c * dir || a.name.localeCompare(b.name);
+    });
+  }
+
+  protected override render() {
+    const s = this.plan.state;
+    if (!s || s.reps.length === 0) return html`<p part="empty" class="weak">${s?.status === 'loading' ? 'Loading…' : 'No plan loaded'}</p>`;
+    const group = this.groupBy === 'territory' ? 'territory' : 'rep';
+    const ev = planEvaluation(s, this.tolerance);
+    const rows = this.sorted(
+      this.rows(s.accounts, s.reps, s.territories, s.working, ev, group, {
+        tolerance: this.tolerance,
+        underThreshold: this.underThreshold,
+        overThreshold: this.overThreshold,
+      }),
+    );
+    const f = this.fmt;
+    const pct = (v: number | null) => (v === null ? '—' : f.percent(v));
+    return html`
+      <div class="groups" part="group-toggle" role="group" aria-label="Group by">
+        ${(['rep', 'territory'] as const).map(
+          (g) => html`<button type="button" aria-pressed=${group === g} @click=${() => (this.groupBy = g)}>By ${g}</button>`,
+        )}
+      </div>
+      <table part="table">
+        <caption>Performance by ${group}</caption>
+        <thead>
+          <tr>
+            ${COLUMNS.map(
+              (c) => html`<th scope="col" aria-sort=${this.sortKey === c.key ? this.sortDirection : 'none'}>
+                <button type="button" @click=${() => this.sortBy(c.key)}>
+                  ${c.label}${this.sortKey === c.key ? (this.sortDirection === 'ascending' ? ' ▲' : ' ▼') : nothing}
+                </button>
+              </th>`,
+            )}
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (r) => html`<tr data-id=${r.id}>
+              <th scope="row">${r.name}</th>
+              <td>${f.number(r.accounts, 0)}</td>
+              <td>${pct(r.winRate)}</td>
+              <td>${f.currencyCompact(r.pipeline)}</td>
+              <td class=${r.pipelineChange === null ? '' : r.pipelineChange >= 0 ? 'up' : 'down'}>
+                ${r.pipelineChange === null ? '—' : f.signedPercent(r.pipelineChange)}
+              </td>
+              <td>
+                ${f.currencyCompact(r.closedWon)} / ${r.quota === null ? '—' : f.currencyCompact(r.quota)} (${pct(r.attainment)})
+                ${this.chart(r)}
+              </td>
+              <td>${Number.isFinite(r.workloadDeviation) ? f.signedPercent(r.workloadDeviation) : '—'}</td>
+              <td class="flags">
+                ${r.under ? html`<span part="flag" class="flag under">Under-performing</span>` : nothing}
+                ${r.over ? html`<span part="flag" class="flag over">Over-performing</span>` : nothing}
+                ${r.overloaded ? html`<span part="flag" class="flag overloaded">Overloaded</span>` : nothing}
+              </td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    `;
+  }
+
+  /** A bullet chart of attainment: bar to closed-won / quota, tick at 100%. */
+  private chart(r: PerformanceRow) {
+    if (r.attainment === null) return nothing;
+    const x = (v: number) => (Math.min(v, CHART_MAX) / CHART_MAX) * CHART_W;
+    return html`<svg part="chart" width=${CHART_W} height=${CHART_H} viewBox="0 0 ${CHART_W} ${CHART_H}" role="img"
+      aria-label=${`Attainment ${this.fmt.percent(r.attainment)} of quota`}>
+      ${svg`<rect class="chart-track" x="0" y="3" width=${CHART_W} height=${CHART_H - 6}></rect>
+        <rect class=${r.under ? 'chart-bar under' : 'chart-bar'} x="0" y="3" width=${x(r.attainment)} height=${CHART_H - 6}></rect>
+        <line class="chart-target" x1=${x(1)} x2=${x(1)} y1="0" y2=${CHART_H}></line>`}
+    </svg>`;
+  }
+}

@@ -1,0 +1,105 @@
+import { html, nothing } from 'lit';
+import { accountsOf, planEvaluation } from '../../src/store/selectors.js';
+import { PlanController } from '../shared/plan-controller.js';
+import { TkElement } from '../shared/tk-element.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { untouchedAccounts } from './untouched-accounts.js';
+import { styles } from './territory-card.styles.js';
+
+/**
+ * @summary The compact, read-only view of one rep's territory for a CRM record page: territories,
+ * totals against target and quota, the top untouched high-potential accounts, and a small map.
+ *
+ * @slot map - Replaces the default small map (`<tk-territory-map compact rep-id=…>`, shown once that
+ * element is defined).
+ *
+ * @csspart card - The card container.
+ * @csspart title - The rep's name.
+ * @csspart totals - The totals list.
+ * @csspart untouched - The untouched-accounts section.
+ * @csspart map - The map area.
+ * @csspart empty - Shown when no rep is chosen or the plan has not loaded.
+ *
+ * @cssproperty [--tk-card-map-height=12rem] - Height of the map area.
+ *
+ * Attributes: `rep-id` (default: the provider's `rep-id`, then the focused rep), `limit` (untouched
+ * accounts listed, default 5), `stale-days` (default 90), `as-of` (ISO date, default now),
+ * `tolerance` (default 0.05), `locale`, `currency`, `theme`.
+ */
+export class TkTerritoryCard extends TkElement {
+  static override styles = [tokens, styles];
+  static override properties = {
+    repId: { type: String, attribute: 'rep-id' },
+    limit: { type: Number },
+    staleDays: { type: Number, attribute: 'stale-days' },
+    asOf: { type: String, attribute: 'as-of' },
+    tolerance: { type: Number },
+  };
+
+  declare repId: string | undefined;
+  declare limit: number;
+  declare staleDays: number;
+  declare asOf: string | undefined;
+  declare tolerance: number;
+  private plan = new PlanController(this);
+
+  constructor() {
+    super();
+    this.limit = 5;
+    this.staleDays = 90;
+    this.tolerance = 0.05;
+  }
+
+  protected override render() {
+    const s = this.plan.state;
+    const repId = this.repId ?? s?.repId ?? s?.focusRepId ?? null;
+    if (!s || s.reps.length === 0) return html`<p part="empty" class="weak">${s?.status === 'loading' ? 'Loading…' : 'No plan loaded'}</p>`;
+    const rep = repId === null ? undefined : s.reps.find((r) => r.id === repId);
+    if (!rep) return html`<p part="empty" class="weak">${repId === null ? 'No rep selected' : `Unknown rep ${repId}`}</p>`;
+    const f = this.fmt;
+    const ev = planEvaluation(s, this.tolerance).byRep[rep.id];
+    const mine = accountsOf(s, rep.id);
+    let pipeline = 0;
+    let closedWon = 0;
+    for (const a of mine) {
+      pipeline += a.performance?.pipeline ?? 0;
+      closedWon += a.performance?.closedWon ?? 0;
+    }
+    const territories = s.territories.filter((t) => t.repIds.includes(rep.id)).map((t) => t.name);
+    const untouched = untouchedAccounts(mine, { asOf: this.asOf, staleDays: this.staleDays, limit: this.limit });
+    const versus = (value: string, target: string, dev: number) => {
+      const cls = Math.abs(dev) <= this.tolerance + 1e-9 ? '' : dev > 0 ? 'over' : 'under';
+      return html`<dd class=${cls}>${value} <span class="weak">of ${target}</span>${Number.isFinite(dev) ? html` (${f.signedPercent(dev)})` : nothing}</dd>`;
+    };
+    return html`<article part="card" aria-labelledby="title">
+      <header>
+        <h2 id="title" part="title">${rep.name}</h2>
+        <p class="weak">${territories.length ? territories.join(', ') : 'No territory'}${rep.active ? nothing : ' · inactive'}</p>
+      </header>
+      <dl part="totals">
+        <div><dt>Accounts</dt>${versus(f.number(ev.count, 0), f.number(ev.target.count, 0), ev.deviation.count)}</div>
+        <div><dt>Workload</dt>${versus(f.number(ev.workload, 1), f.number(ev.target.workload, 1), ev.deviation.workload)}</div>
+        <div><dt>Potential</dt>${versus(f.currencyCompact(ev.potential), f.currencyCompact(ev.target.potential), ev.deviation.potential)}</div>
+        <div><dt>Pipeline</dt><dd>${f.currencyCompact(pipeline)}</dd></div>
+        <div>
+          <dt>Closed won</dt>
+          <dd>${f.currencyCompact(closedWon)}${rep.quota ? html` <span class="weak">of ${f.currencyCompact(rep.quota)} quota</span> (${f.percent(closedWon / rep.quota)})` : nothing}</dd>
+        </div>
+      </dl>
+      <section part="untouched" aria-labelledby="untouched-title">
+        <h3 id="untouched-title">Untouched high-potential accounts</h3>
+        ${untouched.length
+          ? html`<ol>
+              ${untouched.map(
+                ({ account, days }) => html`<li>
+                  ${account.name} — ${f.currencyCompact(account.potential)}
+                  <span class="weak">· ${days === null ? 'no activity recorded' : `no activity for ${f.number(days, 0)} days`}</span>
+                </li>`,
+              )}
+            </ol>`
+          : html`<p class="weak">None: every account had activity in the last ${this.staleDays} days.</p>`}
+      </section>
+      <div part="map"><slot name="map"><tk-territory-map compact rep-id=${rep.id}></tk-territory-map></slot></div>
+    </article>`;
+  }
+}

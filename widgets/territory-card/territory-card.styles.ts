@@ -1,0 +1,63 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  article {
+    border: 1px solid var(--tk-color-border, #c9c9c9);
+    border-radius: var(--tk-radius, 0.25rem);
+    background: var(--tk-color-surface, #ffffff);
+    box-shadow: var(--tk-shadow, 0 2px 2px 0 rgba(0, 0, 0, 0.1));
+    padding: var(--tk-space-3, 0.75rem) var(--tk-space-4, 1rem);
+  }
+  h2 {
+    margin: 0;
+    font-size: var(--tk-font-size-large, 1rem);
+  }
+  h3 {
+    margin: var(--tk-space-3, 0.75rem) 0 var(--tk-space-1, 0.25rem);
+    font-size: var(--tk-font-size, 0.8125rem);
+  }
+  header p {
+    margin: 0;
+  }
+  [part~='totals'] {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr));
+    gap: var(--tk-space-2, 0.5rem);
+    margin: var(--tk-space-3, 0.75rem) 0 0;
+  }
+  [part~='totals'] dt {
+    color: var(--tk-color-text-weak, #5c5c5c);
+    font-size: var(--tk-font-size-small, 0.75rem);
+  }
+  [part~='totals'] dd {
+    margin: 0;
+    font-weight: 600;
+  }
+  .over {
+    color: var(--tk-color-error, #ba0517);
+  }
+  .under {
+    color: var(--tk-color-warning, #a35200);
+  }
+  ol {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  li {
+    padding: 2px 0;
+  }
+  [part~='map'] {
+    margin-top: var(--tk-space-3, 0.75rem);
+  }
+  [part~='map'] ::slotted(*),
+  tk-territory-map {
+    display: block;
+    height: var(--tk-card-map-height, 12rem);
+  }
+  tk-territory-map:not(:defined) {
+    display: none;
+  }
+`;

@@ -1,0 +1,121 @@
+import { html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { RepTotals } from '../../src/engine/evaluate-plan.js';
+import type { Metric } from '../../src/engine/types.js';
+import { planEvaluation } from '../../src/store/selectors.js';
+import { PlanController } from '../shared/plan-controller.js';
+import { TkElement } from '../shared/tk-element.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { styles } from './workload-gauge.styles.js';
+
+const NOUN: Record<Metric, string> = { workload: 'workload', potential: 'potential', count: 'accounts' };
+
+/**
+ * @summary A rep's workload (or potential, or account count) against target with the tolerance band;
+ * without `rep-id`, one bar per rep plus the team's max deviation, CV and Gini. Updates live.
+ *
+ * @csspart gauge - One rep's gauge (label and track).
+ * @csspart track - The meter (role="meter").
+ * @csspart band - The tolerance band around the target.
+ * @csspart bar - The value bar.
+ * @csspart target - The target tick.
+ * @csspart stats - The team statistics (team view).
+ * @csspart empty - Shown outside a provider or before the plan loads.
+ *
+ * @cssproperty [--tk-gauge-height=0.75rem] - Height of a bar.
+ * @cssproperty [--tk-color-band=rgba(46,132,74,.2)] - Tolerance band.
+ * @cssproperty [--tk-color-success=#2e844a] - Bar within tolerance.
+ * @cssproperty [--tk-color-error=#ba0517] - Bar over tolerance.
+ * @cssproperty [--tk-color-warning=#a35200] - Bar under tolerance.
+ *
+ * Attributes: `rep-id`, `metric` (workload | potential | count, default workload), `tolerance`
+ * (default 0.05), `locale`, `currency`, `theme`.
+ */
+export class TkWorkloadGauge extends TkElement {
+  static override styles = [tokens, styles];
+  static override properties = {
+    repId: { type: String, attribute: 'rep-id' },
+    metric: { type: String },
+    tolerance: { type: Number },
+  };
+
+  declare repId: string | undefined;
+  declare metric: Metric;
+  declare tolerance: number;
+  private plan = new PlanController(this);
+
+  constructor() {
+    super();
+    this.metric = 'workload';
+    this.tolerance = 0.05;
+  }
+
+  private get m(): Metric {
+    return this.metric === 'potential' || this.metric === 'count' ? this.metric : 'workload';
+  }
+
+  private value(v: number): string {
+    return this.m === 'potential' ? this.fmt.currencyCompact(v) : this.fmt.number(v, 1);
+  }
+
+  protected override render() {
+    const s = this.plan.state;
+    if (!s || s.reps.length === 0) return html`<p part="empty" class="weak">${s?.status === 'loading' ? 'Loading…' : 'No plan loaded'}</p>`;
+    const ev = planEvaluation(s, this.tolerance >= 0 ? this.tolerance : 0.05);
+    const names = new Map(s.reps.map((r) => [r.id, r.name]));
+    const m = this.m;
+    if (this.repId) {
+      const rep = ev.byRep[this.repId];
+      if (!rep) return html`<p part="empty" class="weak">Unknown rep ${this.repId}</p>`;
+      return this.gauge(rep, names.get(rep.repId) ?? rep.repId, this.scale([rep]));
+    }
+    const shown = ev.reps.filter((r) => r.active || r.count > 0);
+    const stats = ev.balance[m];
+    const scale = this.scale(shown);
+    return html`
+      <dl part="stats">
+        <div><dt>Max deviation</dt><dd>${this.fmt.percent(stats.maxDeviation, 1)}</dd></div>
+        <div><dt>CV</dt><dd>${this.fmt.number(stats.cv, 3)}</dd></div>
+        <div><dt>Gini</dt><dd>${this.fmt.number(stats.gini, 3)}</dd></div>
+      </dl>
+      <ul aria-label=${`Team ${NOUN[m]} against target`}>
+        ${shown.map((r) => html`<li>${this.gauge(r, names.get(r.repId) ?? r.repId, scale)}</li>`)}
+      </ul>
+    `;
+  }
+
+  /** The meter's maximum: room for the largest value and the upper tolerance bound. */
+  private scale(reps: RepTotals[]): number {
+    let max = 0;
+    for (const r of reps) max = Math.max(max, r[this.m], r.target[this.m] * (1 + this.tolerance));
+    return max > 0 ? max * 1.1 : 1;
+  }
+
+  private gauge(rep: RepTotals, name: string, max: number) {
+    const m = this.m;
+    const tol = this.tolerance;
+    const value = rep[m];
+    const target = rep.target[m];
+    const dev = rep.deviation[m];
+    const state = target === 0 ? (value > 0 ? 'over' : 'ok') : Math.abs(dev) <= tol + 1e-9 ? 'ok' : dev > 0 ? 'over' : 'under';
+    const pct = (x: number) => `${Math.max(0, Math.min(100, (x / max) * 100))}%`;
+    const off = Math.round(Math.abs(dev) * 100);
+    const how =
+      target === 0
+        ? rep.active ? 'nothing to share' : 'inactive rep'
+        : off === 0 ? 'on target' : `${off}% ${dev > 0 ? 'over' : 'under'}${state === 'ok' ? ', within tolerance' : ''}`;
+    const text = `${name}: ${NOUN[m]} ${this.value(value)} of target ${this.value(target)} (${how})`;
+    return html`<div part="gauge" class=${state}>
+      <div class="label">
+        <span class="name">${name}</span>
+        <span class="delta">${this.value(value)} / ${this.value(target)}${target > 0 ? html` · ${this.fmt.signedPercent(dev)}` : nothing}</span>
+      </div>
+      <div part="track" role="meter" aria-label=${`${name} ${NOUN[m]}`} aria-valuemin="0" aria-valuemax=${+max.toFixed(2)}
+        aria-valuenow=${+value.toFixed(2)} aria-valuetext=${text}>
+        ${target > 0 ? html`<div part="band" style=${styleMap({ insetInlineStart: pct(target * (1 - tol)), width: pct(target * 2 * tol) })}></div>` : nothing}
+        <div part="bar" style=${styleMap({ width: pct(value) })}></div>
+        ${target > 0 ? html`<div part="target" style=${styleMap({ insetInlineStart: pct(target) })}></div>` : nothing}
+      </div>
+    </div>`;
+  }
+}
