@@ -114,10 +114,13 @@ function fail(what: string, field: string, message: string): never {
  * then territory order) and how many there were. The account still gets whatever else it matched; if
  * it matched nothing it is also a gap (it has no owner), with the skip in its reason.
  *
- * Spatial work is a flatbush R-tree over polygon bounding boxes queried with each account point,
- * then `@turf/boolean-point-in-polygon` on the candidates; rules-only territories are tested
- * against every account. Runs in O((n + p) log p + n · r) for n accounts, p polygons, r rules-only
- * territories (plus the point-in-polygon tests on bounding-box hits).
+ * **Speed.** A flatbush R-tree over the bounding boxes of every polygon (MultiPolygon parts and
+ * region polygons separately) is queried with each account point; the few hits get an exact
+ * crossing-number test on flat coordinate arrays with robust orientation (the algorithm and boundary
+ * rules of point-in-polygon-hao, which `@turf/boolean-point-in-polygon` runs, without its per-call
+ * overhead). Rules-only territories are tested against every account. About O(n log p + h · v + n · r)
+ * for n accounts, p polygons, h bounding-box hits of v vertices, r rules-only territories; see
+ * BENCHMARKS.md (`npm run bench:resolve`).
  *
  * @param accounts the accounts (ids unique; lat and lng both finite numbers or both null).
  * @param territories the territories, in territory order (ids unique).
@@ -251,10 +254,10 @@ export function resolveTerritories(
     let resolution: AccountResolution;
     if (best < 0) {
       gaps.push(a.id);
-      let reason = 'matches no territory';
+      let reason = 'Matches no territory';
       if (excludedFrom >= 0) reason += ` (excluded from ${quote(list[excludedFrom])})`;
-      if (skipText) reason = `${skipText}; ${reason}`;
-      resolution = { territoryId: null, reason: capitalise(reason), via: null, matched: [] };
+      if (skipText) reason = `${capitalise(skipText)}; matches no territory${excludedFrom >= 0 ? ` (excluded from ${quote(list[excludedFrom])})` : ''}`;
+      resolution = { territoryId: null, reason, via: null, matched: [] };
     } else {
       const w = list[best];
       won[best]++;

@@ -154,7 +154,7 @@ export function compileRules(territoryId: string, rules: AttributeRules | null |
     if (!p || typeof p.field !== 'string' || p.field.length === 0) throw ruleError(territoryId, `fields.${i}.field`, 'must name a custom field');
     const { test, text } = compileField(territoryId, p, i);
     const name = p.field;
-    tests.push((a) => test(a.fields?.[name] ?? null));
+    tests.push((a) => test(a.fields && Object.hasOwn(a.fields, name) ? (a.fields[name] ?? null) : null));
     texts.push(() => text);
   });
 
