@@ -1,35 +1,77 @@
 /**
  * Point in polygon on a flat coordinate array: crossing-number (ray casting) with an exact
- * orientation test from robust-predicates. Same algorithm and boundary rules as
+ * orientation test from robust-predicates. Same per-edge rule and boundary handling as
  * point-in-polygon-hao (what @turf/boolean-point-in-polygon runs), without its per-call overhead:
  * Hao et al., "Optimal Reliable Point-in-Polygon Test and Differential Coding Boolean Operations on
- * Polygons", Symmetry 10(10), 2018. Private to resolveTerritories.
+ * Polygons", Symmetry 10(10), 2018. Edges are bucketed into horizontal bands, so a test visits only
+ * the edges whose y-range can contain the point's y (the others contribute nothing to the count).
+ * Private to resolveTerritories.
  */
 import { orient2d } from 'robust-predicates';
 
-/** A polygon flattened for the test: `xy` holds x0, y0, x1, y1, … of every ring, closing position included. */
+/** A polygon flattened for the test. */
 export interface FlatPolygon {
+  /** x0, y0, x1, y1, … of every ring, each ring's closing position included. */
   xy: Float64Array;
-  /** Start of each ring in `xy` (in numbers, i.e. 2 × position index), plus the end. */
-  rings: Uint32Array;
+  minY: number;
+  /** Height of one band (> 0), and the number of bands. */
+  bandHeight: number;
+  bands: number;
+  /** Edges of band b are `edges[bandStart[b] .. bandStart[b + 1])`, each the offset in `xy` of its first end. */
+  bandStart: Uint32Array;
+  edges: Uint32Array;
 }
 
-/** Flattens GeoJSON Polygon coordinates (closed rings). */
+/** About this many edges per band. */
+const EDGES_PER_BAND = 4;
+const MAX_BANDS = 1024;
+
+function bandOf(y: number, p: Pick<FlatPolygon, 'minY' | 'bandHeight' | 'bands'>): number {
+  const b = Math.floor((y - p.minY) / p.bandHeight);
+  return b < 0 ? 0 : b >= p.bands ? p.bands - 1 : b;
+}
+
+/** Flattens GeoJSON Polygon coordinates (closed rings) and bands its edges. */
 export function flattenPolygon(coordinates: readonly (readonly (readonly number[])[])[]): FlatPolygon {
   let n = 0;
   for (const ring of coordinates) n += ring.length;
   const xy = new Float64Array(n * 2);
-  const rings = new Uint32Array(coordinates.length + 1);
+  const starts: number[] = []; // offset of each edge's first end
   let k = 0;
-  coordinates.forEach((ring, r) => {
-    rings[r] = k;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const ring of coordinates) {
+    const first = k;
     for (const p of ring) {
       xy[k++] = p[0];
       xy[k++] = p[1];
+      if (p[1] < minY) minY = p[1];
+      if (p[1] > maxY) maxY = p[1];
     }
-  });
-  rings[coordinates.length] = k;
-  return { xy, rings };
+    for (let e = first; e + 2 < k; e += 2) starts.push(e);
+  }
+  const bands = Math.max(1, Math.min(MAX_BANDS, Math.floor(starts.length / EDGES_PER_BAND)));
+  const bandHeight = maxY > minY ? (maxY - minY) / bands : 1;
+  const geo = { minY, bandHeight, bands };
+  // Counting sort of edges into every band their y-range touches.
+  const bandStart = new Uint32Array(bands + 1);
+  const span = (e: number): [number, number] => {
+    const y1 = xy[e + 1];
+    const y2 = xy[e + 3];
+    return [bandOf(Math.min(y1, y2), geo), bandOf(Math.max(y1, y2), geo)];
+  };
+  for (const e of starts) {
+    const [lo, hi] = span(e);
+    for (let b = lo; b <= hi; b++) bandStart[b + 1]++;
+  }
+  for (let b = 0; b < bands; b++) bandStart[b + 1] += bandStart[b];
+  const fill = bandStart.slice(0, bands);
+  const edges = new Uint32Array(bandStart[bands]);
+  for (const e of starts) {
+    const [lo, hi] = span(e);
+    for (let b = lo; b <= hi; b++) edges[fill[b]++] = e;
+  }
+  return { xy, minY, bandHeight, bands, bandStart, edges };
 }
 
 /**
@@ -37,25 +79,22 @@ export function flattenPolygon(coordinates: readonly (readonly (readonly number[
  * or inside a hole.
  */
 export function pointInRings(x: number, y: number, poly: FlatPolygon): boolean {
-  const { xy, rings } = poly;
+  const { xy, edges } = poly;
+  const b = bandOf(y, poly);
+  const end = poly.bandStart[b + 1];
   let crossings = 0;
-  for (let r = 0; r + 1 < rings.length; r++) {
-    const end = rings[r + 1] - 2; // last position repeats the first
-    let k = rings[r];
-    let u1 = xy[k] - x;
-    let v1 = xy[k + 1] - y;
-    for (; k < end; k += 2) {
-      const u2 = xy[k + 2] - x;
-      const v2 = xy[k + 3] - y;
-      if (v1 === 0 && v2 === 0) {
-        if ((u2 <= 0 && u1 >= 0) || (u1 <= 0 && u2 >= 0)) return true;
-      } else if ((v2 >= 0 && v1 <= 0) || (v2 <= 0 && v1 >= 0)) {
-        const f = orient2d(u1, u2, v1, v2, 0, 0);
-        if (f === 0) return true;
-        if ((f > 0 && v2 > 0 && v1 <= 0) || (f < 0 && v2 <= 0 && v1 > 0)) crossings++;
-      }
-      u1 = u2;
-      v1 = v2;
+  for (let i = poly.bandStart[b]; i < end; i++) {
+    const k = edges[i];
+    const u1 = xy[k] - x;
+    const v1 = xy[k + 1] - y;
+    const u2 = xy[k + 2] - x;
+    const v2 = xy[k + 3] - y;
+    if (v1 === 0 && v2 === 0) {
+      if ((u2 <= 0 && u1 >= 0) || (u1 <= 0 && u2 >= 0)) return true;
+    } else if ((v2 >= 0 && v1 <= 0) || (v2 <= 0 && v1 >= 0)) {
+      const f = orient2d(u1, u2, v1, v2, 0, 0);
+      if (f === 0) return true;
+      if ((f > 0 && v2 > 0 && v1 <= 0) || (f < 0 && v2 <= 0 && v1 > 0)) crossings++;
     }
   }
   return crossings % 2 === 1;
