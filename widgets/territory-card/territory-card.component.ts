@@ -77,7 +77,7 @@ export class TkTerritoryCard extends TkElement {
         <p class="weak">${territories.length ? territories.join(', ') : 'No territory'}${rep.active ? nothing : ' · inactive'}</p>
       </header>
       <dl part="totals">
-        <div><dt>Accounts</dt>${versus(f.number(ev.count, 0), f.number(ev.target.count, 0), ev.deviation.count)}</div>
+        <div><dt>Accounts</dt>${versus(f.number(ev.count, 0), f.number(ev.target.count, 1), ev.deviation.count)}</div>
         <div><dt>Workload</dt>${versus(f.number(ev.workload, 1), f.number(ev.target.workload, 1), ev.deviation.workload)}</div>
         <div><dt>Potential</dt>${versus(f.currencyCompact(ev.potential), f.currencyCompact(ev.target.potential), ev.deviation.potential)}</div>
         <div><dt>Pipeline</dt><dd>${f.currencyCompact(pipeline)}</dd></div>

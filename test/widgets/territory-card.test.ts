@@ -1,0 +1,68 @@
+import { expect, html } from '@open-wc/testing';
+import { mountProvider, rootOf, settle } from '../helpers/mount.js';
+import { testAdapter } from '../helpers/plan-fixture.js';
+import { expectNoAxeViolations } from '../helpers/axe.js';
+import { untouchedAccounts } from '../../widgets/territory-card/untouched-accounts.js';
+import { account } from '../helpers/plan-fixture.js';
+
+const text = (el: Element | null) => el!.textContent!.replace(/\s+/g, ' ').trim();
+
+describe('<tk-territory-card>', () => {
+  it("shows the provider's rep: territory, totals against target and quota, untouched accounts, and the map slot", async () => {
+    const provider = await mountProvider(testAdapter(), html`<tk-territory-card as-of="2026-11-27T00:00:00Z"></tk-territory-card>`, {
+      role: 'rep',
+      repId: 'r1',
+    });
+    const card = provider.querySelector('tk-territory-card')!;
+    const root = rootOf(card);
+    expect(text(root.querySelector('h2'))).to.equal('Ana Ruiz');
+    expect(text(root.querySelector('header p'))).to.equal('West');
+    const totals = [...root.querySelectorAll('[part~=totals] > div')].map((d) => `${text(d.querySelector('dt'))}: ${text(d.querySelector('dd'))}`);
+    expect(totals).to.deep.equal([
+      'Accounts: 3 of 2.5 (+20%)',
+      'Workload: 6 of 4 (+50%)',
+      'Potential: $700 of $500 (+40%)',
+      'Pipeline: $60',
+      'Closed won: $400 of $500 quota (80%)',
+    ]);
+    // a1 (400, never touched) and a3 (100, no performance data); a2 had activity 26 days ago.
+    const items = [...root.querySelectorAll('[part~=untouched] li')].map((li) => text(li));
+    expect(items).to.deep.equal(['Account a1 — $400 · no activity recorded', 'Account a3 — $100 · no activity recorded']);
+    const map = root.querySelector('tk-territory-map')!;
+    expect(map.hasAttribute('compact')).to.equal(true);
+    expect(map.getAttribute('rep-id')).to.equal('r1');
+    await expectNoAxeViolations(provider);
+  });
+
+  it('rep-id overrides the provider and the card follows assignment changes', async () => {
+    const provider = await mountProvider(testAdapter(), html`<tk-territory-card rep-id="r2" stale-days="20" as-of="2026-11-27T00:00:00Z"></tk-territory-card>`);
+    const card = provider.querySelector('tk-territory-card')!;
+    expect(text(rootOf(card).querySelector('h2'))).to.equal('Ben Cole');
+    provider.actions.assign(['a2'], 'r2');
+    await settle(provider);
+    const items = [...rootOf(card).querySelectorAll('[part~=untouched] li')].map((li) => text(li));
+    expect(items).to.deep.equal(['Account a4 — $300 · no activity recorded', 'Account a2 — $200 · no activity for 26 days']);
+  });
+
+  it('says so when no rep is chosen', async () => {
+    const provider = await mountProvider(testAdapter(), html`<tk-territory-card></tk-territory-card>`);
+    expect(text(rootOf(provider.querySelector('tk-territory-card')!))).to.equal('No rep selected');
+  });
+});
+
+describe('untouchedAccounts', () => {
+  it('lists accounts idle for stale-days or never touched, largest potential first, up to the limit', () => {
+    const list = untouchedAccounts(
+      [
+        account('x', 'r', { potential: 5, performance: { pipeline: 0, closedWon: 0, lastActivity: '2026-01-01T00:00:00Z' } }),
+        account('y', 'r', { potential: 9, performance: { pipeline: 0, closedWon: 0, lastActivity: '2026-11-20T00:00:00Z' } }),
+        account('z', 'r', { potential: 7 }),
+      ],
+      { asOf: '2026-11-27T00:00:00Z', staleDays: 90, limit: 5 },
+    );
+    expect(list.map((u) => [u.account.id, u.days])).to.deep.equal([
+      ['z', null],
+      ['x', 330],
+    ]);
+  });
+});
