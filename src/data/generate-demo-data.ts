@@ -9,7 +9,7 @@ import { generateReps, metroSpreadDeg, placeHomes, round } from './demo-reps.js'
 import { generateTerritories } from './demo-territories.js';
 
 export interface DemoDataOptions {
-  /** Seed of the random sequence: the same seed (and options) gives identical output. Default 1. */
+  /** Seed of the random sequence (an integer, taken modulo 2^32): the same seed and options give identical output. Default 1. */
   seed?: number;
   /** Number of accounts. Default 5000. */
   accounts?: number;
@@ -43,8 +43,9 @@ const DEFAULT_AS_OF = '2026-11-27T00:00:00.000Z';
  * of accounts unassigned. Territories: West / Central / East bands (overlapping around Denver, with a
  * gap through Chicago), a rules-based one (large healthcare) and a named-account one.
  *
- * Pseudo-random numbers come from mulberry32 with Box–Muller normals, so output is identical on every
- * platform for the same seed. Runs in linear time (about 100 ms per 100k accounts).
+ * Pseudo-random numbers come from mulberry32 with Box–Muller normals: the same seed and options give
+ * identical output (in V8 on any platform; another engine's Math.exp/log/cos may differ in the last
+ * bit and so, rarely, in a rounded value). Runs in O(n log n) (one sort along the Hilbert curve).
  *
  * @param options - seed, sizes and reference date; see {@link DemoDataOptions}.
  * @returns plain data: accounts, reps and territories that pass `validateBatch`.
