@@ -102,11 +102,14 @@ export function comparePlans(
     }
     return rc;
   };
-  for (const acc of accounts) {
+  const beforeOwners: (string | null)[] = new Array(accounts.length);
+  for (let i = 0; i < accounts.length; i++) {
+    const acc = accounts[i];
     const p = acc.potential;
     totalPotential += p;
     const from = ownerOf(before, acc.id);
     const to = ownerOf(after, acc.id);
+    beforeOwners[i] = from;
     if (from === to) continue;
     changes.push({ accountId: acc.id, from, to });
     potentialMoved += p;
@@ -127,9 +130,9 @@ export function comparePlans(
   let reps = options.reps;
   if (!reps) {
     const ids = new Set<string>();
-    for (const acc of accounts) {
-      const b = ownerOf(before, acc.id);
-      const a = ownerOf(after, acc.id);
+    for (let i = 0; i < accounts.length; i++) {
+      const b = beforeOwners[i];
+      const a = ownerOf(after, accounts[i].id);
       if (b !== null) ids.add(b);
       if (a !== null) ids.add(a);
     }
@@ -154,7 +157,7 @@ export function comparePlans(
     potentialMoved,
     potentialMovedShare: totalPotential > 0 ? potentialMoved / totalPotential : 0,
     reps: ordered,
-    lowerBound: disruptionLowerBound(accounts, reps, before, tolerance),
+    lowerBound: disruptionLowerBound(accounts, reps, before, beforeOwners, tolerance),
   };
 }
 
@@ -162,6 +165,7 @@ function disruptionLowerBound(
   accounts: readonly Account[],
   reps: readonly Rep[],
   before: Assignments,
+  beforeOwners: readonly (string | null)[],
   tolerance: number,
 ): { accounts: number; potential: number } {
   const ev = evaluatePlan(accounts, reps, before, { tolerance });
@@ -181,8 +185,9 @@ function disruptionLowerBound(
     }
   }
   if (over.size === 0) return { accounts: boundAccounts, potential: boundPotential };
-  for (const acc of accounts) {
-    const owner = ownerOf(before, acc.id);
+  for (let i = 0; i < accounts.length; i++) {
+    const acc = accounts[i];
+    const owner = beforeOwners[i];
     const lists = owner === null ? undefined : over.get(owner);
     if (lists) {
       lists.workload.push(acc.workload ?? 1);
