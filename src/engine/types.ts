@@ -15,6 +15,6 @@ export interface BalanceStats {
   cv: number;
   /** Gini coefficient of a(S_j)/target_j. */
   gini: number;
-  /** Balance lower bound L / mean − 1 (equal capacities; 0 when capacities differ and nothing forces more). */
+  /** Balance lower bound L / mean − 1 (unequal capacities: each term of L over the largest target instead; see evaluatePlan). */
   lowerBound: number;
 }
