@@ -30,7 +30,7 @@ function ruleError(territoryId: string, path: string, message: string): Error {
 }
 
 /** 1234 → "1.23k", 10_000_000 → "10M". */
-export function compactNumber(n: number): string {
+function compactNumber(n: number): string {
   const abs = Math.abs(n);
   const [div, unit] = abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'k'] : [1, ''];
   return `${Number((n / div).toFixed(2))}${unit}`;
