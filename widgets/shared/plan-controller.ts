@@ -18,7 +18,10 @@ export class PlanController implements ReactiveController {
   private readonly stateConsumer: ContextConsumer<typeof planStateContext, ReactiveControllerHost & HTMLElement>;
   private readonly actionsConsumer: ContextConsumer<typeof planActionsContext, ReactiveControllerHost & HTMLElement>;
 
+  private readonly host: ReactiveControllerHost & HTMLElement;
+
   constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.host = host;
     // ContextConsumer calls host.requestUpdate() whenever a new value arrives.
     this.stateConsumer = new ContextConsumer(host, { context: planStateContext, subscribe: true });
     this.actionsConsumer = new ContextConsumer(host, { context: planActionsContext, subscribe: true });
@@ -40,5 +43,16 @@ export class PlanController implements ReactiveController {
     return this.state !== undefined && this.state.role !== 'rep';
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    // A provider defined after this element never saw its context request: ask again once it is.
+    if (this.state === undefined && !customElements.get('tk-territory-provider')) {
+      void customElements.whenDefined('tk-territory-provider').then(() => {
+        if (this.state !== undefined || !this.host.isConnected) return;
+        for (const consumer of [this.stateConsumer, this.actionsConsumer]) {
+          consumer.hostDisconnected();
+          consumer.hostConnected();
+        }
+      });
+    }
+  }
 }

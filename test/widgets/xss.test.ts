@@ -1,0 +1,66 @@
+import { expect, html } from '@open-wc/testing';
+import { mountProvider, rootOf, settle } from '../helpers/mount.js';
+import { smallLoad, testAdapter } from '../helpers/plan-fixture.js';
+import { assertNoXss, deepText, poisonLoad, XSS_PAYLOADS } from '../helpers/xss.js';
+import { CrmLoadError } from '../../src/adapters/crm-adapter.js';
+import type { TkTerritoryProvider } from '../../widgets/territory-provider/territory-provider.component.js';
+
+const everything = html`
+  <tk-workload-gauge rep-id="r1"></tk-workload-gauge>
+  <tk-workload-gauge metric="potential"></tk-workload-gauge>
+  <tk-territory-card rep-id="r1" as-of="2026-11-27T00:00:00Z"></tk-territory-card>
+  <tk-performance-board></tk-performance-board>
+  <tk-performance-board group-by="territory"></tk-performance-board>
+`;
+
+describe('CRM text never reaches an HTML sink', () => {
+  afterEach(() => {
+    delete (window as unknown as { __xss?: unknown }).__xss;
+  });
+
+  for (const payload of XSS_PAYLOADS) {
+    it(`renders ${payload} in every text field as text`, async () => {
+      const provider = await mountProvider(testAdapter('xss', poisonLoad(smallLoad(), payload)), everything);
+      rootOf(provider).querySelector('details')!.open = true;
+      await settle(provider);
+      await assertNoXss(provider);
+      const text = deepText(provider);
+      expect(text).to.contain(`${payload}#0`, 'account names are shown as text');
+      expect(text.split(payload).length - 1).to.be.greaterThan(10, 'many poisoned fields were rendered');
+    });
+  }
+
+  it('load error messages and restore reports are text too', async () => {
+    const payload = XSS_PAYLOADS[0];
+    const data = poisonLoad(smallLoad(), payload);
+    const storage = new Map<string, string>();
+    const store = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v), removeItem: (k: string) => void storage.delete(k) };
+    const adapter = testAdapter('xss2', data);
+    const first = document.createElement('tk-territory-provider') as TkTerritoryProvider;
+    first.storage = store;
+    first.persistDelay = 0;
+    first.adapter = adapter;
+    document.body.append(first);
+    await new Promise((r) => setTimeout(r, 50));
+    first.actions.assign(['a1', 'a2'], 'r2');
+    first.persistNow();
+    first.remove();
+    adapter.data.accounts.find((a) => a.id === 'a2')!.ownerId = 'r2';
+    const second = document.createElement('tk-territory-provider') as TkTerritoryProvider;
+    second.storage = store;
+    second.adapter = adapter;
+    document.body.append(second);
+    await new Promise((r) => setTimeout(r, 50));
+    second.restore();
+    await settle(second);
+    expect(deepText(second)).to.contain(`${payload}`);
+    await assertNoXss(second);
+    second.remove();
+
+    const failing = testAdapter('xss3');
+    failing.loadError = new CrmLoadError(payload, `bad ${payload}`);
+    const third = await mountProvider(failing, html``);
+    expect(deepText(third)).to.contain(`bad ${payload}`);
+    await assertNoXss(third);
+  });
+});
