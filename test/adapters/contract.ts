@@ -7,7 +7,8 @@
  *   saving the same change twice is harmless (the second time is `saved`, and nothing else changes).
  * - A record edited by someone else since the adapter last loaded it ends `conflict` and is not
  *   written, even when its owner still equals `from`; so does a `from` that is not the backend owner.
- * - An already-aborted signal: every outcome `failed` with code `ABORTED`, nothing written.
+ * - An already-aborted signal: every save outcome `failed` with code `ABORTED`, nothing written; a
+ *   load rejects with a `CrmLoadError` whose code is `ABORTED`.
  *
  * Every case opens a fresh harness on the seed and closes it afterwards; every case loads before it
  * saves, as an app does.
@@ -17,7 +18,7 @@ import assert from 'node:assert/strict';
 import type { Account } from '../../src/model/account.js';
 import type { Rep } from '../../src/model/rep.js';
 import type { Territory } from '../../src/model/territory.js';
-import type { Change, CrmAdapter, LoadProgress, SaveOutcome, SaveProgress } from '../../src/adapters/crm-adapter.js';
+import { CrmLoadError, type Change, type CrmAdapter, type LoadProgress, type SaveOutcome, type SaveProgress } from '../../src/adapters/crm-adapter.js';
 import { generateDemoData } from '../../src/data/generate-demo-data.js';
 
 /**
@@ -141,6 +142,17 @@ export function runAdapterContract(name: string, open: (seed: ContractSeed) => P
         assert.ok(calls.length > 0, 'onProgress was called');
         assert.ok(calls.every((p) => Number.isInteger(p.loaded) && p.loaded >= 0), 'loaded is a count');
         assert.ok(Math.max(...calls.map((p) => p.loaded)) >= seed.accounts.length, 'some report covers every account');
+      }));
+
+    test('load with an already-aborted signal rejects with CrmLoadError ABORTED', () =>
+      withHarness(async (h) => {
+        const controller = new AbortController();
+        controller.abort();
+        await assert.rejects(h.adapter.load({ signal: controller.signal }), (e: unknown) => {
+          assert.ok(e instanceof CrmLoadError, `a CrmLoadError, got ${String(e)}`);
+          assert.equal(e.code, 'ABORTED');
+          return true;
+        });
       }));
 
     test('capabilities: may write, names its system', () =>
