@@ -5,7 +5,7 @@ import { expectNoAxeViolations } from '../helpers/axe.js';
 import { untouchedAccounts } from '../../widgets/territory-card/untouched-accounts.js';
 import { account } from '../helpers/plan-fixture.js';
 
-const text = (el: Element | null) => el!.textContent!.replace(/\s+/g, ' ').trim();
+const text = (el: Element | ShadowRoot | null) => el!.textContent!.replace(/\s+/g, ' ').trim();
 
 describe('<tk-territory-card>', () => {
   it("shows the provider's rep: territory, totals against target and quota, untouched accounts, and the map slot", async () => {
