@@ -153,7 +153,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
       page.forEach((row, k) => {
         if (isRow(row) && typeof row.id === 'string' && accountAt.get(row.id) === offset + k) versions.set(row.id, row.lastModified);
       });
-      rows.push(...page);
+      for (const row of page) rows.push(row);
       onProgress?.({ loaded: rows.length, total, phase: 'accounts' });
       offset += pageSize;
     } while (offset < total);
