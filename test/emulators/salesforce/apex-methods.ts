@@ -9,7 +9,7 @@ import type { ApexMethods } from '../../../src/adapters/salesforce/index.js';
 import type { OrgStore } from './store.js';
 import { SCHEMA } from './store.js';
 
-const ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+const quote = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const TEMPLATES: Record<string, { object: string; where: string }> = {
@@ -40,10 +40,11 @@ export function apexMethodsFor(store: OrgStore, extraFields: Record<string, stri
   const bind = (params: Record<string, unknown>, name: string): string => {
     const v = params[name];
     if (name === 'ids') {
-      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !ID.test(x))) throw new Error('ids must be Salesforce ids');
-      return `(${v.map((x) => `'${x}'`).join(', ')})`;
+      // Apex binds `:ids`; the fake quotes each value as a bind would treat it: as data, never as SOQL.
+      if (!Array.isArray(v) || v.length === 0 || v.some((x) => typeof x !== 'string')) throw new Error('ids must be a list of strings');
+      return `(${v.map(quote).join(', ')})`;
     }
-    if (name === 'modelId' && typeof v === 'string' && ID.test(v)) return `'${v}'`;
+    if (name === 'modelId' && typeof v === 'string') return quote(v);
     if ((name === 'from' || name === 'to') && typeof v === 'string' && DATE.test(v)) return v;
     throw new Error(`bad parameter ${name}`);
   };
@@ -66,8 +67,8 @@ export function apexMethodsFor(store: OrgStore, extraFields: Record<string, stri
       if (req.count) {
         return { records: [], totalSize: store.query(`SELECT COUNT() FROM ${tpl.object}${where ? ` WHERE ${where}` : ''}`).totalSize };
       }
-      if (req.locator !== null && !ID.test(req.locator)) return fail('INVALID_PARAMETER', 'bad locator');
-      const clauses = [where, req.locator ? `Id > '${req.locator}'` : ''].filter(Boolean);
+      if (req.locator !== null && typeof req.locator !== 'string') return fail('INVALID_PARAMETER', 'bad locator');
+      const clauses = [where, req.locator ? `Id > ${quote(req.locator)}` : ''].filter(Boolean);
       const soql = `SELECT ${req.fields.join(', ')} FROM ${tpl.object}${clauses.length ? ` WHERE ${clauses.map((c) => `(${c})`).join(' AND ')}` : ''} ORDER BY Id LIMIT ${pageSize + 1}`;
       const { records } = store.query(soql);
       const more = records.length > pageSize;

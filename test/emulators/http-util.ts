@@ -1,0 +1,67 @@
+/** Bits shared by the test emulators: body reading, JSON answers, fault matching. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** A fault injected into an emulator, matched by method and path prefix, used `times` times. */
+export interface Fault {
+  method?: string;
+  /** Matches when the request path (without query) starts with this. */
+  path?: string;
+  /** Let this many matching requests through before the fault fires. Default 0. */
+  skip?: number;
+  /** How many matching requests the fault hits. Default 1. */
+  times?: number;
+  /**
+   * - `status`: answer `status` with `body`/`headers` without doing anything;
+   * - `apply-then-status`: do the work (writes happen), then answer `status` instead of the result;
+   * - `reset`: destroy the connection without an answer, nothing done;
+   * - `apply-then-reset`: do the work, then destroy the connection;
+   * - `hook`: run `run()` first (e.g. someone else edits a record), then answer normally.
+   */
+  kind: 'status' | 'apply-then-status' | 'reset' | 'apply-then-reset' | 'hook';
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** For apply-then-*: apply only the first N inputs of a batch. Default all. */
+  applyFirst?: number;
+  run?: () => void;
+}
+
+export class FaultList {
+  private readonly faults: (Fault & { seen: number; used: number })[] = [];
+  add(fault: Fault): void {
+    this.faults.push({ ...fault, seen: 0, used: 0 });
+  }
+  clear(): void {
+    this.faults.length = 0;
+  }
+  /** The fault that fires for this request, if any (counts the request against matching faults). */
+  take(method: string, path: string): Fault | undefined {
+    for (const f of this.faults) {
+      if (f.method && f.method !== method) continue;
+      if (f.path && !path.startsWith(f.path)) continue;
+      if (f.used >= (f.times ?? 1)) continue;
+      f.seen++;
+      if (f.seen <= (f.skip ?? 0)) continue;
+      f.used++;
+      return f;
+    }
+    return undefined;
+  }
+}
+
+export async function readBody(req: IncomingMessage, limit = 2_000_000): Promise<string> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const part of req) {
+    size += (part as Buffer).length;
+    if (size > limit) throw new Error('body too large');
+    parts.push(part as Buffer);
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers });
+  res.end(text);
+}

@@ -1,0 +1,321 @@
+/**
+ * A HubSpot CRM v3 emulator for tests and benchmarks: a Node http server on 127.0.0.1 (random port)
+ * speaking the real wire format — string property values, `paging.next.after`, 207 Multi-Status with
+ * `errors[].context.ids`, 429 `RATE_LIMITS` with Retry-After, error bodies with category and
+ * correlationId — with per-test fault injection, request counting and per-record write counts.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { FaultList, readBody, sendJson, type Fault } from '../http-util.js';
+
+export interface EmuCompany {
+  id: string;
+  /** Raw property values; the emulator stores and returns whatever is given (strings, or junk for malformed-record tests). */
+  properties: Record<string, unknown>;
+  archived?: boolean;
+}
+
+export interface EmuOwner {
+  id: string;
+  email?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  userId?: number;
+  teams?: { id: string; name: string; primary?: boolean }[];
+  archived?: boolean;
+}
+
+export interface HubSpotEmulatorOptions {
+  companies?: EmuCompany[];
+  owners?: EmuOwner[];
+  /** When set, every request must carry `Authorization: Bearer <token>` (401 otherwise). */
+  token?: string;
+  /** How an invalid owner id in batch/update is reported: per record in a 207 (default) or as a 400 for the whole batch. */
+  validation?: '207' | '400';
+  /** A rolling-window rate limit like HubSpot's TEN_SECONDLY_ROLLING; off by default. */
+  rateLimit?: { max: number; windowMs: number; retryAfterSeconds?: number };
+}
+
+export interface RequestLog {
+  method: string;
+  path: string;
+  status: number;
+}
+
+const OWNER = 'hubspot_owner_id';
+const MODIFIED = 'hs_lastmodifieddate';
+const DEFAULT_PROPS = ['hs_object_id', 'createdate', MODIFIED];
+
+function encodeCursor(offset: number): string {
+  return Buffer.from(String(offset)).toString('base64');
+}
+function decodeCursor(after: string): number | undefined {
+  const n = Number(Buffer.from(after, 'base64').toString('utf8'));
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+export class HubSpotEmulator {
+  readonly companies = new Map<string, EmuCompany & { createdAt: string; updatedAt: string }>();
+  readonly owners: EmuOwner[];
+  /** Every request answered (or dropped: status 0), in order. */
+  readonly requests: RequestLog[] = [];
+  /** Successful writes per company id. */
+  readonly writes = new Map<string, number>();
+  readonly faults = new FaultList();
+  url = '';
+  private server: Server;
+  private clock = 0;
+  private readonly hits: number[] = [];
+
+  constructor(private readonly options: HubSpotEmulatorOptions = {}) {
+    for (const c of options.companies ?? []) this.seed(c);
+    this.owners = (options.owners ?? []).map((o) => ({ ...o }));
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent) this.error(res, req, 500, 'INTERNAL_ERROR', String(error));
+      });
+    });
+    this.server.keepAliveTimeout = 1000;
+  }
+
+  /** Starts listening on 127.0.0.1 at a random port. */
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    if (!this.server.listening) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Adds (or replaces) a company; hs_lastmodifieddate defaults to now. */
+  seed(company: EmuCompany): void {
+    const now = this.tick();
+    const properties = { createdate: now, [MODIFIED]: now, ...company.properties, hs_object_id: company.id };
+    this.companies.set(company.id, { ...company, properties, createdAt: now, updatedAt: String(properties[MODIFIED]) });
+  }
+
+  /** Injects a fault (see {@link Fault}). */
+  inject(fault: Fault): void {
+    this.faults.add(fault);
+  }
+
+  /** Someone else edits a company in HubSpot: sets properties and bumps hs_lastmodifieddate. */
+  touch(id: string, properties: Record<string, string> = {}): void {
+    const c = this.companies.get(id);
+    if (!c) throw new Error(`no company ${id}`);
+    const now = this.tick();
+    Object.assign(c.properties, properties, { [MODIFIED]: now });
+    c.updatedAt = now;
+  }
+
+  /** The owner id a company has now (null when none). */
+  ownerOf(id: string): string | null {
+    const v = this.companies.get(id)?.properties[OWNER];
+    return typeof v === 'string' && v !== '' ? v : null;
+  }
+
+  /** Requests counted per "METHOD path". */
+  count(method: string, path: string): number {
+    return this.requests.filter((r) => r.method === method && r.path === path).length;
+  }
+
+  /** A strictly increasing ISO timestamp. */
+  private tick(): string {
+    this.clock = Math.max(Date.now(), this.clock + 1);
+    return new Date(this.clock).toISOString();
+  }
+
+  private error(res: ServerResponse, req: IncomingMessage, status: number, category: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+    this.log(req, status);
+    sendJson(res, status, { status: 'error', message, correlationId: randomUUID(), category, ...extra }, headers);
+  }
+
+  private log(req: IncomingMessage, status: number): void {
+    this.requests.push({ method: req.method ?? '', path: new URL(req.url ?? '/', 'http://x').pathname, status });
+  }
+
+  private ok(res: ServerResponse, req: IncomingMessage, status: number, body: unknown): void {
+    this.log(req, status);
+    sendJson(res, status, body);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const method = req.method ?? 'GET';
+    const raw = method === 'POST' ? await readBody(req) : '';
+    if (this.options.token !== undefined && req.headers.authorization !== `Bearer ${this.options.token}`) {
+      return this.error(res, req, 401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.');
+    }
+    if (this.options.rateLimit) {
+      const { max, windowMs, retryAfterSeconds } = this.options.rateLimit;
+      const now = Date.now();
+      while (this.hits.length > 0 && this.hits[0] <= now - windowMs) this.hits.shift();
+      if (this.hits.length >= max) {
+        return this.error(res, req, 429, 'RATE_LIMITS', 'You have reached your ten_secondly_rolling limit.', { policyName: 'TEN_SECONDLY_ROLLING' }, retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : {});
+      }
+      this.hits.push(now);
+    }
+    const fault = this.faults.take(method, url.pathname);
+    if (fault?.kind === 'hook') fault.run?.();
+    if (fault?.kind === 'reset') {
+      this.log(req, 0);
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'status') {
+      const status = fault.status ?? 500;
+      const body = fault.body ?? { status: 'error', message: status === 429 ? 'You have reached your ten_secondly_rolling limit.' : 'internal error', correlationId: randomUUID(), category: status === 429 ? 'RATE_LIMITS' : 'INTERNAL_ERROR' };
+      this.log(req, status);
+      sendJson(res, status, body, fault.headers);
+      return;
+    }
+    let body: unknown;
+    if (method === 'POST') {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return this.error(res, req, 400, 'VALIDATION_ERROR', 'Invalid input JSON on line 1');
+      }
+    }
+    const answer = this.route(method, url, body, fault);
+    if (fault?.kind === 'apply-then-reset') {
+      this.log(req, 0);
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'apply-then-status') {
+      this.log(req, fault.status ?? 502);
+      sendJson(res, fault.status ?? 502, fault.body ?? { status: 'error', message: 'Bad gateway', correlationId: randomUUID(), category: 'INTERNAL_ERROR' }, fault.headers);
+      return;
+    }
+    if (answer.error) return this.error(res, req, answer.status, answer.error.category, answer.error.message);
+    this.ok(res, req, answer.status, answer.body);
+  }
+
+  private route(method: string, url: URL, body: unknown, fault: Fault | undefined): { status: number; body?: unknown; error?: { category: string; message: string } } {
+    const path = url.pathname;
+    if (method === 'GET' && path === '/crm/v3/objects/companies') return this.list(url);
+    if (method === 'GET' && path === '/crm/v3/owners') return this.listOwners(url);
+    if (method === 'POST' && path === '/crm/v3/objects/companies/batch/read') return this.batchRead(body);
+    if (method === 'POST' && path === '/crm/v3/objects/companies/batch/update') return this.batchUpdate(body, fault?.applyFirst);
+    return { status: 404, error: { category: 'OBJECT_NOT_FOUND', message: `Unable to route ${method} ${path}` } };
+  }
+
+  private limit(url: URL): number | string {
+    const raw = url.searchParams.get('limit') ?? '10';
+    const limit = Number(raw);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return `limit must be an integer from 1 to 100, got ${raw}`;
+    return limit;
+  }
+
+  private view(c: EmuCompany & { createdAt: string; updatedAt: string }, props: string[]) {
+    const properties: Record<string, unknown> = {};
+    for (const p of [...DEFAULT_PROPS, ...props]) properties[p] = c.properties[p] ?? null;
+    return { id: c.id, properties, createdAt: c.createdAt, updatedAt: c.updatedAt, archived: false };
+  }
+
+  private list(url: URL) {
+    const limit = this.limit(url);
+    if (typeof limit === 'string') return { status: 400, error: { category: 'VALIDATION_ERROR', message: limit } };
+    const after = url.searchParams.get('after');
+    const offset = after === null ? 0 : decodeCursor(after);
+    if (offset === undefined) return { status: 400, error: { category: 'VALIDATION_ERROR', message: `Invalid after cursor ${after}` } };
+    const props = url.searchParams.getAll('properties').flatMap((p) => p.split(',')).filter(Boolean);
+    const all = [...this.companies.values()].filter((c) => !c.archived);
+    const results = all.slice(offset, offset + limit).map((c) => this.view(c, props));
+    const next = offset + limit < all.length ? encodeCursor(offset + limit) : undefined;
+    return { status: 200, body: { results, ...(next ? { paging: { next: { after: next, link: `${this.url}/crm/v3/objects/companies?after=${next}` } } } : {}) } };
+  }
+
+  private listOwners(url: URL) {
+    const limit = this.limit(url);
+    if (typeof limit === 'string') return { status: 400, error: { category: 'VALIDATION_ERROR', message: limit } };
+    const archived = url.searchParams.get('archived') === 'true';
+    const after = url.searchParams.get('after');
+    const offset = after === null ? 0 : (decodeCursor(after) ?? 0);
+    const all = this.owners.filter((o) => Boolean(o.archived) === archived);
+    const results = all.slice(offset, offset + limit).map((o) => ({ id: o.id, email: o.email ?? null, firstName: o.firstName ?? null, lastName: o.lastName ?? null, userId: o.userId ?? null, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', archived, teams: o.teams ?? [] }));
+    const next = offset + limit < all.length ? encodeCursor(offset + limit) : undefined;
+    return { status: 200, body: { results, ...(next ? { paging: { next: { after: next } } } : {}) } };
+  }
+
+  private inputs(body: unknown): { id: string; properties?: Record<string, unknown> }[] | string {
+    const inputs = (body as { inputs?: unknown } | null)?.inputs;
+    if (!Array.isArray(inputs)) return 'inputs is required';
+    if (inputs.length > 100) return `Batch size ${inputs.length} exceeds the limit of 100`;
+    const ids = inputs.map((i) => (i as { id?: unknown })?.id);
+    if (ids.some((id) => typeof id !== 'string' || id === '')) return 'every input needs an id';
+    if (new Set(ids).size !== ids.length) return 'Duplicate IDs found in batch input';
+    return inputs as { id: string; properties?: Record<string, unknown> }[];
+  }
+
+  private batchRead(body: unknown) {
+    const inputs = this.inputs(body);
+    if (typeof inputs === 'string') return { status: 400, error: { category: 'VALIDATION_ERROR', message: inputs } };
+    const props = ((body as { properties?: unknown }).properties as string[] | undefined) ?? [];
+    const results = [];
+    const missing: string[] = [];
+    for (const { id } of inputs) {
+      const c = this.companies.get(id);
+      if (c && !c.archived) results.push(this.view(c, props));
+      else missing.push(id);
+    }
+    const stamp = new Date().toISOString();
+    if (missing.length === 0) return { status: 200, body: { status: 'COMPLETE', results, startedAt: stamp, completedAt: stamp } };
+    return {
+      status: 207,
+      body: {
+        status: 'COMPLETE', results, numErrors: 1, startedAt: stamp, completedAt: stamp,
+        errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some COMPANY objects, they may be deleted or not exist. Check that ids are valid.', context: { ids: missing } }],
+      },
+    };
+  }
+
+  private validOwner(value: unknown): boolean {
+    return value === '' || value === null || this.owners.some((o) => o.id === value && !o.archived);
+  }
+
+  private batchUpdate(body: unknown, applyFirst?: number) {
+    const inputs = this.inputs(body);
+    if (typeof inputs === 'string') return { status: 400, error: { category: 'VALIDATION_ERROR', message: inputs } };
+    const errors: { status: string; category: string; message: string; context: { ids: string[] } }[] = [];
+    const notFound: string[] = [];
+    const badOwner: string[] = [];
+    const good: typeof inputs = [];
+    for (const input of inputs) {
+      const c = this.companies.get(input.id);
+      const props = input.properties ?? {};
+      if (!c || c.archived) notFound.push(input.id);
+      else if (OWNER in props && !this.validOwner(props[OWNER])) badOwner.push(input.id);
+      else good.push(input);
+    }
+    if (badOwner.length > 0 && this.options.validation === '400') {
+      return { status: 400, error: { category: 'VALIDATION_ERROR', message: `Property values were not valid: ${OWNER} is not a valid owner id (records ${badOwner.join(', ')})` } };
+    }
+    if (notFound.length) errors.push({ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some COMPANY objects, they may be deleted or not exist.', context: { ids: notFound } });
+    if (badOwner.length) errors.push({ status: 'error', category: 'VALIDATION_ERROR', message: `Property values were not valid: ${OWNER} is not a valid owner id`, context: { ids: badOwner } });
+    const results = [];
+    for (const input of good.slice(0, applyFirst ?? good.length)) {
+      const c = this.companies.get(input.id)!;
+      const now = this.tick();
+      for (const [k, v] of Object.entries(input.properties ?? {})) c.properties[k] = v === null ? '' : String(v);
+      c.properties[MODIFIED] = now;
+      c.updatedAt = now;
+      this.writes.set(c.id, (this.writes.get(c.id) ?? 0) + 1);
+      results.push({ id: c.id, properties: { ...input.properties, [MODIFIED]: now, hs_object_id: c.id }, createdAt: c.createdAt, updatedAt: now, archived: false });
+    }
+    const stamp = new Date().toISOString();
+    if (errors.length === 0) return { status: 200, body: { status: 'COMPLETE', results, startedAt: stamp, completedAt: stamp } };
+    return { status: 207, body: { status: 'COMPLETE', results, errors, numErrors: errors.reduce((n, e) => n + e.context.ids.length, 0), startedAt: stamp, completedAt: stamp } };
+  }
+}
+
+/** Creates and starts an emulator. */
+export function startHubSpotEmulator(options: HubSpotEmulatorOptions = {}): Promise<HubSpotEmulator> {
+  return new HubSpotEmulator(options).start();
+}
