@@ -78,7 +78,9 @@ function hilbertIndex(lng: number, lat: number): number {
         x = n - 1 - x;
         y = n - 1 - y;
       }
-      [x, y] = [y, x];
+      const t = x;
+      x = y;
+      y = t;
     }
   }
   return d;
