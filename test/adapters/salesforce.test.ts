@@ -108,7 +108,7 @@ describe('Salesforce adapter (jsforce → emulator): load', () => {
     try {
       seedOrg(bulkEmu.store, { users: 4, accounts: 4100 });
       const conn = emulatorConnection(bulkEmu);
-      const opts = { retry: fastRetry(), performance: false, fieldMap: { custom: ['BillingState'] } } as const;
+      const opts = { retry: fastRetry(), performance: false, fieldMap: { custom: ['BillingState'] } };
       const bulk = await createSalesforceAdapter({ transport: jsforceTransport(conn, { bulkPollIntervalMs: 5 }), bulkThreshold: 4000, ...opts }).load();
       assert.equal(bulk.report.bulk, true);
       assert.equal(bulkEmu.counts.get('bulk:results'), 3); // 1,500 + 1,500 + 1,100 rows, following Sforce-Locator
@@ -322,7 +322,7 @@ describe('Salesforce adapter (jsforce → emulator): save in owner mode', () => 
       const before = snapshot(emu);
       const outcomes = await sf.save(changes);
       assert.deepEqual(outcomes.map((o) => [o.status, o.code]), [
-        ['failed', 'INACTIVE_OWNER_OR_USER'], ['saved', undefined], ['failed', 'INVALID_CROSS_REFERENCE_KEY'], ['failed', 'ENTITY_IS_DELETED'],
+        ['failed', 'INACTIVE_OWNER_OR_USER'], ['saved', undefined], ['failed', 'INVALID_CROSS_REFERENCE_KEY'], ['failed', 'NOT_FOUND'],
       ]);
       assert.match(outcomes[0].message!, /inactive user/);
       assertExactly(emu, before, changes, outcomes);
@@ -331,7 +331,7 @@ describe('Salesforce adapter (jsforce → emulator): save in owner mode', () => 
     }
   });
 
-  it('fails malformed, non-Salesforce-id and repeated changes before any request', async () => {
+  it('fails malformed and repeated changes before writing; ids reach SOQL only as escaped literals', async () => {
     const { emu, org, sf } = await setup({ users: 4, accounts: 10 });
     try {
       const { accounts } = await sf.load();
@@ -342,7 +342,7 @@ describe('Salesforce adapter (jsforce → emulator): save in owner mode', () => 
         { accountId: accounts[0].id, from: accounts[0].ownerId, to: accounts[0].ownerId },
         { accountId: accounts[0].id, from: accounts[0].ownerId, to: org.userIds[1] },
       ] as Change[]);
-      assert.deepEqual(outcomes.map((o) => o.code), ['INVALID_CHANGE', 'INVALID_ID', undefined, 'DUPLICATE_CHANGE']);
+      assert.deepEqual(outcomes.map((o) => o.code), ['INVALID_CHANGE', 'NOT_FOUND', undefined, 'DUPLICATE_CHANGE']);
       assert.equal(outcomes[2].status, 'saved'); // from === to: nothing to write
       assert.equal(emu.counts.get('composite:PATCH') ?? 0, 0);
       assert.equal(emu.store.applied.length, 0);

@@ -2,7 +2,8 @@ import type { Capabilities, Change, CrmAdapter, LoadOptions, SaveOptions, SaveOu
 import { queryAll } from './call.js';
 import { loadSalesforce, type Baseline, type SalesforceLoadResult } from './load.js';
 import { resolveOptions, type SalesforceAdapterOptions } from './options.js';
-import { modelQuery, territoriesQuery } from './queries.js';
+import { modelQuery, territoriesQuery, userTerritoriesQuery } from './queries.js';
+import { buildRoster, type Roster } from './roster.js';
 import { saveOwner } from './save-owner.js';
 import { saveTerritory, type ModelState } from './save-territory.js';
 import { toSalesforceError } from './errors.js';
@@ -34,7 +35,8 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     const [m] = await queryAll(o.transport, modelQuery(o), ctx);
     if (!m) throw new Error('no Territory2Model to write to');
     const ts = await queryAll(o.transport, territoriesQuery(String(m.Id)), ctx);
-    model = { id: String(m.Id), territoryIds: new Set(ts.map((t) => String(t.Id))) };
+    const roster = buildRoster(await queryAll(o.transport, userTerritoriesQuery(String(m.Id)), ctx), o.roles);
+    model = { id: String(m.Id), territoryIds: new Set(ts.map((t) => String(t.Id))), roster };
     return model;
   }
 
@@ -51,9 +53,10 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
       };
     },
     async load(loadOptions: LoadOptions = {}) {
-      const result = await loadSalesforce(o, loadOptions, baseline);
-      if (o.mode === 'territory2' && result.report.territoryModel) {
-        model = { id: result.report.territoryModel.id, territoryIds: new Set(result.territories.map((t) => t.id)) };
+      const state: { roster?: Roster } = {};
+      const result = await loadSalesforce(o, loadOptions, baseline, state);
+      if (o.mode === 'territory2' && result.report.territoryModel && state.roster) {
+        model = { id: result.report.territoryModel.id, territoryIds: new Set(result.territories.map((t) => t.id)), roster: state.roster };
       }
       return result;
     },

@@ -10,6 +10,7 @@ import {
   userTerritoriesQuery, usersByIdQuery,
 } from './queries.js';
 import type { SfRecord } from './types.js';
+import { buildRoster, type Roster } from './roster.js';
 
 /** What `load` found beyond the records themselves. */
 export interface SalesforceLoadReport {
@@ -55,9 +56,9 @@ function performanceOf(opps: SfRecord[], lastActivity: Map<string, string | null
  * Loads accounts, reps (and territories in territory2 mode) through the transport, validating
  * every record. Throws CrmLoadError when it cannot load at all.
  */
-export async function loadSalesforce(o: ResolvedOptions, options: LoadOptions, baseline: Baseline): Promise<SalesforceLoadResult> {
+export async function loadSalesforce(o: ResolvedOptions, options: LoadOptions, baseline: Baseline, state: { roster?: Roster } = {}): Promise<SalesforceLoadResult> {
   try {
-    return await loadInner(o, options, baseline);
+    return await loadInner(o, options, baseline, state);
   } catch (e) {
     if (e instanceof CrmLoadError) throw e;
     if (options.signal?.aborted) throw new CrmLoadError('ABORTED', 'Salesforce load aborted', { cause: e });
@@ -66,7 +67,7 @@ export async function loadSalesforce(o: ResolvedOptions, options: LoadOptions, b
   }
 }
 
-async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions, baseline: Baseline): Promise<SalesforceLoadResult> {
+async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions, baseline: Baseline, state: { roster?: Roster }): Promise<SalesforceLoadResult> {
   const t = o.transport;
   const ctx = { retry: o.retry, signal };
   const f = o.fields;
@@ -89,6 +90,13 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
   let territoryRows: SfRecord[] = [];
   const territoryOf = new Map<string, string>();
   const repsOf = new Map<string, string[]>();
+  let roster: Roster | null = null;
+  // owner mode: Account.OwnerId; territory2 mode: the owner of the account's territory
+  const ownerOf = (r: SfRecord): string | null => {
+    if (!roster) return str(r.OwnerId);
+    const tid = territoryOf.get(String(r.Id));
+    return tid ? roster.ownerOf.get(tid) ?? null : null;
+  };
   if (o.mode === 'territory2') {
     const models = await queryAll(t, modelQuery(o), ctx);
     const model = models[0];
@@ -96,12 +104,14 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
     const modelId = String(model.Id);
     report.territoryModel = { id: modelId, name: String(model.Name ?? ''), state: String(model.State ?? '') };
     territoryRows = await queryAll(t, territoriesQuery(modelId), { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'territories', loaded }) });
-    for (const u of await queryAll(t, userTerritoriesQuery(modelId), ctx)) {
+    const userAssoc = await queryAll(t, userTerritoriesQuery(modelId), ctx);
+    for (const u of userAssoc) {
       const role = str(u.RoleInTerritory2);
       if (o.roles && !o.roles.includes(role ?? '')) continue;
       const tid = String(u.Territory2Id);
       repsOf.set(tid, [...(repsOf.get(tid) ?? []), String(u.UserId)]);
     }
+    roster = buildRoster(userAssoc, o.roles);
     const assoc = await queryAll(t, objectTerritoriesQuery(modelId), { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'assignments', loaded }) });
     const multiple = new Set<string>();
     for (const a of assoc) {
@@ -112,10 +122,11 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
     report.multipleTerritories = [...multiple];
   }
 
-  // Reps: active standard users, plus any inactive owner the accounts still point at.
+  // Reps: active standard users, plus any inactive owner the accounts or territories still point at.
   const users = await queryAll(t, activeUsersQuery(o), { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'reps', loaded }) });
   const known = new Set(users.map((u) => String(u.Id)));
-  const missing = [...new Set(rows.map((r) => str(r.OwnerId)).filter((id): id is string => id !== null && !known.has(id)))];
+  const referenced = [...rows.map(ownerOf), ...[...repsOf.values()].flat()];
+  const missing = [...new Set(referenced.filter((id): id is string => id !== null && !known.has(id)))];
   if (missing.length) users.push(...(await queryByIds(t, missing, (ids) => usersByIdQuery(o, ids), ctx)));
 
   // Performance from opportunities.
@@ -132,6 +143,7 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
     const lng = num(r[f.lng]);
     const fields: Record<string, string | number | boolean | null> = {};
     for (const c of f.custom) fields[c] = fieldValue(r[c]);
+    if (roster) fields.OwnerId = str(r.OwnerId); // the record owner, which ETM never changes
     const region = f.region ? str(r[f.region]) : null;
     const lastActivity = f.lastActivity ? str(r[f.lastActivity]) : null;
     return {
@@ -144,12 +156,12 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
       ...(f.annualRevenue ? { annualRevenue: num(r[f.annualRevenue]) } : {}),
       potential: f.potential ? (num(r[f.potential]) ?? 0) : 0,
       workload: f.workload ? (num(r[f.workload]) ?? 1) : 1,
-      ownerId: str(r.OwnerId),
+      ownerId: ownerOf(r),
       ...(o.mode === 'territory2' ? { territoryId: territoryOf.get(id) ?? null } : {}),
       ...(region ? { regions: [region] } : {}),
       lastModified: isoDate(r.LastModifiedDate) ?? undefined,
       ...(o.performance ? { performance: perf.get(id) ?? { pipeline: 0, closedWon: 0, winRate: null, lastActivity } } : {}),
-      ...(f.custom.length ? { fields } : {}),
+      ...(Object.keys(fields).length ? { fields } : {}),
     };
   });
   const accounts = validateBatch('account', accountsIn);
@@ -177,5 +189,6 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
   })));
 
   const rejected: Rejection[] = [...accounts.rejected, ...reps.rejected, ...territories.rejected];
+  if (roster) state.roster = roster;
   return { accounts: accounts.valid, reps: reps.valid, territories: territories.valid, rejected, report };
 }

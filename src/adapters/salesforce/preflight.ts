@@ -7,15 +7,14 @@ export interface Pending {
   change: Change;
 }
 
-const SF_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-
 /**
- * Checks a list of changes before any request: malformed changes, ids that are not Salesforce ids
- * and repeated accounts end `failed` at once (nothing is written for them).
+ * Checks a list of changes before any request: malformed changes and repeated accounts end
+ * `failed` at once (nothing is written for them). Ids go into SOQL only as escaped literals (REST)
+ * or bind variables (Apex), so any id string is safe; unknown ones end `failed` with NOT_FOUND.
  *
  * @returns the outcomes decided so far (holes for the rest) and the changes left to write
  * @example
- * const { outcomes, work } = preflight([{ accountId: 'x', from: null, to: null }]); // outcomes[0].code === 'INVALID_ID'
+ * const { outcomes, work } = preflight([{ accountId: '', from: null, to: null }]); // outcomes[0].code === 'INVALID_CHANGE'
  */
 export function preflight(changes: readonly Change[]): { outcomes: (SaveOutcome | undefined)[]; work: Pending[] } {
   const outcomes: (SaveOutcome | undefined)[] = new Array(changes.length).fill(undefined);
@@ -28,11 +27,6 @@ export function preflight(changes: readonly Change[]): { outcomes: (SaveOutcome 
   const work: Pending[] = [];
   changes.forEach((change, index) => {
     if (outcomes[index]) return;
-    const bad = (['accountId', 'from', 'to'] as const).find((k) => change[k] !== null && !SF_ID.test(change[k] as string));
-    if (bad) {
-      outcomes[index] = { accountId: change.accountId, status: 'failed', code: 'INVALID_ID', message: `change ${JSON.stringify(change.accountId)}: ${bad} ${JSON.stringify(change[bad])} is not a Salesforce id` };
-      return;
-    }
     const first = seen.get(change.accountId);
     if (first !== undefined) {
       outcomes[index] = { accountId: change.accountId, status: 'failed', code: 'DUPLICATE_CHANGE', message: `account ${change.accountId} is already changed at position ${first} of this save` };

@@ -50,10 +50,11 @@ export async function saveOwner(o: ResolvedOptions, baseline: Baseline, changes:
     for (const p of batch) {
       const { accountId, from, to } = p.change;
       const row = current.get(accountId);
-      if (!row) set(p, { status: 'failed', code: 'ENTITY_IS_DELETED', message: `account ${accountId} no longer exists or is not visible` });
-      else if (str(row.OwnerId) !== from) set(p, { status: 'conflict', code: 'STALE', message: `owner is now ${str(row.OwnerId) ?? 'nobody'}, not ${from ?? 'nobody'} as loaded` });
+      const owner = row ? str(row.OwnerId) : null;
+      if (!row) set(p, { status: 'failed', code: 'NOT_FOUND', message: `account ${accountId} does not exist or is not visible to this user` });
+      else if (owner === to) set(p, { status: 'saved' }); // already as intended: nothing to write
+      else if (owner !== from) set(p, { status: 'conflict', code: 'STALE', message: `owner is now ${owner ?? 'nobody'}, not ${from ?? 'nobody'} as loaded` });
       else if (movedOn(baseline, accountId, row, o.stampField)) set(p, { status: 'conflict', code: 'STALE', message: `account changed since it was loaded (${o.stampField} ${String(row[o.stampField])})` });
-      else if (from === to) set(p, { status: 'saved' });
       else if (to === null) set(p, { status: 'failed', code: 'OWNER_REQUIRED', message: 'Salesforce accounts always have an owner: cannot unassign' });
       else toWrite.push(p);
     }
@@ -74,8 +75,12 @@ export async function saveOwner(o: ResolvedOptions, baseline: Baseline, changes:
     });
     for (const p of toWrite) {
       const r = results.get(p.change.accountId)!;
-      if (r.ok) set(p, { status: 'saved' });
-      else set(p, { status: r.conflict ? 'conflict' : 'failed', code: r.code, message: r.message });
+      if (r.ok) {
+        set(p, { status: 'saved' });
+        // Our own write moved the stamp on; without re-reading it, only the owner check guards this
+        // record in a later save (see docs/adapters/salesforce.md).
+        baseline.delete(p.change.accountId);
+      } else set(p, { status: r.conflict ? 'conflict' : 'failed', code: r.code, message: r.message });
     }
     options.onProgress?.({ done, total: changes.length });
   }

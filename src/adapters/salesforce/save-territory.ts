@@ -8,6 +8,7 @@ import { preflight, type Pending } from './preflight.js';
 import { accountStampsQuery, objectTerritoriesForQuery } from './queries.js';
 import { movedOn } from './save-owner.js';
 import type { SfRecord } from './types.js';
+import type { Roster } from './roster.js';
 import { writeWithRetry, type WriteItem, type WriteResult } from './write.js';
 
 const OTA = 'ObjectTerritory2Association';
@@ -16,6 +17,15 @@ const OTA = 'ObjectTerritory2Association';
 export interface ModelState {
   id: string;
   territoryIds: Set<string>;
+  roster: Roster;
+}
+
+/** A change end as a territory id: a territory of the model, or a rep who owns exactly one. */
+function resolveEnd(model: ModelState, v: string | null): { tid: string | null } | { error: string } {
+  if (v === null || model.territoryIds.has(v)) return { tid: v };
+  const tid = model.roster.territoryOf.get(v);
+  if (tid) return { tid };
+  return { error: tid === null ? `rep ${v} owns several territories of Territory2Model ${model.id}: name the territory instead` : `${v} is neither a territory of Territory2Model ${model.id} nor a rep who owns one` };
 }
 
 /**
@@ -64,17 +74,25 @@ export async function saveTerritory(o: ResolvedOptions, baseline: Baseline, mode
     }
     const moves: (Pending & { oldId: string | null })[] = [];
     for (const p of batch) {
-      const { accountId, from, to } = p.change;
+      const { accountId } = p.change;
+      const fromEnd = resolveEnd(model, p.change.from);
+      const toEnd = resolveEnd(model, p.change.to);
+      if ('error' in fromEnd || 'error' in toEnd) {
+        set(p, { status: 'failed', code: 'INVALID_TERRITORY', message: 'error' in toEnd ? toEnd.error : (fromEnd as { error: string }).error });
+        continue;
+      }
+      const from = fromEnd.tid;
+      const to = toEnd.tid;
       const cur = assoc.get(accountId) ?? new Map<string, string>();
       const row = stamps.get(accountId);
       const now = [...cur.keys()].join(', ') || 'no territory';
-      if (!row) set(p, { status: 'failed', code: 'ENTITY_IS_DELETED', message: `account ${accountId} no longer exists or is not visible` });
-      else if (to !== null && !model.territoryIds.has(to)) set(p, { status: 'failed', code: 'INVALID_TERRITORY', message: `territory ${to} is not in Territory2Model ${model.id}` });
+      const settled = (to === null || cur.has(to)) && (from === null || from === to || !cur.has(from));
+      if (!row) set(p, { status: 'failed', code: 'NOT_FOUND', message: `account ${accountId} does not exist or is not visible to this user` });
+      else if (settled) set(p, { status: 'saved' }); // already as intended: nothing to write
       else if (from === null ? cur.size > 0 : !cur.has(from)) set(p, { status: 'conflict', code: 'STALE', message: `account is now in ${now}, not ${from ?? 'no territory'} as loaded` });
       else if (movedOn(baseline, accountId, row, o.stampField)) set(p, { status: 'conflict', code: 'STALE', message: `account changed since it was loaded (${o.stampField} ${String(row[o.stampField])})` });
-      else if (from === to) set(p, { status: 'saved' });
       else if (to !== null && cur.has(to)) set(p, { status: 'conflict', code: 'STALE', message: `account is already in ${to} as well as ${from}` });
-      else moves.push({ ...p, oldId: from === null ? null : cur.get(from)! });
+      else moves.push({ ...p, change: { accountId, from, to }, oldId: from === null ? null : cur.get(from)! });
     }
 
     // 1. Create the new associations.
