@@ -99,13 +99,15 @@ describe('HubSpot adapter: load', () => {
     assert.equal(byId.get('9')!.ownerId, null);
     const why = new Map(rejected.map((r) => [r.id, r]));
     assert.deepEqual([...why.keys()].sort(), ['10', '4', '6', '7']);
-    assert.equal(why.get('4')!.field, 'properties.latitude');
-    assert.match(why.get('4')!.reason, /expected a number, got the string "abc"/);
+    assert.equal(why.get('4')!.field, 'lat');
+    assert.match(why.get('4')!.reason, /expected a number, got the string "abc" \(HubSpot property latitude\)/);
     assert.equal(why.get('4')!.index, 3);
-    assert.equal(why.get('6')!.field, 'properties.numberofemployees');
-    assert.equal(why.get('7')!.field, 'properties.latitude');
-    assert.match(why.get('7')!.reason, /at most 90/);
-    assert.equal(why.get('10')!.field, 'properties.longitude');
+    assert.equal(why.get('6')!.field, 'employees');
+    assert.match(why.get('6')!.reason, /HubSpot property numberofemployees/);
+    assert.equal(why.get('7')!.field, 'lat');
+    assert.match(why.get('7')!.reason, /at most 90.*HubSpot property latitude/);
+    assert.equal(why.get('10')!.field, 'lng');
+    assert.match(why.get('10')!.reason, /"0x10"/);
   });
 
   it('loads owners as reps, archived ones inactive', async () => {
@@ -200,7 +202,8 @@ describe('HubSpot adapter: save', () => {
     const { emu, adapter, before, rotate } = await loaded(10);
     const changes = rotate(['1', '2', '3', '4']);
     emu.touch('2', { name: 'Renamed' });
-    emu.touch('3', { hubspot_owner_id: owners[3].id === changes[2].from ? owners[2].id : owners[3].id });
+    const third = owners.find((o) => o.id !== changes[2].from && o.id !== changes[2].to)!.id;
+    emu.touch('3', { hubspot_owner_id: third });
     before.set('3', emu.ownerOf('3'));
     const outcomes = await adapter.save(changes);
     assert.deepEqual(outcomes.map((o) => o.status), ['saved', 'conflict', 'conflict', 'saved']);

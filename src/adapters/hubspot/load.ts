@@ -85,11 +85,11 @@ async function loadAccounts(client: HubSpotClient, opts: ResolvedOptions, option
     }
     const { valid, rejected: bad } = validateBatch('account', candidates);
     for (const r of bad) {
-      const rename = (field: string) => {
+      const named = (field: string, reason: string) => {
         const prop = propertyFor(field, opts.props);
-        return prop !== undefined ? `properties.${prop}` : field;
+        return prop !== undefined ? `${reason} (HubSpot property ${prop})` : reason;
       };
-      const problems = r.problems.map((p) => ({ field: rename(p.field), reason: `${p.reason} (feeds ${p.field})` }));
+      const problems = r.problems.map((p) => ({ field: p.field, reason: named(p.field, p.reason) }));
       rejected.push({ ...r, index: positions[r.index], ...problems[0], problems });
     }
     accounts.push(...valid);

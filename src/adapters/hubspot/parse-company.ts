@@ -30,7 +30,7 @@ export interface ParsedCompany {
 /**
  * Turns one HubSpot company into an account candidate. Property values are strings: numbers are
  * parsed strictly (`"12.5"`, `"-3e2"`; not `"abc"`, `"0x10"`, `"1,000"`), empty strings become null.
- * Problems name the property (`properties.latitude`) and the account field it feeds.
+ * Problems name the account field (`lat`) and, in the reason, the HubSpot property (`latitude`).
  *
  * @param company The raw record from the list answer (not trusted).
  * @param props The property map.
@@ -58,7 +58,7 @@ export function parseCompany(company: unknown, props: HubSpotPropertyMap): Parse
     const trimmed = raw.trim();
     const value = NUMBER.test(trimmed) ? Number(trimmed) : Number.NaN;
     if (!Number.isFinite(value)) {
-      problems.push({ field: `properties.${prop}`, reason: `expected a number, got the string ${shown(raw)} (feeds ${field})` });
+      problems.push({ field, reason: `expected a number, got the string ${shown(raw)} (HubSpot property ${prop})` });
       return null;
     }
     return value;

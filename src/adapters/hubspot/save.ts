@@ -37,9 +37,9 @@ function failure(result: Exclude<HttpResult, { kind: 'ok' }>): { code: string; m
 
 /**
  * Writes assignment changes to HubSpot companies (`hubspot_owner_id`) and reports one outcome per
- * change, in order. Per batch of ≤ 100: re-read owner and lastModified (batch/read); a record whose
- * owner is not `from`, or that changed since it was loaded, is a `conflict` and is not written; the
- * rest go to batch/update. 207 answers are settled per record; 429 waits (Retry-After, else jittered
+ * change, in order. Per batch of ≤ 100: re-read owner and lastModified (batch/read); a record that
+ * already has owner `to` is `saved` without a write; one whose owner is not `from`, or that changed
+ * since it was loaded, is a `conflict` and is not written; the rest go to batch/update. 207 answers are settled per record; 429 waits (Retry-After, else jittered
  * backoff); 5xx and network failures are ambiguous, so the records are re-read and only those still
  * untouched are sent again — no change is applied twice, and none is reported saved without proof.
  * Race window: a write by someone else between the re-read and batch/update is overwritten.
@@ -232,9 +232,11 @@ export async function saveHubSpot(client: HubSpotClient, opts: ResolvedOptions, 
           const cur = state.records.get(accountId);
           const stamp = loaded.get(accountId);
           if (!cur) settle(e, 'failed', 'NOT_FOUND', 'no such company in HubSpot (deleted, merged or never there)');
-          else if (cur.owner !== from) settle(e, 'conflict', 'OWNER_CHANGED', `the owner in HubSpot is now ${cur.owner ?? 'nobody'}, not ${from ?? 'nobody'}`);
+          else if (cur.owner === to) {
+            loaded.set(accountId, cur.modified ?? undefined);
+            settle(e, 'saved'); // already there: nothing to write, and saving twice is harmless
+          } else if (cur.owner !== from) settle(e, 'conflict', 'OWNER_CHANGED', `the owner in HubSpot is now ${cur.owner ?? 'nobody'}, not ${from ?? 'nobody'}`);
           else if (newer(cur.modified, stamp)) settle(e, 'conflict', 'STALE', `the company changed in HubSpot at ${cur.modified}, after it was loaded (${stamp})`);
-          else if (from === to) settle(e, 'saved');
           else toWrite.push({ ...e, baseline: cur });
         }
         if (toWrite.length > 0) await writeGroup(toWrite);
