@@ -1,9 +1,10 @@
 /**
  * Seeded benchmark instances for rebalance: accounts over the continental US, reps with homes, and a
- * "current" plan that is compact but unbalanced — every account goes to the nearest rep home that
- * still has room under a per-rep quota, and 40% of the reps get a quota 20–60% over or under their
- * fair share (territories drawn once, then the market moved). 2% of accounts sit with their 2nd or
- * 3rd nearest rep (history).
+ * "current" plan that is compact but unbalanced. Territories are first drawn balanced by count (a
+ * capacity-weighted power diagram: each account to argmin distance + price of the rep, homes moved to
+ * the territory centres, three rounds); then 40% of the reps end 20–60% over or under their fair
+ * share by trading boundary accounts with their four nearest reps (so regional totals hold). 2% of accounts sit
+ * with their 2nd or 3rd nearest rep (history). Potential is never balanced by construction.
  */
 
 import type { Account } from '../src/model/account.js';
@@ -84,60 +85,115 @@ export function makeInstance(kind: InstanceKind, n: number, r: number, seed = 1)
     });
   }
 
-  // Quotas: fair share by capacity, 40% of reps 20–60% off.
+  // Territories drawn once: a capacity-balanced power diagram (argmin distance + price per rep, prices
+  // raised for reps over quota), homes moved to the territory centres, three rounds.
   const capTotal = reps.reduce((a, x) => a + x.capacity, 0);
-  const quota = reps.map((x) => {
-    const f = rng.chance(0.4) ? 1 + (rng.chance(0.5) ? 1 : -1) * rng.uniform(0.2, 0.6) : 1 + rng.uniform(-0.03, 0.03);
-    return (x.capacity / capTotal) * n * f;
-  });
-  const scale = (n * 1.01) / quota.reduce((a, b) => a + b, 0);
-  const room = quota.map((q) => Math.ceil(q * scale));
-
-  // Each account's 8 nearest homes, then closest-first claiming.
-  const NEAR = 8;
+  const fair = reps.map((x) => (x.capacity / capTotal) * n);
+  const lat = Float64Array.from(accounts, (a) => a.lat as number);
+  const lng = Float64Array.from(accounts, (a) => a.lng as number);
+  const NEAR = Math.min(8, r);
   const near = new Int32Array(n * NEAR);
   const nearD = new Float64Array(n * NEAR);
-  const dist = new Float64Array(r);
-  const order = Array.from({ length: r }, (_, j) => j);
-  for (let i = 0; i < n; i++) {
-    const a = accounts[i];
-    for (let j = 0; j < r; j++) dist[j] = d2(a.lat as number, a.lng as number, reps[j].home!.lat, reps[j].home!.lng);
-    order.sort((x, y) => dist[x] - dist[y]);
-    for (let q = 0; q < NEAR && q < r; q++) {
-      near[i * NEAR + q] = order[q];
-      nearD[i * NEAR + q] = dist[order[q]];
-    }
-  }
-  const byCloseness = Array.from({ length: n }, (_, i) => i).sort((x, y) => nearD[x * NEAR] - nearD[y * NEAR] || x - y);
-  const owner = new Int32Array(n).fill(-1);
-  for (const i of byCloseness) {
-    for (let q = 0; q < Math.min(NEAR, r); q++) {
-      const j = near[i * NEAR + q];
-      if (room[j] > 0) {
-        owner[i] = j;
-        room[j]--;
-        break;
-      }
-    }
-    if (owner[i] < 0) {
-      // nearest rep with room anywhere, else the nearest
-      let best = near[i * NEAR];
-      let bestD = Infinity;
-      const a = accounts[i];
+  const owner = new Int32Array(n);
+  const findNear = (): void => {
+    for (let i = 0; i < n; i++) {
+      let count = 0;
       for (let j = 0; j < r; j++) {
-        if (room[j] <= 0) continue;
-        const d = d2(a.lat as number, a.lng as number, reps[j].home!.lat, reps[j].home!.lng);
-        if (d < bestD) {
-          bestD = d;
-          best = j;
+        const d = Math.sqrt(d2(lat[i], lng[i], reps[j].home!.lat, reps[j].home!.lng));
+        if (count === NEAR && d >= nearD[i * NEAR + NEAR - 1]) continue;
+        let at = count < NEAR ? count++ : NEAR - 1;
+        while (at > 0 && nearD[i * NEAR + at - 1] > d) {
+          nearD[i * NEAR + at] = nearD[i * NEAR + at - 1];
+          near[i * NEAR + at] = near[i * NEAR + at - 1];
+          at--;
         }
+        nearD[i * NEAR + at] = d;
+        near[i * NEAR + at] = j;
       }
-      owner[i] = best;
-      room[best]--;
+    }
+  };
+  const assign = (quota: number[]): void => {
+    const price = new Float64Array(r);
+    const size = new Float64Array(r);
+    let scale = 0;
+    for (let i = 0; i < n; i++) scale += nearD[i * NEAR + 1] - nearD[i * NEAR];
+    scale /= n;
+    for (let it = 0; it < 60; it++) {
+      size.fill(0);
+      for (let i = 0; i < n; i++) {
+        let best = near[i * NEAR];
+        let bestC = Infinity;
+        for (let q = 0; q < NEAR; q++) {
+          const j = near[i * NEAR + q];
+          const c = nearD[i * NEAR + q] + price[j];
+          if (c < bestC) {
+            bestC = c;
+            best = j;
+          }
+        }
+        owner[i] = best;
+        size[best]++;
+      }
+      const step = (2 * scale) / (1 + it * 0.1);
+      for (let j = 0; j < r; j++) price[j] += step * Math.max(-1, Math.min(1, size[j] / quota[j] - 1));
+    }
+  };
+  for (let round = 0; round < 3; round++) {
+    findNear();
+    assign(fair);
+    const sLat = new Float64Array(r);
+    const sLng = new Float64Array(r);
+    const cnt = new Float64Array(r);
+    for (let i = 0; i < n; i++) {
+      sLat[owner[i]] += lat[i];
+      sLng[owner[i]] += lng[i];
+      cnt[owner[i]]++;
+    }
+    for (let j = 0; j < r; j++) if (cnt[j] > 0) reps[j].home = { lat: sLat[j] / cnt[j], lng: sLng[j] / cnt[j] };
+  }
+  (globalThis as any).__fair = Int32Array.from(owner);
+  // Then the market moved, locally: 40% of reps end 20–60% over or under their fair share by trading
+  // boundary accounts with their four nearest reps (an over rep takes its neighbours' accounts nearest
+  // to its home; an under rep hands its farthest accounts to the nearest neighbour), so regions keep
+  // their totals and the imbalance can be undone with local moves.
+  findNear();
+  const members: number[][] = Array.from({ length: r }, () => []);
+  for (let i = 0; i < n; i++) members[owner[i]].push(i);
+  const homeD = (i: number, j: number): number => d2(lat[i], lng[i], reps[j].home!.lat, reps[j].home!.lng);
+  for (let j = 0; j < r; j++) {
+    if (!rng.chance(0.4)) continue;
+    const up = rng.chance(0.5);
+    let todo = Math.round(fair[j] * rng.uniform(0.2, 0.6));
+    const home = reps[j].home!;
+    const nb = reps
+      .map((x, h) => [d2(home.lat, home.lng, x.home!.lat, x.home!.lng), h] as const)
+      .filter(([, h]) => h !== j)
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      .slice(0, 4)
+      .map(([, h]) => h);
+    if (up) {
+      const pool = nb.flatMap((h) => members[h]).sort((a, b) => homeD(a, j) - homeD(b, j) || a - b);
+      for (const i of pool) {
+        if (todo-- <= 0) break;
+        const from = owner[i];
+        members[from].splice(members[from].indexOf(i), 1);
+        members[j].push(i);
+        owner[i] = j;
+      }
+    } else {
+      const mine = members[j].slice().sort((a, b) => homeD(b, j) - homeD(a, j) || a - b);
+      for (const i of mine) {
+        if (todo-- <= 0) break;
+        let to = nb[0];
+        for (const h of nb) if (homeD(i, h) < homeD(i, to)) to = h;
+        members[j].splice(members[j].indexOf(i), 1);
+        members[to].push(i);
+        owner[i] = to;
+      }
     }
   }
   for (let i = 0; i < n; i++) {
-    if (r > 2 && rng.chance(0.02)) owner[i] = near[i * NEAR + rng.int(1, 2)];
+    if (NEAR > 2 && rng.chance(0.02)) owner[i] = near[i * NEAR + rng.int(1, 2)];
   }
   const current: Assignments = {};
   for (let i = 0; i < n; i++) {

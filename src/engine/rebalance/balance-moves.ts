@@ -1,10 +1,15 @@
-import { applyMove, budgetAllows, distance, EPS, penalty, violation } from './objective.js';
+import { applyMove, baseDistance, distanceCost, budgetAllows, distance, EPS, penalty, violation } from './objective.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
 
-/** How many far reps (most under or most over anywhere) to try when no neighbour helps. */
+/** How many far reps (nearest outside their band on the other side) to try when no neighbour helps. */
 const FAR_CANDIDATES = 6;
+
+/** Chord km between two reps' anchors. */
+function chord(s: RebalanceState, a: number, b: number): number {
+  return Math.hypot(s.ax[a] - s.ax[b], s.ay[a] - s.ay[b], s.az[a] - s.az[b]);
+}
 
 /** Candidate partners of each free rep: its nearest reps, the reps that have it as nearest, and the floating reps. */
 export function adjacency(s: RebalanceState): Int32Array[] {
@@ -16,7 +21,11 @@ export function adjacency(s: RebalanceState): Int32Array[] {
     }
     // a rep without an anchor has no neighbours: every free rep is its partner
     const all = s.hasAnchor[j] ? [] : Array.from({ length: s.r }, (_, h) => h).filter((h) => s.free[h]);
-    const set = new Set<number>([...s.neighbours[j], ...s.reverse[j], ...s.floating, ...all]);
+    // reverse neighbours only when about as near as j's own neighbours (an isolated rep lists far reps)
+    const nb = s.neighbours[j];
+    const reach = nb.length > 0 ? 1.5 * chord(s, j, nb[nb.length - 1]) : 0;
+    const rev = s.reverse[j].filter((h) => chord(s, j, h) <= reach);
+    const set = new Set<number>([...nb, ...rev, ...s.floating, ...all]);
     set.delete(j);
     adj.push(Int32Array.from([...set].sort((a, b) => a - b)));
   }
@@ -79,14 +88,14 @@ export async function balanceMoves(
       if (s.fixed[i]) continue;
       const gj = fj - penalty(s, j, i, -1);
       if (gj + maxFc <= best.score) continue;
-      const dj = distance(s, i, j);
+      const dj = baseDistance(s, i);
       for (let q = 0; q < cands.length; q++) {
         if (gj + fc[q] <= best.score) continue;
         const c = cands[q];
         const gain = gj + fc[q] - penalty(s, c, i, 1);
         if (gain <= EPS) continue;
         const extra = distance(s, i, c) - dj;
-        const score = extra > 0 ? gain / (1 + (proximity * extra) / s.radius) : gain;
+        const score = gain / distanceCost(proximity, extra, s.radius);
         if (!better(score, i, c)) continue;
         if (!budgetAllows(s, i, c)) {
           s.budgetHit = true;
@@ -110,8 +119,8 @@ export async function balanceMoves(
         if (s.fixed[i]) continue;
         const gain = fh - penalty(s, h, i, -1) + fj - penalty(s, j, i, 1);
         if (gain <= EPS || gain <= best.score) continue;
-        const extra = distance(s, i, j) - distance(s, i, h);
-        const score = extra > 0 ? gain / (1 + (proximity * extra) / s.radius) : gain;
+        const extra = distance(s, i, j) - baseDistance(s, i);
+        const score = gain / distanceCost(proximity, extra, s.radius);
         if (!better(score, i, j)) continue;
         if (!budgetAllows(s, i, j)) {
           s.budgetHit = true;
@@ -124,28 +133,45 @@ export async function balanceMoves(
     }
   };
 
-  /** The free reps (not j) most under (dir −1) or most over (dir +1) target on some metric. */
+  /** Whether rep h is outside its band over target (dir +1) or under it (dir −1) on some metric. */
+  const outsideOn = (h: number, dir: number): boolean => {
+    for (let m = 0; m < s.k; m++) if (dir * (s.load[h * s.k + m] / s.cap[h] - 1) > s.band[h * s.k + m]) return true;
+    return false;
+  };
+
+  /**
+   * The free reps (not j) nearest to j that are outside their band under target (dir −1) or over it
+   * (dir +1) on some metric — used only when no neighbour can help.
+   */
   const far = (j: number, dir: number): number[] => {
     const scored: [number, number][] = [];
     for (let h = 0; h < r; h++) {
-      if (!s.free[h] || h === j) continue;
-      let x = -Infinity;
-      for (let m = 0; m < s.k; m++) x = Math.max(x, dir * (s.load[h * s.k + m] / s.cap[h] - 1));
-      scored.push([x, h]);
+      if (!s.free[h] || h === j || !outsideOn(h, dir)) continue;
+      const d = s.hasAnchor[j] && s.hasAnchor[h] ? (s.ax[j] - s.ax[h]) ** 2 + (s.ay[j] - s.ay[h]) ** 2 + (s.az[j] - s.az[h]) ** 2 : 0;
+      scored.push([d, h]);
     }
-    scored.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    scored.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     return scored.slice(0, FAR_CANDIDATES).map((e) => e[1]);
   };
 
-  const search = (j: number, giveFirst: boolean): boolean => {
+  const reset = (): void => {
     best.score = 0;
     best.account = -1;
     best.to = -1;
+  };
+  /** Best local move for j: among its neighbour reps, giving first when j is over target. */
+  const searchNear = (j: number, giveFirst: boolean): boolean => {
+    reset();
     const order = giveFirst ? [give, pull] : [pull, give];
     for (const step of order) {
       step(j, adj[j]);
       if (best.account >= 0) return true;
     }
+    return false;
+  };
+  /** Best move between j and the nearest reps outside their band on the other side. */
+  const searchFar = (j: number): boolean => {
+    reset();
     give(j, far(j, -1));
     if (best.account >= 0) return true;
     pull(j, far(j, 1));
@@ -166,8 +192,19 @@ export async function balanceMoves(
       if (!s.free[q] || stuck[q] || amount[q] <= 1e-12) continue;
       if (j < 0 || over[q] > over[j] || (over[q] === over[j] && amount[q] > amount[j])) j = q;
     }
-    if (j < 0) break;
-    if (!search(j, over[j] === 1)) {
+    if (j < 0) {
+      // Every rep outside its band is stuck locally: one longer move, from the worst rep that has one.
+      const outside: number[] = [];
+      for (let q = 0; q < r; q++) if (s.free[q] && amount[q] > 1e-12) outside.push(q);
+      outside.sort((a, b) => amount[b] - amount[a] || a - b);
+      for (const q of outside) {
+        if (searchFar(q)) {
+          j = q;
+          break;
+        }
+      }
+      if (j < 0) break;
+    } else if (!searchNear(j, over[j] === 1)) {
       stuck[j] = 1;
       continue;
     }

@@ -74,6 +74,28 @@ export function distance(s: RebalanceState, i: number, j: number): number {
   return Math.sqrt(dx * dx + dy * dy + dz * dz);
 }
 
+/**
+ * What a move costs for the extra distance it adds: 1 + proximity · x · (1 + x) with x = extra km /
+ * typical territory radius (x ≤ 0 costs 1). Gains are divided by it, so a move twice as far as the
+ * typical radius must gain seven times more (proximity 1).
+ */
+export function distanceCost(proximity: number, extra: number, radius: number): number {
+  if (!(extra > 0)) return 1;
+  const x = extra / radius;
+  return 1 + proximity * x * (1 + x);
+}
+
+/**
+ * The distance a move of account i is measured against: to its starting owner's anchor when that
+ * owner is an active rep, else to its current owner's. Measuring from the start (not the current
+ * owner) stops an account from drifting across the map through a chain of moves, each of which looks
+ * short from where the account just was.
+ */
+export function baseDistance(s: RebalanceState, i: number): number {
+  const o = s.orig[i];
+  return o >= 0 && s.active[o] ? distance(s, i, o) : distance(s, i, s.owner[i]);
+}
+
 /** Change in (accounts moved, potential moved) if account i went to rep `to`. */
 function budgetDelta(s: RebalanceState, i: number, to: number): [number, number] {
   const from = s.owner[i];

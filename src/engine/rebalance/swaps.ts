@@ -1,4 +1,4 @@
-import { applyMove, budgetAllowsSwap, distance, EPS, penalty, penaltySwap, violation } from './objective.js';
+import { applyMove, baseDistance, distanceCost, budgetAllowsSwap, distance, EPS, penalty, penaltySwap, violation } from './objective.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
@@ -54,12 +54,12 @@ export async function balanceSwaps(
       const as = top(mine, (a) => fj - penalty(s, j, a, -1) + fc - penalty(s, c, a, 1), POOL);
       const bs = top(theirs, (b) => fc - penalty(s, c, b, -1) + fj - penalty(s, j, b, 1), POOL);
       for (const a of as) {
-        const da = distance(s, a, c) - distance(s, a, j);
+        const da = distance(s, a, c) - baseDistance(s, a);
         for (const b of bs) {
           const gain = fj + fc - penaltySwap(s, j, a, b) - penaltySwap(s, c, b, a);
           if (gain <= EPS || gain <= bestScore) continue;
-          const extra = Math.max(0, da) + Math.max(0, distance(s, b, j) - distance(s, b, c));
-          const score = gain / (1 + (proximity * extra) / s.radius);
+          const extra = Math.max(0, da) + Math.max(0, distance(s, b, j) - baseDistance(s, b));
+          const score = gain / distanceCost(proximity, extra, s.radius);
           if (score <= bestScore) continue;
           if (!budgetAllowsSwap(s, a, c, b, j)) {
             s.budgetHit = true;
