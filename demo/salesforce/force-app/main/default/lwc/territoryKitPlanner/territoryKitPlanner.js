@@ -1,0 +1,67 @@
+import { LightningElement, api } from 'lwc';
+import { loadScript } from 'lightning/platformResourceLoader';
+import TERRITORY_KIT from '@salesforce/resourceUrl/territoryKit';
+import USER_ID from '@salesforce/user/Id';
+import queryPage from '@salesforce/apex/TerritoryKitController.queryPage';
+import updateRecords from '@salesforce/apex/TerritoryKitController.updateRecords';
+import createRecords from '@salesforce/apex/TerritoryKitController.createRecords';
+import deleteRecords from '@salesforce/apex/TerritoryKitController.deleteRecords';
+
+/**
+ * Hosts territory-kit inside Lightning Experience.
+ * - Loads the standalone bundle from the `territoryKit` static resource (loadScript: no CDN, CSP-safe).
+ * - Switches territory-kit to closed shadow roots (Lightning Web Security supports only closed roots
+ *   for third-party elements) before any element is created.
+ * - Builds the Salesforce adapter on the Apex transport: JavaScript in Lightning cannot call the REST
+ *   API with the page's session, so every query and write goes through TerritoryKitController.
+ * - LWS forbids `new Worker`: the engine's rebalance falls back to time-sliced chunks on the main
+ *   thread by itself (worker: 'auto'); nothing to configure here.
+ */
+export default class TerritoryKitPlanner extends LightningElement {
+    @api recordId;
+    @api view = 'planner';
+    @api mode = 'owner';
+    @api role = 'manager';
+    @api tileUrl = '';
+    @api mapHeight = 480;
+
+    ready = false;
+    error;
+    adapter;
+
+    get isPlanner() {
+        return this.view !== 'card';
+    }
+
+    async connectedCallback() {
+        try {
+            await loadScript(this, `${TERRITORY_KIT}/territory-kit-salesforce.iife.js`);
+            const TK = window.TerritoryKit;
+            TK.setShadowRootMode('closed');
+            TK.setAssetBase(`${TERRITORY_KIT}/assets/`);
+            this.adapter = TK.createSalesforceAdapter({
+                mode: this.mode,
+                transport: TK.apexTransport({ queryPage, updateRecords, createRecords, deleteRecords }, { userId: USER_ID }),
+            });
+            this.ready = true;
+        } catch (e) {
+            this.error = `territory-kit could not start: ${e && e.message ? e.message : e}`;
+        }
+    }
+
+    renderedCallback() {
+        if (!this.ready) return;
+        // lwc:external elements get objects as properties, set after render; pass a DOM element, never an id.
+        const provider = this.template.querySelector('tk-territory-provider');
+        if (provider && provider.adapter !== this.adapter) {
+            provider.adapter = this.adapter;
+            provider.setAttribute('role', this.role);
+            if (this.role === 'rep') provider.setAttribute('rep-id', USER_ID);
+        }
+        const map = this.template.querySelector('tk-territory-map');
+        if (map) {
+            map.style.height = `${Number(this.mapHeight) || 480}px`;
+            if (this.tileUrl) map.setAttribute('tile-url', this.tileUrl);
+        }
+    }
+}
