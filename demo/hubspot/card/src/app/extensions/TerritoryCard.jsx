@@ -1,0 +1,39 @@
+// A HubSpot CRM card (UI extension). Cards are React running in a sandboxed web worker with NO DOM,
+// so territory-kit's custom elements cannot run inside the card itself. The card opens the planner
+// page — which does have a DOM — in an iframe modal, passing the record's context in the URL.
+// The page talks to HubSpot through your own proxy (demo/hubspot/proxy): the private-app token never
+// reaches a browser.
+import React from 'react';
+import { Button, Flex, Text, hubspot } from '@hubspot/ui-extensions';
+
+// Where you host demo/hubspot/page (must be listed in app.json permittedUrls.iframe).
+const PLANNER_URL = 'https://territories.example.com/hubspot/';
+
+hubspot.extend(({ context, actions }) => <TerritoryCard context={context} actions={actions} />);
+
+function TerritoryCard({ context, actions }) {
+  const open = (view) => {
+    const params = new URLSearchParams({
+      view,
+      companyId: String(context.crm.objectId),
+      portalId: String(context.portal.id),
+      userId: String(context.user.id),
+    });
+    actions.openIframeModal({
+      uri: `${PLANNER_URL}?${params}`,
+      title: view === 'card' ? 'My territory' : 'Territory planning',
+      width: 1200,
+      height: 860,
+      flush: true,
+    });
+  };
+  return (
+    <Flex direction="column" gap="small">
+      <Text>See this company's territory, its owner's workload and balance, and reassign accounts.</Text>
+      <Flex direction="row" gap="small">
+        <Button onClick={() => open('card')}>My territory</Button>
+        <Button variant="primary" onClick={() => open('planner')}>Open territory planner</Button>
+      </Flex>
+    </Flex>
+  );
+}
