@@ -120,6 +120,9 @@ describe('tk-territory-map', () => {
     const { el, map } = await mount({ accounts: [...named, ...chicagoCloud(400)], reps });
     map.setView([41.9, -87.8], 4, { animate: false });
     await el.updateComplete;
+    // Until the supercluster index is ready a screen-grid aggregation stands in, then clusters.
+    expect(['grid', 'clusters']).to.include(el.renderStats!.mode);
+    await waitUntil(() => el.renderStats!.mode === 'clusters', 'supercluster never replaced the grid');
     const out = el.renderStats!;
     expect(out.mode).to.equal('clusters');
     expect(out.clusters).to.be.greaterThan(0);

@@ -153,7 +153,7 @@ export class TkTerritoryMap extends TkElement {
   // Derived data, rebuilt only when its inputs change identity.
   private ix: AccountIndex | null = null;
   private ixKey: unknown[] = [];
-  private clusters: Supercluster<ClusterProps, ClusterProps> | null = null;
+  private clusters: Supercluster<ClusterProps, ClusterProps> | 'pending' | null = null;
   private clustersKey: unknown[] = [];
   private colorKey: unknown[] = [];
   private colorOf = new Uint16Array(0);
@@ -192,7 +192,7 @@ export class TkTerritoryMap extends TkElement {
   }
 
   /** What the account layer drew last (mode, points, clusters, ms), for tests and benchmarks. */
-  get renderStats(): { mode: 'points' | 'clusters'; points: number; clusters: number; ms: number; draws: number } | null {
+  get renderStats(): { mode: 'points' | 'clusters' | 'grid'; points: number; clusters: number; ms: number; draws: number } | null {
     const l = this.accountLayer;
     return l ? { ...l.stats, draws: l.draws } : null;
   }
@@ -432,11 +432,21 @@ export class TkTerritoryMap extends TkElement {
     }
     const ix = this.ix!;
 
-    // 2. Clusters.
+    // 2. Clusters: the supercluster index is built in the task after the first paint (a screen-grid
+    // aggregation stands in until then), so a large plan shows up without waiting for it.
     const clustersKey = [ix, this.noCluster, this.clusterBy];
     if (!same(clustersKey, this.clustersKey)) {
       this.clustersKey = clustersKey;
-      this.clusters = this.noCluster || !ix.accounts.length ? null : buildClusters(ix, { potential: this.clusterBy === 'potential' });
+      this.clusters = this.noCluster || !ix.accounts.length ? null : 'pending';
+      if (this.clusters === 'pending') {
+        const potential = this.clusterBy === 'potential';
+        setTimeout(() => {
+          if (this.clustersKey !== clustersKey) return;
+          this.clusters = buildClusters(ix, { potential });
+          this.clustersKey = [...clustersKey];
+          this.requestUpdate();
+        }, 0);
+      }
     }
 
     // 3. Colours.
@@ -687,11 +697,12 @@ export class TkTerritoryMap extends TkElement {
       return;
     }
     if (hit.kind === 'cluster') {
-      if (mode !== 'replace' && this.clusters) {
-        const leaves = this.clusters.getLeaves(hit.clusterId, Infinity);
+      const sc = this.clusters && this.clusters !== 'pending' && hit.clusterId >= 0 ? this.clusters : null;
+      if (mode !== 'replace' && sc) {
+        const leaves = sc.getLeaves(hit.clusterId, Infinity);
         this.select(leaves.map((f) => this.ix!.accounts[f.properties.i!].id), mode);
       } else {
-        const zoom = this.clusters?.getClusterExpansionZoom(hit.clusterId) ?? this.map!.getZoom() + 2;
+        const zoom = sc ? sc.getClusterExpansionZoom(hit.clusterId) : this.map!.getZoom() + 2;
         this.map!.setView(e.latlng, Math.min(zoom, this.map!.getMaxZoom()));
       }
       return;

@@ -7,7 +7,7 @@ import { toMercator } from './mercator.js';
 export interface AccountIndex {
   /** The accounts drawn, in input order (those with coordinates). */
   readonly accounts: readonly Account[];
-  /** Account id → position in `accounts`. */
+  /** Account id → position in `accounts` (built on first use). */
   readonly positionOf: ReadonlyMap<string, number>;
   readonly lng: Float64Array;
   readonly lat: Float64Array;
@@ -59,7 +59,6 @@ export function buildAccountIndex(accounts: readonly Account[]): AccountIndex {
   const mx = new Float64Array(n);
   const my = new Float64Array(n);
   const potential = new Float64Array(n);
-  const positionOf = new Map<string, number>();
   const kd = new KDBush(Math.max(n, 1));
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -68,9 +67,10 @@ export function buildAccountIndex(accounts: readonly Account[]): AccountIndex {
     const y = a.lat as number;
     lng[i] = x;
     lat[i] = y;
-    [mx[i], my[i]] = toMercator(x, y);
+    const m = toMercator(x, y);
+    mx[i] = m[0];
+    my[i] = m[1];
     potential[i] = a.potential;
-    positionOf.set(a.id, i);
     kd.add(x, y);
     if (x < minX) minX = x;
     if (x > maxX) maxX = x;
@@ -79,9 +79,16 @@ export function buildAccountIndex(accounts: readonly Account[]): AccountIndex {
   }
   if (n === 0) kd.add(0, 0); // KDBush needs its declared size; the dummy is filtered by `n`.
   kd.finish();
+  let positionOf: Map<string, number> | null = null;
   return {
     accounts: shown,
-    positionOf,
+    get positionOf() {
+      if (!positionOf) {
+        positionOf = new Map();
+        for (let i = 0; i < n; i++) positionOf.set(shown[i].id, i);
+      }
+      return positionOf;
+    },
     lng,
     lat,
     mx,

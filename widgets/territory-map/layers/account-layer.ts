@@ -12,21 +12,28 @@ export interface AccountLayerData {
   /** 1 where the account is selected. */
   selected: Uint8Array;
   selectedCount: number;
-  /** Clusters to draw at zooms ≤ `clusterMaxZoom`; null draws every account. */
-  clusters: Supercluster<ClusterProps, ClusterProps> | null;
+  /**
+   * Clusters to draw at zooms ≤ `clusterMaxZoom`; `pending` while the supercluster index is being built
+   * (a screen-grid aggregation stands in); null draws every account.
+   */
+  clusters: Supercluster<ClusterProps, ClusterProps> | 'pending' | null;
   clusterMaxZoom: number;
   /** What cluster circle size shows. */
   clusterBy: 'count' | 'potential';
 }
 
-/** What is under a point of the map. */
+/** What is under a point of the map (`clusterId` -1 for a stand-in grid cell). */
 export type AccountHit =
   | { kind: 'account'; position: number }
   | { kind: 'cluster'; clusterId: number; count: number };
 
+/** Grid cell size (px) of the stand-in aggregation. */
+const GRID = 64;
+
 /** What the last draw showed (for tests, benchmarks and the status line). */
 export interface AccountDrawStats {
-  mode: 'points' | 'clusters';
+  /** `grid` is the stand-in aggregation drawn until the supercluster index is ready. */
+  mode: 'points' | 'clusters' | 'grid';
   points: number;
   clusters: number;
   ms: number;
@@ -49,7 +56,7 @@ const abbreviate = (n: number) => (n >= 10_000 ? `${Math.round(n / 1000)}k` : n 
  */
 export class AccountLayer extends CanvasLayer {
   private data: AccountLayerData | null = null;
-  /** Drawn items (canvas coordinates) for hit testing in cluster mode: x, y, r, id, count (id -1 - position for points). */
+  /** Drawn items (canvas coordinates) for hit testing in cluster mode: x, y, r, id, count (count 0: id is an account position). */
   private drawn: number[] = [];
   stats: AccountDrawStats = { mode: 'points', points: 0, clusters: 0, ms: 0 };
 
@@ -85,11 +92,19 @@ export class AccountLayer extends CanvasLayer {
     let points = 0;
     let clusters = 0;
     const r = z <= 5 ? 2.5 : z <= 9 ? 3.5 : 5;
+    if (this.clustering() && d.clusters === 'pending') {
+      clusters = this.drawGrid(ctx, d, scale, ox, oy, r);
+      points = 0;
+      for (let k = 4; k < this.drawn.length; k += 5) if (this.drawn[k] === 0) points++;
+      this.stats = { mode: 'grid', points, clusters, ms: performance.now() - started };
+      if (d.selectedCount) this.drawSelection(ctx, d, box, scale, ox, oy, r);
+      return;
+    }
     if (this.clustering()) {
-      const feats = d.clusters!.getClusters(box, Math.floor(z));
+      const feats = (d.clusters as Supercluster<ClusterProps, ClusterProps>).getClusters(box, Math.floor(z));
       const singles: number[] = [];
       ctx.beginPath();
-      const labels: [number, number, number, string][] = [];
+      const labels: [number, number, string][] = [];
       for (const f of feats) {
         const p = f.properties as ClusterProps & { point_count?: number };
         const [lng, lat] = f.geometry.coordinates;
@@ -102,24 +117,13 @@ export class AccountLayer extends CanvasLayer {
           ctx.moveTo(x + rad, y);
           ctx.arc(x, y, rad, 0, TAU);
           this.drawn.push(x, y, rad, p.cluster_id ?? 0, count);
-          if (rad >= 12) labels.push([x, y, rad, abbreviate(count)]);
+          if (rad >= 12) labels.push([x, y, abbreviate(count)]);
           clusters++;
         } else if (p.i !== undefined) {
           singles.push(p.i);
         }
       }
-      ctx.fillStyle = CLUSTER_FILL;
-      ctx.fill();
-      ctx.lineWidth = 1.5;
-      ctx.strokeStyle = CLUSTER_STROKE;
-      ctx.stroke();
-      if (labels.length) {
-        ctx.fillStyle = '#fff';
-        ctx.font = '600 11px system-ui, sans-serif';
-        ctx.textAlign = 'center';
-        ctx.textBaseline = 'middle';
-        for (const [x, y, , text] of labels) ctx.fillText(text, x, y);
-      }
+      this.fillClusters(ctx, labels);
       points = this.drawPoints(ctx, d, singles, scale, ox, oy, r, true);
     } else {
       const inView = accountsIn(d.ix, box);
@@ -127,6 +131,70 @@ export class AccountLayer extends CanvasLayer {
     }
     if (d.selectedCount) this.drawSelection(ctx, d, box, scale, ox, oy, r);
     this.stats = { mode: clusters || this.clustering() ? 'clusters' : 'points', points, clusters, ms: performance.now() - started };
+  }
+
+  /**
+   * Stand-in aggregation while supercluster builds: one linear pass over the typed arrays, binning
+   * accounts into GRID-pixel cells; a cell with several accounts is drawn as a cluster at their mean.
+   * Returns the number of clusters drawn.
+   */
+  private drawGrid(ctx: CanvasRenderingContext2D, d: AccountLayerData, scale: number, ox: number, oy: number, r: number): number {
+    const { mx, my } = d.ix;
+    const cols = Math.ceil(this.width / GRID);
+    const rows = Math.ceil(this.height / GRID);
+    const count = new Uint32Array(cols * rows);
+    const sx = new Float64Array(cols * rows);
+    const sy = new Float64Array(cols * rows);
+    const last = new Int32Array(cols * rows);
+    const w = this.width;
+    const h = this.height;
+    for (let i = 0, n = mx.length; i < n; i++) {
+      const x = mx[i] * scale - ox;
+      const y = my[i] * scale - oy;
+      if (x < 0 || y < 0 || x >= w || y >= h) continue;
+      const c = ((y / GRID) | 0) * cols + ((x / GRID) | 0);
+      count[c]++;
+      sx[c] += x;
+      sy[c] += y;
+      last[c] = i;
+    }
+    const singles: number[] = [];
+    const labels: [number, number, string][] = [];
+    let clusters = 0;
+    ctx.beginPath();
+    for (let c = 0; c < count.length; c++) {
+      const k = count[c];
+      if (!k) continue;
+      if (k === 1) {
+        singles.push(last[c]);
+        continue;
+      }
+      const x = sx[c] / k;
+      const y = sy[c] / k;
+      const rad = clusterRadius('count', k, 0);
+      ctx.moveTo(x + rad, y);
+      ctx.arc(x, y, rad, 0, TAU);
+      this.drawn.push(x, y, rad, -1, k);
+      if (rad >= 12) labels.push([x, y, abbreviate(k)]);
+      clusters++;
+    }
+    this.fillClusters(ctx, labels);
+    this.drawPoints(ctx, d, singles, scale, ox, oy, r, true);
+    return clusters;
+  }
+
+  private fillClusters(ctx: CanvasRenderingContext2D, labels: readonly (readonly [number, number, string])[]): void {
+    ctx.fillStyle = CLUSTER_FILL;
+    ctx.fill();
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = CLUSTER_STROKE;
+    ctx.stroke();
+    if (!labels.length) return;
+    ctx.fillStyle = '#fff';
+    ctx.font = '600 11px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    for (const [x, y, text] of labels) ctx.fillText(text, x, y);
   }
 
   private drawPoints(
@@ -164,7 +232,7 @@ export class AccountLayer extends CanvasLayer {
           ctx.moveTo(x + rr, y);
           ctx.arc(x, y, rr, 0, TAU);
         }
-        if (remember) this.drawn.push(x, y, rr + 2, -1 - i, 1);
+        if (remember) this.drawn.push(x, y, rr + 2, i, 0);
       }
       ctx.fillStyle = d.colors[c];
       ctx.fill();
@@ -215,10 +283,11 @@ export class AccountLayer extends CanvasLayer {
       const a = this.drawn;
       for (let k = 0; k < a.length; k += 5) {
         const dist = Math.hypot(a[k] - c.x, a[k + 1] - c.y);
-        const reach = a[k + 2] + (a[k + 3] < 0 ? tolerance : 0);
+        const point = a[k + 4] === 0;
+        const reach = a[k + 2] + (point ? tolerance : 0);
         if (dist <= reach && dist < bestD) {
           bestD = dist;
-          best = a[k + 3] < 0 ? { kind: 'account', position: -1 - a[k + 3] } : { kind: 'cluster', clusterId: a[k + 3], count: a[k + 4] };
+          best = point ? { kind: 'account', position: a[k + 3] } : { kind: 'cluster', clusterId: a[k + 3], count: a[k + 4] };
         }
       }
       return best;
