@@ -82,10 +82,19 @@ export function generateDemoData(options: DemoDataOptions = {}): DemoData {
     const industry = DEMO_INDUSTRIES[industryOf(rng.next())];
     // Position: a normal cloud around the metro centre, wider for bigger metros, cut at 3 sd.
     const sd = metroSpreadDeg(metro);
-    const dLat = clamp(rng.normal(), -3, 3) * sd;
-    const dLng = (clamp(rng.normal(), -3, 3) * sd) / cosLat[m];
-    const lat = round(metro.lat + dLat, 5);
-    const lng = round(metro.lng + dLng, 5);
+    let north = clamp(rng.normal(), -3, 3) * sd;
+    let east = clamp(rng.normal(), -3, 3) * sd;
+    const water = metro.water;
+    if (water) {
+      // Mirror a point that would land in the sea or a lake back across the shore line.
+      const beyond = east * water.east + north * water.north - water.shoreDeg;
+      if (beyond > 0) {
+        east -= 2 * beyond * water.east;
+        north -= 2 * beyond * water.north;
+      }
+    }
+    const lat = round(metro.lat + north, 5);
+    const lng = round(metro.lng + east / cosLat[m], 5);
     metroIndex[i] = m;
 
     const annualRevenue = roundTo(Math.max(250_000, rng.lognormal(15_000_000, 1.1)), 1000);

@@ -41,6 +41,8 @@ describe('generateDemoData', () => {
   test('accounts look real: in the US, ten industries, revenue/employees/potential correlated, workload 1–5.5', () => {
     const placed = small.accounts.filter((a) => a.lat !== null);
     assert.ok(placed.every((a) => a.lat! > 23 && a.lat! < 50 && a.lng! > -126 && a.lng! < -66));
+    const nearChicago = placed.filter((a) => Math.abs(a.lat! - 41.88) < 0.6 && Math.abs(a.lng! + 87.63) < 0.8);
+    assert.ok(nearChicago.length > 50 && nearChicago.every((a) => a.lng! < -87.6), 'no account in Lake Michigan');
     assert.equal(new Set(small.accounts.map((a) => a.industry)).size, 10);
     assert.ok(small.accounts.every((a) => a.regions?.length === 1 && /^\d\d$/.test(a.regions[0])));
     assert.ok(small.accounts.every((a) => a.workload >= 1 && a.workload <= 5.5));
