@@ -136,10 +136,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
     };
 
     await step();
-    const reps = validateBatch('rep', structuredClone(store.reps));
+    // validateBatch builds fresh objects and arrays at every level, so its output shares nothing with
+    // the store (memory.test.ts checks this); rows are only copied shallowly to freeze each page.
+    const reps = validateBatch('rep', store.reps);
     onProgress?.({ loaded: store.reps.length, total: store.reps.length, phase: 'reps' });
     await step();
-    const territories = validateBatch('territory', structuredClone(store.territories));
+    const territories = validateBatch('territory', store.territories);
     onProgress?.({ loaded: store.territories.length, total: store.territories.length, phase: 'territories' });
 
     // Accounts page by page, as a CRM API returns them; a save between pages shows in later pages.
@@ -149,7 +151,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
     let offset = 0;
     do {
       await step();
-      const page = structuredClone(store.accounts.slice(offset, offset + pageSize));
+      // Saves and touches replace top-level fields only, so a shallow copy is a true page snapshot.
+      const page = store.accounts.slice(offset, offset + pageSize).map((row) => (isRow(row) ? { ...row } : row));
       page.forEach((row, k) => {
         if (isRow(row) && typeof row.id === 'string' && accountAt.get(row.id) === offset + k) versions.set(row.id, row.lastModified);
       });
