@@ -29,6 +29,7 @@ export function loadSucceeded(state: PlanState, result: LoadResult, capabilities
   const current: Assignments = {};
   for (const account of result.accounts) current[account.id] = account.ownerId;
   const ids = new Set(result.accounts.map((a) => a.id));
+  const kept = state.selection.filter((id) => ids.has(id));
   const focusRepId =
     state.focusRepId !== null && result.reps.some((r) => r.id === state.focusRepId) ? state.focusRepId : null;
   return {
@@ -43,7 +44,7 @@ export function loadSucceeded(state: PlanState, result: LoadResult, capabilities
     rejected: result.rejected,
     current,
     working: current,
-    selection: state.selection.filter((id) => ids.has(id)),
+    selection: kept.length === state.selection.length ? state.selection : kept,
     focusRepId,
     past: [],
     future: [],

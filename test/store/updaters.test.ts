@@ -43,6 +43,15 @@ describe('load updaters', () => {
     assert.deepEqual(pendingChanges(s), []);
   });
 
+  it('a reload keeps the selection (same array when nothing vanished) and drops vanished ids', () => {
+    const s = select(ready(), ['a1', 'a2']);
+    const again = loadSucceeded(loadStarted(s), smallLoad(), null);
+    assert.equal(again.selection, s.selection);
+    const data = smallLoad();
+    data.accounts = data.accounts.filter((a) => a.id !== 'a2');
+    assert.deepEqual(loadSucceeded(loadStarted(s), data, null).selection, ['a1']);
+  });
+
   it('records a load failure and ignores progress when not loading', () => {
     const s = loadFailed(loadStarted(createPlanState()), { code: 'INVALID_SESSION_ID', message: 'expired' });
     assert.equal(s.status, 'error');

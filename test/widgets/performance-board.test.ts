@@ -16,9 +16,9 @@ describe('<tk-performance-board>', () => {
     const board = provider.querySelector('tk-performance-board')!;
     expect(rows(board)).to.deep.equal([
       // Ana: win rates 0.5 and 0.25 → 38%; pipeline 60; change over a1 only: 50 vs 40 → +25%;
-      // closed won 400 of 500 = 80%; workload 6 vs 4 → +50%, overloaded.
-      ['Ana Ruiz', '3', '38%', '$60', '+25%', '$400 / $500 (80%)', '+50%', 'Overloaded'],
-      // Ben: 0.1; pipeline 80 vs 100 → −20%; 50 of 400 = 13% → under-performing; workload 2 vs 4 → −50%.
+      // closed won 400 of 500 = 80%, above 1.2 × the team mean (80% + 12.5%) / 2; workload 6 vs 4 → +50%.
+      ['Ana Ruiz', '3', '38%', '$60', '+25%', '$400 / $500 (80%)', '+50%', 'Over-performing Overloaded'],
+      // Ben: 0.1; pipeline 80 vs 100 → −20%; 50 of 400 = 13%, under 0.8 × the mean; workload 2 vs 4 → −50%.
       ['Ben Cole', '1', '10%', '$80', '-20%', '$50 / $400 (13%)', '-50%', 'Under-performing'],
     ]);
     const chart = rootOf(board).querySelector('tbody tr svg')!;
@@ -26,6 +26,12 @@ describe('<tk-performance-board>', () => {
     expect(chart.getAttribute('aria-label')).to.equal('Attainment 80% of quota');
     expect(chart.querySelectorAll('rect')).to.have.length(2);
     await expectNoAxeViolations(provider);
+  });
+
+  it('basis="quota" flags against the quota itself', async () => {
+    const provider = await mountProvider(testAdapter(), html`<tk-performance-board basis="quota" under-threshold="0.5"></tk-performance-board>`);
+    const flags = rows(provider.querySelector('tk-performance-board')!).map((r) => r[7]);
+    expect(flags).to.deep.equal(['Overloaded', 'Under-performing']);
   });
 
   it('sorts by a column from its header button and reports aria-sort', async () => {

@@ -1,4 +1,6 @@
 import { html, nothing, svg } from 'lit';
+import type { PlanEvaluation } from '../../src/engine/evaluate-plan.js';
+import type { PlanState } from '../../src/store/types.js';
 import { planEvaluation } from '../../src/store/selectors.js';
 import { memoLast } from '../../src/store/memo.js';
 import { PlanController } from '../shared/plan-controller.js';
@@ -39,7 +41,8 @@ const CHART_MAX = 1.5;
  * Attributes: `group-by` (rep | territory, default rep), `sort-key` (name, accounts, winRate,
  * pipeline, pipelineChange, attainment, workloadDeviation; default attainment), `sort-direction`
  * (ascending | descending, default descending), `tolerance` (0.05), `under-threshold` (0.8),
- * `over-threshold` (1.2), `locale`, `currency`, `theme`.
+ * `over-threshold` (1.2), `basis` (team: thresholds times the team's mean attainment, default; quota:
+ * times the quota), `locale`, `currency`, `theme`.
  */
 export class TkPerformanceBoard extends TkElement {
   static override styles = [tokens, styles];
@@ -50,6 +53,7 @@ export class TkPerformanceBoard extends TkElement {
     tolerance: { type: Number },
     underThreshold: { type: Number, attribute: 'under-threshold' },
     overThreshold: { type: Number, attribute: 'over-threshold' },
+    basis: { type: String },
   };
 
   declare groupBy: 'rep' | 'territory';
@@ -58,8 +62,18 @@ export class TkPerformanceBoard extends TkElement {
   declare tolerance: number;
   declare underThreshold: number;
   declare overThreshold: number;
+  declare basis: 'team' | 'quota';
   private plan = new PlanController(this);
-  private rows = memoLast(performanceRows);
+  /**
+   * performanceRows, recomputed only when the evaluation (memoised on accounts, reps and working, so
+   * it stands for them), the territories or an option changes — not on selection changes.
+   */
+  private rows = memoLast(
+    (ev: PlanEvaluation, territories: PlanState['territories'], group: 'rep' | 'territory', tolerance: number, under: number, over: number, basis: 'team' | 'quota') => {
+      const s = this.plan.state!;
+      return performanceRows(s.accounts, s.reps, territories, s.working, ev, group, { tolerance, underThreshold: under, overThreshold: over, basis });
+    },
+  );
 
   constructor() {
     super();
@@ -69,6 +83,7 @@ export class TkPerformanceBoard extends TkElement {
     this.tolerance = 0.05;
     this.underThreshold = 0.8;
     this.overThreshold = 1.2;
+    this.basis = 'team';
   }
 
   /** Sorts by a column; the same column again flips the direction. */
@@ -97,13 +112,8 @@ export class TkPerformanceBoard extends TkElement {
     if (!s || s.reps.length === 0) return html`<p part="empty" class="weak">${s?.status === 'loading' ? 'Loading…' : 'No plan loaded'}</p>`;
     const group = this.groupBy === 'territory' ? 'territory' : 'rep';
     const ev = planEvaluation(s, this.tolerance);
-    const rows = this.sorted(
-      this.rows(s.accounts, s.reps, s.territories, s.working, ev, group, {
-        tolerance: this.tolerance,
-        underThreshold: this.underThreshold,
-        overThreshold: this.overThreshold,
-      }),
-    );
+    const basis = this.basis === 'quota' ? 'quota' : 'team';
+    const rows = this.sorted(this.rows(ev, s.territories, group, this.tolerance, this.underThreshold, this.overThreshold, basis));
     const f = this.fmt;
     const pct = (v: number | null) => (v === null ? '—' : f.percent(v));
     return html`

@@ -30,10 +30,15 @@ export interface PerformanceRow {
 export interface PerformanceOptions {
   /** Workload tolerance τ: over (1 + τ)·target is overloaded. Default 0.05. */
   tolerance?: number;
-  /** Attainment below this is under-performing. Default 0.8. */
+  /** Attainment below this (times the basis) is under-performing. Default 0.8. */
   underThreshold?: number;
-  /** Attainment above this is over-performing. Default 1.2. */
+  /** Attainment above this (times the basis) is over-performing. Default 1.2. */
   overThreshold?: number;
+  /**
+   * What the thresholds scale: `team` (default) the mean attainment of the rows that have a quota,
+   * so mid-period figures compare reps with each other; `quota` the quota itself (1.0).
+   */
+  basis?: 'team' | 'quota';
 }
 
 interface Sums {
@@ -66,7 +71,7 @@ function add(s: Sums, a: Account): void {
   }
 }
 
-function row(id: string, name: string, s: Sums, quota: number | null, workload: number, target: number, o: Required<PerformanceOptions>): PerformanceRow {
+function row(id: string, name: string, s: Sums, quota: number | null, workload: number, target: number, o: Required<Omit<PerformanceOptions, 'basis'>>): PerformanceRow {
   const attainment = quota && quota > 0 ? s.closedWon / quota : null;
   const workloadDeviation = target > 0 ? workload / target - 1 : workload > 0 ? Infinity : 0;
   return {
@@ -81,15 +86,17 @@ function row(id: string, name: string, s: Sums, quota: number | null, workload: 
     quota,
     attainment,
     workloadDeviation,
-    under: attainment !== null && attainment < o.underThreshold,
-    over: attainment !== null && attainment > o.overThreshold,
+    under: false,
+    over: false,
     overloaded: workloadDeviation > o.tolerance + 1e-9,
   };
 }
 
 /**
  * Per-rep or per-territory performance from account figures in the working plan. A territory
- * covers the accounts owned by its reps; its quota and workload target are its reps' sums.
+ * covers the accounts owned by its reps; its quota and workload target are its reps' sums. Win rate
+ * is the plain mean of the accounts' win rates. Under/over-performers are flagged against the team's
+ * mean attainment by default (see `basis`); overloaded means workload above (1 + τ)·target.
  *
  * @example
  * performanceRows(state.accounts, state.reps, state.territories, state.working, planEvaluation(state), 'rep')
@@ -104,6 +111,28 @@ export function performanceRows(
   options: PerformanceOptions = {},
 ): PerformanceRow[] {
   const o = { tolerance: 0.05, underThreshold: 0.8, overThreshold: 1.2, ...options };
+  return flag(rowsOf(accounts, reps, territories, working, evaluation, groupBy, o), o, options.basis ?? 'team');
+}
+
+function flag(rows: PerformanceRow[], o: Required<Omit<PerformanceOptions, 'basis'>>, basis: 'team' | 'quota'): PerformanceRow[] {
+  const known = rows.filter((r) => r.attainment !== null);
+  const scale = basis === 'quota' || known.length === 0 ? 1 : known.reduce((sum, r) => sum + r.attainment!, 0) / known.length;
+  for (const r of known) {
+    r.under = r.attainment! < o.underThreshold * scale;
+    r.over = r.attainment! > o.overThreshold * scale;
+  }
+  return rows;
+}
+
+function rowsOf(
+  accounts: readonly Account[],
+  reps: readonly Rep[],
+  territories: readonly Territory[],
+  working: Assignments,
+  evaluation: PlanEvaluation,
+  groupBy: 'rep' | 'territory',
+  o: Required<Omit<PerformanceOptions, 'basis'>>,
+): PerformanceRow[] {
   const byRep = new Map<string, Sums>(reps.map((r) => [r.id, empty()]));
   for (const a of accounts) {
     const owner = working[a.id];

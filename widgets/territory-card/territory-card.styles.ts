@@ -51,11 +51,16 @@ export const styles = css`
   }
   [part~='map'] {
     margin-top: var(--tk-space-3, 0.75rem);
+    position: relative;
+    overflow: hidden;
+    contain: paint;
+    border-radius: var(--tk-radius, 0.25rem);
   }
   [part~='map'] ::slotted(*),
   tk-territory-map {
     display: block;
     height: var(--tk-card-map-height, 12rem);
+    max-height: var(--tk-card-map-height, 12rem);
   }
   tk-territory-map:not(:defined) {
     display: none;

@@ -67,7 +67,7 @@ export class TkWorkloadGauge extends TkElement {
     if (this.repId) {
       const rep = ev.byRep[this.repId];
       if (!rep) return html`<p part="empty" class="weak">Unknown rep ${this.repId}</p>`;
-      return this.gauge(rep, names.get(rep.repId) ?? rep.repId, this.scale([rep]));
+      return this.gauge(rep, names.get(rep.repId) ?? rep.repId, this.scale([rep]), true);
     }
     const shown = ev.reps.filter((r) => r.active || r.count > 0);
     const stats = ev.balance[m];
@@ -91,7 +91,7 @@ export class TkWorkloadGauge extends TkElement {
     return max > 0 ? max * 1.1 : 1;
   }
 
-  private gauge(rep: RepTotals, name: string, max: number) {
+  private gauge(rep: RepTotals, name: string, max: number, single = false) {
     const m = this.m;
     const tol = this.tolerance;
     const value = rep[m];
@@ -107,7 +107,7 @@ export class TkWorkloadGauge extends TkElement {
     const text = `${name}: ${NOUN[m]} ${this.value(value)} of target ${this.value(target)} (${how})`;
     return html`<div part="gauge" class=${state}>
       <div class="label">
-        <span class="name">${name}</span>
+        <span class="name">${name}${single ? html` <span class="weak">· ${NOUN[m]}</span>` : nothing}</span>
         <span class="delta">${this.value(value)} / ${this.value(target)}${target > 0 ? html` · ${this.fmt.signedPercent(dev)}` : nothing}</span>
       </div>
       <div part="track" role="meter" aria-label=${`${name} ${NOUN[m]}`} aria-valuemin="0" aria-valuemax=${+max.toFixed(2)}
