@@ -115,6 +115,13 @@ function spatialOnly(accounts: readonly ResolvableAccount[], territories: readon
   return winner;
 }
 
+/** The floor of the result shape: one small object per account written into a Record by id. */
+function recordOnly(accounts: readonly ResolvableAccount[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const a of accounts) out[a.id] = { territoryId: null, reason: '', via: null, matched: [] };
+  return out;
+}
+
 /** Wall-clock and process CPU time (all threads, so GC helpers count) of `runs` calls, after one warm-up. */
 function time(runs: number, f: () => unknown): { wall: number[]; cpu: number[] } {
   f();
@@ -144,6 +151,7 @@ function runCase(nAccounts: number, nTerritories: number, runs: number): void {
   const ours = time(runs, () => (result = resolveTerritories(accounts, territories)));
   const viaTurf = time(runs, () => spatialOnly(accounts, territories, 'turf'));
   const viaFlat = time(runs, () => spatialOnly(accounts, territories, 'flat'));
+  const floor = time(runs, () => recordOnly(accounts));
 
   // Brute force: time a subsample first; run everything only if that extrapolates to under ~30 s.
   const probe = Math.min(nAccounts, 500);
@@ -169,6 +177,7 @@ function runCase(nAccounts: number, nTerritories: number, runs: number): void {
       `  assigned ${nAccounts - result.gaps.length}, gaps ${result.gaps.length}, overlaps ${result.overlaps.length}, skipped ${result.skipped.length}`,
       `spatial step alone, flatbush + @turf/boolean-point-in-polygon: ${spread(viaTurf)}`,
       `spatial step alone, flatbush + flat-array ray casting (used): ${spread(viaFlat)}`,
+      `result-shape floor (one object per account into a Record by id, nothing computed): ${spread(floor)}`,
       sample === nAccounts
         ? `brute force (every account × every polygon, turf): ${ms(bruteMs)} (full run, once)`
         : `brute force (every account × every polygon, turf): ~${(bruteMs / 1000).toFixed(1)} s, extrapolated from ${sample.toLocaleString('en')} accounts (${ms(sampleMs)})`,
