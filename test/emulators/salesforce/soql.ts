@@ -181,7 +181,8 @@ export function matches(e: Expr, record: Record<string, unknown>, read: FieldRea
     case 'not': return !matches(e.expr, record, read);
     case 'in': {
       const v = read(record, e.field) ?? null;
-      const found = e.values.some((x) => x === v);
+      const set = (e as { set?: Set<unknown> }).set ?? ((e as { set?: Set<unknown> }).set = new Set(e.values));
+      const found = set.has(v);
       return e.negate ? !found : found;
     }
     case 'cmp': {

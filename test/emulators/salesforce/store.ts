@@ -2,7 +2,15 @@
  * The emulator's in-memory org: records by sObject, a SOQL runner, DML with per-record results in
  * the Salesforce shape, per-record fault injection and a log of every write actually applied.
  */
-import { matches, parseSoql, sortRecords, SoqlError, type ParsedQuery } from './soql.js';
+import { matches, parseSoql, sortRecords, SoqlError, type Expr, type ParsedQuery } from './soql.js';
+
+function idsOf(e: Expr | undefined): string[] | undefined {
+  if (!e) return undefined;
+  if (e.kind === 'and') return idsOf(e.left) ?? idsOf(e.right);
+  if (e.kind === 'in' && !e.negate && e.field.toLowerCase() === 'id') return [...new Set(e.values.map(String))];
+  if (e.kind === 'cmp' && e.op === '=' && e.field.toLowerCase() === 'id') return [String(e.value)];
+  return undefined;
+}
 
 export type SObjectRecord = Record<string, unknown> & { Id: string };
 
@@ -140,7 +148,10 @@ export class OrgStore {
     const table = this.table(object);
     const read = this.read(object);
     const fields = parsed.fields.map((f) => (f.includes('.') ? f : this.canonicalField(object, f)));
-    let rows = [...table.values()].filter((r) => !parsed.where || matches(parsed.where, r, read));
+    // Index lookup when the WHERE pins Id (Id IN (…) / Id = '…' in the top-level AND chain).
+    const ids = idsOf(parsed.where);
+    const candidates = ids ? ids.flatMap((id) => table.get(id) ?? []) : [...table.values()];
+    let rows = candidates.filter((r) => !parsed.where || matches(parsed.where, r, read));
     sortRecords(rows, parsed.orderBy, read);
     if (parsed.offset) rows = rows.slice(parsed.offset);
     if (parsed.limit !== undefined) rows = rows.slice(0, parsed.limit);
