@@ -1,2 +1,3 @@
 export * from './crm-adapter.js';
 export * from './memory/index.js';
+export * from './rest/index.js';

@@ -1,0 +1,46 @@
+import type { Capabilities, Change, CrmAdapter, LoadOptions, LoadResult, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import { RestClient } from './client.js';
+import { loadRest } from './load.js';
+import { resolveRestOptions, type RestAdapterOptions } from './options.js';
+import { saveRest } from './save.js';
+
+/** A REST adapter, plus a request counter for logs and benchmarks. */
+export interface RestAdapter extends CrmAdapter {
+  /** HTTP requests sent so far, every attempt counted. */
+  readonly requestCount: number;
+}
+
+/**
+ * Creates a CrmAdapter over your own backend speaking the documented JSON contract
+ * (docs/adapters/rest.md): `GET /accounts|/reps|/territories?cursor=` → `{ items, nextCursor, total? }`,
+ * `POST /assignments:batch` → `{ results }`, errors as `{ error: { code, message } }`.
+ *
+ * @param options Base URL, transport and limits (see {@link RestAdapterOptions}).
+ * @returns The adapter.
+ * @example
+ * const adapter = createRestAdapter({ baseUrl: 'https://api.example.com/territory', fetch: (u, i) => fetch(u, { ...i, credentials: 'include' }) });
+ * const { accounts } = await adapter.load();
+ */
+export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
+  const opts = resolveRestOptions(options);
+  const client = new RestClient(opts.fetch, opts.baseUrl, opts.retry);
+  const stamps = new Map<string, string | undefined>();
+  return {
+    id: opts.id ?? `rest:${opts.baseUrl.replace(/\/+$/, '')}`,
+    get requestCount() {
+      return client.requests;
+    },
+    async capabilities(): Promise<Capabilities> {
+      return { canWrite: opts.canWrite !== false, canWriteTerritories: false, system: 'rest', maxBatchSize: opts.batchSize, ...(opts.userId !== undefined ? { userId: opts.userId } : {}) };
+    },
+    async load(loadOptions?: LoadOptions): Promise<LoadResult> {
+      const result = await loadRest(client, opts, loadOptions);
+      stamps.clear();
+      for (const a of result.accounts) stamps.set(a.id, a.lastModified);
+      return result;
+    },
+    save(changes: readonly Change[], saveOptions?: SaveOptions): Promise<SaveOutcome[]> {
+      return saveRest(client, opts, stamps, changes, saveOptions);
+    },
+  };
+}

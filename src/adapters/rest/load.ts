@@ -1,0 +1,74 @@
+import { CrmLoadError, type LoadOptions, type LoadResult } from '../crm-adapter.js';
+import { validateBatch, type RecordKind, type Rejection } from '../../model/validate-batch.js';
+import type { RestClient } from './client.js';
+import { restError } from './client.js';
+import type { ResolvedRestOptions } from './options.js';
+
+type Kind = 'account' | 'rep' | 'territory';
+const PATHS: Record<Kind, string> = { account: 'accounts', rep: 'reps', territory: 'territories' };
+const PHASES: Record<Kind, string> = { account: 'accounts', rep: 'reps', territory: 'territories' };
+
+/** Reads every page of one collection (`{ items, nextCursor, total? }`), validating each page. */
+async function collect<K extends Kind>(client: RestClient, opts: ResolvedRestOptions, kind: K, options: LoadOptions, rejected: Rejection[]) {
+  const valid: ReturnType<typeof validateBatch<K>>['valid'] = [];
+  const ids = new Set<string>();
+  const seenCursors = new Set<string>();
+  let cursor: string | null = null;
+  let index = 0;
+  do {
+    if (options.signal?.aborted) throw new CrmLoadError('ABORTED', `Loading ${PATHS[kind]} was aborted`);
+    const query = `?limit=${opts.pageSize}${cursor !== null ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const r = await client.repeatable('GET', `/${PATHS[kind]}${query}`, undefined, options.signal);
+    if (r.kind !== 'ok') {
+      if (r.kind === 'aborted') throw new CrmLoadError('ABORTED', `Loading ${PATHS[kind]} was aborted`);
+      const { code, message } = restError(r);
+      throw new CrmLoadError(code, `Loading ${PATHS[kind]} failed: ${message}`);
+    }
+    const body = r.body as { items?: unknown; nextCursor?: unknown; total?: unknown } | null;
+    if (!body || !Array.isArray(body.items)) throw new CrmLoadError('BAD_RESPONSE', `GET /${PATHS[kind]} answered without an items list`);
+    const candidates: unknown[] = [];
+    const positions: number[] = [];
+    body.items.forEach((item, i) => {
+      const id = (item as { id?: unknown } | null)?.id;
+      if (typeof id === 'string' && ids.has(id)) {
+        const problem = { field: 'id', reason: 'duplicate id: the record came twice while paging' };
+        rejected.push({ kind, index: index + i, id, ...problem, problems: [problem] });
+      } else {
+        candidates.push(item);
+        positions.push(index + i);
+      }
+    });
+    const page = validateBatch(kind as RecordKind, candidates) as ReturnType<typeof validateBatch<K>>;
+    for (const r of page.rejected) rejected.push({ ...r, index: positions[r.index] });
+    for (const record of page.valid) {
+      ids.add((record as { id: string }).id);
+      valid.push(record);
+    }
+    index += body.items.length;
+    cursor = typeof body.nextCursor === 'string' && body.nextCursor !== '' ? body.nextCursor : null;
+    if (cursor !== null) {
+      if (seenCursors.has(cursor)) throw new CrmLoadError('BAD_RESPONSE', `GET /${PATHS[kind]} repeats the cursor ${JSON.stringify(cursor)}`);
+      seenCursors.add(cursor);
+    }
+    options.onProgress?.({ loaded: valid.length, ...(typeof body.total === 'number' ? { total: body.total } : {}), phase: PHASES[kind] });
+  } while (cursor !== null);
+  return valid;
+}
+
+/**
+ * Loads reps, accounts and territories from a backend implementing the REST contract.
+ *
+ * @param client The HTTP client.
+ * @param opts Resolved options.
+ * @param options Abort signal and progress.
+ * @returns The load result; invalid records are in `rejected` with their id and field.
+ * @example
+ * const { accounts } = await loadRest(client, opts, { onProgress: console.log });
+ */
+export async function loadRest(client: RestClient, opts: ResolvedRestOptions, options: LoadOptions = {}): Promise<LoadResult> {
+  const rejected: Rejection[] = [];
+  const reps = await collect(client, opts, 'rep', options, rejected);
+  const accounts = await collect(client, opts, 'account', options, rejected);
+  const territories = await collect(client, opts, 'territory', options, rejected);
+  return { accounts, reps, territories, rejected };
+}

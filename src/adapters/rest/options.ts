@@ -1,0 +1,54 @@
+import type { RetryOptions } from '../shared/retry.js';
+import type { Transport } from '../shared/http.js';
+
+export interface RestAdapterOptions {
+  /** Base URL of your backend implementing the contract in docs/adapters/rest.md, e.g. `https://api.example.com/territory`. */
+  baseUrl: string;
+  /** A fetch-like transport (adds your auth: cookies, headers). Default `globalThis.fetch`. */
+  fetch?: Transport;
+  /** Stable identity of the data source. Default `rest:<baseUrl>`. */
+  id?: string;
+  /** Records asked for per list page (`limit`). Default 1000. */
+  pageSize?: number;
+  /** Changes per POST /assignments:batch. Default 200. */
+  batchSize?: number;
+  /** Retry policy for 429, 5xx and network failures. Defaults: 5 retries, 60 s. */
+  retry?: RetryOptions;
+  /** Whether the user may write assignments. Default true. */
+  canWrite?: boolean;
+  /** The user the adapter acts for, when known. */
+  userId?: string;
+  /** Makes the idempotency key of a batch. Default `crypto.randomUUID()`. */
+  requestId?: () => string;
+}
+
+export interface ResolvedRestOptions extends RestAdapterOptions {
+  fetch: Transport;
+  pageSize: number;
+  batchSize: number;
+  retry: RetryOptions;
+  requestId: () => string;
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1 || value > 10_000) throw new RangeError(`createRestAdapter: ${name} must be an integer from 1 to 10000, got ${String(value)}`);
+  return value;
+}
+
+/** Applies defaults and checks the options; throws naming the bad option. */
+export function resolveRestOptions(options: RestAdapterOptions): ResolvedRestOptions {
+  if (typeof options?.baseUrl !== 'string' || !/^https?:\/\//.test(options.baseUrl)) {
+    throw new TypeError(`createRestAdapter: options.baseUrl must be an http(s) URL, got ${JSON.stringify(options?.baseUrl)}`);
+  }
+  const transport = options.fetch ?? (globalThis.fetch ? (url: string, init?: RequestInit) => globalThis.fetch(url, init) : undefined);
+  if (typeof transport !== 'function') throw new TypeError('createRestAdapter: options.fetch must be a fetch-like function');
+  return {
+    ...options,
+    fetch: transport,
+    pageSize: positive(options.pageSize, 1000, 'pageSize'),
+    batchSize: positive(options.batchSize, 200, 'batchSize'),
+    retry: options.retry ?? {},
+    requestId: options.requestId ?? (() => globalThis.crypto.randomUUID()),
+  };
+}

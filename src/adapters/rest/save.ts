@@ -1,0 +1,122 @@
+import type { Change, SaveOptions, SaveOutcome, SaveStatus } from '../crm-adapter.js';
+import { formatRejection, validateBatch } from '../../model/validate-batch.js';
+import { chunk, retry } from '../shared/retry.js';
+import type { RestClient } from './client.js';
+import { restError } from './client.js';
+import type { ResolvedRestOptions } from './options.js';
+
+const STATUSES: readonly SaveStatus[] = ['saved', 'failed', 'conflict'];
+
+class Aborted extends Error {}
+
+/**
+ * Sends assignment changes to `POST /assignments:batch` and reports one outcome per change, in order.
+ * Each batch carries a `requestId`; a retry after a 5xx or a lost answer reuses it, so a server that
+ * honours the contract answers with what it did the first time instead of doing it again. The server
+ * checks `from` and `expectedLastModified` atomically; 409 means nothing in the request was written
+ * and every change in it conflicts; 429 waits (Retry-After, else jittered backoff).
+ *
+ * @param client The HTTP client.
+ * @param opts Resolved options.
+ * @param stamps lastModified per account at load (updated from each saved result).
+ * @param changes The changes, in order.
+ * @param options Abort signal and progress.
+ * @returns One outcome per change, in order.
+ * @example
+ * const outcomes = await saveRest(client, opts, stamps, [{ accountId: 'a1', from: 'r1', to: 'r2' }]);
+ */
+export async function saveRest(client: RestClient, opts: ResolvedRestOptions, stamps: Map<string, string | undefined>, changes: readonly Change[], options: SaveOptions = {}): Promise<SaveOutcome[]> {
+  const { signal } = options;
+  const out: (SaveOutcome | undefined)[] = new Array(changes.length).fill(undefined);
+  const settle = (index: number, status: SaveStatus, code?: string, message?: string) => {
+    const id = changes[index]?.accountId;
+    out[index] = { accountId: typeof id === 'string' ? id : '', status, ...(code ? { code } : {}), ...(message ? { message } : {}) };
+  };
+  const invalid = new Map(validateBatch('change', changes).rejected.map((r) => [r.index, r]));
+  const seen = new Set<string>();
+  const entries: number[] = [];
+  changes.forEach((c, i) => {
+    const bad = invalid.get(i);
+    if (opts.canWrite === false) settle(i, 'failed', 'READ_ONLY', 'this adapter may not write');
+    else if (bad) settle(i, 'failed', 'INVALID', formatRejection(bad));
+    else if (seen.has(c.accountId)) settle(i, 'failed', 'DUPLICATE', 'another change for this account comes earlier in the same save');
+    else {
+      seen.add(c.accountId);
+      entries.push(i);
+    }
+  });
+
+  let fatal: { code: string; message: string } | undefined;
+  let done = changes.length - entries.length;
+  for (const batch of chunk(entries, opts.batchSize)) {
+    if (fatal || signal?.aborted) {
+      const why = fatal ?? { code: 'ABORTED', message: 'the save was aborted' };
+      for (const i of batch) settle(i, 'failed', why.code, `not written: ${why.message}`);
+    } else {
+      await sendBatch(batch);
+    }
+    done += batch.length;
+    options.onProgress?.({ done, total: changes.length });
+  }
+  return out.map((o, i) => o ?? { accountId: changes[i]?.accountId ?? '', status: 'failed', code: 'UNKNOWN', message: 'no outcome recorded' });
+
+  async function sendBatch(batch: number[]): Promise<void> {
+    const body = {
+      requestId: opts.requestId(),
+      changes: batch.map((i) => ({ ...changes[i], expectedLastModified: stamps.get(changes[i].accountId) ?? null })),
+    };
+    let sent = false; // a request may have reached the server
+    let last = { code: 'FAILED', message: 'not written' };
+    let gaveUp = false;
+    try {
+      const run = await retry<null>(async () => {
+        const r = await client.once('POST', '/assignments:batch', body, signal);
+        if (r.kind === 'ok') {
+          const results = (r.body as { results?: unknown } | null)?.results;
+          const byId = new Map<string, { status?: unknown; code?: unknown; message?: unknown; lastModified?: unknown }>();
+          if (Array.isArray(results)) for (const x of results) if (x && typeof x.accountId === 'string') byId.set(x.accountId, x);
+          for (const i of batch) {
+            const result = byId.get(changes[i].accountId);
+            const status = result && STATUSES.includes(result.status as SaveStatus) ? (result.status as SaveStatus) : undefined;
+            if (!result || !status) {
+              settle(i, 'failed', 'UNKNOWN', 'the server did not report on this change; it may or may not be written — reload to check');
+              continue;
+            }
+            if (status === 'saved') stamps.set(changes[i].accountId, typeof result.lastModified === 'string' ? result.lastModified : undefined);
+            settle(i, status, typeof result.code === 'string' ? result.code : undefined, typeof result.message === 'string' ? result.message : undefined);
+          }
+          return { done: true, value: null };
+        }
+        if (r.kind === 'aborted') {
+          sent = true;
+          throw new Aborted();
+        }
+        last = restError(r);
+        if (r.kind === 'network' || r.status >= 500 || r.status === 408) {
+          sent = true; // the same requestId makes the retry safe
+          return { done: false, value: null, ...(r.kind === 'http' && r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs } : {}) };
+        }
+        if (r.status === 429) return { done: false, value: null, ...(r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs } : {}) };
+        if (r.status === 409) {
+          for (const i of batch) settle(i, 'conflict', last.code === 'HTTP_409' ? 'CONFLICT' : last.code, last.message);
+          return { done: true, value: null };
+        }
+        if (r.status === 401 || r.status === 403) fatal = last;
+        for (const i of batch) settle(i, 'failed', last.code, `not written: ${last.message}`);
+        return { done: true, value: null };
+      }, { ...opts.retry, ...(signal ? { signal } : {}) });
+      gaveUp = run.gaveUp;
+    } catch (error) {
+      if (!signal?.aborted && !(error instanceof Aborted)) throw error;
+      const message = sent ? 'the save was aborted mid-request; the change may or may not be written — reload to check' : 'not written: the save was aborted';
+      for (const i of batch) settle(i, 'failed', 'ABORTED', message);
+      return;
+    }
+    if (gaveUp) {
+      for (const i of batch) {
+        if (sent) settle(i, 'failed', 'UNKNOWN', `${last.message}; the change may or may not be written — reload to check`);
+        else settle(i, 'failed', last.code, `not written: ${last.message}`);
+      }
+    }
+  }
+}

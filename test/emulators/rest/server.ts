@@ -1,0 +1,186 @@
+/**
+ * The reference implementation of the territory-kit REST contract (docs/adapters/rest.md), as a Node
+ * http server on 127.0.0.1 (random port) for tests and benchmarks: cursor-paged lists, the
+ * idempotent `POST /assignments:batch` with atomic from/expectedLastModified checks, error bodies
+ * `{ error: { code, message } }`, 409 in atomic mode, 429 with Retry-After via fault injection, and
+ * request/write counting.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultList, readBody, sendJson, type Fault } from '../http-util.js';
+
+type Json = Record<string, unknown>;
+
+export interface RestEmulatorOptions {
+  accounts?: Json[];
+  reps?: Json[];
+  territories?: Json[];
+  /** Largest page a list returns. Default 1000. */
+  maxPage?: number;
+  /** Largest batch accepted. Default 500. */
+  maxBatch?: number;
+  /** All-or-nothing batches: any conflict answers 409 and writes nothing. Default false (per-change results). */
+  atomic?: boolean;
+}
+
+interface Stored {
+  status: number;
+  body: unknown;
+}
+
+export class RestEmulator {
+  readonly accounts = new Map<string, Json>();
+  readonly reps: Json[];
+  readonly territories: Json[];
+  readonly requests: { method: string; path: string; status: number }[] = [];
+  readonly writes = new Map<string, number>();
+  readonly faults = new FaultList();
+  url = '';
+  private readonly done = new Map<string, Stored>();
+  private readonly server: Server;
+  private clock = 0;
+
+  constructor(private readonly options: RestEmulatorOptions = {}) {
+    for (const a of options.accounts ?? []) this.accounts.set(String(a.id), { lastModified: this.tick(), ...a });
+    this.reps = (options.reps ?? []).map((r) => ({ ...r }));
+    this.territories = (options.territories ?? []).map((t) => ({ ...t }));
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent) this.send(req, res, 500, { error: { code: 'INTERNAL', message: String(error) } });
+      });
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    if (!this.server.listening) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  inject(fault: Fault): void {
+    this.faults.add(fault);
+  }
+
+  /** Someone else edits an account: lastModified moves on; other fields as given. */
+  touch(id: string, fields: Json = {}): void {
+    const a = this.accounts.get(id);
+    if (!a) throw new Error(`no account ${id}`);
+    Object.assign(a, fields, { lastModified: this.tick() });
+  }
+
+  ownerOf(id: string): string | null {
+    return (this.accounts.get(id)?.ownerId as string | null | undefined) ?? null;
+  }
+
+  count(method: string, path: string): number {
+    return this.requests.filter((r) => r.method === method && r.path === path).length;
+  }
+
+  private tick(): string {
+    this.clock = Math.max(Date.now(), this.clock + 1);
+    return new Date(this.clock).toISOString();
+  }
+
+  private send(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void {
+    this.requests.push({ method: req.method ?? '', path: new URL(req.url ?? '/', 'http://x').pathname, status });
+    sendJson(res, status, body, headers);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const method = req.method ?? 'GET';
+    const raw = method === 'POST' ? await readBody(req) : '';
+    const fault = this.faults.take(method, url.pathname);
+    if (fault?.kind === 'hook') fault.run?.();
+    if (fault?.kind === 'reset') {
+      this.requests.push({ method, path: url.pathname, status: 0 });
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'status') {
+      const status = fault.status ?? 500;
+      return this.send(req, res, status, fault.body ?? { error: { code: status === 429 ? 'RATE_LIMITED' : 'UNAVAILABLE', message: `injected ${status}` } }, fault.headers);
+    }
+    const answer = this.route(method, url, raw);
+    if (fault?.kind === 'apply-then-reset') {
+      this.requests.push({ method, path: url.pathname, status: 0 });
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'apply-then-status') return this.send(req, res, fault.status ?? 502, fault.body ?? { error: { code: 'BAD_GATEWAY', message: 'upstream answer lost' } }, fault.headers);
+    this.send(req, res, answer.status, answer.body);
+  }
+
+  private route(method: string, url: URL, raw: string): Stored {
+    const p = url.pathname;
+    if (method === 'GET' && p === '/accounts') return this.page([...this.accounts.values()], url);
+    if (method === 'GET' && p === '/reps') return this.page(this.reps, url);
+    if (method === 'GET' && p === '/territories') return this.page(this.territories, url);
+    if (method === 'POST' && p === '/assignments:batch') return this.batch(raw);
+    return { status: 404, body: { error: { code: 'NOT_FOUND', message: `no route ${method} ${p}` } } };
+  }
+
+  private page(all: Json[], url: URL): Stored {
+    const limit = Number(url.searchParams.get('limit') ?? '100');
+    if (!Number.isInteger(limit) || limit < 1) return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'limit must be a positive integer' } } };
+    const size = Math.min(limit, this.options.maxPage ?? 1000);
+    const cursor = url.searchParams.get('cursor');
+    const offset = cursor === null ? 0 : Number(Buffer.from(cursor, 'base64url').toString());
+    if (!Number.isInteger(offset) || offset < 0) return { status: 400, body: { error: { code: 'BAD_CURSOR', message: `unknown cursor ${cursor}` } } };
+    const items = all.slice(offset, offset + size);
+    const nextCursor = offset + size < all.length ? Buffer.from(String(offset + size)).toString('base64url') : null;
+    return { status: 200, body: { items, nextCursor, total: all.length } };
+  }
+
+  private batch(raw: string): Stored {
+    let body: { requestId?: unknown; changes?: unknown };
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'body is not JSON' } } };
+    }
+    if (typeof body.requestId !== 'string' || body.requestId === '') return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'requestId is required' } } };
+    const stored = this.done.get(body.requestId);
+    if (stored) return stored;
+    if (!Array.isArray(body.changes)) return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'changes must be a list' } } };
+    if (body.changes.length > (this.options.maxBatch ?? 500)) return { status: 400, body: { error: { code: 'BATCH_TOO_LARGE', message: `at most ${this.options.maxBatch ?? 500} changes per request` } } };
+    const changes = body.changes as { accountId: string; from: string | null; to: string | null; expectedLastModified?: string | null }[];
+    const plan = changes.map((c) => {
+      const a = this.accounts.get(c.accountId);
+      if (!a) return { accountId: c.accountId, status: 'failed', code: 'NOT_FOUND', message: 'no such account' };
+      const owner = (a.ownerId as string | null | undefined) ?? null;
+      if (owner === c.to) return { accountId: c.accountId, status: 'saved', lastModified: a.lastModified };
+      if (owner !== c.from) return { accountId: c.accountId, status: 'conflict', code: 'OWNER_CHANGED', message: `owner is now ${owner ?? 'nobody'}` };
+      if (c.expectedLastModified != null && c.expectedLastModified !== a.lastModified) return { accountId: c.accountId, status: 'conflict', code: 'STALE', message: `changed at ${String(a.lastModified)}` };
+      if (c.to !== null && !this.reps.some((r) => r.id === c.to && r.active !== false)) return { accountId: c.accountId, status: 'failed', code: 'UNKNOWN_REP', message: `no active rep ${c.to}` };
+      return { accountId: c.accountId, status: 'write', to: c.to };
+    });
+    let answer: Stored;
+    if (this.options.atomic && plan.some((x) => x.status !== 'write' && x.status !== 'saved')) {
+      const bad = plan.filter((x) => x.status !== 'write' && x.status !== 'saved').map((x) => x.accountId);
+      answer = { status: 409, body: { error: { code: 'CONFLICT', message: `nothing written: ${bad.join(', ')} cannot be applied` } } };
+    } else {
+      const results = plan.map((x) => {
+        if (x.status !== 'write') return x;
+        const a = this.accounts.get(x.accountId)!;
+        a.ownerId = x.to;
+        a.lastModified = this.tick();
+        this.writes.set(x.accountId, (this.writes.get(x.accountId) ?? 0) + 1);
+        return { accountId: x.accountId, status: 'saved', lastModified: a.lastModified };
+      });
+      answer = { status: 200, body: { results } };
+    }
+    this.done.set(body.requestId, answer);
+    return answer;
+  }
+}
+
+export function startRestEmulator(options: RestEmulatorOptions = {}): Promise<RestEmulator> {
+  return new RestEmulator(options).start();
+}
