@@ -16,6 +16,7 @@ import { leafletStyles } from './leaflet.styles.js';
 import { territoryMapStyles } from './territory-map.styles.js';
 import { AccountLayer } from './layers/account-layer.js';
 import { HeatLayer } from './layers/heat-layer.js';
+import { RegionLayer, type RegionStyle } from './layers/region-layer.js';
 import { accountsIn, buildAccountIndex, buildClusters, type AccountIndex, type ClusterProps } from './controllers/account-index.js';
 import { colorsFor, UNASSIGNED_COLOR } from './controllers/colors.js';
 import { convexHull } from './controllers/convex-hull.js';
@@ -141,10 +142,9 @@ export class TkTerritoryMap extends TkElement {
   private heatLayer: HeatLayer | null = null;
   private tileLayer: L.TileLayer | null = null;
   private vectorRenderer: L.Renderer | null = null;
-  private basemapRenderer: L.Renderer | null = null;
   private territoryLayer: L.LayerGroup | null = null;
   private hullLayer: L.LayerGroup | null = null;
-  private regionLayers: Partial<Record<RegionLevel, L.GeoJSON>> = {};
+  private regionLayers: Partial<Record<RegionLevel, RegionLayer>> = {};
   private regions: Partial<Record<RegionLevel, RegionFeature[]>> = {};
   private gesture: SelectionGesture | null = null;
   private drawer: PolygonDraw | null = null;
@@ -273,10 +273,9 @@ export class TkTerritoryMap extends TkElement {
       worldCopyJump: false,
     });
     this.map = map;
-    for (const [name, z] of [['tk-basemap', 250], ['tk-territories', 350], ['tk-heat', 380], ['tk-accounts', 450], ['tk-draw', 500]] as const) {
+    for (const [name, z] of [['tk-counties', 240], ['tk-basemap', 250], ['tk-territories', 350], ['tk-heat', 380], ['tk-accounts', 450], ['tk-draw', 500]] as const) {
       map.createPane(name).style.zIndex = String(z);
     }
-    this.basemapRenderer = L.canvas({ pane: 'tk-basemap' });
     this.vectorRenderer = L.canvas({ pane: 'tk-territories' });
     const drawRenderer = L.canvas({ pane: 'tk-draw' });
     this.territoryLayer = L.layerGroup().addTo(map);
@@ -369,15 +368,12 @@ export class TkTerritoryMap extends TkElement {
           (err: Error) => (this._notice = err.message),
         );
       } else if (want[level] && !layer && this.regions[level]) {
-        this.regionLayers[level] = L.geoJSON(this.regions[level] as unknown as GeoJSON.Feature[], {
-          renderer: this.basemapRenderer!,
-          interactive: false,
-          style: this.regionStyle,
-        } as L.GeoJSONOptions).addTo(map);
-        if (level === 'county') this.regionLayers.state?.bringToFront();
+        this.regionLayers[level] = new RegionLayer(this.regions[level]!, this.regionStyle, { pane: level === 'county' ? 'tk-counties' : 'tk-basemap' }).addTo(map);
+        if (level === 'county') this.regionLayers.state?.setStyle(this.regionStyle);
       } else if (!want[level] && layer) {
         layer.remove();
         delete this.regionLayers[level];
+        if (level === 'county') this.regionLayers.state?.setStyle(this.regionStyle);
       }
     }
   }
@@ -388,19 +384,16 @@ export class TkTerritoryMap extends TkElement {
     );
   }
 
-  private readonly regionStyle = (feature?: GeoJSON.Feature): L.PathOptions => {
-    const code = String(feature?.id ?? '');
+  private readonly regionStyle = (code: string): RegionStyle => {
     const county = code.length === 5;
     const painted = this.regionColors.get(code);
-    const land = this.tileUrl ? null : this.landColor;
+    // Counties lie under the states: the land fill goes on the lowest level shown.
+    const land = this.tileUrl || (!county && this.regionLayers.county) ? null : this.landColor;
     return {
-      color: county ? '#b4bcc7' : '#8d97a5',
+      stroke: county ? '#b4bcc7' : '#8d97a5',
       weight: county ? 0.5 : 1,
-      fill: !!(painted || land),
-      fillColor: painted ?? land ?? 'transparent',
+      fill: painted ?? land,
       fillOpacity: painted ? 0.45 : land ? 1 : 0,
-      // Counties draw above states only in fill; keep state outlines readable.
-      opacity: 1,
     };
   };
 
@@ -440,12 +433,15 @@ export class TkTerritoryMap extends TkElement {
       this.clusters = this.noCluster || !ix.accounts.length ? null : 'pending';
       if (this.clusters === 'pending') {
         const potential = this.clusterBy === 'potential';
-        setTimeout(() => {
-          if (this.clustersKey !== clustersKey) return;
-          this.clusters = buildClusters(ix, { potential });
-          this.clustersKey = [...clustersKey];
-          this.requestUpdate();
-        }, 0);
+        // After the next frame is painted (rAF, then a task), so the stand-in shows first.
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            if (this.clustersKey !== clustersKey) return;
+            this.clusters = buildClusters(ix, { potential });
+            this.clustersKey = [...clustersKey];
+            this.requestUpdate();
+          }, 0),
+        );
       }
     }
 
@@ -617,15 +613,27 @@ export class TkTerritoryMap extends TkElement {
     const ix = this.ix;
     if (!map || !ix || this.compact) return;
     const b = map.getBounds();
-    const all = accountsIn(ix, [Math.max(-180, b.getWest()), Math.max(-90, b.getSouth()), Math.min(180, b.getEast()), Math.min(90, b.getNorth())]);
-    this._inViewTotal = all.length;
-    // Selected accounts first, then the rest in plan order.
+    const w = b.getWest(), e = b.getEast(), s = b.getSouth(), n = b.getNorth();
+    const { lng, lat } = ix;
+    // One pass over the typed arrays (cheaper than a range query plus a sort at 50k in view):
+    // selected accounts first, then the rest in plan order.
     const picked: number[] = [];
-    for (const i of all) if (this.selected[i] && picked.length < LIST_LIMIT) picked.push(i);
-    for (const i of all) {
-      if (picked.length >= LIST_LIMIT) break;
-      if (!this.selected[i]) picked.push(i);
+    const rest: number[] = [];
+    let total = 0;
+    for (let i = 0, len = lng.length; i < len; i++) {
+      const x = lng[i];
+      const y = lat[i];
+      if (x < w || x > e || y < s || y > n) continue;
+      total++;
+      if (this.selected[i]) {
+        if (picked.length < LIST_LIMIT) picked.push(i);
+      } else if (rest.length < LIST_LIMIT) rest.push(i);
     }
+    for (const i of rest) {
+      if (picked.length >= LIST_LIMIT) break;
+      picked.push(i);
+    }
+    this._inViewTotal = total;
     if (!sameList(picked, this._inView)) {
       const activeAccount = this._inView[this._active];
       this._inView = picked;
@@ -650,7 +658,7 @@ export class TkTerritoryMap extends TkElement {
     if (!map || !ix) return [];
     const p = map.containerPointToLatLng(L.point(Math.min(a.x, b.x), Math.min(a.y, b.y)));
     const q = map.containerPointToLatLng(L.point(Math.max(a.x, b.x), Math.max(a.y, b.y)));
-    const ids = accountsIn(ix, [p.lng, q.lat, q.lng, p.lat]).map((i) => ix.accounts[i].id);
+    const ids = accountsIn(ix, [p.lng, q.lat, q.lng, p.lat], true).map((i) => ix.accounts[i].id);
     this.select(ids, mode);
     return ids;
   }
@@ -673,7 +681,7 @@ export class TkTerritoryMap extends TkElement {
       n = Math.max(n, y);
     }
     const polygon = { type: 'Polygon' as const, coordinates: [ring] };
-    const ids = accountsIn(ix, [w, s, e, n])
+    const ids = accountsIn(ix, [w, s, e, n], true)
       .filter((i) => booleanPointInPolygon([ix.lng[i], ix.lat[i]], polygon))
       .map((i) => ix.accounts[i].id);
     this.select(ids, mode);
@@ -872,7 +880,7 @@ export class TkTerritoryMap extends TkElement {
     if (!map || !ix) return;
     const b = map.getBounds();
     this.select(
-      accountsIn(ix, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]).map((i) => ix.accounts[i].id),
+      accountsIn(ix, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], true).map((i) => ix.accounts[i].id),
       'add',
     );
   }

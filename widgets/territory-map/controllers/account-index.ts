@@ -104,11 +104,13 @@ export function buildAccountIndex(accounts: readonly Account[]): AccountIndex {
  * Accounts (index positions) inside a lng/lat box.
  * @param ix the index
  * @param box `[minLng, minLat, maxLng, maxLat]`
- * @returns positions in index order
+ * @param sorted return positions in plan order (default false: index order)
+ * @returns positions
  */
-export function accountsIn(ix: AccountIndex, box: readonly [number, number, number, number]): number[] {
+export function accountsIn(ix: AccountIndex, box: readonly [number, number, number, number], sorted = false): number[] {
   if (!ix.accounts.length) return [];
-  return ix.kd.range(box[0], box[1], box[2], box[3]).sort((a, b) => a - b);
+  const found = ix.kd.range(box[0], box[1], box[2], box[3]);
+  return sorted ? found.sort((a, b) => a - b) : found;
 }
 
 /**

@@ -126,7 +126,15 @@ export class AccountLayer extends CanvasLayer {
       this.fillClusters(ctx, labels);
       points = this.drawPoints(ctx, d, singles, scale, ox, oy, r, true);
     } else {
-      const inView = accountsIn(d.ix, box);
+      // A linear pass over the typed arrays beats a range query when most accounts are in view.
+      const inView: number[] = [];
+      const { mx, my } = d.ix;
+      const pad = r + 2;
+      for (let i = 0, n = mx.length; i < n; i++) {
+        const x = mx[i] * scale - ox;
+        const y = my[i] * scale - oy;
+        if (x >= -pad && y >= -pad && x <= this.width + pad && y <= this.height + pad) inView.push(i);
+      }
       points = this.drawPoints(ctx, d, inView, scale, ox, oy, r, false);
     }
     if (d.selectedCount) this.drawSelection(ctx, d, box, scale, ox, oy, r);
