@@ -7,7 +7,9 @@ import { applyTheme } from '../widgets/shared/themes.js';
 import type { TkTerritoryProvider } from '../widgets/territory-provider/territory-provider.component.js';
 import type { TkWorkloadGauge } from '../widgets/workload-gauge/workload-gauge.component.js';
 
+performance.mark('tk-demo-start');
 const data = generateDemoData({ seed: 42, accounts: 5000, reps: 25 });
+performance.measure('tk-demo-generate', 'tk-demo-start');
 
 // Two malformed rows, as a real CRM has: the provider lists them as rejected and loads the rest.
 const badRows: unknown[] = [
@@ -25,7 +27,16 @@ export const adapter = createMemoryAdapter({
 });
 
 const providers = [...document.querySelectorAll('tk-territory-provider')] as TkTerritoryProvider[];
-for (const provider of providers) provider.adapter = adapter;
+for (const provider of providers) {
+  provider.adapter = adapter;
+}
+// Time from module start to the first provider being ready (shown in the devtools Performance panel).
+void (async () => {
+  const first = providers[0];
+  if (!first) return;
+  while (first.state.status === 'idle' || first.state.status === 'loading') await new Promise((r) => setTimeout(r, 20));
+  performance.measure('tk-demo-ready', 'tk-demo-start');
+})();
 
 // Locale and theme switches (every tk-* element follows its own `locale` attribute).
 const locale = document.querySelector<HTMLSelectElement>('#locale');

@@ -5,4 +5,5 @@
 export * from './model/index.js';
 export * from './engine/index.js';
 export * from './adapters/index.js';
+export * from './store/index.js';
 export * from './data/generate-demo-data.js';

@@ -15,6 +15,8 @@ export interface Formatters {
   signedPercent(ratio: number): string;
   /** Nov 27, 2026 from an ISO string or Date; '' for an invalid date */
   date(value: string | Date): string;
+  /** Nov 27, 2026, 5:14 AM; '' for an invalid date */
+  dateTime(value: string | Date): string;
 }
 
 const cache = new Map<string, Formatters>();
@@ -67,6 +69,8 @@ export function formatters(locale?: string, currency = 'USD'): Formatters {
   };
   const signed = new Intl.NumberFormat(resolved, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
   const dates = new Intl.DateTimeFormat(resolved, { dateStyle: 'medium' });
+  const dateTimes = new Intl.DateTimeFormat(resolved, { dateStyle: 'medium', timeStyle: 'short' });
+  const asDate = (v: string | Date) => (typeof v === 'string' ? new Date(v) : v);
   f = {
     locale: resolved,
     number: (v, d = 1) => num(d).format(v),
@@ -76,8 +80,12 @@ export function formatters(locale?: string, currency = 'USD'): Formatters {
     percent: (r, d = 0) => percent(d).format(r),
     signedPercent: (r) => signed.format(r),
     date: (v) => {
-      const d = typeof v === 'string' ? new Date(v) : v;
+      const d = asDate(v);
       return Number.isNaN(d.getTime()) ? '' : dates.format(d);
+    },
+    dateTime: (v) => {
+      const d = asDate(v);
+      return Number.isNaN(d.getTime()) ? '' : dateTimes.format(d);
     },
   };
   cache.set(key, f);

@@ -393,7 +393,7 @@ export class TkTerritoryProvider extends TkElement {
   #renderOffer(offer: StoredPlan) {
     const n = offer.changes.length;
     return html`<div part="restore" class="notice" role="region" aria-label="Unsaved changes">
-      <span>Restore ${this.fmt.number(n, 0)} unsaved change${n === 1 ? '' : 's'} from ${this.fmt.date(offer.savedAt)}?</span>
+      <span>Restore ${this.fmt.number(n, 0)} unsaved change${n === 1 ? '' : 's'} from ${this.fmt.dateTime(offer.savedAt)}?</span>
       <button type="button" class="brand" @click=${() => this.restore()}>Restore</button>
       <button type="button" @click=${() => this.declineRestore()}>Discard</button>
     </div>`;
