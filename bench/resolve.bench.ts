@@ -1,11 +1,12 @@
 // resolveTerritories: flatbush-indexed resolution vs a brute-force baseline (every account × every
 // polygon with @turf/boolean-point-in-polygon), measured in the same run.
 // Run: npm run bench:resolve   (BENCH_QUICK=1 for the small case only)
+// "first call" is the untimed warm-up; for the 100k case the JIT is already warm from the 10k case.
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import Flatbush from 'flatbush';
 import type { Polygon } from 'geojson';
 import { cpus, loadavg } from 'node:os';
-import { resolveTerritories, type ResolvableAccount, type ResolvableTerritory } from '../src/engine/resolve-territories.js';
+import { resolveTerritories, type ResolvableAccount, type ResolvableTerritory, type ResolveResult } from '../src/engine/resolve-territories.js';
 import { flattenPolygon, pointInRings } from '../src/engine/resolve/point-in-rings.js';
 
 /** Seeded PRNG (mulberry32), so every run measures the same data. */
@@ -123,8 +124,10 @@ function recordOnly(accounts: readonly ResolvableAccount[]): Record<string, unkn
 }
 
 /** Wall-clock and process CPU time (all threads, so GC helpers count) of `runs` calls, after one warm-up. */
-function time(runs: number, f: () => unknown): { wall: number[]; cpu: number[] } {
+function time(runs: number, f: () => unknown): { wall: number[]; cpu: number[]; first: number } {
+  const t = performance.now();
   f();
+  const first = performance.now() - t;
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let r = 0; r < runs; r++) {
@@ -135,7 +138,7 @@ function time(runs: number, f: () => unknown): { wall: number[]; cpu: number[] }
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
   }
-  return { wall, cpu };
+  return { wall, cpu, first };
 }
 
 const ms = (x: number) => `${x.toFixed(x < 100 ? 1 : 0)} ms`;
@@ -147,7 +150,7 @@ function runCase(nAccounts: number, nTerritories: number, runs: number): void {
   const accounts = makeAccounts(nAccounts, rand);
   const vertices = territories.reduce((s, t) => s + ((t.definition.geometry as Polygon).coordinates[0].length - 1), 0);
 
-  let result = resolveTerritories(accounts, territories);
+  let result: ResolveResult | undefined;
   const ours = time(runs, () => (result = resolveTerritories(accounts, territories)));
   const viaTurf = time(runs, () => spatialOnly(accounts, territories, 'turf'));
   const viaFlat = time(runs, () => spatialOnly(accounts, territories, 'flat'));
@@ -164,11 +167,12 @@ function runCase(nAccounts: number, nTerritories: number, runs: number): void {
   const brute = bruteForce(accounts.slice(0, sample), territories);
   const sampleMs = performance.now() - t0;
   const bruteMs = (sampleMs / sample) * nAccounts;
+  if (!result) throw new Error('unreachable');
   let agree = 0;
   for (let k = 0; k < sample; k++) if (brute[k] === result.byAccount[accounts[k].id].territoryId) agree++;
 
-  const spread = (t: { wall: number[]; cpu: number[] }) =>
-    `median ${ms(median(t.wall))} wall (min ${ms(Math.min(...t.wall))}, max ${ms(Math.max(...t.wall))}), ${ms(median(t.cpu))} process CPU`;
+  const spread = (t: { wall: number[]; cpu: number[]; first: number }) =>
+    `median ${ms(median(t.wall))} wall (min ${ms(Math.min(...t.wall))}, max ${ms(Math.max(...t.wall))}), ${ms(median(t.cpu))} process CPU; first (cold) call ${ms(t.first)}`;
   console.log(
     [
       `\n## ${nAccounts.toLocaleString('en')} accounts × ${nTerritories} polygons (${runs} runs each after a warm-up)`,
