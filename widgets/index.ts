@@ -21,6 +21,8 @@ export { untouchedAccounts } from './territory-card/untouched-accounts.js';
 export * from './events/index.js';
 export * from './shared/index.js';
 export * from './territory-map/territory-map.js';
+export * from './rep-assignment-panel/rep-assignment-panel.js';
+export * from './territory-editor/territory-editor.js';
 export { adapterContext, planStateContext, planActionsContext } from '../src/context/index.js';
 
 declare global {

@@ -1,0 +1,120 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Assignments } from '../../../src/model/plan.js';
+import type { PlanState } from '../../../src/store/types.js';
+import { rebalance, type RebalanceOptions, type RebalanceProgress, type RebalanceResult } from '../../../src/engine/rebalance.js';
+
+/** What the user chose in the rebalance form. */
+export interface RebalanceChoice {
+  /** Allowed relative deviation (0.05 = ±5%). */
+  tolerance: number;
+  /** Most accounts that may change hands; null = no limit. */
+  maxMoves: number | null;
+  /** Most potential that may change hands; null = no limit. */
+  maxPotentialMoved: number | null;
+  /** Honour `locked` on accounts and reps (when false, locks are ignored for this run). */
+  respectLocks: boolean;
+  /** Keep the selected accounts where they are. */
+  lockSelection: boolean;
+}
+
+/** The runner: the engine's rebalance entry (swappable, e.g. for the Worker path). */
+export type RebalanceRunner = (
+  input: { accounts: PlanState['accounts']; reps: PlanState['reps']; current: Assignments },
+  options: RebalanceOptions,
+) => Promise<RebalanceResult>;
+
+/** The engine's rebalance on the calling thread, time-sliced. */
+const defaultRunner: RebalanceRunner = (input, options) => rebalance(input, options);
+
+/** The lifecycle of one rebalance run and its preview. */
+export type RebalancePhaseState =
+  | { kind: 'idle' }
+  | { kind: 'running'; progress: RebalanceProgress | null }
+  | { kind: 'cancelled' }
+  | { kind: 'error'; message: string }
+  | { kind: 'preview'; result: RebalanceResult; basedOn: Assignments };
+
+/**
+ * Runs a rebalance of the working plan off the render path: progress, cancel (AbortController), the
+ * result kept as a preview until applied or discarded. A new run aborts the previous one; so does
+ * disconnecting the host.
+ */
+export class RebalanceController implements ReactiveController {
+  phase: RebalancePhaseState = { kind: 'idle' };
+  private abort: AbortController | null = null;
+  private readonly host: ReactiveControllerHost;
+
+  constructor(
+    host: ReactiveControllerHost,
+    /** The runner to use for the next run (undefined = the engine's default). */
+    private readonly runner: () => RebalanceRunner | undefined = () => undefined,
+  ) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  get running(): boolean {
+    return this.phase.kind === 'running';
+  }
+
+  /** Starts a rebalance of `state.working` with the chosen options. */
+  async run(state: PlanState, choice: RebalanceChoice): Promise<void> {
+    this.abort?.abort();
+    const abort = new AbortController();
+    this.abort = abort;
+    const basedOn = state.working;
+    const accounts = choice.respectLocks ? state.accounts : state.accounts.map((a) => (a.locked ? { ...a, locked: false } : a));
+    const reps = choice.respectLocks ? state.reps : state.reps.map((r) => (r.locked ? { ...r, locked: false } : r));
+    const options: RebalanceOptions = {
+      tolerance: choice.tolerance,
+      signal: abort.signal,
+      onProgress: (progress) => {
+        if (this.abort !== abort) return;
+        this.phase = { kind: 'running', progress };
+        this.host.requestUpdate();
+      },
+    };
+    if (choice.maxMoves !== null) options.maxMoves = choice.maxMoves;
+    if (choice.maxPotentialMoved !== null) options.maxPotentialMoved = choice.maxPotentialMoved;
+    if (choice.lockSelection && state.selection.length) options.lockedAccountIds = state.selection;
+    this.phase = { kind: 'running', progress: null };
+    this.host.requestUpdate();
+    try {
+      const run = this.runner() ?? defaultRunner;
+      const result = await run({ accounts, reps, current: basedOn }, options);
+      if (this.abort !== abort) return;
+      this.phase = { kind: 'preview', result, basedOn };
+    } catch (error) {
+      if (this.abort !== abort) return;
+      const aborted = abort.signal.aborted || (error instanceof Error && error.name === 'AbortError');
+      this.phase = aborted ? { kind: 'cancelled' } : { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+    } finally {
+      if (this.abort === abort) this.abort = null;
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Cancels a running rebalance. */
+  cancel(): void {
+    if (!this.abort) return;
+    this.abort.abort();
+    this.abort = null;
+    this.phase = { kind: 'cancelled' };
+    this.host.requestUpdate();
+  }
+
+  /** Forgets the preview (or the cancelled/error notice). */
+  clear(): void {
+    this.cancel();
+    this.phase = { kind: 'idle' };
+    this.host.requestUpdate();
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+    this.abort = null;
+    if (this.phase.kind === 'running') this.phase = { kind: 'idle' };
+  }
+}

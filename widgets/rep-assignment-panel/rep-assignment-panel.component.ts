@@ -1,0 +1,183 @@
+import { html, nothing } from 'lit';
+import type { Change } from '../../src/adapters/crm-adapter.js';
+import { pendingChanges } from '../../src/store/selectors.js';
+import { PlanController } from '../shared/plan-controller.js';
+import { TkElement } from '../shared/tk-element.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { RebalanceController, type RebalanceRunner } from './controllers/rebalance-controller.js';
+import { defaultUi, section, type PanelCtx, type PanelUi, type SectionId } from './sections/context.js';
+import { repsSection } from './sections/reps.js';
+import { selectionSection } from './sections/selection.js';
+import { rebalanceSection } from './sections/rebalance.js';
+import { saveSection } from './sections/save.js';
+import { quotasSection } from './sections/quotas.js';
+import { alertsSection } from './sections/alerts.js';
+import { exportSection } from './sections/export.js';
+import { styles } from './rep-assignment-panel.styles.js';
+
+const TEXT_INPUT = new Set(['text', 'search', 'number', 'email', 'url', 'tel', 'password']);
+
+/** Whether a key event comes from a control that has its own Ctrl+Z (text editing). */
+function editsText(e: KeyboardEvent): boolean {
+  const origin = e.composedPath()[0];
+  if (origin instanceof HTMLTextAreaElement) return true;
+  if (origin instanceof HTMLInputElement) return TEXT_INPUT.has(origin.type);
+  return origin instanceof HTMLElement && origin.isContentEditable;
+}
+
+/**
+ * @summary The planner's side panel: reps and their balance, the selection with recommended reps and
+ * assign/unassign, undo/redo, rebalance with a preview diff, save to the CRM with per-change outcomes,
+ * quotas, alerts, territories (with `<tk-territory-editor>`) and export. Every section is collapsible
+ * and computes nothing while closed. In the `rep` role it is read-only.
+ *
+ * Works inside `<tk-territory-provider>` (state and actions through `@lit/context`). Every edit goes
+ * through the provider's actions, which fire `tk-assignment-change`, `tk-plan-applied` and
+ * `tk-save-result`; the panel fires no events of its own.
+ *
+ * Keyboard: Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z (or Ctrl+Y) redoes while focus is in the panel
+ * (outside text fields, which keep their own undo).
+ *
+ * @csspart section - Each collapsible section (also `section-<id>`: reps, selection, rebalance, save, quotas, alerts, territories, export).
+ * @csspart heading - A section's summary line.
+ * @csspart body - A section's content.
+ * @csspart reps-table - The reps table.
+ * @csspart selection-summary - Count and totals of the selection.
+ * @csspart selection-list - The selected accounts (short list).
+ * @csspart recommendations - The recommended reps list; each item is `recommendation`.
+ * @csspart assign-menu - The rep menu with Assign and Unassign.
+ * @csspart rebalance-form - Rebalance options.
+ * @csspart progress - The rebalance progress bar (role="progressbar").
+ * @csspart preview - The rebalance preview diff (`preview-stats`, `preview-reps`, `moves`).
+ * @csspart pending - The unsaved-change count.
+ * @csspart outcomes - The last save's outcomes; each item is `outcome outcome-<status>`.
+ * @csspart quotas-table - Suggested quotas; `fairness` the spread line.
+ * @csspart alerts - The alert list.
+ * @csspart download - The prepared download link.
+ * @csspart status - The polite status line.
+ * @csspart empty - Shown outside a provider or before the plan loads.
+ *
+ * @cssproperty [--tk-color-brand=#0176d3] - Primary buttons and accents (every `--tk-*` token applies).
+ * @cssproperty [--tk-panel-max-height=none] - Height at which the panel scrolls.
+ *
+ * Attributes: `tolerance` (default 0.05, for deviations and alerts), `locale`, `currency`, `theme`.
+ * Property `rebalanceRunner` replaces the engine entry used by "Rebalance" (e.g. to run it elsewhere).
+ */
+export class TkRepAssignmentPanel extends TkElement {
+  static override styles = [tokens, styles];
+  static override properties = {
+    tolerance: { type: Number },
+    rebalanceRunner: { attribute: false },
+    ui: { state: true },
+  };
+
+  /** Allowed relative deviation for the reps table and alerts. Default 0.05. */
+  declare tolerance: number;
+  /** The engine entry "Rebalance" runs (default: the engine's, Worker where allowed). */
+  declare rebalanceRunner: RebalanceRunner | undefined;
+  declare protected ui: PanelUi;
+  private readonly plan = new PlanController(this);
+  protected readonly rebalance: RebalanceController;
+
+  constructor() {
+    super();
+    this.tolerance = 0.05;
+    this.ui = defaultUi();
+    this.rebalance = new RebalanceController(this, () => this.rebalanceRunner);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.ui.download) URL.revokeObjectURL(this.ui.download.url);
+    this.ui = { ...this.ui, download: null };
+  }
+
+  /** Opens or closes a section by id (e.g. `alerts`). */
+  setSectionOpen(id: SectionId, open: boolean): void {
+    const next = new Set(this.ui.open);
+    if (open) next.add(id);
+    else next.delete(id);
+    this.ui = { ...this.ui, open: next };
+  }
+
+  private get tol(): number {
+    return this.tolerance >= 0 && this.tolerance < Infinity ? this.tolerance : 0.05;
+  }
+
+  private onKey = (e: KeyboardEvent): void => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || editsText(e)) return;
+    const key = e.key.toLowerCase();
+    const actions = this.plan.actions;
+    if (!actions || !this.plan.canEdit) return;
+    let done: string | null = null;
+    const s = this.plan.state!;
+    if (key === 'z' && !e.shiftKey) done = actions.undo() ? `Undone: ${s.past.at(-1)?.label ?? ''}` : null;
+    else if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey)) done = actions.redo() ? `Redone: ${s.future[0]?.label ?? ''}` : null;
+    else return;
+    e.preventDefault();
+    if (done) this.ui = { ...this.ui, status: done };
+  };
+
+  private ctx(): PanelCtx | null {
+    const s = this.plan.state;
+    const a = this.plan.actions;
+    if (!s || !a) return null;
+    const reps = new Map(s.reps.map((r) => [r.id, r.name]));
+    const accounts = new Map<string, string>();
+    const names = () => {
+      if (accounts.size === 0) for (const x of s.accounts) accounts.set(x.id, x.name);
+      return accounts;
+    };
+    return {
+      s,
+      a,
+      f: this.fmt,
+      edit: this.plan.canEdit,
+      ui: this.ui,
+      tolerance: this.tol,
+      rebalance: this.rebalance,
+      set: (patch) => (this.ui = { ...this.ui, ...patch }),
+      announce: (status) => (this.ui = { ...this.ui, status }),
+      repName: (id) => (id === null || id === undefined ? 'Unassigned' : (reps.get(id) ?? id)),
+      accountName: (id) => names().get(id) ?? id,
+      save: (only) => this.save(only),
+      offerDownload: (text, filename, type, label) => this.offerDownload(text, filename, type, label),
+    };
+  }
+
+  private save(only?: readonly string[]): void {
+    const s = this.plan.state;
+    const a = this.plan.actions;
+    if (!s || !a) return;
+    const sent = new Map<string, Change>(only ? this.ui.sent : []);
+    const wanted = only ? new Set(only) : null;
+    for (const c of pendingChanges(s)) if (!wanted || wanted.has(c.accountId)) sent.set(c.accountId, c);
+    this.ui = { ...this.ui, sent, status: 'Saving…' };
+    void a.save(only ? { only } : undefined).then((outcomes) => {
+      const saved = outcomes.filter((o) => o.status === 'saved').length;
+      this.ui = { ...this.ui, status: `Save finished: ${saved} of ${outcomes.length} saved` };
+    });
+  }
+
+  private offerDownload(text: string, filename: string, type: string, label: string): void {
+    if (this.ui.download) URL.revokeObjectURL(this.ui.download.url);
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    this.ui = { ...this.ui, download: { url, filename, label }, status: `The ${label} is ready to download` };
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLAnchorElement>('a[part~=download]')?.focus());
+  }
+
+  protected override render() {
+    const ctx = this.ctx();
+    if (!ctx || ctx.s.status !== 'ready') {
+      const loading = ctx?.s.status === 'loading';
+      return html`<p part="empty" class="weak">${loading ? 'Loading…' : 'No plan loaded'}</p>`;
+    }
+    return html`<div class="panel" role="region" aria-label="Rep assignment" @keydown=${this.onKey}>
+      ${repsSection(ctx)} ${selectionSection(ctx)} ${ctx.edit ? rebalanceSection(ctx) : nothing} ${ctx.edit ? saveSection(ctx) : nothing}
+      ${quotasSection(ctx)} ${alertsSection(ctx)}
+      ${section(ctx, 'territories', 'Territories', () => html`<tk-territory-editor locale=${this.fmt.locale} theme=${this.theme ?? nothing}></tk-territory-editor>`, ctx.s.territories.length ? this.fmt.number(ctx.s.territories.length, 0) : undefined)}
+      ${exportSection(ctx)}
+      <p part="status" class="status" role="status" aria-live="polite">${this.ui.status}</p>
+    </div>`;
+  }
+}

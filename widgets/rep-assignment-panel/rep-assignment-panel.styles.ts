@@ -1,0 +1,226 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    max-height: var(--tk-panel-max-height, none);
+    overflow: auto;
+    background: var(--tk-color-surface, #ffffff);
+  }
+  details {
+    border-bottom: 1px solid var(--tk-color-border, #c9c9c9);
+  }
+  summary {
+    cursor: pointer;
+    min-height: var(--tk-target-size, 24px);
+    padding: var(--tk-space-2, 0.5rem) var(--tk-space-1, 0.25rem);
+    font-weight: 600;
+    font-size: var(--tk-font-size-large, 1rem);
+  }
+  .badge {
+    display: inline-block;
+    min-width: 1.5em;
+    padding: 0 var(--tk-space-1, 0.25rem);
+    border-radius: 1em;
+    background: var(--tk-color-surface-alt, #f3f3f3);
+    font-size: var(--tk-font-size-small, 0.75rem);
+    font-weight: 400;
+    text-align: center;
+  }
+  .body {
+    padding: 0 var(--tk-space-1, 0.25rem) var(--tk-space-3, 0.75rem);
+  }
+  h4 {
+    margin: var(--tk-space-3, 0.75rem) 0 var(--tk-space-1, 0.25rem);
+    font-size: var(--tk-font-size, 0.8125rem);
+  }
+  p {
+    margin: var(--tk-space-1, 0.25rem) 0;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  caption:not(.visually-hidden) {
+    text-align: start;
+    font-weight: 600;
+    padding: var(--tk-space-2, 0.5rem) 0 var(--tk-space-1, 0.25rem);
+  }
+  th,
+  td {
+    padding: var(--tk-space-1, 0.25rem);
+    border-bottom: 1px solid var(--tk-color-track, #e5e5e5);
+    text-align: start;
+    vertical-align: top;
+  }
+  th[scope='row'] {
+    font-weight: 400;
+  }
+  .num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  tr.focused {
+    background: var(--tk-color-surface-alt, #f3f3f3);
+  }
+  td.actions {
+    white-space: nowrap;
+  }
+  .off,
+  .loss,
+  .error,
+  .failed,
+  .conflict .status,
+  li.failed .status,
+  li.critical .severity {
+    color: var(--tk-color-error, #ba0517);
+  }
+  .ok,
+  .gain,
+  li.saved .status {
+    color: var(--tk-color-success, #2e844a);
+  }
+  li.warning .severity,
+  li.conflict .status {
+    color: var(--tk-color-warning, #a35200);
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--tk-space-2, 0.5rem);
+    margin: var(--tk-space-2, 0.5rem) 0;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
+    gap: var(--tk-space-2, 0.5rem);
+    align-items: end;
+  }
+  .grid .row,
+  .grid .check {
+    grid-column: 1 / -1;
+  }
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+  }
+  label.check {
+    flex-direction: row;
+    align-items: center;
+    gap: var(--tk-space-2, 0.5rem);
+  }
+  input,
+  select {
+    font: inherit;
+    min-height: var(--tk-target-size, 24px);
+    color: var(--tk-color-text, #181818);
+    background: var(--tk-color-surface, #ffffff);
+    border: 1px solid var(--tk-color-border, #c9c9c9);
+    border-radius: var(--tk-radius, 0.25rem);
+  }
+  input[type='checkbox'] {
+    min-width: var(--tk-target-size, 24px);
+  }
+  .row label {
+    flex-direction: row;
+    align-items: center;
+    gap: var(--tk-space-2, 0.5rem);
+  }
+  input:focus-visible,
+  select:focus-visible {
+    outline: none;
+    box-shadow: var(--tk-focus-ring, 0 0 3px #0176d3);
+  }
+  ul,
+  ol {
+    margin: var(--tk-space-1, 0.25rem) 0;
+    padding-inline-start: var(--tk-space-4, 1rem);
+  }
+  [part~='recommendations'] {
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: var(--tk-space-2, 0.5rem);
+  }
+  [part~='recommendation'] {
+    padding: var(--tk-space-2, 0.5rem);
+    border: 1px solid var(--tk-color-border, #c9c9c9);
+    border-radius: var(--tk-radius, 0.25rem);
+  }
+  .rec-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--tk-space-2, 0.5rem);
+  }
+  .rec-head .name {
+    font-weight: 600;
+  }
+  .rec-head button {
+    margin-inline-start: auto;
+  }
+  .score {
+    font-variant-numeric: tabular-nums;
+  }
+  .stats {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--tk-space-4, 1rem);
+    margin: var(--tk-space-2, 0.5rem) 0;
+  }
+  .stats dt {
+    color: var(--tk-color-text-weak, #5c5c5c);
+    font-size: var(--tk-font-size-small, 0.75rem);
+  }
+  .stats dd {
+    margin: 0;
+    font-weight: 600;
+  }
+  .stats dd.weak {
+    font-weight: 400;
+    font-size: var(--tk-font-size-small, 0.75rem);
+  }
+  .progress {
+    position: relative;
+    height: 0.5rem;
+    border-radius: var(--tk-radius, 0.25rem);
+    background: var(--tk-color-track, #e5e5e5);
+    overflow: hidden;
+  }
+  .progress .bar {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-start: 0;
+    background: var(--tk-color-brand, #0176d3);
+  }
+  .alerts {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: var(--tk-space-1, 0.25rem);
+  }
+  button.alert {
+    width: 100%;
+    text-align: start;
+    color: var(--tk-color-text, #181818);
+    padding: var(--tk-space-1, 0.25rem) var(--tk-space-2, 0.5rem);
+  }
+  .severity {
+    text-transform: uppercase;
+    font-size: var(--tk-font-size-small, 0.75rem);
+    font-weight: 600;
+  }
+  .help {
+    display: block;
+    font-size: var(--tk-font-size-small, 0.75rem);
+  }
+  [part~='outcome'] .status {
+    font-weight: 600;
+  }
+  .status[role='status']:empty {
+    display: none;
+  }
+`;

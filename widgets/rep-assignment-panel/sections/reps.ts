@@ -1,0 +1,59 @@
+import { html, nothing } from 'lit';
+import { planEvaluation } from '../../../src/store/selectors.js';
+import { section, type PanelCtx } from './context.js';
+
+/** Reps: workload, potential, accounts and deviation from evaluatePlan on the working plan; focus a rep. */
+export function repsSection(ctx: PanelCtx) {
+  const { s, f } = ctx;
+  return section(ctx, 'reps', 'Reps', () => {
+    const ev = planEvaluation(s, ctx.tolerance);
+    const dev = (x: number) => (Number.isFinite(x) ? f.signedPercent(x) : '—');
+    const out = (x: number) => Number.isFinite(x) && Math.abs(x) > ctx.tolerance + 1e-9;
+    return html`<table part="reps-table">
+      <caption class="visually-hidden">Reps on the working plan, with deviation from target (tolerance ${f.percent(ctx.tolerance, 1)})</caption>
+      <thead>
+        <tr>
+          <th scope="col">Rep</th>
+          <th scope="col" class="num">Accounts</th>
+          <th scope="col" class="num">Workload</th>
+          <th scope="col" class="num">Potential</th>
+          <th scope="col" class="num">Deviation <span class="weak">(workload / potential)</span></th>
+          <th scope="col"><span class="visually-hidden">Actions</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        ${ev.reps.map((r) => {
+          const name = ctx.repName(r.repId);
+          const focused = s.focusRepId === r.repId;
+          return html`<tr class=${focused ? 'focused' : ''} data-rep=${r.repId}>
+            <th scope="row">${name}${r.active ? nothing : html` <span class="weak">(inactive)</span>`}</th>
+            <td class="num">${f.number(r.count, 0)}</td>
+            <td class="num">${f.number(r.workload, 1)}</td>
+            <td class="num">${f.currencyCompact(r.potential)}</td>
+            <td class="num">
+              <span class=${out(r.deviation.workload) ? 'off' : ''}>${dev(r.deviation.workload)}</span> /
+              <span class=${out(r.deviation.potential) ? 'off' : ''}>${dev(r.deviation.potential)}</span>
+            </td>
+            <td class="actions">
+              <button type="button" aria-pressed=${focused ? 'true' : 'false'} aria-label=${`Focus ${name}`}
+                @click=${() => ctx.a.focusRep(focused ? null : r.repId)}>Focus</button>
+              <button type="button" ?disabled=${r.count === 0} aria-label=${`Select accounts of ${name}`}
+                @click=${() => {
+                  const ids = s.accounts.filter((a) => s.working[a.id] === r.repId).map((a) => a.id);
+                  ctx.a.select(ids);
+                  ctx.announce(`Selected ${f.number(ids.length, 0)} accounts of ${name}`);
+                }}>Select accounts</button>
+            </td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+    ${ev.unassigned.count
+      ? html`<p class="weak">${f.number(ev.unassigned.count, 0)} unassigned account${ev.unassigned.count === 1 ? '' : 's'}
+          (${f.currencyCompact(ev.unassigned.potential)} potential)
+          <button type="button" @click=${() => ctx.a.select(ev.unassigned.accountIds)}>Select unassigned</button></p>`
+      : nothing}
+    <p class="weak" part="balance">Max deviation: workload ${f.percent(ev.balance.workload.maxDeviation, 1)},
+      potential ${f.percent(ev.balance.potential.maxDeviation, 1)}</p>`;
+  }, f.number(s.reps.length, 0));
+}

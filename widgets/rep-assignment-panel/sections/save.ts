@@ -1,0 +1,63 @@
+import { html, nothing } from 'lit';
+import type { SaveOutcome } from '../../../src/adapters/crm-adapter.js';
+import { pendingChanges } from '../../../src/store/selectors.js';
+import { section, type PanelCtx } from './context.js';
+
+/** Outcomes listed one by one; the rest are counted. */
+const LISTED = 200;
+
+const STATUS_TEXT: Record<SaveOutcome['status'], string> = { saved: 'Saved', failed: 'Failed', conflict: 'Conflict' };
+
+/** The conflict explanation shown under every conflicting change. */
+export const CONFLICT_HELP = 'changed in the CRM since you loaded it — reload to see the new owner';
+
+function outcomeItem(ctx: PanelCtx, o: SaveOutcome) {
+  const { s } = ctx;
+  const sent = ctx.ui.sent.get(o.accountId);
+  const to = sent ? sent.to : o.status === 'saved' ? (s.current[o.accountId] ?? null) : (s.working[o.accountId] ?? null);
+  const from = sent ? sent.from : o.status === 'saved' ? undefined : (s.current[o.accountId] ?? null);
+  return html`<li part="outcome outcome-${o.status}" class=${o.status} data-account=${o.accountId} data-status=${o.status}>
+    <span class="status">${STATUS_TEXT[o.status]}</span>
+    <span class="name">${ctx.accountName(o.accountId)}</span>:
+    ${from !== undefined ? html`${ctx.repName(from)} → ` : nothing}${ctx.repName(to)}
+    ${o.code || o.message ? html`<span class="weak detail">(${o.code ?? ''}${o.code && o.message ? ': ' : ''}${o.message ?? ''})</span>` : nothing}
+    ${o.status === 'conflict' ? html`<span class="help">This account ${CONFLICT_HELP}.</span>` : nothing}
+  </li>`;
+}
+
+/** Save to CRM: pending count, save, per-change outcomes, retry failed, conflicts explained. */
+export function saveSection(ctx: PanelCtx) {
+  const { s, f } = ctx;
+  const pending = pendingChanges(s).length;
+  return section(ctx, 'save', 'Save to CRM', () => {
+    const last = s.lastSave ?? [];
+    const failed = last.filter((o) => o.status === 'failed').map((o) => o.accountId);
+    const conflicts = last.filter((o) => o.status === 'conflict').length;
+    const saved = last.length - failed.length - conflicts;
+    const canWrite = s.capabilities?.canWrite !== false;
+    return html`<p part="pending" role="status">${f.number(pending, 0)} unsaved change${pending === 1 ? '' : 's'}</p>
+      ${canWrite ? nothing : html`<p class="weak">This user may not write assignments to the CRM.</p>`}
+      <div class="row">
+        <button type="button" class="brand" ?disabled=${pending === 0 || s.saving || s.status !== 'ready'} @click=${() => ctx.save()}>
+          ${s.saving ? 'Saving…' : 'Save to CRM'}
+        </button>
+        <button type="button" ?disabled=${pending === 0 || s.saving} @click=${() => ctx.a.discard() && ctx.announce('Unsaved changes discarded. Undo with Ctrl+Z.')}>Discard changes</button>
+      </div>
+      ${last.length
+        ? html`<div part="outcomes" role="region" aria-label="Last save">
+            <p><span class="ok">${f.number(saved, 0)} saved</span>, <span class="failed">${f.number(failed.length, 0)} failed</span>,
+              <span class="conflict">${f.number(conflicts, 0)} in conflict</span>${failed.length + conflicts ? ' (still pending)' : ''}</p>
+            <ul>
+              ${last.slice(0, LISTED).map((o) => outcomeItem(ctx, o))}
+              ${last.length > LISTED ? html`<li class="weak">and ${f.number(last.length - LISTED, 0)} more</li>` : nothing}
+            </ul>
+            <div class="row">
+              ${failed.length
+                ? html`<button type="button" ?disabled=${s.saving} @click=${() => ctx.save(failed)}>Retry failed (${f.number(failed.length, 0)})</button>`
+                : nothing}
+              ${conflicts ? html`<button type="button" ?disabled=${s.saving} @click=${() => void ctx.a.reload()}>Reload from CRM</button>` : nothing}
+            </div>
+          </div>`
+        : nothing}`;
+  }, pending ? f.number(pending, 0) : undefined);
+}
