@@ -100,10 +100,17 @@ function fail(what: string, field: string, message: string): never {
  *   A rules-only territory matches via `rules`.
  *
  * A definition with neither geography nor rules matches only its named accounts. A named include
- * wins even if the same territory also excludes the account. Include ids of unknown accounts are ignored.
+ * wins even if the same territory also excludes the account. Include ids of unknown accounts are
+ * ignored. `parentId` plays no part: every territory is matched on its own definition.
+ *
+ * **Reasons.** When a territory matches in several ways, `via` and `reason` name the first of:
+ * inside its geometry (`Inside the "West" polygon`), a listed region code (`Region 06 of
+ * "California"`), inside a region polygon (`Inside region 32 of "Nevada"`); rules are appended
+ * (`…, with industry Healthcare`), or alone for a rules-only territory (`Industry Healthcare and
+ * revenue ≥ 10M (rules of "Health")`). Overlaps and skips are appended to the reason too.
  *
  * **Precedence.** A named include beats everything (among several including territories, the same
- * rule as below applies). Otherwise the highest `priority` among the matches wins. Several matches at
+ * rule as below applies). Otherwise the highest `priority` (default 0) among the matches wins. Several matches at
  * the top priority are an overlap: the account goes to the first of them in territory order (a
  * deterministic pick), all of them are listed in `matched`, and the overlap is reported in `overlaps`.
  *
@@ -116,11 +123,11 @@ function fail(what: string, field: string, message: string): never {
  *
  * **Speed.** A flatbush R-tree over the bounding boxes of every polygon (MultiPolygon parts and
  * region polygons separately) is queried with each account point; the few hits get an exact
- * crossing-number test on flat coordinate arrays with robust orientation (the algorithm and boundary
- * rules of point-in-polygon-hao, which `@turf/boolean-point-in-polygon` runs, without its per-call
- * overhead). Rules-only territories are tested against every account. About O(n log p + h · v + n · r)
- * for n accounts, p polygons, h bounding-box hits of v vertices, r rules-only territories; see
- * BENCHMARKS.md (`npm run bench:resolve`).
+ * crossing-number test on flat coordinate arrays with robust orientation (the per-edge rule and
+ * boundary handling of point-in-polygon-hao, which `@turf/boolean-point-in-polygon` runs, without its
+ * per-call overhead), visiting only the edges in the point's latitude band. Rules-only territories
+ * are tested against every account. About O(n log p + h + n · r) for n accounts, p polygons, h
+ * bounding-box hits, r rules-only territories; see BENCHMARKS.md (`npm run bench:resolve`).
  *
  * @param accounts the accounts (ids unique; lat and lng both finite numbers or both null).
  * @param territories the territories, in territory order (ids unique).
