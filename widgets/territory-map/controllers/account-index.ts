@@ -15,7 +15,7 @@ export interface AccountIndex {
   readonly mx: Float64Array;
   readonly my: Float64Array;
   readonly potential: Float64Array;
-  /** Static spatial index over (lng, lat). */
+  /** Static spatial index over (lng, lat), built on first use (draws scan the typed arrays instead). */
   readonly kd: KDBush;
   /** Accounts given without coordinates (not drawn, reported in the list). */
   readonly withoutCoordinates: number;
@@ -59,7 +59,6 @@ export function buildAccountIndex(accounts: readonly Account[]): AccountIndex {
   const mx = new Float64Array(n);
   const my = new Float64Array(n);
   const potential = new Float64Array(n);
-  const kd = new KDBush(Math.max(n, 1));
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (let i = 0; i < n; i++) {
     const a = shown[i];
@@ -71,14 +70,12 @@ export function buildAccountIndex(accounts: readonly Account[]): AccountIndex {
     mx[i] = m[0];
     my[i] = m[1];
     potential[i] = a.potential;
-    kd.add(x, y);
     if (x < minX) minX = x;
     if (x > maxX) maxX = x;
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
   }
-  if (n === 0) kd.add(0, 0); // KDBush needs its declared size; the dummy is filtered by `n`.
-  kd.finish();
+  let kd: KDBush | null = null;
   let positionOf: Map<string, number> | null = null;
   return {
     accounts: shown,
@@ -89,12 +86,20 @@ export function buildAccountIndex(accounts: readonly Account[]): AccountIndex {
       }
       return positionOf;
     },
+    get kd() {
+      if (!kd) {
+        kd = new KDBush(Math.max(n, 1));
+        for (let i = 0; i < n; i++) kd.add(lng[i], lat[i]);
+        if (n === 0) kd.add(0, 0); // KDBush needs its declared size; accountsIn returns [] when n is 0.
+        kd.finish();
+      }
+      return kd;
+    },
     lng,
     lat,
     mx,
     my,
     potential,
-    kd,
     withoutCoordinates: accounts.length - n,
     bbox: n ? [minX, minY, maxX, maxY] : null,
   };
