@@ -111,7 +111,7 @@ export function rebalanceSection(ctx: PanelCtx) {
     const phase = ctx.rebalance.phase;
     const running = phase.kind === 'running';
     const input = (key: 'tolerancePct' | 'maxMoves' | 'maxPotential') => (e: Event) => ctx.set({ [key]: (e.target as HTMLInputElement).value });
-    return html`<form part="rebalance-form" class="grid" @submit=${(e: Event) => {
+    return html`<form part="rebalance-form" class="grid" novalidate @submit=${(e: Event) => {
         e.preventDefault();
         start(ctx);
       }}>
