@@ -3,7 +3,7 @@ import { mountProvider, rootOf, settle } from '../helpers/mount.js';
 import { testAdapter } from '../helpers/plan-fixture.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 import { untouchedAccounts } from '../../widgets/territory-card/untouched-accounts.js';
-import { account } from '../helpers/plan-fixture.js';
+import { account, rep } from '../helpers/plan-fixture.js';
 
 const text = (el: Element | ShadowRoot | null) => el!.textContent!.replace(/\s+/g, ' ').trim();
 
@@ -25,9 +25,10 @@ describe('<tk-territory-card>', () => {
       'Pipeline: $60',
       'Closed won: $400 of $500 quota (80%)',
     ]);
-    // a1 (400, never touched) and a3 (100, no performance data); a2 had activity 26 days ago.
+    // High potential = at or above the 90th percentile of [0, 100, 200, 300, 400] = 360: only a1,
+    // which has no activity recorded.
     const items = [...root.querySelectorAll('[part~=untouched] li')].map((li) => text(li));
-    expect(items).to.deep.equal(['Account a1 — $400 · no activity recorded', 'Account a3 — $100 · no activity recorded']);
+    expect(items).to.deep.equal(['Account a1 — $400 · no activity recorded']);
     const map = root.querySelector('tk-territory-map')!;
     expect(map.hasAttribute('compact')).to.equal(true);
     expect(map.getAttribute('rep-id')).to.equal('r1');
@@ -35,7 +36,7 @@ describe('<tk-territory-card>', () => {
   });
 
   it('rep-id overrides the provider and the card follows assignment changes', async () => {
-    const provider = await mountProvider(testAdapter(), html`<tk-territory-card rep-id="r2" stale-days="20" as-of="2026-11-27T00:00:00Z"></tk-territory-card>`);
+    const provider = await mountProvider(testAdapter(), html`<tk-territory-card rep-id="r2" stale-days="20" potential-quantile="0.5" as-of="2026-11-27T00:00:00Z"></tk-territory-card>`);
     const card = provider.querySelector('tk-territory-card')!;
     expect(text(rootOf(card).querySelector('h2'))).to.equal('Ben Cole');
     provider.actions.assign(['a2'], 'r2');
@@ -51,17 +52,27 @@ describe('<tk-territory-card>', () => {
 });
 
 describe('untouchedAccounts', () => {
-  it('lists accounts idle for stale-days or never touched, largest potential first, up to the limit', () => {
-    const list = untouchedAccounts(
-      [
-        account('x', 'r', { potential: 5, performance: { pipeline: 0, closedWon: 0, lastActivity: '2026-01-01T00:00:00Z' } }),
-        account('y', 'r', { potential: 9, performance: { pipeline: 0, closedWon: 0, lastActivity: '2026-11-20T00:00:00Z' } }),
-        account('z', 'r', { potential: 7 }),
-      ],
-      { asOf: '2026-11-27T00:00:00Z', staleDays: 90, limit: 5 },
-    );
+  it("lists a rep's high-potential accounts idle for more than stale-days (or never touched), largest first, up to the limit", () => {
+    const perf = (lastActivity: string | null) => ({ pipeline: 0, closedWon: 0, lastActivity });
+    const accounts = [
+      account('x', 'r', { potential: 50, performance: perf('2026-01-01T00:00:00Z') }),
+      account('y', 'r', { potential: 90, performance: perf('2026-11-20T00:00:00Z') }),
+      account('z', 'r', { potential: 70 }),
+      account('w', 'r', { potential: 60, performance: perf(null) }),
+      account('small', 'r', { potential: 1 }),
+      account('other', 's', { potential: 80 }),
+    ];
+    const reps = [rep('r', 'R'), rep('s', 'S')];
+    const assignments = Object.fromEntries(accounts.map((a) => [a.id, a.ownerId]));
+    const list = untouchedAccounts(accounts, reps, assignments, 'r', { asOf: '2026-11-27T00:00:00Z', potentialQuantile: 0.2, limit: 2 });
     expect(list.map((u) => [u.account.id, u.days])).to.deep.equal([
       ['z', null],
+      ['w', null],
+    ]);
+    const all = untouchedAccounts(accounts, reps, assignments, 'r', { asOf: '2026-11-27T00:00:00Z', potentialQuantile: 0.2, limit: 10 });
+    expect(all.map((u) => [u.account.id, u.days])).to.deep.equal([
+      ['z', null],
+      ['w', null],
       ['x', 330],
     ]);
   });

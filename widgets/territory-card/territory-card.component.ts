@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { accountsOf, planEvaluation } from '../../src/store/selectors.js';
+import { memoLast } from '../../src/store/memo.js';
 import { PlanController } from '../shared/plan-controller.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -22,8 +23,12 @@ import { styles } from './territory-card.styles.js';
  *
  * @cssproperty [--tk-card-map-height=12rem] - Height of the map area.
  *
+ * Untouched high-potential accounts come from the engine's `detectAlerts`: potential at or above the
+ * team-wide `potential-quantile` and no activity for more than `stale-days` days.
+ *
  * Attributes: `rep-id` (default: the provider's `rep-id`, then the focused rep), `limit` (untouched
- * accounts listed, default 5), `stale-days` (default 90), `as-of` (ISO date, default now),
+ * accounts listed, default 5), `stale-days` (default 90), `potential-quantile` (default 0.9),
+ * `as-of` (ISO date, default now),
  * `tolerance` (default 0.05), `locale`, `currency`, `theme`.
  */
 export class TkTerritoryCard extends TkElement {
@@ -33,6 +38,7 @@ export class TkTerritoryCard extends TkElement {
     limit: { type: Number },
     staleDays: { type: Number, attribute: 'stale-days' },
     asOf: { type: String, attribute: 'as-of' },
+    potentialQuantile: { type: Number, attribute: 'potential-quantile' },
     tolerance: { type: Number },
   };
 
@@ -40,14 +46,26 @@ export class TkTerritoryCard extends TkElement {
   declare limit: number;
   declare staleDays: number;
   declare asOf: string | undefined;
+  declare potentialQuantile: number;
   declare tolerance: number;
   private plan = new PlanController(this);
+  private untouched = memoLast(untouchedAccounts);
 
   constructor() {
     super();
     this.limit = 5;
     this.staleDays = 90;
+    this.potentialQuantile = 0.9;
     this.tolerance = 0.05;
+  }
+
+  private options: { asOf?: string; staleDays: number; potentialQuantile: number; limit: number } | null = null;
+
+  /** The same options object while the attributes stay the same, so the memo holds. */
+  private untouchedOptions() {
+    const o = this.options;
+    if (o && o.asOf === this.asOf && o.staleDays === this.staleDays && o.potentialQuantile === this.potentialQuantile && o.limit === this.limit) return o;
+    return (this.options = { asOf: this.asOf, staleDays: this.staleDays, potentialQuantile: this.potentialQuantile, limit: this.limit });
   }
 
   protected override render() {
@@ -66,7 +84,7 @@ export class TkTerritoryCard extends TkElement {
       closedWon += a.performance?.closedWon ?? 0;
     }
     const territories = s.territories.filter((t) => t.repIds.includes(rep.id)).map((t) => t.name);
-    const untouched = untouchedAccounts(mine, { asOf: this.asOf, staleDays: this.staleDays, limit: this.limit });
+    const untouched = this.untouched(s.accounts, s.reps, s.working, rep.id, this.untouchedOptions());
     const versus = (value: string, target: string, dev: number) => {
       const cls = Math.abs(dev) <= this.tolerance + 1e-9 ? '' : dev > 0 ? 'over' : 'under';
       return html`<dd class=${cls}>${value} <span class="weak">of ${target}</span>${Number.isFinite(dev) ? html` (${f.signedPercent(dev)})` : nothing}</dd>`;
@@ -97,7 +115,7 @@ export class TkTerritoryCard extends TkElement {
                 </li>`,
               )}
             </ol>`
-          : html`<p class="weak">None: every account had activity in the last ${this.staleDays} days.</p>`}
+          : html`<p class="weak">None: every high-potential account had activity in the last ${this.staleDays} days.</p>`}
       </section>
       <div part="map"><slot name="map"><tk-territory-map compact rep-id=${rep.id}></tk-territory-map></slot></div>
     </article>`;

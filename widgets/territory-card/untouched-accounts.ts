@@ -1,36 +1,58 @@
 import type { Account } from '../../src/model/account.js';
+import type { Assignments } from '../../src/model/plan.js';
+import type { Rep } from '../../src/model/rep.js';
+import { detectAlerts } from '../../src/engine/detect-alerts.js';
 
 const DAY_MS = 86_400_000;
 
 export interface UntouchedAccount {
   account: Account;
-  /** Days since the last activity, or null when none was ever logged. */
+  /** Whole days since the last activity, or null when none was ever logged. */
   days: number | null;
 }
 
+export interface UntouchedOptions {
+  /** The date "untouched" is measured from (default now). */
+  asOf?: string | Date;
+  /** No activity for more than this many days counts as untouched (default 90). */
+  staleDays?: number;
+  /** Accounts at or above this quantile of everyone's potential are high-potential (default 0.9). */
+  potentialQuantile?: number;
+  /** Most accounts returned (default 5). */
+  limit?: number;
+}
+
 /**
- * The highest-potential accounts with no activity in the last `staleDays` days (or none ever),
- * largest potential first.
+ * A rep's untouched high-potential accounts, largest potential first, as the engine's `detectAlerts`
+ * reports them (`untouched-high-potential:<rep>`): potential at or above the team-wide quantile, and
+ * no activity for more than `staleDays` days (or none recorded).
  *
- * @param accounts the rep's accounts
- * @param options `asOf` (default now), `staleDays` (default 90), `limit` (default 5)
  * @example
- * untouchedAccounts(mine, { asOf: '2026-11-27', limit: 3 })
+ * untouchedAccounts(state.accounts, state.reps, state.working, 'rep-11', { limit: 3 })
  */
 export function untouchedAccounts(
   accounts: readonly Account[],
-  options: { asOf?: string | Date; staleDays?: number; limit?: number } = {},
+  reps: readonly Rep[],
+  assignments: Assignments,
+  repId: string,
+  options: UntouchedOptions = {},
 ): UntouchedAccount[] {
-  const asOf = options.asOf === undefined ? Date.now() : new Date(options.asOf).getTime();
-  const staleDays = options.staleDays ?? 90;
-  const limit = options.limit ?? 5;
-  const out: UntouchedAccount[] = [];
-  for (const account of accounts) {
-    const last = account.performance?.lastActivity;
-    const t = last ? Date.parse(last) : NaN;
-    const days = Number.isNaN(t) ? null : Math.floor((asOf - t) / DAY_MS);
-    if (days === null || days >= staleDays) out.push({ account, days });
-  }
-  out.sort((a, b) => b.account.potential - a.account.potential || a.account.id.localeCompare(b.account.id));
-  return out.slice(0, Math.max(0, limit));
+  const asOf = options.asOf ?? new Date();
+  const alerts = detectAlerts({
+    accounts,
+    reps,
+    assignments,
+    now: asOf,
+    options: { untouchedDays: options.staleDays ?? 90, highPotentialQuantile: options.potentialQuantile ?? 0.9 },
+  });
+  const ids = new Set(alerts.find((a) => a.id === `untouched-high-potential:${repId}`)?.accountIds ?? []);
+  const now = new Date(asOf).getTime();
+  return accounts
+    .filter((a) => ids.has(a.id))
+    .sort((a, b) => b.potential - a.potential || a.id.localeCompare(b.id))
+    .slice(0, Math.max(0, options.limit ?? 5))
+    .map((account) => {
+      const last = account.performance?.lastActivity;
+      return { account, days: last ? Math.floor((now - Date.parse(last)) / DAY_MS) : null };
+    });
 }
