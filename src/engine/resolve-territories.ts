@@ -238,15 +238,16 @@ export function resolveTerritories(
     let skipCount = 0;
     if (!hasCoords && !included) {
       const noCodes = !a.regions || a.regions.length === 0;
+      // c.spatial runs from the highest priority down, so the first hit is the one to name.
       for (const t of c.spatial) {
         const ter = list[t];
+        if (best >= 0 && ter.priority < list[best].priority) break;
         if (stamp[t] === i) continue; // matched by a region code, excluded, or failed its rules
         if (!ter.hasGeometry && !noCodes) continue;
-        if (best >= 0 && ter.priority < list[best].priority) continue;
         if (ter.exclude !== null && ter.exclude.has(a.id)) continue;
         if (ter.rules !== null && !ter.rules.test(a)) continue;
         skipCount++;
-        if (skipFirst < 0 || ter.priority > list[skipFirst].priority) skipFirst = t;
+        if (skipFirst < 0) skipFirst = t;
       }
     }
     let skipText = '';

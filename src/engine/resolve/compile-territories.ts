@@ -31,7 +31,7 @@ export interface CompiledTerritories {
   regionCodes: string[];
   /** Territories with rules and no geography: every account is tested against them. */
   rulesOnly: number[];
-  /** Territories whose geography needs coordinates (a geometry, or region polygons). */
+  /** Territories whose geography needs coordinates (a geometry, or region polygons), highest priority first, then territory order. */
   spatial: number[];
   /** Owners: a territory index (its geometry) or `list.length + k` (region code `regionCodes[k]`). */
   index: PolygonIndex;
@@ -122,5 +122,6 @@ export function compileTerritories(
     }
   }
 
+  spatial.sort((x, y) => list[y].priority - list[x].priority || x - y);
   return { list, includes, regionTerritories, regionCodes, rulesOnly, spatial, index: buildPolygonIndex(polygons) };
 }
