@@ -133,6 +133,17 @@ describe('HubSpot adapter: load', () => {
 });
 
 describe('HubSpot adapter: load errors', () => {
+  it('rejects structurally malformed records and keeps loading', async () => {
+    const owners = makeOwners(2);
+    const malformed = [null, { id: null, properties: {} }, { id: '900', properties: null }, { id: '901', properties: { name: 'x'.repeat(300) } }];
+    const { emu, adapter } = await setup({ companies: makeCompanies(5, owners), owners, malformed });
+    const { accounts, rejected } = await adapter.load();
+    assert.equal(accounts.length, 5);
+    assert.deepEqual(rejected.map((r) => [r.index, r.id ?? null, r.field]), [[0, null, ''], [1, null, 'id'], [2, '900', 'properties'], [3, '901', 'name']]);
+    assert.match(rejected[3].reason, /too long.*HubSpot property name/);
+    await emu.close();
+  });
+
   it('retries a 503 page, then fails with the category after the retries run out', async () => {
     const owners = makeOwners(2);
     const { emu, adapter } = await setup({ companies: makeCompanies(150, owners), owners });

@@ -33,6 +33,8 @@ export interface HubSpotEmulatorOptions {
   token?: string;
   /** How an invalid owner id in batch/update is reported: per record in a 207 (default) or as a 400 for the whole batch. */
   validation?: '207' | '400';
+  /** Raw, malformed records served as-is at the start of the first company page (e.g. `{ id: null }`). */
+  malformed?: unknown[];
   /** A rolling-window rate limit like HubSpot's TEN_SECONDLY_ROLLING; off by default. */
   rateLimit?: { max: number; windowMs: number; retryAfterSeconds?: number };
 }
@@ -227,7 +229,8 @@ export class HubSpotEmulator {
     if (offset === undefined) return { status: 400, error: { category: 'VALIDATION_ERROR', message: `Invalid after cursor ${after}` } };
     const props = url.searchParams.getAll('properties').flatMap((p) => p.split(',')).filter(Boolean);
     const all = [...this.companies.values()].filter((c) => !c.archived);
-    const results = all.slice(offset, offset + limit).map((c) => this.view(c, props));
+    const results: unknown[] = all.slice(offset, offset + limit).map((c) => this.view(c, props));
+    if (offset === 0) results.unshift(...(this.options.malformed ?? []));
     const next = offset + limit < all.length ? encodeCursor(offset + limit) : undefined;
     return { status: 200, body: { results, ...(next ? { paging: { next: { after: next, link: `${this.url}/crm/v3/objects/companies?after=${next}` } } } : {}) } };
   }
