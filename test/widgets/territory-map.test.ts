@@ -1,7 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../widgets/territory-map/territory-map.js';
 import type { TkTerritoryMap } from '../../widgets/territory-map/territory-map.component.js';
-import type { RegionPaintDetail, TerritoryDrawnDetail } from '../../widgets/territory-map/events.js';
+import type { RegionPaintDetail } from '../../widgets/territory-map/events/region-paint-event.js';
+import type { TerritoryDrawnDetail } from '../../widgets/territory-map/events/territory-drawn-event.js';
 import { TkTestMapProvider, rng, type MapHarnessData } from './territory-map-harness.js';
 import { account, rep } from '../helpers/plan-fixture.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';

@@ -25,7 +25,8 @@ import { PolygonDraw } from './controllers/polygon-draw.js';
 import { toggleRegion } from './controllers/toggle-region.js';
 import { addPolygon } from './controllers/add-polygon.js';
 import { loadBasemap, regionAt, type RegionFeature, type RegionLevel } from './basemap.js';
-import type { RegionPaintDetail, TerritoryDrawnDetail } from './events.js';
+import { TkRegionPaintEvent, type RegionPaintDetail } from './events/region-paint-event.js';
+import { TkTerritoryDrawnEvent, type TerritoryDrawnDetail } from './events/territory-drawn-event.js';
 
 export type MapTool = 'pan' | 'box' | 'lasso' | 'paint' | 'draw';
 export type ColorBy = 'rep' | 'territory';
@@ -56,8 +57,8 @@ const newId = () => `tk-${Date.now().toString(36)}-${(newIds++).toString(36)}`;
  * For Lightning Web Security, call `setShadowRootMode('closed')` (widgets/shared) before the first
  * instance; the element only ever uses its render root, never `this.shadowRoot`.
  *
- * @fires tk-region-paint - A region code was added to / removed from a territory. detail: RegionPaintDetail
- * @fires tk-territory-drawn - A drawn polygon was added to a territory (new or existing). detail: TerritoryDrawnDetail
+ * @fires tk-region-paint - TkRegionPaintEvent: a region code was added to / removed from a territory (`detail`: RegionPaintDetail).
+ * @fires tk-territory-drawn - TkTerritoryDrawnEvent: a drawn polygon was added to a new or existing territory (`detail`: TerritoryDrawnDetail).
  *
  * @csspart toolbar - The tool bar (absent in compact mode).
  * @csspart map - The Leaflet map container.
@@ -801,7 +802,7 @@ export class TkTerritoryMap extends TkElement {
     if (!actions.setTerritories(territories, `${added ? 'Add' : 'Remove'} ${region.properties.name}`)) return null;
     this.targetTerritory = territoryId;
     const detail: RegionPaintDetail = { territoryId, region: region.id, level, added };
-    this.dispatchEvent(new CustomEvent('tk-region-paint', { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(new TkRegionPaintEvent(detail));
     return detail;
   }
 
@@ -815,7 +816,7 @@ export class TkTerritoryMap extends TkElement {
     if (!actions.setTerritories(result.territories, result.created ? 'Draw territory' : 'Add polygon to territory')) return;
     this.targetTerritory = result.territoryId;
     const detail: TerritoryDrawnDetail = { territoryId: result.territoryId, created: result.created, geometry: result.geometry };
-    this.dispatchEvent(new CustomEvent('tk-territory-drawn', { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(new TkTerritoryDrawnEvent(detail));
   }
 
   // ——— keyboard list ———

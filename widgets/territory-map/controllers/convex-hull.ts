@@ -33,7 +33,7 @@ export function convexHull(
   }
   lower.pop();
   upper.pop();
-  const hull = lower.concat(upper);
+  const hull = n < 3 ? order : lower.concat(upper);
   const out: [number, number][] = [];
   for (const p of hull) {
     const last = out[out.length - 1];
