@@ -148,6 +148,16 @@ describe('<tk-territory-provider>', () => {
     expect(el.state.selection).to.deep.equal(['a1'], 'viewing actions still work');
   });
 
+  it('switching viewer-role to rep at run time refuses edits and hides the toolbar', async () => {
+    const el = await mount(testAdapter(), { role: 'manager' });
+    expect(root(el).querySelector('[part~=toolbar]')).to.exist;
+    el.setAttribute('viewer-role', 'rep');
+    await el.updateComplete;
+    expect(el.state.role).to.equal('rep');
+    expect(root(el).querySelector('[part~=toolbar]')).to.equal(null);
+    expect(el.actions.assign(['a1'], 'r2')).to.equal(false);
+  });
+
   it('accepts the role attribute as an alias', async () => {
     const el = document.createElement('tk-territory-provider');
     el.setAttribute('role', 'rep');

@@ -231,7 +231,10 @@ export class TkTerritoryProvider extends TkElement {
   #syncRole(): void {
     const role = this.effectiveRole;
     const repId = this.repId ?? null;
-    if (role !== this.#state.role || repId !== this.#state.repId) this.#set({ ...this.#state, role, repId });
+    if (role === this.#state.role && repId === this.#state.repId) return;
+    this.#flush(); // what was pending belongs under the old key
+    if (this.adapter && this.#key) this.#key = storageKey(this.adapter.id, role, repId ?? this.#state.capabilities?.userId ?? null);
+    this.#set({ ...this.#state, role, repId });
   }
 
   #flush = (): void => {
