@@ -213,6 +213,11 @@ export const styles = css`
     font-size: var(--tk-font-size-small, 0.75rem);
     font-weight: 600;
   }
+  .records {
+    display: block;
+    color: var(--tk-color-text-weak, #5c5c5c);
+    font-size: var(--tk-font-size-small, 0.75rem);
+  }
   .help {
     display: block;
     font-size: var(--tk-font-size-small, 0.75rem);

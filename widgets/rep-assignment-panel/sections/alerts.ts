@@ -6,6 +6,14 @@ import { section, type PanelCtx } from './context.js';
 /** Alerts listed; the rest are counted. */
 const LISTED = 50;
 
+/** Accounts named in an alert line; the rest are counted. */
+const NAMED = 3;
+
+function named(ctx: PanelCtx, ids: readonly string[]): string {
+  const names = ids.slice(0, NAMED).map((id) => ctx.accountName(id)).join(', ');
+  return ids.length > NAMED ? `${names} and ${ctx.f.number(ids.length - NAMED, 0)} more` : names;
+}
+
 function pick(ctx: PanelCtx, alert: Alert): void {
   if (alert.accountIds?.length) {
     ctx.a.select(alert.accountIds);
@@ -28,7 +36,7 @@ export function alertsSection(ctx: PanelCtx) {
         (a) => html`<li class=${a.severity} data-kind=${a.kind}>
           <button type="button" class="alert" ?disabled=${!a.accountIds?.length && !a.repIds?.length} @click=${() => pick(ctx, a)}>
             <span class="severity">${a.severity}</span> <span class="message">${a.message}</span>
-            ${a.accountIds?.length ? html`<span class="weak"> — select ${ctx.f.number(a.accountIds.length, 0)}</span>` : nothing}
+            ${a.accountIds?.length ? html`<span class="records">${named(ctx, a.accountIds)}</span>` : nothing}
           </button>
         </li>`,
       )}

@@ -1,0 +1,151 @@
+// Export (CSV with injection-safe quoting, GeoJSON), quotas and alerts sections.
+import { expect, html } from '@open-wc/testing';
+import { mountProvider, rootOf, settle } from '../helpers/mount.js';
+import { account, rep, smallLoad, testAdapter } from '../helpers/plan-fixture.js';
+import { expectNoAxeViolations } from '../helpers/axe.js';
+import { csvCell, planCsv } from '../../widgets/rep-assignment-panel/export/plan-csv.js';
+import type { LoadResult } from '../../src/adapters/crm-adapter.js';
+import type { TkRepAssignmentPanel } from '../../widgets/rep-assignment-panel/rep-assignment-panel.component.js';
+import type { TkTerritoryProvider } from '../../widgets/territory-provider/territory-provider.component.js';
+
+const panelOf = (p: Element) => p.querySelector('tk-rep-assignment-panel') as TkRepAssignmentPanel;
+const q = <T extends Element = HTMLElement>(el: Element, sel: string) => rootOf(el).querySelector<T>(sel);
+const qa = <T extends Element = HTMLElement>(el: Element, sel: string) => [...rootOf(el).querySelectorAll<T>(sel)];
+const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+function buttonNamed(el: Element, name: string): HTMLButtonElement {
+  const found = qa<HTMLButtonElement>(el, 'button').find((b) => (b.getAttribute('aria-label') ?? text(b)) === name);
+  if (!found) throw new Error(`no button named ${name} in ${qa(el, 'button').map(text).join(' | ')}`);
+  return found;
+}
+
+async function open(provider: TkTerritoryProvider, panel: TkRepAssignmentPanel, id: 'export' | 'quotas' | 'alerts'): Promise<void> {
+  const summary = q(panel, `[data-section=${id}] summary`)!;
+  summary.click();
+  await new Promise((r) => setTimeout(r, 0)); // the toggle event is asynchronous
+  await settle(provider);
+}
+
+function dangerous(): LoadResult {
+  const accounts = [
+    account('a1', 'r1', { name: '=HYPERLINK("http://evil","x")', potential: 10, workload: 1 }),
+    account('a2', 'r1', { name: '+cmd|" /C calc"!A0', potential: 20, workload: 2 }),
+    account('a3', 'r2', { name: '-2+3', potential: 30, workload: 1.5 }),
+    account('a4', 'r2', { name: '@SUM(A1:A9)', potential: 40, workload: 1 }),
+    account('a5', null, { name: 'Comma, "Quoted"\nInc', potential: 0, workload: 0 }),
+  ];
+  const reps = [rep('r1', '=Evil Rep'), rep('r2', 'Ben Cole')];
+  return { accounts, reps, territories: [], rejected: [] };
+}
+
+describe('<tk-rep-assignment-panel> export', () => {
+  it('csvCell neutralises formulas and quotes per RFC 4180', () => {
+    expect(csvCell('=1+1')).to.equal("'=1+1");
+    expect(csvCell('+1')).to.equal("'+1");
+    expect(csvCell('-1')).to.equal("'-1");
+    expect(csvCell('@x')).to.equal("'@x");
+    expect(csvCell('\tx')).to.equal("'\tx");
+    expect(csvCell('a,b')).to.equal('"a,b"');
+    expect(csvCell('say "hi"')).to.equal('"say ""hi"""');
+    expect(csvCell('=A1,"x"')).to.equal(`"'=A1,""x"""`);
+    expect(csvCell(-5)).to.equal('-5');
+    expect(csvCell(null)).to.equal('');
+    expect(csvCell('plain')).to.equal('plain');
+  });
+
+  it('downloads the plan as injection-safe CSV through a Blob link, with from/to rep names', async () => {
+    const provider = await mountProvider(testAdapter('test:csv', dangerous()), html`<tk-rep-assignment-panel></tk-rep-assignment-panel>`);
+    const panel = panelOf(provider);
+    provider.actions.assign(['a3'], 'r1');
+    await open(provider, panel, 'export');
+    buttonNamed(panel, 'Plan as CSV').click();
+    await settle(provider);
+    const link = q<HTMLAnchorElement>(panel, 'a[part~=download]')!;
+    expect(link.getAttribute('download')).to.equal('territory-plan.csv');
+    expect(link.href).to.match(/^blob:/);
+    const csv = await (await fetch(link.href)).text();
+    expect(csv).to.equal(planCsv(provider.state));
+    expect(csv.split('\r\n')).to.deep.equal([
+      'account_id,account_name,from_rep_id,from_rep,to_rep_id,to_rep,potential,workload',
+      `a1,"'=HYPERLINK(""http://evil"",""x"")",r1,'=Evil Rep,r1,'=Evil Rep,10,1`,
+      `a2,"'+cmd|"" /C calc""!A0",r1,'=Evil Rep,r1,'=Evil Rep,20,2`,
+      `a3,'-2+3,r2,Ben Cole,r1,'=Evil Rep,30,1.5`,
+      `a4,'@SUM(A1:A9),r2,Ben Cole,r2,Ben Cole,40,1`,
+      `a5,"Comma, ""Quoted""\nInc",,,,,0,0`,
+      '',
+    ]);
+    // No cell of the file starts a formula once unquoted.
+    buttonNamed(panel, 'Changes only as CSV').click();
+    await settle(provider);
+    const changes = await (await fetch(q<HTMLAnchorElement>(panel, 'a[part~=download]')!.href)).text();
+    expect(changes.trim().split('\r\n')).to.have.length(2);
+    expect(changes).to.contain(`a3,'-2+3,r2,Ben Cole,r1,'=Evil Rep,30,1.5`);
+  });
+
+  it('downloads the territories as GeoJSON with their definitions and resolved counts', async () => {
+    const data = smallLoad();
+    data.territories = [
+      { id: 't1', name: 'West', repIds: ['r1'], priority: 2, color: '#123456', definition: { geometry: { type: 'Polygon', coordinates: [[[-110, 30], [-90, 30], [-90, 50], [-110, 50], [-110, 30]]] } } },
+      { id: 't2', name: 'Retail', repIds: [], priority: 0, definition: { rules: { industries: ['Retail'] }, include: ['a4'] } },
+    ];
+    const provider = await mountProvider(testAdapter('test:geo', data), html`<tk-rep-assignment-panel></tk-rep-assignment-panel>`);
+    const panel = panelOf(provider);
+    await open(provider, panel, 'export');
+    buttonNamed(panel, 'Territories as GeoJSON').click();
+    await settle(provider);
+    const link = q<HTMLAnchorElement>(panel, 'a[part~=download]')!;
+    expect(link.getAttribute('download')).to.equal('territories.geojson');
+    const geo = await (await fetch(link.href)).json();
+    expect(geo.type).to.equal('FeatureCollection');
+    expect(geo.features.map((f: { id: string }) => f.id)).to.deep.equal(['t1', 't2']);
+    expect(geo.features[0].geometry.type).to.equal('Polygon');
+    expect(geo.features[0].properties).to.include({ name: 'West', color: '#123456', priority: 2, accountCount: 4 });
+    expect(geo.features[1].geometry).to.equal(null);
+    expect(geo.features[1].properties.rules).to.deep.equal({ industries: ['Retail'] });
+    expect(geo.features[1].properties.include).to.deep.equal(['a4']);
+    expect(geo.features[1].properties.accountCount).to.equal(1);
+  });
+});
+
+describe('<tk-rep-assignment-panel> quotas and alerts', () => {
+  it('splits a team target with suggestQuotas and shows the fairness spread', async () => {
+    const provider = await mountProvider(testAdapter(), html`<tk-rep-assignment-panel></tk-rep-assignment-panel>`);
+    const panel = panelOf(provider);
+    await open(provider, panel, 'quotas');
+    // Default target: the reps' current quotas (500 + 400); Ana holds 700 of 1000 potential.
+    const rows = () => qa(panel, '[part~=quotas-table] tbody tr').map((tr) => [...tr.children].map(text).join(' | '));
+    expect(rows()).to.deep.equal(['Ana Ruiz | $700 | 70% | $500 | $630', 'Ben Cole | $300 | 30% | $400 | $270']);
+    expect(text(q(panel, '[data-stat=spread]'))).to.equal('1×');
+    const input = q<HTMLInputElement>(panel, 'input[name=teamTarget]')!;
+    input.value = '2000';
+    input.dispatchEvent(new Event('change'));
+    await settle(provider);
+    expect(rows().map((r) => r.split(' | ').at(-1))).to.deep.equal(['$1,400', '$600']);
+    provider.actions.assign(['a1'], 'r2'); // Ana 300, Ben 700
+    await settle(provider);
+    expect(rows().map((r) => r.split(' | ').at(-1))).to.deep.equal(['$600', '$1,400']);
+    await expectNoAxeViolations(provider);
+  });
+
+  it('lists detectAlerts with the records named; choosing an alert selects its accounts', async () => {
+    const data = smallLoad();
+    data.accounts.push(account('big', null, { name: 'Whale Inc', potential: 5000, workload: 1 }));
+    data.territories = [{ id: 't1', name: 'West', repIds: ['r1'], priority: 0, definition: { include: ['a1', 'a2', 'a3', 'a4', 'a5'] } }];
+    const provider = await mountProvider(testAdapter('test:alerts', data), html`<tk-rep-assignment-panel></tk-rep-assignment-panel>`);
+    const panel = panelOf(provider);
+    await open(provider, panel, 'alerts');
+    const kinds = qa(panel, '[part~=alerts] li').map((li) => li.dataset.kind);
+    expect(kinds).to.include.members(['imbalance', 'unassigned-high-potential', 'territory-gap']);
+    const unassigned = q(panel, 'li[data-kind=unassigned-high-potential] button')!;
+    expect(text(unassigned)).to.contain('Whale Inc');
+    unassigned.click();
+    await settle(provider);
+    expect(provider.state.selection).to.deep.equal(['big']);
+    q<HTMLButtonElement>(panel, 'li[data-kind=territory-gap] button')!.click();
+    await settle(provider);
+    expect(provider.state.selection).to.deep.equal(['big']);
+    const imbalance = qa<HTMLButtonElement>(panel, 'li[data-kind=imbalance] button');
+    expect(imbalance.map(text).join(' ')).to.match(/Ana Ruiz|Ben Cole/);
+    await expectNoAxeViolations(provider);
+  });
+});
