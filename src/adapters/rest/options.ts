@@ -36,6 +36,17 @@ function positive(value: number | undefined, fallback: number, name: string): nu
   return value;
 }
 
+/** A random UUID v4; `getRandomValues` also works on plain-http pages, where `randomUUID` is missing. */
+function randomId(): string {
+  const c = globalThis.crypto;
+  if (typeof c?.randomUUID === 'function') return c.randomUUID();
+  const b = c.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /** Applies defaults and checks the options; throws naming the bad option. */
 export function resolveRestOptions(options: RestAdapterOptions): ResolvedRestOptions {
   if (typeof options?.baseUrl !== 'string' || !/^https?:\/\//.test(options.baseUrl)) {
@@ -49,6 +60,6 @@ export function resolveRestOptions(options: RestAdapterOptions): ResolvedRestOpt
     pageSize: positive(options.pageSize, 1000, 'pageSize'),
     batchSize: positive(options.batchSize, 200, 'batchSize'),
     retry: options.retry ?? {},
-    requestId: options.requestId ?? (() => globalThis.crypto.randomUUID()),
+    requestId: options.requestId ?? randomId,
   };
 }
