@@ -253,6 +253,26 @@ describe('Salesforce adapter (jsforce → emulator): save in owner mode', () => 
     }
   });
 
+  it('a session still invalid after one refresh fails with INVALID_SESSION_ID instead of looping', async () => {
+    const { emu, org, sf } = await setup({ users: 4, accounts: 10 });
+    try {
+      const { accounts } = await sf.load();
+      const changes = moves(accounts, org.userIds);
+      emu.requestFaults.push({ route: 'composite:PATCH', status: 401, errorCode: 'INVALID_SESSION_ID', times: 1000 });
+      emu.resetCounts();
+      const before = snapshot(emu);
+      const outcomes = await sf.save(changes);
+      assert.ok(outcomes.every((o) => o.status === 'failed' && o.code === 'INVALID_SESSION_ID'), JSON.stringify(outcomes[0]));
+      assert.equal(emu.counts.get('oauth'), 1, 'refreshed once');
+      assert.equal(emu.counts.get('composite:PATCH'), 2, 'retried once');
+      assertExactly(emu, before, changes, outcomes);
+      emu.requestFaults.push({ route: 'query', status: 401, errorCode: 'INVALID_SESSION_ID', times: 1000 });
+      await assert.rejects(sf.load(), (e: unknown) => e instanceof CrmLoadError && e.code === 'INVALID_SESSION_ID');
+    } finally {
+      await emu.close();
+    }
+  });
+
   it('without a way to refresh, an expired session fails every change with INVALID_SESSION_ID', async () => {
     const { emu, org, sf } = await setup({ users: 4, accounts: 10 });
     try {

@@ -32,6 +32,7 @@ export function toSalesforceError(err: unknown): SalesforceError {
     const m = /^ERROR_HTTP_(\d{3})$/.exec(e.errorCode);
     return new SalesforceError(e.errorCode, message, { status: status ?? (m ? Number(m[1]) : undefined), cause: err });
   }
+  if (/^Unable to refresh session/.test(message)) return new SalesforceError('INVALID_SESSION_ID', message, { status: 401, cause: err });
   if (e?.name === 'AbortError') return new SalesforceError('ABORTED', message, { cause: err });
   if (status !== undefined) return new SalesforceError(`ERROR_HTTP_${status}`, message, { status, cause: err });
   return new SalesforceError('NETWORK', message, { cause: err });
@@ -49,6 +50,5 @@ export function classify(err: SalesforceError): FailureKind {
   if (err.code === 'INVALID_SESSION_ID' || err.status === 401) return 'auth';
   if (TRANSIENT.has(err.code) || err.status === 429 || err.status === 503) return 'transient';
   if (AMBIGUOUS.has(err.code) || (err.status !== undefined && err.status >= 500)) return 'ambiguous';
-  if (/^Unable to refresh session/.test(err.message)) return 'auth';
   return 'fatal';
 }

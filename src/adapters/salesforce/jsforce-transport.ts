@@ -12,21 +12,34 @@ export interface JsforceTransportOptions {
   orgKey?: string;
 }
 
-type AnyConnection = Connection & { _refreshDelegate?: { refresh(since: number): Promise<void> } };
+type RefreshDelegate = { refresh(since: number): Promise<void> };
+type AnyConnection = Connection & { _refreshDelegate?: RefreshDelegate };
 
-async function guard<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw toSalesforceError(e);
+/**
+ * jsforce refreshes on every 401 and re-sends, without a bound: a session that stays invalid after
+ * a refresh would loop. This caps it at one refresh per transport call ("refresh and retry once");
+ * the second attempt fails with jsforce's "Unable to refresh session", reported as INVALID_SESSION_ID.
+ */
+function boundRefresh(c: AnyConnection): { reset(): void } {
+  const budget = { left: 1 };
+  const d = c._refreshDelegate;
+  if (d) {
+    const refresh = d.refresh.bind(d);
+    d.refresh = async (since: number) => {
+      if (budget.left <= 0) throw new SalesforceError('INVALID_SESSION_ID', 'the session is still invalid after one refresh', { status: 401 });
+      budget.left--;
+      return refresh(since);
+    };
   }
+  return { reset: () => void (budget.left = 1) };
 }
 
 const toResults = (res: unknown): SfSaveResult[] => (Array.isArray(res) ? res : [res]) as SfSaveResult[];
 
 /**
  * The REST transport: a jsforce 3 Connection (set `version: '62.0'`; give it `refreshFn` or an
- * OAuth2 client + refresh token so an expired session is renewed through the connection).
+ * OAuth2 client + refresh token so an expired session is renewed through the connection; this
+ * transport lets it refresh at most once per request).
  * Queries page with query/queryMore (2,000 rows per page); DML uses sObject Collections with
  * allOrNone false; large loads use `conn.bulk2.query`. jsforce is a peer dependency: this module
  * only uses the connection you pass in.
@@ -40,6 +53,15 @@ const toResults = (res: unknown): SfSaveResult[] => (Array.isArray(res) ? res : 
  */
 export function jsforceTransport(conn: Connection, options: JsforceTransportOptions = {}): SalesforceTransport {
   const c = conn as AnyConnection;
+  const refreshes = boundRefresh(c);
+  const guard = async <T>(fn: () => Promise<T>): Promise<T> => {
+    refreshes.reset();
+    try {
+      return await fn();
+    } catch (e) {
+      throw toSalesforceError(e);
+    }
+  };
   return {
     kind: 'jsforce',
     get orgKey() {
@@ -73,10 +95,6 @@ export function jsforceTransport(conn: Connection, options: JsforceTransportOpti
     update: (object, records) => guard(async () => toResults(await c.sobject(object).update(records as never, { allOrNone: false }))),
     create: (object, records) => guard(async () => toResults(await c.sobject(object).create(records as never, { allOrNone: false }))),
     destroy: (object, ids) => guard(async () => toResults(await c.sobject(object).destroy(ids, { allOrNone: false }))),
-    refresh: async () => {
-      const d = c._refreshDelegate;
-      if (!d) throw new SalesforceError('INVALID_SESSION_ID', 'the session expired and the jsforce Connection has no refreshFn or OAuth2 refresh token');
-      await guard(() => d.refresh(Date.now()));
-    },
+    // No `refresh`: the Connection renews the session itself on a 401 (refreshFn / OAuth2), once per call.
   };
 }
