@@ -68,6 +68,8 @@ export class HubSpotEmulator {
   url = '';
   private server: Server;
   private clock = 0;
+  /** The listing order, cached between pages (reset when companies are added). */
+  private listed: (EmuCompany & { createdAt: string; updatedAt: string })[] | undefined;
   private readonly hits: number[] = [];
 
   constructor(private readonly options: HubSpotEmulatorOptions = {}) {
@@ -99,6 +101,7 @@ export class HubSpotEmulator {
     const now = this.tick();
     const properties = { createdate: now, [MODIFIED]: now, ...company.properties, hs_object_id: company.id };
     this.companies.set(company.id, { ...company, properties, createdAt: now, updatedAt: String(properties[MODIFIED]) });
+    this.listed = undefined;
   }
 
   /** Injects a fault (see {@link Fault}). */
@@ -228,7 +231,8 @@ export class HubSpotEmulator {
     const offset = after === null ? 0 : decodeCursor(after);
     if (offset === undefined) return { status: 400, error: { category: 'VALIDATION_ERROR', message: `Invalid after cursor ${after}` } };
     const props = url.searchParams.getAll('properties').flatMap((p) => p.split(',')).filter(Boolean);
-    const all = [...this.companies.values()].filter((c) => !c.archived);
+    if (!this.listed) this.listed = [...this.companies.values()].filter((c) => !c.archived);
+    const all = this.listed;
     const results: unknown[] = all.slice(offset, offset + limit).map((c) => this.view(c, props));
     if (offset === 0) results.unshift(...(this.options.malformed ?? []));
     const next = offset + limit < all.length ? encodeCursor(offset + limit) : undefined;
