@@ -359,3 +359,16 @@ describe('HubSpot adapter: save', () => {
     assert.equal((await adapter.capabilities()).canWrite, false);
   });
 });
+
+describe('parseRetryAfter (shared/http.ts)', async () => {
+  const { parseRetryAfter } = await import('../../src/adapters/shared/http.js');
+  it('reads delta-seconds and HTTP dates, ignores junk', () => {
+    assert.equal(parseRetryAfter('2'), 2000);
+    assert.equal(parseRetryAfter(' 0.5 '), 500);
+    assert.equal(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:00 GMT')), 60_000);
+    assert.equal(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 08:00:00 GMT')), 0);
+    assert.equal(parseRetryAfter('soon'), undefined);
+    assert.equal(parseRetryAfter(null), undefined);
+    assert.equal(parseRetryAfter(''), undefined);
+  });
+});
