@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, cpSync, writeFileSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { join, extname } from 'node:path';
 import puppeteer from 'puppeteer-core';
 
@@ -88,7 +88,7 @@ const rows = Object.entries(results).map(([variant, r]) => ({
 const plain = rows.find((r) => r.variant === 'plain');
 const cpu = cpus()[0]?.model ?? 'unknown';
 console.log(`map bench: ${N} accounts, ${RUNS} runs, ${new Date().toISOString()}`);
-console.log(`machine: nproc ${cpus().length}, ${cpu}, ${version}`);
+console.log(`machine: nproc ${cpus().length}, ${cpu}, ${version}, load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 console.log('variant            first draw (median)   redraw p50   redraw p90   redraw max   vs plain (first / p90)');
 for (const r of rows) {
   console.log(
