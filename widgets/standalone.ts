@@ -1,0 +1,7 @@
+/**
+ * The standalone bundle's entry (`dist/territory-kit.js` and the IIFE `TerritoryKit` global): the
+ * root API (model, engine, store, memory and REST adapters, demo data) plus every element, registered
+ * on load (guarded, so loading twice is harmless). lit and leaflet are inside; jsforce never is.
+ */
+export * from '../src/index.js';
+export * from './index.js';
