@@ -25,4 +25,4 @@ export {
   storedPlanDiffers,
   restoreWorkingPlan,
 } from './persistence.js';
-export type { StoredPlan, SkippedChange, RestoreResult } from './persistence.js';
+export type { StoredPlan, SkippedChange, RestoreResult, SerialiseOptions } from './persistence.js';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Change } from '../adapters/crm-adapter.js';
 import type { Assignments } from '../model/plan.js';
+import type { Territory } from '../model/territory.js';
 import { validateBatch } from '../model/validate-batch.js';
 import { commit, HISTORY_LIMIT } from './history.js';
 import { pendingChanges } from './selectors.js';
@@ -15,6 +16,8 @@ export interface StoredPlan {
   savedAt: string;
   /** The pending changes, `from` being the owner the CRM had when the change was made. */
   changes: Change[];
+  /** The edited territories, when they differ from the loaded ones. */
+  territories?: Territory[];
 }
 
 /** Why a stored change could not be restored. */
@@ -27,6 +30,15 @@ export interface RestoreResult {
   state: PlanState;
   applied: Change[];
   skipped: SkippedChange[];
+  /** Whether stored territory edits were applied. */
+  territories: boolean;
+}
+
+export interface SerialiseOptions {
+  /** The time stamp to record (default: now). */
+  now?: Date;
+  /** The territories as loaded; when `state.territories` is another list, it is stored too. */
+  loadedTerritories?: readonly Territory[];
 }
 
 /**
@@ -40,16 +52,19 @@ export function storageKey(adapterId: string, role: ViewerRole, userId: string |
 }
 
 /**
- * Serialises the unsaved changes of the working plan, or returns null when nothing is pending.
+ * Serialises the unsaved work of the working plan (pending assignment changes, and the territories
+ * when they were edited), or returns null when there is none.
  *
  * @param state the state
  * @param adapterId the adapter's id
- * @param now the time stamp to record (default: now)
+ * @param options `now` (default: now), `loadedTerritories` (default: territories are not stored)
  */
-export function serialiseWorkingPlan(state: PlanState, adapterId: string, now: Date = new Date()): string | null {
+export function serialiseWorkingPlan(state: PlanState, adapterId: string, options: SerialiseOptions = {}): string | null {
   const changes = pendingChanges(state);
-  if (changes.length === 0) return null;
-  const stored: StoredPlan = { version: 1, adapterId, savedAt: now.toISOString(), changes };
+  const editedTerritories = options.loadedTerritories !== undefined && state.territories !== options.loadedTerritories;
+  if (changes.length === 0 && !editedTerritories) return null;
+  const stored: StoredPlan = { version: 1, adapterId, savedAt: (options.now ?? new Date()).toISOString(), changes };
+  if (editedTerritories) stored.territories = [...state.territories];
   return JSON.stringify(stored);
 }
 
@@ -58,6 +73,7 @@ const Envelope = z.object({
   adapterId: z.string(),
   savedAt: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 date' })),
   changes: z.array(z.unknown()),
+  territories: z.optional(z.array(z.unknown())),
 });
 
 /**
@@ -88,14 +104,19 @@ export function parseStoredPlan(
   }
   const { valid, rejected } = validateBatch('change', env.data.changes);
   const changes = valid.map(({ accountId, from, to }) => ({ accountId, from, to }));
-  return {
-    plan: { version: 1, adapterId: env.data.adapterId, savedAt: env.data.savedAt, changes },
-    dropped: rejected.length,
-  };
+  const plan: StoredPlan = { version: 1, adapterId: env.data.adapterId, savedAt: env.data.savedAt, changes };
+  let dropped = rejected.length;
+  if (env.data.territories) {
+    const t = validateBatch('territory', env.data.territories);
+    plan.territories = t.valid;
+    dropped += t.rejected.length;
+  }
+  return { plan, dropped };
 }
 
-/** Whether a stored plan would change anything: it differs from the state's pending changes. */
+/** Whether a stored plan would change anything: it carries territory edits or differs from the state's pending changes. */
 export function storedPlanDiffers(state: PlanState, stored: StoredPlan): boolean {
+  if (stored.territories) return true;
   const pending = pendingChanges(state);
   if (pending.length !== stored.changes.length) return true;
   const byId = new Map(pending.map((c) => [c.accountId, c]));
@@ -108,7 +129,7 @@ export function storedPlanDiffers(state: PlanState, stored: StoredPlan): boolean
 /**
  * Re-applies a stored plan as one undoable step. A change applies only when its account still
  * exists, its current owner still equals the stored `from`, and the receiving rep exists; the rest
- * are reported in `skipped`.
+ * are reported in `skipped`. Stored territories replace the current ones in the same step.
  *
  * @example
  * const { state: next, applied, skipped } = restoreWorkingPlan(state, plan);
@@ -128,7 +149,15 @@ export function restoreWorkingPlan(state: PlanState, stored: StoredPlan, limit =
       working[change.accountId] = change.to;
     }
   }
-  if (working === null || state.role === 'rep') return { state, applied: state.role === 'rep' ? [] : applied, skipped };
+  if (state.role === 'rep') return { state, applied: [], skipped, territories: false };
+  const territories = stored.territories;
+  if (working === null && !territories) return { state, applied, skipped, territories: false };
   const n = applied.length;
-  return { state: commit(state, { working }, `Restore ${n} unsaved change${n === 1 ? '' : 's'}`, limit), applied, skipped };
+  const label = `Restore ${[n ? `${n} unsaved change${n === 1 ? '' : 's'}` : '', territories ? 'territory edits' : ''].filter(Boolean).join(' and ')}`;
+  return {
+    state: commit(state, { ...(working ? { working } : {}), ...(territories ? { territories } : {}) }, label, limit),
+    applied,
+    skipped,
+    territories: territories !== undefined,
+  };
 }

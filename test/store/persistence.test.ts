@@ -9,6 +9,7 @@ import {
   pendingChanges,
   restoreWorkingPlan,
   serialiseWorkingPlan,
+  setTerritories,
   storageKey,
   storedPlanDiffers,
   undo,
@@ -26,7 +27,7 @@ describe('persistence', () => {
   it('serialises only pending changes and round-trips them', () => {
     assert.equal(serialiseWorkingPlan(load(), 'a'), null);
     const s = assign(load(), ['a1', 'a5'], 'r2');
-    const text = serialiseWorkingPlan(s, 'test:1', new Date('2026-11-27T05:00:00Z'))!;
+    const text = serialiseWorkingPlan(s, 'test:1', { now: new Date('2026-11-27T05:00:00Z') })!;
     const parsed = parseStoredPlan(text, 'test:1');
     assert.ok(parsed.plan);
     assert.equal(parsed.plan.savedAt, '2026-11-27T05:00:00.000Z');
@@ -50,6 +51,23 @@ describe('persistence', () => {
     assert.ok(r.plan);
     assert.equal(r.plan.changes.length, 1);
     assert.equal((r as { dropped: number }).dropped, 1);
+  });
+
+  it('stores edited territories (and only edited ones) and restores them in the same step', () => {
+    const loaded = load();
+    assert.equal(serialiseWorkingPlan(loaded, 't', { loadedTerritories: loaded.territories }), null);
+    const renamed = setTerritories(loaded, [{ ...loaded.territories[0], name: 'Far West' }], 'Rename');
+    const text = serialiseWorkingPlan(renamed, 't', { loadedTerritories: loaded.territories })!;
+    const parsed = parseStoredPlan(text, 't');
+    assert.ok(parsed.plan);
+    assert.equal(parsed.plan.changes.length, 0);
+    assert.deepEqual(parsed.plan.territories!.map((t) => t.name), ['Far West']);
+    assert.equal(storedPlanDiffers(load(), parsed.plan), true);
+    const { state, territories } = restoreWorkingPlan(load(), parsed.plan);
+    assert.equal(territories, true);
+    assert.deepEqual(state.territories.map((t) => t.name), ['Far West']);
+    assert.equal(state.past.at(-1)!.label, 'Restore territory edits');
+    assert.equal(undo(state).territories.length, 2);
   });
 
   it('restores only changes whose account exists, whose owner is still `from`, and whose rep exists', () => {

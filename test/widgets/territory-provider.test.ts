@@ -202,6 +202,23 @@ describe('<tk-territory-provider>', () => {
     second.remove();
   });
 
+  it('keeps territory edits across a reload too', async () => {
+    const storage = memoryStorage();
+    const adapter = testAdapter('test:territories');
+    const first = await mount(adapter, { storage });
+    first.actions.setTerritories([{ ...first.state.territories[0], name: 'Far West' }], 'Rename West');
+    await waitUntil(() => storage.map.size === 1);
+    first.remove();
+    const second = await mount(adapter, { storage });
+    expect(root(second).querySelector('[part~=restore]')!.textContent).to.match(/Restore territory edits from/);
+    button(second, 'Restore').click();
+    await second.updateComplete;
+    expect(second.state.territories.map((t) => t.name)).to.deep.equal(['Far West']);
+    second.actions.undo();
+    await waitUntil(() => storage.map.size === 0, 'back to the loaded territories: nothing left to keep');
+    second.remove();
+  });
+
   it('discarding the offer forgets the stored plan', async () => {
     const storage = memoryStorage();
     const adapter = testAdapter('test:discard');

@@ -111,7 +111,7 @@ export class TkTerritoryProvider extends TkElement {
   declare storage: PlanStorage | null;
   /** A stored plan offered back after loading, while the user decides. */
   declare protected offer: StoredPlan | null;
-  declare protected restoreReport: { applied: number; skipped: SkippedChange[] } | null;
+  declare protected restoreReport: { applied: number; skipped: SkippedChange[]; territories: boolean } | null;
 
   #state: PlanState;
   #stateProvider: ContextProvider<typeof planStateContext, this>;
@@ -120,6 +120,8 @@ export class TkTerritoryProvider extends TkElement {
   #abort: AbortController | null = null;
   #persistTimer: ReturnType<typeof setTimeout> | null = null;
   #key: string | null = null;
+  /** The territories as loaded, to tell whether they were edited (then they are persisted too). */
+  #loadedTerritories: readonly Territory[] | undefined;
   #saveChain: Promise<unknown> = Promise.resolve();
 
   /** The stable actions object provided to the widgets (also usable directly). */
@@ -200,7 +202,7 @@ export class TkTerritoryProvider extends TkElement {
     const storage = this.storage;
     if (!storage || !this.#key || !this.adapter || this.offer || this.#state.status !== 'ready' || !canEdit(this.#state)) return;
     try {
-      const text = serialiseWorkingPlan(this.#state, this.adapter.id);
+      const text = serialiseWorkingPlan(this.#state, this.adapter.id, { loadedTerritories: this.#loadedTerritories });
       if (text === null) storage.removeItem(this.#key);
       else storage.setItem(this.#key, text);
     } catch (error) {
@@ -212,9 +214,9 @@ export class TkTerritoryProvider extends TkElement {
   restore(): void {
     const offer = this.offer;
     if (!offer) return;
-    const { state, applied, skipped } = restoreWorkingPlan(this.#state, offer, this.historyLimit);
+    const { state, applied, skipped, territories } = restoreWorkingPlan(this.#state, offer, this.historyLimit);
     this.offer = null;
-    this.restoreReport = { applied: applied.length, skipped };
+    this.restoreReport = { applied: applied.length, skipped, territories };
     this.#applied(this.#set(state, 'restore'), 'restore', `Restore ${applied.length} unsaved changes`);
     this.persistNow();
   }
@@ -261,7 +263,7 @@ export class TkTerritoryProvider extends TkElement {
         this.dispatchEvent(new TkAssignmentChangeEvent(changes, source ?? 'assign', label, pendingChanges(next).length));
       }
     }
-    if (prev.working !== next.working || prev.current !== next.current) this.#schedulePersist();
+    if (prev.working !== next.working || prev.current !== next.current || prev.territories !== next.territories) this.#schedulePersist();
     return true;
   }
 
@@ -306,6 +308,7 @@ export class TkTerritoryProvider extends TkElement {
       ]);
       if (stale()) return;
       const next = loadSucceeded(this.#state, result, capabilities);
+      this.#loadedTerritories = next.territories;
       this.#key = storageKey(adapter.id, next.role, next.repId ?? capabilities.userId ?? null);
       this.offer = this.#storedOffer(next);
       this.#set(next, 'load');
@@ -333,7 +336,8 @@ export class TkTerritoryProvider extends TkElement {
       console.warn(`territory-kit: ignoring the stored plan (${parsed.reason})`);
       return null;
     }
-    return parsed.plan.changes.length > 0 && storedPlanDiffers(state, parsed.plan) ? parsed.plan : null;
+    const work = parsed.plan.changes.length > 0 || parsed.plan.territories !== undefined;
+    return work && storedPlanDiffers(state, parsed.plan) ? parsed.plan : null;
   }
 
   #queueSave(options?: { only?: readonly string[]; signal?: AbortSignal }): Promise<readonly SaveOutcome[]> {
@@ -395,18 +399,21 @@ export class TkTerritoryProvider extends TkElement {
 
   #renderOffer(offer: StoredPlan) {
     const n = offer.changes.length;
+    const what = [n ? `${this.fmt.number(n, 0)} unsaved change${n === 1 ? '' : 's'}` : '', offer.territories ? 'territory edits' : '']
+      .filter(Boolean)
+      .join(' and ');
     return html`<div part="restore" class="notice" role="region" aria-label="Unsaved changes">
-      <span>Restore ${this.fmt.number(n, 0)} unsaved change${n === 1 ? '' : 's'} from ${this.fmt.dateTime(offer.savedAt)}?</span>
+      <span>Restore ${what} from ${this.fmt.dateTime(offer.savedAt)}?</span>
       <button type="button" class="brand" @click=${() => this.restore()}>Restore</button>
       <button type="button" @click=${() => this.declineRestore()}>Discard</button>
     </div>`;
   }
 
   #renderRestoreReport() {
-    const { applied, skipped } = this.restoreReport!;
+    const { applied, skipped, territories } = this.restoreReport!;
     const names = new Map(this.#state.accounts.map((a) => [a.id, a.name]));
     return html`<div part="restore restore-report" class="notice" role="status">
-      <span>Restored ${this.fmt.number(applied, 0)} change${applied === 1 ? '' : 's'}.</span>
+      <span>Restored ${this.fmt.number(applied, 0)} change${applied === 1 ? '' : 's'}${territories ? ' and the territory edits' : ''}.</span>
       ${skipped.length
         ? html`<span>${skipped.length} could not be restored:</span>
             <ul>
