@@ -8,7 +8,9 @@
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import { build } from 'esbuild';
-import { createHubSpotAdapter } from '../src/adapters/hubspot/index.js';
+import { createHubSpotAdapter, DEFAULT_PROPERTY_MAP } from '../src/adapters/hubspot/index.js';
+import { parseCompany } from '../src/adapters/hubspot/parse-company.js';
+import { validateBatch } from '../src/model/validate-batch.js';
 import type { Change } from '../src/adapters/crm-adapter.js';
 import { startHubSpotEmulator } from '../test/emulators/hubspot/server.js';
 import { makeCompanies, makeOwners } from '../test/emulators/hubspot/fixture.js';
@@ -34,9 +36,19 @@ console.log(`# HubSpot adapter bench — ${new Date().toISOString()} — ${os.cp
 
 const adapter = createHubSpotAdapter({ fetch: (u, i) => fetch(u, i), baseUrl: emu.url });
 let t0 = performance.now();
-const loaded = await adapter.load();
+const marks: number[] = [];
+const loaded = await adapter.load({ onProgress: (p) => p.phase === 'accounts' && p.loaded % (COMPANIES / 10) === 0 && marks.push(performance.now()) });
 const loadRequests = adapter.requestCount;
 console.log(`adapter load: ${loaded.accounts.length} accounts (${loaded.accounts.filter((a) => a.lat === null).length} without coordinates), ${loaded.reps.length} reps, ${loaded.rejected.length} rejected, ${loadRequests} requests, ${ms(t0)}`);
+console.log(`  per tenth of the listing (s): ${marks.map((m, i) => ((m - (i === 0 ? t0 : marks[i - 1])) / 1000).toFixed(1)).join(', ')}`);
+{
+  // The adapter's own CPU share: parse the same companies' string properties and validate, no HTTP.
+  const props = { ...DEFAULT_PROPERTY_MAP };
+  const t = performance.now();
+  const candidates = companies.map((c) => parseCompany({ id: c.id, properties: c.properties }, props).account);
+  const { valid } = validateBatch('account', candidates);
+  console.log(`  of which parse + validateBatch alone (no HTTP): ${valid.length} accounts in ${ms(t)}`);
+}
 
 // Baseline: raw paging with fetch + JSON.parse, same properties, no parsing or validation.
 {
