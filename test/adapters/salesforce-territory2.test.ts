@@ -172,6 +172,21 @@ describe('Salesforce adapter: territory2 mode', () => {
     }
   });
 
+  it('a DELETE that was applied but answered 500 (and re-sent by jsforce) still counts as done', async () => {
+    const { emu, tm, sf } = await setup();
+    try {
+      const { accounts } = await sf.load();
+      const changes = nextTerritory(accounts.slice(0, 4), tm.territoryIds);
+      emu.requestFaults.push({ route: 'composite:DELETE', status: 500, errorCode: 'UNKNOWN_EXCEPTION', afterApply: true });
+      const outcomes = await sf.save(changes);
+      assert.equal(emu.requestFaults[0].times, 0);
+      assert.ok(outcomes.every((o) => o.status === 'saved'), JSON.stringify(outcomes));
+      for (const c of changes) assert.deepEqual(territoriesOf(emu, c.accountId, tm.modelId), [c.to], 'in the new territory, never in none');
+    } finally {
+      await emu.close();
+    }
+  });
+
   it('runs the same through the Apex transport', async () => {
     const { emu, tm, sf, methods } = await setup(30, 3, true);
     try {

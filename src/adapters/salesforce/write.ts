@@ -62,6 +62,9 @@ export async function writeWithRetry(
           const it = pending[i];
           if (r.success) return void results.set(it.key, { ok: true, ...(r.id ? { id: r.id } : {}) });
           const e = r.errors?.[0] ?? { statusCode: 'UNKNOWN', message: 'failed without an error' };
+          // A delete whose record is already gone reached its goal — e.g. jsforce re-sent a DELETE
+          // (it retries DELETE on 5xx and socket errors) after the first one had been applied.
+          if (op === 'destroy' && e.statusCode === 'ENTITY_IS_DELETED') return void results.set(it.key, { ok: true });
           if (RETRYABLE_RECORD_CODES.has(e.statusCode)) {
             last = { code: e.statusCode, message: e.message };
             next.push(it);
