@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { FieldOperator, Territory, TerritoryDefinition } from '../../src/model/territory.js';
+import type { Account } from '../../src/model/account.js';
+import { memoLast } from '../../src/store/memo.js';
 import { PlanController } from '../shared/plan-controller.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -21,6 +23,13 @@ import { styles } from './territory-editor.styles.js';
 const LISTED = 30;
 
 const value = (e: Event) => (e.target as HTMLInputElement).value;
+
+/** Industries, custom-field names and account names of the loaded accounts (recomputed only when they are replaced). */
+const vocabulary = memoLast((accounts: readonly Account[]) => ({
+  industries: [...new Set(accounts.map((a) => a.industry).filter((x): x is string => !!x))].sort(),
+  fieldNames: [...new Set(accounts.flatMap((a) => (a.fields ? Object.keys(a.fields) : [])))].sort().slice(0, 200),
+  names: new Map(accounts.map((a) => [a.id, a.name])),
+}));
 
 /**
  * @summary The territories of the plan with their account counts, gaps, overlaps and accounts that
@@ -159,10 +168,11 @@ export class TkTerritoryEditor extends TkElement {
   private renderEditor(t: Territory) {
     const s = this.plan.state!;
     const rules = t.definition.rules ?? {};
-    const industries = [...new Set([...s.accounts.map((a) => a.industry).filter((x): x is string => !!x), ...(rules.industries ?? [])])].sort();
+    const vocab = vocabulary(s.accounts);
+    const extra = (rules.industries ?? []).filter((i) => !vocab.industries.includes(i));
+    const industries = extra.length ? [...vocab.industries, ...extra].sort() : vocab.industries;
     const chosen = new Set(rules.industries ?? []);
-    const fieldNames = [...new Set(s.accounts.flatMap((a) => (a.fields ? Object.keys(a.fields) : [])))].sort().slice(0, 200);
-    const names = new Map(s.accounts.map((a) => [a.id, a.name]));
+    const { fieldNames, names } = vocab;
     const selection = s.selection;
     const range = (key: 'employees' | 'annualRevenue', label: string) => {
       const current = rules[key] ?? {};
