@@ -65,7 +65,7 @@ const newId = () => `tk-${Date.now().toString(36)}-${(newIds++).toString(36)}`;
  * @csspart list - The listbox of accounts in view.
  * @csspart status - The line under the list (counts, hints).
  *
- * @cssproperty [--tk-map-height=420px] - Map height (220px in compact mode).
+ * @cssproperty [--tk-map-height=420px] - Element height (220px in compact mode); a height set on the element itself wins.
  * @cssproperty [--tk-map-list-width=16rem] - Width of the account list.
  * @cssproperty [--tk-map-accent=var(--tk-color-brand)] - Accent colour (pressed tools, focus, selection).
  * @cssproperty [--tk-map-land=#eef0f3] - Land fill of the offline basemap (read once at start).
@@ -311,8 +311,7 @@ export class TkTerritoryMap extends TkElement {
     this.applyTool(undefined);
     this.applyBasemap();
     this.push();
-    this.viewDirty = true;
-    this.requestUpdate();
+    this.onMoveEnd();
   }
 
   private applyTool(previous: MapTool | undefined): void {
@@ -738,7 +737,8 @@ export class TkTerritoryMap extends TkElement {
 
   private onMoveEnd(): void {
     this.viewDirty = true;
-    this.requestUpdate();
+    // A microtask, so a move caused while updating (the first fit) schedules a fresh update.
+    queueMicrotask(() => this.requestUpdate());
   }
 
   private onZoomEnd(): void {

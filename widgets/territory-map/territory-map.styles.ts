@@ -2,14 +2,21 @@ import { css } from 'lit';
 
 export const territoryMapStyles = css`
   :host {
-    --_height: var(--tk-map-height, 420px);
     --_list-width: var(--tk-map-list-width, 16rem);
     --_accent: var(--tk-map-accent, var(--tk-color-brand, #0176d3));
     --_border: var(--tk-color-border, #c9c9c9);
     --_text: var(--tk-color-text, #181818);
     --_muted: var(--tk-color-text-weak, #5c5c5c);
     --_surface: var(--tk-color-surface, #ffffff);
-    display: block;
+    /* A height set on the element itself (style, outer CSS) wins over this default. */
+    display: flex;
+    flex-direction: column;
+    height: var(--tk-map-height, 420px);
+    min-height: 160px;
+  }
+  :host([compact]) {
+    height: var(--tk-map-height, 220px);
+    min-height: 80px;
   }
   .toolbar {
     display: flex;
@@ -51,6 +58,8 @@ export const territoryMapStyles = css`
     color: var(--_muted);
   }
   .body {
+    flex: 1 1 auto;
+    min-height: 0;
     display: flex;
     gap: 8px;
     align-items: stretch;
@@ -59,7 +68,7 @@ export const territoryMapStyles = css`
     position: relative;
     flex: 1 1 20rem;
     min-width: 0;
-    height: var(--_height);
+    min-height: 80px;
   }
   .map {
     position: absolute;
@@ -96,8 +105,8 @@ export const territoryMapStyles = css`
     display: flex;
     flex-direction: column;
     gap: 4px;
-    height: var(--_height);
     min-width: 0;
+    min-height: 0;
   }
   .list {
     flex: 1;
@@ -175,16 +184,15 @@ export const territoryMapStyles = css`
   .popup strong {
     display: block;
   }
-  :host([compact]) .stage {
-    height: var(--tk-map-height, 220px);
-  }
   @media (max-width: 40rem) {
     .body {
       flex-direction: column;
     }
+    .stage {
+      flex: 1 1 12rem;
+    }
     .side {
-      flex-basis: auto;
-      height: 14rem;
+      flex: 0 0 12rem;
     }
   }
 `;
