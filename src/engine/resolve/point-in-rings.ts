@@ -36,42 +36,42 @@ export function flattenPolygon(coordinates: readonly (readonly (readonly number[
   let n = 0;
   for (const ring of coordinates) n += ring.length;
   const xy = new Float64Array(n * 2);
-  const starts: number[] = []; // offset of each edge's first end
+  const starts = new Uint32Array(Math.max(0, n - coordinates.length)); // offset of each edge's first end
+  let edgeCount = 0;
   let k = 0;
   let minY = Infinity;
   let maxY = -Infinity;
   for (const ring of coordinates) {
     const first = k;
     for (const p of ring) {
+      const y = p[1];
       xy[k++] = p[0];
-      xy[k++] = p[1];
-      if (p[1] < minY) minY = p[1];
-      if (p[1] > maxY) maxY = p[1];
+      xy[k++] = y;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
     }
-    for (let e = first; e + 2 < k; e += 2) starts.push(e);
+    for (let e = first; e + 2 < k; e += 2) starts[edgeCount++] = e;
   }
-  const bands = Math.max(1, Math.min(MAX_BANDS, Math.floor(starts.length / EDGES_PER_BAND)));
+  const bands = Math.max(1, Math.min(MAX_BANDS, Math.floor(edgeCount / EDGES_PER_BAND)));
   const bandHeight = maxY > minY ? (maxY - minY) / bands : 1;
-  const geo = { minY, bandHeight, bands };
+  const poly = { xy, minY, bandHeight, bands, bandStart: new Uint32Array(bands + 1), edges: new Uint32Array(0) };
   // Counting sort of edges into every band their y-range touches.
-  const bandStart = new Uint32Array(bands + 1);
-  const span = (e: number): [number, number] => {
-    const y1 = xy[e + 1];
-    const y2 = xy[e + 3];
-    return [bandOf(Math.min(y1, y2), geo), bandOf(Math.max(y1, y2), geo)];
-  };
-  for (const e of starts) {
-    const [lo, hi] = span(e);
-    for (let b = lo; b <= hi; b++) bandStart[b + 1]++;
+  const { bandStart } = poly;
+  const lo = new Uint32Array(edgeCount);
+  const hi = new Uint32Array(edgeCount);
+  for (let i = 0; i < edgeCount; i++) {
+    const y1 = xy[starts[i] + 1];
+    const y2 = xy[starts[i] + 3];
+    lo[i] = bandOf(y1 < y2 ? y1 : y2, poly);
+    hi[i] = bandOf(y1 < y2 ? y2 : y1, poly);
+    for (let b = lo[i]; b <= hi[i]; b++) bandStart[b + 1]++;
   }
   for (let b = 0; b < bands; b++) bandStart[b + 1] += bandStart[b];
   const fill = bandStart.slice(0, bands);
   const edges = new Uint32Array(bandStart[bands]);
-  for (const e of starts) {
-    const [lo, hi] = span(e);
-    for (let b = lo; b <= hi; b++) edges[fill[b]++] = e;
-  }
-  return { xy, minY, bandHeight, bands, bandStart, edges };
+  for (let i = 0; i < edgeCount; i++) for (let b = lo[i]; b <= hi[i]; b++) edges[fill[b]++] = starts[i];
+  poly.edges = edges;
+  return poly;
 }
 
 /**
