@@ -157,6 +157,20 @@ describe('HubSpot adapter: load errors', () => {
       }
   });
 
+  it('rides out the rolling-window rate limit (429 RATE_LIMITS + Retry-After) and loads everything', async () => {
+    const owners = makeOwners(2);
+    let clock = 0; // shared fake time: only the adapter's waiting moves it
+    const emu = await startHubSpotEmulator({ companies: makeCompanies(1000, owners), owners, rateLimit: { max: 4, windowMs: 1000, retryAfterSeconds: 1, now: () => clock } });
+    opened.push(emu);
+    const waits: number[] = [];
+    const adapter = createHubSpotAdapter({ fetch: (u, i) => fetch(u, i), baseUrl: emu.url, retry: { retries: 5, now: () => clock, sleep: async (ms: number) => void (waits.push(ms), (clock += ms)) } });
+    const { accounts } = await adapter.load();
+    assert.equal(accounts.length, 1000);
+    // 2 owner pages + 10 company pages, 4 per window: the 5th and 9th requests hit the limit once each
+    assert.deepEqual(emu.requests.map((r) => r.status), [200, 200, 200, 200, 429, 200, 200, 200, 200, 429, 200, 200, 200, 200]);
+    assert.deepEqual(waits, [1000, 1000]);
+  });
+
   it('reports 401 without retrying', async () => {
     const { emu, adapter } = await setup({ companies: [], owners: [], token: 'secret' });
     try {

@@ -36,7 +36,7 @@ export interface HubSpotEmulatorOptions {
   /** Raw, malformed records served as-is at the start of the first company page (e.g. `{ id: null }`). */
   malformed?: unknown[];
   /** A rolling-window rate limit like HubSpot's TEN_SECONDLY_ROLLING; off by default. */
-  rateLimit?: { max: number; windowMs: number; retryAfterSeconds?: number };
+  rateLimit?: { max: number; windowMs: number; retryAfterSeconds?: number; now?: () => number };
 }
 
 export interface RequestLog {
@@ -158,7 +158,7 @@ export class HubSpotEmulator {
     }
     if (this.options.rateLimit) {
       const { max, windowMs, retryAfterSeconds } = this.options.rateLimit;
-      const now = Date.now();
+      const now = (this.options.rateLimit.now ?? Date.now)();
       while (this.hits.length > 0 && this.hits[0] <= now - windowMs) this.hits.shift();
       if (this.hits.length >= max) {
         return this.error(res, req, 429, 'RATE_LIMITS', 'You have reached your ten_secondly_rolling limit.', { policyName: 'TEN_SECONDLY_ROLLING' }, retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : {});
