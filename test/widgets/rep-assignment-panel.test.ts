@@ -6,6 +6,9 @@ import { expectNoAxeViolations } from '../helpers/axe.js';
 import type { TkRepAssignmentPanel } from '../../widgets/rep-assignment-panel/rep-assignment-panel.component.js';
 import type { TkTerritoryProvider } from '../../widgets/territory-provider/territory-provider.component.js';
 import type { LoadResult } from '../../src/adapters/crm-adapter.js';
+import { setShadowRootMode } from '../../widgets/shared/shadow-root.js';
+import type { TkAssignmentChangeEvent } from '../../widgets/events/assignment-change-event.js';
+import type { TkPlanAppliedEvent } from '../../widgets/events/plan-applied-event.js';
 
 const panelOf = (p: Element) => p.querySelector('tk-rep-assignment-panel') as TkRepAssignmentPanel;
 const q = <T extends Element = HTMLElement>(el: Element, sel: string) => rootOf(el).querySelector<T>(sel);
@@ -130,5 +133,59 @@ describe('<tk-rep-assignment-panel>', () => {
     expect(q(editor, '[part~=list]')).to.exist;
     expect(q(panel, '[part~=selection-summary]')!.textContent).to.contain('1 account selected');
     await expectNoAxeViolations(provider);
+  });
+
+  it('works in closed shadow roots (Lightning Web Security); its edits reach the page as composed tk-* events', async () => {
+    setShadowRootMode('closed');
+    try {
+      const provider = await mountProvider(testAdapter(), html`<tk-rep-assignment-panel></tk-rep-assignment-panel>`);
+      const panel = panelOf(provider);
+      expect(panel.shadowRoot).to.equal(null);
+      const changes: TkAssignmentChangeEvent[] = [];
+      const applied: TkPlanAppliedEvent[] = [];
+      const onChange = (e: TkAssignmentChangeEvent) => changes.push(e);
+      const onApplied = (e: TkPlanAppliedEvent) => applied.push(e);
+      document.addEventListener('tk-assignment-change', onChange);
+      document.addEventListener('tk-plan-applied', onApplied);
+      try {
+        await click(provider, panel, 'Select accounts of Ben Cole');
+        expect(provider.state.selection).to.deep.equal(['a4']);
+        await click(provider, panel, 'Assign to Ana Ruiz');
+        expect(changes.map((e) => [e.source, e.label, e.changes])).to.deep.equal([['assign', 'Assign 1 account to Ana Ruiz', [{ accountId: 'a4', from: 'r2', to: 'r1' }]]]);
+        panel.setSectionOpen('territories', true);
+        await settle(provider);
+        const editor = q(panel, 'tk-territory-editor')! as HTMLElement & { updateComplete: Promise<unknown> };
+        await editor.updateComplete;
+        expect(editor.shadowRoot).to.equal(null);
+        await click(provider, editor, 'New territory');
+        expect(applied.map((e) => [e.kind, e.label])).to.deep.equal([['territories', 'Create territory "New territory 3"']]);
+        // Ctrl+Z from inside the closed root still reaches the panel.
+        buttonNamed(panel, 'Clear selection').focus();
+        await sendKeys({ down: 'Control' });
+        await sendKeys({ press: 'KeyZ' });
+        await sendKeys({ up: 'Control' });
+        await settle(provider);
+        expect(provider.state.territories).to.have.length(2);
+        expect(changes).to.have.length(1);
+      } finally {
+        document.removeEventListener('tk-assignment-change', onChange);
+        document.removeEventListener('tk-plan-applied', onApplied);
+      }
+    } finally {
+      setShadowRootMode('open');
+    }
+  });
+
+  it('Ctrl+Z inside a text or number field is left to the field', async () => {
+    const provider = await mountProvider(testAdapter(), html`<tk-rep-assignment-panel></tk-rep-assignment-panel>`);
+    const panel = panelOf(provider);
+    provider.actions.assign(['a5'], 'r1');
+    await settle(provider);
+    q<HTMLInputElement>(panel, 'input[name=tolerance]')!.focus();
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'KeyZ' });
+    await sendKeys({ up: 'Control' });
+    await settle(provider);
+    expect(provider.state.working.a5).to.equal('r1');
   });
 });
