@@ -52,7 +52,7 @@ function makeTerritories(count: number, rand: () => number): ResolvableTerritory
       id: `T${k}`,
       name: `Territory ${k}`,
       priority: Math.floor(rand() * 3),
-      definition: { geometry: starPolygon(rand, cx, cy, w * 0.75, h * 0.75) as never },
+      definition: { geometry: starPolygon(rand, cx, cy, w * 0.75, h * 0.75) },
     });
   }
   return out;

@@ -28,7 +28,7 @@ function inputs(fc: FeatureCollection) {
     const p = f.properties as Props;
     if (p.kind === 'territory') {
       const { id, name, priority, definition } = p as unknown as ResolvableTerritory;
-      territories.push({ id, name, priority, definition: { ...definition, ...(f.geometry ? { geometry: f.geometry as never } : {}) } });
+      territories.push({ id, name, priority, definition: { ...definition, ...(f.geometry ? { geometry: f.geometry as Polygon | MultiPolygon } : {}) } });
     } else if (p.kind === 'account') {
       const [lng, lat] = f.geometry?.type === 'Point' ? f.geometry.coordinates : [null, null];
       const { kind: _kind, ...rest } = p;

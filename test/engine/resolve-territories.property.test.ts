@@ -67,7 +67,7 @@ const caseArb = fc
       id: `t${i}`,
       name: `T${i}`,
       priority: s.priority,
-      definition: { geometry: s.geometry as never, regions: s.regions, exclude: s.exclude.map((k) => `a${k}`) },
+      definition: { geometry: s.geometry, regions: s.regions, exclude: s.exclude.map((k) => `a${k}`) },
     }));
     const regionGeometries: Record<string, Polygon | MultiPolygon> = {};
     rg.forEach((g, k) => {

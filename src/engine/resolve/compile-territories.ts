@@ -3,12 +3,15 @@
  * resolveTerritories walks. Private to resolveTerritories.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { Territory } from '../../model/territory.js';
+import type { Territory, TerritoryDefinition } from '../../model/territory.js';
 import { compileRules, type CompiledRules } from './compile-rules.js';
 import { buildPolygonIndex, type IndexedPolygon, type PolygonIndex } from './polygon-index.js';
 
-/** The territory fields resolution reads. */
-export type ResolvableTerritory = Pick<Territory, 'id' | 'name' | 'definition'> & { priority?: number };
+/** The territory fields resolution reads; `geometry` may be any GeoJSON Polygon or MultiPolygon. */
+export type ResolvableTerritory = Pick<Territory, 'id' | 'name'> & {
+  priority?: number;
+  definition: Omit<TerritoryDefinition, 'geometry'> & { geometry?: Polygon | MultiPolygon | null };
+};
 
 export interface CompiledTerritory {
   id: string;
