@@ -21,6 +21,8 @@ export interface Instance {
   accounts: Account[];
   reps: Rep[];
   current: Assignments;
+  /** The plan as first drawn (balanced by count, compact), before the market moved: a reference. */
+  drawn: Assignments;
 }
 
 const KM_PER_DEG = 111.2;
@@ -151,7 +153,7 @@ export function makeInstance(kind: InstanceKind, n: number, r: number, seed = 1)
     }
     for (let j = 0; j < r; j++) if (cnt[j] > 0) reps[j].home = { lat: sLat[j] / cnt[j], lng: sLng[j] / cnt[j] };
   }
-  (globalThis as any).__fair = Int32Array.from(owner);
+  const drawnOwner = Int32Array.from(owner);
   // Then the market moved, locally: 40% of reps end 20–60% over or under their fair share by trading
   // boundary accounts with their four nearest reps (an over rep takes its neighbours' accounts nearest
   // to its home; an under rep hands its farthest accounts to the nearest neighbour), so regions keep
@@ -195,10 +197,12 @@ export function makeInstance(kind: InstanceKind, n: number, r: number, seed = 1)
   for (let i = 0; i < n; i++) {
     if (NEAR > 2 && rng.chance(0.02)) owner[i] = near[i * NEAR + rng.int(1, 2)];
   }
+  const drawn: Assignments = {};
+  for (let i = 0; i < n; i++) drawn[accounts[i].id] = reps[drawnOwner[i]].id;
   const current: Assignments = {};
   for (let i = 0; i < n; i++) {
     current[accounts[i].id] = reps[owner[i]].id;
     accounts[i].ownerId = reps[owner[i]].id;
   }
-  return { name: `${n / 1000}k/${r} ${kind}`, accounts, reps, current };
+  return { name: `${n / 1000}k/${r} ${kind}`, accounts, reps, current, drawn };
 }

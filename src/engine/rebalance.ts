@@ -40,7 +40,7 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
   }
   const maxPotentialMoved = o.maxPotentialMoved ?? Infinity;
   if (!(maxPotentialMoved >= 0)) throw new Error(`rebalance: maxPotentialMoved must be a number ≥ 0, got ${String(maxPotentialMoved)}`);
-  const proximity = o.proximity ?? 1;
+  const proximity = o.proximity ?? 0.3;
   if (!(proximity >= 0 && proximity < Infinity)) throw new Error(`rebalance: proximity must be a finite number ≥ 0, got ${String(proximity)}`);
   const sliceMs = o.sliceMs ?? 40;
   if (!(sliceMs > 0)) throw new Error(`rebalance: sliceMs must be a number > 0, got ${String(sliceMs)}`);
@@ -72,7 +72,7 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  *
  * @param input the accounts, the reps and the current assignments
  * @param options tolerance (0.05), metrics (['workload', 'potential']), lockedAccountIds, lockedRepIds,
- *   maxMoves (∞), maxPotentialMoved (∞), proximity (1), signal, onProgress, sliceMs (40)
+ *   maxMoves (∞), maxPotentialMoved (∞), proximity (0.3), signal, onProgress, sliceMs (40)
  * @returns the new assignments, the moves with reasons, before/after evaluations and the comparison,
  *   and a status with an explanation; rejects with an AbortError when aborted, and with an error
  *   naming the record and field for bad input
@@ -110,9 +110,11 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
     await slicer.pause('assign', 0.2);
 
     const adj = adjacency(s);
+    // straight from over- to under-target reps nearby first (few moves), then relays and longer moves
+    await balanceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.4], true);
     for (let round = 0; round < ROUNDS; round++) {
-      const lo = 0.2 + (0.6 * round) / ROUNDS;
-      const hi = 0.2 + (0.6 * (round + 1)) / ROUNDS;
+      const lo = 0.4 + (0.4 * round) / ROUNDS;
+      const hi = 0.4 + (0.4 * (round + 1)) / ROUNDS;
       await balanceMoves(s, adj, opts.proximity, log, slicer, [lo, hi]);
       const swaps = await balanceSwaps(s, adj, opts.proximity, log, slicer, hi);
       if (swaps === 0) break;

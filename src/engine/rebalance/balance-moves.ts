@@ -42,7 +42,9 @@ interface Best {
  * The local search: repeatedly takes the free rep furthest outside its band (reps over target first,
  * since the disruption lower bound counts what over-target reps must shed) and applies the single
  * account move, to or from a neighbour rep, with the best objective decrease per unit of distance
- * cost. A rep with no improving move is parked until a move changes it or a rep next to it.
+ * cost. A rep with no improving move is parked with exponential back-off (in moves applied
+ * elsewhere); when every rep outside its band is parked, all are retried once, and then the nearest
+ * reps outside their bands on the other side are tried (longer moves).
  *
  * @returns the number of moves applied
  */
@@ -53,15 +55,20 @@ export async function balanceMoves(
   log: ReasonLog,
   slicer: Slicer,
   progress: [number, number],
+  direct = false,
 ): Promise<number> {
   const r = s.r;
   const amount = new Float64Array(r);
   const over = new Uint8Array(r);
-  const stuck = new Uint8Array(r);
+  const under = new Uint8Array(r);
+  /** A rep with no improving move is parked until `applied` reaches this. */
+  const parkedUntil = new Float64Array(r);
+  const failures = new Uint8Array(r);
   const refresh = (j: number): void => {
     const v = violation(s, j);
     amount[j] = v.amount;
     over[j] = v.over ? 1 : 0;
+    under[j] = v.under ? 1 : 0;
   };
   let initial = 0;
   for (let j = 0; j < r; j++) {
@@ -162,6 +169,22 @@ export async function balanceMoves(
   /** Best local move for j: among its neighbour reps, giving first when j is over target. */
   const searchNear = (j: number, giveFirst: boolean): boolean => {
     reset();
+    if (direct) {
+      // only straight from a rep outside its band over target to one outside under target, within
+      // the wider neighbourhood: no relays through balanced reps
+      const near = s.wide[j];
+      const takers = Array.from(near).filter((h) => outsideOn(h, -1));
+      const givers = Array.from(near).filter((h) => outsideOn(h, 1));
+      if (giveFirst) {
+        give(j, takers);
+        if (best.account < 0) pull(j, givers);
+      } else {
+        pull(j, givers);
+        if (best.account < 0) give(j, takers);
+      }
+      // none nearby: the nearest such reps anywhere (a longer move beats a chain of relays)
+      return best.account >= 0 || searchFar(j);
+    }
     const order = giveFirst ? [give, pull] : [pull, give];
     for (const step of order) {
       step(j, adj[j]);
@@ -179,6 +202,7 @@ export async function balanceMoves(
   };
 
   let applied = 0;
+  let sweptAt = -1;
   for (;;) {
     if (slicer.due()) {
       let left = 0;
@@ -186,16 +210,24 @@ export async function balanceMoves(
       const done = initial > 0 ? 1 - left / initial : 1;
       await slicer.pause('balance', progress[0] + (progress[1] - progress[0]) * done);
     }
-    // the rep furthest outside its band, over-target reps first; ties to the lower index
+    // the eligible rep furthest outside its band, over-target reps first; ties to the lower index
     let j = -1;
     for (let q = 0; q < r; q++) {
-      if (!s.free[q] || stuck[q] || amount[q] <= 1e-12) continue;
+      if (!s.free[q] || parkedUntil[q] > applied || amount[q] <= 1e-12) continue;
       if (j < 0 || over[q] > over[j] || (over[q] === over[j] && amount[q] > amount[j])) j = q;
     }
     if (j < 0) {
-      // Every rep outside its band is stuck locally: one longer move, from the worst rep that has one.
       const outside: number[] = [];
       for (let q = 0; q < r; q++) if (s.free[q] && amount[q] > 1e-12) outside.push(q);
+      if (outside.length === 0) break;
+      if (direct && sweptAt === applied) break;
+      if (sweptAt !== applied) {
+        // parked reps wait out their back-off only while others make progress: retry them all now
+        sweptAt = applied;
+        for (const q of outside) parkedUntil[q] = applied;
+        continue;
+      }
+      // Every rep outside its band is stuck locally: one longer move, from the worst rep that has one.
       outside.sort((a, b) => amount[b] - amount[a] || a - b);
       for (const q of outside) {
         if (searchFar(q)) {
@@ -205,20 +237,23 @@ export async function balanceMoves(
       }
       if (j < 0) break;
     } else if (!searchNear(j, over[j] === 1)) {
-      stuck[j] = 1;
+      // park j with exponential back-off: a rep that waits for supply from elsewhere is not searched
+      // again after every move in the region
+      failures[j] = Math.min(failures[j] + 1, 12);
+      parkedUntil[j] = applied + (1 << failures[j]);
       continue;
     }
+    failures[j] = 0;
     const i = best.account;
     const from = s.owner[i];
     const to = best.to;
     log.move(i, from, to);
     applyMove(s, i, to);
     applied++;
-    for (const x of [from, to]) {
-      refresh(x);
-      stuck[x] = 0;
-      for (const y of adj[x]) stuck[y] = 0;
-    }
+    refresh(from);
+    refresh(to);
+    parkedUntil[from] = 0;
+    parkedUntil[to] = 0;
   }
   return applied;
 }

@@ -38,18 +38,23 @@ export function penaltySwap(s: RebalanceState, j: number, a: number, b: number):
   return f;
 }
 
-/** How far rep j is outside its band at worst (≤ 0 when inside on every metric); sign: +1 over, −1 under. */
-export function violation(s: RebalanceState, j: number): { amount: number; over: boolean } {
+/**
+ * How far rep j is outside its band at worst (≤ 0 when inside on every metric), and whether it is
+ * outside over target on some metric, and under target on some metric.
+ */
+export function violation(s: RebalanceState, j: number): { amount: number; over: boolean; under: boolean } {
   const k = s.k;
   let amount = -Infinity;
   let over = false;
+  let under = false;
   for (let m = 0; m < k; m++) {
     const d = s.load[j * k + m] / s.cap[j] - 1;
     const e = Math.abs(d) - s.band[j * k + m];
     if (e > amount) amount = e;
     if (e > 0 && d > 0) over = true;
+    if (e > 0 && d < 0) under = true;
   }
-  return { amount, over };
+  return { amount, over, under };
 }
 
 /** Worst |deviation| over the active reps and balanced metrics. */

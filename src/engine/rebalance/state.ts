@@ -10,8 +10,9 @@ import type { Metric } from '../types.js';
 export const UNASSIGNED = -1;
 export const UNKNOWN_OWNER = -2;
 
-/** How many nearest reps count as neighbours of a rep. */
+/** How many nearest reps count as neighbours of a rep, and as its wider neighbourhood. */
 const NEIGHBOURS = 10;
+const WIDE = 30;
 
 export interface RebalanceState {
   accounts: readonly Account[];
@@ -51,8 +52,10 @@ export interface RebalanceState {
   /** Accounts per rep (unordered) and each account's slot in its list. */
   members: number[][];
   slot: Int32Array;
-  /** Nearest free reps of each free rep, and the reverse relation. */
+  /** Nearest free reps of each free rep (nearest first), and the reverse relation. */
   neighbours: Int32Array[];
+  /** The WIDE nearest free reps of each free rep (nearest first). */
+  wide: Int32Array[];
   reverse: number[][];
   /** Free reps without an anchor: any account may go to them at no distance cost. */
   floating: number[];
@@ -208,7 +211,8 @@ export function buildState(
   for (let j = 0; j < r; j++) if (free[j]) (hasAnchor[j] ? anchored : floating).push(j);
   const neighbours: Int32Array[] = Array.from({ length: r }, () => new Int32Array(0));
   const reverse: number[][] = Array.from({ length: r }, () => []);
-  const want = Math.min(NEIGHBOURS, anchored.length - 1);
+  const wide: Int32Array[] = Array.from({ length: r }, () => new Int32Array(0));
+  const want = Math.min(WIDE, anchored.length - 1);
   const d2 = new Float64Array(anchored.length);
   const order = new Int32Array(anchored.length);
   for (const j of anchored) {
@@ -221,8 +225,9 @@ export function buildState(
       .map((q) => anchored[q])
       .filter((h) => h !== j)
       .slice(0, want);
-    neighbours[j] = Int32Array.from(chosen);
-    for (const h of chosen) reverse[h].push(j);
+    wide[j] = Int32Array.from(chosen);
+    neighbours[j] = Int32Array.from(chosen.slice(0, NEIGHBOURS));
+    for (const h of neighbours[j]) reverse[h].push(j);
   }
 
   // Typical radius: mean chord distance from placed accounts to their rep's anchor.
@@ -264,6 +269,7 @@ export function buildState(
     members,
     slot,
     neighbours,
+    wide,
     reverse,
     floating,
     radius,

@@ -48,7 +48,7 @@ export interface RebalanceOptions {
   /**
    * How much to prefer near accounts over far ones (0 = ignore distance). A move whose account lies
    * Δ km further from its new rep's anchor than from its old one is scored
-   * gain / (1 + proximity · Δ / typical territory radius). Default 1.
+   * gain / (1 + proximity · x · (1 + x)), x = Δ / typical territory radius. Default 0.3.
    */
   proximity?: number;
   /** Abort: the promise rejects with a DOMException named "AbortError" within one slice. */
