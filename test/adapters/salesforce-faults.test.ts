@@ -77,3 +77,52 @@ test('Salesforce save under random faults: saved ⇔ written once, nothing else 
     { numRuns: 25, seed: 20261127 },
   );
 });
+
+const territoryFault = fc.oneof(
+  fc.constant(null),
+  fc.record({ statusCode: fc.constant('UNABLE_TO_LOCK_ROW'), times: fc.integer({ min: 1, max: 3 }), op: fc.constantFrom('create' as const, 'delete' as const) }),
+  fc.record({ statusCode: fc.constant('INSUFFICIENT_ACCESS_OR_READONLY'), times: fc.integer({ min: 1, max: 2 }), op: fc.constantFrom('create' as const, 'delete' as const) }),
+);
+const territoryRequestFault: fc.Arbitrary<RequestFault> = fc.oneof(
+  fc.record({ route: fc.constantFrom('composite:POST', 'composite:DELETE'), status: fc.constant(500), errorCode: fc.constant('UNKNOWN_EXCEPTION'), afterApply: fc.boolean(), times: fc.constant(1) }),
+  fc.record({ route: fc.constant('composite:POST'), status: fc.constant(0), drop: fc.constant(true), afterApply: fc.boolean(), times: fc.constant(1) }),
+  fc.record({ route: fc.constant('composite:POST'), status: fc.constantFrom(503, 429), times: fc.integer({ min: 1, max: 2 }) }),
+);
+
+test('Salesforce territory2 moves under random faults: never in no territory, outcomes say where each account is', async () => {
+  const { seedTerritories } = await import('../emulators/salesforce/seed.js');
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(territoryFault, { minLength: 20, maxLength: 20 }),
+      fc.array(territoryRequestFault, { maxLength: 3 }),
+      fc.integer({ min: 4, max: 25 }),
+      async (faults, requestFaults, batchSize) => {
+        const emu = await startSalesforceEmulator();
+        try {
+          const org = seedOrg(emu.store, { users: 4, accounts: 24 });
+          const tm = seedTerritories(emu.store, org, 4);
+          const sf = createSalesforceAdapter({ transport: jsforceTransport(emulatorConnection(emu)), mode: 'territory2', batchSize, performance: false, retry: { retries: 4, baseMs: 1, capMs: 4, deadlineMs: 20_000 } });
+          const { accounts } = await sf.load();
+          const changes = accounts.slice(0, 20).map((a, i) => ({ accountId: a.id, from: a.territoryId ?? null, to: tm.territoryIds[(tm.territoryIds.indexOf(a.territoryId!) + 1 + (i % 3)) % 4] }));
+          faults.forEach((f, i) => f && emu.store.recordFaults.set(changes[i].accountId, { ...f }));
+          emu.requestFaults.push(...requestFaults.map((f) => ({ ...f })));
+          const outcomes = await sf.save(changes);
+          const where = (id: string) => emu.store.all('ObjectTerritory2Association')
+            .filter((x) => x.ObjectId === id && tm.territoryIds.includes(x.Territory2Id as string)).map((x) => x.Territory2Id as string).sort();
+          changes.forEach((c, i) => {
+            const o = outcomes[i];
+            const now = where(c.accountId);
+            assert.ok(now.length > 0, `${i} ${o.status} ${o.code}: in no territory`);
+            if (o.status === 'saved') assert.deepEqual(now, [c.to], `${i} saved`);
+            else if (o.code === 'PARTIAL_MOVE') assert.deepEqual(now, [c.from!, c.to].sort(), `${i} partial`);
+            else assert.deepEqual(now, [c.from], `${i} ${o.status} ${o.code} ${o.message}`);
+          });
+          for (const a of accounts.slice(20)) assert.deepEqual(where(a.id), [a.territoryId]);
+        } finally {
+          await emu.close();
+        }
+      },
+    ),
+    { numRuns: 15, seed: 20261127 },
+  );
+});

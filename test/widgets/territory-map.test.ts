@@ -225,6 +225,22 @@ describe('tk-territory-map', () => {
     expect(performance.getEntriesByType('resource').some((e) => e.name.endsWith('/widgets/territory-map/assets/counties-10m.json'))).to.be.true;
   });
 
+  it('tile-url switches to a tile layer; the offline basemap then only outlines regions', async () => {
+    const { el } = await mount({ accounts: named, reps, territories });
+    // Any same-origin URL template will do (the test server has no tiles; these are not images).
+    el.tileUrl = '/widgets/territory-map/assets/states-10m.json?tile={z}/{x}/{y}';
+    await el.updateComplete;
+    const tiles = [...el.renderRoot.querySelectorAll<HTMLImageElement>('.leaflet-tile-pane img')];
+    expect(tiles.length).to.be.greaterThan(0);
+    expect(new URL(tiles[0].src).search).to.match(/^\?tile=\d+\/\d+\/\d+$/);
+    const style = (el as unknown as { regionStyle(code: string): { fill: string | null } }).regionStyle;
+    expect(style('36').fill).to.be.null; // unpainted: no land fill over the tiles
+    expect(style('06').fill).to.equal('#1f77b4'); // painted into "West"
+    el.tileUrl = null;
+    await el.updateComplete;
+    expect(el.renderRoot.querySelector('.leaflet-tile-pane img')).to.be.null;
+  });
+
   it('paints regions into a territory: click adds the state FIPS, a second click removes it', async () => {
     const { el, provider, map } = await mount({ accounts: named, reps, territories }, { tool: 'paint', targetTerritory: 't2' });
     map.setView([31, -99], 5, { animate: false });

@@ -37,6 +37,16 @@ export const styles = css`
   p {
     margin: var(--tk-space-1, 0.25rem) 0;
   }
+  .scroll {
+    overflow-x: auto;
+  }
+  .scroll:focus-visible {
+    outline: none;
+    box-shadow: var(--tk-focus-ring, 0 0 3px #0176d3);
+  }
+  td.actions button {
+    padding: 0 var(--tk-space-2, 0.5rem);
+  }
   table {
     width: 100%;
     border-collapse: collapse;

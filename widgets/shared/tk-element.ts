@@ -15,7 +15,11 @@ export class TkElement extends LitElement {
     theme: { type: String, reflect: true },
   };
 
-  /** BCP 47 locale for numbers, currency and dates; default the document's `lang`, then the browser's. */
+  /**
+   * BCP 47 locale for numbers, currency and dates; default the nearest ancestor's `locale` attribute
+   * (e.g. on `<tk-territory-provider>`, read at render time), then the document's `lang`, then the
+   * browser's.
+   */
   declare locale: string | undefined;
   /** ISO 4217 currency code for potential, pipeline and quota. Default `USD`. */
   declare currency: string;
@@ -29,6 +33,7 @@ export class TkElement extends LitElement {
 
   /** Formatters for this element's locale and currency. */
   protected get fmt(): Formatters {
-    return formatters(this.locale, this.currency);
+    const locale = this.locale || this.parentElement?.closest('[locale]')?.getAttribute('locale') || undefined;
+    return formatters(locale, this.currency);
   }
 }

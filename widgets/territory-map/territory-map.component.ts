@@ -68,7 +68,8 @@ const newId = () => `tk-${Date.now().toString(36)}-${(newIds++).toString(36)}`;
  * @cssproperty [--tk-map-height=420px] - Element height (220px in compact mode); a height set on the element itself wins.
  * @cssproperty [--tk-map-list-width=16rem] - Width of the account list.
  * @cssproperty [--tk-map-accent=var(--tk-color-brand)] - Accent colour (pressed tools, focus, selection).
- * @cssproperty [--tk-map-land=#eef0f3] - Land fill of the offline basemap (read once at start).
+ * @cssproperty [--tk-map-land=#f6f6f2] - Land fill of the offline basemap (read when the basemap is set up).
+ * @cssproperty [--tk-map-water=#dde8f2] - Map background (water) behind the offline basemap.
  * Also reads the shared tokens --tk-color-text, --tk-color-text-weak, --tk-color-border, --tk-color-surface.
  */
 export class TkTerritoryMap extends TkElement {
@@ -398,7 +399,7 @@ export class TkTerritoryMap extends TkElement {
   };
 
   private regionColors = new Map<string, string>();
-  private landColor = '#eef0f3';
+  private landColor = '#f6f6f2';
 
   // ——— data sync ———
 
@@ -531,6 +532,7 @@ export class TkTerritoryMap extends TkElement {
     }
     const none = this.colors.length;
     this.colors.push(UNASSIGNED_COLOR);
+    this.legend.push({ key: '', name: this.colorBy === 'territory' ? 'No territory' : 'Unassigned', color: UNASSIGNED_COLOR });
     for (let i = 0; i < n; i++) {
       const k = keyOf(i);
       this.colorOf[i] = k === null ? none : (slot.get(k) ?? none);

@@ -75,7 +75,7 @@ export const territoryMapStyles = css`
     inset: 0;
     border: 1px solid var(--_border);
     border-radius: 4px;
-    background: #f8fafc;
+    background: var(--tk-map-water, #dde8f2);
   }
   :host([tool='box']) .map,
   :host([tool='lasso']) .map,

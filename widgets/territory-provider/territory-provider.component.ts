@@ -89,8 +89,8 @@ export class TkTerritoryProvider extends TkElement {
     historyLimit: { type: Number, attribute: 'history-limit' },
     noToolbar: { type: Boolean, attribute: 'no-toolbar' },
     storage: { attribute: false },
-    offer: { state: true },
-    restoreReport: { state: true },
+    offer: { state: true, attribute: false },
+    restoreReport: { state: true, attribute: false },
   };
 
   /** The CRM adapter to load from and save to. Changing it reloads. */
@@ -283,6 +283,7 @@ export class TkTerritoryProvider extends TkElement {
 
   async #load(): Promise<void> {
     this.#abort?.abort();
+    this.#flush(); // an edit still waiting for the debounce is kept before the state is replaced
     this.#syncRole();
     const adapter = this.adapter;
     this.#loadedFor = adapter;

@@ -9,7 +9,7 @@ export function repsSection(ctx: PanelCtx) {
     const ev = planEvaluation(s, ctx.tolerance);
     const dev = (x: number) => (Number.isFinite(x) ? f.signedPercent(x) : '—');
     const out = (x: number) => Number.isFinite(x) && Math.abs(x) > ctx.tolerance + 1e-9;
-    return html`<table part="reps-table">
+    return html`<div class="scroll" tabindex="0" role="region" aria-label="Reps table"><table part="reps-table">
       <caption class="visually-hidden">Reps on the working plan, with deviation from target (tolerance ${f.percent(ctx.tolerance, 1)})</caption>
       <thead>
         <tr>
@@ -42,12 +42,12 @@ export function repsSection(ctx: PanelCtx) {
                   const ids = s.accounts.filter((a) => s.working[a.id] === r.repId).map((a) => a.id);
                   ctx.a.select(ids);
                   ctx.announce(`Selected ${f.number(ids.length, 0)} accounts of ${name}`);
-                }}>Select accounts</button>
+                }}>Select</button>
             </td>
           </tr>`;
         })}
       </tbody>
-    </table>
+    </table></div>
     ${ev.unassigned.count
       ? html`<p class="weak">${f.number(ev.unassigned.count, 0)} unassigned account${ev.unassigned.count === 1 ? '' : 's'}
           (${f.currencyCompact(ev.unassigned.potential)} potential)

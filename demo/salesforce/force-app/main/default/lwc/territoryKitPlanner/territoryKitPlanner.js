@@ -55,7 +55,7 @@ export default class TerritoryKitPlanner extends LightningElement {
         const provider = this.template.querySelector('tk-territory-provider');
         if (provider && provider.adapter !== this.adapter) {
             provider.adapter = this.adapter;
-            provider.setAttribute('role', this.role);
+            provider.setAttribute('viewer-role', this.role);
             if (this.role === 'rep') provider.setAttribute('rep-id', USER_ID);
         }
         const map = this.template.querySelector('tk-territory-map');
