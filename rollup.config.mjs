@@ -31,13 +31,25 @@ const entries = Object.fromEntries(
     widgets: 'widgets/index.ts',
     'adapters/salesforce': 'src/adapters/salesforce/index.ts',
     'adapters/hubspot': 'src/adapters/hubspot/index.ts',
-    'rebalance-worker': 'src/engine/rebalance/worker.ts',
   }).filter(([, file]) => existsSync(file)),
 );
 
 const production = () => terser({ format: { comments: false }, compress: { passes: 2 } });
 
+// The rebalance worker: self-contained (it imports nothing at run time), at dist/worker.js where
+// `new URL('./worker.js', import.meta.url)` points from every bundle in dist/.
+const worker = existsSync('src/engine/rebalance/worker.ts')
+  ? [
+      {
+        input: 'src/engine/rebalance/worker.ts',
+        plugins: [nodeResolve({ browser: true }), ts(), production()],
+        output: { file: 'dist/worker.js', format: 'es', sourcemap: true },
+      },
+    ]
+  : [];
+
 export default [
+  ...worker,
   {
     input: entries,
     external: isExternal,
@@ -47,7 +59,9 @@ export default [
       format: 'es',
       sourcemap: true,
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // Chunks sit beside the entries so module-relative URLs (`./worker.js`, `./assets/…`) resolve
+      // to the same files from every entry.
+      chunkFileNames: '[name]-[hash].js',
     },
   },
   ...(existsSync('widgets/standalone.ts')
