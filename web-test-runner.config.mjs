@@ -2,6 +2,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 const executablePath =
   process.env.CHROME_PATH ||
@@ -10,6 +11,16 @@ const executablePath =
 export default {
   files: ['test/widgets/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
+  middleware: [
+    // Serve a module-relative `./x.js` URL (e.g. the rebalance worker) from its TypeScript source.
+    function tsForJs(context, next) {
+      if (context.path.endsWith('.js') && !context.path.includes('/node_modules/') && !context.path.startsWith('/__')) {
+        const file = join(process.cwd(), context.path);
+        if (!existsSync(file) && existsSync(file.replace(/\.js$/, '.ts'))) context.url = context.url.replace(/\.js(?=$|\?)/, '.ts');
+      }
+      return next();
+    },
+  ],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   concurrency: 1,
   testsFinishTimeout: 180_000,

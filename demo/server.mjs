@@ -3,6 +3,8 @@
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 8000);
@@ -20,6 +22,16 @@ const server = await startDevServer({
         if (context.path === '/' || context.path === '/demo') {
           context.redirect('/demo/');
           return undefined;
+        }
+        return next();
+      },
+      // Module-relative URLs in the source (e.g. the rebalance worker's `./worker.js`) name the built
+      // file; serve the TypeScript source under that name so the Worker path works here too.
+      function tsForJs(context, next) {
+        if (context.path.endsWith('.js') && !context.path.includes('/node_modules/')) {
+          const file = join(rootDir, context.path);
+          const ts = file.replace(/\.js$/, '.ts');
+          if (!existsSync(file) && existsSync(ts)) context.url = context.url.replace(/\.js(?=$|\?)/, '.ts');
         }
         return next();
       },
