@@ -150,11 +150,12 @@ export async function balanceMoves(
    * The free reps (not j) nearest to j that are outside their band under target (dir −1) or over it
    * (dir +1) on some metric — used only when no neighbour can help.
    */
-  const far = (j: number, dir: number): number[] => {
+  const far = (j: number, dir: number, reach: number): number[] => {
     const scored: [number, number][] = [];
     for (let h = 0; h < r; h++) {
       if (!s.free[h] || h === j || !outsideOn(h, dir)) continue;
-      const d = s.hasAnchor[j] && s.hasAnchor[h] ? (s.ax[j] - s.ax[h]) ** 2 + (s.ay[j] - s.ay[h]) ** 2 + (s.az[j] - s.az[h]) ** 2 : 0;
+      const d = s.hasAnchor[j] && s.hasAnchor[h] ? chord(s, j, h) : 0;
+      if (d > reach) continue;
       scored.push([d, h]);
     }
     scored.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -182,8 +183,10 @@ export async function balanceMoves(
         pull(j, givers);
         if (best.account < 0) give(j, takers);
       }
-      // none nearby: the nearest such reps anywhere (a longer move beats a chain of relays)
-      return best.account >= 0 || searchFar(j);
+      // none nearby: the nearest such reps up to twice as far as the wider neighbourhood reaches
+      // (one longer move beats a chain of relays; beyond that, relays keep territories compact)
+      const reach = near.length > 0 && s.hasAnchor[j] ? 2 * chord(s, j, near[near.length - 1]) : Infinity;
+      return best.account >= 0 || searchFar(j, reach);
     }
     const order = giveFirst ? [give, pull] : [pull, give];
     for (const step of order) {
@@ -193,11 +196,11 @@ export async function balanceMoves(
     return false;
   };
   /** Best move between j and the nearest reps outside their band on the other side. */
-  const searchFar = (j: number): boolean => {
+  const searchFar = (j: number, reach = Infinity): boolean => {
     reset();
-    give(j, far(j, -1));
+    give(j, far(j, -1, reach));
     if (best.account >= 0) return true;
-    pull(j, far(j, 1));
+    pull(j, far(j, 1, reach));
     return best.account >= 0;
   };
 
