@@ -59,6 +59,7 @@ function editsText(e: KeyboardEvent): boolean {
  *
  * @cssproperty [--tk-color-brand=#0176d3] - Primary buttons and accents (every `--tk-*` token applies).
  * @cssproperty [--tk-panel-max-height=none] - Height at which the panel scrolls.
+ * @cssproperty [--tk-panel-list-max-height=20rem] - Height at which long lists (moves, reps affected, save outcomes) scroll.
  *
  * Attributes: `tolerance` (default 0.05, for deviations and alerts), `locale`, `currency`, `theme`.
  * Property `rebalanceRunner` replaces the engine entry used by "Rebalance" (e.g. to run it elsewhere).

@@ -40,6 +40,10 @@ export const styles = css`
   .scroll {
     overflow-x: auto;
   }
+  .scroll.tall {
+    max-height: var(--tk-panel-list-max-height, 20rem);
+    overflow-y: auto;
+  }
   .scroll:focus-visible {
     outline: none;
     box-shadow: var(--tk-focus-ring, 0 0 3px #0176d3);
@@ -212,8 +216,13 @@ export const styles = css`
     display: grid;
     gap: var(--tk-space-1, 0.25rem);
   }
+  .alerts li {
+    min-width: 0;
+  }
   button.alert {
+    display: block;
     width: 100%;
+    overflow-wrap: anywhere;
     text-align: start;
     color: var(--tk-color-text, #181818);
     padding: var(--tk-space-1, 0.25rem) var(--tk-space-2, 0.5rem);

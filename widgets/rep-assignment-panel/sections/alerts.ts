@@ -31,7 +31,7 @@ export function alertsSection(ctx: PanelCtx) {
     if (!result.ok) return html`<p class="error" role="alert">Could not check the plan: ${result.message}</p>`;
     const alerts = result.value;
     if (alerts.length === 0) return html`<p class="weak">Nothing needs attention.</p>`;
-    return html`<ul part="alerts" class="alerts">
+    return html`<ul part="alerts" class="alerts scroll tall" tabindex="0" aria-label="Alerts">
       ${alerts.slice(0, LISTED).map(
         (a) => html`<li class=${a.severity} data-kind=${a.kind}>
           <button type="button" class="alert" ?disabled=${!a.accountIds?.length && !a.repIds?.length} @click=${() => pick(ctx, a)}>

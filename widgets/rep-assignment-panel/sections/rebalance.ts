@@ -69,7 +69,7 @@ function preview(ctx: PanelCtx, result: RebalanceResult, stale: boolean) {
       <div><dt>Max deviation, potential</dt><dd data-stat="potential-deviation">${f.percent(before.potential.maxDeviation, 1)} → ${f.percent(after.potential.maxDeviation, 1)}</dd></div>
     </dl>
     ${affected.length
-      ? html`<table part="preview-reps">
+      ? html`<div class="scroll tall" tabindex="0" role="region" aria-label="Reps affected"><table part="preview-reps">
           <caption>Reps affected</caption>
           <thead><tr><th scope="col">Rep</th><th scope="col" class="num">Gains</th><th scope="col" class="num">Loses</th><th scope="col" class="num">Net potential</th></tr></thead>
           <tbody>
@@ -82,11 +82,11 @@ function preview(ctx: PanelCtx, result: RebalanceResult, stale: boolean) {
               </tr>`,
             )}
           </tbody>
-        </table>`
+        </table></div>`
       : nothing}
     ${result.moves.length
       ? html`<h4 id="moves-title">Moves</h4>
-          <ol part="moves" aria-labelledby="moves-title">
+          <div class="scroll tall" tabindex="0" role="region" aria-labelledby="moves-title"><ol part="moves" aria-labelledby="moves-title">
             ${result.moves.slice(0, LISTED_MOVES).map(
               (m) => html`<li data-account=${m.accountId}>
                 <span class="name">${ctx.accountName(m.accountId)}</span>: ${ctx.repName(m.from)} → ${ctx.repName(m.to)}
@@ -94,7 +94,7 @@ function preview(ctx: PanelCtx, result: RebalanceResult, stale: boolean) {
               </li>`,
             )}
             ${result.moves.length > LISTED_MOVES ? html`<li class="weak">and ${f.number(result.moves.length - LISTED_MOVES, 0)} more</li>` : nothing}
-          </ol>`
+          </ol></div>`
       : html`<p class="weak">No account needs to move.</p>`}
     ${stale ? html`<p class="error" role="alert">The plan changed since this preview was made; run the rebalance again.</p>` : nothing}
     <div class="row">

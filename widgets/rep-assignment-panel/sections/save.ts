@@ -47,7 +47,7 @@ export function saveSection(ctx: PanelCtx) {
         ? html`<div part="outcomes" role="region" aria-label="Last save">
             <p><span class="ok">${f.number(saved, 0)} saved</span>, <span class="failed">${f.number(failed.length, 0)} failed</span>,
               <span class="conflict">${f.number(conflicts, 0)} in conflict</span>${failed.length + conflicts ? ' (still pending)' : ''}</p>
-            <ul>
+            <ul class="scroll tall" tabindex="0" aria-label="Outcome of each change">
               ${last.slice(0, LISTED).map((o) => outcomeItem(ctx, o))}
               ${last.length > LISTED ? html`<li class="weak">and ${f.number(last.length - LISTED, 0)} more</li>` : nothing}
             </ul>
