@@ -33,4 +33,24 @@ describe('shared switches and context sharing', () => {
     expect(rootOf(gauge).querySelector('[role=meter]')!.getAttribute('aria-valuenow')).to.equal('0');
     expect(rootOf(card).querySelector('[part~=totals] dd')!.textContent).to.match(/^0 /);
   });
+
+  it('a selection change does not re-render widgets that do not show the selection; an assignment does', async () => {
+    const provider = await mountProvider(testAdapter(), html`<tk-workload-gauge></tk-workload-gauge><tk-performance-board></tk-performance-board>`);
+    const counts = new Map<Element, number>();
+    for (const el of provider.querySelectorAll('tk-workload-gauge, tk-performance-board')) {
+      const target = el as unknown as { render: () => unknown };
+      const render = target.render.bind(target);
+      counts.set(el, 0);
+      target.render = () => {
+        counts.set(el, counts.get(el)! + 1);
+        return render();
+      };
+    }
+    provider.actions.select(['a1']);
+    await settle(provider);
+    expect([...counts.values()]).to.deep.equal([0, 0]);
+    provider.actions.assign(['a1'], 'r2');
+    await settle(provider);
+    expect([...counts.values()]).to.deep.equal([1, 1]);
+  });
 });

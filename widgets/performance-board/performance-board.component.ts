@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing, type PropertyValues, svg } from 'lit';
 import type { PlanEvaluation } from '../../src/engine/evaluate-plan.js';
 import type { PlanState } from '../../src/store/types.js';
 import { planEvaluation } from '../../src/store/selectors.js';
@@ -105,6 +105,11 @@ export class TkPerformanceBoard extends TkElement {
       const c = typeof x === 'string' ? x.localeCompare(y as string, this.fmt.locale) : (x as number) - (y as number);
       return c * dir || a.name.localeCompare(b.name);
     });
+  }
+
+  /** Selection and focus changes leave this element as it is. */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return this.plan.changed(['status', 'accounts', 'reps', 'working', 'territories']) || changed.size > 0;
   }
 
   protected override render() {

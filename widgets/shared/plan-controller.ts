@@ -19,6 +19,7 @@ export class PlanController implements ReactiveController {
   private readonly actionsConsumer: ContextConsumer<typeof planActionsContext, ReactiveControllerHost & HTMLElement>;
 
   private readonly host: ReactiveControllerHost & HTMLElement;
+  private seen: PlanState | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.host = host;
@@ -41,6 +42,23 @@ export class PlanController implements ReactiveController {
   /** Whether the viewer may edit (a provider is present and the role is not `rep`). */
   get canEdit(): boolean {
     return this.state !== undefined && this.state.role !== 'rep';
+  }
+
+  /**
+   * Whether any of these state fields changed since the previous call; use it in `shouldUpdate` so
+   * that, e.g., a selection change does not re-render a widget that does not show the selection.
+   *
+   * @example
+   * protected override shouldUpdate(changed: PropertyValues) {
+   *   return this.plan.changed(['accounts', 'reps', 'working']) || changed.size > 0;
+   * }
+   */
+  changed(keys: readonly (keyof PlanState)[]): boolean {
+    const s = this.state;
+    const last = this.seen;
+    this.seen = s;
+    if (!s || !last) return s !== last;
+    return keys.some((k) => s[k] !== last[k]);
   }
 
   hostConnected(): void {

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { accountsOf, planEvaluation } from '../../src/store/selectors.js';
 import { memoLast } from '../../src/store/memo.js';
 import { PlanController } from '../shared/plan-controller.js';
@@ -66,6 +66,11 @@ export class TkTerritoryCard extends TkElement {
     const o = this.options;
     if (o && o.asOf === this.asOf && o.staleDays === this.staleDays && o.potentialQuantile === this.potentialQuantile && o.limit === this.limit) return o;
     return (this.options = { asOf: this.asOf, staleDays: this.staleDays, potentialQuantile: this.potentialQuantile, limit: this.limit });
+  }
+
+  /** Selection and focus changes leave this element as it is. */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return this.plan.changed(['status', 'accounts', 'reps', 'working', 'territories', 'repId', 'focusRepId']) || changed.size > 0;
   }
 
   protected override render() {

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { RepTotals } from '../../src/engine/evaluate-plan.js';
 import type { Metric } from '../../src/engine/types.js';
@@ -56,6 +56,11 @@ export class TkWorkloadGauge extends TkElement {
 
   private value(v: number): string {
     return this.m === 'potential' ? this.fmt.currencyCompact(v) : this.fmt.number(v, 1);
+  }
+
+  /** Selection and focus changes leave this element as it is. */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return this.plan.changed(['status', 'accounts', 'reps', 'working']) || changed.size > 0;
   }
 
   protected override render() {
