@@ -67,7 +67,10 @@ describe('HubSpot adapter: load', () => {
 
   it('pages companies 100 at a time, asking only for the mapped properties', async () => {
     const progress: number[] = [];
-    const result = await adapter.load({ onProgress: (p) => p.phase === 'accounts' && progress.push(p.loaded) });
+    const totals = new Set<number | undefined>();
+    const result = await adapter.load({ onProgress: (p) => p.phase === 'accounts' && progress.push(p.loaded) && totals.add(p.total) });
+    assert.deepEqual([...totals], [250], 'the total comes from one search request');
+    assert.equal(emu.count('POST', '/crm/v3/objects/companies/search'), 1);
     assert.equal(emu.count('GET', '/crm/v3/objects/companies'), 3);
     const listUrls = urls.filter((u) => u.includes('/objects/companies?'));
     assert.ok(listUrls.every((u) => new URL(u).searchParams.get('limit') === '100'));
@@ -130,6 +133,18 @@ describe('HubSpot adapter: load', () => {
     );
     assert.equal(emu.count('GET', '/crm/v3/objects/companies') - before, 1);
   });
+
+  it('loads without a total when the count fails or is switched off', async () => {
+    emu.inject({ kind: 'status', path: '/crm/v3/objects/companies/search', status: 404 });
+    const totals: (number | undefined)[] = [];
+    const { accounts } = await adapter.load({ onProgress: (p) => void (p.phase === 'accounts' && totals.push(p.total)) });
+    assert.equal(accounts.length, 246);
+    assert.ok(totals.every((t) => t === undefined));
+    const quiet = createHubSpotAdapter({ fetch: (u, i) => fetch(u, i), baseUrl: emu.url, countTotal: false });
+    const searches = emu.count('POST', '/crm/v3/objects/companies/search');
+    await quiet.load();
+    assert.equal(emu.count('POST', '/crm/v3/objects/companies/search'), searches);
+  });
 });
 
 describe('HubSpot adapter: load errors', () => {
@@ -163,10 +178,10 @@ describe('HubSpot adapter: load errors', () => {
     const emu = await startHubSpotEmulator({ companies: makeCompanies(1000, owners), owners, rateLimit: { max: 4, windowMs: 1000, retryAfterSeconds: 1, now: () => clock } });
     opened.push(emu);
     const waits: number[] = [];
-    const adapter = createHubSpotAdapter({ fetch: (u, i) => fetch(u, i), baseUrl: emu.url, retry: { retries: 5, now: () => clock, sleep: async (ms: number) => void (waits.push(ms), (clock += ms)) } });
+    const adapter = createHubSpotAdapter({ fetch: (u, i) => fetch(u, i), baseUrl: emu.url, countTotal: false, retry: { retries: 5, now: () => clock, sleep: async (ms: number) => void (waits.push(ms), (clock += ms)) } });
     const { accounts } = await adapter.load();
     assert.equal(accounts.length, 1000);
-    // 2 owner pages + 10 company pages, 4 per window: the 5th and 9th requests hit the limit once each
+    // 2 owner pages + 10 company pages (the count is switched off), 4 per window: the 5th and 9th requests hit the limit once each
     assert.deepEqual(emu.requests.map((r) => r.status), [200, 200, 200, 200, 429, 200, 200, 200, 200, 429, 200, 200, 200, 200]);
     assert.deepEqual(waits, [1000, 1000]);
   });

@@ -18,6 +18,7 @@ const ROUTES = [
   { method: 'GET', path: '/crm/v3/objects/companies', query: ['limit', 'after', 'properties', 'archived'] },
   { method: 'GET', path: '/crm/v3/owners', query: ['limit', 'after', 'archived', 'email'] },
   { method: 'POST', path: '/crm/v3/objects/companies/batch/read', query: [] },
+  { method: 'POST', path: '/crm/v3/objects/companies/search', query: [] },
   { method: 'POST', path: '/crm/v3/objects/companies/batch/update', query: [], writes: true },
 ];
 

@@ -58,11 +58,21 @@ async function loadReps(client: HubSpotClient, opts: ResolvedOptions, options: L
   return valid;
 }
 
+/** The number of (unarchived) companies, from one search request; undefined when it cannot tell. */
+async function countCompanies(client: HubSpotClient, signal: AbortSignal | undefined): Promise<number | undefined> {
+  if (signal?.aborted) throw new CrmLoadError('ABORTED', 'Loading companies was aborted');
+  const result = await client.once({ method: 'POST', path: '/crm/v3/objects/companies/search', body: { limit: 1, properties: ['hs_object_id'] }, ...(signal ? { signal } : {}) });
+  if (result.kind === 'aborted') throw new CrmLoadError('ABORTED', 'Loading companies was aborted');
+  const total = result.kind === 'ok' ? (result.body as { total?: unknown } | null)?.total : undefined;
+  return typeof total === 'number' && Number.isInteger(total) && total >= 0 ? total : undefined;
+}
+
 /** Loads companies page by page, parsing string properties and validating each page. */
 async function loadAccounts(client: HubSpotClient, opts: ResolvedOptions, options: LoadOptions, rejected: Rejection[]): Promise<Account[]> {
   const accounts: Account[] = [];
   const ids = new Set<string>();
   const fields = requestedProperties(opts.props).map(encodeURIComponent).join(',');
+  const total = opts.countTotal === false ? undefined : await countCompanies(client, options.signal);
   let index = 0;
   await eachPage(client, (after) => `/crm/v3/objects/companies?limit=${opts.pageSize}&archived=false&properties=${fields}${cursor(after)}`, 'companies', options.signal, (results) => {
     const candidates: Record<string, unknown>[] = [];
@@ -93,7 +103,7 @@ async function loadAccounts(client: HubSpotClient, opts: ResolvedOptions, option
       rejected.push({ ...r, index: positions[r.index], ...problems[0], problems });
     }
     accounts.push(...valid);
-    options.onProgress?.({ loaded: accounts.length, phase: 'accounts' });
+    options.onProgress?.({ loaded: accounts.length, ...(total !== undefined ? { total } : {}), phase: 'accounts' });
   });
   return accounts;
 }

@@ -65,6 +65,11 @@ export interface HubSpotAdapterOptions {
   pageSize?: number;
   /** Retry policy for 429, 5xx and network failures (see shared/retry.ts). Defaults: 5 retries, 60 s. */
   retry?: RetryOptions;
+  /**
+   * Ask the search endpoint for the number of companies first (one request, `limit: 1`) so load
+   * progress has a `total`. A failed count is ignored. Default true.
+   */
+  countTotal?: boolean;
   /** Also load archived owners, as inactive reps, so accounts they still own show up. Default true. */
   includeArchivedOwners?: boolean;
   /** Territories (HubSpot has no territory object): a list or a loader. Default none. */

@@ -207,6 +207,7 @@ export class HubSpotEmulator {
     if (method === 'GET' && path === '/crm/v3/objects/companies') return this.list(url);
     if (method === 'GET' && path === '/crm/v3/owners') return this.listOwners(url);
     if (method === 'POST' && path === '/crm/v3/objects/companies/batch/read') return this.batchRead(body);
+    if (method === 'POST' && path === '/crm/v3/objects/companies/search') return this.search(body);
     if (method === 'POST' && path === '/crm/v3/objects/companies/batch/update') return this.batchUpdate(body, fault?.applyFirst);
     return { status: 404, error: { category: 'OBJECT_NOT_FOUND', message: `Unable to route ${method} ${path}` } };
   }
@@ -237,6 +238,15 @@ export class HubSpotEmulator {
     if (offset === 0) results.unshift(...(this.options.malformed ?? []));
     const next = offset + limit < all.length ? encodeCursor(offset + limit) : undefined;
     return { status: 200, body: { results, ...(next ? { paging: { next: { after: next, link: `${this.url}/crm/v3/objects/companies?after=${next}` } } } : {}) } };
+  }
+
+  /** Search without filters (filters are not emulated): `total` plus the first `limit` records. */
+  private search(body: unknown) {
+    const { limit = 10, properties = [], filterGroups = [] } = (body ?? {}) as { limit?: number; properties?: string[]; filterGroups?: unknown[] };
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200) return { status: 400, error: { category: 'VALIDATION_ERROR', message: `limit must be from 1 to 200, got ${String(limit)}` } };
+    if (filterGroups.length > 0) return { status: 400, error: { category: 'VALIDATION_ERROR', message: 'the emulator does not implement search filters' } };
+    const all = [...this.companies.values()].filter((c) => !c.archived);
+    return { status: 200, body: { total: all.length, results: all.slice(0, limit).map((c) => this.view(c, properties)), ...(all.length > limit ? { paging: { next: { after: String(limit) } } } : {}) } };
   }
 
   private listOwners(url: URL) {
