@@ -94,7 +94,8 @@ export function apexMethodsFor(store: OrgStore, extraFields: Record<string, stri
     async deleteRecords({ objectName, ids }) {
       fake.calls++;
       if (!WRITABLE[objectName]?.delete) return fail('INSUFFICIENT_ACCESS', `cannot delete ${objectName}`);
-      return store.destroy(objectName, ids);
+      if (ids.some((id) => store.objectOf(id) !== objectName)) return fail('INVALID_TYPE', `not all ids are ${objectName} ids`);
+      return store.destroy(ids);
     },
   };
   return fake;

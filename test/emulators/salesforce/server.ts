@@ -165,8 +165,7 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
       case 'composite:DELETE': {
         const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
         if (ids.length > maxCollection) return apiError(res, 400, 'EXCEEDED_ID_LIMIT', `cannot delete more than ${maxCollection} records`);
-        const type = ids.length ? [...store.objects.keys()].find((o) => store.objects.get(o)!.has(ids[0])) ?? 'Account' : 'Account';
-        return json(res, 200, store.destroy(type, ids, url.searchParams.get('allOrNone') === 'true'));
+        return json(res, 200, store.destroy(ids, url.searchParams.get('allOrNone') === 'true'));
       }
       case 'sobject:GET':
       case 'sobject:PATCH': {

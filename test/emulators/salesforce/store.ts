@@ -244,23 +244,31 @@ export class OrgStore {
     });
   }
 
-  destroy(object: string, ids: string[], allOrNone = false): SaveResult[] {
-    const o = this.canonicalObject(object);
-    const table = this.table(o);
+  /** The sObject an id belongs to: by key prefix, else by looking it up (seeded custom ids). */
+  objectOf(id: string): string | undefined {
+    const byPrefix = Object.entries(PREFIX).find(([, p]) => id.startsWith(p))?.[0];
+    if (byPrefix) return byPrefix;
+    return [...this.objects.keys()].find((o) => this.objects.get(o)!.has(id));
+  }
+
+  /** sObject Collections delete: each id is resolved to its own sObject (as Salesforce does by key prefix). */
+  destroy(ids: string[], allOrNone = false): SaveResult[] {
     const plans = ids.map((recId) => {
-      const rec = table.get(recId);
+      const o = this.objectOf(recId);
+      const rec = o ? this.objects.get(o)?.get(recId) : undefined;
       let error: SaveError | undefined;
-      if (!rec) error = { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] };
+      if (!o || !rec) error = { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] };
       else error = this.fault(o === 'ObjectTerritory2Association' ? (rec.ObjectId as string) : recId, 'delete');
-      return { recId: recId as string | undefined, fields: {}, error };
+      return { recId: recId as string | undefined, object: o, fields: {}, error };
     });
     return this.finish(plans, allOrNone, () => {
-      this.runHook('delete', o, ids);
+      this.runHook('delete', plans[0]?.object ?? '', ids);
       for (const p of plans) {
         if (p.error) continue;
+        const table = this.objects.get(p.object!)!;
         const rec = table.get(p.recId!)!;
         table.delete(p.recId!);
-        this.applied.push({ op: 'delete', object: o, id: p.recId!, fields: { ObjectId: rec.ObjectId, Territory2Id: rec.Territory2Id } });
+        this.applied.push({ op: 'delete', object: p.object!, id: p.recId!, fields: { ObjectId: rec.ObjectId, Territory2Id: rec.Territory2Id } });
       }
     });
   }
