@@ -333,6 +333,16 @@ describe('tk-territory-map', () => {
     expect(el.renderRoot.querySelector('.leaflet-tk-heat-pane canvas')).to.be.null;
   });
 
+  it('builds a fresh map when moved in the document', async () => {
+    const { el, provider } = await mount({ accounts: named, reps, territories });
+    const first = internals(el).map;
+    el.remove();
+    provider.append(el);
+    await waitUntil(() => internals(el).map && internals(el).map !== first && (el.renderStats?.draws ?? 0) > 0, 'no new map');
+    expect(el.renderRoot.querySelectorAll('.leaflet-container')).to.have.length(1);
+    expect(el.renderStats!.points + el.renderStats!.clusters).to.be.greaterThan(0);
+  });
+
   it('never turns CRM text into elements', async () => {
     for (const payload of XSS_PAYLOADS) {
       const poison = (s: string) => `${payload} ${s}`;

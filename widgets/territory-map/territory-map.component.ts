@@ -217,6 +217,14 @@ export class TkTerritoryMap extends TkElement {
     this.heatLayer = null;
     this.regionLayers = {};
     this.tileLayer = null;
+    this.territoryLayer = null;
+    this.hullLayer = null;
+    // The next map starts empty: push everything to it again.
+    this.lastPushed = [];
+    this.territoryKey = [];
+    this.hullKey = [];
+    this.heatKey = [];
+    this.fitted = null;
   }
 
   override connectedCallback(): void {

@@ -36,11 +36,11 @@ export class SelectionGesture {
   ) {
     this.shape = document.createElementNS(SVG, 'rect');
     this.path = document.createElementNS(SVG, 'polyline');
-    overlay.append(this.shape, this.path);
     this.hideShapes();
   }
 
   attach(): void {
+    this.overlay.append(this.shape, this.path);
     this.container.addEventListener('pointerdown', this.down, true);
     this.container.addEventListener('pointermove', this.move);
     this.container.addEventListener('pointerup', this.up);
@@ -53,6 +53,8 @@ export class SelectionGesture {
     this.container.removeEventListener('pointerup', this.up);
     this.container.removeEventListener('pointercancel', this.cancel);
     this.cancel();
+    this.shape.remove();
+    this.path.remove();
   }
 
   private point(e: PointerEvent): L.Point {
