@@ -23,6 +23,9 @@ export type RebalanceRunner = (
   options: RebalanceOptions,
 ) => Promise<RebalanceResult>;
 
+/** Shortest time between two progress re-renders, in ms. */
+const PROGRESS_MS = 100;
+
 /** The engine's rebalance on the calling thread, time-sliced. */
 const defaultRunner: RebalanceRunner = (input, options) => rebalance(input, options);
 
@@ -42,6 +45,7 @@ export type RebalancePhaseState =
 export class RebalanceController implements ReactiveController {
   phase: RebalancePhaseState = { kind: 'idle' };
   private abort: AbortController | null = null;
+  private shownAt = 0;
   private readonly host: ReactiveControllerHost;
 
   constructor(
@@ -70,7 +74,12 @@ export class RebalanceController implements ReactiveController {
       signal: abort.signal,
       onProgress: (progress) => {
         if (this.abort !== abort) return;
+        const shown = this.phase.kind === 'running' ? this.phase.progress : null;
         this.phase = { kind: 'running', progress };
+        // Re-render at most every PROGRESS_MS (and on each phase change), not after every slice.
+        const now = performance.now();
+        if (shown && shown.phase === progress.phase && now - this.shownAt < PROGRESS_MS) return;
+        this.shownAt = now;
         this.host.requestUpdate();
       },
     };

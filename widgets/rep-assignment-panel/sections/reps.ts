@@ -7,6 +7,7 @@ export function repsSection(ctx: PanelCtx) {
   const { s, f } = ctx;
   return section(ctx, 'reps', 'Reps', () => {
     const ev = planEvaluation(s, ctx.tolerance);
+    const locked = new Set(s.reps.filter((r) => r.locked).map((r) => r.id));
     const dev = (x: number) => (Number.isFinite(x) ? f.signedPercent(x) : '—');
     const out = (x: number) => Number.isFinite(x) && Math.abs(x) > ctx.tolerance + 1e-9;
     return html`<div class="scroll" tabindex="0" role="region" aria-label="Reps table"><table part="reps-table">
@@ -26,7 +27,7 @@ export function repsSection(ctx: PanelCtx) {
           const name = ctx.repName(r.repId);
           const focused = s.focusRepId === r.repId;
           return html`<tr class=${focused ? 'focused' : ''} data-rep=${r.repId}>
-            <th scope="row">${name}${r.active ? nothing : html` <span class="weak">(inactive)</span>`}</th>
+            <th scope="row">${name}${r.active ? nothing : html` <span class="weak">(inactive)</span>`}${locked.has(r.repId) ? html` <span class="weak">(locked)</span>` : nothing}</th>
             <td class="num">${f.number(r.count, 0)}</td>
             <td class="num">${f.number(r.workload, 1)}</td>
             <td class="num">${f.currencyCompact(r.potential)}</td>

@@ -55,7 +55,10 @@ export function saveSection(ctx: PanelCtx) {
               ${failed.length
                 ? html`<button type="button" ?disabled=${s.saving} @click=${() => ctx.save(failed)}>Retry failed (${f.number(failed.length, 0)})</button>`
                 : nothing}
-              ${conflicts ? html`<button type="button" ?disabled=${s.saving} @click=${() => void ctx.a.reload()}>Reload from CRM</button>` : nothing}
+              ${conflicts
+                ? html`<button type="button" ?disabled=${s.saving} @click=${() => void ctx.a.reload()}>Reload from CRM</button>
+                    <span class="weak">Reloading drops the ${f.number(pending, 0)} unsaved change${pending === 1 ? '' : 's'}.</span>`
+                : nothing}
             </div>
           </div>`
         : nothing}`;
