@@ -56,9 +56,9 @@ export const styles = css`
     contain: paint;
     border-radius: var(--tk-radius, 0.25rem);
   }
+  /* Only the size: the map's own :host rules decide its display. */
   [part~='map'] ::slotted(*),
   tk-territory-map {
-    display: block;
     height: var(--tk-card-map-height, 12rem);
     max-height: var(--tk-card-map-height, 12rem);
   }
