@@ -4,6 +4,8 @@ export type { Metric, BalanceStats } from './types.js';
 export * from './geo.js';
 export * from './evaluate-plan.js';
 export * from './compare-plans.js';
+export * from './rebalance.js';
+export * from './rebalance/run-rebalance.js';
 export * from './recommend-reps.js';
 export * from './suggest-quotas.js';
 export * from './detect-alerts.js';
