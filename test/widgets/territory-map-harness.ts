@@ -6,7 +6,7 @@ import { planStateContext } from '../../src/context/plan-state-context.js';
 import { planActionsContext } from '../../src/context/plan-actions-context.js';
 import { createPlanState } from '../../src/store/create-plan-state.js';
 import { loadSucceeded } from '../../src/store/load.js';
-import { select } from '../../src/store/selection.js';
+import { focusRep, select } from '../../src/store/selection.js';
 import { setTerritories, assign } from '../../src/store/edit.js';
 import type { PlanActions, PlanState, SelectMode, ViewerRole } from '../../src/store/types.js';
 import type { Account, Rep, Territory } from '../../src/model/index.js';
@@ -29,7 +29,9 @@ export class TkTestMapProvider extends LitElement {
       this.calls.select.push([[...ids], mode]);
       this.set(select(this.current, ids, mode));
     },
-    focusRep: () => {},
+    focusRep: (repId) => {
+      this.set(focusRep(this.current, repId));
+    },
     assign: (ids, repId, label) => this.set(assign(this.current, ids, repId, label)),
     applyAssignments: () => false,
     setTerritories: (territories, label) => {

@@ -108,6 +108,17 @@ describe('tk-territory-map', () => {
     expect(el.renderStats!.mode).to.equal('points');
   });
 
+  it('fades other reps’ accounts while a rep is focused', async () => {
+    const { el, provider, map } = await mount({ accounts: named, reps }, { noCluster: true });
+    map.setView([31, -96], 6, { animate: false });
+    await el.updateComplete;
+    expect(pixelAt(el, map, 32.7767, -96.797)[3]).to.equal(255);
+    provider.actions.focusRep('r1');
+    await el.updateComplete;
+    const alpha = pixelAt(el, map, 32.7767, -96.797)[3];
+    expect(alpha).to.be.within(60, 100); // Dallas belongs to r2: drawn at 30% opacity
+  });
+
   it('colours by territory with color-by="territory"', async () => {
     const { el, map } = await mount({ accounts: named, reps, territories }, { noCluster: true });
     el.colorBy = 'territory';

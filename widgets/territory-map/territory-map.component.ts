@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../shared/style-props.js';
 import { ContextConsumer } from '@lit/context';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type Supercluster from 'supercluster';
@@ -456,7 +456,7 @@ export class TkTerritoryMap extends TkElement {
 
     // 3. Colours.
     const territories = state?.territories ?? [];
-    const colorKey = [ix, this.colorBy, this.colorBy === 'rep' ? working : territories, state?.reps];
+    const colorKey = [ix, this.colorBy, this.colorBy === 'rep' ? working : territories, state?.reps, state?.focusRepId];
     if (!same(colorKey, this.colorKey)) {
       this.colorKey = colorKey;
       this.recolor(ix, repOf, territories);
@@ -535,7 +535,10 @@ export class TkTerritoryMap extends TkElement {
     this.legend = [];
     for (const k of keys) {
       slot.set(k.key, this.colors.length);
-      this.colors.push(colorMap.get(k.key)!);
+      // With a focused rep (state.focusRepId), everyone else's accounts fade.
+      const focus = this.state?.focusRepId;
+      const faded = this.colorBy === 'rep' && focus && focus !== k.key;
+      this.colors.push(faded ? fade(colorMap.get(k.key)!) : colorMap.get(k.key)!);
       this.legend.push({ key: k.key, name: k.name, color: colorMap.get(k.key)! });
     }
     const none = this.colors.length;
@@ -975,7 +978,7 @@ export class TkTerritoryMap extends TkElement {
     const items = this._inView;
     const active = this._active;
     const activeId = active >= 0 && items[active] !== undefined ? `tk-opt-${items[active]}` : undefined;
-    const swatch = (i: number) => styleMap({ background: this.colors[this.colorOf[i]] ?? UNASSIGNED_COLOR });
+    const swatch = (i: number) => styleProps({ background: this.colors[this.colorOf[i]] ?? UNASSIGNED_COLOR });
     const status = [
       `${this._inViewTotal} in view${this._inViewTotal > items.length ? `, first ${items.length} listed` : ''}`,
       `${this.selectedCount} selected`,
@@ -984,7 +987,7 @@ export class TkTerritoryMap extends TkElement {
     return html`
       <div class="side">
         <ul class="legend" aria-label=${this.colorBy === 'territory' ? 'Territories' : 'Reps'}>
-          ${this.legend.slice(0, 24).map((l) => html`<li><span class="swatch" style=${styleMap({ background: l.color })}></span>${l.name}</li>`)}
+          ${this.legend.slice(0, 24).map((l) => html`<li><span class="swatch" style=${styleProps({ background: l.color })}></span>${l.name}</li>`)}
         </ul>
         <ul
           class="list"
@@ -1017,6 +1020,12 @@ export class TkTerritoryMap extends TkElement {
       </div>
     `;
   }
+}
+
+/** `#rgb` / `#rrggbb` at 30% opacity (`#rrggbb4d`). */
+function fade(hex: string): string {
+  const full = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex.slice(0, 7);
+  return `${full}4d`;
 }
 
 function same(a: readonly unknown[], b: readonly unknown[]): boolean {
