@@ -36,6 +36,11 @@ function assertExactly(emu: SalesforceEmulator, before: Map<string, string | nul
   }
 }
 
+/** The accounts in seeding order. */
+function seededOrder<T extends { id: string }>(accounts: T[], ids: string[]): T[] {
+  return ids.map((id) => accounts.find((a) => a.id === id)!).filter(Boolean);
+}
+
 /** Move each listed account to the next rep. */
 function moves(accounts: { id: string; ownerId: string | null }[], userIds: string[]): Change[] {
   return accounts.map((a) => ({ accountId: a.id, from: a.ownerId, to: userIds[(userIds.indexOf(a.ownerId!) + 1) % userIds.length] }));
@@ -46,7 +51,7 @@ describe('Salesforce adapter (jsforce → emulator): load', () => {
   let org: SeededOrg;
   let sf: ReturnType<typeof createSalesforceAdapter>;
   before(async () => {
-    ({ emu, org, sf } = await setup({ users: 8, accounts: 4100, opportunitiesPerAccount: 3 }));
+    ({ emu, org, sf } = await setup({ users: 8, accounts: 4100, opportunitiesPerAccount: 3 }, { period: { from: '2026-01-01', to: '2026-12-31' } }));
     // malformed records: latitude out of range, an over-long name, text in a number field, an inactive owner
     emu.store.touch('Account', org.accountIds[5], { BillingLatitude: 123 });
     emu.store.touch('Account', org.accountIds[6], { Name: 'x'.repeat(300) });
@@ -101,6 +106,34 @@ describe('Salesforce adapter (jsforce → emulator): load', () => {
     assert.equal(a.industry, raw.Industry);
     assert.equal(a.employees, raw.NumberOfEmployees);
     assert.equal(a.lastModified, String(raw.LastModifiedDate).replace('+0000', '+00:00'));
+  });
+
+  it('maps configured fields: potential, workload, region, custom fields, rep home; a closed period counts no wins', async () => {
+    const custom = await startSalesforceEmulator({ extraFields: { Account: ['Potential__c', 'Visits__c', 'Segment__c', 'Geo_Lat__c', 'Geo_Lng__c'], User: ['Home_Lat__c', 'Home_Lng__c'] } });
+    try {
+      const seeded = seedOrg(custom.store, { users: 2, accounts: 3, opportunitiesPerAccount: 3 });
+      custom.store.touch('Account', seeded.accountIds[0], { Potential__c: 125000, Visits__c: 12, Segment__c: 'Enterprise', Geo_Lat__c: 41.5, Geo_Lng__c: -87.6 });
+      custom.store.touch('Account', seeded.accountIds[1], { Potential__c: null, Visits__c: null, Segment__c: null, Geo_Lat__c: null, Geo_Lng__c: null });
+      custom.store.touch('User', seeded.userIds[0], { Home_Lat__c: 40, Home_Lng__c: -75 });
+      const sf2 = createSalesforceAdapter({
+        transport: jsforceTransport(emulatorConnection(custom)),
+        retry: fastRetry(),
+        period: { from: '2025-01-01', to: '2025-12-31' },
+        fieldMap: { potential: 'Potential__c', workload: 'Visits__c', region: 'BillingState', custom: ['Segment__c'], lat: 'Geo_Lat__c', lng: 'Geo_Lng__c', repLat: 'Home_Lat__c', repLng: 'Home_Lng__c', annualRevenue: null },
+      });
+      const { accounts, reps, report } = await sf2.load();
+      const [a, b] = seededOrder(accounts, seeded.accountIds);
+      assert.deepEqual({ potential: a.potential, workload: a.workload, regions: a.regions, fields: a.fields, lat: a.lat, lng: a.lng, annualRevenue: a.annualRevenue },
+        { potential: 125000, workload: 12, regions: ['CA'], fields: { Segment__c: 'Enterprise' }, lat: 41.5, lng: -87.6, annualRevenue: undefined });
+      assert.deepEqual({ potential: b.potential, workload: b.workload, fields: b.fields, lat: b.lat }, { potential: 0, workload: 1, fields: { Segment__c: null }, lat: null });
+      assert.ok(report.withoutCoordinates.includes(b.id));
+      // 2026 opportunities fall outside a 2025 period: the open one still counts as pipeline
+      assert.deepEqual(a.performance, { pipeline: 1000, closedWon: 0, winRate: null, lastActivity: '2026-10-01' });
+      assert.deepEqual(reps.find((r) => r.id === seeded.userIds[0])?.home, { lat: 40, lng: -75 });
+      assert.equal(reps.find((r) => r.id === seeded.userIds[1])?.home, null);
+    } finally {
+      await custom.close();
+    }
   });
 
   it('uses a Bulk API 2.0 query above the threshold, with the same result as paging', async () => {
