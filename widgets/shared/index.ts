@@ -6,3 +6,5 @@ export { shadowRootOptions, setShadowRootMode } from './shadow-root.js';
 export { tokens } from './tokens.styles.js';
 export { LIGHT_TOKENS, DARK_TOKENS, applyTheme } from './themes.js';
 export type { TokenName } from './themes.js';
+export { styleProps } from './style-props.js';
+export type { StyleProps } from './style-props.js';

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../shared/style-props.js';
 import type { FieldOperator, Territory, TerritoryDefinition } from '../../src/model/territory.js';
 import type { Account } from '../../src/model/account.js';
 import { memoLast } from '../../src/store/memo.js';
@@ -144,7 +144,7 @@ export class TkTerritoryEditor extends TkElement {
           ${s.territories.map((t) => {
             const on = t.id === this.territoryId;
             return html`<tr data-territory=${t.id} class=${on ? 'editing' : ''}>
-              <th scope="row"><span class="swatch" style=${styleMap({ background: colorInputValue(t.color) })}></span>${t.name}</th>
+              <th scope="row"><span class="swatch" style=${styleProps({ background: colorInputValue(t.color) })}></span>${t.name}</th>
               <td class="num">${f.number(t.priority, 0)}</td>
               <td class="num" data-count>${r.ok ? f.number(r.value.counts[t.id] ?? 0, 0) : '—'}</td>
               <td>${t.repIds.map((id) => s.reps.find((x) => x.id === id)?.name ?? id).join(', ')}</td>

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../shared/style-props.js';
 import type { RepTotals } from '../../src/engine/evaluate-plan.js';
 import type { Metric } from '../../src/engine/types.js';
 import { planEvaluation } from '../../src/store/selectors.js';
@@ -117,9 +117,9 @@ export class TkWorkloadGauge extends TkElement {
       </div>
       <div part="track" role="meter" aria-label=${`${name} ${NOUN[m]}`} aria-valuemin="0" aria-valuemax=${+max.toFixed(2)}
         aria-valuenow=${+value.toFixed(2)} aria-valuetext=${text}>
-        ${target > 0 ? html`<div part="band" style=${styleMap({ insetInlineStart: pct(target * (1 - tol)), width: pct(target * 2 * tol) })}></div>` : nothing}
-        <div part="bar" style=${styleMap({ width: pct(value) })}></div>
-        ${target > 0 ? html`<div part="target" style=${styleMap({ insetInlineStart: pct(target) })}></div>` : nothing}
+        ${target > 0 ? html`<div part="band" style=${styleProps({ insetInlineStart: pct(target * (1 - tol)), width: pct(target * 2 * tol) })}></div>` : nothing}
+        <div part="bar" style=${styleProps({ width: pct(value) })}></div>
+        ${target > 0 ? html`<div part="target" style=${styleProps({ insetInlineStart: pct(target) })}></div>` : nothing}
       </div>
     </div>`;
   }

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../../shared/style-props.js';
 import type { Assignments } from '../../../src/model/plan.js';
 import type { RebalanceResult } from '../../../src/engine/rebalance.js';
 import { optionalNumber, section, sectionError, type PanelCtx } from './context.js';
@@ -141,7 +141,7 @@ export function rebalanceSection(ctx: PanelCtx) {
             const text = `${PHASES[p?.phase ?? 'prepare'] ?? 'Working'}: ${pct}%${p ? `, ${f.number(p.moves, 0)} moves, worst deviation ${f.percent(p.maxDeviation, 1)}` : ''}`;
             return html`<div part="progress" class="progress" role="progressbar" aria-label="Rebalance progress" aria-valuemin="0" aria-valuemax="100"
                 aria-valuenow=${pct} aria-valuetext=${text}>
-                <div class="bar" style=${styleMap({ width: `${pct}%` })}></div>
+                <div class="bar" style=${styleProps({ width: `${pct}%` })}></div>
               </div>
               <p class="weak">${text}</p>`;
           })()
