@@ -111,11 +111,11 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
 
     const adj = adjacency(s);
     // straight from over- to under-target reps nearby first (few moves), then relays and longer moves
-    await balanceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.4], true);
+    await balanceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.4], 'direct');
     for (let round = 0; round < ROUNDS; round++) {
       const lo = 0.4 + (0.4 * round) / ROUNDS;
       const hi = 0.4 + (0.4 * (round + 1)) / ROUNDS;
-      await balanceMoves(s, adj, opts.proximity, log, slicer, [lo, hi]);
+      await balanceMoves(s, adj, opts.proximity, log, slicer, [lo, hi], round === 0 ? 'relay' : 'direct-anywhere');
       const swaps = await balanceSwaps(s, adj, opts.proximity, log, slicer, hi);
       if (swaps === 0) break;
     }

@@ -55,9 +55,14 @@ export async function balanceMoves(
   log: ReasonLog,
   slicer: Slicer,
   progress: [number, number],
-  direct = false,
+  mode: 'direct' | 'relay' | 'direct-anywhere',
 ): Promise<number> {
   const r = s.r;
+  let direct = mode !== 'relay';
+  let anywhere = mode === 'direct-anywhere';
+  /** Relays can churn on large plans: past this many searches, switch to direct moves at any range. */
+  const searchLimit = Math.ceil(s.n / 10) + 10 * r;
+  let searches = 0;
   const amount = new Float64Array(r);
   const over = new Uint8Array(r);
   const under = new Uint8Array(r);
@@ -170,6 +175,10 @@ export async function balanceMoves(
   /** Best local move for j: among its neighbour reps, giving first when j is over target. */
   const searchNear = (j: number, giveFirst: boolean): boolean => {
     reset();
+    if (++searches > searchLimit && !anywhere) {
+      direct = true;
+      anywhere = true;
+    }
     if (direct) {
       // only straight from a rep outside its band over target to one outside under target, within
       // the wider neighbourhood: no relays through balanced reps
@@ -185,7 +194,7 @@ export async function balanceMoves(
       }
       // none nearby: the nearest such reps up to twice as far as the wider neighbourhood reaches
       // (one longer move beats a chain of relays; beyond that, relays keep territories compact)
-      const reach = near.length > 0 && s.hasAnchor[j] ? 2 * chord(s, j, near[near.length - 1]) : Infinity;
+      const reach = !anywhere && near.length > 0 && s.hasAnchor[j] ? 2 * chord(s, j, near[near.length - 1]) : Infinity;
       return best.account >= 0 || searchFar(j, reach);
     }
     const order = giveFirst ? [give, pull] : [pull, give];
