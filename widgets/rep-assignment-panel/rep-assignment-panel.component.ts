@@ -4,7 +4,7 @@ import { pendingChanges } from '../../src/store/selectors.js';
 import { PlanController } from '../shared/plan-controller.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
-import { RebalanceController, type RebalanceRunner } from './controllers/rebalance-controller.js';
+import { RebalanceController, engineRunner, type RebalanceRunner } from './controllers/rebalance-controller.js';
 import { defaultUi, section, type PanelCtx, type PanelUi, type SectionId } from './sections/context.js';
 import { repsSection } from './sections/reps.js';
 import { selectionSection } from './sections/selection.js';
@@ -61,21 +61,26 @@ function editsText(e: KeyboardEvent): boolean {
  * @cssproperty [--tk-panel-max-height=none] - Height at which the panel scrolls.
  * @cssproperty [--tk-panel-list-max-height=20rem] - Height at which long lists (moves, reps affected, save outcomes) scroll.
  *
- * Attributes: `tolerance` (default 0.05, for deviations and alerts), `locale`, `currency`, `theme`.
- * Property `rebalanceRunner` replaces the engine entry used by "Rebalance" (e.g. to run it elsewhere).
+ * Attributes: `tolerance` (default 0.05, for deviations and alerts), `rebalance-worker` (`auto` |
+ * `never`, default auto: "Rebalance" runs `runRebalance` in a Worker where allowed, else time-sliced
+ * on the main thread), `locale`, `currency`, `theme`. Property `rebalanceRunner` replaces the engine
+ * entry used by "Rebalance" (e.g. to run it on a server).
  */
 export class TkRepAssignmentPanel extends TkElement {
   static override styles = [tokens, styles];
   static override properties = {
     tolerance: { type: Number },
     rebalanceRunner: { attribute: false },
+    rebalanceWorker: { type: String, attribute: 'rebalance-worker' },
     ui: { state: true },
   };
 
   /** Allowed relative deviation for the reps table and alerts. Default 0.05. */
   declare tolerance: number;
-  /** The engine entry "Rebalance" runs (default: the engine's, Worker where allowed). */
+  /** Replaces the engine entry "Rebalance" runs (default: `runRebalance` with `rebalanceWorker`). */
   declare rebalanceRunner: RebalanceRunner | undefined;
+  /** `auto` (default): rebalance in a Worker where the page allows one, else time-sliced on the main thread; `never`: always the main thread. */
+  declare rebalanceWorker: 'auto' | 'never';
   declare protected ui: PanelUi;
   private readonly plan = new PlanController(this);
   protected readonly rebalance: RebalanceController;
@@ -83,8 +88,9 @@ export class TkRepAssignmentPanel extends TkElement {
   constructor() {
     super();
     this.tolerance = 0.05;
+    this.rebalanceWorker = 'auto';
     this.ui = defaultUi();
-    this.rebalance = new RebalanceController(this, () => this.rebalanceRunner);
+    this.rebalance = new RebalanceController(this, () => this.rebalanceRunner ?? engineRunner(this.rebalanceWorker === 'never' ? 'never' : 'auto'));
   }
 
   override disconnectedCallback(): void {

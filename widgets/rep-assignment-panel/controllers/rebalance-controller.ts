@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Assignments } from '../../../src/model/plan.js';
 import type { PlanState } from '../../../src/store/types.js';
-import { rebalance, type RebalanceOptions, type RebalanceProgress, type RebalanceResult } from '../../../src/engine/rebalance.js';
+import type { RebalanceOptions, RebalanceProgress, RebalanceResult } from '../../../src/engine/rebalance.js';
+import { runRebalance } from '../../../src/engine/rebalance/run-rebalance.js';
 
 /** What the user chose in the rebalance form. */
 export interface RebalanceChoice {
@@ -26,8 +27,13 @@ export type RebalanceRunner = (
 /** Shortest time between two progress re-renders, in ms. */
 const PROGRESS_MS = 100;
 
-/** The engine's rebalance on the calling thread, time-sliced. */
-const defaultRunner: RebalanceRunner = (input, options) => rebalance(input, options);
+/**
+ * The engine's `runRebalance`: in a module Worker where the page allows one, else time-sliced on the
+ * main thread (Salesforce LWS forbids Workers).
+ */
+export function engineRunner(worker: 'auto' | 'never'): RebalanceRunner {
+  return (input, options) => runRebalance(input, { ...options, worker });
+}
 
 /** The lifecycle of one rebalance run and its preview. */
 export type RebalancePhaseState =
@@ -50,8 +56,8 @@ export class RebalanceController implements ReactiveController {
 
   constructor(
     host: ReactiveControllerHost,
-    /** The runner to use for the next run (undefined = the engine's default). */
-    private readonly runner: () => RebalanceRunner | undefined = () => undefined,
+    /** The runner to use for the next run. */
+    private readonly runner: () => RebalanceRunner = () => engineRunner('auto'),
   ) {
     this.host = host;
     host.addController(this);
@@ -89,8 +95,7 @@ export class RebalanceController implements ReactiveController {
     this.phase = { kind: 'running', progress: null };
     this.host.requestUpdate();
     try {
-      const run = this.runner() ?? defaultRunner;
-      const result = await run({ accounts, reps, current: basedOn }, options);
+      const result = await this.runner()({ accounts, reps, current: basedOn }, options);
       if (this.abort !== abort) return;
       this.phase = { kind: 'preview', result, basedOn };
     } catch (error) {
