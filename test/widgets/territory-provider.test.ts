@@ -111,6 +111,14 @@ describe('<tk-territory-provider>', () => {
     expect(event!.saved).to.equal(1);
     await el.updateComplete;
     expect(root(el).querySelector('[part~=save-result]')!.textContent).to.match(/1 saved[\s\S]*1 failed,\s*1 in conflict/);
+    const problems = [...root(el).querySelectorAll('[part~=save-problems] tbody tr')].map((tr) =>
+      [...tr.children].map((td) => td.textContent!.trim()),
+    );
+    expect(problems).to.deep.equal([
+      ['Account a2', 'failed (UNABLE_TO_LOCK_ROW)', 'row locked'],
+      ['Account a3', 'conflict (STALE)', 'owner changed in the CRM'],
+    ]);
+    await expectNoAxeViolations(el);
     adapter.failIds.clear();
     button(el, 'Retry failed').click();
     await waitUntil(() => adapter.saves.length === 2);

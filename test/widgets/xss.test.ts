@@ -57,6 +57,16 @@ describe('CRM text never reaches an HTML sink', () => {
     await assertNoXss(second);
     second.remove();
 
+    const saving = testAdapter('xss4', poisonLoad(smallLoad(), payload));
+    saving.save = async (changes) => changes.map((c) => ({ accountId: c.accountId, status: 'failed' as const, code: payload, message: payload }));
+    const fourth = await mountProvider(saving, html``);
+    fourth.actions.assign(['a1'], 'r2');
+    await fourth.actions.save();
+    await settle(fourth);
+    rootOf(fourth).querySelector<HTMLDetailsElement>('[part~=save-problems]')!.open = true;
+    expect(deepText(fourth)).to.contain(payload);
+    await assertNoXss(fourth);
+
     const failing = testAdapter('xss3');
     failing.loadError = new CrmLoadError(payload, `bad ${payload}`);
     const third = await mountProvider(failing, html``);

@@ -70,6 +70,7 @@ function defaultStorage(): PlanStorage | null {
  * @csspart restore - The offer to restore unsaved changes, and its report.
  * @csspart toolbar - Pending-change count with undo, redo, discard and save (hidden in the rep role).
  * @csspart save-result - The outcome summary of the last save.
+ * @csspart save-problems - The expandable list of changes the last save did not write (account, outcome, reason).
  *
  * @cssproperty [--tk-color-brand=#0176d3] - Buttons and accents (every `--tk-*` token applies; see widgets/shared/themes.ts).
  *
@@ -477,7 +478,30 @@ export class TkTerritoryProvider extends TkElement {
                     ? html`<button type="button" @click=${() => void this.actions.save({ only: retryIds })}>Retry failed</button>`
                     : nothing}`
               : nothing}
-          </div>`
+          </div>
+          ${notSaved.length ? this.#renderSaveProblems(notSaved) : nothing}`
         : nothing}`;
+  }
+
+  #renderSaveProblems(problems: readonly SaveOutcome[]) {
+    const names = new Map(this.#state.accounts.map((a) => [a.id, a.name]));
+    return html`<details part="save-problems">
+      <summary>Why ${problems.length} change${problems.length === 1 ? ' was' : 's were'} not saved</summary>
+      <table>
+        <thead>
+          <tr><th scope="col">Account</th><th scope="col">Outcome</th><th scope="col">Reason</th></tr>
+        </thead>
+        <tbody>
+          ${problems.slice(0, MAX_LISTED).map(
+            (o) => html`<tr>
+              <td>${names.get(o.accountId) ?? o.accountId}</td>
+              <td>${o.status}${o.code ? html` (${o.code})` : nothing}</td>
+              <td>${o.message ?? ''}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${problems.length > MAX_LISTED ? html`<p class="weak">and ${this.fmt.number(problems.length - MAX_LISTED, 0)} more</p>` : nothing}
+    </details>`;
   }
 }
