@@ -459,7 +459,7 @@ export class TkTerritoryProvider extends TkElement {
     const last = s.lastSave;
     const notSaved = last ? last.filter((o) => o.status !== 'saved') : [];
     const retryIds = notSaved.filter((o) => o.status === 'failed').map((o) => o.accountId);
-    return html`<div part="toolbar" role="toolbar" aria-label="Plan">
+    return html`<div part="toolbar" role="group" aria-label="Unsaved plan">
         <span class="count" role="status">${this.fmt.number(pending, 0)} unsaved change${pending === 1 ? '' : 's'}</span>
         <button type="button" ?disabled=${!u} title=${u ? `Undo: ${u}` : 'Nothing to undo'} @click=${() => this.actions.undo()}>Undo</button>
         <button type="button" ?disabled=${!r} title=${r ? `Redo: ${r}` : 'Nothing to redo'} @click=${() => this.actions.redo()}>Redo</button>
