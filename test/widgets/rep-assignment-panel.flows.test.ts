@@ -114,6 +114,37 @@ describe('<tk-rep-assignment-panel> rebalance', () => {
     expect(text(q(panel, '[part~=rebalance-note]'))).to.contain('cancelled');
   });
 
+  it('honours a potential budget and never moves locked accounts or the selection when asked to keep them', async () => {
+    const data = generateDemoData({ seed: 4, accounts: 400, reps: 8 });
+    const provider = await mountProvider(createMemoryAdapter(data), html`<tk-rep-assignment-panel></tk-rep-assignment-panel>`);
+    const panel = panelOf(provider);
+    const total = provider.state.accounts.reduce((sum, a) => sum + a.potential, 0);
+    const budget = Math.round(total * 0.03);
+    const locked = new Set(provider.state.accounts.filter((a) => a.locked).map((a) => a.id));
+    expect(locked.size).to.be.greaterThan(0);
+    // Keep the 20 largest accounts of the busiest rep in place through the selection.
+    const byOwner = new Map<string, number>();
+    for (const a of provider.state.accounts) if (a.ownerId) byOwner.set(a.ownerId, (byOwner.get(a.ownerId) ?? 0) + a.potential);
+    const busiest = [...byOwner].sort((x, y) => y[1] - x[1])[0][0];
+    const kept = provider.state.accounts.filter((a) => a.ownerId === busiest).sort((x, y) => y.potential - x.potential).slice(0, 20).map((a) => a.id);
+    provider.actions.select(kept);
+    await settle(provider);
+    await type(provider, q<HTMLInputElement>(panel, 'input[name=maxPotential]')!, String(budget));
+    const keep = q<HTMLInputElement>(panel, 'input[name=lockSelection]')!;
+    keep.checked = true;
+    keep.dispatchEvent(new Event('change'));
+    await settle(provider);
+    buttonNamed(panel, 'Rebalance').click();
+    await waitUntil(() => q(panel, '[part~=preview]'), 'no preview', { timeout: 15000 });
+    await settle(provider);
+    const moved = qa(panel, '[part~=moves] li[data-account]').map((li) => li.dataset.account!);
+    expect(moved.length).to.be.greaterThan(0);
+    const potential = new Map(provider.state.accounts.map((a) => [a.id, a.potential]));
+    expect(moved.reduce((sum, id) => sum + potential.get(id)!, 0)).to.be.at.most(budget);
+    expect(moved.filter((id) => locked.has(id))).to.deep.equal([]);
+    expect(moved.filter((id) => kept.includes(id))).to.deep.equal([]);
+  });
+
   it('refuses a bad budget with a clear message', async () => {
     const provider = await mountProvider(testAdapter(), html`<tk-rep-assignment-panel></tk-rep-assignment-panel>`);
     const panel = panelOf(provider);
