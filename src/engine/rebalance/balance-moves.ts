@@ -61,7 +61,7 @@ export async function balanceMoves(
   let direct = mode !== 'relay';
   let anywhere = mode === 'direct-anywhere';
   /** Relays can churn on large plans: past this many searches, switch to direct moves at any range. */
-  const searchLimit = Math.ceil(s.n / 10) + 10 * r;
+  const searchLimit = Math.ceil(s.n / 20) + 5 * r;
   let searches = 0;
   const amount = new Float64Array(r);
   const over = new Uint8Array(r);

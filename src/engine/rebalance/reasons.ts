@@ -18,6 +18,15 @@ interface Entry {
 
 const pct = (d: number): string => `${Math.round(Math.abs(d) * 100)}%`;
 
+function repName(s: RebalanceState, j: number): string {
+  return s.reps[j].name || s.reps[j].id;
+}
+
+/** "23% over potential target", "on workload target". */
+function describe(dev: number, metric: string): string {
+  return Math.abs(dev) < 0.005 ? `on ${metric} target` : `${pct(dev)} ${dev > 0 ? 'over' : 'under'} ${metric} target`;
+}
+
 /** Collects the first reason an account left its starting owner and where it finally went. */
 export class ReasonLog {
   private readonly entries = new Map<number, Entry>();
@@ -72,10 +81,8 @@ export class ReasonLog {
     const s = this.s;
     const e = this.entries.get(i);
     const to = s.owner[i];
-    const name = (j: number): string => s.reps[j].name || s.reps[j].id;
-    const metric = (m: number): string => s.metrics[m];
-    const state = (dev: number, m: number): string =>
-      Math.abs(dev) < 0.005 ? `on ${metric(m)} target` : `${pct(dev)} ${dev > 0 ? 'over' : 'under'} ${metric(m)} target`;
+    const name = (j: number): string => repName(s, j);
+    const state = (dev: number, m: number): string => describe(dev, s.metrics[m]);
     const chord = distance(s, i, to);
     const km = s.hasPos[i] && s.hasAnchor[to] ? Math.round(2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, chord / (2 * EARTH_RADIUS_KM)))) : null;
     const where = km === null ? name(to) : `${name(to)} (${km} km away)`;
