@@ -354,6 +354,21 @@ describe('tk-territory-map', () => {
     expect(el.renderStats!.points + el.renderStats!.clusters).to.be.greaterThan(0);
   });
 
+  it('builds its map only while connected (first update after a quick remove/re-add)', async () => {
+    const provider = await fixture<TkTestMapProvider>(html`<tk-test-map-provider style="display:block;width:900px"></tk-test-map-provider>`);
+    provider.load({ accounts: named, reps });
+    const el = document.createElement('tk-territory-map');
+    provider.append(el);
+    el.remove(); // the first update now runs while disconnected
+    await el.updateComplete;
+    expect(internals(el).map).to.be.null;
+    provider.append(el);
+    await waitUntil(() => (el.renderStats?.draws ?? 0) > 0, 'map never drew');
+    const container = internals(el).map.getContainer();
+    expect(getComputedStyle(container).position).to.equal('absolute');
+    expect(container.getBoundingClientRect().height).to.be.greaterThan(100);
+  });
+
   it('never turns CRM text into elements', async () => {
     for (const payload of XSS_PAYLOADS) {
       const poison = (s: string) => `${payload} ${s}`;

@@ -271,7 +271,8 @@ export class TkTerritoryMap extends TkElement {
   private createMap(): void {
     const el = this.renderRoot.querySelector<HTMLDivElement>('.map');
     const overlay = this.renderRoot.querySelector<SVGSVGElement>('.gesture');
-    if (!el || !overlay || this.map) return;
+    // Leaflet reads the container's computed style and size: only build while in the document.
+    if (!el || !overlay || this.map || !this.isConnected) return;
     const map = L.map(el, {
       center: US_CENTER,
       zoom: 4,
@@ -315,7 +316,10 @@ export class TkTerritoryMap extends TkElement {
       onChange: (count) => (this._vertices = count),
     });
     el.addEventListener('keydown', this.onMapKeyDown);
-    this.resizeObserver = new ResizeObserver(() => map.invalidateSize());
+    this.resizeObserver = new ResizeObserver(() => {
+      map.invalidateSize();
+      this.push();
+    });
     this.resizeObserver.observe(el);
     this.applyTool(undefined);
     this.applyBasemap();
@@ -505,7 +509,8 @@ export class TkTerritoryMap extends TkElement {
     this.syncHulls(ix, this.repOf);
     this.syncHeat(ix, this.repOf);
 
-    if (ix.bbox && this.fitted !== this.ixKey[0] && (this.fitted === null || this.compact)) {
+    // Fit once the container has a size (a hidden or unsized container would fit to nothing).
+    if (ix.bbox && map.getSize().x > 0 && map.getSize().y > 0 && this.fitted !== this.ixKey[0] && (this.fitted === null || this.compact)) {
       this.fitted = this.ixKey[0];
       const [w, s, e, n] = ix.bbox;
       map.fitBounds([[s, w], [n, e]], { padding: [16, 16], maxZoom: 11, animate: false });
@@ -904,7 +909,7 @@ export class TkTerritoryMap extends TkElement {
   protected override render() {
     const state = this.state;
     const summary = this.summary();
-    return html`
+    return html`<div class="frame">
       ${this.compact ? nothing : this.renderToolbar(state)}
       <div class="body">
         <div class="stage">
@@ -913,7 +918,7 @@ export class TkTerritoryMap extends TkElement {
         </div>
         ${this.compact ? nothing : this.renderSide(summary)}
       </div>
-    `;
+    </div>`;
   }
 
   private summary(): string {

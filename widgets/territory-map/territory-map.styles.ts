@@ -9,13 +9,19 @@ export const territoryMapStyles = css`
     --_muted: var(--tk-color-text-weak, #5c5c5c);
     --_surface: var(--tk-color-surface, #ffffff);
     /* A height set on the element itself (style, outer CSS) wins over this default. */
-    display: flex;
-    flex-direction: column;
+    display: block;
     height: var(--tk-map-height, 420px);
-    min-height: 160px;
   }
   :host([compact]) {
     height: var(--tk-map-height, 220px);
+  }
+  .frame {
+    height: 100%;
+    min-height: 160px;
+    display: flex;
+    flex-direction: column;
+  }
+  :host([compact]) .frame {
     min-height: 80px;
   }
   .toolbar {
@@ -71,7 +77,8 @@ export const territoryMapStyles = css`
     min-height: 80px;
   }
   .map {
-    position: absolute;
+    /* !important: Leaflet sets position: relative inline when it finds no positioned container. */
+    position: absolute !important;
     inset: 0;
     border: 1px solid var(--_border);
     border-radius: 4px;

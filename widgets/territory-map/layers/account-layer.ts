@@ -45,7 +45,7 @@ const CLUSTER_STROKE = 'rgba(30, 50, 80, 0.9)';
 const SELECTED_STROKE = '#111';
 
 const clusterRadius = (by: 'count' | 'potential', count: number, potential: number) =>
-  Math.min(36, by === 'potential' ? 9 + 2.5 * Math.log10(1 + potential) : 9 + 3 * Math.log2(count));
+  Math.min(28, by === 'potential' ? 8 + 2.2 * Math.log10(1 + potential) : 8 + 2.4 * Math.log2(count));
 
 const abbreviate = (n: number) => (n >= 10_000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n));
 
