@@ -183,17 +183,8 @@ export function resolveTerritories(
     matches.push(t);
   };
 
-  for (i = 0; i < accounts.length; i++) {
-    a = accounts[i];
-    if (!a || typeof a.id !== 'string' || a.id.length === 0) fail(`account at position ${i}`, 'id', 'must be a non-empty string');
-    const noLat = a.lat === null || a.lat === undefined;
-    const noLng = a.lng === null || a.lng === undefined;
-    if (noLat !== noLng) fail(`account ${JSON.stringify(a.id)}`, noLat ? 'lat' : 'lng', 'is missing: lat and lng must both be numbers or both be null');
-    const hasCoords = !noLat;
-    if (hasCoords && !(Number.isFinite(a.lat) && Number.isFinite(a.lng))) {
-      fail(`account ${JSON.stringify(a.id)}`, Number.isFinite(a.lat) ? 'lng' : 'lat', 'must be a finite number or null');
-    }
-
+  /** Resolves account `a` (position `i`), which has coordinates when `hasCoords`. */
+  const resolveOne = (hasCoords: boolean): AccountResolution => {
     matches.length = 0;
     excludedFrom = -1;
     const included = c.includes.get(a.id);
@@ -296,6 +287,21 @@ export function resolveTerritories(
       if (skipText) reason += `; ${skipText}`;
       resolution = { territoryId: w.id, reason, via, matched };
     }
+    return resolution;
+  };
+
+  for (i = 0; i < accounts.length; i++) {
+    a = accounts[i];
+    if (!a || typeof a.id !== 'string' || a.id.length === 0) fail(`account at position ${i}`, 'id', 'must be a non-empty string');
+    const noLat = a.lat === null || a.lat === undefined;
+    const noLng = a.lng === null || a.lng === undefined;
+    if (noLat !== noLng) fail(`account ${JSON.stringify(a.id)}`, noLat ? 'lat' : 'lng', 'is missing: lat and lng must both be numbers or both be null');
+    const hasCoords = !noLat;
+    if (hasCoords && !(Number.isFinite(a.lat) && Number.isFinite(a.lng))) {
+      fail(`account ${JSON.stringify(a.id)}`, Number.isFinite(a.lat) ? 'lng' : 'lat', 'must be a finite number or null');
+    }
+
+    const resolution = resolveOne(hasCoords);
     if (byAccount[a.id] !== undefined && Object.hasOwn(byAccount, a.id)) {
       fail(`account ${JSON.stringify(a.id)}`, 'id', `is a duplicate: already used by the account at position ${accounts.findIndex((x) => x.id === a.id)}`);
     }
