@@ -349,7 +349,8 @@ describe('Salesforce adapter (jsforce → emulator): save in owner mode', () => 
       // the stamp re-read before writing works; the verification re-read after the drop keeps failing
       let reads = 0;
       emu.store.beforeWrite = () => {
-        emu.requestFaults.push({ route: 'query', status: 503, times: 1000 });
+        // 403 REQUEST_LIMIT_EXCEEDED: jsforce itself does not retry it (it would retry a 503 for ~15 s)
+        emu.requestFaults.push({ route: 'query', status: 403, errorCode: 'REQUEST_LIMIT_EXCEEDED', times: 1000 });
         reads++;
       };
       const outcomes = await sf.save(changes);
