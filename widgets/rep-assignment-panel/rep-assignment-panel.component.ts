@@ -4,6 +4,7 @@ import { pendingChanges } from '../../src/store/selectors.js';
 import { PlanController } from '../shared/plan-controller.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { DeferredController } from './controllers/deferred-controller.js';
 import { RebalanceController, engineRunner, type RebalanceRunner } from './controllers/rebalance-controller.js';
 import { defaultUi, section, type PanelCtx, type PanelUi, type SectionId } from './sections/context.js';
 import { repsSection } from './sections/reps.js';
@@ -84,6 +85,7 @@ export class TkRepAssignmentPanel extends TkElement {
   declare protected ui: PanelUi;
   private readonly plan = new PlanController(this);
   protected readonly rebalance: RebalanceController;
+  private readonly deferred = new DeferredController(this);
 
   constructor() {
     super();
@@ -143,6 +145,7 @@ export class TkRepAssignmentPanel extends TkElement {
       ui: this.ui,
       tolerance: this.tol,
       rebalance: this.rebalance,
+      deferred: this.deferred,
       set: (patch) => (this.ui = { ...this.ui, ...patch }),
       announce: (status) => (this.ui = { ...this.ui, status }),
       repName: (id) => (id === null || id === undefined ? 'Unassigned' : (reps.get(id) ?? id)),

@@ -27,11 +27,13 @@ function pick(ctx: PanelCtx, alert: Alert): void {
 /** Alerts: detectAlerts on the working plan; choosing one selects its accounts (or focuses its rep). */
 export function alertsSection(ctx: PanelCtx) {
   return section(ctx, 'alerts', 'Alerts', () => {
-    const result = alertsFor(ctx.s, ctx.tolerance);
-    if (!result.ok) return html`<p class="error" role="alert">Could not check the plan: ${result.message}</p>`;
+    const s = ctx.s;
+    const { value: result, stale } = ctx.deferred.read('alerts', [s.accounts, s.reps, s.working, s.territories, ctx.tolerance], () => alertsFor(s, ctx.tolerance));
+    const updating = stale ? html`<p class="weak" role="status">Updating…</p>` : nothing;
+    if (!result.ok) return html`${updating}<p class="error" role="alert">Could not check the plan: ${result.message}</p>`;
     const alerts = result.value;
-    if (alerts.length === 0) return html`<p class="weak">Nothing needs attention.</p>`;
-    return html`<ul part="alerts" class="alerts scroll tall" tabindex="0" aria-label="Alerts">
+    if (alerts.length === 0) return html`${updating}<p class="weak">Nothing needs attention.</p>`;
+    return html`${updating}<ul part="alerts" class="alerts scroll tall" tabindex="0" aria-label="Alerts" aria-busy=${stale ? 'true' : 'false'}>
       ${alerts.slice(0, LISTED).map(
         (a) => html`<li class=${a.severity} data-kind=${a.kind}>
           <button type="button" class="alert" ?disabled=${!a.accountIds?.length && !a.repIds?.length} @click=${() => pick(ctx, a)}>

@@ -3,6 +3,7 @@ import type { Change } from '../../../src/adapters/crm-adapter.js';
 import type { PlanActions, PlanState } from '../../../src/store/types.js';
 import type { Formatters } from '../../shared/format.js';
 import type { RebalanceController } from '../controllers/rebalance-controller.js';
+import type { DeferredController } from '../controllers/deferred-controller.js';
 
 /** The panel's sections, in display order. */
 export const SECTIONS = ['reps', 'selection', 'rebalance', 'save', 'quotas', 'alerts', 'territories', 'export'] as const;
@@ -68,6 +69,8 @@ export interface PanelCtx {
   repName(id: string | null | undefined): string;
   accountName(id: string): string;
   rebalance: RebalanceController;
+  /** Costly figures computed after the edit paints (alerts, quotas). */
+  deferred: DeferredController;
   /** Saves pending changes (all, or only these ids) and remembers what was sent. */
   save(only?: readonly string[]): void;
   /** Prepares a file download from text. */

@@ -11,7 +11,8 @@ export function quotasSection(ctx: PanelCtx) {
     const target = typed ?? fallback;
     const history = optionalNumber(ui.historyPct) ?? 0;
     const bad = Number.isNaN(target) ? 'The team target must be a number ≥ 0.' : Number.isNaN(history) || history > 100 ? 'History weight must be between 0 and 100%.' : '';
-    const result = bad ? null : quotasFor(s, target, history / 100);
+    const deferred = bad ? null : ctx.deferred.read('quotas', [s.accounts, s.reps, s.working, target, history], () => quotasFor(s, target, history / 100));
+    const result = deferred?.value ?? null;
     return html`<div class="grid">
         <label>Team target
           <input type="number" name="teamTarget" min="0" step="any" placeholder=${String(fallback)} .value=${ui.teamTarget}
@@ -27,7 +28,8 @@ export function quotasSection(ctx: PanelCtx) {
       ${result && result.ok
         ? html`<p part="fairness">Fairness spread <strong data-stat="spread">${Number.isFinite(result.value.fairness.spread) ? `${f.number(result.value.fairness.spread, 2)}×` : '—'}</strong>
               <span class="weak">(hardest ÷ easiest quota per unit of potential; 1× is perfectly fair) · CV ${f.number(result.value.fairness.cv, 3)}</span></p>
-            <table part="quotas-table">
+            ${deferred?.stale ? html`<p class="weak" role="status">Updating…</p>` : nothing}
+            <table part="quotas-table" aria-busy=${deferred?.stale ? 'true' : 'false'}>
               <caption class="visually-hidden">Suggested quotas for a team target of ${f.currency(target)}</caption>
               <thead><tr><th scope="col">Rep</th><th scope="col" class="num">Potential</th><th scope="col" class="num">Share</th><th scope="col" class="num">Current quota</th><th scope="col" class="num">Suggested quota</th></tr></thead>
               <tbody>
