@@ -5,6 +5,7 @@
  * - the same load through a Bulk API 2.0 query job;
  * - save 10k owner changes (requests, time), beside a baseline of plain jsforce
  *   sobject().update(…, { allowRecursive }) with no conflict re-read;
+ * - territory2: move 10k accounts between territories (create + delete per move);
  * - gzip size of the `territory-kit/adapters/salesforce` entry bundled with esbuild, jsforce external.
  */
 import { performance } from 'node:perf_hooks';
@@ -13,7 +14,7 @@ import { cpus } from 'node:os';
 import { build } from 'esbuild';
 import { createSalesforceAdapter, jsforceTransport, toSoql } from '../src/adapters/salesforce/index.js';
 import { startSalesforceEmulator } from '../test/emulators/salesforce/server.js';
-import { seedOrg } from '../test/emulators/salesforce/seed.js';
+import { seedOrg, seedTerritories } from '../test/emulators/salesforce/seed.js';
 import { emulatorConnection } from '../test/emulators/salesforce/connect.js';
 
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 100_000);
@@ -61,7 +62,20 @@ const back = await conn.sobject('Account').update(changes.map((c) => ({ Id: c.ac
 rows.push([`baseline: jsforce update(…, allowRecursive), ${CHANGES.toLocaleString('en-US')} records, no re-read`, String(emu.counts.get('total')), ms(t0), `${routes()}; ${back.filter((r) => r.success).length} ok`]);
 await emu.close();
 
-// 4. Bundle size of the entry, jsforce external.
+// 4. territory2: move CHANGES accounts between territories (create new association, then delete old).
+const etm = await startSalesforceEmulator();
+const etmOrg = seedOrg(etm.store, { users: 20, accounts: CHANGES * 2 });
+const tm = seedTerritories(etm.store, etmOrg, 20);
+const t2 = createSalesforceAdapter({ transport: jsforceTransport(emulatorConnection(etm)), mode: 'territory2', performance: false });
+const t2Loaded = await t2.load();
+const moves = t2Loaded.accounts.slice(0, CHANGES).map((a) => ({ accountId: a.id, from: a.territoryId ?? null, to: tm.territoryIds[(tm.territoryIds.indexOf(a.territoryId!) + 1) % 20] }));
+etm.resetCounts();
+t0 = performance.now();
+const t2Outcomes = await t2.save(moves);
+rows.push([`territory2: move ${CHANGES.toLocaleString('en-US')} accounts (adapter)`, String(etm.counts.get('total')), ms(t0), `${[...etm.counts].filter(([k]) => k !== 'total').map(([k, v]) => `${k} ${v}`).join(', ')}; ${t2Outcomes.filter((o) => o.status === 'saved').length} saved (per 200: 2 re-reads, create, delete)`]);
+await etm.close();
+
+// 5. Bundle size of the entry, jsforce external.
 const out = await build({ entryPoints: ['src/adapters/salesforce/index.ts'], bundle: true, minify: true, format: 'esm', platform: 'browser', external: ['jsforce'], write: false, logLevel: 'silent' });
 const code = out.outputFiles[0].contents;
 const importsJsforce = /from\s*["']jsforce["']/.test(Buffer.from(code).toString('utf8'));
