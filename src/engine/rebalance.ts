@@ -54,12 +54,18 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  *
  * 1. Accounts with no active owner (unassigned, on an inactive rep, or on an unknown rep id) go to a
  *    nearby free rep with room, largest potential first.
- * 2. Local search from the current plan: the rep furthest outside its band gives an account to (or
- *    takes one from) a neighbour rep, choosing the move with the largest decrease of
- *    Σ_j Σ_m max(0, |dev_jm| − band)² per unit of extra distance; reps inside the band are never
- *    disturbed for their own sake, so over-target reps shed about what the disruption lower bound
- *    says they must. The band is the tolerance (less a small margin), widened to the balance lower
- *    bound when single large accounts make the tolerance unreachable.
+ * 2. Local search from the current plan, minimising Σ_j Σ_m max(0, |dev_jm| − band)²: reps inside the
+ *    band cost nothing and are never disturbed for their own sake, so over-target reps shed about
+ *    what the disruption lower bound says they must. The band is the tolerance (less a small
+ *    margin), widened to the balance lower bound when single large accounts make the tolerance
+ *    unreachable. Each step takes the rep furthest outside its band (over-target reps first) and
+ *    applies the account move with the largest objective decrease per unit of distance cost
+ *    (extra km from the account's starting rep, relative to the typical territory radius):
+ *    a. direct: only to/from reps outside their band on the other side, among the 30 nearest reps,
+ *       else the nearest such reps within twice that range — few moves, each one useful twice;
+ *    b. relay: to/from any of the 10 nearest reps (chains through balanced reps keep territories
+ *       compact), parked reps retried with exponential back-off; past a search cap (n/20 + 5·reps)
+ *       it falls back to direct moves at any range so large plans finish in bounded time.
  * 3. Pairwise swaps fix a second metric when no single move can (e.g. potential without workload).
  * 4. A final check that `maxMoves` and `maxPotentialMoved` hold, counted as comparePlans counts them.
  *
