@@ -317,7 +317,8 @@ export class TkTerritoryMap extends TkElement {
     });
     el.addEventListener('keydown', this.onMapKeyDown);
     this.resizeObserver = new ResizeObserver(() => {
-      map.invalidateSize();
+      map.invalidateSize({ pan: false });
+      if (this.compact) this.fitted = null; // a card keeps its accounts in view when resized
       this.push();
     });
     this.resizeObserver.observe(el);
