@@ -82,6 +82,7 @@ export class TkRepAssignmentPanel extends TkElement {
   declare rebalanceRunner: RebalanceRunner | undefined;
   /** `auto` (default): rebalance in a Worker where the page allows one, else time-sliced on the main thread; `never`: always the main thread. */
   declare rebalanceWorker: 'auto' | 'never';
+  /** @internal The panel's own UI state. */
   declare protected ui: PanelUi;
   private readonly plan = new PlanController(this);
   protected readonly rebalance: RebalanceController;

@@ -58,8 +58,9 @@ export class TkTerritoryEditor extends TkElement {
 
   /** The territory being edited, or null. */
   declare territoryId: string | null;
+  /** @internal The last refused edit's reason. */
   declare protected error: string;
-  /** The custom-field predicate being typed. */
+  /** @internal The custom-field predicate being typed. */
   declare protected draft: { field: string; op: FieldOperator; value: string };
   private readonly plan = new PlanController(this);
 
