@@ -218,6 +218,7 @@ export class OrgStore {
   create(object: string, records: Record<string, unknown>[], allOrNone = false): SaveResult[] {
     const o = this.canonicalObject(object);
     const table = this.table(o);
+    const pairs = o === 'ObjectTerritory2Association' ? new Set([...table.values()].map((a) => `${a.ObjectId}|${a.Territory2Id}`)) : new Set<string>();
     const plans = records.map((r) => {
       const { attributes: _a, ...rest } = r as Record<string, unknown>;
       const fields: Record<string, unknown> = {};
@@ -229,7 +230,7 @@ export class OrgStore {
         if (!this.get('Account', objectId)) error = { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: ['ObjectId'] };
         else if (!this.get('Territory2', fields.Territory2Id as string)) error = { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: ['Territory2Id'] };
         else if (fields.AssociationCause !== 'Territory2Manual') error = { statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: 'AssociationCause must be Territory2Manual', fields: ['AssociationCause'] };
-        else if ([...table.values()].some((a) => a.ObjectId === objectId && a.Territory2Id === fields.Territory2Id)) error = { statusCode: 'DUPLICATE_VALUE', message: 'duplicate value found: the account is already in this territory', fields: [] };
+        else if (pairs.has(`${objectId}|${fields.Territory2Id}`)) error = { statusCode: 'DUPLICATE_VALUE', message: 'duplicate value found: the account is already in this territory', fields: [] };
         else error = this.fault(objectId, 'create');
       } else error = Object.keys(fields).map((f) => this.checkValue(o, f, fields[f])).find(Boolean);
       return { recId: undefined as string | undefined, fields, error };
