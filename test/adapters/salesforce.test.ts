@@ -165,6 +165,18 @@ describe('Salesforce adapter (jsforce → emulator): load', () => {
     await assert.rejects(bad.load(), (e: unknown) => e instanceof CrmLoadError && e.code === 'INVALID_FIELD' && /NoSuchField__c/.test(e.message));
   });
 
+  it('without access to Opportunity, loads accounts without performance figures and says why', async () => {
+    emu.requestFaults.push({ route: 'query', match: 'FROM Opportunity', status: 400, errorCode: 'INVALID_TYPE', times: 1 });
+    const { accounts, report } = await sf.load();
+    assert.equal(emu.requestFaults.at(-1)!.times, 0);
+    assert.equal(accounts.length, 4097);
+    assert.ok(accounts.every((a) => a.performance === undefined));
+    assert.equal(report.performanceSkipped?.code, 'INVALID_TYPE');
+    const again = await sf.load();
+    assert.equal(again.report.performanceSkipped, undefined);
+    assert.ok(again.accounts[0].performance);
+  });
+
   it('retries transient failures while loading', async () => {
     emu.requestFaults.push({ route: 'queryMore', status: 503, times: 2 }, { route: 'query', status: 403, errorCode: 'REQUEST_LIMIT_EXCEEDED' });
     const { accounts } = await sf.load();

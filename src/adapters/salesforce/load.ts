@@ -3,7 +3,7 @@ import { validateBatch, type Rejection } from '../../model/validate-batch.js';
 import type { AccountPerformance } from '../../model/account.js';
 import { queryAll, queryByIds, readWithRetry } from './call.js';
 import { bool, fieldValue, isoDate, num, str } from './coerce.js';
-import { toSalesforceError } from './errors.js';
+import { classify, toSalesforceError } from './errors.js';
 import type { ResolvedOptions } from './options.js';
 import {
   accountsQuery, activeUsersQuery, modelQuery, objectTerritoriesQuery, opportunitiesQuery, territoriesQuery,
@@ -20,6 +20,8 @@ export interface SalesforceLoadReport {
   multipleTerritories: string[];
   /** Whether the accounts came through a Bulk API 2.0 query. */
   bulk: boolean;
+  /** Set when opportunity figures could not be read (e.g. no access to Opportunity): accounts load without `performance`. */
+  performanceSkipped?: { code: string; message: string };
   /** territory2 mode: the model loaded. */
   territoryModel?: { id: string; name: string; state: string };
 }
@@ -131,10 +133,20 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
 
   // Performance from opportunities.
   let perf = new Map<string, AccountPerformance>();
+  let withPerformance = o.performance;
   if (o.performance) {
-    const opps = await queryAll(t, opportunitiesQuery(o), { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'performance', loaded }) });
-    const lastActivity = new Map(rows.map((r) => [String(r.Id), f.lastActivity ? str(r[f.lastActivity]) : null] as const));
-    perf = performanceOf(opps, lastActivity);
+    try {
+      const opps = await queryAll(t, opportunitiesQuery(o), { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'performance', loaded }) });
+      const lastActivity = new Map(rows.map((r) => [String(r.Id), f.lastActivity ? str(r[f.lastActivity]) : null] as const));
+      perf = performanceOf(opps, lastActivity);
+    } catch (e) {
+      // A user without access to Opportunity still gets accounts and reps; the figures are left out
+      // and the reason reported. Auth failures, aborts and exhausted retries still fail the load.
+      const err = toSalesforceError(e);
+      if (signal?.aborted || classify(err) !== 'fatal') throw e;
+      withPerformance = false;
+      report.performanceSkipped = { code: err.code, message: err.message };
+    }
   }
 
   const accountsIn = rows.map((r) => {
@@ -160,7 +172,7 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
       ...(o.mode === 'territory2' ? { territoryId: territoryOf.get(id) ?? null } : {}),
       ...(region ? { regions: [region] } : {}),
       lastModified: isoDate(r.LastModifiedDate) ?? undefined,
-      ...(o.performance ? { performance: perf.get(id) ?? { pipeline: 0, closedWon: 0, winRate: null, lastActivity } } : {}),
+      ...(withPerformance ? { performance: perf.get(id) ?? { pipeline: 0, closedWon: 0, winRate: null, lastActivity } } : {}),
       ...(Object.keys(fields).length ? { fields } : {}),
     };
   });

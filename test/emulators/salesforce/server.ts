@@ -18,6 +18,8 @@ import { SoqlError } from './soql.js';
 export interface RequestFault {
   /** Route key to match (see `counts`), e.g. `query`, `queryMore`, `composite:PATCH`, `composite:POST`, `composite:DELETE`, `bulk:create`. */
   route: string;
+  /** Only requests whose decoded URL contains this text (e.g. `FROM Opportunity`). */
+  match?: string;
   /** HTTP status to answer with (401, 403, 429, 500, 503…). */
   status: number;
   /** errorCode in the JSON error body; omitted → a plain-text body. */
@@ -236,7 +238,8 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
       }
       if (req.headers.authorization !== `Bearer ${emu.accessToken}`) return apiError(res, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
       if (usage > apiLimit) return apiError(res, 403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
-      const fault = emu.requestFaults.find((f) => f.route === route && (f.times ?? 1) > 0);
+      const decoded = decodeURIComponent(url.pathname + url.search).replace(/\+/g, ' ');
+      const fault = emu.requestFaults.find((f) => f.route === route && (f.times ?? 1) > 0 && (!f.match || decoded.includes(f.match)));
       if (fault) {
         fault.times = (fault.times ?? 1) - 1;
         if (fault.afterApply) {
