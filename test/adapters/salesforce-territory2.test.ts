@@ -53,6 +53,23 @@ describe('Salesforce adapter: territory2 mode', () => {
     }
   });
 
+  it('reports accounts in several territories, and filters territory reps by role', async () => {
+    const { emu, org, tm } = await setup();
+    try {
+      emu.store.insert('ObjectTerritory2Association', { ObjectId: org.accountIds[1], Territory2Id: tm.territoryIds[3], AssociationCause: 'Territory2Manual' });
+      const helper = emu.store.insert('User', { Name: 'Overlay', IsActive: true, UserType: 'Standard' });
+      emu.store.insert('UserTerritory2Association', { UserId: helper, Territory2Id: tm.territoryIds[0], RoleInTerritory2: 'Sales Rep', IsActive: true });
+      const all = await createSalesforceAdapter({ transport: jsforceTransport(emulatorConnection(emu)), mode: 'territory2', retry: fastRetry(), performance: false }).load();
+      assert.deepEqual(all.report.multipleTerritories, [org.accountIds[1]]);
+      assert.deepEqual(all.territories[0].repIds, [org.userIds[0], helper]);
+      assert.equal(all.accounts.find((a) => a.id === org.accountIds[0])?.ownerId, org.userIds[0], 'the Owner role decides the owner');
+      const owners = await createSalesforceAdapter({ transport: jsforceTransport(emulatorConnection(emu)), mode: 'territory2', roles: ['Owner'], retry: fastRetry(), performance: false }).load();
+      assert.deepEqual(owners.territories[0].repIds, [org.userIds[0]]);
+    } finally {
+      await emu.close();
+    }
+  });
+
   it('loads a chosen Planning model by id, and fails clearly when there is no model', async () => {
     const { emu, org, tm } = await setup();
     try {
