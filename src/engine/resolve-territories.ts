@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Account } from '../model/account.js';
-import { compileTerritories, type CompiledTerritory, type ResolvableTerritory } from './resolve/compile-territories.js';
-import type { CompiledRules } from './resolve/compile-rules.js';
+import { compileTerritories, type ResolvableTerritory } from './resolve/compile-territories.js';
+import { Resolver } from './resolve/resolver.js';
 
 export type { ResolvableTerritory };
 
@@ -62,22 +62,31 @@ export interface ResolveOptions {
 /** The account fields resolution reads. */
 export type ResolvableAccount = Pick<Account, 'id' | 'lat' | 'lng' | 'industry' | 'employees' | 'annualRevenue' | 'potential' | 'regions' | 'fields'>;
 
-const GEOMETRY = 1;
-const REGION = 2;
-const REGION_POLYGON = 3;
-const RULES = 4;
-const MAX_NAMED = 3;
-
-const quote = (t: CompiledTerritory) => `"${t.name}"`;
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-function names(ts: readonly CompiledTerritory[]): string {
-  const shown = ts.slice(0, MAX_NAMED).map(quote).join(', ');
-  return ts.length > MAX_NAMED ? `${shown} and ${ts.length - MAX_NAMED} more` : shown;
-}
-
 function fail(what: string, field: string, message: string): never {
   throw new TypeError(`resolveTerritories: ${what}: ${field} ${message}`);
+}
+
+/** Validates and resolves every account into a Record by id (its own function, so V8 optimises the loop once). */
+function resolveAll(r: Resolver, accounts: readonly ResolvableAccount[]): Record<string, AccountResolution> {
+  const byAccount: Record<string, AccountResolution> = {};
+  for (let i = 0; i < accounts.length; i++) {
+    const a = accounts[i];
+    if (!a || typeof a.id !== 'string' || a.id.length === 0) fail(`account at position ${i}`, 'id', 'must be a non-empty string');
+    const noLat = a.lat === null || a.lat === undefined;
+    const noLng = a.lng === null || a.lng === undefined;
+    if (noLat !== noLng) fail(`account ${JSON.stringify(a.id)}`, noLat ? 'lat' : 'lng', 'is missing: lat and lng must both be numbers or both be null');
+    const hasCoords = !noLat;
+    if (hasCoords && !(Number.isFinite(a.lat) && Number.isFinite(a.lng))) {
+      fail(`account ${JSON.stringify(a.id)}`, Number.isFinite(a.lat) ? 'lng' : 'lat', 'must be a finite number or null');
+    }
+    const resolution = r.resolveOne(a, i, hasCoords);
+    if (byAccount[a.id] !== undefined && Object.hasOwn(byAccount, a.id)) {
+      fail(`account ${JSON.stringify(a.id)}`, 'id', `is a duplicate: already used by the account at position ${accounts.findIndex((x) => x.id === a.id)}`);
+    }
+    if (a.id === '__proto__') Object.defineProperty(byAccount, a.id, { value: resolution, enumerable: true, writable: true, configurable: true });
+    else byAccount[a.id] = resolution;
+  }
+  return byAccount;
 }
 
 /**
@@ -146,170 +155,9 @@ export function resolveTerritories(
   territories: readonly ResolvableTerritory[],
   options: ResolveOptions = {},
 ): ResolveResult {
-  const c = compileTerritories(territories, options.regionGeometries);
-  const list = c.list;
-  const T = list.length;
-  const stamp = new Int32Array(T).fill(-1);
-  const viaOf = new Uint8Array(T);
-  const codeOf: string[] = new Array<string>(T);
-  const won = new Int32Array(T);
-  const matches: number[] = [];
-  const hits: number[] = [];
-  // Reasons that do not depend on the account, built once per territory.
-  const inside = list.map((t) => `Inside the ${quote(t)} polygon`);
-  const named = list.map((t) => `Named account of ${quote(t)}`);
-
-  const byAccount: Record<string, AccountResolution> = {};
-  const gaps: string[] = [];
-  const overlaps: ResolveOverlap[] = [];
-  const skipped: ResolveSkip[] = [];
-
-  // The account being resolved, read by consider().
-  let i = 0;
-  let a: ResolvableAccount = accounts[0];
-  let excludedFrom = -1;
-  /** Records territory t as a match of account i (once), unless it excludes the account or its rules fail. */
-  const consider = (t: number, how: number, code: string) => {
-    if (stamp[t] === i) return;
-    stamp[t] = i;
-    const ter = list[t];
-    if (ter.exclude !== null && ter.exclude.has(a.id)) {
-      if (excludedFrom < 0) excludedFrom = t;
-      return;
-    }
-    if (ter.rules !== null && !ter.rules.test(a)) return;
-    viaOf[t] = how;
-    codeOf[t] = code;
-    matches.push(t);
-  };
-
-  /** Resolves account `a` (position `i`), which has coordinates when `hasCoords`. */
-  const resolveOne = (hasCoords: boolean): AccountResolution => {
-    matches.length = 0;
-    excludedFrom = -1;
-    const included = c.includes.get(a.id);
-    if (included) {
-      for (const t of included) matches.push(t);
-    } else {
-      hits.length = 0;
-      if (hasCoords) {
-        c.index.query(a.lng as number, a.lat as number, hits);
-        for (const h of hits) if (h < T) consider(h, GEOMETRY, '');
-      }
-      if (a.regions) {
-        for (const code of a.regions) {
-          const ts = c.regionTerritories.get(code);
-          if (ts) for (const t of ts) consider(t, REGION, code);
-        }
-      }
-      for (const h of hits) {
-        if (h < T) continue;
-        const code = c.regionCodes[h - T];
-        for (const t of c.regionTerritories.get(code) as number[]) consider(t, REGION_POLYGON, code);
-      }
-      for (const t of c.rulesOnly) consider(t, RULES, '');
-    }
-
-    // The winner: highest priority, then territory order; `tied` counts matches at that priority.
-    let best = -1;
-    let tied = 0;
-    for (const t of matches) {
-      const p = list[t].priority;
-      if (best < 0 || p > list[best].priority) {
-        best = t;
-        tied = 1;
-      } else if (p === list[best].priority) {
-        tied++;
-        if (t < best) best = t;
-      }
-    }
-
-    // Territories with a geometry this account (no coordinates) could not be tested against.
-    let skipFirst = -1;
-    let skipCount = 0;
-    if (!hasCoords && !included) {
-      const noCodes = !a.regions || a.regions.length === 0;
-      // c.spatial runs from the highest priority down, so the first hit is the one to name.
-      for (const t of c.spatial) {
-        const ter = list[t];
-        if (best >= 0 && ter.priority < list[best].priority) break;
-        if (stamp[t] === i) continue; // matched by a region code, excluded, or failed its rules
-        if (!ter.hasGeometry && !noCodes) continue;
-        if (ter.exclude !== null && ter.exclude.has(a.id)) continue;
-        if (ter.rules !== null && !ter.rules.test(a)) continue;
-        skipCount++;
-        if (skipFirst < 0) skipFirst = t;
-      }
-    }
-    let skipText = '';
-    if (skipCount > 0) {
-      const others = skipCount - 1;
-      skipText =
-        `no coordinates, so not tested against the ${quote(list[skipFirst])} ${list[skipFirst].hasGeometry ? 'polygon' : 'region polygons'}` +
-        (others > 0 ? ` nor ${others} other ${others === 1 ? 'territory' : 'territories'} with polygons` : '');
-      skipped.push({ accountId: a.id, territoryId: list[skipFirst].id, reason: capitalise(skipText), count: skipCount });
-    }
-
-    let resolution: AccountResolution;
-    if (best < 0) {
-      gaps.push(a.id);
-      let reason = 'Matches no territory';
-      if (excludedFrom >= 0) reason += ` (excluded from ${quote(list[excludedFrom])})`;
-      if (skipText) reason = `${capitalise(skipText)}; matches no territory${excludedFrom >= 0 ? ` (excluded from ${quote(list[excludedFrom])})` : ''}`;
-      resolution = { territoryId: null, reason, via: null, matched: [] };
-    } else {
-      const w = list[best];
-      won[best]++;
-      let reason: string;
-      let via: ResolveVia;
-      const how = included ? 0 : viaOf[best];
-      if (how === 0) {
-        reason = named[best];
-        via = 'include';
-      } else if (how === RULES) {
-        reason = `${capitalise((w.rules as CompiledRules).describe(a))} (rules of ${quote(w)})`;
-        via = 'rules';
-      } else {
-        reason =
-          how === GEOMETRY ? inside[best] : how === REGION ? `Region ${codeOf[best]} of ${quote(w)}` : `Inside region ${codeOf[best]} of ${quote(w)}`;
-        if (w.rules) reason += `, with ${w.rules.describe(a)}`;
-        via = how === GEOMETRY ? 'geometry' : 'region';
-      }
-      let matched: string[];
-      if (tied === 1) {
-        matched = [w.id];
-      } else {
-        const top = matches.filter((t) => list[t].priority === w.priority).sort((x, y) => x - y);
-        matched = top.map((t) => list[t].id);
-        reason += `; overlaps ${names(top.slice(1).map((t) => list[t]))} at priority ${w.priority}, picked by territory order`;
-        overlaps.push({ accountId: a.id, territoryIds: matched.slice(), priority: w.priority });
-      }
-      if (skipText) reason += `; ${skipText}`;
-      resolution = { territoryId: w.id, reason, via, matched };
-    }
-    return resolution;
-  };
-
-  for (i = 0; i < accounts.length; i++) {
-    a = accounts[i];
-    if (!a || typeof a.id !== 'string' || a.id.length === 0) fail(`account at position ${i}`, 'id', 'must be a non-empty string');
-    const noLat = a.lat === null || a.lat === undefined;
-    const noLng = a.lng === null || a.lng === undefined;
-    if (noLat !== noLng) fail(`account ${JSON.stringify(a.id)}`, noLat ? 'lat' : 'lng', 'is missing: lat and lng must both be numbers or both be null');
-    const hasCoords = !noLat;
-    if (hasCoords && !(Number.isFinite(a.lat) && Number.isFinite(a.lng))) {
-      fail(`account ${JSON.stringify(a.id)}`, Number.isFinite(a.lat) ? 'lng' : 'lat', 'must be a finite number or null');
-    }
-
-    const resolution = resolveOne(hasCoords);
-    if (byAccount[a.id] !== undefined && Object.hasOwn(byAccount, a.id)) {
-      fail(`account ${JSON.stringify(a.id)}`, 'id', `is a duplicate: already used by the account at position ${accounts.findIndex((x) => x.id === a.id)}`);
-    }
-    if (a.id === '__proto__') Object.defineProperty(byAccount, a.id, { value: resolution, enumerable: true, writable: true, configurable: true });
-    else byAccount[a.id] = resolution;
-  }
-
+  const r = new Resolver(compileTerritories(territories, options.regionGeometries));
+  const byAccount = resolveAll(r, accounts);
   const counts: Record<string, number> = {};
-  list.forEach((t, k) => Object.defineProperty(counts, t.id, { value: won[k], enumerable: true, writable: true, configurable: true }));
-  return { byAccount, gaps, overlaps, skipped, counts };
+  r.list.forEach((t, k) => Object.defineProperty(counts, t.id, { value: r.won[k], enumerable: true, writable: true, configurable: true }));
+  return { byAccount, gaps: r.gaps, overlaps: r.overlaps, skipped: r.skipped, counts };
 }

@@ -19,9 +19,24 @@ export interface PolygonIndex {
   query(lng: number, lat: number, out: number[]): void;
 }
 
+/** A class rather than a closure, so every call of resolveTerritories runs the same optimised `query`. */
+class BoxIndex implements PolygonIndex {
+  constructor(
+    private readonly tree: Flatbush | null,
+    private readonly flat: FlatPolygon[],
+    private readonly owners: Int32Array,
+  ) {}
+
+  query(lng: number, lat: number, out: number[]): void {
+    if (this.tree === null) return;
+    const hits = this.tree.search(lng, lat, lng, lat);
+    for (const h of hits) if (pointInRings(lng, lat, this.flat[h])) out.push(this.owners[h]);
+  }
+}
+
 /** Builds the index; an empty list gives an index that finds nothing. */
 export function buildPolygonIndex(polygons: readonly IndexedPolygon[]): PolygonIndex {
-  if (polygons.length === 0) return { query: () => {} };
+  if (polygons.length === 0) return new BoxIndex(null, [], new Int32Array(0));
   const tree = new Flatbush(polygons.length);
   const flat: FlatPolygon[] = [];
   const owners = new Int32Array(polygons.length);
@@ -42,10 +57,5 @@ export function buildPolygonIndex(polygons: readonly IndexedPolygon[]): PolygonI
     owners[i] = p.owner;
   });
   tree.finish();
-  return {
-    query(lng, lat, out) {
-      const hits = tree.search(lng, lat, lng, lat);
-      for (const h of hits) if (pointInRings(lng, lat, flat[h])) out.push(owners[h]);
-    },
-  };
+  return new BoxIndex(tree, flat, owners);
 }

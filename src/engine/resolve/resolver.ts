@@ -1,0 +1,178 @@
+/**
+ * The per-account step of resolveTerritories, as a class so the hot methods are the same functions
+ * on every call (per-call closures made V8 throw away its optimised code at each new call: "wrong
+ * call target" deopts, measured with --trace-deopt). Private to resolveTerritories.
+ */
+import type { AccountResolution, ResolvableAccount, ResolveOverlap, ResolveSkip, ResolveVia } from '../resolve-territories.js';
+import type { CompiledRules } from './compile-rules.js';
+import type { CompiledTerritories, CompiledTerritory } from './compile-territories.js';
+
+const GEOMETRY = 1;
+const REGION = 2;
+const REGION_POLYGON = 3;
+const RULES = 4;
+const MAX_NAMED = 3;
+
+const quote = (t: CompiledTerritory) => `"${t.name}"`;
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function names(ts: readonly CompiledTerritory[]): string {
+  const shown = ts.slice(0, MAX_NAMED).map(quote).join(', ');
+  return ts.length > MAX_NAMED ? `${shown} and ${ts.length - MAX_NAMED} more` : shown;
+}
+
+export class Resolver {
+  readonly list: CompiledTerritory[];
+  readonly T: number;
+  /** stamp[t] === i when territory t was already considered for account i. */
+  readonly stamp: Int32Array;
+  readonly viaOf: Uint8Array;
+  readonly codeOf: string[];
+  /** Accounts won per territory. */
+  readonly won: Int32Array;
+  readonly matches: number[] = [];
+  readonly hits: number[] = [];
+  /** Reasons that do not depend on the account, built once per territory. */
+  readonly inside: string[];
+  readonly named: string[];
+  readonly gaps: string[] = [];
+  readonly overlaps: ResolveOverlap[] = [];
+  readonly skipped: ResolveSkip[] = [];
+  excludedFrom = -1;
+
+  constructor(readonly c: CompiledTerritories) {
+    this.list = c.list;
+    this.T = c.list.length;
+    this.stamp = new Int32Array(this.T).fill(-1);
+    this.viaOf = new Uint8Array(this.T);
+    this.codeOf = new Array<string>(this.T).fill('');
+    this.won = new Int32Array(this.T);
+    this.inside = this.list.map((t) => `Inside the ${quote(t)} polygon`);
+    this.named = this.list.map((t) => `Named account of ${quote(t)}`);
+  }
+
+  /** Records territory t as a match of account a (position i), once, unless it excludes a or its rules fail. */
+  consider(a: ResolvableAccount, i: number, t: number, how: number, code: string): void {
+    if (this.stamp[t] === i) return;
+    this.stamp[t] = i;
+    const ter = this.list[t];
+    if (ter.exclude !== null && ter.exclude.has(a.id)) {
+      if (this.excludedFrom < 0) this.excludedFrom = t;
+      return;
+    }
+    if (ter.rules !== null && !ter.rules.test(a)) return;
+    this.viaOf[t] = how;
+    this.codeOf[t] = code;
+    this.matches.push(t);
+  }
+
+  /** Resolves account a (position i), which has coordinates when `hasCoords`. */
+  resolveOne(a: ResolvableAccount, i: number, hasCoords: boolean): AccountResolution {
+    const { c, list, T, matches, hits } = this;
+    matches.length = 0;
+    this.excludedFrom = -1;
+    const included = c.includes.get(a.id);
+    if (included) {
+      for (const t of included) matches.push(t);
+    } else {
+      hits.length = 0;
+      if (hasCoords) {
+        c.index.query(a.lng as number, a.lat as number, hits);
+        for (const h of hits) if (h < T) this.consider(a, i, h, GEOMETRY, '');
+      }
+      if (a.regions) {
+        for (const code of a.regions) {
+          const ts = c.regionTerritories.get(code);
+          if (ts) for (const t of ts) this.consider(a, i, t, REGION, code);
+        }
+      }
+      for (const h of hits) {
+        if (h < T) continue;
+        const code = c.regionCodes[h - T];
+        for (const t of c.regionTerritories.get(code) as number[]) this.consider(a, i, t, REGION_POLYGON, code);
+      }
+      for (const t of c.rulesOnly) this.consider(a, i, t, RULES, '');
+    }
+
+    // The winner: highest priority, then territory order; `tied` counts matches at that priority.
+    let best = -1;
+    let tied = 0;
+    for (const t of matches) {
+      const p = list[t].priority;
+      if (best < 0 || p > list[best].priority) {
+        best = t;
+        tied = 1;
+      } else if (p === list[best].priority) {
+        tied++;
+        if (t < best) best = t;
+      }
+    }
+
+    const skipText = hasCoords || included ? '' : this.skips(a, i, best);
+    const excludedFrom = this.excludedFrom;
+
+    if (best < 0) {
+      this.gaps.push(a.id);
+      const excluded = excludedFrom >= 0 ? ` (excluded from ${quote(list[excludedFrom])})` : '';
+      const reason = skipText ? `${capitalise(skipText)}; matches no territory${excluded}` : `Matches no territory${excluded}`;
+      return { territoryId: null, reason, via: null, matched: [] };
+    }
+    const w = list[best];
+    this.won[best]++;
+    let reason: string;
+    let via: ResolveVia;
+    const how = included ? 0 : this.viaOf[best];
+    if (how === 0) {
+      reason = this.named[best];
+      via = 'include';
+    } else if (how === RULES) {
+      reason = `${capitalise((w.rules as CompiledRules).describe(a))} (rules of ${quote(w)})`;
+      via = 'rules';
+    } else {
+      const code = this.codeOf[best];
+      reason = how === GEOMETRY ? this.inside[best] : how === REGION ? `Region ${code} of ${quote(w)}` : `Inside region ${code} of ${quote(w)}`;
+      if (w.rules) reason += `, with ${w.rules.describe(a)}`;
+      via = how === GEOMETRY ? 'geometry' : 'region';
+    }
+    let matched: string[];
+    if (tied === 1) {
+      matched = [w.id];
+    } else {
+      const top = matches.filter((t) => list[t].priority === w.priority).sort((x, y) => x - y);
+      matched = top.map((t) => list[t].id);
+      reason += `; overlaps ${names(top.slice(1).map((t) => list[t]))} at priority ${w.priority}, picked by territory order`;
+      this.overlaps.push({ accountId: a.id, territoryIds: matched.slice(), priority: w.priority });
+    }
+    if (skipText) reason += `; ${skipText}`;
+    return { territoryId: w.id, reason, via, matched };
+  }
+
+  /**
+   * For an account without coordinates: records (once) the territories with polygons it could not
+   * be tested against, at or above the winner's priority, and returns the text ('' when none).
+   */
+  private skips(a: ResolvableAccount, i: number, best: number): string {
+    const { c, list } = this;
+    const noCodes = !a.regions || a.regions.length === 0;
+    let first = -1;
+    let count = 0;
+    // c.spatial runs from the highest priority down, so the first hit is the one to name.
+    for (const t of c.spatial) {
+      const ter = list[t];
+      if (best >= 0 && ter.priority < list[best].priority) break;
+      if (this.stamp[t] === i) continue; // matched by a region code, excluded, or failed its rules
+      if (!ter.hasGeometry && !noCodes) continue;
+      if (ter.exclude !== null && ter.exclude.has(a.id)) continue;
+      if (ter.rules !== null && !ter.rules.test(a)) continue;
+      count++;
+      if (first < 0) first = t;
+    }
+    if (count === 0) return '';
+    const others = count - 1;
+    const text =
+      `no coordinates, so not tested against the ${quote(list[first])} ${list[first].hasGeometry ? 'polygon' : 'region polygons'}` +
+      (others > 0 ? ` nor ${others} other ${others === 1 ? 'territory' : 'territories'} with polygons` : '');
+    this.skipped.push({ accountId: a.id, territoryId: list[first].id, reason: capitalise(text), count });
+    return text;
+  }
+}
