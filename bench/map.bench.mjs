@@ -1,6 +1,7 @@
 // Map benchmark: first draw and redraw after pan/zoom of 50k accounts in headless Chromium, for
 // <tk-territory-map> and, in the same run, plain Leaflet canvas circleMarkers.
-// Run: npm run bench:map   (options: N=50000 RUNS=3 CHROME_PATH=/usr/bin/chromium)
+// Run: npm run bench:map   (options: N=50000 RUNS=3 CHROME_PATH=/usr/bin/chromium;
+// COMPACT=1 measures the element in compact mode: map only, no toolbar or list)
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, cpSync, writeFileSync, rmSync, existsSync } from 'node:fs';
@@ -38,7 +39,7 @@ const server = createServer((req, res) => {
   res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const url = `http://127.0.0.1:${server.address().port}/index.html?n=${N}`;
+const url = `http://127.0.0.1:${server.address().port}/index.html?n=${N}${process.env.COMPACT ? "&compact" : ""}`;
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const browser = await puppeteer.launch({

@@ -57,9 +57,10 @@ const OPS: Op[] = [
   { view: [39.5, -98.35, 4] },
 ];
 
-async function measureOps(map: L.Map, layerMs?: () => number): Promise<number[]> {
+async function measureOps(map: L.Map, layerMs?: () => number, basemapMs?: () => number): Promise<number[]> {
   const out: number[] = [];
   layerTotal = 0;
+  basemapTotal = 0;
   for (const op of OPS) {
     await sleep(30);
     const t0 = performance.now();
@@ -68,11 +69,13 @@ async function measureOps(map: L.Map, layerMs?: () => number): Promise<number[]>
     await afterPaint();
     out.push(performance.now() - t0);
     layerTotal += layerMs?.() ?? 0;
+    basemapTotal += basemapMs?.() ?? 0;
   }
   return out;
 }
 
 let layerTotal = 0;
+let basemapTotal = 0;
 
 function stage(): HTMLDivElement {
   document.body.replaceChildren();
@@ -121,6 +124,7 @@ async function runOurs(data: { accounts: Account[]; reps: Rep[] }, noCluster: bo
   const el = document.createElement('tk-territory-map') as TkTerritoryMap;
   // The full element (toolbar and keyboard list included), as a user gets it.
   el.noCluster = noCluster;
+  el.compact = new URLSearchParams(location.search).has('compact');
   el.style.setProperty('--tk-map-height', '700px');
   provider.append(el);
   host.append(provider);
@@ -140,9 +144,15 @@ async function runOurs(data: { accounts: Account[]; reps: Rep[] }, noCluster: bo
   await sleep(500);
   map.setView([39.5, -98.35], 4, { animate: false });
   await afterPaint();
-  const redraws = await measureOps(map, () => el.renderStats?.ms ?? 0);
+  const regionLayers = (el as unknown as { regionLayers: Record<string, { lastDrawMs: number } | undefined> }).regionLayers;
+  const redraws = await measureOps(
+    map,
+    () => el.renderStats?.ms ?? 0,
+    () => (regionLayers.state?.lastDrawMs ?? 0) + (regionLayers.county?.lastDrawMs ?? 0),
+  );
   const layerMean = layerTotal / redraws.length;
-  return { variant: noCluster ? 'ours-no-cluster' : 'ours', n: data.accounts.length, firstDraw, redraws, detail: `${stats.mode}: ${stats.points} points, ${stats.clusters} clusters at first draw${noCluster ? '' : `; supercluster clusters on screen at ${clustersReady.toFixed(0)} ms`}; account layer ${layerMean.toFixed(1)} ms mean per redraw` };
+  const basemapMean = basemapTotal / redraws.length;
+  return { variant: noCluster ? 'ours-no-cluster' : 'ours', n: data.accounts.length, firstDraw, redraws, detail: `${stats.mode}: ${stats.points} points, ${stats.clusters} clusters at first draw${noCluster ? '' : `; supercluster clusters on screen at ${clustersReady.toFixed(0)} ms`}; account layer ${layerMean.toFixed(1)} ms, basemap ${basemapMean.toFixed(1)} ms mean per redraw` };
 }
 
 let data: ReturnType<typeof makeData> | null = null;

@@ -198,8 +198,8 @@ describe('tk-territory-map', () => {
   it('offers a keyboard-operable listbox of the accounts in view', async () => {
     const { el, provider, map } = await mount({ accounts: named, reps });
     map.setView([31, -96], 6, { animate: false });
-    await el.updateComplete;
-    await el.updateComplete;
+    // The list fills in the frame after the map's first paint.
+    await waitUntil(() => el.renderRoot.querySelectorAll('[role=option]').length === 2, 'list never showed the view');
     const list = el.renderRoot.querySelector<HTMLElement>('[role=listbox]')!;
     expect(list.getAttribute('aria-multiselectable')).to.equal('true');
     const names = [...list.querySelectorAll('[role=option]')].map((o) => o.querySelector('.name')!.textContent);
@@ -383,7 +383,7 @@ describe('tk-territory-map', () => {
       map.setView([31, -96], 6, { animate: false });
       await el.updateComplete;
       click(map, 32.7767, -96.797); // opens a popup with the name and rep
-      await el.updateComplete;
+      await waitUntil(() => el.renderRoot.querySelectorAll('[role=option]').length > 0, 'list never filled');
       expect(el.renderRoot.querySelector('.leaflet-popup-content')!.textContent).to.contain(payload);
       expect(el.renderRoot.querySelector('[role=listbox]')!.textContent).to.contain(payload);
       await assertNoXss(el);

@@ -36,7 +36,7 @@ export type BasemapMode = 'auto' | 'states' | 'counties' | 'none';
 /** Zoom at and above which the automatic basemap shows counties. */
 const COUNTY_ZOOM = 6;
 /** Options rendered in the keyboard list at most (the rest are counted). */
-const LIST_LIMIT = 200;
+const LIST_LIMIT = 100;
 /** An account with no activity for this long counts as untouched whitespace. */
 const UNTOUCHED_DAYS = 180;
 const US_CENTER: L.LatLngTuple = [39.5, -98.35];
@@ -249,7 +249,7 @@ export class TkTerritoryMap extends TkElement {
 
   protected override willUpdate(): void {
     const dataChanged = this.derive();
-    if (this.map && (dataChanged || this.viewDirty)) {
+    if (this.map && !this.listDeferred && (dataChanged || this.viewDirty)) {
       this.viewDirty = false;
       this.updateInView();
     }
@@ -265,6 +265,8 @@ export class TkTerritoryMap extends TkElement {
 
   /** Set when the map moved: the list of accounts in view is recomputed at the next update. */
   private viewDirty = false;
+  /** True from the map's creation to its first frame (the list waits for the map to paint). */
+  private listDeferred = false;
 
   // ——— map lifecycle ———
 
@@ -325,7 +327,12 @@ export class TkTerritoryMap extends TkElement {
     this.applyTool(undefined);
     this.applyBasemap();
     this.push();
-    this.onMoveEnd();
+    // The list of accounts in view fills in the frame after the map's first paint.
+    this.listDeferred = true;
+    requestAnimationFrame(() => {
+      this.listDeferred = false;
+      this.onMoveEnd();
+    });
   }
 
   private applyTool(previous: MapTool | undefined): void {
@@ -755,6 +762,7 @@ export class TkTerritoryMap extends TkElement {
   };
 
   private onMoveEnd(): void {
+    if (!this.map) return;
     this.viewDirty = true;
     // A microtask, so a move caused while updating (the first fit) schedules a fresh update.
     queueMicrotask(() => this.requestUpdate());
@@ -789,8 +797,8 @@ export class TkTerritoryMap extends TkElement {
     return state.reps.find((r) => r.id === repId)?.name ?? repId;
   }
 
-  private format(n: number): string {
-    return this.fmt.currencyCompact(n);
+  private format(n: number, fmt = this.fmt): string {
+    return fmt.currencyCompact(n);
   }
 
   // ——— territory editing ———
@@ -985,6 +993,7 @@ export class TkTerritoryMap extends TkElement {
     const active = this._active;
     const activeId = active >= 0 && items[active] !== undefined ? `tk-opt-${items[active]}` : undefined;
     const swatch = (i: number) => styleProps({ background: this.colors[this.colorOf[i]] ?? UNASSIGNED_COLOR });
+    const fmt = this.fmt; // once per render: resolving the locale is not free
     const status = [
       `${this._inViewTotal} in view${this._inViewTotal > items.length ? `, first ${items.length} listed` : ''}`,
       `${this.selectedCount} selected`,
@@ -1017,7 +1026,7 @@ export class TkTerritoryMap extends TkElement {
                   @click=${() => this.onOptionClick(k)}
                 >
                   <span class="check" aria-hidden="true"></span><span class="swatch" aria-hidden="true" style=${swatch(i)}></span
-                  ><span class="name">${a.name}</span><span class="meta">${this.format(a.potential)}</span>
+                  ><span class="name">${a.name}</span><span class="meta">${this.format(a.potential, fmt)}</span>
                 </li>`;
               })
             : nothing}
