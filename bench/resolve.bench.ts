@@ -193,5 +193,5 @@ function runCase(nAccounts: number, nTerritories: number, runs: number): void {
 console.log(`# resolveTerritories bench — ${new Date().toISOString()}`);
 console.log(`node ${process.version}, ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}`);
 console.log(`load average at start: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (the machine is shared; wall times grow with load)`);
-runCase(10_000, 50, 9);
-if (!process.env.BENCH_QUICK) runCase(100_000, 500, 7);
+runCase(10_000, 50, 25);
+if (!process.env.BENCH_QUICK) runCase(100_000, 500, 11);
