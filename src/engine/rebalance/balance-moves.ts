@@ -155,16 +155,25 @@ export async function balanceMoves(
    * The free reps (not j) nearest to j that are outside their band under target (dir −1) or over it
    * (dir +1) on some metric — used only when no neighbour can help.
    */
+  const farD = new Float64Array(FAR_CANDIDATES);
+  const farH = new Int32Array(FAR_CANDIDATES);
   const far = (j: number, dir: number, reach: number): number[] => {
-    const scored: [number, number][] = [];
+    // the FAR_CANDIDATES nearest in one pass (insertion into a small sorted buffer; ties to the lower index)
+    let count = 0;
     for (let h = 0; h < r; h++) {
       if (!s.free[h] || h === j || !outsideOn(h, dir)) continue;
       const d = s.hasAnchor[j] && s.hasAnchor[h] ? chord(s, j, h) : 0;
-      if (d > reach) continue;
-      scored.push([d, h]);
+      if (d > reach || (count === FAR_CANDIDATES && d >= farD[count - 1])) continue;
+      let at = count < FAR_CANDIDATES ? count++ : FAR_CANDIDATES - 1;
+      while (at > 0 && farD[at - 1] > d) {
+        farD[at] = farD[at - 1];
+        farH[at] = farH[at - 1];
+        at--;
+      }
+      farD[at] = d;
+      farH[at] = h;
     }
-    scored.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    return scored.slice(0, FAR_CANDIDATES).map((e) => e[1]);
+    return Array.from(farH.subarray(0, count));
   };
 
   const reset = (): void => {
