@@ -46,6 +46,11 @@ interface Best {
  * elsewhere); when every rep outside its band is parked, all are retried once, and then the nearest
  * reps outside their bands on the other side are tried (longer moves).
  *
+ * Modes: 'direct' moves only between a rep over its band and one under it, among the rep's wider
+ * neighbourhood (30 nearest) and then the nearest such reps within twice that range; 'relay' moves to
+ * or from any of the nearest reps (chains through balanced reps), switching to 'direct-anywhere' (no
+ * range limit) after n/20 + 5·reps searches so that large plans finish in bounded time.
+ *
  * @returns the number of moves applied
  */
 export async function balanceMoves(
@@ -65,7 +70,6 @@ export async function balanceMoves(
   let searches = 0;
   const amount = new Float64Array(r);
   const over = new Uint8Array(r);
-  const under = new Uint8Array(r);
   /** A rep with no improving move is parked until `applied` reaches this. */
   const parkedUntil = new Float64Array(r);
   const failures = new Uint8Array(r);
@@ -73,7 +77,6 @@ export async function balanceMoves(
     const v = violation(s, j);
     amount[j] = v.amount;
     over[j] = v.over ? 1 : 0;
-    under[j] = v.under ? 1 : 0;
   };
   let initial = 0;
   for (let j = 0; j < r; j++) {
