@@ -1,10 +1,11 @@
 /**
  * Seeded benchmark instances for rebalance: accounts over the continental US, reps with homes, and a
- * "current" plan that is compact but unbalanced. Territories are first drawn balanced by count (a
- * capacity-weighted power diagram: each account to argmin distance + price of the rep, homes moved to
- * the territory centres, three rounds); then 40% of the reps end 20–60% over or under their fair
- * share by trading boundary accounts with their four nearest reps (so regional totals hold). 2% of accounts sit
- * with their 2nd or 3rd nearest rep (history). Potential is never balanced by construction.
+ * "current" plan that is compact but unbalanced. Territories are first drawn aiming at balance by
+ * count (a capacity-weighted power diagram: each account to argmin distance + price of the rep, homes
+ * moved to the territory centres, three rounds — it does not fully converge, so the drawn plan is
+ * 7–94% off); then 40% of the reps end 20–60% over or under their fair share by trading boundary
+ * accounts with their four nearest reps (so regional totals hold). 2% of accounts sit with their 2nd
+ * or 3rd nearest rep (history). Potential is never balanced by construction.
  */
 
 import type { Account } from '../src/model/account.js';
@@ -21,7 +22,7 @@ export interface Instance {
   accounts: Account[];
   reps: Rep[];
   current: Assignments;
-  /** The plan as first drawn (balanced by count, compact), before the market moved: a reference. */
+  /** The plan as first drawn (compact, roughly balanced by count), before the market moved: a reference. */
   drawn: Assignments;
 }
 
