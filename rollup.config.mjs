@@ -83,4 +83,20 @@ export default [
         },
       ]
     : []),
+  ...(existsSync('widgets/standalone-salesforce.ts')
+    ? [
+        {
+          input: 'widgets/standalone-salesforce.ts',
+          external: (id) => id === 'jsforce' || id.startsWith('jsforce/'),
+          plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), ts(), production()],
+          output: {
+            file: 'dist/territory-kit-salesforce.iife.js',
+            format: 'iife',
+            name: 'TerritoryKit',
+            sourcemap: true,
+            inlineDynamicImports: true,
+          },
+        },
+      ]
+    : []),
 ];

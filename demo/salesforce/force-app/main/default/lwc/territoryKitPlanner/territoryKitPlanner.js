@@ -38,7 +38,6 @@ export default class TerritoryKitPlanner extends LightningElement {
             await loadScript(this, `${TERRITORY_KIT}/territory-kit-salesforce.iife.js`);
             const TK = window.TerritoryKit;
             TK.setShadowRootMode('closed');
-            TK.setAssetBase(`${TERRITORY_KIT}/assets/`);
             this.adapter = TK.createSalesforceAdapter({
                 mode: this.mode,
                 transport: TK.apexTransport({ queryPage, updateRecords, createRecords, deleteRecords }, { userId: USER_ID }),
@@ -61,6 +60,8 @@ export default class TerritoryKitPlanner extends LightningElement {
         const map = this.template.querySelector('tk-territory-map');
         if (map) {
             map.style.height = `${Number(this.mapHeight) || 480}px`;
+            // The offline basemap files ship in the static resource's assets/ folder.
+            map.setAttribute('basemap-url', `${TERRITORY_KIT}/assets/`);
             if (this.tileUrl) map.setAttribute('tile-url', this.tileUrl);
         }
     }
