@@ -1,0 +1,118 @@
+// Responsiveness benchmark: does the page stay responsive (no task > 50 ms) while a 100k-account /
+// 500-rep rebalance runs? In headless Chromium, on one page with a seeded instance (bench/instances.ts),
+// it runs, in this order:
+//   never    runRebalance(input, { worker: 'never' })  — main thread, time-sliced (as under Salesforce LWS)
+//   auto     runRebalance(input, { worker: 'auto' })   — a real module Worker
+//   unsliced rebalance(input, { sliceMs: Infinity })   — baseline: no time slicing (it still yields at
+//            the engine's fixed phase boundaries, so its long tasks are one per phase)
+// and records long tasks (PerformanceObserver 'longtask'), an rAF heartbeat (gaps between frames) and
+// the onProgress reports, then prints a table and, for every long task of the sliced path, the phase
+// it falls in.
+// Run: npm run bench:responsiveness   (env: KIND=metro|uniform|heavy  N=100000  R=500  RUNS=1
+// CHROME_PATH=/usr/bin/chromium  VARIANTS=never,auto,unsliced)
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { bundlePage, launchChromium, ROOT, serveDir } from '../scripts/browser-harness.mjs';
+
+const KIND = process.env.KIND ?? 'metro';
+const N = Number(process.env.N ?? 100_000);
+const R = Number(process.env.R ?? 500);
+const RUNS = Number(process.env.RUNS ?? 1);
+const VARIANTS = (process.env.VARIANTS ?? 'never,auto,unsliced').split(',');
+const LABEL = {
+  never: "runRebalance worker: 'never' (main thread, 40 ms slices)",
+  auto: "runRebalance worker: 'auto' (module Worker)",
+  unsliced: 'baseline: rebalance sliceMs: Infinity (no slicing)',
+};
+
+const q = (xs, p) => {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+};
+const ms = (x) => `${Math.round(x).toLocaleString('en-US')} ms`;
+
+/** The onProgress reports made inside a task, and the last one before it: where the task ran. */
+function phaseOf(task, progress) {
+  const end = task.start + task.duration;
+  const before = progress.filter((p) => p.t < task.start).at(-1);
+  const inside = progress.filter((p) => p.t >= task.start && p.t <= end);
+  const fmt = (p) => `${p.phase} ${(p.fraction * 100).toFixed(0)}%`;
+  const from = before ? fmt(before) : 'start (before the first report)';
+  const to = inside.length ? inside.map(fmt).join(', ') : 'no report inside';
+  return `after ${from}; reports inside: ${to}`;
+}
+
+const page0 = await bundlePage({
+  entry: join(ROOT, 'bench/responsiveness-page/entry.ts'),
+  html: '<!doctype html><meta charset="utf-8"><title>responsiveness bench</title><body></body><script type="module" src="./bundle.js"></script>',
+  worker: true,
+});
+const server = await serveDir(page0.dir);
+const browser = await launchChromium();
+const load = [loadavg()[0]];
+const rows = [];
+const details = [];
+try {
+  const version = await browser.version();
+  for (let run = 0; run < RUNS; run++) {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(server.url, { waitUntil: 'load' });
+    await page.waitForFunction(() => typeof window.benchCase === 'function');
+    const setup = await page.evaluate((k, n, r) => window.benchSetup(k, n, r), KIND, N, R);
+    if (run === 0) console.log(`instance ${setup.name}: generated in the page in ${ms(setup.ms)} (not measured)`);
+    for (const v of VARIANTS) {
+      load.push(loadavg()[0]);
+      const res = await page.evaluate((x) => window.benchCase(x), v);
+      load.push(loadavg()[0]);
+      const tasks = res.longTasks;
+      const tbt = tasks.reduce((s, t) => s + Math.max(0, t.duration - 50), 0);
+      const gaps = res.frameGaps;
+      rows.push({
+        run,
+        variant: v,
+        label: LABEL[v],
+        totalMs: res.totalMs,
+        longTasks: tasks.length,
+        longest: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
+        tbt,
+        p95Gap: q(gaps, 0.95),
+        maxGap: gaps.reduce((m, g) => Math.max(m, g), 0),
+        frames: gaps.length,
+        worker: res.workerCreated,
+        status: res.status,
+        moves: res.moves,
+        hash: res.hash,
+      });
+      details.push({ run, variant: v, tasks, progress: res.progress, t0: res.t0 });
+    }
+    await page.close();
+  }
+
+  const cpu = cpus()[0]?.model ?? 'unknown';
+  console.log(`\nmachine: nproc ${cpus().length}, ${cpu}, ${version}; load average (1 min) during the run ${Math.min(...load).toFixed(2)}–${Math.max(...load).toFixed(2)}; ${new Date().toISOString()}`);
+  console.log(`instance: ${N / 1000}k accounts / ${R} reps, ${KIND} (bench/instances.ts, seed 1)\n`);
+  console.log('| variant | run | total time | long tasks | longest task | total blocking time | frame gap p95 | frame gap max | Worker used | status, moves |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---|');
+  for (const r of rows) {
+    console.log(
+      `| ${r.label} | ${r.run + 1} | ${ms(r.totalMs)} | ${r.longTasks} | ${ms(r.longest)} | ${ms(r.tbt)} | ${ms(r.p95Gap)} | ${ms(r.maxGap)} | ${r.worker ? 'yes' : 'no'} | ${r.status}, ${r.moves} |`,
+    );
+  }
+  const hashes = new Set(rows.map((r) => r.hash));
+  console.log(`\nsame assignments in every variant: ${hashes.size === 1 ? 'yes' : `NO (${[...hashes].join(', ')})`}`);
+
+  for (const d of details) {
+    if (d.variant === 'auto' && d.tasks.length === 0) continue;
+    console.log(`\nlong tasks, ${d.variant} (run ${d.run + 1}) — time from start, duration, where:`);
+    if (d.tasks.length === 0) console.log('  none');
+    for (const t of d.tasks) {
+      console.log(`  +${ms(t.start - d.t0)}  ${ms(t.duration)}  ${phaseOf(t, d.progress)}`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  page0.dispose();
+}
