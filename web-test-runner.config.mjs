@@ -1,12 +1,9 @@
 // Browser tests for the widgets, in headless Chromium (Debian's /usr/bin/chromium, or CHROME_PATH).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/browser-harness.mjs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-
-const executablePath =
-  process.env.CHROME_PATH ||
-  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 
 export default {
   files: ['test/widgets/**/*.test.ts'],
@@ -27,18 +24,7 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   browsers: [
     chromeLauncher({
-      launchOptions: {
-        executablePath,
-        args: [
-          '--no-sandbox',
-          '--headless=new',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
+      launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
     }),
   ],
 };
