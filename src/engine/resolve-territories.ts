@@ -8,7 +8,11 @@ export type { ResolvableTerritory };
 /** How an account came to its territory. */
 export type ResolveVia = 'include' | 'geometry' | 'region' | 'rules';
 
-/** The resolution of one account. */
+/**
+ * The resolution of one account. Read-only data: the common results (one polygon match without
+ * rules, or one named include) are a single frozen object, with a frozen `matched`, shared by every
+ * account with that result; copy before changing one.
+ */
 export interface AccountResolution {
   /** The winning territory, or null when nothing matched (a gap). */
   territoryId: string | null;
@@ -38,7 +42,7 @@ export interface ResolveSkip {
 }
 
 export interface ResolveResult {
-  /** Account id → resolution, for every account given. */
+  /** Account id → resolution, for every account given (read-only; see AccountResolution). */
   byAccount: Record<string, AccountResolution>;
   /** Ids of accounts matching no territory, in account order. */
   gaps: string[];
@@ -142,7 +146,8 @@ function resolveAll(r: Resolver, accounts: readonly ResolvableAccount[]): Record
  * @param territories the territories, in territory order (ids unique).
  * @param options `regionGeometries`: polygons of region codes (default none).
  * @returns per-account resolutions, gaps, overlaps, skipped accounts and per-territory counts
- *   (plain, serialisable data). Throws a TypeError naming the record and field on bad input.
+ *   (plain, serialisable data; per-account resolutions are read-only and may be frozen objects
+ *   shared between accounts). Throws a TypeError naming the record and field on bad input.
  * @example
  * const west = { id: 'w', name: 'West', priority: 0, definition: { geometry: westPolygon } };
  * const keys = { id: 'k', name: 'Key Accounts', priority: 0, definition: { include: ['a2'] } };

@@ -77,10 +77,16 @@ test('an overlap of many territories names three and counts the rest; lists stay
   assert.deepEqual(r.counts, { a: 2, b: 0, c: 0, d: 0, e: 0 });
 });
 
-test('results are fresh data: changing one never changes another', () => {
+test('shared results are frozen: changing one throws instead of changing another', () => {
   const r = resolveTerritories([acct('a', 5, 5), acct('b', 5, 5)], [box]);
-  r.byAccount.a.matched.push('x');
-  assert.deepEqual(r.byAccount.b.matched, ['box']);
+  assert.ok(Object.isFrozen(r.byAccount.a) && Object.isFrozen(r.byAccount.a.matched));
+  assert.throws(() => r.byAccount.a.matched.push('x'), TypeError);
+  assert.throws(() => {
+    (r.byAccount.a as { territoryId: string | null }).territoryId = 'other';
+  }, TypeError);
+  assert.deepEqual(r.byAccount.b, { territoryId: 'box', reason: 'Inside the "Box" polygon', via: 'geometry', matched: ['box'] });
+  // Each call gets its own: a later call never returns an earlier call's objects.
+  assert.notEqual(resolveTerritories([acct('a', 5, 5)], [box]).byAccount.a, r.byAccount.a);
 });
 
 test('bad input throws a TypeError naming the record and the field', () => {
