@@ -5,11 +5,11 @@
 //   auto     runRebalance(input, { worker: 'auto' })   — a real module Worker
 //   unsliced rebalance(input, { sliceMs: Infinity })   — baseline: no time slicing (it still yields at
 //            the engine's fixed phase boundaries, so its long tasks are one per phase)
-// and records long tasks (PerformanceObserver 'longtask'), an rAF heartbeat (gaps between frames) and
+// (after a control: the idle page for 2 s) and records long tasks (PerformanceObserver 'longtask'), an rAF heartbeat (gaps between frames) and
 // the onProgress reports, then prints a table and, for every long task of the sliced path, the phase
 // it falls in.
 // Run: npm run bench:responsiveness   (env: KIND=metro|uniform|heavy  N=100000  R=500  RUNS=1
-// CHROME_PATH=/usr/bin/chromium  VARIANTS=never,auto,unsliced)
+// CHROME_PATH=/usr/bin/chromium  VARIANTS=idle,never,auto,unsliced)
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { bundlePage, launchChromium, ROOT, serveDir } from '../scripts/browser-harness.mjs';
@@ -18,11 +18,12 @@ const KIND = process.env.KIND ?? 'metro';
 const N = Number(process.env.N ?? 100_000);
 const R = Number(process.env.R ?? 500);
 const RUNS = Number(process.env.RUNS ?? 1);
-const VARIANTS = (process.env.VARIANTS ?? 'never,auto,unsliced').split(',');
+const VARIANTS = (process.env.VARIANTS ?? 'idle,never,auto,unsliced').split(',');
 const LABEL = {
   never: "runRebalance worker: 'never' (main thread, 40 ms slices)",
   auto: "runRebalance worker: 'auto' (module Worker)",
   unsliced: 'baseline: rebalance sliceMs: Infinity (no slicing)',
+  idle: 'control: idle page, 2 s (no rebalance)',
 };
 
 const q = (xs, p) => {
@@ -53,6 +54,7 @@ const browser = await launchChromium();
 const load = [loadavg()[0]];
 const rows = [];
 const details = [];
+let parts = null;
 try {
   const version = await browser.version();
   for (let run = 0; run < RUNS; run++) {
@@ -85,8 +87,9 @@ try {
         moves: res.moves,
         hash: res.hash,
       });
-      details.push({ run, variant: v, tasks, progress: res.progress, t0: res.t0 });
+      details.push({ run, variant: v, tasks, progress: res.progress, t0: res.t0, workerCost: res.workerCost });
     }
+    if (run === 0) parts = await page.evaluate(() => window.benchParts());
     await page.close();
   }
 
@@ -100,11 +103,21 @@ try {
       `| ${r.label} | ${r.run + 1} | ${ms(r.totalMs)} | ${r.longTasks} | ${ms(r.longest)} | ${ms(r.tbt)} | ${ms(r.p95Gap)} | ${ms(r.maxGap)} | ${r.worker ? 'yes' : 'no'} | ${r.status}, ${r.moves} |`,
     );
   }
-  const hashes = new Set(rows.map((r) => r.hash));
+  const hashes = new Set(rows.filter((r) => r.variant !== 'idle').map((r) => r.hash));
   console.log(`\nsame assignments in every variant: ${hashes.size === 1 ? 'yes' : `NO (${[...hashes].join(', ')})`}`);
 
+  for (const d of details.filter((x) => x.variant === 'auto')) {
+    const c = d.workerCost;
+    console.log(
+      `\nWorker path, main thread's share (run ${d.run + 1}): postMessage of the input ${ms(c.postMs)}; reading ${c.replies} replies ${ms(c.readMs)} (largest ${ms(c.readMaxMs)}, the result)`,
+    );
+  }
+  if (parts) {
+    console.log('\nengine steps timed alone, synchronously, on the same page and instance (warm):');
+    for (const [k, v] of Object.entries(parts)) console.log(`  ${k}: ${ms(v)}`);
+  }
   for (const d of details) {
-    if (d.variant === 'auto' && d.tasks.length === 0) continue;
+    if ((d.variant === 'auto' || d.variant === 'idle') && d.tasks.length === 0) continue;
     console.log(`\nlong tasks, ${d.variant} (run ${d.run + 1}) — time from start, duration, where:`);
     if (d.tasks.length === 0) console.log('  none');
     for (const t of d.tasks) {

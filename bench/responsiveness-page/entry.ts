@@ -6,9 +6,13 @@
 import { rebalance } from '../../src/engine/rebalance.js';
 import { runRebalance } from '../../src/engine/rebalance/run-rebalance.js';
 import type { RebalanceProgress, RebalanceResult } from '../../src/engine/rebalance/types.js';
+import { comparePlans } from '../../src/engine/compare-plans.js';
+import { evaluatePlan } from '../../src/engine/evaluate-plan.js';
+import { buildState } from '../../src/engine/rebalance/state.js';
+import type { Metric } from '../../src/engine/types.js';
 import { makeInstance, type Instance, type InstanceKind } from '../instances.js';
 
-type Variant = 'never' | 'auto' | 'unsliced';
+type Variant = 'never' | 'auto' | 'unsliced' | 'idle';
 
 interface CaseResult {
   variant: Variant;
@@ -23,9 +27,13 @@ interface CaseResult {
   moves: number;
   /** A cheap fingerprint of the assignments, to check the three runs agree. */
   hash: number;
+  workerCost: typeof workerCost;
 }
 
 let inst: Instance | null = null;
+
+// bench/instances.ts may read process.env (Node bench options); give it an empty one in the page.
+(globalThis as { process?: unknown }).process ??= { env: {} };
 
 function fingerprint(result: RebalanceResult): number {
   let h = 2166136261;
@@ -36,15 +44,64 @@ function fingerprint(result: RebalanceResult): number {
   return h >>> 0;
 }
 
-/** Counts real Worker constructions, to report whether 'auto' really used one. */
+/**
+ * Counts real Worker constructions (to report whether 'auto' really used one) and times the main
+ * thread's share of the Worker path: postMessage (structured clone of the input) and reading each
+ * reply's data (deserialisation; this listener runs before runRebalance's onmessage).
+ */
 let workersCreated = 0;
+const workerCost = { postMs: 0, readMs: 0, readMaxMs: 0, replies: 0 };
 const OriginalWorker = globalThis.Worker;
 globalThis.Worker = class extends OriginalWorker {
   constructor(url: string | URL, options?: WorkerOptions) {
     super(url, options);
     workersCreated++;
+    this.addEventListener('message', (e) => {
+      const t = performance.now();
+      void (e as MessageEvent).data;
+      const d = performance.now() - t;
+      workerCost.readMs += d;
+      workerCost.readMaxMs = Math.max(workerCost.readMaxMs, d);
+      workerCost.replies++;
+    });
+  }
+  override postMessage(message: unknown, options?: StructuredSerializeOptions | Transferable[]): void {
+    const t = performance.now();
+    super.postMessage(message, options as StructuredSerializeOptions);
+    workerCost.postMs += performance.now() - t;
   }
 };
+
+/** Times, alone and synchronously, the engine steps that run between the rebalance's yields. */
+async function benchParts(): Promise<Record<string, number>> {
+  if (!inst) throw new Error('benchSetup first');
+  const { accounts, reps, current } = inst;
+  const opts = { tolerance: 0.05, balanceOn: ['workload', 'potential'] as Metric[] };
+  const time = (f: () => unknown): number => {
+    const t = performance.now();
+    f();
+    return performance.now() - t;
+  };
+  const out: Record<string, number> = {};
+  out['evaluatePlan (before)'] = time(() => evaluatePlan(accounts, reps, current, opts));
+  out['buildState'] = time(() =>
+    buildState(accounts, reps, current, {
+      metrics: ['workload', 'potential'],
+      lockedAccountIds: new Set(),
+      lockedRepIds: new Set(),
+      maxMoves: Infinity,
+      maxPotentialMoved: Infinity,
+    }),
+  );
+  const after = lastResult?.assignments ?? current;
+  out['evaluatePlan (after)'] = time(() => evaluatePlan(accounts, reps, after, opts));
+  out['comparePlans'] = time(() => comparePlans(accounts, current, after, { reps, tolerance: 0.05 }));
+  out['structuredClone(input)'] = time(() => structuredClone({ accounts, reps, current }));
+  if (lastResult) out['structuredClone(result)'] = time(() => structuredClone(lastResult));
+  return out;
+}
+
+let lastResult: RebalanceResult | null = null;
 
 async function benchSetup(kind: InstanceKind, n: number, r: number): Promise<{ name: string; ms: number }> {
   const t0 = performance.now();
@@ -79,13 +136,21 @@ async function benchCase(variant: Variant): Promise<CaseResult> {
     progress.push({ t: performance.now(), phase: p.phase, fraction: p.fraction });
   };
   const before = workersCreated;
+  Object.assign(workerCost, { postMs: 0, readMs: 0, readMaxMs: 0, replies: 0 });
   const t0 = performance.now();
   lastFrame = t0;
+  if (variant === 'idle') {
+    // control: the same page doing nothing for 2 s (what the heartbeat sees on this machine)
+    await new Promise((res) => setTimeout(res, 2000));
+  }
   const result =
-    variant === 'unsliced'
+    variant === 'idle'
+      ? null
+      : variant === 'unsliced'
       ? await rebalance(input, { sliceMs: Infinity, onProgress })
       : await runRebalance(input, { worker: variant, onProgress });
   const totalMs = performance.now() - t0;
+  if (result) lastResult = result;
   // one more frame so a task right at the end is seen by the heartbeat, then let the observer flush
   await new Promise((res) => requestAnimationFrame(res));
   running = false;
@@ -100,10 +165,11 @@ async function benchCase(variant: Variant): Promise<CaseResult> {
     progress,
     t0,
     workerCreated: workersCreated > before,
-    status: result.status,
-    moves: result.moves.length,
-    hash: fingerprint(result),
+    status: result?.status ?? '–',
+    moves: result?.moves.length ?? 0,
+    hash: result ? fingerprint(result) : 0,
+    workerCost: { ...workerCost },
   };
 }
 
-Object.assign(window, { benchSetup, benchCase, benchT0: () => performance.timeOrigin });
+Object.assign(window, { benchSetup, benchCase, benchParts, benchT0: () => performance.timeOrigin });
