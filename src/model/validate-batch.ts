@@ -112,31 +112,43 @@ export function validateBatch<K extends RecordKind>(kind: K, records: readonly u
   const schema = SCHEMAS[kind] as unknown as z.ZodMiniType<OutputOf<K>>;
   const valid: OutputOf<K>[] = [];
   const rejected: Rejection[] = [];
+  const checkIds = kind !== 'change';
   const firstIndex = new Map<string, number>();
-  records.forEach((record, index) => {
-    const id = idOf(record);
-    const reject = (problems: FieldProblem[]) =>
-      rejected.push({ kind, index, ...(id !== undefined ? { id } : {}), ...problems[0], problems });
+  // A plain loop with no per-record closures: at 100k records the closures of a forEach callback
+  // showed up in the profile (with their GC), for no benefit.
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index];
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-      reject([{ field: '', reason: `expected a record object, got ${describe(record)}` }]);
-      return;
+      rejected.push(rejection(kind, index, idOf(record), [{ field: '', reason: `expected a record object, got ${describe(record)}` }]));
+      continue;
     }
     const result = schema.safeParse(record);
     if (!result.success) {
-      reject(result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), reason: reasonFor(issue, record) })));
-      return;
+      rejected.push(rejection(kind, index, idOf(record), problemsOf(result.error.issues, record)));
+      continue;
     }
-    if (kind !== 'change' && id !== undefined) {
-      const seen = firstIndex.get(id);
-      if (seen !== undefined) {
-        reject([{ field: 'id', reason: `duplicate id: already used by the record at position ${seen}` }]);
-        return;
+    if (checkIds) {
+      const id = idOf(record);
+      if (id !== undefined) {
+        const seen = firstIndex.get(id);
+        if (seen !== undefined) {
+          rejected.push(rejection(kind, index, id, [{ field: 'id', reason: `duplicate id: already used by the record at position ${seen}` }]));
+          continue;
+        }
+        firstIndex.set(id, index);
       }
-      firstIndex.set(id, index);
     }
     valid.push(result.data);
-  });
+  }
   return { valid, rejected };
+}
+
+function problemsOf(issues: readonly z.core.$ZodIssue[], record: unknown): FieldProblem[] {
+  return issues.map((issue) => ({ field: issue.path.map(String).join('.'), reason: reasonFor(issue, record) }));
+}
+
+function rejection(kind: RecordKind, index: number, id: string | undefined, problems: FieldProblem[]): Rejection {
+  return { kind, index, ...(id !== undefined ? { id } : {}), ...problems[0], problems };
 }
 
 /** One line per rejection, naming the record and field, for logs and UI lists. */
