@@ -8,6 +8,9 @@
 // (after a control: the idle page for 2 s) and records long tasks (PerformanceObserver 'longtask'), an rAF heartbeat (gaps between frames) and
 // the onProgress reports, then prints a table and, for every long task of the sliced path, the phase
 // it falls in.
+// Then a yield probe (YIELD_PROBE=0 skips it): a toy loop of 40 ms busy slices yielding by a
+// MessageChannel message (as src/engine/rebalance/slicer.ts does), setTimeout(0), scheduler.yield() or
+// rAF + setTimeout, to see which lets Chromium render between slices.
 // Run: npm run bench:responsiveness   (env: KIND=metro|uniform|heavy  N=100000  R=500  RUNS=1
 // CHROME_PATH=/usr/bin/chromium  VARIANTS=idle,never,auto,unsliced)
 import { cpus, loadavg } from 'node:os';
@@ -55,6 +58,7 @@ const load = [loadavg()[0]];
 const rows = [];
 const details = [];
 let parts = null;
+const probes = [];
 try {
   const version = await browser.version();
   for (let run = 0; run < RUNS; run++) {
@@ -90,6 +94,9 @@ try {
       details.push({ run, variant: v, tasks, progress: res.progress, t0: res.t0, workerCost: res.workerCost });
     }
     if (run === 0) parts = await page.evaluate(() => window.benchParts());
+    if (run === 0 && process.env.YIELD_PROBE !== '0') {
+      for (const how of ['message', 'timeout', 'scheduler-yield', 'raf']) probes.push(await page.evaluate((h) => window.benchYield(h), how));
+    }
     await page.close();
   }
 
@@ -115,6 +122,11 @@ try {
   if (parts) {
     console.log('\nengine steps timed alone, synchronously, on the same page and instance (warm):');
     for (const [k, v] of Object.entries(parts)) console.log(`  ${k}: ${ms(v)}`);
+  }
+  if (probes.length) {
+    console.log('\nyield probe: 2 s of 40 ms busy slices, yielding between slices by …');
+    console.log('| yield | slices | frames | frame gap p95 | frame gap max |\n|---|---:|---:|---:|---:|');
+    for (const p of probes) console.log(`| ${p.how} | ${p.slices} | ${p.frames} | ${ms(p.p95)} | ${ms(p.max)} |`);
   }
   for (const d of details) {
     if ((d.variant === 'auto' || d.variant === 'idle') && d.tasks.length === 0) continue;

@@ -172,4 +172,46 @@ async function benchCase(variant: Variant): Promise<CaseResult> {
   };
 }
 
-Object.assign(window, { benchSetup, benchCase, benchParts, benchT0: () => performance.timeOrigin });
+/**
+ * Probe: a toy loop of 40 ms busy slices for `ms`, yielding between slices by `how`, with the same
+ * rAF heartbeat — which yield lets Chromium render between slices.
+ */
+async function benchYield(how: 'message' | 'timeout' | 'scheduler-yield' | 'raf', ms = 2000): Promise<{ how: string; slices: number; p95: number; max: number; frames: number }> {
+  const channel = new MessageChannel();
+  const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  const yieldNow = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      if (how === 'message') {
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      } else if (how === 'timeout') setTimeout(resolve, 0);
+      else if (how === 'scheduler-yield' && sched?.yield) void sched.yield().then(resolve);
+      else requestAnimationFrame(() => setTimeout(resolve, 0));
+    });
+  await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+  const gaps: number[] = [];
+  let running = true;
+  let last = performance.now();
+  const frame = (t: number): void => {
+    gaps.push(t - last);
+    last = t;
+    if (running) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  const t0 = performance.now();
+  let slices = 0;
+  while (performance.now() - t0 < ms) {
+    const s0 = performance.now();
+    while (performance.now() - s0 < 40) {
+      /* busy */
+    }
+    slices++;
+    await yieldNow();
+  }
+  running = false;
+  channel.port1.close();
+  const sorted = [...gaps].sort((a, b) => a - b);
+  return { how, slices, p95: sorted[Math.ceil(0.95 * sorted.length) - 1] ?? 0, max: sorted.at(-1) ?? 0, frames: gaps.length };
+}
+
+Object.assign(window, { benchSetup, benchCase, benchParts, benchYield, benchT0: () => performance.timeOrigin });
