@@ -40,7 +40,8 @@ const ms = (x) => `${Math.round(x).toLocaleString('en-US')} ms`;
 function phaseOf(task, progress) {
   const end = task.start + task.duration;
   const before = progress.filter((p) => p.t < task.start).at(-1);
-  const inside = progress.filter((p) => p.t >= task.start && p.t <= end);
+  // long-task times are coarse (whole ms or coarser): a report in the task's last few ms counts as inside
+  const inside = progress.filter((p) => p.t >= task.start && p.t <= end + 4);
   const fmt = (p) => `${p.phase} ${(p.fraction * 100).toFixed(0)}%`;
   const from = before ? fmt(before) : 'start (before the first report)';
   const to = inside.length ? inside.map(fmt).join(', ') : 'no report inside';
@@ -91,7 +92,7 @@ try {
         moves: res.moves,
         hash: res.hash,
       });
-      details.push({ run, variant: v, tasks, progress: res.progress, t0: res.t0, workerCost: res.workerCost });
+      details.push({ run, variant: v, tasks, progress: res.progress, t0: res.t0, workerCost: res.workerCost, gaps, frameTimes: res.frameTimes });
     }
     if (run === 0) parts = await page.evaluate(() => window.benchParts());
     if (run === 0 && process.env.YIELD_PROBE !== '0') {
@@ -130,6 +131,17 @@ try {
   }
   for (const d of details) {
     if ((d.variant === 'auto' || d.variant === 'idle') && d.tasks.length === 0) continue;
+    if (d.variant === 'never') {
+      // frame gaps by the phase of the last progress report before the gap ended
+      const by = new Map();
+      d.gaps.forEach((g, i) => {
+        const p = d.progress.filter((x) => x.t < d.frameTimes[i]).at(-1)?.phase ?? 'start';
+        if (!by.has(p)) by.set(p, []);
+        by.get(p).push(g);
+      });
+      console.log(`\nframe gaps by phase, never (run ${d.run + 1}):`);
+      for (const [p, gs] of by) console.log(`  ${p}: ${gs.length} frames, p50 ${ms(q(gs, 0.5))}, p95 ${ms(q(gs, 0.95))}, max ${ms(Math.max(...gs))}`);
+    }
     console.log(`\nlong tasks, ${d.variant} (run ${d.run + 1}) — time from start, duration, where:`);
     if (d.tasks.length === 0) console.log('  none');
     for (const t of d.tasks) {

@@ -21,6 +21,8 @@ interface CaseResult {
   t0: number;
   longTasks: { start: number; duration: number }[];
   frameGaps: number[];
+  /** rAF timestamps, frameGaps[i] ends at frameTimes[i]. */
+  frameTimes: number[];
   progress: { t: number; phase: string; fraction: number }[];
   workerCreated: boolean;
   status: string;
@@ -124,8 +126,10 @@ async function benchCase(variant: Variant): Promise<CaseResult> {
   const frameGaps: number[] = [];
   let running = true;
   let lastFrame = performance.now();
+  const frameTimes: number[] = [];
   const frame = (t: number): void => {
     frameGaps.push(t - lastFrame);
+    frameTimes.push(t);
     lastFrame = t;
     if (running) requestAnimationFrame(frame);
   };
@@ -162,6 +166,7 @@ async function benchCase(variant: Variant): Promise<CaseResult> {
     totalMs,
     longTasks: longTasks.filter((x) => x.start + x.duration >= t0),
     frameGaps,
+    frameTimes,
     progress,
     t0,
     workerCreated: workersCreated > before,
