@@ -8,6 +8,7 @@ import { ReasonLog } from './rebalance/reasons.js';
 import { Slicer } from './rebalance/slicer.js';
 import { buildState } from './rebalance/state.js';
 import { balanceSwaps } from './rebalance/swaps.js';
+import { tidyMoves } from './rebalance/tidy.js';
 import type { RebalanceInput, RebalanceOptions, RebalanceResult } from './rebalance/types.js';
 import { METRICS, type Metric } from './types.js';
 
@@ -125,6 +126,7 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
       const swaps = await balanceSwaps(s, adj, opts.proximity, log, slicer, hi);
       if (swaps === 0) break;
     }
+    await tidyMoves(s, adj, log, slicer, 0.82);
     const undone = enforceBudgets(s);
 
     await slicer.pause('evaluate', 0.85);
