@@ -58,6 +58,13 @@ after(async () => {
   await cleanup?.();
 });
 
+test('loading the page reports no violation and no error', async () => {
+  // Checked before the probe below, whose own report is then cleared.
+  await page.waitForFunction(() => (window as unknown as { tkReady?: boolean }).tkReady === true, { timeout: 60_000 });
+  assert.deepEqual(violations, [], `CSP violations while loading: ${violations.join(' | ')}`);
+  assert.deepEqual(errors, [], `errors while loading: ${errors.join(' | ')}`);
+});
+
 test('the CSP header is in force on the page', async () => {
   // An inline script must be refused here, or the test proves nothing.
   await page.evaluate(() => {
