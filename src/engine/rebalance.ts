@@ -68,7 +68,9 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  *       compact), parked reps retried with exponential back-off; past a search cap (n/20 + 5·reps)
  *       it falls back to direct moves at any range so large plans finish in bounded time.
  * 3. Pairwise swaps fix a second metric when no single move can (e.g. potential without workload).
- * 4. A final check that `maxMoves` and `maxPotentialMoved` hold, counted as comparePlans counts them.
+ * 4. Tidy: each moved account, longest detour first, goes back to its starting rep, or to a nearer
+ *    neighbour rep, whenever that does not make the objective worse (fewer moves, shorter distances).
+ * 5. A final check that `maxMoves` and `maxPotentialMoved` hold, counted as comparePlans counts them.
  *
  * Locked accounts and accounts of locked reps never move; locked reps neither give nor take. The
  * budgets are hard: a move that would exceed one is never made; when the budget is too small, the
