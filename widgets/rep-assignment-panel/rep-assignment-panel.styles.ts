@@ -30,7 +30,7 @@ export const styles = css`
   .body {
     padding: 0 var(--tk-space-1, 0.25rem) var(--tk-space-3, 0.75rem);
   }
-  h4 {
+  h3 {
     margin: var(--tk-space-3, 0.75rem) 0 var(--tk-space-1, 0.25rem);
     font-size: var(--tk-font-size, 0.8125rem);
   }

@@ -1001,7 +1001,7 @@ export class TkTerritoryMap extends TkElement {
     if (this._notice) status.push(this._notice);
     return html`
       <div class="side">
-        <ul class="legend" aria-label=${this.colorBy === 'territory' ? 'Territories' : 'Reps'}>
+        <ul class="legend" tabindex="0" aria-label=${this.colorBy === 'territory' ? 'Territories' : 'Reps'}>
           ${this.legend.slice(0, 24).map((l) => html`<li><span class="swatch" style=${styleProps({ background: l.color })}></span>${l.name}</li>`)}
         </ul>
         <ul

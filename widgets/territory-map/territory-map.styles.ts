@@ -51,7 +51,7 @@ export const territoryMapStyles = css`
   button[aria-pressed='true'] {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: #fff;
+    color: var(--tk-color-brand-text, #fff);
   }
   button:focus-visible,
   select:focus-visible,

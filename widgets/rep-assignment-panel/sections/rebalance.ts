@@ -85,7 +85,7 @@ function preview(ctx: PanelCtx, result: RebalanceResult, stale: boolean) {
         </table></div>`
       : nothing}
     ${result.moves.length
-      ? html`<h4 id="moves-title">Moves</h4>
+      ? html`<h3 id="moves-title">Moves</h3>
           <div class="scroll tall" tabindex="0" role="region" aria-labelledby="moves-title"><ol part="moves" aria-labelledby="moves-title">
             ${result.moves.slice(0, LISTED_MOVES).map(
               (m) => html`<li data-account=${m.accountId}>

@@ -74,7 +74,7 @@ export function selectionSection(ctx: PanelCtx) {
         <button type="button" @click=${() => ctx.a.select([])}>Clear selection</button>
       </div>
       ${recs
-        ? html`<h4 id="recs-title">Recommended reps</h4>
+        ? html`<h3 id="recs-title">Recommended reps</h3>
             ${recs.ok
               ? html`<ol part="recommendations" aria-labelledby="recs-title">${recs.value.map((r) => recommendation(ctx, r))}</ol>`
               : html`<p class="error" role="alert">Could not rank reps: ${recs.message}</p>`}
