@@ -103,6 +103,8 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
   try {
     slicer.report('prepare', 0);
     const before = evaluatePlan(accounts, reps, current, { tolerance: opts.tolerance, balanceOn: opts.metrics });
+    // The fixed steps before and after the search are long at 100k accounts: yield between them too.
+    await slicer.pause('prepare', 0.02);
     const s = buildState(accounts, reps, current, {
       metrics: opts.metrics,
       lockedAccountIds: new Set(options.lockedAccountIds ?? []),
@@ -119,6 +121,7 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
     await slicer.pause('assign', 0.2);
 
     const adj = adjacency(s);
+    await slicer.pause('balance', 0.2);
     // straight from over- to under-target reps nearby first (few moves), then relays and longer moves
     await balanceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.4], 'direct');
     for (let round = 0; round < ROUNDS; round++) {
@@ -133,9 +136,11 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
 
     await slicer.pause('evaluate', 0.85);
     const { assignments, moves } = buildPlan(s, current, log);
+    await slicer.pause('evaluate', 0.88);
     const after = evaluatePlan(accounts, reps, assignments, { tolerance: opts.tolerance, balanceOn: opts.metrics });
     await slicer.pause('evaluate', 0.92);
     const comparison = comparePlans(accounts, current, assignments, { reps, tolerance: opts.tolerance });
+    await slicer.pause('evaluate', 0.97);
     const unplacedIds = collectUnplaced(s, unplaced);
     const { status, explanation } = judge(s, after, opts.tolerance, unplacedIds.length, undone);
     slicer.report('done', 1);
