@@ -8,6 +8,7 @@ import type { Polygon } from 'geojson';
 import { cpus, loadavg } from 'node:os';
 import { resolveTerritories, type ResolvableAccount, type ResolvableTerritory, type ResolveResult } from '../src/engine/resolve-territories.js';
 import { flattenPolygon, pointInRings } from '../src/engine/resolve/point-in-rings.js';
+import { median, ms, time } from './timing.js';
 
 /** Seeded PRNG (mulberry32), so every run measures the same data. */
 function rng(seed: number) {
@@ -123,26 +124,6 @@ function recordOnly(accounts: readonly ResolvableAccount[]): Record<string, unkn
   return out;
 }
 
-/** Wall-clock and process CPU time (all threads, so GC helpers count) of `runs` calls, after one warm-up. */
-function time(runs: number, f: () => unknown): { wall: number[]; cpu: number[]; first: number } {
-  const t = performance.now();
-  f();
-  const first = performance.now() - t;
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    f();
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  return { wall, cpu, first };
-}
-
-const ms = (x: number) => `${x.toFixed(x < 100 ? 1 : 0)} ms`;
-const median = (xs: number[]) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)];
 
 function runCase(nAccounts: number, nTerritories: number, runs: number): void {
   const rand = rng(nAccounts * 31 + nTerritories);

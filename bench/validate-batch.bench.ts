@@ -3,6 +3,7 @@
 // Run: node --import tsx bench/validate-batch.bench.ts   (RUNS=n to change the run count, default 9)
 import { cpus, loadavg } from 'node:os';
 import { validateBatch } from '../src/model/validate-batch.js';
+import { median, ms, time } from './timing.js';
 
 /** Seeded PRNG (mulberry32), so every run measures the same data. */
 function rng(seed: number) {
@@ -51,25 +52,6 @@ function readAll(batch: readonly Record<string, unknown>[]): number {
   return n;
 }
 
-function time(runs: number, f: () => unknown): { cpu: number[]; wall: number[]; first: number } {
-  const t = performance.now();
-  f();
-  const first = performance.now() - t;
-  const cpu: number[] = [];
-  const wall: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    f();
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  return { cpu, wall, first };
-}
-
-const median = (xs: number[]) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)];
-const ms = (x: number) => `${x.toFixed(x < 100 ? 1 : 0)} ms`;
 const show = (t: { cpu: number[]; wall: number[]; first: number }) =>
   `median ${ms(median(t.cpu))} CPU (min ${ms(Math.min(...t.cpu))}), ${ms(median(t.wall))} wall; first call ${ms(t.first)}`;
 
