@@ -1,5 +1,6 @@
 /** Bits shared by the test emulators: body reading, JSON answers, fault matching. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 /** A fault injected into an emulator, matched by method and path prefix, used `times` times. */
 export interface Fault {
@@ -64,4 +65,17 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   const text = body === undefined ? '' : JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers });
   res.end(text);
+}
+
+/** Starts `server` on 127.0.0.1 at a free port and returns its base URL. */
+export async function listenLocal(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** Closes `server` and every open (keep-alive) connection; a no-op when it is not listening. */
+export async function closeServer(server: Server): Promise<void> {
+  if (!server.listening) return;
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
 }

@@ -6,8 +6,7 @@
  * request/write counting.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { FaultList, readBody, sendJson, type Fault } from '../http-util.js';
+import { FaultList, closeServer, listenLocal, readBody, sendJson, type Fault } from '../http-util.js';
 
 type Json = Record<string, unknown>;
 
@@ -52,15 +51,12 @@ export class RestEmulator {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await listenLocal(this.server);
     return this;
   }
 
   async close(): Promise<void> {
-    if (!this.server.listening) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   inject(fault: Fault): void {

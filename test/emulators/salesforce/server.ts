@@ -11,7 +11,8 @@
  * concurrent edit just before a write. Counters record every request by route.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { listenLocal } from '../http-util.js';
 import { OrgStore } from './store.js';
 import { SoqlError } from './soql.js';
 
@@ -263,7 +264,6 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  emu.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  emu.url = await listenLocal(server);
   return emu;
 }
