@@ -10,7 +10,7 @@ export type ResolveVia = 'include' | 'geometry' | 'region' | 'rules';
 
 /**
  * The resolution of one account. Read-only data: the common results (one polygon match without
- * rules, or one named include) are a single frozen object, with a frozen `matched`, shared by every
+ * rules, one named include, or a plain gap) are a single frozen object, with a frozen `matched`, shared by every
  * account with that result; copy before changing one.
  */
 export interface AccountResolution {

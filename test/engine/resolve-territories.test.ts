@@ -89,6 +89,17 @@ test('shared results are frozen: changing one throws instead of changing another
   assert.notEqual(resolveTerritories([acct('a', 5, 5)], [box]).byAccount.a, r.byAccount.a);
 });
 
+test('a plain gap is shared and frozen too; a gap with an exclusion gets its own reason', () => {
+  const excl = { ...box, id: 'ex', name: 'Ex', definition: { geometry: box.definition.geometry, exclude: ['e'] } };
+  const r = resolveTerritories([acct('g', 50, 50), acct('h', 60, 60), acct('e', 5, 5)], [excl]);
+  assert.equal(r.byAccount.g, r.byAccount.h);
+  assert.ok(Object.isFrozen(r.byAccount.g) && Object.isFrozen(r.byAccount.g.matched));
+  assert.throws(() => r.byAccount.g.matched.push('x'), TypeError);
+  assert.deepEqual(r.byAccount.g, { territoryId: null, reason: 'Matches no territory', via: null, matched: [] });
+  assert.deepEqual(r.byAccount.e, { territoryId: null, reason: 'Matches no territory (excluded from "Ex")', via: null, matched: [] });
+  assert.deepEqual(r.gaps, ['g', 'h', 'e']);
+});
+
 test('bad input throws a TypeError naming the record and the field', () => {
   const cases: [() => unknown, RegExp][] = [
     [() => resolveTerritories([acct('a', 1, 1), acct('b', 1, 1), acct('a', 2, 2)], [box]), /account "a": id is a duplicate: already used by the account at position 0/],

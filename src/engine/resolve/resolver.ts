@@ -47,6 +47,8 @@ export class Resolver {
    */
   readonly sharedInside: AccountResolution[];
   readonly sharedNamed: AccountResolution[];
+  /** The plain gap (no exclusion, no skip), shared by every such account like the results above. */
+  readonly sharedGap: AccountResolution = Object.freeze({ territoryId: null, reason: 'Matches no territory', via: null, matched: Object.freeze([]) as unknown as string[] });
   readonly gaps: string[] = [];
   readonly overlaps: ResolveOverlap[] = [];
   readonly skipped: ResolveSkip[] = [];
@@ -127,6 +129,7 @@ export class Resolver {
 
     if (best < 0) {
       this.gaps.push(a.id);
+      if (excludedFrom < 0 && !skipText) return this.sharedGap;
       const excluded = excludedFrom >= 0 ? ` (excluded from ${quote(list[excludedFrom])})` : '';
       const reason = skipText ? `${capitalise(skipText)}; matches no territory${excluded}` : `Matches no territory${excluded}`;
       return { territoryId: null, reason, via: null, matched: [] };
