@@ -14,8 +14,11 @@ import deleteRecords from '@salesforce/apex/TerritoryKitController.deleteRecords
  *   for third-party elements) before any element is created.
  * - Builds the Salesforce adapter on the Apex transport: JavaScript in Lightning cannot call the REST
  *   API with the page's session, so every query and write goes through TerritoryKitController.
- * - LWS forbids `new Worker`: the engine's rebalance falls back to time-sliced chunks on the main
- *   thread by itself (worker: 'auto'); nothing to configure here.
+ * - LWS forbids `new Worker`: the assignment panel is told `rebalance-worker="never"` (template), so
+ *   rebalance runs in time-sliced chunks on the main thread, yielding to the page between slices
+ *   (a few fixed steps still block longer at 100k accounts: BENCHMARKS.md, Responsiveness).
+ *   (With 'auto' the engine would also fall back when constructing the Worker throws.)
+ * - `recordId` is not used yet: the component shows the whole plan, not the page's account.
  */
 export default class TerritoryKitPlanner extends LightningElement {
     @api recordId;
@@ -57,6 +60,9 @@ export default class TerritoryKitPlanner extends LightningElement {
             provider.setAttribute('viewer-role', this.role);
             if (this.role === 'rep') provider.setAttribute('rep-id', USER_ID);
         }
+        const card = this.template.querySelector('tk-territory-card');
+        // The card view shows the running user's own territory.
+        if (card && !card.getAttribute('rep-id')) card.setAttribute('rep-id', USER_ID);
         const map = this.template.querySelector('tk-territory-map');
         if (map) {
             map.style.height = `${Number(this.mapHeight) || 480}px`;
