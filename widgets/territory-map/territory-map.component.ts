@@ -17,7 +17,7 @@ import { territoryMapStyles } from './territory-map.styles.js';
 import { AccountLayer } from './layers/account-layer.js';
 import { HeatLayer } from './layers/heat-layer.js';
 import { RegionLayer, type RegionStyle } from './layers/region-layer.js';
-import { accountsIn, buildAccountIndex, buildClusters, type AccountIndex, type ClusterProps } from './controllers/account-index.js';
+import { accountsIn, buildAccountIndex, type AccountIndex, type ClusterProps } from './controllers/account-index.js';
 import { colorsFor, UNASSIGNED_COLOR } from './controllers/colors.js';
 import { convexHull } from './controllers/convex-hull.js';
 import { SelectionGesture } from './controllers/selection-gesture.js';
@@ -454,11 +454,19 @@ export class TkTerritoryMap extends TkElement {
       this.clusters = this.noCluster || !ix.accounts.length ? null : 'pending';
       if (this.clusters === 'pending') {
         const potential = this.clusterBy === 'potential';
-        // After the next frame is painted (rAF, then a task), so the stand-in shows first.
+        // After the next frame is painted (rAF, then a task), so the stand-in shows first; supercluster
+        // is a separate chunk, fetched meanwhile.
+        const load = import('./controllers/cluster-index.js');
         requestAnimationFrame(() =>
-          setTimeout(() => {
+          setTimeout(async () => {
+            let mod: typeof import('./controllers/cluster-index.js') | null = null;
+            try {
+              mod = await load;
+            } catch (error) {
+              console.warn('territory-kit: clustering unavailable, drawing every account', error);
+            }
             if (this.clustersKey !== clustersKey) return;
-            this.clusters = buildClusters(ix, { potential });
+            this.clusters = mod ? mod.buildClusters(ix, { potential }) : null;
             this.clustersKey = [...clustersKey];
             this.requestUpdate();
           }, 0),

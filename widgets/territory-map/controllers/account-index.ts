@@ -1,5 +1,4 @@
 import KDBush from 'kdbush';
-import Supercluster, { type PointFeature } from 'supercluster';
 import type { Account } from '../../../src/model/account.js';
 import { toMercator } from './mercator.js';
 
@@ -31,15 +30,6 @@ export interface ClusterProps {
   cluster?: boolean;
   cluster_id?: number;
   point_count?: number;
-}
-
-export interface ClusterIndexOptions {
-  /** Highest zoom at which points cluster; above it every account is drawn. Default 9. */
-  maxZoom?: number;
-  /** Cluster radius in pixels. Default 48. */
-  radius?: number;
-  /** Sum potential per cluster (a slower build). Default false: clusters carry a count only. */
-  potential?: boolean;
 }
 
 /**
@@ -116,37 +106,4 @@ export function accountsIn(ix: AccountIndex, box: readonly [number, number, numb
   if (!ix.accounts.length) return [];
   const found = ix.kd.range(box[0], box[1], box[2], box[3]);
   return sorted ? found.sort((a, b) => a - b) : found;
-}
-
-/**
- * Supercluster over the index (built once per index and options; about 100 ms for 50k accounts).
- * @param ix the index
- * @param options see ClusterIndexOptions
- * @returns the loaded Supercluster
- */
-export function buildClusters(ix: AccountIndex, options: ClusterIndexOptions = {}): Supercluster<ClusterProps, ClusterProps> {
-  const withPotential = options.potential ?? false;
-  const sc = new Supercluster<ClusterProps, ClusterProps>({
-    maxZoom: options.maxZoom ?? 9,
-    radius: options.radius ?? 48,
-    ...(withPotential
-      ? {
-          map: (p: ClusterProps) => ({ potential: p.potential ?? 0 }),
-          reduce: (acc: ClusterProps, p: ClusterProps) => {
-            acc.potential = (acc.potential ?? 0) + (p.potential ?? 0);
-          },
-        }
-      : {}),
-  });
-  const n = ix.accounts.length;
-  const points: PointFeature<ClusterProps>[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    points[i] = {
-      type: 'Feature',
-      properties: withPotential ? { i, potential: ix.potential[i] } : { i },
-      geometry: { type: 'Point', coordinates: [ix.lng[i], ix.lat[i]] },
-    };
-  }
-  sc.load(points);
-  return sc;
 }
