@@ -2,7 +2,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Assignments } from '../../../src/model/plan.js';
 import type { PlanState } from '../../../src/store/types.js';
 import type { RebalanceOptions, RebalanceProgress, RebalanceResult } from '../../../src/engine/rebalance.js';
-import { runRebalance } from '../../../src/engine/rebalance/run-rebalance.js';
 
 /** What the user chose in the rebalance form. */
 export interface RebalanceChoice {
@@ -29,10 +28,14 @@ const PROGRESS_MS = 100;
 
 /**
  * The engine's `runRebalance`: in a module Worker where the page allows one, else time-sliced on the
- * main thread (Salesforce LWS forbids Workers).
+ * main thread (Salesforce LWS forbids Workers). The engine is a separate chunk, loaded on the first
+ * run (it is most of the engine's size and most pages never rebalance).
  */
 export function engineRunner(worker: 'auto' | 'never'): RebalanceRunner {
-  return (input, options) => runRebalance(input, { ...options, worker });
+  return async (input, options) => {
+    const { runRebalance } = await import('../../../src/engine/rebalance/run-rebalance.js');
+    return runRebalance(input, { ...options, worker });
+  };
 }
 
 /** The lifecycle of one rebalance run and its preview. */
