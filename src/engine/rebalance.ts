@@ -1,12 +1,13 @@
-import { comparePlans } from './compare-plans.js';
-import { evaluatePlan } from './evaluate-plan.js';
+import { comparePlansSteps } from './metrics/compare-plans-steps.js';
+import { evaluatePlanSteps } from './metrics/evaluate-plan-steps.js';
+import { STEP, type Steps } from './metrics/steps.js';
 import { assignOrphans } from './rebalance/assign-orphans.js';
 import { adjacency, balanceMoves } from './rebalance/balance-moves.js';
-import { buildPlan, enforceBudgets, judge } from './rebalance/finish.js';
+import { buildPlanSteps, enforceBudgets, judge } from './rebalance/finish.js';
 import { maxDeviation } from './rebalance/objective.js';
 import { ReasonLog } from './rebalance/reasons.js';
 import { Slicer } from './rebalance/slicer.js';
-import { buildState } from './rebalance/state.js';
+import { buildStateSteps, type RebalanceState } from './rebalance/state.js';
 import { balanceSwaps } from './rebalance/swaps.js';
 import { tidyMoves } from './rebalance/tidy.js';
 import type { RebalanceInput, RebalanceOptions, RebalanceResult } from './rebalance/types.js';
@@ -43,7 +44,7 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
   if (!(maxPotentialMoved >= 0)) throw new Error(`rebalance: maxPotentialMoved must be a number ≥ 0, got ${String(maxPotentialMoved)}`);
   const proximity = o.proximity ?? 0.3;
   if (!(proximity >= 0 && proximity < Infinity)) throw new Error(`rebalance: proximity must be a finite number ≥ 0, got ${String(proximity)}`);
-  const sliceMs = o.sliceMs ?? 40;
+  const sliceMs = o.sliceMs ?? 16;
   if (!(sliceMs > 0)) throw new Error(`rebalance: sliceMs must be a number > 0, got ${String(sliceMs)}`);
   return { tolerance, metrics, maxMoves, maxPotentialMoved, proximity, sliceMs };
 }
@@ -77,11 +78,14 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  * remaining orphans keep their owner (listed in `unplacedAccountIds`) and the status is
  * 'budget-exhausted'. Runs on the calling thread in slices of `sliceMs` (yielding to the event loop
  * in between, reporting progress and honouring `signal`); see `runRebalance` for the Worker path.
+ * Every step between two yields is bounded: the fixed steps before and after the search (evaluation,
+ * state, plan, comparison) are cut into chunks of about a thousand accounts (metrics/steps.ts), and the
+ * search checks the clock between single moves.
  * Deterministic: the same input gives the same result (ties go to the lower account id).
  *
  * @param input the accounts, the reps and the current assignments
  * @param options tolerance (0.05), metrics (['workload', 'potential']), lockedAccountIds, lockedRepIds,
- *   maxMoves (∞), maxPotentialMoved (∞), proximity (0.3), signal, onProgress, sliceMs (40)
+ *   maxMoves (∞), maxPotentialMoved (∞), proximity (0.3), signal, onProgress, sliceMs (16)
  * @returns the new assignments, the moves with reasons, before/after evaluations and the comparison,
  *   and a status with an explanation; rejects with an AbortError when aborted, and with an error
  *   naming the record and field for bad input
@@ -95,25 +99,29 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
 export async function rebalance(input: RebalanceInput, options: RebalanceOptions = {}): Promise<RebalanceResult> {
   const { accounts, reps, current } = input;
   const opts = checkOptions(options);
-  let state: ReturnType<typeof buildState> | null = null;
+  let state: RebalanceState | null = null;
   const slicer = new Slicer(opts.sliceMs, options.signal, options.onProgress, () => ({
     moves: state ? state.moved : 0,
     maxDeviation: state ? maxDeviation(state) : 0,
   }));
   try {
     slicer.report('prepare', 0);
-    const before = evaluatePlan(accounts, reps, current, { tolerance: opts.tolerance, balanceOn: opts.metrics });
-    // The fixed steps before and after the search are long at 100k accounts: yield between them too.
+    const evalOptions = { tolerance: opts.tolerance, balanceOn: opts.metrics };
+    // The fixed steps before and after the search are long at 100k accounts: each runs in bounded
+    // steps (yielding whenever the slice is used up), with a yield between them too.
+    const before = await slicer.run(evaluatePlanSteps(accounts, reps, current, evalOptions), 'prepare', 0.01);
     await slicer.pause('prepare', 0.02);
-    const s = buildState(accounts, reps, current, {
+    const stateOptions = {
       metrics: opts.metrics,
       lockedAccountIds: new Set(options.lockedAccountIds ?? []),
       lockedRepIds: new Set(options.lockedRepIds ?? []),
       maxMoves: opts.maxMoves,
       maxPotentialMoved: opts.maxPotentialMoved,
-    });
+    };
+    const s = await slicer.run(buildStateSteps(accounts, reps, current, stateOptions), 'prepare', 0.03);
     state = s;
-    setBands(s, opts.tolerance, opts.metrics.map((m) => before.balance[m].lowerBound));
+    const lowerBounds = opts.metrics.map((m) => before.balance[m].lowerBound);
+    await slicer.run(setBands(s, opts.tolerance, lowerBounds), 'prepare', 0.04);
     await slicer.pause('prepare', 0.05);
 
     const log = new ReasonLog(s);
@@ -135,13 +143,15 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
     const undone = enforceBudgets(s);
 
     await slicer.pause('evaluate', 0.85);
-    const { assignments, moves } = buildPlan(s, current, log);
+    const { assignments, moves } = await slicer.run(buildPlanSteps(s, current, log), 'evaluate', 0.86);
     await slicer.pause('evaluate', 0.88);
-    const after = evaluatePlan(accounts, reps, assignments, { tolerance: opts.tolerance, balanceOn: opts.metrics });
+    const after = await slicer.run(evaluatePlanSteps(accounts, reps, assignments, evalOptions), 'evaluate', 0.9);
     await slicer.pause('evaluate', 0.92);
-    const comparison = comparePlans(accounts, current, assignments, { reps, tolerance: opts.tolerance });
+    // `before` is evaluatePlan of `current` with the same reps and tolerance: comparePlans reuses it
+    const compareOptions = { reps, tolerance: opts.tolerance };
+    const comparison = await slicer.run(comparePlansSteps(accounts, current, assignments, compareOptions, before), 'evaluate', 0.95);
     await slicer.pause('evaluate', 0.97);
-    const unplacedIds = collectUnplaced(s, unplaced);
+    const unplacedIds = await slicer.run(collectUnplaced(s, unplaced), 'evaluate', 0.98);
     const { status, explanation } = judge(s, after, opts.tolerance, unplacedIds.length, undone);
     slicer.report('done', 1);
     return { assignments, moves, metrics: { before, after, comparison }, status, explanation, unplacedAccountIds: unplacedIds };
@@ -155,10 +165,11 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
  * the balance lower bound (+½ point) when the largest accounts make the tolerance impossible, and to
  * what the rep's own unmovable accounts already force.
  */
-function setBands(s: ReturnType<typeof buildState>, tolerance: number, lowerBounds: number[]): void {
+function* setBands(s: RebalanceState, tolerance: number, lowerBounds: number[]): Steps<void> {
   const goal = tolerance - Math.min(0.0025, tolerance * 0.1);
   const fixedLoad = new Float64Array(s.r * s.k);
   for (let i = 0; i < s.n; i++) {
+    if (i % (8 * STEP) === 8 * STEP - 1) yield;
     const j = s.owner[i];
     if (j < 0 || !s.fixed[i]) continue;
     for (let m = 0; m < s.k; m++) fixedLoad[j * s.k + m] += s.val[i * s.k + m];
@@ -173,9 +184,10 @@ function setBands(s: ReturnType<typeof buildState>, tolerance: number, lowerBoun
 }
 
 /** Accounts that should have left their owner (no active owner) but still have it, as ids. */
-function collectUnplaced(s: ReturnType<typeof buildState>, unplaced: number[]): string[] {
+function* collectUnplaced(s: RebalanceState, unplaced: number[]): Steps<string[]> {
   const out = new Set<number>(unplaced.filter((i) => s.owner[i] === s.orig[i]));
   for (let i = 0; i < s.n; i++) {
+    if (i % (8 * STEP) === 8 * STEP - 1) yield;
     const o = s.owner[i];
     if (o < 0 || !s.active[o]) out.add(i);
   }

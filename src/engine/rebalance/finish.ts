@@ -1,5 +1,6 @@
 import type { Assignments } from '../../model/plan.js';
 import type { PlanEvaluation } from '../evaluate-plan.js';
+import { runSteps, STEP, type Steps } from '../metrics/steps.js';
 import type { ReasonLog } from './reasons.js';
 import type { RebalanceState } from './state.js';
 import type { RebalanceMove, RebalanceStatus } from './types.js';
@@ -42,9 +43,34 @@ export function buildPlan(
   current: Assignments,
   log: ReasonLog,
 ): { assignments: Assignments; moves: RebalanceMove[] } {
-  const assignments: Assignments = {};
-  const moves: RebalanceMove[] = [];
-  for (let i = 0; i < s.n; i++) {
+  return runSteps(buildPlanSteps(s, current, log));
+}
+
+/** `buildPlan` as a generator that yields after every `STEP` accounts (a move's reason counts as 8). */
+export function* buildPlanSteps(
+  s: RebalanceState,
+  current: Assignments,
+  log: ReasonLog,
+): Steps<{ assignments: Assignments; moves: RebalanceMove[] }> {
+  const plan = { assignments: {} as Assignments, moves: [] as RebalanceMove[] };
+  for (let i = 0; i < s.n; ) {
+    i = planPart(s, current, log, plan, i);
+    yield;
+  }
+  return plan;
+}
+
+function planPart(
+  s: RebalanceState,
+  current: Assignments,
+  log: ReasonLog,
+  plan: { assignments: Assignments; moves: RebalanceMove[] },
+  from: number,
+): number {
+  const { assignments, moves } = plan;
+  let work = 0;
+  let i = from;
+  for (; i < s.n && work < STEP; i++, work++) {
     const id = s.accounts[i].id;
     const start = current[id];
     const before = typeof start === 'string' ? start : null;
@@ -56,8 +82,9 @@ export function buildPlan(
     const to = s.reps[o].id;
     assignments[id] = to;
     moves.push({ accountId: id, from: before, to, reason: log.text(i) });
+    work += 7;
   }
-  return { assignments, moves };
+  return i;
 }
 
 const pct = (d: number): string => `${(d * 100).toFixed(1)}%`;

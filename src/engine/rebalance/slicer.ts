@@ -1,5 +1,6 @@
 /** Time-slicing for long synchronous loops on a page's main thread (no Workers under Salesforce LWS). */
 
+import type { Steps } from '../metrics/steps.js';
 import type { RebalancePhase, RebalanceProgress } from './types.js';
 
 /** Resolves on the next macrotask: setImmediate in Node, a MessageChannel message in browsers, else setTimeout(0). */
@@ -25,9 +26,10 @@ export function abortError(): Error {
 }
 
 /**
- * Cuts a long computation into slices of at most `sliceMs` of synchronous work: `tick()` is cheap
- * when the slice has time left, and otherwise reports progress, yields to the event loop and throws
- * an AbortError if the signal fired meanwhile.
+ * Cuts a long computation into slices of about `sliceMs` of synchronous work: a loop calls `due()`
+ * (cheap) between bounded steps and `pause()` when the slice is used up, which reports progress,
+ * yields to the event loop and throws an AbortError if the signal fired meanwhile. `run()` does the
+ * same for a `Steps` generator (evaluatePlanSteps, buildStateSteps, …).
  */
 export class Slicer {
   private last: number;
@@ -72,6 +74,18 @@ export class Slicer {
     this.yields++;
     this.throwIfAborted();
     this.last = performance.now();
+  }
+
+  /**
+   * Drives a `Steps` generator to the end, pausing (with this phase and fraction) whenever the slice
+   * is used up between two of its steps.
+   */
+  async run<T>(steps: Steps<T>, phase: RebalancePhase, fraction: number): Promise<T> {
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (this.due()) await this.pause(phase, fraction);
+    }
   }
 
   /** Frees the MessageChannel (a live port would keep a Node process open). */

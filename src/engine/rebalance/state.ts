@@ -4,6 +4,7 @@ import type { Account } from '../../model/account.js';
 import type { Assignments } from '../../model/plan.js';
 import type { Rep } from '../../model/rep.js';
 import { EARTH_RADIUS_KM, sphericalCentroid } from '../geo.js';
+import { runSteps, STEP, type Steps } from '../metrics/steps.js';
 import type { Metric } from '../types.js';
 
 /** Owner codes besides a rep index. */
@@ -96,6 +97,56 @@ function amount(value: number | undefined, fallback: number, account: Account, f
   return v;
 }
 
+/** What the account pass fills in, besides the arrays of the state. */
+interface Reading {
+  accounts: readonly Account[];
+  reps: readonly Rep[];
+  current: Assignments;
+  opts: StateOptions;
+  repIndex: Map<string, number>;
+  seen: Set<string>;
+  val: Float64Array;
+  potential: Float64Array;
+  owner: Int32Array;
+  fixed: Uint8Array;
+  pos: Float64Array[];
+  hasPos: Uint8Array;
+  totals: Float64Array;
+}
+
+/** The account pass over accounts[from .. to): validation, amounts, owners, locks and positions. */
+function readAccounts(d: Reading, from: number, to: number): void {
+  const { accounts, reps, current, opts, repIndex, seen, val, potential, owner, fixed, pos, hasPos, totals } = d;
+  const metrics = opts.metrics;
+  const k = metrics.length;
+  for (let i = from; i < to; i++) {
+    const a = accounts[i];
+    if (typeof a.id !== 'string' || a.id === '') throw new Error(`account at index ${i}: id must be a non-empty string`);
+    if (seen.has(a.id)) throw new Error(`account "${a.id}": id is used by more than one account`);
+    seen.add(a.id);
+    const p = amount(a.potential, NaN, a, 'potential');
+    const w = amount(a.workload, 1, a, 'workload');
+    potential[i] = p;
+    for (let m = 0; m < k; m++) {
+      const v = metrics[m] === 'potential' ? p : metrics[m] === 'workload' ? w : 1;
+      val[i * k + m] = v;
+      totals[m] += v;
+    }
+    const o = current[a.id];
+    const j = typeof o === 'string' ? repIndex.get(o) : undefined;
+    owner[i] = typeof o !== 'string' ? UNASSIGNED : j === undefined ? UNKNOWN_OWNER : j;
+    if (a.locked || opts.lockedAccountIds.has(a.id)) fixed[i] = 1;
+    else if (owner[i] >= 0 && (reps[owner[i]].locked || opts.lockedRepIds.has(reps[owner[i]].id))) fixed[i] = 1;
+    if (typeof a.lat === 'number' && typeof a.lng === 'number' && Number.isFinite(a.lat) && Number.isFinite(a.lng)) {
+      toSphere(a.lat, a.lng, pos, i);
+      hasPos[i] = 1;
+    }
+  }
+}
+
+/** Typed-array passes are cheap per account: this many accounts per step. */
+const FAST_STEP = STEP * 8;
+
 /**
  * Builds the state: validates ids and amounts (throwing an error that names the record and field),
  * normalises each metric so that rep j's target is its capacity (targets over every account, as in
@@ -107,6 +158,19 @@ export function buildState(
   current: Assignments,
   opts: StateOptions,
 ): RebalanceState {
+  return runSteps(buildStateSteps(accounts, reps, current, opts));
+}
+
+/**
+ * `buildState` as a generator that yields after every `STEP` accounts (or comparable work on reps),
+ * which `rebalance` drives through its Slicer. Same result and errors as `buildState`.
+ */
+export function* buildStateSteps(
+  accounts: readonly Account[],
+  reps: readonly Rep[],
+  current: Assignments,
+  opts: StateOptions,
+): Steps<RebalanceState> {
   const n = accounts.length;
   const r = reps.length;
   const metrics = opts.metrics;
@@ -130,6 +194,7 @@ export function buildState(
       activeCap += c;
       if (!rep.locked && !opts.lockedRepIds.has(rep.id)) free[j] = 1;
     }
+    if (j % STEP === STEP - 1) yield;
   }
 
   const val = new Float64Array(n * k);
@@ -141,41 +206,39 @@ export function buildState(
   const pz = new Float64Array(n);
   const hasPos = new Uint8Array(n);
   const totals = new Float64Array(k);
-  const seen = new Set<string>();
-  const pos = [px, py, pz];
-  for (let i = 0; i < n; i++) {
-    const a = accounts[i];
-    if (typeof a.id !== 'string' || a.id === '') throw new Error(`account at index ${i}: id must be a non-empty string`);
-    if (seen.has(a.id)) throw new Error(`account "${a.id}": id is used by more than one account`);
-    seen.add(a.id);
-    const p = amount(a.potential, NaN, a, 'potential');
-    const w = amount(a.workload, 1, a, 'workload');
-    potential[i] = p;
-    for (let m = 0; m < k; m++) {
-      const v = metrics[m] === 'potential' ? p : metrics[m] === 'workload' ? w : 1;
-      val[i * k + m] = v;
-      totals[m] += v;
-    }
-    const o = current[a.id];
-    const j = typeof o === 'string' ? repIndex.get(o) : undefined;
-    owner[i] = typeof o !== 'string' ? UNASSIGNED : j === undefined ? UNKNOWN_OWNER : j;
-    if (a.locked || opts.lockedAccountIds.has(a.id)) fixed[i] = 1;
-    else if (owner[i] >= 0 && (reps[owner[i]].locked || opts.lockedRepIds.has(reps[owner[i]].id))) fixed[i] = 1;
-    if (typeof a.lat === 'number' && typeof a.lng === 'number' && Number.isFinite(a.lat) && Number.isFinite(a.lng)) {
-      toSphere(a.lat, a.lng, pos, i);
-      hasPos[i] = 1;
-    }
+  const reading: Reading = {
+    accounts,
+    reps,
+    current,
+    opts,
+    repIndex,
+    seen: new Set<string>(),
+    val,
+    potential,
+    owner,
+    fixed,
+    pos: [px, py, pz],
+    hasPos,
+    totals,
+  };
+  for (let from = 0; from < n; from += STEP) {
+    readAccounts(reading, from, Math.min(n, from + STEP));
+    yield;
   }
   // Normalise: unit_m = total_m / Σ active capacity, so rep j's target is cap[j].
   for (let m = 0; m < k; m++) {
     const unit = activeCap > 0 && totals[m] > 0 ? totals[m] / activeCap : 1;
-    for (let i = 0; i < n; i++) val[i * k + m] /= unit;
+    for (let i = 0; i < n; i++) {
+      val[i * k + m] /= unit;
+      if (i % FAST_STEP === FAST_STEP - 1) yield;
+    }
   }
 
   const load = new Float64Array(r * k);
   const members: number[][] = Array.from({ length: r }, () => []);
   const slot = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
+    if (i % FAST_STEP === FAST_STEP - 1) yield;
     const j = owner[i];
     if (j < 0) continue;
     slot[i] = members[j].length;
@@ -189,6 +252,7 @@ export function buildState(
   const az = new Float64Array(r);
   const hasAnchor = new Uint8Array(r);
   const anchorOut = [ax, ay, az];
+  let done = 0;
   for (let j = 0; j < r; j++) {
     let anchor = reps[j].home ?? null;
     if (!anchor) {
@@ -198,14 +262,21 @@ export function buildState(
         if (hasPos[i]) pts.push({ lat: a.lat as number, lng: a.lng as number, weight: a.workload ?? 1 });
       }
       anchor = sphericalCentroid(pts);
+      done += members[j].length;
     }
     if (anchor) {
       toSphere(anchor.lat, anchor.lng, anchorOut, j);
       hasAnchor[j] = 1;
     }
+    // one rep's centroid is one step (its accounts); yield once about STEP accounts are done
+    if (++done >= STEP) {
+      done = 0;
+      yield;
+    }
   }
 
-  // Neighbours among free anchored reps, by brute force (r² chord distances; 500 reps ≈ 1 ms).
+  // Neighbours among free anchored reps, by brute force (r² chord distances and r sorts of r reps:
+  // ≈ 0.1 ms per rep at 500 reps, so a step is a few reps).
   const anchored: number[] = [];
   const floating: number[] = [];
   for (let j = 0; j < r; j++) if (free[j]) (hasAnchor[j] ? anchored : floating).push(j);
@@ -215,6 +286,7 @@ export function buildState(
   const want = Math.min(WIDE, anchored.length - 1);
   const d2 = new Float64Array(anchored.length);
   const order = new Int32Array(anchored.length);
+  done = 0;
   for (const j of anchored) {
     for (let q = 0; q < anchored.length; q++) {
       const h = anchored[q];
@@ -228,12 +300,19 @@ export function buildState(
     wide[j] = Int32Array.from(chosen);
     neighbours[j] = Int32Array.from(chosen.slice(0, NEIGHBOURS));
     for (const h of neighbours[j]) reverse[h].push(j);
+    // a sort of r reps costs about as much as handling 8·r accounts
+    done += 8 * anchored.length;
+    if (done >= STEP * 8) {
+      done = 0;
+      yield;
+    }
   }
 
   // Typical radius: mean chord distance from placed accounts to their rep's anchor.
   let sum = 0;
   let cnt = 0;
   for (let i = 0; i < n; i++) {
+    if (i % FAST_STEP === FAST_STEP - 1) yield;
     const j = owner[i];
     if (j < 0 || !hasPos[i] || !hasAnchor[j] || !active[j]) continue;
     sum += Math.sqrt((px[i] - ax[j]) ** 2 + (py[i] - ay[j]) ** 2 + (pz[i] - az[j]) ** 2);
@@ -281,8 +360,30 @@ export function buildState(
   };
 }
 
-/** The `count` smallest keys' positions (stable by position), via a sort of the index array. */
+/**
+ * The `count` smallest keys' positions in `order`, ascending by key and then by position (what a
+ * stable sort of `order` would put first), kept in a small sorted buffer: O(r·count) instead of a
+ * full sort per rep. NaN keys (no order) fall back to the full sort.
+ */
 function partialSort(order: Int32Array, keys: Float64Array, count: number): number[] {
+  const out: number[] = [];
+  for (let p = 0; p < order.length; p++) {
+    const q = order[p];
+    const kq = keys[q];
+    if (kq !== kq) return fullSort(order, keys, count);
+    const full = out.length === count;
+    if (full && !(kq < keys[out[count - 1]] || (kq === keys[out[count - 1]] && q < out[count - 1]))) continue;
+    let at = full ? count - 1 : out.push(q) - 1;
+    while (at > 0 && (keys[out[at - 1]] > kq || (keys[out[at - 1]] === kq && out[at - 1] > q))) {
+      out[at] = out[at - 1];
+      at--;
+    }
+    out[at] = q;
+  }
+  return out;
+}
+
+function fullSort(order: Int32Array, keys: Float64Array, count: number): number[] {
   const idx = Array.from(order);
   idx.sort((a, b) => keys[a] - keys[b] || a - b);
   return idx.slice(0, count);
