@@ -78,7 +78,10 @@ export function createHubSpotProxy(options) {
   if (typeof token !== 'string' || token === '') throw new Error('createHubSpotProxy: a token is required (HUBSPOT_TOKEN)');
   const base = upstream.replace(/\/+$/, '');
   return async function handle(req, res) {
-    const cors = allowOrigin ? { 'access-control-allow-origin': allowOrigin, vary: 'origin', 'access-control-expose-headers': 'retry-after' } : {};
+    // Credentials allowed for that one origin, so the page's session cookie reaches `authorize`.
+    const cors = allowOrigin
+      ? { 'access-control-allow-origin': allowOrigin, 'access-control-allow-credentials': 'true', vary: 'origin', 'access-control-expose-headers': 'retry-after' }
+      : {};
     try {
       if (req.method === 'OPTIONS' && allowOrigin) {
         res.writeHead(204, { ...cors, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' });

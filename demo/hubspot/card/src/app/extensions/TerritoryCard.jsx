@@ -6,22 +6,18 @@
 import React from 'react';
 import { Button, Flex, Text, hubspot } from '@hubspot/ui-extensions';
 
-// Where you host demo/hubspot/page (must be listed in app.json permittedUrls.iframe).
+// Where you host demo/hubspot/page (its origin must be listed in app.json permittedUrls.iframe).
 const PLANNER_URL = 'https://territories.example.com/hubspot/';
 
 hubspot.extend(({ context, actions }) => <TerritoryCard context={context} actions={actions} />);
 
 function TerritoryCard({ context, actions }) {
   const open = (view) => {
-    const params = new URLSearchParams({
-      view,
-      companyId: String(context.crm.objectId),
-      portalId: String(context.portal.id),
-      userId: String(context.user.id),
-    });
+    // What to show, not who is asking: the page's proxy checks its callers itself.
+    const params = new URLSearchParams({ view, companyId: String(context.crm.objectId) });
     actions.openIframeModal({
       uri: `${PLANNER_URL}?${params}`,
-      title: view === 'card' ? 'My territory' : 'Territory planning',
+      title: view === 'card' ? "Owner's territory" : 'Territory planning',
       width: 1200,
       height: 860,
       flush: true,
@@ -31,7 +27,7 @@ function TerritoryCard({ context, actions }) {
     <Flex direction="column" gap="small">
       <Text>See this company's territory, its owner's workload and balance, and reassign accounts.</Text>
       <Flex direction="row" gap="small">
-        <Button onClick={() => open('card')}>My territory</Button>
+        <Button onClick={() => open('card')}>Owner's territory</Button>
         <Button variant="primary" onClick={() => open('planner')}>Open territory planner</Button>
       </Flex>
     </Flex>

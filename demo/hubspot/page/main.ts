@@ -1,0 +1,61 @@
+/**
+ * The page the HubSpot card (demo/hubspot/card) opens in an iframe modal. HubSpot cards run React in
+ * a sandboxed web worker with no DOM, so territory-kit's elements live here, on a page of your own.
+ * The HubSpot adapter talks to HubSpot only through your proxy (demo/hubspot/proxy), which holds the
+ * private-app token; its URL is the page's `<meta name="territory-kit-proxy">`.
+ *
+ * URL parameters, set by the card: `view` (`planner` | `card`) and `companyId` (the open company).
+ * They only choose what to show. Anyone can open this URL with any values, so they are no proof of
+ * who is asking: the proxy must check its callers itself (its `authorize` option).
+ */
+import '../../../widgets/index.js';
+import { createHubSpotAdapter } from '../../../src/adapters/hubspot/index.js';
+import type { TkTerritoryProvider } from '../../../widgets/territory-provider/territory-provider.component.js';
+
+const params = new URLSearchParams(location.search);
+const view = params.get('view') === 'card' ? 'card' : 'planner';
+const companyId = params.get('companyId');
+
+const provider = document.getElementById('provider') as TkTerritoryProvider;
+const note = document.getElementById('note') as HTMLElement;
+const proxy = document.querySelector<HTMLMetaElement>('meta[name="territory-kit-proxy"]')?.content;
+
+/** Resolves once the provider has loaded (true) or failed (false; it shows the error itself). */
+async function loaded(p: TkTerritoryProvider): Promise<boolean> {
+  for (;;) {
+    const { status } = p.state;
+    if (status === 'ready') return true;
+    if (status === 'error') return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function start(): Promise<void> {
+  if (!proxy) {
+    note.textContent = 'No proxy configured: set <meta name="territory-kit-proxy"> to your HubSpot proxy.';
+    return;
+  }
+  if (view === 'card') provider.viewerRole = 'rep';
+  (document.getElementById(view) as HTMLElement).hidden = false;
+  provider.adapter = createHubSpotAdapter({
+    // Your session cookie goes to your proxy; the token never comes to the browser.
+    fetch: (url, init) => fetch(url, { ...init, credentials: 'include' }),
+    baseUrl: proxy,
+  });
+  if (!(await loaded(provider)) || !companyId) return;
+  const company = provider.state.accounts.find((a) => a.id === companyId);
+  if (!company) {
+    note.textContent = `Company ${companyId} is not in the loaded plan (see the rejected records, if any).`;
+    return;
+  }
+  if (view === 'card') {
+    // The company owner's territory, read-only.
+    if (company.ownerId) document.querySelector('tk-territory-card')?.setAttribute('rep-id', company.ownerId);
+    else note.textContent = `${company.name} has no owner yet.`;
+  } else {
+    // Select the open company: the panel recommends reps for it.
+    provider.actions.select([company.id]);
+  }
+}
+
+void start();
