@@ -4,7 +4,7 @@
 // It never runs the rollup build.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -135,4 +135,30 @@ test('names agree with the SFDX sample and the rollup config', () => {
   assert.ok(readFileSync(join(ROOT, 'rollup.config.mjs'), 'utf8').includes(`'dist/${SALESFORCE_BUNDLE}'`), 'rollup writes the bundle the LWC loads');
   const ignored = readFileSync(join(ROOT, '.gitignore'), 'utf8').split('\n');
   assert.ok(ignored.includes('/demo/salesforce/force-app/main/default/staticresources/territoryKit.resource'), 'the built resource is not committed');
+});
+
+test("the README's Salesforce section names only files, labels and design attributes the sample has", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const start = readme.indexOf('\n## Salesforce');
+  assert.ok(start >= 0, 'README has a Salesforce section');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  const base = join(ROOT, 'demo/salesforce/force-app/main/default');
+  const paths = [...section.matchAll(/`((?:lwc|classes|staticresources|permissionsets)\/[^`]+)`/g)].map((m) => m[1]);
+  assert.ok(paths.length >= 5);
+  for (const p of paths) {
+    if (p === 'staticresources/territoryKit.resource') continue; // the build output (gitignored)
+    assert.ok(existsSync(join(base, p)), `${p} exists in demo/salesforce`);
+  }
+  const meta = readFileSync(join(base, 'lwc/territoryKitPlanner/territoryKitPlanner.js-meta.xml'), 'utf8');
+  const masterLabel = /<masterLabel>([^<]+)<\/masterLabel>/.exec(meta)![1];
+  assert.ok(section.includes(`**${masterLabel}**`), `README names the component ${masterLabel}`);
+  const properties = [...meta.matchAll(/<property name="(\w+)"[^>]*label="([^"]+)"/g)].map(([, name, label]) => [label, name]);
+  const rows = [...section.matchAll(/^\s*\| ([^|`]+?) \| `(\w+)` \|/gm)].map(([, label, name]) => [label, name]);
+  assert.deepEqual(rows, properties, 'the design-attribute table lists exactly the js-meta.xml properties, with their labels');
+  const permset = readFileSync(join(base, 'permissionsets/Territory_Kit_User.permissionset-meta.xml'), 'utf8');
+  assert.match(permset, /<apexClass>TerritoryKitController<\/apexClass>\s*<enabled>true<\/enabled>/);
+  assert.ok(section.includes(`**${/<label>([^<]+)<\/label>/.exec(permset)![1]}**`), 'README names the permission set by its label');
+  for (const name of [...section.matchAll(/--name (\w+)|--tests (\w+)|--class-names (\w+)/g)].map((m) => m[1] ?? m[2] ?? m[3])) {
+    assert.ok(existsSync(join(base, `permissionsets/${name}.permissionset-meta.xml`)) || existsSync(join(base, `classes/${name}.cls`)), `${name} exists`);
+  }
 });
