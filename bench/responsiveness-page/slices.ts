@@ -5,7 +5,7 @@
  * slice (the yield itself costs next to nothing); wall-clock long tasks in the browser are inflated by
  * the machine's load, CPU time much less. Prints the slices over 50 ms CPU with their phase.
  *
- *   node --import tsx bench/responsiveness-page/slices.ts   (env KIND=metro N=100000 R=500 SLICE_MS=40)
+ *   node --import tsx bench/responsiveness-page/slices.ts   (env KIND=metro N=100000 R=500 SLICE_MS=<engine default>)
  */
 import { rebalance } from '../../src/engine/rebalance.js';
 import type { RebalanceProgress } from '../../src/engine/rebalance/types.js';
@@ -14,7 +14,7 @@ import { makeInstance, type InstanceKind } from '../instances.js';
 const KIND = (process.env.KIND ?? 'metro') as InstanceKind;
 const N = Number(process.env.N ?? 100_000);
 const R = Number(process.env.R ?? 500);
-const SLICE_MS = Number(process.env.SLICE_MS ?? 40);
+const SLICE_MS = process.env.SLICE_MS ? Number(process.env.SLICE_MS) : undefined;
 
 const inst = makeInstance(KIND, N, R, 1);
 const cpu = (): number => {
@@ -47,7 +47,7 @@ slices.push({ from: lastLabel, to: 'resolved', cpuMs: c - lastCpu, wallMs: perfo
 const over = slices.filter((s) => s.cpuMs > 50);
 console.log(
   `${inst.name}: ${result.status}, ${result.moves.length} moves; wall ${Math.round(performance.now() - t0)} ms, CPU ${Math.round(c - c0)} ms; ` +
-    `${slices.length} slices (sliceMs ${SLICE_MS}); CPU per slice p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms; ${over.length} over 50 ms CPU:`,
+    `${slices.length} slices (sliceMs ${SLICE_MS ?? 'default'}); CPU per slice p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms; ${over.length} over 50 ms CPU:`,
 );
 for (const s of over) console.log(`  ${s.from} → ${s.to}: ${Math.round(s.cpuMs)} ms CPU (${Math.round(s.wallMs)} ms wall)`);
 

@@ -1,5 +1,7 @@
 import { rebalance } from '../rebalance.js';
-import { abortError } from './slicer.js';
+import { abortError, Slicer } from './slicer.js';
+import { packedInputTransfer, packInput } from './transfer-input.js';
+import { unpackResult } from './transfer-result.js';
 import type { RebalanceInput, RebalanceOptions, RebalanceResult } from './types.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
@@ -19,6 +21,12 @@ export interface RunRebalanceOptions extends RebalanceOptions {
  * answers. Progress is forwarded to `onProgress`; aborting terminates the worker and rejects with an
  * AbortError. Same result as `rebalance` for the same input.
  *
+ * The page's share of the Worker path stays in short tasks: the accounts travel as typed-array
+ * columns (packed in slices of `sliceMs`, transferred rather than cloned) and the result comes back
+ * the same way (owners as indices into a small string table) and is unpacked in slices. Input the
+ * columns cannot hold exactly (e.g. a missing potential) is posted as objects, so the worker reports
+ * the same error as `rebalance`.
+ *
  * @param input the accounts, reps and current assignments
  * @param options the options of `rebalance`, plus `worker` ('auto' | 'never', default 'auto')
  * @returns the rebalance result
@@ -37,16 +45,59 @@ export function runRebalance(input: RebalanceInput, options: RunRebalanceOptions
   } catch {
     return local();
   }
-  return new Promise<RebalanceResult>((resolve, reject) => {
+  return viaWorker(w, input, rest, signal, onProgress, local);
+}
+
+/**
+ * The Worker path. The page's share is kept in bounded steps: the input is packed into columns in
+ * slices and transferred (no structured clone of 100k objects), and the packed result is unpacked in
+ * slices too.
+ */
+async function viaWorker(
+  w: Worker,
+  input: RebalanceInput,
+  options: Omit<RebalanceOptions, 'signal' | 'onProgress'>,
+  signal: AbortSignal | undefined,
+  onProgress: RebalanceOptions['onProgress'],
+  local: () => Promise<RebalanceResult>,
+): Promise<RebalanceResult> {
+  const sliceMs = options.sliceMs !== undefined && options.sliceMs > 0 ? options.sliceMs : 16;
+  let slicer: Slicer | null = null;
+  try {
+    slicer = new Slicer(sliceMs, signal, undefined, () => ({ moves: 0, maxDeviation: 0 }));
+    const packed = await slicer.run(packInput(input), 'prepare', 0);
+    const reply = await exchange(w, packed ? [{ packed, options }, packedInputTransfer(packed)] : [{ input, options }, []], signal, onProgress);
+    if (reply === 'not-loaded') return await local();
+    return 'packed' in reply ? await slicer.run(unpackResult(reply.packed, input.accounts), 'done', 1) : reply.result;
+  } finally {
+    slicer?.close();
+    w.terminate();
+  }
+}
+
+/** Posts the request and settles with the result reply, 'not-loaded' when the script never ran, or an error. */
+function exchange(
+  w: Worker,
+  [request, transfer]: [WorkerRequest, Transferable[]],
+  signal: AbortSignal | undefined,
+  onProgress: RebalanceOptions['onProgress'],
+): Promise<Extract<WorkerReply, { type: 'result' }> | 'not-loaded'> {
+  return new Promise((resolve, reject) => {
     let heard = false;
     const done = (): void => {
       signal?.removeEventListener('abort', onAbort);
-      w.terminate();
+      w.onmessage = null;
+      w.onerror = null;
     };
     const onAbort = (): void => {
       done();
+      w.terminate();
       reject(abortError());
     };
+    if (signal?.aborted) {
+      onAbort();
+      return;
+    }
     signal?.addEventListener('abort', onAbort, { once: true });
     w.onmessage = (e: MessageEvent<WorkerReply>) => {
       heard = true;
@@ -55,7 +106,7 @@ export function runRebalance(input: RebalanceInput, options: RunRebalanceOptions
         onProgress?.(m.progress);
       } else if (m.type === 'result') {
         done();
-        resolve(m.result);
+        resolve(m);
       } else {
         done();
         reject(Object.assign(new Error(m.message), { name: m.name }));
@@ -64,10 +115,9 @@ export function runRebalance(input: RebalanceInput, options: RunRebalanceOptions
     w.onerror = (e) => {
       done();
       if (heard) reject(new Error(`rebalance worker failed: ${e.message}`));
-      // the script never ran (blocked or missing): do the work here instead
-      else local().then(resolve, reject);
+      // the script never ran (blocked or missing): the caller does the work here instead
+      else resolve('not-loaded');
     };
-    const request: WorkerRequest = { input, options: rest };
-    w.postMessage(request);
+    w.postMessage(request, transfer);
   });
 }
