@@ -1,8 +1,10 @@
 // Responsiveness benchmark: does the page stay responsive (no task > 50 ms) while a 100k-account /
 // 500-rep rebalance runs? In headless Chromium, on one page with a seeded instance (bench/instances.ts),
 // it runs, in this order:
-//   never    runRebalance(input, { worker: 'never' })  — main thread, time-sliced (as under Salesforce LWS)
-//   auto     runRebalance(input, { worker: 'auto' })   — a real module Worker
+//   never    runRebalance(input, { worker: 'never' })  — main thread, time-sliced (as under Salesforce LWS),
+//            default sliceMs (16 ms since the chunked engine steps; 40 ms before)
+//   auto     runRebalance(input, { worker: 'auto' })   — a real module Worker (the input and result travel
+//            as transferred typed-array columns, packed and unpacked on the page in slices)
 //   unsliced rebalance(input, { sliceMs: Infinity })   — baseline: no time slicing (it still yields at
 //            the engine's fixed phase boundaries, so its long tasks are one per phase)
 // (after a control: the idle page for 2 s) and records long tasks (PerformanceObserver 'longtask'), an rAF heartbeat (gaps between frames) and
@@ -23,7 +25,7 @@ const R = Number(process.env.R ?? 500);
 const RUNS = Number(process.env.RUNS ?? 1);
 const VARIANTS = (process.env.VARIANTS ?? 'idle,never,auto,unsliced').split(',');
 const LABEL = {
-  never: "runRebalance worker: 'never' (main thread, 40 ms slices)",
+  never: "runRebalance worker: 'never' (main thread, default slices)",
   auto: "runRebalance worker: 'auto' (module Worker)",
   unsliced: 'baseline: rebalance sliceMs: Infinity (no slicing)',
   idle: 'control: idle page, 2 s (no rebalance)',

@@ -9,6 +9,9 @@ import type { RebalanceProgress, RebalanceResult } from '../../src/engine/rebala
 import { comparePlans } from '../../src/engine/compare-plans.js';
 import { evaluatePlan } from '../../src/engine/evaluate-plan.js';
 import { buildState } from '../../src/engine/rebalance/state.js';
+import { runSteps } from '../../src/engine/metrics/steps.js';
+import { packInput, type PackedInput } from '../../src/engine/rebalance/transfer-input.js';
+import { packResult } from '../../src/engine/rebalance/transfer-result.js';
 import type { Metric } from '../../src/engine/types.js';
 import { makeInstance, type Instance, type InstanceKind } from '../instances.js';
 
@@ -100,6 +103,14 @@ async function benchParts(): Promise<Record<string, number>> {
   out['comparePlans'] = time(() => comparePlans(accounts, current, after, { reps, tolerance: 0.05 }));
   out['structuredClone(input)'] = time(() => structuredClone({ accounts, reps, current }));
   if (lastResult) out['structuredClone(result)'] = time(() => structuredClone(lastResult));
+  // the Worker path's columns: packing runs on the page in slices (this is the sum of its steps)
+  let packed: PackedInput | null = null;
+  out['packInput (all steps, sliced on the page)'] = time(() => (packed = runSteps(packInput({ accounts, reps, current }))));
+  out['structuredClone(packed input, no transfer)'] = time(() => structuredClone(packed));
+  if (lastResult) {
+    const packedResult = packResult(lastResult, accounts); // (done in the worker)
+    out['structuredClone(packed result, no transfer)'] = time(() => structuredClone(packedResult));
+  }
   return out;
 }
 
