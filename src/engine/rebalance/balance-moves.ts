@@ -6,6 +6,9 @@ import type { RebalanceState } from './state.js';
 /** How many far reps (nearest outside their band on the other side) to try when no neighbour helps. */
 const FAR_CANDIDATES = 6;
 
+/** Pairs a direct-mode scan keeps for the next search of the same rep (see `scan`). */
+const KEEP = 32;
+
 /** Chord km between two reps' anchors. */
 function chord(s: RebalanceState, a: number, b: number): number {
   return Math.hypot(s.ax[a] - s.ax[b], s.ay[a] - s.ay[b], s.az[a] - s.az[b]);
@@ -51,6 +54,10 @@ interface Best {
  * or from any of the nearest reps (chains through balanced reps), switching to 'direct-anywhere' (no
  * range limit) after n/20 + 5·reps searches so that large plans finish in bounded time.
  *
+ * Ties between equally good moves go to the lower account id (then the lower rep index). In direct
+ * mode a rep's scan is remembered and reused while that is provably exact (see `scan`), which saves
+ * most repeated scans of a rep that gives or takes several accounts in a row.
+ *
  * @returns the number of moves applied
  */
 export async function balanceMoves(
@@ -85,40 +92,85 @@ export async function balanceMoves(
     if (amount[j] > 0) initial += amount[j];
   }
   const best: Best = { score: 0, account: -1, to: -1 };
+  const reset = (): void => {
+    best.score = 0;
+    best.account = -1;
+    best.to = -1;
+  };
+  let applied = 0;
   const ids = s.accounts;
   const better = (score: number, i: number, to: number): boolean =>
     score > best.score ||
     (score === best.score && best.account >= 0 && (ids[i].id < ids[best.account].id || (i === best.account && to < best.to)));
 
+  const cost = (extra: number): number => distanceCost(proximity, extra, s.radius);
+  let fc = new Float64Array(64);
+
+  // Scan memo (direct mode, unlimited budgets). A scan keeps its KEEP best pairs and the score θ of
+  // the last one kept. Penalties are convex in a rep's load, so a rep that only gave since then can
+  // gain no more by giving, and one that only received no more by receiving: every pair's score can
+  // only have dropped. So when the giver (or taker) has only given (received) since the scan and the
+  // reps on the other side have not moved the wrong way, the kept pairs, re-scored exactly, still
+  // contain the best pair whenever the best of them scores above θ — the same choice as a full scan.
+  const memoOn = s.maxMoves === Infinity && s.maxPotentialMoved === Infinity;
+  const keptScore = new Float64Array(KEEP);
+  const keptAcc = new Int32Array(KEEP);
+  const keptTo = new Int32Array(KEEP);
+  let kept = 0;
+  let keeping = false;
+  /** The pruning threshold: the best score so far, or the KEEP-th best while keeping. */
+  const bar = (): number => (keeping ? (kept < KEEP ? 0 : keptScore[KEEP - 1]) : best.score);
+  /** Pair order: higher score, then lower account id, then lower rep index. */
+  const before = (sa: number, ia: number, ta: number, sb: number, ib: number, tb: number): boolean =>
+    sa > sb || (sa === sb && (ids[ia].id < ids[ib].id || (ia === ib && ta < tb)));
+  const offer = (score: number, i: number, to: number): void => {
+    if (!keeping) {
+      if (!better(score, i, to)) return;
+      if (!budgetAllows(s, i, to)) {
+        s.budgetHit = true;
+        return;
+      }
+      best.score = score;
+      best.account = i;
+      best.to = to;
+      return;
+    }
+    if (kept === KEEP && !before(score, i, to, keptScore[KEEP - 1], keptAcc[KEEP - 1], keptTo[KEEP - 1])) return;
+    let at = kept < KEEP ? kept++ : KEEP - 1;
+    while (at > 0 && before(score, i, to, keptScore[at - 1], keptAcc[at - 1], keptTo[at - 1])) {
+      keptScore[at] = keptScore[at - 1];
+      keptAcc[at] = keptAcc[at - 1];
+      keptTo[at] = keptTo[at - 1];
+      at--;
+    }
+    keptScore[at] = score;
+    keptAcc[at] = i;
+    keptTo[at] = to;
+  };
+
   /** Best move of one of j's accounts to one of `cands`. */
   const give = (j: number, cands: ArrayLike<number>): void => {
     const fj = penalty(s, j, 0, 0);
-    const fc = new Float64Array(cands.length);
+    if (fc.length < cands.length) fc = new Float64Array(cands.length);
     let maxFc = 0;
     for (let q = 0; q < cands.length; q++) {
       fc[q] = penalty(s, cands[q], 0, 0);
       if (fc[q] > maxFc) maxFc = fc[q];
     }
-    for (const i of s.members[j]) {
+    const list = s.members[j];
+    for (let at = 0; at < list.length; at++) {
+      const i = list[at];
       if (s.fixed[i]) continue;
       const gj = fj - penalty(s, j, i, -1);
-      if (gj + maxFc <= best.score) continue;
+      if (gj + maxFc <= bar()) continue;
       const dj = baseDistance(s, i);
       for (let q = 0; q < cands.length; q++) {
-        if (gj + fc[q] <= best.score) continue;
+        const top = gj + fc[q];
+        if (top <= bar()) continue;
         const c = cands[q];
-        const gain = gj + fc[q] - penalty(s, c, i, 1);
+        const gain = top - penalty(s, c, i, 1);
         if (gain <= EPS) continue;
-        const extra = distance(s, i, c) - dj;
-        const score = gain / distanceCost(proximity, extra, s.radius);
-        if (!better(score, i, c)) continue;
-        if (!budgetAllows(s, i, c)) {
-          s.budgetHit = true;
-          continue;
-        }
-        best.score = score;
-        best.account = i;
-        best.to = c;
+        offer(gain / cost(distance(s, i, c) - dj), i, c);
       }
     }
   };
@@ -129,22 +181,79 @@ export async function balanceMoves(
     for (let q = 0; q < cands.length; q++) {
       const h = cands[q];
       const fh = penalty(s, h, 0, 0);
-      if (fh + fj <= best.score) continue;
-      for (const i of s.members[h]) {
+      if (fh + fj <= bar()) continue;
+      const list = s.members[h];
+      for (let at = 0; at < list.length; at++) {
+        const i = list[at];
         if (s.fixed[i]) continue;
         const gain = fh - penalty(s, h, i, -1) + fj - penalty(s, j, i, 1);
-        if (gain <= EPS || gain <= best.score) continue;
-        const extra = distance(s, i, j) - baseDistance(s, i);
-        const score = gain / distanceCost(proximity, extra, s.radius);
-        if (!better(score, i, j)) continue;
-        if (!budgetAllows(s, i, j)) {
-          s.budgetHit = true;
-          continue;
-        }
-        best.score = score;
-        best.account = i;
-        best.to = j;
+        if (gain <= EPS || gain <= bar()) continue;
+        offer(gain / cost(distance(s, i, j) - baseDistance(s, i)), i, j);
       }
+    }
+  };
+
+  /** Move number after which each rep last gave and last received an account. */
+  const gaveAt = new Int32Array(r);
+  const tookAt = new Int32Array(r);
+  interface Memo {
+    at: number;
+    theta: number;
+    acc: Int32Array;
+    to: Int32Array;
+  }
+  const memo: (Memo | null)[][] = [new Array(r).fill(null), new Array(r).fill(null)];
+  /**
+   * give (dir +1) or pull (dir −1) for j against `cands`, answered from the memo when that is exact,
+   * else by a full scan that refreshes the memo. Leaves the answer in `best`.
+   */
+  const scan = (j: number, cands: number[], dir: number): void => {
+    if (!memoOn) {
+      if (dir > 0) give(j, cands);
+      else pull(j, cands);
+      return;
+    }
+    const side = dir > 0 ? 0 : 1;
+    const m = memo[side][j];
+    // j only gave (give) / only received (pull) since; no candidate moved the other way
+    let fresh = m !== null && (dir > 0 ? tookAt[j] : gaveAt[j]) <= m.at;
+    for (let q = 0; fresh && q < cands.length; q++) if ((dir > 0 ? gaveAt : tookAt)[cands[q]] > (m as Memo).at) fresh = false;
+    if (fresh && m) {
+      const fj = penalty(s, j, 0, 0);
+      for (let e = 0; e < m.acc.length; e++) {
+        const i = m.acc[e];
+        const c = m.to[e];
+        const h = dir > 0 ? j : s.owner[i];
+        if (dir > 0 ? s.owner[i] !== j || !cands.includes(c) : !cands.includes(h)) continue;
+        const fh = penalty(s, h, 0, 0);
+        const fo = dir > 0 ? penalty(s, c, 0, 0) : fj;
+        const gain = fh - penalty(s, h, i, -1) + fo - penalty(s, c, i, 1);
+        if (gain <= EPS) continue;
+        const score = gain / cost(distance(s, i, c) - baseDistance(s, i));
+        if (better(score, i, c)) {
+          best.score = score;
+          best.account = i;
+          best.to = c;
+        }
+      }
+      if (best.account >= 0 ? best.score > m.theta : m.theta === 0) return;
+      reset();
+    }
+    keeping = true;
+    kept = 0;
+    if (dir > 0) give(j, cands);
+    else pull(j, cands);
+    keeping = false;
+    memo[side][j] = {
+      at: applied,
+      theta: kept < KEEP ? 0 : keptScore[KEEP - 1],
+      acc: keptAcc.slice(0, kept),
+      to: keptTo.slice(0, kept),
+    };
+    if (kept > 0) {
+      best.score = keptScore[0];
+      best.account = keptAcc[0];
+      best.to = keptTo[0];
     }
   };
 
@@ -179,11 +288,6 @@ export async function balanceMoves(
     return Array.from(farH.subarray(0, count));
   };
 
-  const reset = (): void => {
-    best.score = 0;
-    best.account = -1;
-    best.to = -1;
-  };
   /** Best local move for j: among its neighbour reps, giving first when j is over target. */
   const searchNear = (j: number, giveFirst: boolean): boolean => {
     reset();
@@ -198,11 +302,11 @@ export async function balanceMoves(
       const takers = Array.from(near).filter((h) => outsideOn(h, -1));
       const givers = Array.from(near).filter((h) => outsideOn(h, 1));
       if (giveFirst) {
-        give(j, takers);
-        if (best.account < 0) pull(j, givers);
+        scan(j, takers, 1);
+        if (best.account < 0) scan(j, givers, -1);
       } else {
-        pull(j, givers);
-        if (best.account < 0) give(j, takers);
+        scan(j, givers, -1);
+        if (best.account < 0) scan(j, takers, 1);
       }
       // none nearby: the nearest such reps up to twice as far as the wider neighbourhood reaches
       // (one longer move beats a chain of relays; beyond that, relays keep territories compact)
@@ -225,7 +329,6 @@ export async function balanceMoves(
     return best.account >= 0;
   };
 
-  let applied = 0;
   let sweptAt = -1;
   for (;;) {
     if (slicer.due()) {
@@ -274,6 +377,8 @@ export async function balanceMoves(
     log.move(i, from, to);
     applyMove(s, i, to);
     applied++;
+    gaveAt[from] = applied;
+    tookAt[to] = applied;
     refresh(from);
     refresh(to);
     parkedUntil[from] = 0;
