@@ -11,12 +11,16 @@ import type { Rep } from '../../model/rep.js';
 import { STEP, type Steps } from '../metrics/steps.js';
 import type { RebalanceInput } from './types.js';
 
-/** Columns of the input; account i's id is ids.slice(idEnd[i − 1] ?? 0, idEnd[i]), names likewise. */
+/**
+ * Columns of the input. With ids = idParts.join(''), account i's id is ids.slice(idEnd[i − 1] ?? 0,
+ * idEnd[i]); names likewise. (The parts are joined in the worker: one join of 100k ids would be a
+ * long step on the page.)
+ */
 export interface PackedInput {
   n: number;
-  ids: string;
+  idParts: string[];
   idEnd: Int32Array;
-  names: string;
+  nameParts: string[];
   nameEnd: Int32Array;
   potential: Float64Array;
   /** NaN: no workload (undefined or null; counts as 1). */
@@ -39,7 +43,6 @@ const NO_NAME = 2;
 function representable(a: Account): boolean {
   const w = a.workload as unknown;
   const name = a.name as unknown;
-  const coord = (x: unknown): boolean => x === null || (typeof x === 'number' && x === x);
   return (
     typeof a.id === 'string' &&
     // an own "__proto__" key behaves differently on plain objects: leave such input to the clone
@@ -47,9 +50,14 @@ function representable(a: Account): boolean {
     (typeof name === 'string' || name === undefined) &&
     typeof a.potential === 'number' &&
     (w === undefined || w === null || (typeof w === 'number' && w === w)) &&
-    coord(a.lat) &&
-    coord(a.lng)
+    isCoordinate(a.lat) &&
+    isCoordinate(a.lng)
   );
+}
+
+/** null, or a number that is not NaN (NaN stands for null in the columns). */
+function isCoordinate(x: unknown): boolean {
+  return x === null || (typeof x === 'number' && x === x);
 }
 
 /**
@@ -116,7 +124,7 @@ export function* packInput(input: RebalanceInput): Steps<PackedInput | null> {
     nameParts.push(names.join(''));
     yield;
   }
-  return { n, ids: idParts.join(''), idEnd, names: nameParts.join(''), nameEnd, potential, workload, lat, lng, flags, owners, owner, reps };
+  return { n, idParts, idEnd, nameParts, nameEnd, potential, workload, lat, lng, flags, owners, owner, reps };
 }
 
 /** The buffers to transfer with a packed input. */
@@ -131,12 +139,14 @@ export function packedInputTransfer(p: PackedInput): ArrayBuffer[] {
 export function unpackInput(p: PackedInput): RebalanceInput {
   const accounts: Account[] = new Array(p.n);
   const current: Assignments = {};
+  const ids = p.idParts.join('');
+  const names = p.nameParts.join('');
   let idAt = 0;
   let nameAt = 0;
   for (let i = 0; i < p.n; i++) {
-    const id = p.ids.slice(idAt, p.idEnd[i]);
+    const id = ids.slice(idAt, p.idEnd[i]);
     idAt = p.idEnd[i];
-    const name = p.flags[i] & NO_NAME ? undefined : p.names.slice(nameAt, p.nameEnd[i]);
+    const name = p.flags[i] & NO_NAME ? undefined : names.slice(nameAt, p.nameEnd[i]);
     nameAt = p.nameEnd[i];
     const w = p.workload[i];
     const la = p.lat[i];
