@@ -158,8 +158,5 @@ function rejection(kind: RecordKind, index: number, id: string | undefined, prob
   return { kind, index, ...(id !== undefined ? { id } : {}), ...problems[0], problems };
 }
 
-/** One line per rejection, naming the record and field, for logs and UI lists. */
-export function formatRejection(r: Rejection): string {
-  const who = r.id !== undefined ? `${r.kind} ${JSON.stringify(r.id)}` : `${r.kind} at position ${r.index}`;
-  return r.field ? `${who}: ${r.field} ${r.reason}` : `${who}: ${r.reason}`;
-}
+// Kept in its own module (no zod), so UIs that only show rejections need not load the schemas.
+export { formatRejection } from './format-rejection.js';
