@@ -21,8 +21,8 @@ export { memoLast } from './memo.js';
 export {
   storageKey,
   serialiseWorkingPlan,
-  parseStoredPlan,
   storedPlanDiffers,
   restoreWorkingPlan,
 } from './persistence.js';
+export { parseStoredPlan } from './parse-stored-plan.js';
 export type { StoredPlan, SkippedChange, RestoreResult, SerialiseOptions } from './persistence.js';

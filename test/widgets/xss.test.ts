@@ -1,4 +1,4 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { mountProvider, rootOf, settle } from '../helpers/mount.js';
 import { smallLoad, testAdapter } from '../helpers/plan-fixture.js';
 import { assertNoXss, deepText, poisonLoad, XSS_PAYLOADS } from '../helpers/xss.js';
@@ -41,7 +41,7 @@ describe('CRM text never reaches an HTML sink', () => {
     first.persistDelay = 0;
     first.adapter = adapter;
     document.body.append(first);
-    await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(() => first.state.status === 'ready', 'first provider loaded');
     first.actions.assign(['a1', 'a2'], 'r2');
     first.persistNow();
     first.remove();
@@ -50,7 +50,8 @@ describe('CRM text never reaches an HTML sink', () => {
     second.storage = store;
     second.adapter = adapter;
     document.body.append(second);
-    await new Promise((r) => setTimeout(r, 50));
+    // The stored plan is parsed by a module loaded on demand: wait for the offer, not a fixed time.
+    await waitUntil(() => second.state.status === 'ready' && (second as unknown as { offer: unknown }).offer != null, 'second provider loaded, with the stored plan offered');
     second.restore();
     await settle(second);
     expect(deepText(second)).to.contain(`${payload}`);

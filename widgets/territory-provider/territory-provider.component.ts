@@ -4,7 +4,7 @@ import { adapterContext } from '../../src/context/adapter-context.js';
 import { planActionsContext } from '../../src/context/plan-actions-context.js';
 import { planStateContext } from '../../src/context/plan-state-context.js';
 import { CrmLoadError, type Change, type CrmAdapter, type LoadProgress, type SaveOutcome } from '../../src/adapters/crm-adapter.js';
-import { formatRejection } from '../../src/model/validate-batch.js';
+import { formatRejection } from '../../src/model/format-rejection.js';
 import type { Assignments } from '../../src/model/plan.js';
 import type { Territory } from '../../src/model/territory.js';
 import type { PlanActions, PlanState, SelectMode, ViewerRole } from '../../src/store/types.js';
@@ -16,7 +16,6 @@ import { applyAssignments, assign, canEdit, discard, setTerritories } from '../.
 import { saveFinished, saveStarted } from '../../src/store/save.js';
 import { pendingChanges, redoLabel, undoLabel } from '../../src/store/selectors.js';
 import {
-  parseStoredPlan,
   restoreWorkingPlan,
   serialiseWorkingPlan,
   storageKey,
@@ -312,7 +311,9 @@ export class TkTerritoryProvider extends TkElement {
       const next = loadSucceeded(this.#state, result, capabilities);
       this.#loadedTerritories = next.territories;
       this.#key = storageKey(adapter.id, next.role, next.repId ?? capabilities.userId ?? null);
-      this.offer = this.#storedOffer(next);
+      const offer = await this.#storedOffer(next);
+      if (stale()) return;
+      this.offer = offer;
       this.#set(next, 'load');
     } catch (error) {
       if (stale()) return;
@@ -324,7 +325,8 @@ export class TkTerritoryProvider extends TkElement {
     }
   }
 
-  #storedOffer(state: PlanState): StoredPlan | null {
+  /** The stored working plan worth offering back, if any (its parser, with the zod model, loads only when something is stored). */
+  async #storedOffer(state: PlanState): Promise<StoredPlan | null> {
     if (!this.storage || !this.#key || !canEdit(state)) return null;
     let text: string | null = null;
     try {
@@ -333,6 +335,7 @@ export class TkTerritoryProvider extends TkElement {
       return null;
     }
     if (text === null) return null;
+    const { parseStoredPlan } = await import('../../src/store/parse-stored-plan.js');
     const parsed = parseStoredPlan(text, this.adapter?.id);
     if (!parsed.plan) {
       console.warn(`territory-kit: ignoring the stored plan (${parsed.reason})`);
