@@ -1,6 +1,7 @@
 // Builds:
 //  1. the ESM package — one file per public entry (dependencies external, shared chunks split):
-//     dist/index.js, dist/widgets.js, dist/adapters/salesforce.js, dist/adapters/hubspot.js
+//     dist/index.js, dist/widgets.js, dist/widgets/territory-editor.js, dist/adapters/salesforce.js,
+//     dist/adapters/hubspot.js
 //  2. the standalone bundle for a Salesforce Static Resource or a <script> tag — lit and leaflet
 //     inside, jsforce never: dist/territory-kit.js (ESM) and dist/territory-kit.iife.js (global
 //     `TerritoryKit`).
@@ -29,6 +30,8 @@ const entries = Object.fromEntries(
   Object.entries({
     index: 'src/index.ts',
     widgets: 'widgets/index.ts',
+    // The territory editor: loaded on demand by the widgets entry, importable on its own.
+    'widgets/territory-editor': 'widgets/territory-editor/territory-editor.ts',
     'adapters/salesforce': 'src/adapters/salesforce/index.ts',
     'adapters/hubspot': 'src/adapters/hubspot/index.ts',
   }).filter(([, file]) => existsSync(file)),

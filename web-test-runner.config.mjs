@@ -21,7 +21,7 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   concurrency: 1,
   testsFinishTimeout: 180_000,
-  testFramework: { config: { timeout: 20_000 } },
+  testFramework: { config: { timeout: 40_000 } },
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },

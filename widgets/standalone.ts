@@ -5,3 +5,5 @@
  */
 export * from '../src/index.js';
 export * from './index.js';
+// One file: the editor is inside and defined on load (its class and edit helpers exported too).
+export * from './territory-editor/territory-editor.js';

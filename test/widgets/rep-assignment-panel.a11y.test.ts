@@ -36,6 +36,7 @@ async function tabTo(name: string | RegExp, max = 60): Promise<Element> {
 async function openAll(provider: TkTerritoryProvider, panel: TkRepAssignmentPanel): Promise<void> {
   for (const id of SECTIONS) panel.setSectionOpen(id, true);
   await settle(provider);
+  await customElements.whenDefined('tk-territory-editor'); // a separate chunk, loaded when its section opens
   const editor = q(panel, 'tk-territory-editor') as TkTerritoryEditor;
   await editor.updateComplete;
 }
@@ -92,7 +93,7 @@ describe('<tk-rep-assignment-panel> accessibility', () => {
       await waitUntil(() => adapter.saves.length === 1 && !provider.state.saving);
       // Rebalance preview names accounts and reps in moves and reasons.
       (q(panel, '[part~=rebalance-form] button[type=submit]') as HTMLButtonElement).click();
-      await waitUntil(() => q(panel, '[part~=preview]'), 'no preview', { timeout: 10000 });
+      await waitUntil(() => q(panel, '[part~=preview]'), 'no preview', { timeout: 18_000 });
       // Territory editor: names, named-account list.
       const editor = q(panel, 'tk-territory-editor') as TkTerritoryEditor;
       editor.territoryId = 't1';
@@ -118,7 +119,7 @@ describe('<tk-rep-assignment-panel> accessibility', () => {
     (q(panel, '[data-section=save] button.brand') as HTMLButtonElement).click();
     await waitUntil(() => provider.state.lastSave !== null && !provider.state.saving);
     (q(panel, '[part~=rebalance-form] button[type=submit]') as HTMLButtonElement).click();
-    await waitUntil(() => q(panel, '[part~=preview]'), 'no preview', { timeout: 10000 });
+    await waitUntil(() => q(panel, '[part~=preview]'), 'no preview', { timeout: 18_000 });
     const editor = q(panel, 'tk-territory-editor') as TkTerritoryEditor;
     editor.territoryId = 't2';
     await settle(provider);

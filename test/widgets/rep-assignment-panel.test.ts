@@ -123,6 +123,8 @@ describe('<tk-rep-assignment-panel>', () => {
     await settle(provider);
     panel.setSectionOpen('territories', true);
     await settle(provider);
+    // The editor is a separate chunk, loaded when its section first opens.
+    await customElements.whenDefined('tk-territory-editor');
     const editor = q(panel, 'tk-territory-editor')!;
     await (editor as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const labels = [...texts(qa(panel, 'button')), ...texts(qa(editor, 'button'))];
@@ -154,6 +156,7 @@ describe('<tk-rep-assignment-panel>', () => {
         expect(changes.map((e) => [e.source, e.label, e.changes])).to.deep.equal([['assign', 'Assign 1 account to Ana Ruiz', [{ accountId: 'a4', from: 'r2', to: 'r1' }]]]);
         panel.setSectionOpen('territories', true);
         await settle(provider);
+        await customElements.whenDefined('tk-territory-editor');
         const editor = q(panel, 'tk-territory-editor')! as HTMLElement & { updateComplete: Promise<unknown> };
         await editor.updateComplete;
         expect(editor.shadowRoot).to.equal(null);

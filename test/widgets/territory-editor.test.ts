@@ -1,5 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import { mountProvider, rootOf, settle } from '../helpers/mount.js';
+// What `territory-kit/widgets/territory-editor` gives: the element defined on import.
+import '../../widgets/territory-editor/territory-editor.js';
 import { account, rep, testAdapter } from '../helpers/plan-fixture.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 import type { LoadResult } from '../../src/adapters/crm-adapter.js';

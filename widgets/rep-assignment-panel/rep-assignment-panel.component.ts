@@ -16,6 +16,16 @@ import { alertsSection } from './sections/alerts.js';
 import { exportSection } from './sections/export.js';
 import { styles } from './rep-assignment-panel.styles.js';
 
+/** The territory editor is a separate chunk (with the zod model): loaded when its section first opens. */
+let editorLoad: Promise<unknown> | null = null;
+function loadEditor(): void {
+  if (editorLoad || customElements.get('tk-territory-editor')) return;
+  editorLoad = import('../territory-editor/territory-editor.js').catch((error) => {
+    editorLoad = null;
+    console.warn('territory-kit: could not load <tk-territory-editor>', error);
+  });
+}
+
 const TEXT_INPUT = new Set(['text', 'search', 'number', 'email', 'url', 'tel', 'password']);
 
 /** Whether a key event comes from a control that has its own Ctrl+Z (text editing). */
@@ -186,7 +196,7 @@ export class TkRepAssignmentPanel extends TkElement {
     return html`<div class="panel" role="region" aria-label="Rep assignment" @keydown=${this.onKey}>
       ${repsSection(ctx)} ${selectionSection(ctx)} ${ctx.edit ? rebalanceSection(ctx) : nothing} ${ctx.edit ? saveSection(ctx) : nothing}
       ${quotasSection(ctx)} ${alertsSection(ctx)}
-      ${section(ctx, 'territories', 'Territories', () => html`<tk-territory-editor locale=${this.fmt.locale} theme=${this.theme ?? nothing}></tk-territory-editor>`, ctx.s.territories.length ? this.fmt.number(ctx.s.territories.length, 0) : undefined)}
+      ${section(ctx, 'territories', 'Territories', () => (loadEditor(), html`<tk-territory-editor locale=${this.fmt.locale} theme=${this.theme ?? nothing}></tk-territory-editor>`), ctx.s.territories.length ? this.fmt.number(ctx.s.territories.length, 0) : undefined)}
       ${exportSection(ctx)}
       <p part="status" class="status" role="status" aria-live="polite">${this.ui.status}</p>
     </div>`;

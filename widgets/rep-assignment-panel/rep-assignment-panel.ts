@@ -1,4 +1,3 @@
-import '../territory-editor/territory-editor.js';
 import { TkRepAssignmentPanel } from './rep-assignment-panel.component.js';
 
 export { TkRepAssignmentPanel };
