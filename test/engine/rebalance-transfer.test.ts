@@ -13,8 +13,8 @@ import { createRandom } from '../../src/data/random.js';
 /**
  * A plan with every case the Worker path's columns must carry: accounts without coordinates, without
  * workload (undefined and null), without a name, locked ones, unassigned ones (null, missing, an
- * inherited key), owners that are unknown or inactive, a locked rep, and an id that is an integer
- * string (sorted first in object keys).
+ * inherited key), owners that are unknown or inactive, a locked rep, an id that is an integer
+ * string (sorted first in object keys), and ids and names outside ASCII (a lone surrogate too).
  */
 function awkwardPlan(n: number, seed: number): RebalanceInput {
   const rng = createRandom(seed);
@@ -30,11 +30,11 @@ function awkwardPlan(n: number, seed: number): RebalanceInput {
   const accounts: Account[] = [];
   const current: Assignments = {};
   for (let i = 0; i < n; i++) {
-    const id = i === 5 ? '12345' : i === 6 ? 'constructor' : `a${i}`;
+    const id = i === 5 ? '12345' : i === 6 ? 'constructor' : i === 8 ? 'é😀\uD800' : `a${i}`;
     const placed = i % 17 !== 0;
     const a: Account = {
       id,
-      name: i % 23 === 0 ? (undefined as unknown as string) : `Account ${i} <b>"&'`,
+      name: i % 23 === 0 ? (undefined as unknown as string) : i % 19 === 0 ? `Café ${i} 😀 \uDC00` : `Account ${i} <b>"&'`,
       lat: placed ? 35 + rng.normal() * 2 : null,
       lng: placed ? -100 + rng.normal() * 3 : null,
       potential: i % 31 === 0 ? 0 : Math.round(rng.lognormal(1000, 1)),
@@ -67,6 +67,7 @@ describe('rebalance Worker transfer (columns instead of objects)', () => {
     // what postMessage does with it: clone the rest, transfer the typed arrays
     const sent = structuredClone(packed, { transfer: packedInputTransfer(packed) });
     assert.equal(packed.potential.length, 0, 'the buffers were transferred, not copied');
+    assert.equal(packed.idParts[0].length, 0, 'the ids too');
     const options = { tolerance: 0.04, lockedAccountIds: ['a10'], maxMoves: 400 };
     const viaColumns = await rebalance(unpackInput(sent), options);
     const direct = await rebalance(input, options);
