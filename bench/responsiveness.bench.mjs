@@ -13,8 +13,11 @@
 // Then a yield probe (YIELD_PROBE=0 skips it): a toy loop of 40 ms busy slices yielding by a
 // MessageChannel message (as src/engine/rebalance/slicer.ts does), setTimeout(0), scheduler.yield() or
 // rAF + setTimeout, to see which lets Chromium render between slices.
+// TRACE=1 records a Chromium trace around each variant and says, for every task over 50 ms on the
+// page's main thread, how much of it was garbage collection (MajorGC / MinorGC events inside it) —
+// GC pauses come from the page's whole heap, not from the step that happened to be running.
 // Run: npm run bench:responsiveness   (env: KIND=metro|uniform|heavy  N=100000  R=500  RUNS=1
-// CHROME_PATH=/usr/bin/chromium  VARIANTS=idle,never,auto,unsliced)
+// CHROME_PATH=/usr/bin/chromium  VARIANTS=idle,never,auto,unsliced  TRACE=0)
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { bundlePage, launchChromium, ROOT, serveDir } from '../scripts/browser-harness.mjs';
@@ -24,6 +27,48 @@ const N = Number(process.env.N ?? 100_000);
 const R = Number(process.env.R ?? 500);
 const RUNS = Number(process.env.RUNS ?? 1);
 const VARIANTS = (process.env.VARIANTS ?? 'idle,never,auto,unsliced').split(',');
+const TRACE = process.env.TRACE === '1';
+const traces = [];
+
+/** Total time covered by a set of trace events (nested GC events counted once). */
+function unionMs(events) {
+  let total = 0;
+  let end = -Infinity;
+  for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
+    const from = Math.max(e.ts, end);
+    if (e.ts + e.dur > from) total += e.ts + e.dur - from;
+    end = Math.max(end, e.ts + e.dur);
+  }
+  return total / 1000;
+}
+
+/**
+ * Tasks over 50 ms on the renderer main thread in a Chromium trace, each with the GC time inside it,
+ * relative to the first task of the trace.
+ */
+function longTasksFromTrace(buffer) {
+  const { traceEvents: ev } = JSON.parse(Buffer.from(buffer).toString('utf8'));
+  const mains = ev.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const runTasks = (m) => ev.filter((e) => e.pid === m.pid && e.tid === m.tid && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.ph === 'X');
+  const main = mains.map((m) => ({ m, tasks: runTasks(m) })).sort((a, b) => b.tasks.length - a.tasks.length)[0];
+  if (!main) return [];
+  const { pid, tid } = main.m;
+  const t0 = Math.min(...main.tasks.map((e) => e.ts));
+  const same = ev.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && typeof e.dur === 'number');
+  const gcs = same.filter((e) => /^(MajorGC|MinorGC|V8\.GC)/.test(e.name));
+  return main.tasks
+    .filter((t) => t.dur >= 50_000)
+    .map((t) => {
+      const inside = (e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur;
+      const gc = gcs.filter(inside);
+      return {
+        startMs: (t.ts - t0) / 1000,
+        ms: t.dur / 1000,
+        gcMs: unionMs(gc),
+        gcKinds: [...new Set(gc.map((e) => e.name))].slice(0, 3).join('+'),
+      };
+    });
+}
 const LABEL = {
   never: "runRebalance worker: 'never' (main thread, default slices)",
   auto: "runRebalance worker: 'auto' (module Worker)",
@@ -73,7 +118,11 @@ try {
     if (run === 0) console.log(`instance ${setup.name}: generated in the page in ${ms(setup.ms)} (not measured)`);
     for (const v of VARIANTS) {
       load.push(loadavg()[0]);
+      if (TRACE) await page.tracing.start({ categories: ['toplevel', 'devtools.timeline', 'v8', 'v8.execute'] });
       const res = await page.evaluate((x) => window.benchCase(x), v);
+      if (TRACE) traces.push({ run, variant: v, tasks: longTasksFromTrace(await page.tracing.stop()) });
+      // (the fingerprint of the result is the bench's own work: computed after the measurement)
+      res.hash = await page.evaluate(() => window.benchHash());
       load.push(loadavg()[0]);
       const tasks = res.longTasks;
       const tbt = tasks.reduce((s, t) => s + Math.max(0, t.duration - 50), 0);
@@ -130,6 +179,13 @@ try {
     console.log('\nyield probe: 2 s of 40 ms busy slices, yielding between slices by …');
     console.log('| yield | slices | frames | frame gap p95 | frame gap max |\n|---|---:|---:|---:|---:|');
     for (const p of probes) console.log(`| ${p.how} | ${p.slices} | ${p.frames} | ${ms(p.p95)} | ${ms(p.max)} |`);
+  }
+  for (const t of traces) {
+    console.log(`\ntrace, ${t.variant} (run ${t.run + 1}): main-thread tasks over 50 ms (the trace's own clock; tracing adds overhead)`);
+    if (t.tasks.length === 0) console.log('  none');
+    for (const x of t.tasks) {
+      console.log(`  +${ms(x.startMs)}  ${ms(x.ms)}  GC inside: ${ms(x.gcMs)}${x.gcKinds ? ` (${x.gcKinds})` : ''}`);
+    }
   }
   for (const d of details) {
     if ((d.variant === 'auto' || d.variant === 'idle') && d.tasks.length === 0) continue;

@@ -30,7 +30,7 @@ interface CaseResult {
   workerCreated: boolean;
   status: string;
   moves: number;
-  /** A cheap fingerprint of the assignments, to check the three runs agree. */
+  /** A cheap fingerprint of the assignments, to check the three runs agree (filled by benchHash). */
   hash: number;
   workerCost: typeof workerCost;
 }
@@ -115,6 +115,8 @@ async function benchParts(): Promise<Record<string, number>> {
 }
 
 let lastResult: RebalanceResult | null = null;
+/** The result of the last benchCase (null for the idle control). */
+let caseResult: RebalanceResult | null = null;
 
 async function benchSetup(kind: InstanceKind, n: number, r: number): Promise<{ name: string; ms: number }> {
   const t0 = performance.now();
@@ -166,6 +168,7 @@ async function benchCase(variant: Variant): Promise<CaseResult> {
       : await runRebalance(input, { worker: variant, onProgress });
   const totalMs = performance.now() - t0;
   if (result) lastResult = result;
+  caseResult = result;
   // one more frame so a task right at the end is seen by the heartbeat, then let the observer flush
   await new Promise((res) => requestAnimationFrame(res));
   running = false;
@@ -183,7 +186,7 @@ async function benchCase(variant: Variant): Promise<CaseResult> {
     workerCreated: workersCreated > before,
     status: result?.status ?? '–',
     moves: result?.moves.length ?? 0,
-    hash: result ? fingerprint(result) : 0,
+    hash: 0,
     workerCost: { ...workerCost },
   };
 }
@@ -230,4 +233,9 @@ async function benchYield(how: 'message' | 'timeout' | 'scheduler-yield' | 'raf'
   return { how, slices, p95: sorted[Math.ceil(0.95 * sorted.length) - 1] ?? 0, max: sorted.at(-1) ?? 0, frames: gaps.length };
 }
 
-Object.assign(window, { benchSetup, benchCase, benchParts, benchYield, benchT0: () => performance.timeOrigin });
+/** The fingerprint of the last case's result (0 for the idle control): after the measurement, not in it. */
+function benchHash(): number {
+  return caseResult ? fingerprint(caseResult) : 0;
+}
+
+Object.assign(window, { benchSetup, benchCase, benchHash, benchParts, benchYield, benchT0: () => performance.timeOrigin });
