@@ -108,6 +108,19 @@ describe('rebalance', () => {
     assert.match(result.explanation, /could not be placed/);
   });
 
+  it('names locked accounts left on an inactive rep as the reason they stay', async () => {
+    const input = instance(300, 6, 3);
+    const reps = input.reps.map((r) => (r.id === 'r0' ? { ...r, active: false } : r));
+    const onR0 = input.accounts.filter((a) => input.current[a.id] === 'r0');
+    const lockedIds = new Set(onR0.slice(0, 2).map((a) => a.id));
+    const accounts = input.accounts.map((a) => (lockedIds.has(a.id) ? { ...a, locked: true } : a));
+    const result = await rebalance({ ...input, accounts, reps });
+    assert.deepEqual(new Set(result.unplacedAccountIds), lockedIds);
+    assert.match(result.explanation, /^2 accounts without an active owner could not be placed \(all of them locked: unlock them or assign them by hand\)\./);
+    const one = await rebalance({ ...input, accounts, reps }, { lockedAccountIds: [], maxMoves: 2 });
+    assert.match(one.explanation, /could not be placed \(2 of them locked: unlock them or assign them by hand\)/);
+  });
+
   it('never moves locked accounts or touches locked reps', async () => {
     const input = instance(400, 6, 4);
     const lockedAccounts = input.accounts.filter((_, i) => i % 5 === 0).map((a) => a.id);

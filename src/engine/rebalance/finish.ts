@@ -90,6 +90,18 @@ function planPart(
 const pct = (d: number): string => `${(d * 100).toFixed(1)}%`;
 
 /** The status and a short explanation, from the final evaluation. */
+/** Why orphans stayed: how many of the `unplaced` are locked (they never move), as a parenthesis, or ''. */
+function lockedNote(s: RebalanceState, unplaced: number): string {
+  let locked = 0;
+  for (let i = 0; i < s.n; i++) {
+    const o = s.owner[i];
+    if ((o < 0 || !s.active[o]) && s.fixed[i]) locked++;
+  }
+  if (locked === 0) return '';
+  if (unplaced === 1) return ' (it is locked: unlock it or assign it by hand)';
+  return ` (${locked === unplaced ? 'all' : locked} of them locked: unlock them or assign them by hand)`;
+}
+
 export function judge(
   s: RebalanceState,
   after: PlanEvaluation,
@@ -103,7 +115,7 @@ export function judge(
   const summary = metrics.map((m, q) => `${m} ${pct(worst[q])}`).join(', ');
   const inTolerance = after.reps.every((r) => !r.active || metrics.every((m) => Math.abs(r.deviation[m]) <= tolerance + 1e-9));
   const moved = `${s.moved} account${s.moved === 1 ? '' : 's'} moved`;
-  const left = unplaced > 0 ? ` ${unplaced} account${unplaced === 1 ? '' : 's'} without an active owner could not be placed.` : '';
+  const left = unplaced > 0 ? ` ${unplaced} account${unplaced === 1 ? '' : 's'} without an active owner could not be placed${lockedNote(s, unplaced)}.` : '';
 
   if (inTolerance && unplaced === 0) {
     return { status: 'balanced', explanation: `Every active rep is within ±${pct(tolerance)} (worst: ${summary}); ${moved}.` };

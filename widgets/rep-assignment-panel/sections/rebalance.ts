@@ -20,7 +20,7 @@ const STATUS: Record<RebalanceResult['status'], string> = {
   balanced: 'Balanced',
   'at-lower-bound': 'As balanced as these accounts allow',
   'budget-exhausted': 'Stopped by the move budget',
-  infeasible: 'Tolerance not reachable',
+  infeasible: 'Blocked by locks or inactive reps',
   'local-optimum': 'No further improvement found',
 };
 
