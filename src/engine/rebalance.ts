@@ -5,6 +5,7 @@ import { assignOrphans } from './rebalance/assign-orphans.js';
 import { adjacency, balanceMoves } from './rebalance/balance-moves.js';
 import { buildPlanSteps, enforceBudgets, judge } from './rebalance/finish.js';
 import { maxDeviation } from './rebalance/objective.js';
+import { priceMoves } from './rebalance/price-moves.js';
 import { ReasonLog } from './rebalance/reasons.js';
 import { Slicer } from './rebalance/slicer.js';
 import { buildStateSteps, type RebalanceState } from './rebalance/state.js';
@@ -130,6 +131,7 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
 
     const adj = adjacency(s);
     await slicer.pause('balance', 0.2);
+    await priceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.25]); // regional surplus along chains of neighbours (rebalance/price-moves.ts)
     // straight from over- to under-target reps nearby first (few moves), then relays and longer moves
     await balanceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.4], 'direct');
     for (let round = 0; round < ROUNDS; round++) {

@@ -6,6 +6,9 @@ import type { RebalanceState } from './state.js';
 /** How many far reps (nearest outside their band on the other side) to try when no neighbour helps. */
 const FAR_CANDIDATES = 6;
 
+/** Searches per rep a 'relay-only' run may make before it stops. */
+const RELAY_ONLY_SEARCHES = 3;
+
 /** Pairs a direct-mode scan keeps for the next search of the same rep (see `scan`). */
 const KEEP = 32;
 
@@ -52,7 +55,9 @@ interface Best {
  * Modes: 'direct' moves only between a rep over its band and one under it, among the rep's wider
  * neighbourhood (30 nearest) and then the nearest such reps within twice that range; 'relay' moves to
  * or from any of the nearest reps (chains through balanced reps), switching to 'direct-anywhere' (no
- * range limit) after n/20 + 5·reps searches so that large plans finish in bounded time.
+ * range limit) after n/20 + 5·reps searches so that large plans finish in bounded time; 'relay-only'
+ * is 'relay' that never moves further than the nearest reps and stops after 3 searches per rep (used
+ * after the price pass, see price-moves.ts).
  *
  * Ties between equally good moves go to the lower account id (then the lower rep index). In direct
  * mode a rep's scan is remembered and reused while that is provably exact (see `scan`), which saves
@@ -67,10 +72,10 @@ export async function balanceMoves(
   log: ReasonLog,
   slicer: Slicer,
   progress: [number, number],
-  mode: 'direct' | 'relay' | 'direct-anywhere',
+  mode: 'direct' | 'relay' | 'direct-anywhere' | 'relay-only',
 ): Promise<number> {
   const r = s.r;
-  let direct = mode !== 'relay';
+  let direct = mode !== 'relay' && mode !== 'relay-only';
   let anywhere = mode === 'direct-anywhere';
   /** Relays can churn on large plans: past this many searches, switch to direct moves at any range. */
   const searchLimit = Math.ceil(s.n / 20) + 5 * r;
@@ -118,8 +123,11 @@ export async function balanceMoves(
   const keptTo = new Int32Array(KEEP);
   let kept = 0;
   let keeping = false;
-  /** The pruning threshold: the best score so far, or the KEEP-th best while keeping. */
-  const bar = (): number => (keeping ? (kept < KEEP ? 0 : keptScore[KEEP - 1]) : best.score);
+  /** The pruning threshold: the best score so far, or the KEEP-th best while keeping (kept current by `offer`). */
+  let bar = 0;
+  const setBar = (): void => {
+    bar = keeping ? (kept < KEEP ? 0 : keptScore[KEEP - 1]) : best.score;
+  };
   /** Pair order: higher score, then lower account id, then lower rep index. */
   const before = (sa: number, ia: number, ta: number, sb: number, ib: number, tb: number): boolean =>
     sa > sb || (sa === sb && (ids[ia].id < ids[ib].id || (ia === ib && ta < tb)));
@@ -133,6 +141,7 @@ export async function balanceMoves(
       best.score = score;
       best.account = i;
       best.to = to;
+      bar = score;
       return;
     }
     if (kept === KEEP && !before(score, i, to, keptScore[KEEP - 1], keptAcc[KEEP - 1], keptTo[KEEP - 1])) return;
@@ -146,30 +155,68 @@ export async function balanceMoves(
     keptScore[at] = score;
     keptAcc[at] = i;
     keptTo[at] = to;
+    if (kept === KEEP) bar = keptScore[KEEP - 1];
   };
+
+  // Each account's distance to its starting rep's anchor (baseDistance), computed once: it only
+  // depends on the current owner for accounts whose starting owner is not an active rep (NaN here).
+  const base = new Float64Array(s.n);
+  for (let i = 0; i < s.n; i++) {
+    const o = s.orig[i];
+    base[i] = o >= 0 && s.active[o] ? distance(s, i, o) : NaN;
+  }
+  const baseOf = (i: number): number => {
+    const b = base[i];
+    return b === b ? b : baseDistance(s, i);
+  };
+  // the candidate reps' loads, capacities and bands, copied per scan (the inner loop of `give`)
+  let cl = new Float64Array(64 * s.k);
+  let cb = new Float64Array(64 * s.k);
+  let cc = new Float64Array(64);
 
   /** Best move of one of j's accounts to one of `cands`. */
   const give = (j: number, cands: ArrayLike<number>): void => {
+    setBar();
+    const k = s.k;
+    const val = s.val;
     const fj = penalty(s, j, 0, 0);
-    if (fc.length < cands.length) fc = new Float64Array(cands.length);
+    if (fc.length < cands.length) {
+      fc = new Float64Array(cands.length);
+      cl = new Float64Array(cands.length * k);
+      cb = new Float64Array(cands.length * k);
+      cc = new Float64Array(cands.length);
+    }
     let maxFc = 0;
     for (let q = 0; q < cands.length; q++) {
-      fc[q] = penalty(s, cands[q], 0, 0);
+      const c = cands[q];
+      fc[q] = penalty(s, c, 0, 0);
       if (fc[q] > maxFc) maxFc = fc[q];
+      cc[q] = s.cap[c];
+      for (let m = 0; m < k; m++) {
+        cl[q * k + m] = s.load[c * k + m];
+        cb[q * k + m] = s.band[c * k + m];
+      }
     }
     const list = s.members[j];
     for (let at = 0; at < list.length; at++) {
       const i = list[at];
       if (s.fixed[i]) continue;
       const gj = fj - penalty(s, j, i, -1);
-      if (gj + maxFc <= bar()) continue;
-      const dj = baseDistance(s, i);
+      if (gj + maxFc <= bar) continue;
+      const dj = baseOf(i);
       for (let q = 0; q < cands.length; q++) {
         const top = gj + fc[q];
-        if (top <= bar()) continue;
-        const c = cands[q];
-        const gain = top - penalty(s, c, i, 1);
+        if (top <= bar) continue;
+        // penalty(s, cands[q], i, 1), inlined (same arithmetic)
+        let f = 0;
+        for (let m = 0; m < k; m++) {
+          const d = (cl[q * k + m] + val[i * k + m]) / cc[q] - 1;
+          const e = (d < 0 ? -d : d) - cb[q * k + m];
+          if (e > 0) f += e * e;
+        }
+        const gain = top - f;
         if (gain <= EPS) continue;
+        const c = cands[q];
         offer(gain / cost(distance(s, i, c) - dj), i, c);
       }
     }
@@ -177,18 +224,19 @@ export async function balanceMoves(
 
   /** Best move of an account of one of `cands` to j. */
   const pull = (j: number, cands: ArrayLike<number>): void => {
+    setBar();
     const fj = penalty(s, j, 0, 0);
     for (let q = 0; q < cands.length; q++) {
       const h = cands[q];
       const fh = penalty(s, h, 0, 0);
-      if (fh + fj <= bar()) continue;
+      if (fh + fj <= bar) continue;
       const list = s.members[h];
       for (let at = 0; at < list.length; at++) {
         const i = list[at];
         if (s.fixed[i]) continue;
         const gain = fh - penalty(s, h, i, -1) + fj - penalty(s, j, i, 1);
-        if (gain <= EPS || gain <= bar()) continue;
-        offer(gain / cost(distance(s, i, j) - baseDistance(s, i)), i, j);
+        if (gain <= EPS || gain <= bar) continue;
+        offer(gain / cost(distance(s, i, j) - baseOf(i)), i, j);
       }
     }
   };
@@ -229,7 +277,7 @@ export async function balanceMoves(
         const fo = dir > 0 ? penalty(s, c, 0, 0) : fj;
         const gain = fh - penalty(s, h, i, -1) + fo - penalty(s, c, i, 1);
         if (gain <= EPS) continue;
-        const score = gain / cost(distance(s, i, c) - baseDistance(s, i));
+        const score = gain / cost(distance(s, i, c) - baseOf(i));
         if (better(score, i, c)) {
           best.score = score;
           best.account = i;
@@ -331,6 +379,7 @@ export async function balanceMoves(
 
   let sweptAt = -1;
   for (;;) {
+    if (mode === 'relay-only' && searches >= RELAY_ONLY_SEARCHES * r) break;
     if (slicer.due()) {
       let left = 0;
       for (let j = 0; j < r; j++) if (s.free[j] && amount[j] > 0) left += amount[j];
@@ -347,7 +396,7 @@ export async function balanceMoves(
       const outside: number[] = [];
       for (let q = 0; q < r; q++) if (s.free[q] && amount[q] > 1e-12) outside.push(q);
       if (outside.length === 0) break;
-      if (direct && sweptAt === applied) break;
+      if ((direct || mode === 'relay-only') && sweptAt === applied) break;
       if (sweptAt !== applied) {
         // parked reps wait out their back-off only while others make progress: retry them all now
         sweptAt = applied;

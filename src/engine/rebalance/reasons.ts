@@ -7,6 +7,7 @@ import { UNASSIGNED, UNKNOWN_OWNER, type RebalanceState } from './state.js';
 type Why =
   | { kind: 'orphan'; from: number }
   | { kind: 'balance'; from: number; metric: number; dev: number }
+  | { kind: 'chain'; from: number; metric: number; dev: number }
   | { kind: 'swap'; from: number; metric: number; dev: number; partner: number };
 
 interface Entry {
@@ -70,6 +71,17 @@ export class ReasonLog {
     this.record(i, { kind: 'balance', from, metric, dev }, to);
   }
 
+  /**
+   * Call before applying a move of the price pass: a plain balancing move when `from` is over its band
+   * and `to` under it on some metric, else a link in a chain of hand-overs between neighbouring reps.
+   */
+  chain(i: number, from: number, to: number): void {
+    const [metric, dev] = this.extreme(from, 1);
+    const [toMetric, toDev] = this.extreme(to, -1);
+    const direct = dev > this.s.band[from * this.s.k + metric] && -toDev > this.s.band[to * this.s.k + toMetric];
+    this.record(i, { kind: direct ? 'balance' : 'chain', from, metric, dev }, to);
+  }
+
   /** Call before applying a swap: account i goes from `from` to `to` in exchange for `partner`. */
   swap(i: number, from: number, to: number, partner: number): void {
     const [metric, dev] = this.extreme(from, 1);
@@ -104,6 +116,9 @@ export class ReasonLog {
     if (w.kind === 'swap') {
       const other = s.accounts[w.partner];
       return `${head}; swapped with ${other.name || other.id} from ${where}, which was ${toState}`;
+    }
+    if (w.kind === 'chain') {
+      return `${head}; ${where} was ${toState} (a hand-over in a chain between neighbouring reps, which carries the region's surplus to the reps under target without long moves)`;
     }
     return `${head}; ${where} was ${toState}`;
   }
