@@ -5,17 +5,21 @@
  *   npm run bench -- --sizes=1k,10k       # some sizes
  *   npm run bench -- --kinds=heavy        # some kinds (uniform, metro, heavy)
  *   npm run bench -- --no-kmeans          # skip turf clustersKmeans
+ *   npm run bench -- --no-floor           # skip the compactness floor (≈ 10 s at 100k)
  *   npm run bench -- --runs=3             # timed runs of rebalance (median reported; default 3)
  *
  * clustersKmeans runs in a worker thread (bench/kmeans-worker.mjs) and is stopped after 60 s (reported as "skipped").
  * Metrics come from evaluatePlan / comparePlans: max deviation of workload and potential, accounts
  * and potential moved against the comparePlans lower bound, and compactness (workload-weighted km to
- * the rep's home; for k-means, to the cluster centroid).
+ * the rep's home; for k-means, to the cluster centroid). The compactness floor row is a lower bound:
+ * no plan within ±5% on workload and potential with the same rep homes is more compact (see
+ * `compactnessFloor`); its time column is the time to compute the bound.
  */
 
 import { cpus, loadavg, availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { comparePlans } from '../src/engine/compare-plans.js';
+import { haversineKm } from '../src/engine/geo.js';
 import { evaluatePlan } from '../src/engine/evaluate-plan.js';
 import { rebalance } from '../src/engine/rebalance.js';
 import { greedyBaseline } from '../src/engine/rebalance/greedy-baseline.js';
@@ -82,9 +86,113 @@ function measure(inst: Instance, reps: readonly Rep[], plan: Assignments, base: 
   };
 }
 
+/**
+ * A lower bound on the compactness (workload-weighted km to the rep's home) of ANY plan that keeps
+ * every rep within ±tolerance of its capacity-scaled target on workload and potential, with the reps'
+ * homes as they are: the Lagrangian dual of that assignment problem (capacity constraints relaxed
+ * with prices λ), maximised by subgradient steps. Every λ gives a valid bound; the steps only make it
+ * tighter. For many reps, only each account's `near` nearest homes are priced exactly; the others are
+ * bounded below by the (near+1)-th distance plus the cheapest price on each metric, which keeps the
+ * bound valid.
+ */
+function compactnessFloor(inst: Instance, tolerance = 0.05, iterations = 200, near = 16): number {
+  const n = inst.accounts.length;
+  const r = inst.reps.length;
+  const K = Math.min(near, r);
+  const capTotal = inst.reps.reduce((t, x) => t + (x.capacity ?? 1), 0);
+  const w = Float64Array.from(inst.accounts, (a) => a.workload ?? 1);
+  const p = Float64Array.from(inst.accounts, (a) => a.potential);
+  const totW = w.reduce((a, b) => a + b, 0);
+  const totP = p.reduce((a, b) => a + b, 0);
+  // values in units where rep j's target is its capacity
+  const v = [w.map((x) => (x * capTotal) / totW), p.map((x) => (x * capTotal) / totP)];
+  const cap = Float64Array.from(inst.reps, (x) => x.capacity ?? 1);
+  // each account's K nearest homes (and the (K+1)-th distance), weighted by workload
+  const cand = new Int32Array(n * K);
+  const cost = new Float64Array(n * K);
+  const beyond = new Float64Array(n);
+  const d = new Float64Array(K + 1);
+  const order = new Int32Array(K + 1);
+  for (let i = 0; i < n; i++) {
+    const a = inst.accounts[i];
+    // the K + 1 nearest homes, by insertion into a small sorted buffer
+    let count = 0;
+    for (let j = 0; j < r; j++) {
+      const dj = haversineKm(a.lat as number, a.lng as number, inst.reps[j].home!.lat, inst.reps[j].home!.lng);
+      if (count === K + 1 && dj >= d[K]) continue;
+      let at = count <= K ? count++ : K;
+      while (at > 0 && d[at - 1] > dj) {
+        d[at] = d[at - 1];
+        order[at] = order[at - 1];
+        at--;
+      }
+      d[at] = dj;
+      order[at] = j;
+    }
+    for (let q = 0; q < K; q++) {
+      cand[i * K + q] = order[q];
+      cost[i * K + q] = w[i] * d[q];
+    }
+    beyond[i] = K < r ? w[i] * d[K] : Infinity;
+  }
+  const lam = [new Float64Array(r), new Float64Array(r)];
+  const load = [new Float64Array(r), new Float64Array(r)];
+  let best = 0;
+  let meanCost = 0;
+  for (let i = 0; i < n; i++) meanCost += cost[i * K];
+  const scale = meanCost / capTotal; // km·workload per unit of normalised load
+  for (let t = 0; t < iterations; t++) {
+    load[0].fill(0);
+    load[1].fill(0);
+    let minL0 = Infinity;
+    let minL1 = Infinity;
+    for (let j = 0; j < r; j++) {
+      minL0 = Math.min(minL0, lam[0][j]);
+      minL1 = Math.min(minL1, lam[1][j]);
+    }
+    let dual = 0;
+    for (let i = 0; i < n; i++) {
+      let bj = -1;
+      let bc = Infinity;
+      for (let q = 0; q < K; q++) {
+        const j = cand[i * K + q];
+        const c = cost[i * K + q] + lam[0][j] * v[0][i] + lam[1][j] * v[1][i];
+        if (c < bc) {
+          bc = c;
+          bj = j;
+        }
+      }
+      // any rep beyond the K nearest costs at least this much
+      dual += Math.min(bc, beyond[i] + minL0 * v[0][i] + minL1 * v[1][i]);
+      load[0][bj] += v[0][i];
+      load[1][bj] += v[1][i];
+    }
+    for (let m = 0; m < 2; m++) {
+      for (let j = 0; j < r; j++) {
+        const U = cap[j] * (1 + tolerance);
+        const L = cap[j] * (1 - tolerance);
+        const l = lam[m][j];
+        dual -= l > 0 ? l * U : l * L;
+      }
+    }
+    if (dual > best) best = dual;
+    const step = (scale * 2) / (1 + t / 25);
+    for (let m = 0; m < 2; m++) {
+      for (let j = 0; j < r; j++) {
+        const U = cap[j] * (1 + tolerance);
+        const L = cap[j] * (1 - tolerance);
+        const l = lam[m][j];
+        const g = l > 0 ? load[m][j] - U : l < 0 ? load[m][j] - L : Math.max(0, load[m][j] - U) - Math.max(0, L - load[m][j]);
+        lam[m][j] += (step * g) / cap[j];
+      }
+    }
+  }
+  return best / w.reduce((a, b) => a + b, 0);
+}
+
 const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function benchInstance(inst: Instance, runs: number, kmeans: boolean): Promise<Row[]> {
+async function benchInstance(inst: Instance, runs: number, kmeans: boolean, floor: boolean): Promise<Row[]> {
   const rows: Row[] = [];
   const start = measure(inst, inst.reps, inst.current, { instance: inst.name, algo: 'current plan', ms: null, cpuMs: null });
   rows.push(start);
@@ -114,6 +222,12 @@ async function benchInstance(inst: Instance, runs: number, kmeans: boolean): Pro
   const gc = process.cpuUsage(c0);
   rows.push(measure(inst, inst.reps, greedy, { instance: inst.name, algo: 'greedy baseline', ms: gms, cpuMs: (gc.user + gc.system) / 1000 }));
 
+  if (floor) {
+    const t0 = performance.now();
+    const km = compactnessFloor(inst);
+    const nan = NaN;
+    rows.push({ instance: inst.name, algo: 'compactness floor (any balanced plan)', ms: performance.now() - t0, cpuMs: null, workload: nan, potential: nan, lbPotential: nan, moved: nan, lbMoved: nan, potMoved: nan, lbPotMoved: nan, km });
+  }
   if (kmeans) {
     const km = await runKmeans(inst);
     if (!km) {
@@ -152,6 +266,7 @@ async function main(): Promise<void> {
   const kinds = (args.get('kinds') ?? 'uniform,metro,heavy').split(',') as InstanceKind[];
   const runs = Number(args.get('runs') ?? 3);
   const kmeans = !args.has('no-kmeans');
+  const floor = !args.has('no-floor');
   const shape: Record<string, [number, number]> = { '1k': [1_000, 10], '10k': [10_000, 50], '100k': [100_000, 500] };
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -163,7 +278,7 @@ async function main(): Promise<void> {
     if (!n) throw new Error(`unknown size ${size} (1k, 10k, 100k)`);
     for (const kind of kinds) {
       const inst = makeInstance(kind, n, r, 1);
-      const got = await benchInstance(inst, runs, kmeans);
+      const got = await benchInstance(inst, runs, kmeans, floor);
       rows.push(...got);
       for (const row of got) console.error(`${row.instance} ${row.algo}: ${num(row.ms)} ms, dev ${pct(row.workload)}/${pct(row.potential)}, moved ${row.moved}/${row.lbMoved}, km ${num(row.km, 1)}`);
     }

@@ -82,6 +82,8 @@ export async function balanceMoves(
   let searches = 0;
   const amount = new Float64Array(r);
   const over = new Uint8Array(r);
+  /** Whether each free rep is outside its band under target on some metric (kept by `refresh`). */
+  const under = new Uint8Array(r);
   /** A rep with no improving move is parked until `applied` reaches this. */
   const parkedUntil = new Float64Array(r);
   const failures = new Uint8Array(r);
@@ -89,6 +91,7 @@ export async function balanceMoves(
     const v = violation(s, j);
     amount[j] = v.amount;
     over[j] = v.over ? 1 : 0;
+    under[j] = v.under ? 1 : 0;
   };
   let initial = 0;
   for (let j = 0; j < r; j++) {
@@ -306,10 +309,7 @@ export async function balanceMoves(
   };
 
   /** Whether rep h is outside its band over target (dir +1) or under it (dir −1) on some metric. */
-  const outsideOn = (h: number, dir: number): boolean => {
-    for (let m = 0; m < s.k; m++) if (dir * (s.load[h * s.k + m] / s.cap[h] - 1) > s.band[h * s.k + m]) return true;
-    return false;
-  };
+  const outsideOn = (h: number, dir: number): boolean => (dir > 0 ? over[h] : under[h]) === 1;
 
   /**
    * The free reps (not j) nearest to j that are outside their band under target (dir −1) or over it
