@@ -88,6 +88,25 @@ export async function priceMoves(
     }
   }
   const stick = STICK * s.radius;
+  // for each account, how much more (distance + stick) the cheapest other candidate costs than its
+  // current choice; with `spread` (price range over a rep and its neighbours) it lets a round skip
+  // accounts that cannot change hands
+  const margin = new Float64Array(m);
+  const setMargin = (q: number): void => {
+    let own = 0;
+    for (let c = 0; c < width; c++) if (cand[q * width + c] === choice[q]) own = dist[q * width + c] + (c === 0 ? 0 : stick);
+    let min = Infinity;
+    for (let c = 0; c < width; c++) {
+      const j = cand[q * width + c];
+      if (j < 0) break;
+      if (j === choice[q]) continue;
+      const v = dist[q * width + c] + (c === 0 ? 0 : stick);
+      if (v < min) min = v;
+    }
+    margin[q] = min - own;
+  };
+  for (let q = 0; q < m; q++) setMargin(q);
+  const spread = new Float64Array(r * k);
   const load = Float64Array.from(s.load);
   const price = new Float64Array(r * k);
   // a price of `scale` makes an average account cost one typical radius more
@@ -104,12 +123,32 @@ export async function priceMoves(
         price[j * k + mm] += step * (d > b ? d - b : d < -b ? d + b : 0);
       }
     }
+    // the price spread over each rep and its neighbours (an account's candidates) per metric
+    for (let j = 0; j < r; j++) {
+      if (!s.free[j] || !s.hasAnchor[j]) continue;
+      const nb = s.neighbours[j];
+      for (let mm = 0; mm < k; mm++) {
+        let lo = price[j * k + mm];
+        let hi = lo;
+        for (let c = 0; c < nb.length; c++) {
+          const p = price[nb[c] * k + mm];
+          if (p < lo) lo = p;
+          if (p > hi) hi = p;
+        }
+        spread[j * k + mm] = hi - lo;
+      }
+    }
     // each account to its cheapest candidate, loads updated as we go
     for (let q = 0; q < m; q++) {
       if (q % CHUNK === 0 && slicer.due()) {
         await slicer.pause('balance', progress[0] + ((progress[1] - progress[0]) * t) / ROUNDS);
       }
       const i = idx[q];
+      // no candidate can undercut the current choice when the distance + stick it would save is
+      // more than the prices around can make up (with a margin for rounding): skip the account
+      let bound = 0;
+      for (let mm = 0; mm < k; mm++) bound += spread[cand[q * width] * k + mm] * s.val[i * k + mm];
+      if (margin[q] > bound * (1 + 1e-9) + 1e-9 * s.radius) continue;
       let to = -1;
       let low = Infinity;
       for (let c = 0; c < width; c++) {
@@ -129,6 +168,7 @@ export async function priceMoves(
         load[to * k + mm] += s.val[i * k + mm];
       }
       choice[q] = to;
+      setMargin(q);
     }
   }
   // reasons read the loads as the pass found them (mid-way states would depend on account order)
