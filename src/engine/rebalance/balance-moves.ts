@@ -252,23 +252,28 @@ export async function balanceMoves(
     theta: number;
     acc: Int32Array;
     to: Int32Array;
+    /** The candidate reps scanned: a later scan may reuse the memo only against a subset of them. */
+    cands: number[];
   }
-  const memo: (Memo | null)[][] = [new Array(r).fill(null), new Array(r).fill(null)];
+  /** Per rep: near give, near pull, far give, far pull. */
+  const memo: (Memo | null)[][] = [0, 1, 2, 3].map(() => new Array(r).fill(null));
   /**
    * give (dir +1) or pull (dir −1) for j against `cands`, answered from the memo when that is exact,
    * else by a full scan that refreshes the memo. Leaves the answer in `best`.
    */
-  const scan = (j: number, cands: number[], dir: number): void => {
+  const scan = (j: number, cands: number[], dir: number, far = false): void => {
     if (!memoOn) {
       if (dir > 0) give(j, cands);
       else pull(j, cands);
       return;
     }
-    const side = dir > 0 ? 0 : 1;
+    const side = (dir > 0 ? 0 : 1) + (far ? 2 : 0);
     const m = memo[side][j];
     // j only gave (give) / only received (pull) since; no candidate moved the other way
     let fresh = m !== null && (dir > 0 ? tookAt[j] : gaveAt[j]) <= m.at;
-    for (let q = 0; fresh && q < cands.length; q++) if ((dir > 0 ? gaveAt : tookAt)[cands[q]] > (m as Memo).at) fresh = false;
+    for (let q = 0; fresh && q < cands.length; q++) {
+      if ((dir > 0 ? gaveAt : tookAt)[cands[q]] > (m as Memo).at || !(m as Memo).cands.includes(cands[q])) fresh = false;
+    }
     if (fresh && m) {
       const fj = penalty(s, j, 0, 0);
       for (let e = 0; e < m.acc.length; e++) {
@@ -300,6 +305,7 @@ export async function balanceMoves(
       theta: kept < KEEP ? 0 : keptScore[KEEP - 1],
       acc: keptAcc.slice(0, kept),
       to: keptTo.slice(0, kept),
+      cands: cands.slice(),
     };
     if (kept > 0) {
       best.score = keptScore[0];
@@ -371,9 +377,9 @@ export async function balanceMoves(
   /** Best move between j and the nearest reps outside their band on the other side. */
   const searchFar = (j: number, reach = Infinity): boolean => {
     reset();
-    give(j, far(j, -1, reach));
+    scan(j, far(j, -1, reach), 1, true);
     if (best.account >= 0) return true;
-    pull(j, far(j, 1, reach));
+    scan(j, far(j, 1, reach), -1, true);
     return best.account >= 0;
   };
 
