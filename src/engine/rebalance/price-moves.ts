@@ -16,8 +16,11 @@ const DECAY = 0.05;
  * band, so the local search is left with little to do (and no reason for long moves).
  */
 const AIM = 0.5;
-/** Accounts between two slicer checks inside a round. */
-const CHUNK = 4096;
+/**
+ * Accounts between two slicer checks. Small, because the pass runs once per rebalance: its loops run
+ * cold (interpreted) at first, several times slower than once optimised.
+ */
+const CHUNK = 1024;
 
 /**
  * Routes regional imbalance through chains of neighbouring reps before the local search, by prices:
@@ -62,6 +65,7 @@ export async function priceMoves(
   const { n, r, k } = s;
   const idx: number[] = [];
   for (let i = 0; i < n; i++) {
+    if (i % CHUNK === 0 && slicer.due()) await slicer.pause('balance', progress[0]);
     const j = s.owner[i];
     if (s.fixed[i] || j < 0 || !s.free[j] || !s.hasPos[i] || !s.hasAnchor[j] || s.neighbours[j].length === 0) continue;
     idx.push(i);
@@ -105,7 +109,10 @@ export async function priceMoves(
     }
     margin[q] = min - own;
   };
-  for (let q = 0; q < m; q++) setMargin(q);
+  for (let q = 0; q < m; q++) {
+    if (q % CHUNK === 0 && slicer.due()) await slicer.pause('balance', progress[0]);
+    setMargin(q);
+  }
   const spread = new Float64Array(r * k);
   const load = Float64Array.from(s.load);
   const price = new Float64Array(r * k);
@@ -179,7 +186,10 @@ export async function priceMoves(
     moves.push(q);
     log.chain(idx[q], s.owner[idx[q]], choice[q]);
   }
-  for (const q of moves) applyMove(s, idx[q], choice[q]);
+  for (let c = 0; c < moves.length; c++) {
+    if (c % CHUNK === 0 && slicer.due()) await slicer.pause('balance', progress[1]);
+    applyMove(s, idx[moves[c]], choice[moves[c]]);
+  }
   // what is left is spread thinly: settle it with neighbours' slack before any longer move is tried
   await balanceMoves(s, adj, proximity, log, slicer, progress, 'relay-only');
   return moves.length;
