@@ -22,6 +22,7 @@ export async function assignOrphans(
 ): Promise<number[]> {
   const orphans: number[] = [];
   for (let i = 0; i < s.n; i++) {
+    if ((i & 4095) === 0 && slicer.due()) await slicer.pause('assign', 0.05);
     const o = s.owner[i];
     if (s.fixed[i]) continue;
     if (o < 0 || !s.active[o]) orphans.push(i);

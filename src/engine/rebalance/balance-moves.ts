@@ -165,6 +165,7 @@ export async function balanceMoves(
   // depends on the current owner for accounts whose starting owner is not an active rep (NaN here).
   const base = new Float64Array(s.n);
   for (let i = 0; i < s.n; i++) {
+    if ((i & 4095) === 0 && slicer.due()) await slicer.pause('balance', progress[0]);
     const o = s.orig[i];
     base[i] = o >= 0 && s.active[o] ? distance(s, i, o) : NaN;
   }
@@ -412,6 +413,8 @@ export async function balanceMoves(
       // Every rep outside its band is stuck locally: one longer move, from the worst rep that has one.
       outside.sort((a, b) => amount[b] - amount[a] || a - b);
       for (const q of outside) {
+        // each far search scans a whole territory: with many reps stuck, the sweep is long
+        if (slicer.due()) await slicer.pause('balance', progress[0]);
         if (searchFar(q)) {
           j = q;
           break;

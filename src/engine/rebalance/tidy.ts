@@ -30,6 +30,7 @@ export async function tidyMoves(
   const moved: number[] = [];
   const detour = new Float64Array(s.n);
   for (let i = 0; i < s.n; i++) {
+    if ((i & 4095) === 0 && slicer.due()) await slicer.pause('balance', fraction);
     const o = s.orig[i];
     const j = s.owner[i];
     if (j === o || s.fixed[i] || o < 0 || j < 0 || !s.free[o] || !s.free[j]) continue;
