@@ -57,6 +57,10 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  *
  * 1. Accounts with no active owner (unassigned, on an inactive rep, or on an unknown rep id) go to a
  *    nearby free rep with room, largest potential first.
+ * 1b. Without a move budget: a price pass (rebalance/price-moves.ts) routes regional surplus along
+ *    chains of neighbouring reps — each account goes to the cheapest of its rep and that rep's nearest
+ *    reps, with prices raised on over-target reps and lowered on under-target ones round after round,
+ *    and a cost for leaving home — so excess travels as short hand-overs instead of long moves.
  * 2. Local search from the current plan, minimising Σ_j Σ_m max(0, |dev_jm| − band)²: reps inside the
  *    band cost nothing and are never disturbed for their own sake, so over-target reps shed about
  *    what the disruption lower bound says they must. The band is the tolerance (less a small
