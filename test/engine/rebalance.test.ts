@@ -105,6 +105,7 @@ describe('rebalance', () => {
     assert.equal(result.moves.length, 10);
     assert.equal(result.unplacedAccountIds.length, onR0 - 10);
     assert.match(result.explanation, /maxMoves 10/);
+    assert.match(result.explanation, /Accounts without an active owner are placed first: 10 of the moves went to them\./);
     assert.match(result.explanation, /could not be placed/);
   });
 

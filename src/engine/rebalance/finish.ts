@@ -90,6 +90,16 @@ function planPart(
 const pct = (d: number): string => `${(d * 100).toFixed(1)}%`;
 
 /** The status and a short explanation, from the final evaluation. */
+/** How many accounts that started without an active owner now have another owner. */
+function placedOrphans(s: RebalanceState): number {
+  let placed = 0;
+  for (let i = 0; i < s.n; i++) {
+    const o = s.orig[i];
+    if ((o < 0 || !s.active[o]) && s.owner[i] !== o) placed++;
+  }
+  return placed;
+}
+
 /** Why orphans stayed: how many of the `unplaced` are locked (they never move), as a parenthesis, or ''. */
 function lockedNote(s: RebalanceState, unplaced: number): string {
   let locked = 0;
@@ -128,9 +138,11 @@ export function judge(
       .filter(Boolean)
       .join(' / ');
     const extra = undone > 0 ? ` ${undone} move${undone === 1 ? ' was' : 's were'} undone to keep it.` : '';
+    const placed = placedOrphans(s);
+    const first = placed > 0 ? ` Accounts without an active owner are placed first: ${placed} of the moves went to them.` : '';
     return {
       status: 'budget-exhausted',
-      explanation: `The disruption budget (${which}) ran out with ${moved}; worst deviation: ${summary}.${left}${extra}`,
+      explanation: `The disruption budget (${which}) ran out with ${moved}; worst deviation: ${summary}.${first}${left}${extra}`,
     };
   }
   const free = s.free.reduce((a, b) => a + b, 0);
