@@ -4,18 +4,9 @@
 import { cpus, loadavg } from 'node:os';
 import { validateBatch } from '../src/model/validate-batch.js';
 import { median, ms, time } from './timing.js';
+// Seeded PRNG, so every run measures the same data.
+import { mulberry32 as rng } from '../src/data/random.js';
 
-/** Seeded PRNG (mulberry32), so every run measures the same data. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INDUSTRIES = ['Healthcare', 'Retail', 'Manufacturing', 'Software', 'Finance'];
 

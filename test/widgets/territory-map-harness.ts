@@ -10,6 +10,7 @@ import { focusRep, select } from '../../src/store/selection.js';
 import { setTerritories, assign } from '../../src/store/edit.js';
 import type { PlanActions, PlanState, SelectMode, ViewerRole } from '../../src/store/types.js';
 import type { Account, Rep, Territory } from '../../src/model/index.js';
+import { mulberry32 as rng } from '../../src/data/random.js';
 
 export interface MapHarnessData {
   accounts: Account[];
@@ -72,14 +73,5 @@ export class TkTestMapProvider extends LitElement {
 }
 if (!customElements.get('tk-test-map-provider')) customElements.define('tk-test-map-provider', TkTestMapProvider);
 
-/** A seeded pseudo-random generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded pseudo-random generator (mulberry32, the one the demo-data generator uses). */
+export { rng };

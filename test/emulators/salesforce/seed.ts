@@ -1,17 +1,9 @@
 /** Deterministic org data for the Salesforce emulator. */
 import type { OrgStore } from './store.js';
 
-/** A small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (mulberry32, the one the demo-data generator uses). */
+import { mulberry32 as rng } from '../../../src/data/random.js';
+export { rng };
 
 export interface SeededOrg {
   userIds: string[];
