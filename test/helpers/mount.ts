@@ -26,7 +26,7 @@ export async function mountProvider(adapter: CrmAdapter, children: TemplateResul
     >${children}</tk-territory-provider
   >`);
   if (!options.repId) el.removeAttribute('rep-id');
-  await waitUntil(() => el.state.status === 'ready' || el.state.status === 'error', 'the provider did not finish loading');
+  await waitUntil(() => el.state.status === 'ready' || el.state.status === 'error', 'the provider did not finish loading', { timeout: 10_000 });
   await settle(el);
   return el;
 }

@@ -7,6 +7,7 @@ import { testAdapter, type TestAdapter } from '../helpers/plan-fixture.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 import type { TkAssignmentChangeEvent } from '../../widgets/events/assignment-change-event.js';
 import type { TkSaveResultEvent } from '../../widgets/events/save-result-event.js';
+import type { TkLoadEvent } from '../../widgets/events/load-event.js';
 
 function memoryStorage(): PlanStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -27,7 +28,8 @@ async function mount(adapter: TestAdapter, opts: { role?: string; storage?: Plan
   el.adapter = adapter;
   const host = await fixture<HTMLDivElement>(html`<div></div>`);
   host.append(el);
-  await waitUntil(() => el.state.status === 'ready' || el.state.status === 'error', 'provider did not load');
+  // generous: a stored plan's parser (with the zod model) is a module fetched on demand
+  await waitUntil(() => el.state.status === 'ready' || el.state.status === 'error', 'provider did not load', { timeout: 10_000 });
   await el.updateComplete;
   return el;
 }
@@ -240,6 +242,43 @@ describe('<tk-territory-provider>', () => {
     expect(storage.map.size).to.equal(0);
     expect(root(second).querySelector('[part~=restore]')).to.equal(null);
     second.remove();
+  });
+
+  it('fires tk-load when a load ends: ready with counts, error with code and message; a replaced load fires nothing', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const events: TkLoadEvent[] = [];
+    host.addEventListener('tk-load', (e) => events.push(e));
+    const failing = testAdapter();
+    failing.loadError = new CrmLoadError('INVALID_SESSION_ID', 'Session expired');
+    const el = document.createElement('tk-territory-provider');
+    el.storage = memoryStorage();
+    el.adapter = failing;
+    host.append(el);
+    await waitUntil(() => events.length === 1, 'the error load event');
+    expect(events[0].status).to.equal('error');
+    expect(events[0].error).to.deep.equal({ code: 'INVALID_SESSION_ID', message: 'Session expired' });
+    expect(events[0].bubbles && events[0].composed).to.equal(true);
+    // The first adapter is replaced before its load ends: only the second load reports.
+    const slow = testAdapter('slow');
+    const fast = testAdapter('fast');
+    const slowLoad = slow.load.bind(slow);
+    slow.load = async (options) => {
+      await new Promise((r) => setTimeout(r, 200));
+      return slowLoad(options);
+    };
+    el.adapter = slow;
+    el.adapter = fast;
+    await waitUntil(() => events.length === 2, 'the ready load event');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(events).to.have.length(2);
+    expect([events[1].status, events[1].accounts, events[1].reps, events[1].territories, events[1].rejected, events[1].error]).to.deep.equal([
+      'ready',
+      el.state.accounts.length,
+      el.state.reps.length,
+      el.state.territories.length,
+      1,
+      null,
+    ]);
   });
 
   it('shows load progress while loading', async () => {

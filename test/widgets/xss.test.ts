@@ -41,7 +41,7 @@ describe('CRM text never reaches an HTML sink', () => {
     first.persistDelay = 0;
     first.adapter = adapter;
     document.body.append(first);
-    await waitUntil(() => first.state.status === 'ready', 'first provider loaded');
+    await waitUntil(() => first.state.status === 'ready', 'first provider loaded', { timeout: 10_000 });
     first.actions.assign(['a1', 'a2'], 'r2');
     first.persistNow();
     first.remove();
@@ -51,7 +51,7 @@ describe('CRM text never reaches an HTML sink', () => {
     second.adapter = adapter;
     document.body.append(second);
     // The stored plan is parsed by a module loaded on demand: wait for the offer, not a fixed time.
-    await waitUntil(() => second.state.status === 'ready' && (second as unknown as { offer: unknown }).offer != null, 'second provider loaded, with the stored plan offered');
+    await waitUntil(() => second.state.status === 'ready' && (second as unknown as { offer: unknown }).offer != null, 'second provider loaded, with the stored plan offered', { timeout: 10_000 });
     second.restore();
     await settle(second);
     expect(deepText(second)).to.contain(`${payload}`);

@@ -28,6 +28,7 @@ import { tokens } from '../shared/tokens.styles.js';
 import { TkAssignmentChangeEvent, type AssignmentChangeSource } from '../events/assignment-change-event.js';
 import { TkPlanAppliedEvent, type AppliedPlanKind } from '../events/plan-applied-event.js';
 import { TkSaveResultEvent } from '../events/save-result-event.js';
+import { TkLoadEvent } from '../events/load-event.js';
 import { TkSelectionChangeEvent } from '../events/selection-change-event.js';
 import { styles } from './territory-provider.styles.js';
 
@@ -62,6 +63,7 @@ function defaultStorage(): PlanStorage | null {
  * @fires tk-assignment-change - {@link TkAssignmentChangeEvent} when working assignments change.
  * @fires tk-plan-applied - {@link TkPlanAppliedEvent} when a whole plan (assignments, territories, or a restored plan) is applied.
  * @fires tk-save-result - {@link TkSaveResultEvent} when a save ends.
+ * @fires tk-load - {@link TkLoadEvent} when a load through the adapter ends (ready, with counts, or error).
  *
  * @csspart progress - The load progress notice.
  * @csspart error - The load error notice.
@@ -315,11 +317,13 @@ export class TkTerritoryProvider extends TkElement {
       if (stale()) return;
       this.offer = offer;
       this.#set(next, 'load');
+      this.dispatchEvent(new TkLoadEvent('ready', next.accounts.length, next.reps.length, next.territories.length, result.rejected.length));
     } catch (error) {
       if (stale()) return;
       const code = error instanceof CrmLoadError ? error.code : 'LOAD_FAILED';
       const message = error instanceof Error ? error.message : String(error);
       this.#set(loadFailed(this.#state, { code, message }));
+      this.dispatchEvent(new TkLoadEvent('error', 0, 0, 0, 0, { code, message }));
     } finally {
       if (this.#abort === abort) this.#abort = null;
     }

@@ -21,13 +21,8 @@ const note = document.getElementById('note') as HTMLElement;
 const proxy = document.querySelector<HTMLMetaElement>('meta[name="territory-kit-proxy"]')?.content;
 
 /** Resolves once the provider has loaded (true) or failed (false; it shows the error itself). */
-async function loaded(p: TkTerritoryProvider): Promise<boolean> {
-  for (;;) {
-    const { status } = p.state;
-    if (status === 'ready') return true;
-    if (status === 'error') return false;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+function loaded(p: TkTerritoryProvider): Promise<boolean> {
+  return new Promise((resolve) => p.addEventListener('tk-load', (e) => resolve(e.status === 'ready'), { once: true }));
 }
 
 async function start(): Promise<void> {
@@ -37,12 +32,13 @@ async function start(): Promise<void> {
   }
   if (view === 'card') provider.viewerRole = 'rep';
   (document.getElementById(view) as HTMLElement).hidden = false;
+  const ready = loaded(provider); // listen before the adapter starts the load
   provider.adapter = createHubSpotAdapter({
     // Your session cookie goes to your proxy; the token never comes to the browser.
     fetch: (url, init) => fetch(url, { ...init, credentials: 'include' }),
     baseUrl: proxy,
   });
-  if (!(await loaded(provider)) || !companyId) return;
+  if (!(await ready) || !companyId) return;
   const company = provider.state.accounts.find((a) => a.id === companyId);
   if (!company) {
     note.textContent = `Company ${companyId} is not in the loaded plan (see the rejected records, if any).`;
