@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { rebalance, runRebalance } from '../../src/index.js';
 import type { Account, Assignments, Rep } from '../../src/index.js';
+import { spyOnWorkers } from '../helpers/worker-spy.js';
 
 /** 3,000 accounts over 8 reps, skewed, with orphans, unknown owners, missing workloads and coordinates. */
 function plan(): { accounts: Account[]; reps: Rep[]; current: Assignments } {
@@ -32,28 +33,19 @@ function plan(): { accounts: Account[]; reps: Rep[]; current: Assignments } {
 }
 
 describe('runRebalance Worker path (typed-array columns)', () => {
-  const Original = globalThis.Worker;
-  let results = 0;
+  // the result messages real module workers send, to prove the work ran in one
+  let spy: ReturnType<typeof spyOnWorkers>;
+  const results = () => spy.messages.filter((d) => (d as { type?: string }).type === 'result').length;
   before(() => {
-    // count the result messages real module workers send, to prove the work ran in one
-    globalThis.Worker = class extends Original {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        super(url, options);
-        this.addEventListener('message', (e) => {
-          if ((e as MessageEvent<{ type: string }>).data.type === 'result') results++;
-        });
-      }
-    };
+    spy = spyOnWorkers();
   });
-  after(() => {
-    globalThis.Worker = Original;
-  });
+  after(() => spy.restore());
 
   it('returns exactly the result of the main-thread rebalance', async () => {
     const input = plan();
-    results = 0;
+    spy.messages.length = 0;
     const viaWorker = await runRebalance(input, { maxMoves: 400 });
-    expect(results).to.equal(1);
+    expect(results()).to.equal(1);
     const local = await rebalance(input, { maxMoves: 400 });
     expect(viaWorker).to.deep.equal(local);
     expect(JSON.stringify(viaWorker)).to.equal(JSON.stringify(local));

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { rebalance, runRebalance } from '../../src/index.js';
 import type { Account, Assignments, Rep } from '../../src/index.js';
+import { spyOnWorkers } from '../helpers/worker-spy.js';
 
 /** 600 accounts over 6 reps, two thirds of them on the first two reps (deterministic). */
 function skewedPlan(): { accounts: Account[]; reps: Rep[]; current: Assignments } {
@@ -31,27 +32,19 @@ function skewedPlan(): { accounts: Account[]; reps: Rep[]; current: Assignments 
 }
 
 describe('runRebalance in the browser', () => {
-  const Original = globalThis.Worker;
-  let replies = 0;
+  // what real module workers send back, to prove the work ran in one
+  let spy: ReturnType<typeof spyOnWorkers>;
   before(() => {
-    // count what real module workers send back, to prove the work ran in one
-    globalThis.Worker = class extends Original {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        super(url, options);
-        this.addEventListener('message', () => replies++);
-      }
-    };
+    spy = spyOnWorkers();
   });
-  after(() => {
-    globalThis.Worker = Original;
-  });
+  after(() => spy.restore());
 
   it('runs in a module Worker, reports progress, and matches the main-thread result', async () => {
     const input = skewedPlan();
-    replies = 0;
+    spy.messages.length = 0;
     const fractions: number[] = [];
     const viaWorker = await runRebalance(input, { onProgress: (p) => fractions.push(p.fraction) });
-    expect(replies).to.be.greaterThan(0);
+    expect(spy.messages.length).to.be.greaterThan(0);
     expect(fractions.length).to.be.greaterThan(0);
     const local = await rebalance(input);
     expect(viaWorker.assignments).to.deep.equal(local.assignments);
@@ -72,9 +65,9 @@ describe('runRebalance in the browser', () => {
   });
 
   it("runs on the main thread with worker: 'never'", async () => {
-    replies = 0;
+    spy.messages.length = 0;
     const result = await runRebalance(skewedPlan(), { worker: 'never' });
-    expect(replies).to.equal(0);
+    expect(spy.messages.length).to.equal(0);
     expect(result.moves.length).to.be.greaterThan(0);
   });
 });
