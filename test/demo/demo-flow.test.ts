@@ -40,6 +40,19 @@ function historyButton(which: 'Undo' | 'Redo'): string {
   return `${PANEL} >>> [part~="section-selection"] [role="group"][aria-label="History"] button[aria-keyshortcuts^="Control+${which === 'Undo' ? 'Z' : 'Shift+Z'}"]`;
 }
 
+/** Waits until the provider's working plan gives every account in `plan` the owner it names there. */
+async function untilWorking(page: Page, what: string, plan: Record<string, string | null>): Promise<void> {
+  await until(
+    page,
+    what,
+    (w) => {
+      const s = (document.querySelector('tk-territory-provider') as unknown as { state: { working: Record<string, string | null> } }).state;
+      return Object.keys(w).every((id) => (s.working[id] ?? null) === (w[id] ?? null));
+    },
+    plan,
+  );
+}
+
 /** The first element matching `selector` whose text is `text`. */
 async function byText(page: Page, selector: string, text: string) {
   await need(page, selector, `a "${text}" element`);
@@ -152,26 +165,10 @@ describe('demo planner, end to end (npm start)', { timeout: 300_000 }, () => {
       // Undo brings the working plan back; redo applies it again.
       await waitEnabled(page, historyButton('Undo'), 'the Undo button');
       await (await page.$(historyButton('Undo')))!.click();
-      await until(
-        page,
-        'undo to restore the working plan from before Apply',
-        (w) => {
-          const s = (document.querySelector('tk-territory-provider') as unknown as { state: { working: Record<string, string | null> } }).state;
-          return Object.keys(w).every((id) => (s.working[id] ?? null) === (w[id] ?? null));
-        },
-        beforeApply,
-      );
+      await untilWorking(page, 'undo to restore the working plan from before Apply', beforeApply);
       await waitEnabled(page, historyButton('Redo'), 'the Redo button');
       await (await page.$(historyButton('Redo')))!.click();
-      await until(
-        page,
-        'redo to re-apply the rebalance',
-        (w) => {
-          const s = (document.querySelector('tk-territory-provider') as unknown as { state: { working: Record<string, string | null> } }).state;
-          return Object.keys(w).every((id) => (s.working[id] ?? null) === (w[id] ?? null));
-        },
-        afterApply,
-      );
+      await untilWorking(page, 'redo to re-apply the rebalance', afterApply);
 
       // Save to CRM: every pending change is written and listed with its outcome.
       const pending = (await snapshot(page)).pending;
