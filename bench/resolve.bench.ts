@@ -1,5 +1,6 @@
-// resolveTerritories: flatbush-indexed resolution vs a brute-force baseline (every account × every
-// polygon with @turf/boolean-point-in-polygon), measured in the same run.
+// resolveTerritories (kdbush over the points, one box query per polygon) vs a brute-force baseline
+// (every account × every polygon with @turf/boolean-point-in-polygon) and vs the per-point flatbush
+// spatial step it used before, measured in the same run.
 // Run: npm run bench:resolve   (BENCH_QUICK=1 for the small case only)
 // "first call" is the untimed warm-up; for the 100k case the JIT is already warm from the 10k case.
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
@@ -8,6 +9,7 @@ import type { Polygon } from 'geojson';
 import { cpus, loadavg } from 'node:os';
 import { resolveTerritories, type ResolvableAccount, type ResolvableTerritory, type ResolveResult } from '../src/engine/resolve-territories.js';
 import { flattenPolygon, pointInRings } from '../src/engine/resolve/point-in-rings.js';
+import { buildPolygonIndex } from '../src/engine/resolve/polygon-index.js';
 import { median, ms, time } from './timing.js';
 // Seeded PRNG, so every run measures the same data.
 import { mulberry32 as rng } from '../src/data/random.js';
@@ -108,7 +110,44 @@ function spatialOnly(accounts: readonly ResolvableAccount[], territories: readon
   return winner;
 }
 
-/** The floor of the result shape: one small object per account written into a Record by id. */
+/**
+ * The spatial step as resolveTerritories now runs it: a kdbush index over the points, queried with
+ * each polygon's box, polygon after polygon (src/engine/resolve/polygon-index.ts), then the priority pick.
+ */
+function spatialBatch(accounts: readonly ResolvableAccount[], territories: readonly ResolvableTerritory[]): Int32Array {
+  const index = buildPolygonIndex(territories.map((t, owner) => ({ owner, coordinates: (t.definition.geometry as Polygon).coordinates })));
+  const n = accounts.length;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const located = new Uint8Array(n);
+  accounts.forEach((a, i) => {
+    if (a.lat === null || a.lng === null) return;
+    x[i] = a.lng as number;
+    y[i] = a.lat as number;
+    located[i] = 1;
+  });
+  const { start, owners } = index.locate(x, y, located, n);
+  const winner = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    for (let k = start[i]; k < start[i + 1]; k++) {
+      const h = owners[k];
+      const w = winner[i];
+      const p = territories[h].priority ?? 0;
+      const q = w < 0 ? -Infinity : (territories[w].priority ?? 0);
+      if (p > q || (p === q && h < w)) winner[i] = h;
+    }
+  }
+  return winner;
+}
+
+/** The floor of the result shape: one small object per account written into a Map by id. */
+function mapOnly(accounts: readonly ResolvableAccount[]): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const a of accounts) out.set(a.id, { territoryId: null, reason: '', via: null, matched: [] });
+  return out;
+}
+
+/** The same into a Record by id (the result's shape before it became a Map). */
 function recordOnly(accounts: readonly ResolvableAccount[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const a of accounts) out[a.id] = { territoryId: null, reason: '', via: null, matched: [] };
@@ -126,7 +165,9 @@ function runCase(nAccounts: number, nTerritories: number, runs: number): void {
   const ours = time(runs, () => (result = resolveTerritories(accounts, territories)));
   const viaTurf = time(runs, () => spatialOnly(accounts, territories, 'turf'));
   const viaFlat = time(runs, () => spatialOnly(accounts, territories, 'flat'));
-  const floor = time(runs, () => recordOnly(accounts));
+  const viaBatch = time(runs, () => spatialBatch(accounts, territories));
+  const floor = time(runs, () => mapOnly(accounts));
+  const recordFloor = time(runs, () => recordOnly(accounts));
 
   // Brute force: time a subsample first; run everything only if that extrapolates to under ~30 s.
   const probe = Math.min(nAccounts, 500);
@@ -141,7 +182,7 @@ function runCase(nAccounts: number, nTerritories: number, runs: number): void {
   const bruteMs = (sampleMs / sample) * nAccounts;
   if (!result) throw new Error('unreachable');
   let agree = 0;
-  for (let k = 0; k < sample; k++) if (brute[k] === result.byAccount[accounts[k].id].territoryId) agree++;
+  for (let k = 0; k < sample; k++) if (brute[k] === result.byAccount.get(accounts[k].id)?.territoryId) agree++;
 
   const spread = (t: { wall: number[]; cpu: number[]; first: number }) =>
     `median ${ms(median(t.wall))} wall (min ${ms(Math.min(...t.wall))}, max ${ms(Math.max(...t.wall))}), ${ms(median(t.cpu))} process CPU; first (cold) call ${ms(t.first)}`;
@@ -149,11 +190,13 @@ function runCase(nAccounts: number, nTerritories: number, runs: number): void {
     [
       `\n## ${nAccounts.toLocaleString('en')} accounts × ${nTerritories} polygons (${runs} runs each after a warm-up)`,
       `polygons: ${MIN_VERTICES}–${MAX_VERTICES} vertices (${vertices.toLocaleString('en')} in all), star-shaped, overlapping neighbours, priorities 0–2; 2% of accounts without coordinates`,
-      `resolveTerritories (full result: record, reasons, overlaps, skipped): ${spread(ours)}`,
+      `resolveTerritories (full result: Map by id, reasons, overlaps, skipped): ${spread(ours)}`,
       `  assigned ${nAccounts - result.gaps.length}, gaps ${result.gaps.length}, overlaps ${result.overlaps.length}, skipped ${result.skipped.length}`,
       `spatial step alone, flatbush + @turf/boolean-point-in-polygon: ${spread(viaTurf)}`,
-      `spatial step alone, flatbush + flat-array ray casting (used): ${spread(viaFlat)}`,
-      `result-shape floor (one object per account into a Record by id, nothing computed): ${spread(floor)}`,
+      `spatial step alone, flatbush per point + flat-array ray casting (used before): ${spread(viaFlat)}`,
+      `spatial step alone, kdbush over the points, one box query per polygon + flat-array ray casting (used): ${spread(viaBatch)}`,
+      `result-shape floor (one object per account into a Map by id, nothing computed): ${spread(floor)}`,
+      `  the same into a Record by id (the shape before): ${spread(recordFloor)}`,
       sample === nAccounts
         ? `brute force (every account × every polygon, turf): ${ms(bruteMs)} (full run, once)`
         : `brute force (every account × every polygon, turf): ~${(bruteMs / 1000).toFixed(1)} s, extrapolated from ${sample.toLocaleString('en')} accounts (${ms(sampleMs)})`,

@@ -42,8 +42,13 @@ export interface ResolveSkip {
 }
 
 export interface ResolveResult {
-  /** Account id → resolution, for every account given (read-only; see AccountResolution). */
-  byAccount: Record<string, AccountResolution>;
+  /**
+   * Account id → resolution, for every account given, in account order (read-only; see
+   * AccountResolution). A Map rather than a Record: filling a Record with 100k ids took ≈ 55–90 ms
+   * at 100k accounts, a Map ≈ 30 ms, and any id (even `__proto__`) is an ordinary key. Structured
+   * clone (postMessage) keeps it; for JSON, use `Object.fromEntries(result.byAccount)`.
+   */
+  byAccount: Map<string, AccountResolution>;
   /** Ids of accounts matching no territory, in account order. */
   gaps: string[];
   /** Accounts matched by several territories at the winning priority, in account order. */
@@ -70,25 +75,38 @@ function fail(what: string, field: string, message: string): never {
   throw new TypeError(`resolveTerritories: ${what}: ${field} ${message}`);
 }
 
-/** Validates and resolves every account into a Record by id (its own function, so V8 optimises the loop once). */
-function resolveAll(r: Resolver, accounts: readonly ResolvableAccount[]): Record<string, AccountResolution> {
-  const byAccount: Record<string, AccountResolution> = {};
-  for (let i = 0; i < accounts.length; i++) {
+/** Checks every account's id and coordinates; returns the coordinates as columns (no coordinates: located 0). */
+function checkAccounts(accounts: readonly ResolvableAccount[]): { x: Float64Array; y: Float64Array; located: Uint8Array } {
+  const n = accounts.length;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const located = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
     const a = accounts[i];
     if (!a || typeof a.id !== 'string' || a.id.length === 0) fail(`account at position ${i}`, 'id', 'must be a non-empty string');
     const noLat = a.lat === null || a.lat === undefined;
     const noLng = a.lng === null || a.lng === undefined;
     if (noLat !== noLng) fail(`account ${JSON.stringify(a.id)}`, noLat ? 'lat' : 'lng', 'is missing: lat and lng must both be numbers or both be null');
-    const hasCoords = !noLat;
-    if (hasCoords && !(Number.isFinite(a.lat) && Number.isFinite(a.lng))) {
+    if (noLat) continue;
+    if (!(Number.isFinite(a.lat) && Number.isFinite(a.lng))) {
       fail(`account ${JSON.stringify(a.id)}`, Number.isFinite(a.lat) ? 'lng' : 'lat', 'must be a finite number or null');
     }
-    const resolution = r.resolveOne(a, i, hasCoords);
-    if (byAccount[a.id] !== undefined && Object.hasOwn(byAccount, a.id)) {
+    x[i] = a.lng as number;
+    y[i] = a.lat as number;
+    located[i] = 1;
+  }
+  return { x, y, located };
+}
+
+/** Resolves every account into a Map by id (its own function, so V8 optimises the loop once). */
+function resolveAll(r: Resolver, accounts: readonly ResolvableAccount[], located: Uint8Array): Map<string, AccountResolution> {
+  const byAccount = new Map<string, AccountResolution>();
+  for (let i = 0; i < accounts.length; i++) {
+    const a = accounts[i];
+    byAccount.set(a.id, r.resolveOne(a, i, located[i] === 1));
+    if (byAccount.size !== i + 1) {
       fail(`account ${JSON.stringify(a.id)}`, 'id', `is a duplicate: already used by the account at position ${accounts.findIndex((x) => x.id === a.id)}`);
     }
-    if (a.id === '__proto__') Object.defineProperty(byAccount, a.id, { value: resolution, enumerable: true, writable: true, configurable: true });
-    else byAccount[a.id] = resolution;
   }
   return byAccount;
 }
@@ -134,13 +152,14 @@ function resolveAll(r: Resolver, accounts: readonly ResolvableAccount[]): Record
  * then territory order) and how many there were. The account still gets whatever else it matched; if
  * it matched nothing it is also a gap (it has no owner), with the skip in its reason.
  *
- * **Speed.** A flatbush R-tree over the bounding boxes of every polygon (MultiPolygon parts and
- * region polygons separately) is queried with each account point; the few hits get an exact
- * crossing-number test on flat coordinate arrays with robust orientation (the per-edge rule and
- * boundary handling of point-in-polygon-hao, which `@turf/boolean-point-in-polygon` runs, without its
- * per-call overhead), visiting only the edges in the point's latitude band. Rules-only territories
- * are tested against every account. About O(n log p + h + n · r) for n accounts, p polygons, h
- * bounding-box hits, r rules-only territories; see BENCHMARKS.md (`npm run bench:resolve`).
+ * **Speed.** A kdbush index over the account points is queried with the bounding box of every
+ * polygon (MultiPolygon parts and region polygons separately), one polygon after another; the points
+ * found get an exact crossing-number test on flat coordinate arrays with robust orientation (the
+ * per-edge rule and boundary handling of point-in-polygon-hao, which `@turf/boolean-point-in-polygon`
+ * runs, without its per-call overhead), visiting only the edges in the point's latitude band.
+ * Rules-only territories are tested against every account. About O(n log n + p·√n + h + n · r) for
+ * n accounts, p polygons, h bounding-box hits, r rules-only territories; see BENCHMARKS.md
+ * (`npm run bench:resolve`).
  *
  * @param accounts the accounts (ids unique; lat and lng both finite numbers or both null).
  * @param territories the territories, in territory order (ids unique).
@@ -152,8 +171,8 @@ function resolveAll(r: Resolver, accounts: readonly ResolvableAccount[]): Record
  * const west = { id: 'w', name: 'West', priority: 0, definition: { geometry: westPolygon } };
  * const keys = { id: 'k', name: 'Key Accounts', priority: 0, definition: { include: ['a2'] } };
  * const r = resolveTerritories(accounts, [west, keys]);
- * r.byAccount.a1; // { territoryId: 'w', via: 'geometry', reason: 'Inside the "West" polygon', matched: ['w'] }
- * r.byAccount.a2; // { territoryId: 'k', via: 'include', reason: 'Named account of "Key Accounts"', matched: ['k'] }
+ * r.byAccount.get('a1'); // { territoryId: 'w', via: 'geometry', reason: 'Inside the "West" polygon', matched: ['w'] }
+ * r.byAccount.get('a2'); // { territoryId: 'k', via: 'include', reason: 'Named account of "Key Accounts"', matched: ['k'] }
  */
 export function resolveTerritories(
   accounts: readonly ResolvableAccount[],
@@ -161,7 +180,9 @@ export function resolveTerritories(
   options: ResolveOptions = {},
 ): ResolveResult {
   const r = new Resolver(compileTerritories(territories, options.regionGeometries));
-  const byAccount = resolveAll(r, accounts);
+  const { x, y, located } = checkAccounts(accounts);
+  r.hits = r.c.index.locate(x, y, located, accounts.length);
+  const byAccount = resolveAll(r, accounts, located);
   const counts: Record<string, number> = {};
   r.list.forEach((t, k) => Object.defineProperty(counts, t.id, { value: r.won[k], enumerable: true, writable: true, configurable: true }));
   return { byAccount, gaps: r.gaps, overlaps: r.overlaps, skipped: r.skipped, counts };

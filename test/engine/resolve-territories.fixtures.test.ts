@@ -57,7 +57,7 @@ function annotate(fc: FeatureCollection, r: ResolveResult): FeatureCollection {
       properties: {
         ...p,
         result: {
-          ...r.byAccount[id],
+          ...r.byAccount.get(id),
           gap: gaps.has(id),
           overlap: o ? { territoryIds: o.territoryIds, priority: o.priority } : null,
           skipped: s ? { territoryId: s.territoryId, reason: s.reason, count: s.count } : null,
@@ -156,9 +156,9 @@ for (const name of cases) {
     const r = resolveTerritories(accounts, territories, { regionGeometries });
 
     // Explicit expectations first, so a regenerated golden file cannot hide a wrong answer.
-    assert.deepEqual(Object.keys(r.byAccount).sort(), accounts.map((a) => a.id).sort());
+    assert.deepEqual([...r.byAccount.keys()], accounts.map((a) => a.id));
     for (const [accountId, want] of Object.entries(EXPECT[name])) {
-      const got = r.byAccount[accountId];
+      const got = r.byAccount.get(accountId);
       assert.ok(got, `${name}: no result for ${accountId}`);
       const [territoryId, matched] = Array.isArray(want) ? want : [want, want === null ? [] : [want]];
       assert.equal(got.territoryId, territoryId, `${name}: ${accountId} → ${got.territoryId} (${got.reason})`);
@@ -174,7 +174,7 @@ for (const name of cases) {
       skips,
       `${name}: skipped`,
     );
-    const wins = Object.values(r.byAccount).filter((x) => x.territoryId !== null).length;
+    const wins = [...r.byAccount.values()].filter((x) => x.territoryId !== null).length;
     assert.equal(Object.values(r.counts).reduce((s, n) => s + n, 0), wins);
 
     // Then the golden file: reasons, vias and counts as reviewed.

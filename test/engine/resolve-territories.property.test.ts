@@ -1,4 +1,4 @@
-// Property: the flatbush-indexed resolution equals a brute-force one (every account against every
+// Property: the indexed resolution equals a brute-force one (every account against every
 // territory and region polygon with @turf/boolean-point-in-polygon) on random polygons and points,
 // including points exactly on vertices, holes, MultiPolygons, region polygons, excludes, priority
 // ties and accounts without coordinates.
@@ -125,7 +125,7 @@ test('indexed resolution equals brute force on random polygons and points', () =
     fc.property(caseArb, ({ accounts, territories, regionGeometries }) => {
       const got = resolveTerritories(accounts, territories, { regionGeometries });
       const want = bruteForce(accounts, territories, regionGeometries);
-      const slim = Object.fromEntries(Object.entries(got.byAccount).map(([id, r]) => [id, { territoryId: r.territoryId, matched: r.matched }]));
+      const slim = Object.fromEntries([...got.byAccount].map(([id, r]) => [id, { territoryId: r.territoryId, matched: r.matched }]));
       assert.deepEqual(slim, want.byAccount);
       assert.deepEqual(got.skipped.map(({ accountId, territoryId, count }) => ({ accountId, territoryId, count })), want.skipped);
       assert.deepEqual(got.gaps, accounts.filter((a) => want.byAccount[a.id].territoryId === null).map((a) => a.id));

@@ -26,28 +26,29 @@ test('works on records validated by the model (defaults applied)', () => {
   ]);
   assert.equal(rejected.length, 0);
   const r = resolveTerritories(accounts, territories);
-  assert.deepEqual(r.byAccount.a1, { territoryId: 'box', reason: 'Inside the "Box" polygon', via: 'geometry', matched: ['box'] });
-  assert.deepEqual(r.byAccount.a2, { territoryId: null, reason: 'Matches no territory', via: null, matched: [] });
+  assert.deepEqual(r.byAccount.get('a1'), { territoryId: 'box', reason: 'Inside the "Box" polygon', via: 'geometry', matched: ['box'] });
+  assert.deepEqual(r.byAccount.get('a2'), { territoryId: null, reason: 'Matches no territory', via: null, matched: [] });
   assert.deepEqual(r.gaps, ['a2']);
   assert.deepEqual(r.counts, { box: 1, named: 0 });
 });
 
 test('empty inputs: no accounts gives empty results; no territories makes every account a gap', () => {
-  assert.deepEqual(resolveTerritories([], [box]), { byAccount: {}, gaps: [], overlaps: [], skipped: [], counts: { box: 0 } });
+  assert.deepEqual(resolveTerritories([], [box]), { byAccount: new Map(), gaps: [], overlaps: [], skipped: [], counts: { box: 0 } });
   const r = resolveTerritories([acct('a', 1, 1), acct('b', null, null)], []);
   assert.deepEqual(r.gaps, ['a', 'b']);
   assert.deepEqual(r.skipped, []);
   assert.deepEqual(r.counts, {});
 });
 
-test('account ids that are Object.prototype names stay plain own properties', () => {
+test('account ids that are Object.prototype names are ordinary keys', () => {
   const r = resolveTerritories([acct('__proto__', 1, 1), acct('constructor', 1, 1), acct('toString', 50, 50)], [box]);
-  assert.equal(Object.getPrototypeOf(r.byAccount), Object.prototype);
-  assert.deepEqual(Object.keys(r.byAccount), ['__proto__', 'constructor', 'toString']);
-  assert.equal(r.byAccount['__proto__'].territoryId, 'box');
-  assert.equal(r.byAccount['constructor'].territoryId, 'box');
-  assert.equal(r.byAccount['toString'].territoryId, null);
-  assert.deepEqual(JSON.parse(JSON.stringify(r)).byAccount['__proto__'], r.byAccount['__proto__']);
+  assert.ok(r.byAccount instanceof Map);
+  assert.deepEqual([...r.byAccount.keys()], ['__proto__', 'constructor', 'toString']);
+  assert.equal(r.byAccount.get('__proto__')!.territoryId, 'box');
+  assert.equal(r.byAccount.get('constructor')!.territoryId, 'box');
+  assert.equal(r.byAccount.get('toString')!.territoryId, null);
+  assert.deepEqual(structuredClone(r).byAccount.get('__proto__'), r.byAccount.get('__proto__'));
+  assert.deepEqual(JSON.parse(JSON.stringify(Object.fromEntries(r.byAccount)))['__proto__'], r.byAccount.get('__proto__'));
   const t = resolveTerritories([acct('a', 1, 1)], [{ ...box, id: '__proto__' }]);
   assert.deepEqual(Object.keys(t.counts), ['__proto__']);
   assert.equal(t.counts['__proto__'], 1);
@@ -62,14 +63,14 @@ test('among several named includes the highest priority wins without an overlap'
       { id: 'geo', name: 'Geo', priority: 99, definition: { geometry: square(0, 0, 10, 10) } },
     ],
   );
-  assert.deepEqual(r.byAccount.a, { territoryId: 'high', reason: 'Named account of "High"', via: 'include', matched: ['high'] });
+  assert.deepEqual(r.byAccount.get('a'), { territoryId: 'high', reason: 'Named account of "High"', via: 'include', matched: ['high'] });
   assert.deepEqual(r.overlaps, []);
 });
 
 test('an overlap of many territories names three and counts the rest; lists stay in account order', () => {
   const ts = ['A', 'B', 'C', 'D', 'E'].map((n) => ({ id: n.toLowerCase(), name: n, priority: -2, definition: { geometry: square(0, 0, 10, 10) } }));
   const r = resolveTerritories([acct('z', 5, 5), acct('y', 5, 5)], ts);
-  assert.equal(r.byAccount.z.reason, 'Inside the "A" polygon; overlaps "B", "C", "D" and 1 more at priority -2, picked by territory order');
+  assert.equal(r.byAccount.get('z')!.reason, 'Inside the "A" polygon; overlaps "B", "C", "D" and 1 more at priority -2, picked by territory order');
   assert.deepEqual(r.overlaps, [
     { accountId: 'z', territoryIds: ['a', 'b', 'c', 'd', 'e'], priority: -2 },
     { accountId: 'y', territoryIds: ['a', 'b', 'c', 'd', 'e'], priority: -2 },
@@ -79,24 +80,24 @@ test('an overlap of many territories names three and counts the rest; lists stay
 
 test('shared results are frozen: changing one throws instead of changing another', () => {
   const r = resolveTerritories([acct('a', 5, 5), acct('b', 5, 5)], [box]);
-  assert.ok(Object.isFrozen(r.byAccount.a) && Object.isFrozen(r.byAccount.a.matched));
-  assert.throws(() => r.byAccount.a.matched.push('x'), TypeError);
+  assert.ok(Object.isFrozen(r.byAccount.get('a')!) && Object.isFrozen(r.byAccount.get('a')!.matched));
+  assert.throws(() => r.byAccount.get('a')!.matched.push('x'), TypeError);
   assert.throws(() => {
-    (r.byAccount.a as { territoryId: string | null }).territoryId = 'other';
+    (r.byAccount.get('a')! as { territoryId: string | null }).territoryId = 'other';
   }, TypeError);
-  assert.deepEqual(r.byAccount.b, { territoryId: 'box', reason: 'Inside the "Box" polygon', via: 'geometry', matched: ['box'] });
+  assert.deepEqual(r.byAccount.get('b'), { territoryId: 'box', reason: 'Inside the "Box" polygon', via: 'geometry', matched: ['box'] });
   // Each call gets its own: a later call never returns an earlier call's objects.
-  assert.notEqual(resolveTerritories([acct('a', 5, 5)], [box]).byAccount.a, r.byAccount.a);
+  assert.notEqual(resolveTerritories([acct('a', 5, 5)], [box]).byAccount.get('a'), r.byAccount.get('a')!);
 });
 
 test('a plain gap is shared and frozen too; a gap with an exclusion gets its own reason', () => {
   const excl = { ...box, id: 'ex', name: 'Ex', definition: { geometry: box.definition.geometry, exclude: ['e'] } };
   const r = resolveTerritories([acct('g', 50, 50), acct('h', 60, 60), acct('e', 5, 5)], [excl]);
-  assert.equal(r.byAccount.g, r.byAccount.h);
-  assert.ok(Object.isFrozen(r.byAccount.g) && Object.isFrozen(r.byAccount.g.matched));
-  assert.throws(() => r.byAccount.g.matched.push('x'), TypeError);
-  assert.deepEqual(r.byAccount.g, { territoryId: null, reason: 'Matches no territory', via: null, matched: [] });
-  assert.deepEqual(r.byAccount.e, { territoryId: null, reason: 'Matches no territory (excluded from "Ex")', via: null, matched: [] });
+  assert.equal(r.byAccount.get('g'), r.byAccount.get('h')!);
+  assert.ok(Object.isFrozen(r.byAccount.get('g')!) && Object.isFrozen(r.byAccount.get('g')!.matched));
+  assert.throws(() => r.byAccount.get('g')!.matched.push('x'), TypeError);
+  assert.deepEqual(r.byAccount.get('g'), { territoryId: null, reason: 'Matches no territory', via: null, matched: [] });
+  assert.deepEqual(r.byAccount.get('e'), { territoryId: null, reason: 'Matches no territory (excluded from "Ex")', via: null, matched: [] });
   assert.deepEqual(r.gaps, ['g', 'h', 'e']);
 });
 
@@ -140,5 +141,5 @@ test('bad input throws a TypeError naming the record and the field', () => {
 test('region polygons are only read for codes some territory lists', () => {
   // A broken polygon for an unused code is never looked at.
   const r = resolveTerritories([acct('a', 5, 5)], [box], { regionGeometries: { '99': { type: 'Polygon', coordinates: [] } } });
-  assert.equal(r.byAccount.a.territoryId, 'box');
+  assert.equal(r.byAccount.get('a')!.territoryId, 'box');
 });

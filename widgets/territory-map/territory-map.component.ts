@@ -544,8 +544,8 @@ export class TkTerritoryMap extends TkElement {
     if (this.colorBy === 'territory') {
       keys = territories.map((t) => ({ key: t.id, name: t.name }));
       own = new Map(territories.map((t) => [t.id, t.color]));
-      const resolved = territories.length ? resolveTerritories(ix.accounts, territories).byAccount : {};
-      keyOf = (i) => resolved[ix.accounts[i].id]?.territoryId ?? null;
+      const resolved = territories.length ? resolveTerritories(ix.accounts, territories).byAccount : null;
+      keyOf = (i) => resolved?.get(ix.accounts[i].id)?.territoryId ?? null;
     } else {
       keys = (this.state?.reps ?? []).map((r) => ({ key: r.id, name: r.name }));
       keyOf = (i) => repOf(ix.accounts[i]);

@@ -6,6 +6,7 @@
 import type { AccountResolution, ResolvableAccount, ResolveOverlap, ResolveSkip, ResolveVia } from '../resolve-territories.js';
 import type { CompiledRules } from './compile-rules.js';
 import type { CompiledTerritories, CompiledTerritory } from './compile-territories.js';
+import type { PointHits } from './polygon-index.js';
 
 const GEOMETRY = 1;
 const REGION = 2;
@@ -35,7 +36,8 @@ export class Resolver {
   /** Accounts won per territory. */
   readonly won: Int32Array;
   readonly matches: number[] = [];
-  readonly hits: number[] = [];
+  /** The polygons containing each account's point (see PolygonIndex.locate); set before resolveOne. */
+  hits: PointHits = { start: new Int32Array(1), owners: new Int32Array(0) };
   /** Reasons that do not depend on the account, built once per territory. */
   readonly inside: string[];
   readonly named: string[];
@@ -84,25 +86,25 @@ export class Resolver {
 
   /** Resolves account a (position i), which has coordinates when `hasCoords`. */
   resolveOne(a: ResolvableAccount, i: number, hasCoords: boolean): AccountResolution {
-    const { c, list, T, matches, hits } = this;
+    const { c, list, T, matches } = this;
     matches.length = 0;
     this.excludedFrom = -1;
-    const included = c.includes.get(a.id);
+    const included = c.includes.size > 0 ? c.includes.get(a.id) : undefined;
     if (included) {
       for (const t of included) matches.push(t);
     } else {
-      hits.length = 0;
-      if (hasCoords) {
-        c.index.query(a.lng as number, a.lat as number, hits);
-        for (const h of hits) if (h < T) this.consider(a, i, h, GEOMETRY, '');
-      }
+      const { start, owners } = this.hits;
+      const from = start[i];
+      const to = start[i + 1];
+      for (let k = from; k < to; k++) if (owners[k] < T) this.consider(a, i, owners[k], GEOMETRY, '');
       if (a.regions) {
         for (const code of a.regions) {
           const ts = c.regionTerritories.get(code);
           if (ts) for (const t of ts) this.consider(a, i, t, REGION, code);
         }
       }
-      for (const h of hits) {
+      for (let k = from; k < to; k++) {
+        const h = owners[k];
         if (h < T) continue;
         const code = c.regionCodes[h - T];
         for (const t of c.regionTerritories.get(code) as number[]) this.consider(a, i, t, REGION_POLYGON, code);
