@@ -5,12 +5,15 @@
 //  2. the standalone bundle for a Salesforce Static Resource or a <script> tag — lit and leaflet
 //     inside, jsforce never: dist/territory-kit.js (ESM) and dist/territory-kit.iife.js (global
 //     `TerritoryKit`).
+// Lit's css`…` / html`…` / svg`…` literals are minified in every output (scripts/minify-literals.mjs; the
+// plugin runs after typescript, which emits from disk and would drop an earlier transform).
 // Types come from `tsc -p tsconfig.build.json` (see the `build` script); basemap assets are copied
 // beside the bundles by scripts/copy-assets.mjs.
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { existsSync, readFileSync } from 'node:fs';
+import { minifyLiteralsRollup } from './scripts/minify-literals.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
@@ -56,7 +59,7 @@ export default [
   {
     input: entries,
     external: isExternal,
-    plugins: [ts()],
+    plugins: [ts(), minifyLiteralsRollup()],
     output: {
       dir: 'dist',
       format: 'es',
@@ -72,7 +75,7 @@ export default [
         {
           input: 'widgets/standalone.ts',
           external: (id) => id === 'jsforce' || id.startsWith('jsforce/'),
-          plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), ts(), production()],
+          plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), ts(), minifyLiteralsRollup(), production()],
           output: [
             { file: 'dist/territory-kit.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
             {
@@ -91,7 +94,7 @@ export default [
         {
           input: 'widgets/standalone-salesforce.ts',
           external: (id) => id === 'jsforce' || id.startsWith('jsforce/'),
-          plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), ts(), production()],
+          plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), ts(), minifyLiteralsRollup(), production()],
           output: {
             file: 'dist/territory-kit-salesforce.iife.js',
             format: 'iife',

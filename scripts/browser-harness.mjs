@@ -16,9 +16,10 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 /**
  * Bundles `entry` (minified ESM, production conditions) into a fresh temp folder as `bundle.js`,
  * copies the basemap assets and the rebalance worker's source bundle beside it, and writes `html`
- * as index.html. Returns the folder and a `dispose()`.
+ * as index.html. Returns the folder and a `dispose()`. `minifyLiterals: true` minifies Lit's template
+ * literals as the shipped bundles do (scripts/minify-literals.mjs).
  */
-export async function bundlePage({ entry, html, worker = false }) {
+export async function bundlePage({ entry, html, worker = false, minifyLiterals = false }) {
   const dir = mkdtempSync(join(tmpdir(), 'tk-page-'));
   const common = {
     bundle: true,
@@ -29,7 +30,8 @@ export async function bundlePage({ entry, html, worker = false }) {
     tsconfig: join(ROOT, 'tsconfig.json'),
     logLevel: 'warning',
   };
-  await build({ ...common, entryPoints: [entry], outfile: join(dir, 'bundle.js') });
+  const plugins = minifyLiterals ? [(await import('./minify-literals.mjs')).minifyLiteralsEsbuild()] : [];
+  await build({ ...common, entryPoints: [entry], outfile: join(dir, 'bundle.js'), plugins });
   if (worker) {
     await build({ ...common, entryPoints: [join(ROOT, 'src/engine/rebalance/worker.ts')], outfile: join(dir, 'worker.js') });
   }

@@ -9,6 +9,8 @@
 //   a dynamic `import()` (the rebalance engine, supercluster) load later, on demand, and are listed as
 //   "lazy". Gzip is counted per file (each is a separate download), then summed.
 // - "inlined": everything in one file (dynamic imports inlined), as in the standalone bundle.
+// Lit's css`…` / html`…` / svg`…` literals are minified as in the rollup build (scripts/minify-literals.mjs);
+// `--raw-literals` (or TK_RAW_LITERALS=1) leaves them as written (the figures before that step).
 // "No leaflet" leaves out leaflet's JavaScript and its stylesheet (widgets/territory-map/leaflet.styles.ts
 // is leaflet 1.9.4's dist/leaflet.css, generated, shipped in the map's shadow root).
 import { build } from 'esbuild';
@@ -16,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minifyLiteralsEsbuild } from './minify-literals.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -48,6 +51,9 @@ const FORBIDDEN = [
   { what: 'blob: worker', re: /URL\.createObjectURL\([^)]*\)[^;]{0,80}Worker|new Worker\(\s*URL\.createObjectURL/ },
 ];
 
+/** `--raw-literals`: do not minify the Lit template literals (a baseline for BENCHMARKS.md). */
+const RAW_LITERALS = process.argv.includes('--raw-literals') || process.env.TK_RAW_LITERALS === '1';
+
 const gz = (text) => gzipSync(text, { level: 9 }).length;
 
 /** An esbuild plugin leaving leaflet's stylesheet module out of the bundle (it counts as leaflet). */
@@ -62,7 +68,7 @@ const leaveOutLeafletCss = {
 };
 
 /**
- * Bundles one target.
+ * Bundles one target (`t.rawLiterals: true` skips the template-literal minification, default: `--raw-literals`).
  * @returns `{ initial: {raw, gzip, files}, lazy: {raw, gzip, files}, code, inputs }`; `lazy` is empty unless `split`
  */
 export async function bundle(t) {
@@ -78,7 +84,7 @@ export async function bundle(t) {
     splitting: Boolean(t.split),
     outdir: `${root}/.size-out`,
     external,
-    plugins: t.noLeaflet ? [leaveOutLeafletCss] : [],
+    plugins: [...((t.rawLiterals ?? RAW_LITERALS) ? [] : [minifyLiteralsEsbuild()]), ...(t.noLeaflet ? [leaveOutLeafletCss] : [])],
     conditions: ['browser', 'production'],
     tsconfig: `${root}/tsconfig.json`,
     loader: { '.json': 'json' },

@@ -27,7 +27,7 @@ const violations: string[] = [];
 const errors: string[] = [];
 
 before(async () => {
-  const bundle = await bundlePage({ entry: join(ROOT, 'test/build/csp-page/page.ts'), html: HTML, worker: true });
+  const bundle = await bundlePage({ entry: join(ROOT, 'test/build/csp-page/page.ts'), html: HTML, worker: true, minifyLiterals: true });
   const server = await serveDir(bundle.dir, { headers: { 'content-security-policy': CSP } });
   browser = await launchChromium();
   page = await browser.newPage();
