@@ -6,6 +6,7 @@ import { adjacency, balanceMoves } from './rebalance/balance-moves.js';
 import { buildPlanSteps, enforceBudgets, judge } from './rebalance/finish.js';
 import { maxDeviation } from './rebalance/objective.js';
 import { priceMoves } from './rebalance/price-moves.js';
+import { compactSeed } from './rebalance/compact-seed.js';
 import { ReasonLog } from './rebalance/reasons.js';
 import { Slicer } from './rebalance/slicer.js';
 import { buildStateSteps, type RebalanceState } from './rebalance/state.js';
@@ -27,7 +28,7 @@ export type {
 /** Rounds of (moves, then swaps) before giving up on further improvement. */
 const ROUNDS = 4;
 
-function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tolerance' | 'proximity' | 'sliceMs'>> & {
+function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tolerance' | 'proximity' | 'sliceMs' | 'objective'>> & {
   metrics: Metric[];
   maxMoves: number;
   maxPotentialMoved: number;
@@ -47,7 +48,14 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
   if (!(proximity >= 0 && proximity < Infinity)) throw new Error(`rebalance: proximity must be a finite number ≥ 0, got ${String(proximity)}`);
   const sliceMs = o.sliceMs ?? 16;
   if (!(sliceMs > 0)) throw new Error(`rebalance: sliceMs must be a number > 0, got ${String(sliceMs)}`);
-  return { tolerance, metrics, maxMoves, maxPotentialMoved, proximity, sliceMs };
+  const objective = o.objective ?? 'disruption';
+  if (objective !== 'disruption' && objective !== 'compactness') {
+    throw new Error(`rebalance: objective must be 'disruption' or 'compactness', got ${JSON.stringify(objective)}`);
+  }
+  if (objective === 'compactness' && (o.maxMoves !== undefined || o.maxPotentialMoved !== undefined)) {
+    throw new Error("rebalance: objective 'compactness' redraws the territories and cannot keep maxMoves or maxPotentialMoved; use objective 'disruption' with a budget");
+  }
+  return { tolerance, metrics, maxMoves, maxPotentialMoved, proximity, sliceMs, objective };
 }
 
 /**
@@ -57,6 +65,9 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  *
  * 1. Accounts with no active owner (unassigned, on an inactive rep, or on an unknown rep id) go to a
  *    nearby free rep with room, largest potential first.
+ * 0. With `objective: 'compactness'` only: a clean-sheet redraw (rebalance/compact-seed.ts) places every
+ *    movable account with one of its nearest reps at prices that balance the loads; the steps below
+ *    then measure distances from that plan instead of `current`, and a relay search replaces 1b.
  * 1b. Without a move budget: a price pass (rebalance/price-moves.ts) routes regional surplus along
  *    chains of neighbouring reps — each account goes to the cheapest of its rep and that rep's nearest
  *    reps, with prices raised on over-target reps and lowered on under-target ones round after round,
@@ -90,7 +101,7 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  *
  * @param input the accounts, the reps and the current assignments
  * @param options tolerance (0.05), metrics (['workload', 'potential']), lockedAccountIds, lockedRepIds,
- *   maxMoves (∞), maxPotentialMoved (∞), proximity (0.3), signal, onProgress, sliceMs (16)
+ *   maxMoves (∞), maxPotentialMoved (∞), proximity (0.3), objective ('disruption'), signal, onProgress, sliceMs (16)
  * @returns the new assignments, the moves with reasons, before/after evaluations and the comparison,
  *   and a status with an explanation; rejects with an AbortError when aborted, and with an error
  *   naming the record and field for bad input
@@ -130,12 +141,18 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
     await slicer.pause('prepare', 0.05);
 
     const log = new ReasonLog(s);
+    const redrawn = opts.objective === 'compactness' ? await compactSeed(s, log, slicer, [0.05, 0.18]) : 0;
     const unplaced = await assignOrphans(s, opts.proximity, log, slicer);
     await slicer.pause('assign', 0.2);
 
     const adj = adjacency(s);
     await slicer.pause('balance', 0.2);
-    await priceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.25]); // regional surplus along chains of neighbours (rebalance/price-moves.ts)
+    if (opts.objective === 'compactness') {
+      // the redraw left the loads close to target: settle the rest with neighbours' slack first
+      await balanceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.25], 'relay-only');
+    } else {
+      await priceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.25]); // regional surplus along chains of neighbours (rebalance/price-moves.ts)
+    }
     // straight from over- to under-target reps nearby first (few moves), then relays and longer moves
     await balanceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.4], 'direct');
     for (let round = 0; round < ROUNDS; round++) {
@@ -158,7 +175,9 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
     const comparison = await slicer.run(comparePlansSteps(accounts, current, assignments, compareOptions, before), 'evaluate', 0.95);
     await slicer.pause('evaluate', 0.97);
     const unplacedIds = await slicer.run(collectUnplaced(s, unplaced), 'evaluate', 0.98);
-    const { status, explanation } = judge(s, after, opts.tolerance, unplacedIds.length, undone);
+    const judged = judge(s, after, opts.tolerance, unplacedIds.length, undone);
+    const { status } = judged;
+    const explanation = opts.objective === 'compactness' ? `Territories redrawn for compactness (${redrawn} accounts placed with one of their nearest reps first). ${judged.explanation}` : judged.explanation;
     slicer.report('done', 1);
     return { assignments, moves, metrics: { before, after, comparison }, status, explanation, unplacedAccountIds: unplacedIds };
   } finally {

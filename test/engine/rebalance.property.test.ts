@@ -34,6 +34,8 @@ const caseArb = fc
     maxPotentialMoved: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: undefined }),
     tolerance: fc.constantFrom(0, 0.05, 0.1),
     lockFirstRep: fc.boolean(),
+    /** objective 'compactness' (only without budgets: it cannot keep one) */
+    compactness: fc.boolean(),
   })
   .map((c) => {
     const reps: Rep[] = c.reps.map((r, j) => ({
@@ -61,7 +63,8 @@ const caseArb = fc
         locked: a.locked,
       };
     });
-    return { accounts, reps, current, options: { maxMoves: c.maxMoves, maxPotentialMoved: c.maxPotentialMoved, tolerance: c.tolerance, lockedRepIds: c.lockFirstRep ? ['r0'] : [] } };
+    const objective = c.compactness && c.maxMoves === undefined && c.maxPotentialMoved === undefined ? ('compactness' as const) : undefined;
+    return { accounts, reps, current, options: { maxMoves: c.maxMoves, maxPotentialMoved: c.maxPotentialMoved, tolerance: c.tolerance, lockedRepIds: c.lockFirstRep ? ['r0'] : [], objective } };
   });
 
 const ownerOf = (plan: Assignments, id: string): string | null => {

@@ -166,7 +166,7 @@ export async function balanceMoves(
   const base = new Float64Array(s.n);
   for (let i = 0; i < s.n; i++) {
     if ((i & 4095) === 0 && slicer.due()) await slicer.pause('balance', progress[0]);
-    const o = s.orig[i];
+    const o = s.ref[i];
     base[i] = o >= 0 && s.active[o] ? distance(s, i, o) : NaN;
   }
   const baseOf = (i: number): number => {

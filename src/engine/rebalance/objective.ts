@@ -91,13 +91,14 @@ export function distanceCost(proximity: number, extra: number, radius: number): 
 }
 
 /**
- * The distance a move of account i is measured against: to its starting owner's anchor when that
- * owner is an active rep, else to its current owner's. Measuring from the start (not the current
+ * The distance a move of account i is measured against: to its starting owner's anchor (`s.ref`:
+ * under objective 'compactness', the owner the redraw gave it) when that owner is an active rep, else
+ * to its current owner's. Measuring from the start (not the current
  * owner) stops an account from drifting across the map through a chain of moves, each of which looks
  * short from where the account just was.
  */
 export function baseDistance(s: RebalanceState, i: number): number {
-  const o = s.orig[i];
+  const o = s.ref[i];
   return o >= 0 && s.active[o] ? distance(s, i, o) : distance(s, i, s.owner[i]);
 }
 

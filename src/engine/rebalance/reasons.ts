@@ -8,7 +8,8 @@ type Why =
   | { kind: 'orphan'; from: number }
   | { kind: 'balance'; from: number; metric: number; dev: number }
   | { kind: 'chain'; from: number; metric: number; dev: number }
-  | { kind: 'swap'; from: number; metric: number; dev: number; partner: number };
+  | { kind: 'swap'; from: number; metric: number; dev: number; partner: number }
+  | { kind: 'redraw'; from: number };
 
 interface Entry {
   why: Why;
@@ -82,6 +83,11 @@ export class ReasonLog {
     this.record(i, { kind: direct ? 'balance' : 'chain', from, metric, dev }, to);
   }
 
+  /** Call before applying a move of the clean-sheet redraw (objective 'compactness'). */
+  redraw(i: number, from: number, to: number): void {
+    this.record(i, { kind: 'redraw', from }, to);
+  }
+
   /** Call before applying a swap: account i goes from `from` to `to` in exchange for `partner`. */
   swap(i: number, from: number, to: number, partner: number): void {
     const [metric, dev] = this.extreme(from, 1);
@@ -95,13 +101,28 @@ export class ReasonLog {
     const to = s.owner[i];
     const name = (j: number): string => repName(s, j);
     const state = (dev: number, m: number): string => describe(dev, s.metrics[m]);
-    const chord = distance(s, i, to);
-    const km = s.hasPos[i] && s.hasAnchor[to] ? Math.round(2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, chord / (2 * EARTH_RADIUS_KM)))) : null;
+    const kmTo = (j: number): number | null =>
+      j >= 0 && s.hasPos[i] && s.hasAnchor[j] ? Math.round(2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, distance(s, i, j) / (2 * EARTH_RADIUS_KM)))) : null;
+    const km = kmTo(to);
     const where = km === null ? name(to) : `${name(to)} (${km} km away)`;
     const toState = e ? state(e.toDev, e.toMetric) : 'had room';
     if (!e) return `moved to ${where}`;
     const w = e.why;
     const from = s.orig[i];
+    if (w.kind === 'redraw') {
+      const fromKm = kmTo(from);
+      const was =
+        from === UNASSIGNED
+          ? 'it was unassigned'
+          : from === UNKNOWN_OWNER
+            ? 'its owner is not a known rep'
+            : !s.active[from]
+              ? `${name(from)} is inactive`
+              : fromKm === null
+                ? `${name(from)} held it`
+                : `${name(from)} is ${fromKm} km away`;
+      return `Territories redrawn for compactness: ${where} is one of the nearest reps with room; ${was}`;
+    }
     if (w.kind === 'orphan') {
       const head =
         from === UNASSIGNED

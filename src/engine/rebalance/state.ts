@@ -30,6 +30,11 @@ export interface RebalanceState {
   /** Current and starting owner: rep index, UNASSIGNED or UNKNOWN_OWNER. */
   owner: Int32Array;
   orig: Int32Array;
+  /**
+   * The owner distances are measured from (baseDistance) and tidying returns accounts to: the
+   * starting owner, or the redrawn one under `objective: 'compactness'` (compact-seed.ts).
+   */
+  ref: Int32Array;
   /** 1 when the account may not move (locked, or held by a locked rep). */
   fixed: Uint8Array;
   /** Account position as a point on a sphere of radius EARTH_RADIUS_KM (chord distances in km). */
@@ -344,6 +349,7 @@ export function* buildStateSteps(
     potential,
     owner,
     orig: Int32Array.from(owner),
+    ref: Int32Array.from(owner),
     fixed,
     px,
     py,

@@ -5,7 +5,7 @@ import type { RebalanceState } from './state.js';
 
 /**
  * A last pass over the accounts that changed hands, longest detours first: each goes back to its
- * starting rep when that does not raise the objective (one move fewer), else to the nearest free rep
+ * starting rep (`s.ref`: under objective 'compactness', the rep the redraw gave it) when that does not raise the objective (one move fewer), else to the nearest free rep
  * among the neighbours of its starting and current reps that is nearer than where it is and can take
  * it without raising the objective (same number of moves, shorter distance). Balance never gets worse:
  * a move is taken only when the two reps' penalties do not grow in sum.
@@ -31,7 +31,7 @@ export async function tidyMoves(
   const detour = new Float64Array(s.n);
   for (let i = 0; i < s.n; i++) {
     if ((i & 4095) === 0 && slicer.due()) await slicer.pause('balance', fraction);
-    const o = s.orig[i];
+    const o = s.ref[i];
     const j = s.owner[i];
     if (j === o || s.fixed[i] || o < 0 || j < 0 || !s.free[o] || !s.free[j]) continue;
     moved.push(i);
@@ -47,7 +47,7 @@ export async function tidyMoves(
   let rerouted = 0;
   for (const i of moved) {
     if (slicer.due()) await slicer.pause('balance', fraction);
-    const o = s.orig[i];
+    const o = s.ref[i];
     const j = s.owner[i];
     if (delta(i, o) <= 0 && budgetAllows(s, i, o)) {
       applyMove(s, i, o);

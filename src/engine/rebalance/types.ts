@@ -51,6 +51,16 @@ export interface RebalanceOptions {
    * gain / (1 + proximity · x · (1 + x)), x = Δ / typical territory radius. Default 0.3.
    */
   proximity?: number;
+  /**
+   * What to keep small besides the deviation. 'disruption' (default): change as few owners as the
+   * balance needs, starting from `current`. 'compactness': redraw from a clean sheet — every account
+   * that may move and has a position is first placed with one of its nearest reps at prices that
+   * balance the loads (ignoring who owns it today), then the usual search settles the rest; the
+   * territories come out near the most compact balanced plan, at the cost of many more moves (every
+   * move still gets a reason). Locks and inactive reps are honoured as usual; it cannot be combined
+   * with `maxMoves` or `maxPotentialMoved`.
+   */
+  objective?: 'disruption' | 'compactness';
   /** Abort: the promise rejects with a DOMException named "AbortError" within one slice. */
   signal?: AbortSignal;
   /** Called between slices (and at each phase change). */

@@ -1,0 +1,142 @@
+import { applyMove } from './objective.js';
+import type { ReasonLog } from './reasons.js';
+import type { Slicer } from './slicer.js';
+import type { RebalanceState } from './state.js';
+
+/** Each account is priced against this many of the nearest free reps. */
+const NEAREST = 12;
+/**
+ * Rounds of price updates, and the step (2 · scale / (1 + round / 5)): chosen on the bench's 1k and 10k
+ * instances, where fewer rounds (60) or slower decay (/10, /30) left the last assignment 40–150% off
+ * target on clustered or heavy-tailed data (the prices oscillate), which the search then repaired with
+ * long moves.
+ */
+const ROUNDS = 150;
+/** Prices push until a rep is within this share of its band, so the search after has little to do. */
+const AIM = 0.5;
+/** Accounts between two slicer checks (the loops run cold, interpreted, at first). */
+const CHUNK = 512;
+
+/**
+ * The first step of `objective: 'compactness'`: redraws the plan from a clean sheet, ignoring who owns
+ * what today. Every account that may move and has a position goes to whichever of its NEAREST nearest
+ * free reps costs least, where cost = workload × km to the rep's anchor + Σ_m price_jm · value_m; over
+ * ROUNDS rounds, a rep beyond half its band gets its price raised (over target) or lowered (under) in
+ * proportion. This is the Lagrangian relaxation of "the most compact plan within the bands" (the bound
+ * that BENCHMARKS.md's "compactness floor" row computes); its assignment at the last prices is compact
+ * and close to balanced, and the usual search then settles what is left while measuring distances
+ * from here (`s.ref`) instead of from the current plan.
+ *
+ * Accounts without a position, fixed accounts (locked, or held by a locked rep) and reps that are not
+ * free (inactive or locked) take no part: those accounts keep their owner here. Deterministic.
+ *
+ * @param s the state after its bands are set (before orphans are placed)
+ * @param log the reason log (each redrawn account gets a 'redraw' reason)
+ * @param slicer yields between slices
+ * @param progress the progress fraction range to report while running
+ * @returns how many accounts changed owner
+ *
+ * @example
+ * const moved = await compactSeed(s, log, slicer, [0.05, 0.2]);
+ */
+export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Slicer, progress: [number, number]): Promise<number> {
+  const { n, r, k } = s;
+  const reps: number[] = [];
+  for (let j = 0; j < r; j++) if (s.free[j] && s.hasAnchor[j]) reps.push(j);
+  if (reps.length < 2) return 0;
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) if (!s.fixed[i] && s.hasPos[i]) idx.push(i);
+  const m = idx.length;
+  if (m === 0) return 0;
+
+  // each account's K nearest free anchored reps (chord km), by insertion into a sorted buffer
+  const K = Math.min(NEAREST, reps.length);
+  const cand = new Int32Array(m * K);
+  const cost = new Float64Array(m * K);
+  const weight = new Float64Array(m);
+  const d = new Float64Array(K);
+  const order = new Int32Array(K);
+  for (let q = 0; q < m; q++) {
+    if (q % CHUNK === 0 && slicer.due()) await slicer.pause('balance', progress[0]);
+    const i = idx[q];
+    const workload = s.accounts[i].workload;
+    weight[q] = typeof workload === 'number' && workload >= 0 ? workload : 1;
+    let count = 0;
+    for (const j of reps) {
+      const dx = s.px[i] - s.ax[j];
+      const dy = s.py[i] - s.ay[j];
+      const dz = s.pz[i] - s.az[j];
+      const dj = Math.sqrt(dx * dx + dy * dy + dz * dz);
+      if (count === K && dj >= d[K - 1]) continue;
+      let at = count < K ? count++ : K - 1;
+      while (at > 0 && d[at - 1] > dj) {
+        d[at] = d[at - 1];
+        order[at] = order[at - 1];
+        at--;
+      }
+      d[at] = dj;
+      order[at] = j;
+    }
+    for (let c = 0; c < K; c++) {
+      cand[q * K + c] = order[c];
+      // a weight of 0 would make the account free to go anywhere: keep a sliver of distance
+      cost[q * K + c] = Math.max(weight[q], 1e-6) * d[c];
+    }
+  }
+
+  // a price of `scale` makes an average account cost one typical radius (times its workload) more
+  let capTotal = 0;
+  let weightTotal = 0;
+  for (const j of reps) capTotal += s.cap[j];
+  for (let q = 0; q < m; q++) weightTotal += weight[q];
+  const scale = (s.radius * Math.max(weightTotal, 1e-9)) / capTotal;
+  const price = new Float64Array(r * k);
+  const load = Float64Array.from(s.load);
+  const choice = Int32Array.from(idx, (i) => s.owner[i]);
+  for (let t = 0; t <= ROUNDS; t++) {
+    if (t > 0) {
+      const step = (2 * scale) / (1 + t / 5);
+      for (const j of reps) {
+        for (let mm = 0; mm < k; mm++) {
+          const dev = load[j * k + mm] / s.cap[j] - 1;
+          const b = s.band[j * k + mm] * AIM;
+          price[j * k + mm] += step * (dev > b ? dev - b : dev < -b ? dev + b : 0);
+        }
+      }
+    }
+    for (let q = 0; q < m; q++) {
+      if (q % CHUNK === 0 && slicer.due()) await slicer.pause('balance', progress[0] + ((progress[1] - progress[0]) * t) / (ROUNDS + 1));
+      const i = idx[q];
+      let to = -1;
+      let low = Infinity;
+      for (let c = 0; c < K; c++) {
+        const j = cand[q * K + c];
+        let v = cost[q * K + c];
+        for (let mm = 0; mm < k; mm++) v += price[j * k + mm] * s.val[i * k + mm];
+        if (v < low) {
+          low = v;
+          to = j;
+        }
+      }
+      const was = choice[q];
+      if (to === was) continue;
+      for (let mm = 0; mm < k; mm++) {
+        if (was >= 0) load[was * k + mm] -= s.val[i * k + mm];
+        load[to * k + mm] += s.val[i * k + mm];
+      }
+      choice[q] = to;
+    }
+  }
+
+  let moved = 0;
+  for (let q = 0; q < m; q++) {
+    if (q % CHUNK === 0 && slicer.due()) await slicer.pause('balance', progress[1]);
+    const i = idx[q];
+    s.ref[i] = choice[q];
+    if (choice[q] === s.owner[i]) continue;
+    log.redraw(i, s.owner[i], choice[q]);
+    applyMove(s, i, choice[q]);
+    moved++;
+  }
+  return moved;
+}
