@@ -69,7 +69,8 @@ const leaveOutLeafletCss = {
 
 /**
  * Bundles one target (`t.rawLiterals: true` skips the template-literal minification, default: `--raw-literals`).
- * @returns `{ initial: {raw, gzip, files}, lazy: {raw, gzip, files}, code, inputs }`; `lazy` is empty unless `split`
+ * @returns `{ initial: {raw, gzip, files}, lazy: {raw, gzip, files}, code, inputs, initialInputs }`; `lazy` is empty
+ *   unless `split`; `initialInputs` are the source modules with bytes in the initial load
  */
 export async function bundle(t) {
   const external = [...t.external, ...(t.noLeaflet ? ['leaflet'] : [])].flatMap((e) => [e, `${e}/*`]);
@@ -110,11 +111,14 @@ export async function bundle(t) {
   });
   const jsKeys = Object.keys(outputs).filter((k) => k.endsWith('.js'));
   const inputs = Object.keys(out.metafile.inputs);
+  // The source modules with bytes in the initial load (what a page pays for before any on-demand chunk).
+  const initialInputs = [...new Set([...initial].flatMap((k) => Object.keys(outputs[k].inputs).filter((i) => outputs[k].inputs[i].bytesInOutput > 0)))];
   return {
     initial: sum([...initial]),
     lazy: sum(jsKeys.filter((k) => !initial.has(k))),
     code: [...files.values()].join('\n'),
     inputs,
+    initialInputs,
   };
 }
 

@@ -1,7 +1,5 @@
-import { feature } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { Topology } from 'topojson-specification';
 import type { MultiPolygon, Polygon } from 'geojson';
-import bbox from '@turf/bbox';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 
 /** Region unit levels of the offline basemap. */
@@ -40,7 +38,8 @@ export function basemapUrl(level: RegionLevel, base: string | URL = DEFAULT_BASE
 
 /**
  * Loads (once per URL) and decodes the US states or counties of the offline basemap (us-atlas 10m,
- * decoded with topojson-client). The files are separate assets fetched on demand, never inlined.
+ * decoded with topojson-client). The files are separate assets fetched on demand, never inlined; the
+ * decoder (topojson-client, @turf/bbox) is a chunk loaded alongside the first file (./basemap-decode.ts).
  * @param level `state` or `county`
  * @param base folder URL holding the files; default DEFAULT_BASEMAP_BASE
  * @returns features with FIPS ids and bounding boxes
@@ -54,19 +53,8 @@ export function loadBasemap(level: RegionLevel, base?: string | URL): Promise<Re
   if (!pending) {
     pending = fetch(url).then(async (res) => {
       if (!res.ok) throw new Error(`territory-map: basemap ${url} answered ${res.status}`);
-      const topo = (await res.json()) as Topology;
-      const object = topo.objects[FILES[level].object] as GeometryCollection<{ name: string }>;
-      if (!object) throw new Error(`territory-map: basemap ${url} has no "${FILES[level].object}" object`);
-      const fc = feature(topo, object);
-      return fc.features
-        .filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'))
-        .map((f) => ({
-          type: 'Feature' as const,
-          id: String(f.id),
-          properties: { name: f.properties?.name ?? String(f.id), level },
-          geometry: f.geometry as Polygon | MultiPolygon,
-          bbox: bbox(f) as [number, number, number, number],
-        }));
+      const [{ decodeBasemap }, topo] = await Promise.all([import('./basemap-decode.js'), res.json() as Promise<Topology>]);
+      return decodeBasemap(topo, FILES[level].object, level, url);
     });
     pending.catch(() => cache.delete(url));
     cache.set(url, pending);
