@@ -6,6 +6,7 @@
  *   npm run bench -- --kinds=heavy        # some kinds (uniform, metro, heavy)
  *   npm run bench -- --no-kmeans          # skip turf clustersKmeans
  *   npm run bench -- --no-floor           # skip the compactness floor (≈ 10 s at 100k)
+ *   npm run bench -- --no-compact         # skip rebalance with objective 'compactness'
  *   npm run bench -- --runs=3             # timed runs of rebalance (median reported; default 3)
  *
  * clustersKmeans runs in a worker thread (bench/kmeans-worker.mjs) and is stopped after 60 s (reported as "skipped").
@@ -192,7 +193,24 @@ function compactnessFloor(inst: Instance, tolerance = 0.05, iterations = 200, ne
 
 const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function benchInstance(inst: Instance, runs: number, kmeans: boolean, floor: boolean): Promise<Row[]> {
+/** Median wall and process-CPU time of `runs` calls, and the last result. */
+async function timed<T>(runs: number, f: () => Promise<T>): Promise<{ ms: number; cpuMs: number; result: T }> {
+  const times: number[] = [];
+  const cpu: number[] = [];
+  let result: T | undefined;
+  for (let run = 0; run < runs; run++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    result = await f();
+    times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  if (result === undefined) throw new Error('no run');
+  return { ms: median(times), cpuMs: median(cpu), result };
+}
+
+async function benchInstance(inst: Instance, runs: number, kmeans: boolean, floor: boolean, compact: boolean): Promise<Row[]> {
   const rows: Row[] = [];
   const start = measure(inst, inst.reps, inst.current, { instance: inst.name, algo: 'current plan', ms: null, cpuMs: null });
   rows.push(start);
@@ -221,6 +239,11 @@ async function benchInstance(inst: Instance, runs: number, kmeans: boolean, floo
   const gms = performance.now() - t0;
   const gc = process.cpuUsage(c0);
   rows.push(measure(inst, inst.reps, greedy, { instance: inst.name, algo: 'greedy baseline', ms: gms, cpuMs: (gc.user + gc.system) / 1000 }));
+
+  if (compact) {
+    const c = await timed(runs, () => rebalance(inst, { objective: 'compactness' }));
+    rows.push(measure(inst, inst.reps, c.result.assignments, { instance: inst.name, algo: "rebalance, objective 'compactness'", ms: c.ms, cpuMs: c.cpuMs, status: c.result.status }));
+  }
 
   if (floor) {
     const t0 = performance.now();
@@ -267,6 +290,7 @@ async function main(): Promise<void> {
   const runs = Number(args.get('runs') ?? 3);
   const kmeans = !args.has('no-kmeans');
   const floor = !args.has('no-floor');
+  const compact = !args.has('no-compact');
   const shape: Record<string, [number, number]> = { '1k': [1_000, 10], '10k': [10_000, 50], '100k': [100_000, 500] };
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -278,7 +302,7 @@ async function main(): Promise<void> {
     if (!n) throw new Error(`unknown size ${size} (1k, 10k, 100k)`);
     for (const kind of kinds) {
       const inst = makeInstance(kind, n, r, 1);
-      const got = await benchInstance(inst, runs, kmeans, floor);
+      const got = await benchInstance(inst, runs, kmeans, floor, compact);
       rows.push(...got);
       for (const row of got) console.error(`${row.instance} ${row.algo}: ${num(row.ms)} ms, dev ${pct(row.workload)}/${pct(row.potential)}, moved ${row.moved}/${row.lbMoved}, km ${num(row.km, 1)}`);
     }

@@ -113,8 +113,28 @@ export const styles = css`
     align-items: end;
   }
   .grid .row,
-  .grid .check {
+  .grid .check,
+  .grid .goal {
     grid-column: 1 / -1;
+  }
+  fieldset.goal {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--tk-space-1, 0.25rem) var(--tk-space-4, 1rem);
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  fieldset.goal legend {
+    float: left;
+    padding: 0;
+    margin-inline-end: var(--tk-space-2, 0.5rem);
+    font-weight: 600;
+  }
+  fieldset.goal p {
+    flex-basis: 100%;
+    margin: 0;
   }
   label {
     display: flex;

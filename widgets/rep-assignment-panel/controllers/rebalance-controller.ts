@@ -15,6 +15,8 @@ export interface RebalanceChoice {
   respectLocks: boolean;
   /** Keep the selected accounts where they are. */
   lockSelection: boolean;
+  /** 'disruption' (fewest moves, the default) or 'compactness' (redraw compact territories; no budgets). */
+  objective?: 'disruption' | 'compactness';
 }
 
 /** The runner: the engine's rebalance entry (swappable, e.g. for the Worker path). */
@@ -95,6 +97,7 @@ export class RebalanceController implements ReactiveController {
     if (choice.maxMoves !== null) options.maxMoves = choice.maxMoves;
     if (choice.maxPotentialMoved !== null) options.maxPotentialMoved = choice.maxPotentialMoved;
     if (choice.lockSelection && state.selection.length) options.lockedAccountIds = state.selection;
+    if (choice.objective === 'compactness') options.objective = 'compactness';
     this.phase = { kind: 'running', progress: null };
     this.host.requestUpdate();
     try {

@@ -23,6 +23,8 @@ export interface PanelUi {
   maxPotential: string;
   respectLocks: boolean;
   lockSelection: boolean;
+  /** What the rebalance keeps small besides the deviation (the engine's `objective`). */
+  objective: 'disruption' | 'compactness';
   /** The changes the panel last sent to the CRM, by account id (to name both reps in the outcome list). */
   sent: Map<string, Change>;
   /** Quota form. */
@@ -45,6 +47,7 @@ export function defaultUi(): PanelUi {
     maxPotential: '',
     respectLocks: true,
     lockSelection: false,
+    objective: 'disruption',
     sent: new Map(),
     teamTarget: '',
     historyPct: '0',

@@ -24,6 +24,12 @@ const STATUS: Record<RebalanceResult['status'], string> = {
   'local-optimum': 'No further improvement found',
 };
 
+/** The rebalance goals (the engine's `objective`): value, label, what it does. */
+const GOALS = [
+  ['disruption', 'Fewest moves', 'Balances the loads by moving as few accounts as possible.'],
+  ['compactness', 'Compact territories', 'Redraws from a clean sheet: each account goes to one of its nearest reps, then the loads are balanced. Moves many more accounts; no move limit.'],
+] as const;
+
 function start(ctx: PanelCtx): void {
   const tolerancePct = optionalNumber(ctx.ui.tolerancePct);
   const maxMoves = optionalNumber(ctx.ui.maxMoves);
@@ -32,6 +38,9 @@ function start(ctx: PanelCtx): void {
   if (tolerancePct === null || Number.isNaN(tolerancePct) || tolerancePct > 100) error = 'Tolerance must be a percentage between 0 and 100.';
   else if (Number.isNaN(maxMoves) || (maxMoves !== null && !Number.isInteger(maxMoves))) error = 'Most accounts moved must be a whole number ≥ 0, or empty for no limit.';
   else if (Number.isNaN(maxPotential)) error = 'Most potential moved must be a number ≥ 0, or empty for no limit.';
+  else if (ctx.ui.objective === 'compactness' && (maxMoves !== null || maxPotential !== null)) {
+    error = 'Redrawing compact territories changes many owners and cannot keep a move limit: empty "Most accounts moved" and "Most potential moved", or choose "Fewest moves".';
+  }
   ctx.set({ errors: { ...ctx.ui.errors, rebalance: error } });
   if (error) return;
   void ctx.rebalance.run(ctx.s, {
@@ -40,6 +49,7 @@ function start(ctx: PanelCtx): void {
     maxPotentialMoved: maxPotential,
     respectLocks: ctx.ui.respectLocks,
     lockSelection: ctx.ui.lockSelection,
+    objective: ctx.ui.objective,
   });
 }
 
@@ -115,6 +125,14 @@ export function rebalanceSection(ctx: PanelCtx) {
         e.preventDefault();
         start(ctx);
       }}>
+        <fieldset class="goal" ?disabled=${running}>
+          <legend>Goal</legend>
+          ${GOALS.map(
+            ([value, label]) => html`<label class="check"><input type="radio" name="objective" value=${value} .checked=${ui.objective === value}
+                aria-describedby="goal-hint" @change=${() => ctx.set({ objective: value })} /> ${label}</label>`,
+          )}
+          <p id="goal-hint" class="weak">${GOALS.find(([value]) => value === ui.objective)![2]}</p>
+        </fieldset>
         <label>Tolerance (±%)
           <input type="number" name="tolerance" min="0" max="100" step="0.5" .value=${ui.tolerancePct} @change=${input('tolerancePct')} ?disabled=${running} />
         </label>
