@@ -90,39 +90,71 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
   for (const j of reps) capTotal += s.cap[j];
   for (let q = 0; q < m; q++) weightTotal += weight[q];
   const scale = (s.radius * Math.max(weightTotal, 1e-9)) / capTotal;
-  const price = new Float64Array(r * k);
+  // Prices and values padded to three metrics (k ≤ 3: workload, potential, count), so the inner loop
+  // is a fixed sum without a loop over metrics (about twice as fast at 100k accounts).
+  const price = new Float64Array(r * 3);
+  const v3 = new Float64Array(m * 3);
+  for (let q = 0; q < m; q++) for (let mm = 0; mm < k; mm++) v3[q * 3 + mm] = s.val[idx[q] * k + mm];
   const load = Float64Array.from(s.load);
   const choice = Int32Array.from(idx, (i) => s.owner[i]);
+  // An account's choice can only change once the prices have moved enough to close the gap between
+  // its best and second-best candidate: `slack` is that gap when it was last priced, `drift[m]` the
+  // running sum of the largest price change per round on metric m, `seen` its value then. A candidate's
+  // cost moves by at most Σ_m Δdrift_m · value_m, so two of them by twice that; until then the account
+  // is skipped (most accounts, once the prices settle).
+  const slack = new Float64Array(m).fill(-1);
+  const drift = new Float64Array(3);
+  const seen = new Float64Array(m * 3);
+  const most = new Float64Array(3);
   for (let t = 0; t <= ROUNDS; t++) {
     if (t > 0) {
       const step = (2 * scale) / (1 + t / 5);
+      most.fill(0);
       for (const j of reps) {
         for (let mm = 0; mm < k; mm++) {
           const dev = load[j * k + mm] / s.cap[j] - 1;
           const b = s.band[j * k + mm] * AIM;
-          price[j * k + mm] += step * (dev > b ? dev - b : dev < -b ? dev + b : 0);
+          const change = step * (dev > b ? dev - b : dev < -b ? dev + b : 0);
+          price[j * 3 + mm] += change;
+          if (Math.abs(change) > most[mm]) most[mm] = Math.abs(change);
         }
       }
+      for (let mm = 0; mm < 3; mm++) drift[mm] += most[mm];
     }
+    const d0 = drift[0];
+    const d1 = drift[1];
+    const d2 = drift[2];
     for (let q = 0; q < m; q++) {
       if (q % CHUNK === 0 && slicer.due()) await slicer.pause('balance', progress[0] + ((progress[1] - progress[0]) * t) / (ROUNDS + 1));
-      const i = idx[q];
+      const v0 = v3[q * 3];
+      const v1 = v3[q * 3 + 1];
+      const v2 = v3[q * 3 + 2];
+      const sq = slack[q];
+      if (sq >= 0 && 2 * ((d0 - seen[q * 3]) * v0 + (d1 - seen[q * 3 + 1]) * v1 + (d2 - seen[q * 3 + 2]) * v2) < sq) continue;
       let to = -1;
       let low = Infinity;
-      for (let c = 0; c < K; c++) {
-        const j = cand[q * K + c];
-        let v = cost[q * K + c];
-        for (let mm = 0; mm < k; mm++) v += price[j * k + mm] * s.val[i * k + mm];
+      let next = Infinity;
+      for (let c = q * K, end = c + K; c < end; c++) {
+        const j = cand[c];
+        const v = cost[c] + price[j * 3] * v0 + price[j * 3 + 1] * v1 + price[j * 3 + 2] * v2;
         if (v < low) {
+          next = low;
           low = v;
           to = j;
+        } else if (v < next) {
+          next = v;
         }
       }
+      slack[q] = next - low;
+      seen[q * 3] = d0;
+      seen[q * 3 + 1] = d1;
+      seen[q * 3 + 2] = d2;
       const was = choice[q];
       if (to === was) continue;
       for (let mm = 0; mm < k; mm++) {
-        if (was >= 0) load[was * k + mm] -= s.val[i * k + mm];
-        load[to * k + mm] += s.val[i * k + mm];
+        const v = v3[q * 3 + mm];
+        if (was >= 0) load[was * k + mm] -= v;
+        load[to * k + mm] += v;
       }
       choice[q] = to;
     }
