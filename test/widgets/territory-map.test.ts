@@ -40,7 +40,7 @@ const territories: Territory[] = [
   { id: 't2', name: 'South', repIds: ['r2'], priority: 0, color: '#d62728', definition: {} },
 ];
 
-async function mount(data: MapHarnessData, attrs: Partial<Pick<TkTerritoryMap, 'compact' | 'repId' | 'noCluster' | 'tool' | 'targetTerritory'>> = {}) {
+async function mount(data: MapHarnessData, attrs: Partial<Pick<TkTerritoryMap, 'compact' | 'repId' | 'noCluster' | 'tool' | 'targetTerritory' | 'focusAccount'>> = {}) {
   const provider = await fixture<TkTestMapProvider>(html`<tk-test-map-provider style="display:block;width:900px"></tk-test-map-provider>`);
   provider.load(data);
   const el = document.createElement('tk-territory-map');
@@ -94,6 +94,23 @@ describe('tk-territory-map', () => {
     expect(getComputedStyle(el.renderRoot.querySelector('.leaflet-tk-accounts-pane')!).position).to.equal('absolute');
     // Nothing was added to the document's own styles.
     expect([...document.querySelectorAll('link[rel=stylesheet], style')].some((s) => /leaflet/.test(s.textContent ?? ''))).to.be.false;
+  });
+
+  it('focus-account centres the view on that account (zoom ≥ 10), again when it changes; unknown ids leave the view', async () => {
+    const { el, map } = await mount({ accounts: named, reps }, { focusAccount: 'dal' });
+    expect(map.getCenter().lat).to.be.closeTo(32.7767, 0.01);
+    expect(map.getCenter().lng).to.be.closeTo(-96.797, 0.01);
+    expect(map.getZoom()).to.be.at.least(10);
+    el.focusAccount = 'nyc';
+    await el.updateComplete;
+    expect(map.getCenter().lat).to.be.closeTo(40.7128, 0.01);
+    expect(map.getCenter().lng).to.be.closeTo(-74.006, 0.01);
+    const before = map.getCenter();
+    el.focusAccount = 'nowhere'; // in the plan, but without coordinates
+    await el.updateComplete;
+    el.focusAccount = 'missing';
+    await el.updateComplete;
+    expect(map.getCenter()).to.deep.equal(before);
   });
 
   it('draws accounts on the canvas, coloured by rep', async () => {

@@ -281,6 +281,27 @@ describe('<tk-territory-provider>', () => {
     ]);
   });
 
+  it('focus-account selects that account once loaded, again when it changes, and ignores ids the plan lacks', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const selections: (readonly string[])[] = [];
+    host.addEventListener('tk-selection-change', (e) => selections.push((e as unknown as { selection: readonly string[] }).selection));
+    const el = document.createElement('tk-territory-provider');
+    el.storage = memoryStorage();
+    el.setAttribute('focus-account', 'a2');
+    el.adapter = testAdapter();
+    host.append(el);
+    await waitUntil(() => el.state.status === 'ready', 'provider did not load');
+    await el.updateComplete;
+    expect(el.state.selection).to.deep.equal(['a2']);
+    expect(selections.at(-1)).to.deep.equal(['a2']);
+    el.setAttribute('focus-account', 'a4');
+    await el.updateComplete;
+    expect(el.state.selection).to.deep.equal(['a4']);
+    el.setAttribute('focus-account', 'not-in-plan');
+    await el.updateComplete;
+    expect(el.state.selection).to.deep.equal(['a4']);
+  });
+
   it('shows load progress while loading', async () => {
     const adapter = testAdapter();
     let release!: () => void;

@@ -40,6 +40,8 @@ const LIST_LIMIT = 100;
 /** An account with no activity for this long counts as untouched whitespace. */
 const UNTOUCHED_DAYS = 180;
 const US_CENTER: L.LatLngTuple = [39.5, -98.35];
+/** Least zoom when centring on `focus-account` (about a metro area). */
+const FOCUS_ZOOM = 10;
 
 let newIds = 0;
 const newId = () => `tk-${Date.now().toString(36)}-${(newIds++).toString(36)}`;
@@ -91,6 +93,7 @@ export class TkTerritoryMap extends TkElement {
     tool: { reflect: true },
     paintLevel: { attribute: 'paint-level' },
     targetTerritory: { attribute: 'target-territory' },
+    focusAccount: { attribute: 'focus-account' },
     label: {},
     _inView: { state: true },
     _inViewTotal: { state: true },
@@ -129,6 +132,12 @@ export class TkTerritoryMap extends TkElement {
   declare targetTerritory: string;
   /** Accessible name of the map. Default "Territory map". */
   declare label: string;
+  /**
+   * An account to centre the view on (zoom at least FOCUS_ZOOM) once the plan is drawn, and whenever
+   * this changes — e.g. the account of the CRM record page (attribute `focus-account`). Ignored while
+   * the plan has no such account with coordinates.
+   */
+  declare focusAccount: string | undefined;
 
   declare private _inView: number[];
   declare private _inViewTotal: number;
@@ -168,6 +177,8 @@ export class TkTerritoryMap extends TkElement {
   private hullKey: unknown[] = [];
   private heatKey: unknown[] = [];
   private fitted: unknown = null;
+  /** The focus-account and index the view was last centred for. */
+  private focusedKey: unknown[] = [];
 
   constructor() {
     super();
@@ -530,6 +541,15 @@ export class TkTerritoryMap extends TkElement {
       this.fitted = this.ixKey[0];
       const [w, s, e, n] = ix.bbox;
       map.fitBounds([[s, w], [n, e]], { padding: [16, 16], maxZoom: 11, animate: false });
+    }
+    // Centre on focus-account after the first fit, and again when it (or the plan) changes.
+    const focusKey = [this.focusAccount, ix];
+    if (this.focusAccount && this.fitted !== null && !same(focusKey, this.focusedKey)) {
+      const i = ix.positionOf.get(this.focusAccount);
+      if (i !== undefined) {
+        this.focusedKey = focusKey;
+        map.setView([ix.lat[i], ix.lng[i]], Math.max(map.getZoom(), FOCUS_ZOOM), { animate: false });
+      }
     }
   }
 

@@ -77,7 +77,7 @@ function defaultStorage(): PlanStorage | null {
  *
  * Attributes: `viewer-role` (admin | manager | rep; `role` is accepted as an alias but clashes with
  * ARIA, so prefer `viewer-role`), `rep-id`, `persist-delay` (ms, default 400), `history-limit`
- * (default 100), `no-toolbar`, `locale`, `theme`. Property `adapter` (CrmAdapter), `storage`.
+ * (default 100), `no-toolbar`, `focus-account` (an account id selected after loading), `locale`, `theme`. Property `adapter` (CrmAdapter), `storage`.
  */
 export class TkTerritoryProvider extends TkElement {
   static override styles = [tokens, styles];
@@ -90,6 +90,7 @@ export class TkTerritoryProvider extends TkElement {
     persistDelay: { type: Number, attribute: 'persist-delay' },
     historyLimit: { type: Number, attribute: 'history-limit' },
     noToolbar: { type: Boolean, attribute: 'no-toolbar' },
+    focusAccount: { type: String, attribute: 'focus-account' },
     storage: { attribute: false },
     offer: { state: true, attribute: false },
     restoreReport: { state: true, attribute: false },
@@ -109,6 +110,12 @@ export class TkTerritoryProvider extends TkElement {
   declare historyLimit: number;
   /** Hides the built-in toolbar (for apps that build their own from the actions). */
   declare noToolbar: boolean;
+  /**
+   * An account to select once the plan has loaded, and whenever this changes (attribute
+   * `focus-account`) — e.g. the account of the CRM record page the widgets sit on, so the panel
+   * recommends reps for it. Ignored while the plan does not hold that account.
+   */
+  declare focusAccount: string | undefined;
   /** Where the unsaved plan is kept between page loads (default `localStorage`; null disables). */
   declare storage: PlanStorage | null;
   /** A stored plan offered back after loading, while the user decides. */
@@ -195,6 +202,14 @@ export class TkTerritoryProvider extends TkElement {
       this.#adapterProvider.setValue(this.adapter);
       if (this.isConnected && this.adapter !== this.#loadedFor) void this.#load();
     }
+    if (changed.has('focusAccount')) this.#selectFocus();
+  }
+
+  /** Selects `focusAccount` when the loaded plan holds it. */
+  #selectFocus(): void {
+    const id = this.focusAccount;
+    if (!id || this.#state.status !== 'ready' || !this.#state.accounts.some((a) => a.id === id)) return;
+    this.#set(select(this.#state, [id]));
   }
 
   /** Writes the unsaved plan to storage now instead of after the debounce. */
@@ -317,6 +332,7 @@ export class TkTerritoryProvider extends TkElement {
       if (stale()) return;
       this.offer = offer;
       this.#set(next, 'load');
+      this.#selectFocus();
       this.dispatchEvent(new TkLoadEvent('ready', next.accounts.length, next.reps.length, next.territories.length, result.rejected.length));
     } catch (error) {
       if (stale()) return;

@@ -18,7 +18,9 @@ import deleteRecords from '@salesforce/apex/TerritoryKitController.deleteRecords
  *   rebalance runs in time-sliced chunks on the main thread, yielding to the page between slices
  *   (a few fixed steps still block longer at 100k accounts: BENCHMARKS.md, Responsiveness).
  *   (With 'auto' the engine would also fall back when constructing the Worker throws.)
- * - `recordId` is not used yet: the component shows the whole plan, not the page's account.
+ * - On an Account record page, `recordId` becomes `focus-account` on the provider (the account is
+ *   selected, so the panel recommends reps for it) and on the map (the view centres on it). On other
+ *   pages, or when the plan does not hold that account, both ignore it and show the whole plan.
  */
 export default class TerritoryKitPlanner extends LightningElement {
     @api recordId;
@@ -60,6 +62,9 @@ export default class TerritoryKitPlanner extends LightningElement {
             provider.setAttribute('viewer-role', this.role);
             if (this.role === 'rep') provider.setAttribute('rep-id', USER_ID);
         }
+        if (provider && this.recordId && provider.getAttribute('focus-account') !== this.recordId) {
+            provider.setAttribute('focus-account', this.recordId);
+        }
         const card = this.template.querySelector('tk-territory-card');
         // The card view shows the running user's own territory.
         if (card && !card.getAttribute('rep-id')) card.setAttribute('rep-id', USER_ID);
@@ -69,6 +74,7 @@ export default class TerritoryKitPlanner extends LightningElement {
             // The offline basemap files ship in the static resource's assets/ folder.
             map.setAttribute('basemap-url', `${TERRITORY_KIT}/assets/`);
             if (this.tileUrl) map.setAttribute('tile-url', this.tileUrl);
+            if (this.recordId) map.setAttribute('focus-account', this.recordId);
         }
     }
 }
