@@ -24,6 +24,7 @@ import { haversineKm } from '../src/engine/geo.js';
 import { evaluatePlan } from '../src/engine/evaluate-plan.js';
 import { rebalance } from '../src/engine/rebalance.js';
 import { greedyBaseline } from '../src/engine/rebalance/greedy-baseline.js';
+import { insertNearest } from '../src/engine/rebalance/nearest.js';
 import type { Assignments } from '../src/model/plan.js';
 import type { Rep } from '../src/model/rep.js';
 import { makeInstance, type Instance, type InstanceKind } from './instances.js';
@@ -116,19 +117,11 @@ function compactnessFloor(inst: Instance, tolerance = 0.05, iterations = 200, ne
   const order = new Int32Array(K + 1);
   for (let i = 0; i < n; i++) {
     const a = inst.accounts[i];
-    // the K + 1 nearest homes, by insertion into a small sorted buffer
+    // the K + 1 nearest homes
     let count = 0;
     for (let j = 0; j < r; j++) {
       const dj = haversineKm(a.lat as number, a.lng as number, inst.reps[j].home!.lat, inst.reps[j].home!.lng);
-      if (count === K + 1 && dj >= d[K]) continue;
-      let at = count <= K ? count++ : K;
-      while (at > 0 && d[at - 1] > dj) {
-        d[at] = d[at - 1];
-        order[at] = order[at - 1];
-        at--;
-      }
-      d[at] = dj;
-      order[at] = j;
+      count = insertNearest(d, order, count, K + 1, dj, j);
     }
     for (let q = 0; q < K; q++) {
       cand[i * K + q] = order[q];

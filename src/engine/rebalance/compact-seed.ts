@@ -1,3 +1,4 @@
+import { insertNearest } from './nearest.js';
 import { applyMove } from './objective.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
@@ -49,7 +50,7 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
   const m = idx.length;
   if (m === 0) return 0;
 
-  // each account's K nearest free anchored reps (chord km), by insertion into a sorted buffer
+  // each account's K nearest free anchored reps (chord km)
   const K = Math.min(NEAREST, reps.length);
   const cand = new Int32Array(m * K);
   const cost = new Float64Array(m * K);
@@ -66,16 +67,7 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
       const dx = s.px[i] - s.ax[j];
       const dy = s.py[i] - s.ay[j];
       const dz = s.pz[i] - s.az[j];
-      const dj = Math.sqrt(dx * dx + dy * dy + dz * dz);
-      if (count === K && dj >= d[K - 1]) continue;
-      let at = count < K ? count++ : K - 1;
-      while (at > 0 && d[at - 1] > dj) {
-        d[at] = d[at - 1];
-        order[at] = order[at - 1];
-        at--;
-      }
-      d[at] = dj;
-      order[at] = j;
+      count = insertNearest(d, order, count, K, Math.sqrt(dx * dx + dy * dy + dz * dz), j);
     }
     for (let c = 0; c < K; c++) {
       cand[q * K + c] = order[c];
