@@ -7,6 +7,8 @@
 //     `TerritoryKit`).
 // Lit's css`…` / html`…` / svg`…` literals are minified in every output (scripts/minify-literals.mjs; the
 // plugin runs after typescript, which emits from disk and would drop an earlier transform).
+// The standalone bundles also get tree-shaking hints for robust-predicates and Leaflet
+// (scripts/treeshake-hints.mjs: unused predicates and unused Leaflet classes are left out).
 // Types come from `tsc -p tsconfig.build.json` (see the `build` script); basemap assets are copied
 // beside the bundles by scripts/copy-assets.mjs.
 import typescript from '@rollup/plugin-typescript';
@@ -14,6 +16,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { existsSync, readFileSync } from 'node:fs';
 import { minifyLiteralsRollup } from './scripts/minify-literals.mjs';
+import { treeshakeHintsRollup } from './scripts/treeshake-hints.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
@@ -75,7 +78,7 @@ export default [
         {
           input: 'widgets/standalone.ts',
           external: (id) => id === 'jsforce' || id.startsWith('jsforce/'),
-          plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), ts(), minifyLiteralsRollup(), production()],
+          plugins: [treeshakeHintsRollup(), nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), ts(), minifyLiteralsRollup(), production()],
           output: [
             { file: 'dist/territory-kit.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
             {
@@ -94,7 +97,7 @@ export default [
         {
           input: 'widgets/standalone-salesforce.ts',
           external: (id) => id === 'jsforce' || id.startsWith('jsforce/'),
-          plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), ts(), minifyLiteralsRollup(), production()],
+          plugins: [treeshakeHintsRollup(), nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), ts(), minifyLiteralsRollup(), production()],
           output: {
             file: 'dist/territory-kit-salesforce.iife.js',
             format: 'iife',

@@ -11,6 +11,8 @@
 // - "inlined": everything in one file (dynamic imports inlined), as in the standalone bundle.
 // Lit's css`…` / html`…` / svg`…` literals are minified as in the rollup build (scripts/minify-literals.mjs);
 // `--raw-literals` (or TK_RAW_LITERALS=1) leaves them as written (the figures before that step).
+// The standalone rows get the tree-shaking hints of the standalone rollup build (scripts/treeshake-hints.mjs);
+// the package entries do not, as a consumer's bundler would not have them.
 // "No leaflet" leaves out leaflet's JavaScript and its stylesheet (widgets/territory-map/leaflet.styles.ts
 // is leaflet 1.9.4's dist/leaflet.css, generated, shipped in the map's shadow root).
 import { build } from 'esbuild';
@@ -19,6 +21,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minifyLiteralsEsbuild } from './minify-literals.mjs';
+import { treeshakeHintsEsbuild } from './treeshake-hints.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -31,15 +34,16 @@ export const BUDGETS = {
 const LEAFLET_CSS = /widgets\/territory-map\/leaflet\.styles\.(ts|js)$/;
 
 /**
- * What is measured. `split`: code splitting on (initial vs lazy); `noLeaflet`: leaflet's JS and CSS left out.
+ * What is measured. `split`: code splitting on (initial vs lazy); `noLeaflet`: leaflet's JS and CSS left out;
+ * `hints`: the standalone build's tree-shaking hints (scripts/treeshake-hints.mjs).
  * `budget` names the BUDGETS entry the row is checked against.
  */
 export const TARGETS = [
   { name: 'core (root entry)', entry: 'src/index.ts', external: [] },
   { name: 'engine + widgets (no leaflet)', entry: 'widgets/index.ts', external: ['jsforce'], noLeaflet: true, split: true, budget: 'engine + widgets (no leaflet)' },
   { name: 'engine + widgets (no leaflet), inlined', entry: 'widgets/index.ts', external: ['jsforce'], noLeaflet: true },
-  { name: 'standalone (no leaflet)', entry: 'widgets/standalone.ts', external: ['jsforce'], noLeaflet: true },
-  { name: 'standalone (with leaflet)', entry: 'widgets/standalone.ts', external: ['jsforce'], budget: 'standalone (with leaflet)' },
+  { name: 'standalone (no leaflet)', entry: 'widgets/standalone.ts', external: ['jsforce'], noLeaflet: true, hints: true },
+  { name: 'standalone (with leaflet)', entry: 'widgets/standalone.ts', external: ['jsforce'], budget: 'standalone (with leaflet)', hints: true },
   { name: 'salesforce entry (no jsforce)', entry: 'src/adapters/salesforce/index.ts', external: ['jsforce'] },
   { name: 'hubspot entry', entry: 'src/adapters/hubspot/index.ts', external: [] },
 ];
@@ -85,7 +89,7 @@ export async function bundle(t) {
     splitting: Boolean(t.split),
     outdir: `${root}/.size-out`,
     external,
-    plugins: [...((t.rawLiterals ?? RAW_LITERALS) ? [] : [minifyLiteralsEsbuild()]), ...(t.noLeaflet ? [leaveOutLeafletCss] : [])],
+    plugins: [...((t.rawLiterals ?? RAW_LITERALS) ? [] : [minifyLiteralsEsbuild()]), ...(t.noLeaflet ? [leaveOutLeafletCss] : []), ...(t.hints ? [treeshakeHintsEsbuild()] : [])],
     conditions: ['browser', 'production'],
     tsconfig: `${root}/tsconfig.json`,
     loader: { '.json': 'json' },
