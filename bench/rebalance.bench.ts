@@ -20,13 +20,12 @@
 import { cpus, loadavg, availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { comparePlans } from '../src/engine/compare-plans.js';
-import { haversineKm } from '../src/engine/geo.js';
 import { evaluatePlan } from '../src/engine/evaluate-plan.js';
 import { rebalance } from '../src/engine/rebalance.js';
 import { greedyBaseline } from '../src/engine/rebalance/greedy-baseline.js';
-import { insertNearest } from '../src/engine/rebalance/nearest.js';
 import type { Assignments } from '../src/model/plan.js';
 import type { Rep } from '../src/model/rep.js';
+import { compactnessFloor } from './compactness-floor.js';
 import { makeInstance, type Instance, type InstanceKind } from './instances.js';
 
 const KMEANS_LIMIT_MS = 60_000;
@@ -88,102 +87,6 @@ function measure(inst: Instance, reps: readonly Rep[], plan: Assignments, base: 
   };
 }
 
-/**
- * A lower bound on the compactness (workload-weighted km to the rep's home) of ANY plan that keeps
- * every rep within ±tolerance of its capacity-scaled target on workload and potential, with the reps'
- * homes as they are: the Lagrangian dual of that assignment problem (capacity constraints relaxed
- * with prices λ), maximised by subgradient steps. Every λ gives a valid bound; the steps only make it
- * tighter. For many reps, only each account's `near` nearest homes are priced exactly; the others are
- * bounded below by the (near+1)-th distance plus the cheapest price on each metric, which keeps the
- * bound valid.
- */
-function compactnessFloor(inst: Instance, tolerance = 0.05, iterations = 200, near = 16): number {
-  const n = inst.accounts.length;
-  const r = inst.reps.length;
-  const K = Math.min(near, r);
-  const capTotal = inst.reps.reduce((t, x) => t + (x.capacity ?? 1), 0);
-  const w = Float64Array.from(inst.accounts, (a) => a.workload ?? 1);
-  const p = Float64Array.from(inst.accounts, (a) => a.potential);
-  const totW = w.reduce((a, b) => a + b, 0);
-  const totP = p.reduce((a, b) => a + b, 0);
-  // values in units where rep j's target is its capacity
-  const v = [w.map((x) => (x * capTotal) / totW), p.map((x) => (x * capTotal) / totP)];
-  const cap = Float64Array.from(inst.reps, (x) => x.capacity ?? 1);
-  // each account's K nearest homes (and the (K+1)-th distance), weighted by workload
-  const cand = new Int32Array(n * K);
-  const cost = new Float64Array(n * K);
-  const beyond = new Float64Array(n);
-  const d = new Float64Array(K + 1);
-  const order = new Int32Array(K + 1);
-  for (let i = 0; i < n; i++) {
-    const a = inst.accounts[i];
-    // the K + 1 nearest homes
-    let count = 0;
-    for (let j = 0; j < r; j++) {
-      const dj = haversineKm(a.lat as number, a.lng as number, inst.reps[j].home!.lat, inst.reps[j].home!.lng);
-      count = insertNearest(d, order, count, K + 1, dj, j);
-    }
-    for (let q = 0; q < K; q++) {
-      cand[i * K + q] = order[q];
-      cost[i * K + q] = w[i] * d[q];
-    }
-    beyond[i] = K < r ? w[i] * d[K] : Infinity;
-  }
-  const lam = [new Float64Array(r), new Float64Array(r)];
-  const load = [new Float64Array(r), new Float64Array(r)];
-  let best = 0;
-  let meanCost = 0;
-  for (let i = 0; i < n; i++) meanCost += cost[i * K];
-  const scale = meanCost / capTotal; // km·workload per unit of normalised load
-  for (let t = 0; t < iterations; t++) {
-    load[0].fill(0);
-    load[1].fill(0);
-    let minL0 = Infinity;
-    let minL1 = Infinity;
-    for (let j = 0; j < r; j++) {
-      minL0 = Math.min(minL0, lam[0][j]);
-      minL1 = Math.min(minL1, lam[1][j]);
-    }
-    let dual = 0;
-    for (let i = 0; i < n; i++) {
-      let bj = -1;
-      let bc = Infinity;
-      for (let q = 0; q < K; q++) {
-        const j = cand[i * K + q];
-        const c = cost[i * K + q] + lam[0][j] * v[0][i] + lam[1][j] * v[1][i];
-        if (c < bc) {
-          bc = c;
-          bj = j;
-        }
-      }
-      // any rep beyond the K nearest costs at least this much
-      dual += Math.min(bc, beyond[i] + minL0 * v[0][i] + minL1 * v[1][i]);
-      load[0][bj] += v[0][i];
-      load[1][bj] += v[1][i];
-    }
-    for (let m = 0; m < 2; m++) {
-      for (let j = 0; j < r; j++) {
-        const U = cap[j] * (1 + tolerance);
-        const L = cap[j] * (1 - tolerance);
-        const l = lam[m][j];
-        dual -= l > 0 ? l * U : l * L;
-      }
-    }
-    if (dual > best) best = dual;
-    const step = (scale * 2) / (1 + t / 25);
-    for (let m = 0; m < 2; m++) {
-      for (let j = 0; j < r; j++) {
-        const U = cap[j] * (1 + tolerance);
-        const L = cap[j] * (1 - tolerance);
-        const l = lam[m][j];
-        const g = l > 0 ? load[m][j] - U : l < 0 ? load[m][j] - L : Math.max(0, load[m][j] - U) - Math.max(0, L - load[m][j]);
-        lam[m][j] += (step * g) / cap[j];
-      }
-    }
-  }
-  return best / w.reduce((a, b) => a + b, 0);
-}
-
 const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Median wall and process-CPU time of `runs` calls, and the last result. */
@@ -243,6 +146,11 @@ async function benchInstance(inst: Instance, runs: number, kmeans: boolean, floo
     const km = compactnessFloor(inst);
     const nan = NaN;
     rows.push({ instance: inst.name, algo: 'compactness floor (any balanced plan)', ms: performance.now() - t0, cpuMs: null, workload: nan, potential: nan, lbPotential: nan, moved: nan, lbMoved: nan, potMoved: nan, lbPotMoved: nan, km });
+    // the same, for plans that also keep the disruption target (≤ 1.5× both lower bounds)
+    const t1 = performance.now();
+    const budget = { accounts: 1.5 * start.lbMoved, potential: 1.5 * start.lbPotMoved };
+    const kmBudget = compactnessFloor(inst, { budget });
+    rows.push({ instance: inst.name, algo: 'compactness floor (balanced, ≤ 1.5× both disruption bounds)', ms: performance.now() - t1, cpuMs: null, workload: nan, potential: nan, lbPotential: nan, moved: nan, lbMoved: nan, potMoved: nan, lbPotMoved: nan, km: kmBudget });
   }
   if (kmeans) {
     const km = await runKmeans(inst);
