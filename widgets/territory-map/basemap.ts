@@ -1,6 +1,6 @@
 import type { Topology } from 'topojson-specification';
 import type { MultiPolygon, Polygon } from 'geojson';
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { flattenPolygon, pointInRings, type FlatPolygon } from '../../src/engine/resolve/point-in-rings.js';
 
 /** Region unit levels of the offline basemap. */
 export type RegionLevel = 'state' | 'county';
@@ -62,8 +62,22 @@ export function loadBasemap(level: RegionLevel, base?: string | URL): Promise<Re
   return pending;
 }
 
+/** Each region's polygons flattened for the point-in-polygon test, made on the first test that reaches it. */
+const flattened = new WeakMap<RegionFeature, FlatPolygon[]>();
+
+function polygonsOf(r: RegionFeature): FlatPolygon[] {
+  let polys = flattened.get(r);
+  if (!polys) {
+    const g = r.geometry;
+    polys = g.type === 'Polygon' ? [flattenPolygon(g.coordinates)] : g.coordinates.map((p) => flattenPolygon(p));
+    flattened.set(r, polys);
+  }
+  return polys;
+}
+
 /**
- * The region containing a position (bounding-box prefilter, then point in polygon).
+ * The region containing a position (bounding-box prefilter, then point in polygon — the engine's exact
+ * test, boundary counted as inside; holes honoured).
  * @param regions decoded regions
  * @param lng longitude
  * @param lat latitude
@@ -73,7 +87,7 @@ export function regionAt(regions: readonly RegionFeature[], lng: number, lat: nu
   for (const r of regions) {
     const [w, s, e, n] = r.bbox;
     if (lng < w || lng > e || lat < s || lat > n) continue;
-    if (booleanPointInPolygon([lng, lat], r.geometry)) return r;
+    if (polygonsOf(r).some((p) => pointInRings(lng, lat, p))) return r;
   }
   return null;
 }

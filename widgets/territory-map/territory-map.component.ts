@@ -3,7 +3,7 @@ import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { styleProps } from '../shared/style-props.js';
 import { ContextConsumer } from '@lit/context';
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { flattenPolygon, pointInRings } from '../../src/engine/resolve/point-in-rings.js';
 import type Supercluster from 'supercluster';
 import { planStateContext } from '../../src/context/plan-state-context.js';
 import { planActionsContext } from '../../src/context/plan-actions-context.js';
@@ -734,9 +734,9 @@ export class TkTerritoryMap extends TkElement {
       s = Math.min(s, y);
       n = Math.max(n, y);
     }
-    const polygon = { type: 'Polygon' as const, coordinates: [ring] };
+    const polygon = flattenPolygon([ring]);
     const ids = accountsIn(ix, [w, s, e, n], true)
-      .filter((i) => booleanPointInPolygon([ix.lng[i], ix.lat[i]], polygon))
+      .filter((i) => pointInRings(ix.lng[i], ix.lat[i], polygon))
       .map((i) => ix.accounts[i].id);
     this.select(ids, mode);
     return ids;

@@ -5,7 +5,7 @@
  * Hao et al., "Optimal Reliable Point-in-Polygon Test and Differential Coding Boolean Operations on
  * Polygons", Symmetry 10(10), 2018. Edges are bucketed into horizontal bands, so a test visits only
  * the edges whose y-range can contain the point's y (the others contribute nothing to the count).
- * Private to resolveTerritories.
+ * Used by resolveTerritories, and by the map's lasso and region picking (one point-in-polygon test in the bundle).
  */
 import { orient2d } from 'robust-predicates';
 
