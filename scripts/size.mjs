@@ -73,8 +73,9 @@ const leaveOutLeafletCss = {
 
 /**
  * Bundles one target (`t.rawLiterals: true` skips the template-literal minification, default: `--raw-literals`).
- * @returns `{ initial: {raw, gzip, files}, lazy: {raw, gzip, files}, code, inputs, initialInputs }`; `lazy` is empty
- *   unless `split`; `initialInputs` are the source modules with bytes in the initial load
+ * @returns `{ initial: {raw, gzip, files}, lazy: {raw, gzip, files}, code, inputs, initialInputs, initialBytes }`;
+ *   `lazy` is empty unless `split`; `initialInputs` are the source modules with bytes in the initial load,
+ *   `initialBytes` maps each to its minified bytes there
  */
 export async function bundle(t) {
   const external = [...t.external, ...(t.noLeaflet ? ['leaflet'] : [])].flatMap((e) => [e, `${e}/*`]);
@@ -116,13 +117,18 @@ export async function bundle(t) {
   const jsKeys = Object.keys(outputs).filter((k) => k.endsWith('.js'));
   const inputs = Object.keys(out.metafile.inputs);
   // The source modules with bytes in the initial load (what a page pays for before any on-demand chunk).
-  const initialInputs = [...new Set([...initial].flatMap((k) => Object.keys(outputs[k].inputs).filter((i) => outputs[k].inputs[i].bytesInOutput > 0)))];
+  const initialBytes = new Map();
+  for (const k of initial) {
+    for (const [i, v] of Object.entries(outputs[k].inputs)) if (v.bytesInOutput > 0) initialBytes.set(i, (initialBytes.get(i) ?? 0) + v.bytesInOutput);
+  }
+  const initialInputs = [...initialBytes.keys()];
   return {
     initial: sum([...initial]),
     lazy: sum(jsKeys.filter((k) => !initial.has(k))),
     code: [...files.values()].join('\n'),
     inputs,
     initialInputs,
+    initialBytes,
   };
 }
 
