@@ -6,7 +6,7 @@
  *   npm run bench -- --kinds=heavy        # some kinds (uniform, metro, heavy)
  *   npm run bench -- --no-kmeans          # skip turf clustersKmeans
  *   npm run bench -- --no-floor           # skip the compactness floor (≈ 10 s at 100k)
- *   npm run bench -- --no-compact         # skip rebalance with objective 'compactness'
+ *   npm run bench -- --no-compact         # skip rebalance with objective 'compactness' (without and with budgets)
  *   npm run bench -- --runs=3             # timed runs of rebalance (median reported; default 3)
  *
  * clustersKmeans runs in a worker thread (bench/kmeans-worker.mjs) and is stopped after 60 s (reported as "skipped").
@@ -139,6 +139,10 @@ async function benchInstance(inst: Instance, runs: number, kmeans: boolean, floo
   if (compact) {
     const c = await timed(runs, () => rebalance(inst, { objective: 'compactness' }));
     rows.push(measure(inst, inst.reps, c.result.assignments, { instance: inst.name, algo: "rebalance, objective 'compactness'", ms: c.ms, cpuMs: c.cpuMs, status: c.result.status }));
+    // the same within the disruption target: budgets of 1.5× both comparePlans lower bounds
+    const budget = { maxMoves: Math.floor(1.5 * start.lbMoved), maxPotentialMoved: 1.5 * start.lbPotMoved };
+    const b = await timed(runs, () => rebalance(inst, { objective: 'compactness', ...budget }));
+    rows.push(measure(inst, inst.reps, b.result.assignments, { instance: inst.name, algo: "rebalance, objective 'compactness', budgets 1.5× the bounds", ms: b.ms, cpuMs: b.cpuMs, status: b.result.status }));
   }
 
   if (floor) {

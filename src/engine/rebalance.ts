@@ -7,6 +7,7 @@ import { buildPlanSteps, enforceBudgets, judge } from './rebalance/finish.js';
 import { maxDeviation } from './rebalance/objective.js';
 import { priceMoves } from './rebalance/price-moves.js';
 import { compactSeed } from './rebalance/compact-seed.js';
+import { compactTidy } from './rebalance/compact-tidy.js';
 import { ReasonLog } from './rebalance/reasons.js';
 import { Slicer } from './rebalance/slicer.js';
 import { buildStateSteps, type RebalanceState } from './rebalance/state.js';
@@ -52,9 +53,6 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
   if (objective !== 'disruption' && objective !== 'compactness') {
     throw new Error(`rebalance: objective must be 'disruption' or 'compactness', got ${JSON.stringify(objective)}`);
   }
-  if (objective === 'compactness' && (o.maxMoves !== undefined || o.maxPotentialMoved !== undefined)) {
-    throw new Error("rebalance: objective 'compactness' redraws the territories and cannot keep maxMoves or maxPotentialMoved; use objective 'disruption' with a budget");
-  }
   return { tolerance, metrics, maxMoves, maxPotentialMoved, proximity, sliceMs, objective };
 }
 
@@ -66,8 +64,11 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  * 1. Accounts with no active owner (unassigned, on an inactive rep, or on an unknown rep id) go to a
  *    nearby free rep with room, largest potential first.
  * 0. With `objective: 'compactness'` only: a clean-sheet redraw (rebalance/compact-seed.ts) places every
- *    movable account with one of its nearest reps at prices that balance the loads; the steps below
- *    then measure distances from that plan instead of `current`, and a relay search replaces 1b.
+ *    movable account with one of its nearest reps at prices that balance the loads (and, with a
+ *    budget, price changing owner so the redraw fits it); the steps below then measure distances from
+ *    that plan instead of `current`, a relay search replaces 1b, and after 4 a last pass
+ *    (rebalance/compact-tidy.ts) hands accounts to nearer neighbouring reps wherever balance and the
+ *    budgets allow.
  * 1b. Without a move budget: a price pass (rebalance/price-moves.ts) routes regional surplus along
  *    chains of neighbouring reps — each account goes to the cheapest of its rep and that rep's nearest
  *    reps, with prices raised on over-target reps and lowered on under-target ones round after round,
@@ -163,6 +164,7 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
       if (swaps === 0) break;
     }
     await tidyMoves(s, adj, log, slicer, 0.82);
+    if (opts.objective === 'compactness') await compactTidy(s, adj, log, slicer, 0.84);
     const undone = enforceBudgets(s);
 
     await slicer.pause('evaluate', 0.85);

@@ -37,11 +37,24 @@ function crossed(): { accounts: Account[]; reps: Rep[]; current: Assignments } {
 }
 
 describe("rebalance, objective 'compactness'", () => {
-  it('checks the option: an unknown objective, or a budget with compactness, is refused with a clear error', async () => {
+  it('checks the option: an unknown objective is refused with a clear error', async () => {
+    await assert.rejects(rebalance(crossed(), { objective: 'shortest' as 'compactness' }), /objective must be 'disruption' or 'compactness', got "shortest"/);
+  });
+
+  it('keeps hard budgets: only as many redraws as maxMoves / maxPotentialMoved allow, still balanced, shortest detours fixed first', async () => {
     const input = crossed();
-    await assert.rejects(rebalance(input, { objective: 'shortest' as 'compactness' }), /objective must be 'disruption' or 'compactness', got "shortest"/);
-    await assert.rejects(rebalance(input, { objective: 'compactness', maxMoves: 5 }), /cannot keep maxMoves or maxPotentialMoved/);
-    await assert.rejects(rebalance(input, { objective: 'compactness', maxPotentialMoved: 500 }), /cannot keep maxMoves or maxPotentialMoved/);
+    // move a1 (West, held by East) further west: straightening it saves the most distance
+    input.accounts[1] = { ...input.accounts[1], lng: -101.5 };
+    for (const budget of [{ maxMoves: 4 }, { maxPotentialMoved: 400 }]) {
+      const r = await rebalance(input, { objective: 'compactness', ...budget });
+      assert.equal(r.metrics.comparison.accountsMoved, 4, JSON.stringify(budget));
+      assert.equal(r.status, 'balanced');
+      assert.ok(r.moves.some((m) => m.accountId === 'a1' && m.to === 'W'), 'the longest detour is straightened');
+      const before = evaluatePlan(input.accounts, input.reps, input.current).compactnessKm!;
+      assert.ok(evaluatePlan(input.accounts, input.reps, r.assignments).compactnessKm! < before);
+    }
+    const none = await rebalance(input, { objective: 'compactness', maxMoves: 0 });
+    assert.equal(none.moves.length, 0);
   });
 
   it('redraws a balanced but sprawling plan that the default objective leaves alone', async () => {

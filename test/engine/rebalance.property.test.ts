@@ -34,7 +34,7 @@ const caseArb = fc
     maxPotentialMoved: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: undefined }),
     tolerance: fc.constantFrom(0, 0.05, 0.1),
     lockFirstRep: fc.boolean(),
-    /** objective 'compactness' (only without budgets: it cannot keep one) */
+    /** objective 'compactness' (with or without budgets) */
     compactness: fc.boolean(),
   })
   .map((c) => {
@@ -63,7 +63,7 @@ const caseArb = fc
         locked: a.locked,
       };
     });
-    const objective = c.compactness && c.maxMoves === undefined && c.maxPotentialMoved === undefined ? ('compactness' as const) : undefined;
+    const objective = c.compactness ? ('compactness' as const) : undefined;
     return { accounts, reps, current, options: { maxMoves: c.maxMoves, maxPotentialMoved: c.maxPotentialMoved, tolerance: c.tolerance, lockedRepIds: c.lockFirstRep ? ['r0'] : [], objective } };
   });
 

@@ -145,7 +145,7 @@ describe('<tk-rep-assignment-panel> rebalance', () => {
     expect(moved.filter((id) => kept.includes(id))).to.deep.equal([]);
   });
 
-  it('"Compact territories" redraws: the preview matches the engine with objective compactness; a move limit is refused', async () => {
+  it('"Compact territories" redraws: the preview matches the engine with objective compactness, within a move limit when one is set', async () => {
     const data = generateDemoData({ seed: 5, accounts: 400, reps: 8 });
     const provider = await mountProvider(createMemoryAdapter(data), html`<tk-rep-assignment-panel></tk-rep-assignment-panel>`);
     const panel = panelOf(provider);
@@ -155,24 +155,28 @@ describe('<tk-rep-assignment-panel> rebalance', () => {
     goal.click();
     await settle(provider);
     expect(text(q(panel, '#goal-hint'))).to.match(/^Redraws from a clean sheet/);
-    // with a move limit: refused, nothing runs
-    await type(provider, q<HTMLInputElement>(panel, 'input[name=maxMoves]')!, '10');
-    buttonNamed(panel, 'Rebalance').click();
-    await settle(provider);
-    expect(text(q(panel, '[data-section=rebalance] [role=alert]'))).to.contain('cannot keep a move limit');
-    expect(q(panel, '[role=progressbar]')).to.equal(null);
-    // without: the preview is the engine's redraw of the same plan
-    await type(provider, q<HTMLInputElement>(panel, 'input[name=maxMoves]')!, '');
+    const { accounts, reps, working: current } = provider.state;
+    // no limit: the preview is the engine's redraw of the same plan
     buttonNamed(panel, 'Rebalance').click();
     await waitUntil(() => q(panel, '[part~=preview]'), 'no preview', { timeout: 15000 });
     await settle(provider);
-    const want = await rebalance({ accounts: provider.state.accounts, reps: provider.state.reps, current: provider.state.working }, { objective: 'compactness' });
+    const want = await rebalance({ accounts, reps, current }, { objective: 'compactness' });
     const moved = qa(panel, '[part~=moves] li[data-account]').map((li) => li.dataset.account!);
     expect(moved).to.deep.equal(want.moves.slice(0, 100).map((m) => m.accountId));
     expect(text(q(panel, '[data-stat=accounts]'))).to.equal(String(want.moves.length));
     expect(text(q(panel, '[part~=preview] p'))).to.contain('Territories redrawn for compactness');
     expect(text(q(panel, '[part~=moves] li[data-account]'))).to.contain('Territories redrawn for compactness');
     await expectNoAxeViolations(provider);
+    // with a move limit: the engine's budgeted redraw, within the limit
+    buttonNamed(panel, 'Discard').click();
+    await settle(provider);
+    await type(provider, q<HTMLInputElement>(panel, 'input[name=maxMoves]')!, '25');
+    buttonNamed(panel, 'Rebalance').click();
+    await waitUntil(() => q(panel, '[part~=preview]'), 'no preview', { timeout: 15000 });
+    await settle(provider);
+    const capped = await rebalance({ accounts, reps, current }, { objective: 'compactness', maxMoves: 25 });
+    expect(capped.moves.length).to.be.within(1, 25);
+    expect(qa(panel, '[part~=moves] li[data-account]').map((li) => li.dataset.account!)).to.deep.equal(capped.moves.map((m) => m.accountId));
   });
 
   it('refuses a bad budget with a clear message', async () => {

@@ -1,5 +1,5 @@
 import { insertNearest } from './nearest.js';
-import { applyMove } from './objective.js';
+import { applyMove, budgetAllows } from './objective.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
@@ -15,8 +15,23 @@ const NEAREST = 12;
 const ROUNDS = 150;
 /** Prices push until a rep is within this share of its band, so the search after has little to do. */
 const AIM = 0.5;
+/**
+ * With a move budget, the prices on changing owner aim the redraw at this share of it, leaving the
+ * rest for the search that settles the loads afterwards (on the bench at 1.5× the disruption bounds:
+ * 0.8 left 10% of the budget unused, 1.0 and 1.2 ran out before the loads were settled).
+ */
+const BUDGET_AIM = 0.9;
 /** Accounts between two slicer checks (the loops run cold, interpreted, at first). */
 const CHUNK = 512;
+
+/** Chord km from account i to rep j's anchor; Infinity for no rep or no anchor (so leaving it saves everything). */
+function distanceOf(s: RebalanceState, i: number, j: number): number {
+  if (j < 0 || !s.hasAnchor[j]) return Infinity;
+  const dx = s.px[i] - s.ax[j];
+  const dy = s.py[i] - s.ay[j];
+  const dz = s.pz[i] - s.az[j];
+  return Math.sqrt(dx * dx + dy * dy + dz * dz);
+}
 
 /**
  * The first step of `objective: 'compactness'`: redraws the plan from a clean sheet, ignoring who owns
@@ -27,6 +42,11 @@ const CHUNK = 512;
  * that BENCHMARKS.md's "compactness floor" row computes); its assignment at the last prices is compact
  * and close to balanced, and the usual search then settles what is left while measuring distances
  * from here (`s.ref`) instead of from the current plan.
+ *
+ * With `maxMoves` / `maxPotentialMoved`, each account's current rep is a candidate too, and every
+ * other candidate costs μ + ν · potential more; μ and ν are priced like the loads, so that the redraw
+ * changes about BUDGET_AIM of each budget. Its moves are then made largest distance saved first, as
+ * far as the hard budgets allow.
  *
  * Accounts without a position, fixed accounts (locked, or held by a locked rep) and reps that are not
  * free (inactive or locked) take no part: those accounts keep their owner here. Deterministic.
@@ -50,10 +70,13 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
   const m = idx.length;
   if (m === 0) return 0;
 
-  // each account's K nearest free anchored reps (chord km)
+  // each account's K nearest free anchored reps (chord km); with a budget, also its current rep
+  const budgeted = s.maxMoves !== Infinity || s.maxPotentialMoved !== Infinity;
   const K = Math.min(NEAREST, reps.length);
-  const cand = new Int32Array(m * K);
-  const cost = new Float64Array(m * K);
+  const W = budgeted ? K + 1 : K;
+  const cand = new Int32Array(m * W).fill(-1);
+  const cost = new Float64Array(m * W);
+  const own = Int32Array.from(idx, (i) => s.owner[i]);
   const weight = new Float64Array(m);
   const d = new Float64Array(K);
   const order = new Int32Array(K);
@@ -69,10 +92,19 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
       const dz = s.pz[i] - s.az[j];
       count = insertNearest(d, order, count, K, Math.sqrt(dx * dx + dy * dy + dz * dz), j);
     }
+    // a weight of 0 would make the account free to go anywhere: keep a sliver of distance
+    const wq = Math.max(weight[q], 1e-6);
     for (let c = 0; c < K; c++) {
-      cand[q * K + c] = order[c];
-      // a weight of 0 would make the account free to go anywhere: keep a sliver of distance
-      cost[q * K + c] = Math.max(weight[q], 1e-6) * d[c];
+      cand[q * W + c] = order[c];
+      cost[q * W + c] = wq * d[c];
+    }
+    const o = own[q];
+    if (budgeted && o >= 0 && s.free[o] && s.hasAnchor[o]) {
+      const dx = s.px[i] - s.ax[o];
+      const dy = s.py[i] - s.ay[o];
+      const dz = s.pz[i] - s.az[o];
+      cand[q * W + K] = o;
+      cost[q * W + K] = wq * Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
   }
 
@@ -98,9 +130,36 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
   const drift = new Float64Array(3);
   const seen = new Float64Array(m * 3);
   const most = new Float64Array(3);
+  // With a budget: prices on changing owner (μ per account, ν per unit of potential), raised while
+  // the redraw would change more than BUDGET_AIM of a budget and lowered (to 0 at least) while it
+  // changes less; their drifts enter the skip bound once (they shift every candidate but the own rep).
+  const pot = Float64Array.from(idx, (i) => s.potential[i]);
+  const aimMoves = BUDGET_AIM * s.maxMoves;
+  const aimPotential = BUDGET_AIM * s.maxPotentialMoved;
+  let mu = 0;
+  let nu = 0;
+  let driftMu = 0;
+  let driftNu = 0;
+  const seenMu = new Float64Array(budgeted ? m : 0);
+  const seenNu = new Float64Array(budgeted ? m : 0);
+  let changed = 0;
+  let changedPotential = 0;
+  const perAccount = (s.radius * Math.max(weightTotal, 1e-9)) / m;
+  let potTotal = 0;
+  for (let q = 0; q < m; q++) potTotal += pot[q];
+  const perPotential = perAccount / Math.max(1e-9, potTotal / m);
   for (let t = 0; t <= ROUNDS; t++) {
     if (t > 0) {
       const step = (2 * scale) / (1 + t / 5);
+      if (budgeted) {
+        const decay = 2 / (1 + t / 5);
+        const muNext = aimMoves === Infinity ? 0 : Math.max(0, mu + perAccount * decay * ((changed - aimMoves) / Math.max(1, aimMoves)));
+        const nuNext = aimPotential === Infinity ? 0 : Math.max(0, nu + perPotential * decay * ((changedPotential - aimPotential) / Math.max(1e-9, aimPotential)));
+        driftMu += Math.abs(muNext - mu);
+        driftNu += Math.abs(nuNext - nu);
+        mu = muNext;
+        nu = nuNext;
+      }
       most.fill(0);
       for (const j of reps) {
         for (let mm = 0; mm < k; mm++) {
@@ -122,13 +181,20 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
       const v1 = v3[q * 3 + 1];
       const v2 = v3[q * 3 + 2];
       const sq = slack[q];
-      if (sq >= 0 && 2 * ((d0 - seen[q * 3]) * v0 + (d1 - seen[q * 3 + 1]) * v1 + (d2 - seen[q * 3 + 2]) * v2) < sq) continue;
+      if (sq >= 0) {
+        let bound = 2 * ((d0 - seen[q * 3]) * v0 + (d1 - seen[q * 3 + 1]) * v1 + (d2 - seen[q * 3 + 2]) * v2);
+        if (budgeted) bound += driftMu - seenMu[q] + (driftNu - seenNu[q]) * pot[q];
+        if (bound < sq) continue;
+      }
+      const change = budgeted ? mu + nu * pot[q] : 0;
+      const o = own[q];
       let to = -1;
       let low = Infinity;
       let next = Infinity;
-      for (let c = q * K, end = c + K; c < end; c++) {
+      for (let c = q * W, end = c + W; c < end; c++) {
         const j = cand[c];
-        const v = cost[c] + price[j * 3] * v0 + price[j * 3 + 1] * v1 + price[j * 3 + 2] * v2;
+        if (j < 0) break;
+        const v = cost[c] + price[j * 3] * v0 + price[j * 3 + 1] * v1 + price[j * 3 + 2] * v2 + (j === o ? 0 : change);
         if (v < low) {
           next = low;
           low = v;
@@ -141,8 +207,19 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
       seen[q * 3] = d0;
       seen[q * 3 + 1] = d1;
       seen[q * 3 + 2] = d2;
+      if (budgeted) {
+        seenMu[q] = driftMu;
+        seenNu[q] = driftNu;
+      }
       const was = choice[q];
       if (to === was) continue;
+      if (was === o) {
+        changed++;
+        changedPotential += pot[q];
+      } else if (to === o) {
+        changed--;
+        changedPotential -= pot[q];
+      }
       for (let mm = 0; mm < k; mm++) {
         const v = v3[q * 3 + mm];
         if (was >= 0) load[was * k + mm] -= v;
@@ -152,15 +229,26 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
     }
   }
 
-  let moved = 0;
+  // Apply, largest distance saved first, as far as the budgets allow (without one, all of them).
+  const order2: number[] = [];
+  const saved = new Float64Array(m);
   for (let q = 0; q < m; q++) {
-    if (q % CHUNK === 0 && slicer.due()) await slicer.pause('balance', progress[1]);
+    if (choice[q] === own[q]) continue;
+    order2.push(q);
     const i = idx[q];
-    s.ref[i] = choice[q];
-    if (choice[q] === s.owner[i]) continue;
+    saved[q] = distanceOf(s, i, own[q]) - distanceOf(s, i, choice[q]);
+  }
+  order2.sort((a, b) => saved[b] - saved[a] || a - b);
+  let moved = 0;
+  for (let c = 0; c < order2.length; c++) {
+    if (c % CHUNK === 0 && slicer.due()) await slicer.pause('balance', progress[1]);
+    const q = order2[c];
+    const i = idx[q];
+    if (!budgetAllows(s, i, choice[q])) continue;
     log.redraw(i, s.owner[i], choice[q]);
     applyMove(s, i, choice[q]);
     moved++;
   }
+  for (let q = 0; q < m; q++) s.ref[idx[q]] = s.owner[idx[q]];
   return moved;
 }

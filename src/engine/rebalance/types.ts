@@ -57,8 +57,9 @@ export interface RebalanceOptions {
    * that may move and has a position is first placed with one of its nearest reps at prices that
    * balance the loads (ignoring who owns it today), then the usual search settles the rest; the
    * territories come out near the most compact balanced plan, at the cost of many more moves (every
-   * move still gets a reason). Locks and inactive reps are honoured as usual; it cannot be combined
-   * with `maxMoves` or `maxPotentialMoved`.
+   * move still gets a reason). With `maxMoves` / `maxPotentialMoved` it redraws only as much as the
+   * budgets allow (they stay hard), spending them where they shorten distances most. Locks and
+   * inactive reps are honoured as usual.
    */
   objective?: 'disruption' | 'compactness';
   /** Abort: the promise rejects with a DOMException named "AbortError" within one slice. */

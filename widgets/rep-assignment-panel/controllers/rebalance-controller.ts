@@ -15,7 +15,7 @@ export interface RebalanceChoice {
   respectLocks: boolean;
   /** Keep the selected accounts where they are. */
   lockSelection: boolean;
-  /** 'disruption' (fewest moves, the default) or 'compactness' (redraw compact territories; no budgets). */
+  /** 'disruption' (fewest moves, the default) or 'compactness' (redraw compact territories, within the budgets). */
   objective?: 'disruption' | 'compactness';
 }
 

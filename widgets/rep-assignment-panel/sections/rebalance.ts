@@ -27,7 +27,7 @@ const STATUS: Record<RebalanceResult['status'], string> = {
 /** The rebalance goals (the engine's `objective`): value, label, what it does. */
 const GOALS = [
   ['disruption', 'Fewest moves', 'Balances the loads by moving as few accounts as possible.'],
-  ['compactness', 'Compact territories', 'Redraws from a clean sheet: each account goes to one of its nearest reps, then the loads are balanced. Moves many more accounts; no move limit.'],
+  ['compactness', 'Compact territories', 'Redraws from a clean sheet: each account goes to one of its nearest reps, then the loads are balanced. Moves many more accounts, or as many as the limits below allow, where they shorten distances most.'],
 ] as const;
 
 function start(ctx: PanelCtx): void {
@@ -38,9 +38,6 @@ function start(ctx: PanelCtx): void {
   if (tolerancePct === null || Number.isNaN(tolerancePct) || tolerancePct > 100) error = 'Tolerance must be a percentage between 0 and 100.';
   else if (Number.isNaN(maxMoves) || (maxMoves !== null && !Number.isInteger(maxMoves))) error = 'Most accounts moved must be a whole number ≥ 0, or empty for no limit.';
   else if (Number.isNaN(maxPotential)) error = 'Most potential moved must be a number ≥ 0, or empty for no limit.';
-  else if (ctx.ui.objective === 'compactness' && (maxMoves !== null || maxPotential !== null)) {
-    error = 'Redrawing compact territories changes many owners and cannot keep a move limit: empty "Most accounts moved" and "Most potential moved", or choose "Fewest moves".';
-  }
   ctx.set({ errors: { ...ctx.ui.errors, rebalance: error } });
   if (error) return;
   void ctx.rebalance.run(ctx.s, {

@@ -1,0 +1,65 @@
+import { applyMove, budgetAllows, distance, penalty } from './objective.js';
+import type { ReasonLog } from './reasons.js';
+import type { Slicer } from './slicer.js';
+import type { RebalanceState } from './state.js';
+
+/**
+ * The last pass of `objective: 'compactness'`: every account that may move and sits further from its
+ * rep than from one of that rep's neighbours goes to the nearest such neighbour that can take it
+ * without raising the objective (both reps' penalties do not grow in sum, so balance never gets
+ * worse) and within the budgets — largest distance saved first. Unlike `tidyMoves`, which only looks
+ * at accounts that changed hands, this also straightens borders the current plan drew badly, which
+ * is where a redraw under a move budget has its remaining moves best spent.
+ *
+ * @param s the state after the search and tidying
+ * @param adj candidate partner reps of each free rep (from `adjacency`)
+ * @param log the reason log
+ * @param slicer yields between slices
+ * @param fraction progress to report while yielding
+ * @returns how many accounts moved
+ *
+ * @example
+ * const moved = await compactTidy(s, adjacency(s), log, slicer, 0.84);
+ */
+export async function compactTidy(s: RebalanceState, adj: Int32Array[], log: ReasonLog, slicer: Slicer, fraction: number): Promise<number> {
+  const list: number[] = [];
+  const gain = new Float64Array(s.n);
+  for (let i = 0; i < s.n; i++) {
+    if ((i & 4095) === 0 && slicer.due()) await slicer.pause('balance', fraction);
+    const j = s.owner[i];
+    if (s.fixed[i] || j < 0 || !s.free[j] || !s.hasPos[i] || !s.hasAnchor[j]) continue;
+    const here = distance(s, i, j);
+    let best = here;
+    for (const c of adj[j]) if (s.free[c] && s.hasAnchor[c]) best = Math.min(best, distance(s, i, c));
+    if (best >= here) continue;
+    list.push(i);
+    gain[i] = here - best;
+  }
+  list.sort((a, b) => gain[b] - gain[a] || a - b);
+  /** Objective change if account i went from its owner to rep c. */
+  const delta = (i: number, c: number): number => {
+    const j = s.owner[i];
+    return penalty(s, c, i, 1) - penalty(s, c, 0, 0) + penalty(s, j, i, -1) - penalty(s, j, 0, 0);
+  };
+  let moved = 0;
+  for (let q = 0; q < list.length; q++) {
+    if ((q & 255) === 0 && slicer.due()) await slicer.pause('balance', fraction);
+    const i = list[q];
+    const j = s.owner[i];
+    let best = -1;
+    let bestD = distance(s, i, j) - 1e-9;
+    for (const c of adj[j]) {
+      if (!s.free[c] || !s.hasAnchor[c]) continue;
+      const d = distance(s, i, c);
+      if (d > bestD || (d === bestD && c > best)) continue;
+      if (delta(i, c) > 0 || !budgetAllows(s, i, c)) continue;
+      best = c;
+      bestD = d;
+    }
+    if (best < 0) continue;
+    log.redraw(i, j, best);
+    applyMove(s, i, best);
+    moved++;
+  }
+  return moved;
+}
