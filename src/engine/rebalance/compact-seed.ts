@@ -7,12 +7,18 @@ import type { RebalanceState } from './state.js';
 /** Each account is priced against this many of the nearest free reps. */
 const NEAREST = 12;
 /**
- * Rounds of price updates, and the step (2 · scale / (1 + round / 5)): chosen on the bench's 1k and 10k
- * instances, where fewer rounds (60) or slower decay (/10, /30) left the last assignment 40–150% off
- * target on clustered or heavy-tailed data (the prices oscillate), which the search then repaired with
- * long moves.
+ * With more free reps than this, an account's nearest reps are looked for around the rep a walk on
+ * the neighbour graph from its owner ends at, and all reps are scanned only when the triangle
+ * inequality cannot rule out a nearer one outside that neighbourhood (the result is exact either way).
  */
-const ROUNDS = 150;
+const WALK_FROM = 60;
+/**
+ * Rounds of price updates, and the step (2 · scale / (1 + round / 5)): chosen on the bench's
+ * instances, where 60 rounds or slower decay (/10, /30) left the last assignment 40–150% off target
+ * on clustered or heavy-tailed data (the prices oscillate), which the search then repaired with long
+ * moves; 100 and 150 rounds gave the same compactness to ±1%.
+ */
+const ROUNDS = 100;
 /** Prices push until a rep is within this share of its band, so the search after has little to do. */
 const AIM = 0.5;
 /**
@@ -36,7 +42,8 @@ function distanceOf(s: RebalanceState, i: number, j: number): number {
 /**
  * The first step of `objective: 'compactness'`: redraws the plan from a clean sheet, ignoring who owns
  * what today. Every account that may move and has a position goes to whichever of its NEAREST nearest
- * free reps costs least, where cost = workload × km to the rep's anchor + Σ_m price_jm · value_m; over
+ * free reps (found around the rep a walk from its owner over nearer and nearer neighbouring reps
+ * ends at, exactly) costs least, where cost = workload × km to the rep's anchor + Σ_m price_jm · value_m; over
  * ROUNDS rounds, a rep beyond half its band gets its price raised (over target) or lowered (under) in
  * proportion. This is the Lagrangian relaxation of "the most compact plan within the bands" (the bound
  * that BENCHMARKS.md's "compactness floor" row computes); its assignment at the last prices is compact
@@ -80,17 +87,52 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
   const weight = new Float64Array(m);
   const d = new Float64Array(K);
   const order = new Int32Array(K);
+  // reach[j]: chord km from rep j's anchor to the furthest of its wide neighbours (every other free
+  // rep is at least that far)
+  const reach = new Float64Array(r);
+  for (const j of reps) {
+    for (const c of s.wide[j]) {
+      const dx = s.ax[j] - s.ax[c];
+      const dy = s.ay[j] - s.ay[c];
+      const dz = s.az[j] - s.az[c];
+      reach[j] = Math.max(reach[j], Math.sqrt(dx * dx + dy * dy + dz * dz));
+    }
+  }
   for (let q = 0; q < m; q++) {
     if (q % CHUNK === 0 && slicer.due()) await slicer.pause('balance', progress[0]);
     const i = idx[q];
     const workload = s.accounts[i].workload;
     weight[q] = typeof workload === 'number' && workload >= 0 ? workload : 1;
     let count = 0;
-    for (const j of reps) {
-      const dx = s.px[i] - s.ax[j];
-      const dy = s.py[i] - s.ay[j];
-      const dz = s.pz[i] - s.az[j];
-      count = insertNearest(d, order, count, K, Math.sqrt(dx * dx + dy * dy + dz * dz), j);
+    const start = own[q];
+    if (reps.length > WALK_FROM && start >= 0 && s.free[start] && s.hasAnchor[start] && s.wide[start].length >= K) {
+      // walk the neighbour graph from the owner to the nearest rep it leads to, then take the K
+      // nearest of that rep and its wide neighbourhood (all reps are scanned for small teams)
+      let at = start;
+      let here = distanceOf(s, i, at);
+      for (;;) {
+        let next = at;
+        for (const c of s.neighbours[at]) {
+          const dc = distanceOf(s, i, c);
+          if (dc < here || (dc === here && c < next)) {
+            here = dc;
+            next = c;
+          }
+        }
+        if (next === at) break;
+        at = next;
+      }
+      count = insertNearest(d, order, count, K, here, at);
+      for (const j of s.wide[at]) count = insertNearest(d, order, count, K, distanceOf(s, i, j), j);
+      // exact when no rep outside that neighbourhood can be nearer (triangle inequality): any such rep
+      // is at least reach[at] from `at`, so at least reach[at] − here from the account
+      if (count < K || d[K - 1] > reach[at] - here) count = -1;
+    } else {
+      count = -1;
+    }
+    if (count < 0) {
+      count = 0;
+      for (const j of reps) count = insertNearest(d, order, count, K, distanceOf(s, i, j), j);
     }
     // a weight of 0 would make the account free to go anywhere: keep a sliver of distance
     const wq = Math.max(weight[q], 1e-6);

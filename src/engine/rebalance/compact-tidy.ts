@@ -1,13 +1,18 @@
-import { applyMove, budgetAllows, distance, penalty } from './objective.js';
+import { applyMove, budgetAllows, budgetAllowsSwap, distance, penalty, penaltySwap } from './objective.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
+
+/** Accounts (largest distance saved first) that look for a swap partner when no single move fits. */
+const SWAP_TRIES = 2000;
 
 /**
  * The last pass of `objective: 'compactness'`: every account that may move and sits further from its
  * rep than from one of that rep's neighbours goes to the nearest such neighbour that can take it
  * without raising the objective (both reps' penalties do not grow in sum, so balance never gets
- * worse) and within the budgets — largest distance saved first. Unlike `tidyMoves`, which only looks
+ * worse) and within the budgets — largest distance saved first; when no single move fits, a swap
+ * with an account of that neighbour that lies nearer to this rep (both shorter in sum, balance no
+ * worse, within the budgets; for the first SWAP_TRIES such accounts). Unlike `tidyMoves`, which only looks
  * at accounts that changed hands, this also straightens borders the current plan drew badly, which
  * is where a redraw under a move budget has its remaining moves best spent.
  *
@@ -16,7 +21,7 @@ import type { RebalanceState } from './state.js';
  * @param log the reason log
  * @param slicer yields between slices
  * @param fraction progress to report while yielding
- * @returns how many accounts moved
+ * @returns how many accounts moved (a swap counts two)
  *
  * @example
  * const moved = await compactTidy(s, adjacency(s), log, slicer, 0.84);
@@ -42,6 +47,7 @@ export async function compactTidy(s: RebalanceState, adj: Int32Array[], log: Rea
     return penalty(s, c, i, 1) - penalty(s, c, 0, 0) + penalty(s, j, i, -1) - penalty(s, j, 0, 0);
   };
   let moved = 0;
+  let tries = 0;
   for (let q = 0; q < list.length; q++) {
     if ((q & 255) === 0 && slicer.due()) await slicer.pause('balance', fraction);
     const i = list[q];
@@ -56,10 +62,49 @@ export async function compactTidy(s: RebalanceState, adj: Int32Array[], log: Rea
       best = c;
       bestD = d;
     }
-    if (best < 0) continue;
-    log.redraw(i, j, best);
-    applyMove(s, i, best);
-    moved++;
+    if (best >= 0) {
+      log.redraw(i, j, best);
+      applyMove(s, i, best);
+      moved++;
+    } else if (tries < SWAP_TRIES) {
+      tries++;
+      if (swap(s, adj, log, i)) moved += 2;
+    }
   }
   return moved;
+}
+
+/**
+ * Swaps account i (rep j) with the account x of a nearer neighbour c that saves the most distance in
+ * sum, when neither rep's penalty grows in sum and the budgets allow; returns whether it did.
+ */
+function swap(s: RebalanceState, adj: Int32Array[], log: ReasonLog, i: number): boolean {
+  const j = s.owner[i];
+  const here = distance(s, i, j);
+  const fj = penalty(s, j, 0, 0);
+  let bestGain = 1e-9;
+  let bestX = -1;
+  let bestC = -1;
+  for (const c of adj[j]) {
+    if (!s.free[c] || !s.hasAnchor[c]) continue;
+    const saved = here - distance(s, i, c);
+    if (saved <= 0) continue;
+    const fc = penalty(s, c, 0, 0);
+    for (const x of s.members[c]) {
+      if (s.fixed[x] || !s.hasPos[x]) continue;
+      const gain = saved + distance(s, x, c) - distance(s, x, j);
+      if (gain <= bestGain) continue;
+      if (penaltySwap(s, j, i, x) + penaltySwap(s, c, x, i) > fj + fc + 1e-15) continue;
+      if (!budgetAllowsSwap(s, i, c, x, j)) continue;
+      bestGain = gain;
+      bestX = x;
+      bestC = c;
+    }
+  }
+  if (bestX < 0) return false;
+  log.redraw(i, j, bestC);
+  log.redraw(bestX, bestC, j);
+  applyMove(s, i, bestC);
+  applyMove(s, bestX, j);
+  return true;
 }
