@@ -101,6 +101,29 @@ describe("rebalance, objective 'compactness'", () => {
     assert.match(r.moves.find((m) => m.accountId === 'a3')!.reason, /; Rep X is inactive$/);
   });
 
+  it('reports monotone progress, lets timers run, and stops with an AbortError when aborted during the redraw', async () => {
+    const data = generateDemoData({ seed: 12, accounts: 3000, reps: 20 });
+    const input = { accounts: data.accounts, reps: data.reps, current: Object.fromEntries(data.accounts.map((a) => [a.id, a.ownerId])) };
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const fractions: number[] = [];
+    await rebalance(input, { objective: 'compactness', sliceMs: 2, onProgress: (p) => fractions.push(p.fraction) });
+    clearInterval(timer);
+    assert.ok(ticks > 0);
+    assert.deepEqual(fractions, fractions.slice().sort((a, b) => a - b));
+    assert.ok(fractions.some((f) => f > 0.05 && f < 0.18), 'progress inside the redraw');
+    const abort = new AbortController();
+    const run = rebalance(input, {
+      objective: 'compactness',
+      sliceMs: 1,
+      signal: abort.signal,
+      onProgress: (p) => {
+        if (p.fraction > 0.06 && p.fraction < 0.18) abort.abort();
+      },
+    });
+    await assert.rejects(run, { name: 'AbortError' });
+  });
+
   it('on generated demo data: more compact than the default objective, still within tolerance, same result twice', async () => {
     const data = generateDemoData({ seed: 11, accounts: 1500, reps: 12 });
     const current: Assignments = Object.fromEntries(data.accounts.map((a) => [a.id, a.ownerId]));

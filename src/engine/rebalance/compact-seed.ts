@@ -83,7 +83,8 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
   const W = budgeted ? K + 1 : K;
   const cand = new Int32Array(m * W).fill(-1);
   const cost = new Float64Array(m * W);
-  const own = Int32Array.from(idx, (i) => s.owner[i]);
+  const own = new Int32Array(m);
+  for (let q = 0; q < m; q++) own[q] = s.owner[idx[q]];
   const weight = new Float64Array(m);
   const d = new Float64Array(K);
   const order = new Int32Array(K);
@@ -98,8 +99,10 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
       reach[j] = Math.max(reach[j], Math.sqrt(dx * dx + dy * dy + dz * dz));
     }
   }
+  if (slicer.due()) await slicer.pause('balance', progress[0]);
   for (let q = 0; q < m; q++) {
-    if (q % CHUNK === 0 && slicer.due()) await slicer.pause('balance', progress[0]);
+    // checked often: this loop runs once, so cold (interpreted) for its first few hundred accounts
+    if (q % (CHUNK / 4) === 0 && slicer.due()) await slicer.pause('balance', progress[0]);
     const i = idx[q];
     const workload = s.accounts[i].workload;
     weight[q] = typeof workload === 'number' && workload >= 0 ? workload : 1;
@@ -153,6 +156,7 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
   // a price of `scale` makes an average account cost one typical radius (times its workload) more
   let capTotal = 0;
   let weightTotal = 0;
+  if (slicer.due()) await slicer.pause('balance', progress[0]);
   for (const j of reps) capTotal += s.cap[j];
   for (let q = 0; q < m; q++) weightTotal += weight[q];
   const scale = (s.radius * Math.max(weightTotal, 1e-9)) / capTotal;
@@ -162,7 +166,7 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
   const v3 = new Float64Array(m * 3);
   for (let q = 0; q < m; q++) for (let mm = 0; mm < k; mm++) v3[q * 3 + mm] = s.val[idx[q] * k + mm];
   const load = Float64Array.from(s.load);
-  const choice = Int32Array.from(idx, (i) => s.owner[i]);
+  const choice = Int32Array.from(own);
   // An account's choice can only change once the prices have moved enough to close the gap between
   // its best and second-best candidate: `slack` is that gap when it was last priced, `drift[m]` the
   // running sum of the largest price change per round on metric m, `seen` its value then. A candidate's
@@ -175,7 +179,9 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
   // With a budget: prices on changing owner (μ per account, ν per unit of potential), raised while
   // the redraw would change more than BUDGET_AIM of a budget and lowered (to 0 at least) while it
   // changes less; their drifts enter the skip bound once (they shift every candidate but the own rep).
-  const pot = Float64Array.from(idx, (i) => s.potential[i]);
+  const pot = new Float64Array(m);
+  for (let q = 0; q < m; q++) pot[q] = s.potential[idx[q]];
+  if (slicer.due()) await slicer.pause('balance', progress[0]);
   const aimMoves = BUDGET_AIM * s.maxMoves;
   const aimPotential = BUDGET_AIM * s.maxPotentialMoved;
   let mu = 0;
@@ -280,7 +286,9 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
     const i = idx[q];
     saved[q] = distanceOf(s, i, own[q]) - distanceOf(s, i, choice[q]);
   }
+  if (slicer.due()) await slicer.pause('balance', progress[1]);
   order2.sort((a, b) => saved[b] - saved[a] || a - b);
+  if (slicer.due()) await slicer.pause('balance', progress[1]);
   let moved = 0;
   for (let c = 0; c < order2.length; c++) {
     if (c % CHUNK === 0 && slicer.due()) await slicer.pause('balance', progress[1]);

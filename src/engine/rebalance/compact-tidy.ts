@@ -68,6 +68,8 @@ export async function compactTidy(s: RebalanceState, adj: Int32Array[], log: Rea
       moved++;
     } else if (tries < SWAP_TRIES) {
       tries++;
+      // a swap search scans the neighbours' accounts (hundreds each): check the clock before each
+      if (slicer.due()) await slicer.pause('balance', fraction);
       if (swap(s, adj, log, i)) moved += 2;
     }
   }
