@@ -1,4 +1,5 @@
 import { applyMove, budgetAllows, distance, penalty } from './objective.js';
+import { insertNearest } from './nearest.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
@@ -41,23 +42,9 @@ export async function assignOrphans(
   for (let q = 0; q < orphans.length; q++) {
     if ((q & 63) === 0 && slicer.due()) await slicer.pause('assign', 0.05 + 0.15 * (q / orphans.length));
     const i = orphans[q];
-    // nearest anchored free reps (insertion into a small sorted buffer), or all of them without a position
+    // nearest anchored free reps, or all of them without a position
     let count = 0;
-    if (s.hasPos[i]) {
-      for (const j of anchored) {
-        const d = distance(s, i, j);
-        if (count < CANDIDATES) count++;
-        else if (d >= nearD[count - 1]) continue;
-        let at = count - 1;
-        while (at > 0 && nearD[at - 1] > d) {
-          nearD[at] = nearD[at - 1];
-          near[at] = near[at - 1];
-          at--;
-        }
-        nearD[at] = d;
-        near[at] = j;
-      }
-    }
+    if (s.hasPos[i]) for (const j of anchored) count = insertNearest(nearD, near, count, CANDIDATES, distance(s, i, j), j);
     const candidates = s.hasPos[i] ? [...near.subarray(0, count), ...s.floating] : [...anchored, ...s.floating];
     let best = -1;
     let bestScore = -Infinity;

@@ -1,4 +1,5 @@
 import { applyMove, baseDistance, distanceCost, budgetAllows, distance, EPS, penalty, violation } from './objective.js';
+import { insertNearest } from './nearest.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
@@ -325,20 +326,12 @@ export async function balanceMoves(
   const farD = new Float64Array(FAR_CANDIDATES);
   const farH = new Int32Array(FAR_CANDIDATES);
   const far = (j: number, dir: number, reach: number): number[] => {
-    // the FAR_CANDIDATES nearest in one pass (insertion into a small sorted buffer; ties to the lower index)
+    // the FAR_CANDIDATES nearest in one pass (ties to the lower index)
     let count = 0;
     for (let h = 0; h < r; h++) {
       if (!s.free[h] || h === j || !outsideOn(h, dir)) continue;
       const d = s.hasAnchor[j] && s.hasAnchor[h] ? chord(s, j, h) : 0;
-      if (d > reach || (count === FAR_CANDIDATES && d >= farD[count - 1])) continue;
-      let at = count < FAR_CANDIDATES ? count++ : FAR_CANDIDATES - 1;
-      while (at > 0 && farD[at - 1] > d) {
-        farD[at] = farD[at - 1];
-        farH[at] = farH[at - 1];
-        at--;
-      }
-      farD[at] = d;
-      farH[at] = h;
+      if (d <= reach) count = insertNearest(farD, farH, count, FAR_CANDIDATES, d, h);
     }
     return Array.from(farH.subarray(0, count));
   };

@@ -1,4 +1,4 @@
-import { applyMove, budgetAllows, budgetAllowsSwap, distance, penalty, penaltySwap } from './objective.js';
+import { applyMove, budgetAllows, budgetAllowsSwap, distance, moveDelta, penalty, penaltySwap } from './objective.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
@@ -41,11 +41,7 @@ export async function compactTidy(s: RebalanceState, adj: Int32Array[], log: Rea
     gain[i] = here - best;
   }
   list.sort((a, b) => gain[b] - gain[a] || a - b);
-  /** Objective change if account i went from its owner to rep c. */
-  const delta = (i: number, c: number): number => {
-    const j = s.owner[i];
-    return penalty(s, c, i, 1) - penalty(s, c, 0, 0) + penalty(s, j, i, -1) - penalty(s, j, 0, 0);
-  };
+  const delta = (i: number, c: number): number => moveDelta(s, i, c);
   let moved = 0;
   let tries = 0;
   for (let q = 0; q < list.length; q++) {

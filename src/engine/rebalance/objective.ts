@@ -128,6 +128,12 @@ export function budgetAllowsSwap(s: RebalanceState, a: number, ra: number, b: nu
   return s.moved + dm <= s.maxMoves && s.potentialMoved + dp <= s.maxPotentialMoved * (1 + 1e-12);
 }
 
+/** Objective change (sum of the two reps' penalties) if account i went from its owner to rep c. */
+export function moveDelta(s: RebalanceState, i: number, c: number): number {
+  const j = s.owner[i];
+  return penalty(s, c, i, 1) - penalty(s, c, 0, 0) + penalty(s, j, i, -1) - penalty(s, j, 0, 0);
+}
+
 /** Moves account i to rep `to` (a rep index ≥ 0), updating loads, member lists and budgets. */
 export function applyMove(s: RebalanceState, i: number, to: number): void {
   const from = s.owner[i];

@@ -1,4 +1,4 @@
-import { applyMove, budgetAllows, distance, penalty } from './objective.js';
+import { applyMove, budgetAllows, distance, moveDelta } from './objective.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
@@ -38,11 +38,7 @@ export async function tidyMoves(
     detour[i] = distance(s, i, j) - distance(s, i, o);
   }
   moved.sort((a, b) => detour[b] - detour[a] || a - b);
-  /** Objective change if account i went from its owner to rep c. */
-  const delta = (i: number, c: number): number => {
-    const j = s.owner[i];
-    return penalty(s, c, i, 1) - penalty(s, c, 0, 0) + penalty(s, j, i, -1) - penalty(s, j, 0, 0);
-  };
+  const delta = (i: number, c: number): number => moveDelta(s, i, c);
   let undone = 0;
   let rerouted = 0;
   for (const i of moved) {
