@@ -164,6 +164,10 @@ describe('<tk-rep-assignment-panel> rebalance', () => {
     const moved = qa(panel, '[part~=moves] li[data-account]').map((li) => li.dataset.account!);
     expect(moved).to.deep.equal(want.moves.slice(0, 100).map((m) => m.accountId));
     expect(text(q(panel, '[data-stat=accounts]'))).to.equal(String(want.moves.length));
+    // the mean distance to the rep, before → after, as the engine measured it
+    const km = (x: number | null) => `${Math.round(x!).toLocaleString('en-US')} km`;
+    expect(text(q(panel, '[data-stat=distance]'))).to.equal(`${km(want.metrics.before.compactnessKm)} → ${km(want.metrics.after.compactnessKm)}`);
+    expect(want.metrics.after.compactnessKm!).to.be.lessThan(want.metrics.before.compactnessKm!);
     expect(text(q(panel, '[part~=preview] p'))).to.contain('Territories redrawn for compactness');
     expect(text(q(panel, '[part~=moves] li[data-account]'))).to.contain('Territories redrawn for compactness');
     await expectNoAxeViolations(provider);

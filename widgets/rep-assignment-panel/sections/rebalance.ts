@@ -65,6 +65,7 @@ function preview(ctx: PanelCtx, result: RebalanceResult, stale: boolean) {
   const before = result.metrics.before.balance;
   const after = result.metrics.after.balance;
   const affected = c.reps.filter((r) => r.gained || r.lost);
+  const km = { before: result.metrics.before.compactnessKm, after: result.metrics.after.compactnessKm };
   return html`<div part="preview" role="region" aria-label="Rebalance preview">
     <p><strong>${STATUS[result.status]}.</strong> ${result.explanation}</p>
     <dl part="preview-stats" class="stats">
@@ -74,6 +75,10 @@ function preview(ctx: PanelCtx, result: RebalanceResult, stale: boolean) {
         <dd class="weak">${f.percent(c.potentialMovedShare, 1)} of potential</dd></div>
       <div><dt>Max deviation, workload</dt><dd data-stat="workload-deviation">${f.percent(before.workload.maxDeviation, 1)} → ${f.percent(after.workload.maxDeviation, 1)}</dd></div>
       <div><dt>Max deviation, potential</dt><dd data-stat="potential-deviation">${f.percent(before.potential.maxDeviation, 1)} → ${f.percent(after.potential.maxDeviation, 1)}</dd></div>
+      ${km.before !== null && km.after !== null
+        ? html`<div><dt>Mean distance to rep</dt><dd data-stat="distance">${f.number(km.before, 0)} km → ${f.number(km.after, 0)} km</dd>
+            <dd class="weak">weighted by workload</dd></div>`
+        : nothing}
     </dl>
     ${affected.length
       ? html`<div class="scroll tall" tabindex="0" role="region" aria-label="Reps affected"><table part="preview-reps">
