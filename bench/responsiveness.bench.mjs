@@ -17,7 +17,8 @@
 // page's main thread, how much of it was garbage collection (MajorGC / MinorGC events inside it) —
 // GC pauses come from the page's whole heap, not from the step that happened to be running.
 // Run: npm run bench:responsiveness   (env: KIND=metro|uniform|heavy  N=100000  R=500  RUNS=1
-// CHROME_PATH=/usr/bin/chromium  VARIANTS=idle,never,auto,unsliced  TRACE=0)
+// CHROME_PATH=/usr/bin/chromium  VARIANTS=idle,never,auto,unsliced  TRACE=0  OBJECTIVE=compactness
+// BUDGET=1.5 — the objective and budgets of that many times the disruption lower bounds, for every case)
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { bundlePage, launchChromium, ROOT, serveDir } from '../scripts/browser-harness.mjs';
@@ -28,6 +29,9 @@ const R = Number(process.env.R ?? 500);
 const RUNS = Number(process.env.RUNS ?? 1);
 const VARIANTS = (process.env.VARIANTS ?? 'idle,never,auto,unsliced').split(',');
 const TRACE = process.env.TRACE === '1';
+/** Passed to every rebalance: the objective, and budgets of BUDGET × the disruption lower bounds. */
+const OBJECTIVE = process.env.OBJECTIVE || undefined;
+const BUDGET = process.env.BUDGET ? Number(process.env.BUDGET) : undefined;
 const traces = [];
 
 /** Total time covered by a set of trace events (nested GC events counted once). */
@@ -114,7 +118,7 @@ try {
     page.on('pageerror', (e) => console.error('page error:', e.message));
     await page.goto(server.url, { waitUntil: 'load' });
     await page.waitForFunction(() => typeof window.benchCase === 'function');
-    const setup = await page.evaluate((k, n, r) => window.benchSetup(k, n, r), KIND, N, R);
+    const setup = await page.evaluate((k, n, r, o, b) => window.benchSetup(k, n, r, o, b), KIND, N, R, OBJECTIVE, BUDGET);
     if (run === 0) console.log(`instance ${setup.name}: generated in the page in ${ms(setup.ms)} (not measured)`);
     for (const v of VARIANTS) {
       load.push(loadavg()[0]);
@@ -154,7 +158,7 @@ try {
 
   const cpu = cpus()[0]?.model ?? 'unknown';
   console.log(`\nmachine: nproc ${cpus().length}, ${cpu}, ${version}; load average (1 min) during the run ${Math.min(...load).toFixed(2)}–${Math.max(...load).toFixed(2)}; ${new Date().toISOString()}`);
-  console.log(`instance: ${N / 1000}k accounts / ${R} reps, ${KIND} (bench/instances.ts, seed 1)\n`);
+  console.log(`instance: ${N / 1000}k accounts / ${R} reps, ${KIND} (bench/instances.ts, seed 1)${OBJECTIVE ? `; objective ${OBJECTIVE}` : ''}${BUDGET ? `; budgets ${BUDGET}× the disruption lower bounds` : ''}\n`);
   console.log('| variant | run | total time | long tasks | longest task | total blocking time | frame gap p95 | frame gap max | Worker used | status, moves |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---|');
   for (const r of rows) {

@@ -5,7 +5,7 @@
 // report, and returns them with the total time.
 import { rebalance } from '../../src/engine/rebalance.js';
 import { runRebalance } from '../../src/engine/rebalance/run-rebalance.js';
-import type { RebalanceProgress, RebalanceResult } from '../../src/engine/rebalance/types.js';
+import type { RebalanceOptions, RebalanceProgress, RebalanceResult } from '../../src/engine/rebalance/types.js';
 import { comparePlans } from '../../src/engine/compare-plans.js';
 import { evaluatePlan } from '../../src/engine/evaluate-plan.js';
 import { buildState } from '../../src/engine/rebalance/state.js';
@@ -118,9 +118,21 @@ let lastResult: RebalanceResult | null = null;
 /** The result of the last benchCase (null for the idle control). */
 let caseResult: RebalanceResult | null = null;
 
-async function benchSetup(kind: InstanceKind, n: number, r: number): Promise<{ name: string; ms: number }> {
+/** Options every case passes to the engine besides its own (objective, budgets). */
+let extra: Pick<RebalanceOptions, 'objective' | 'maxMoves' | 'maxPotentialMoved'> = {};
+
+/**
+ * Builds the instance. `objective` is passed to every case; `budget` (a factor, e.g. 1.5) sets
+ * maxMoves / maxPotentialMoved to that many times the comparePlans lower bounds.
+ */
+async function benchSetup(kind: InstanceKind, n: number, r: number, objective?: RebalanceOptions['objective'], budget?: number): Promise<{ name: string; ms: number }> {
   const t0 = performance.now();
   inst = makeInstance(kind, n, r, 1);
+  extra = objective ? { objective } : {};
+  if (budget) {
+    const lb = comparePlans(inst.accounts, inst.current, inst.current, { reps: inst.reps }).lowerBound;
+    extra = { ...extra, maxMoves: Math.floor(budget * lb.accounts), maxPotentialMoved: budget * lb.potential };
+  }
   return { name: inst.name, ms: performance.now() - t0 };
 }
 
@@ -164,8 +176,8 @@ async function benchCase(variant: Variant): Promise<CaseResult> {
     variant === 'idle'
       ? null
       : variant === 'unsliced'
-      ? await rebalance(input, { sliceMs: Infinity, onProgress })
-      : await runRebalance(input, { worker: variant, onProgress });
+      ? await rebalance(input, { ...extra, sliceMs: Infinity, onProgress })
+      : await runRebalance(input, { ...extra, worker: variant, onProgress });
   const totalMs = performance.now() - t0;
   if (result) lastResult = result;
   caseResult = result;

@@ -27,8 +27,11 @@ const AIM = 0.5;
  * 0.8 left 10% of the budget unused, 1.0 and 1.2 ran out before the loads were settled).
  */
 const BUDGET_AIM = 0.9;
-/** Accounts between two slicer checks (the loops run cold, interpreted, at first). */
-const CHUNK = 512;
+/**
+ * Accounts between two slicer checks: small, because these loops run once per rebalance, so cold
+ * (interpreted) at first — on a page, 512 let a task reach 50–65 ms.
+ */
+const CHUNK = 128;
 
 /** Chord km from account i to rep j's anchor; Infinity for no rep or no anchor (so leaving it saves everything). */
 function distanceOf(s: RebalanceState, i: number, j: number): number {
@@ -73,7 +76,10 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
   for (let j = 0; j < r; j++) if (s.free[j] && s.hasAnchor[j]) reps.push(j);
   if (reps.length < 2) return 0;
   const idx: number[] = [];
-  for (let i = 0; i < n; i++) if (!s.fixed[i] && s.hasPos[i]) idx.push(i);
+  for (let i = 0; i < n; i++) {
+    if (i % (32 * CHUNK) === 0 && slicer.due()) await slicer.pause('balance', progress[0]);
+    if (!s.fixed[i] && s.hasPos[i]) idx.push(i);
+  }
   const m = idx.length;
   if (m === 0) return 0;
 
@@ -85,6 +91,7 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
   const cost = new Float64Array(m * W);
   const own = new Int32Array(m);
   for (let q = 0; q < m; q++) own[q] = s.owner[idx[q]];
+  if (slicer.due()) await slicer.pause('balance', progress[0]);
   const weight = new Float64Array(m);
   const d = new Float64Array(K);
   const order = new Int32Array(K);
@@ -102,7 +109,7 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
   if (slicer.due()) await slicer.pause('balance', progress[0]);
   for (let q = 0; q < m; q++) {
     // checked often: this loop runs once, so cold (interpreted) for its first few hundred accounts
-    if (q % (CHUNK / 4) === 0 && slicer.due()) await slicer.pause('balance', progress[0]);
+    if (q % (CHUNK / 2) === 0 && slicer.due()) await slicer.pause('balance', progress[0]);
     const i = idx[q];
     const workload = s.accounts[i].workload;
     weight[q] = typeof workload === 'number' && workload >= 0 ? workload : 1;
@@ -164,7 +171,10 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
   // is a fixed sum without a loop over metrics (about twice as fast at 100k accounts).
   const price = new Float64Array(r * 3);
   const v3 = new Float64Array(m * 3);
-  for (let q = 0; q < m; q++) for (let mm = 0; mm < k; mm++) v3[q * 3 + mm] = s.val[idx[q] * k + mm];
+  for (let q = 0; q < m; q++) {
+    if (q % (16 * CHUNK) === 0 && slicer.due()) await slicer.pause('balance', progress[0]);
+    for (let mm = 0; mm < k; mm++) v3[q * 3 + mm] = s.val[idx[q] * k + mm];
+  }
   const load = Float64Array.from(s.load);
   const choice = Int32Array.from(own);
   // An account's choice can only change once the prices have moved enough to close the gap between
