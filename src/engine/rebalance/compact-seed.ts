@@ -1,5 +1,5 @@
 import { insertNearest } from './nearest.js';
-import { applyMove, budgetAllows } from './objective.js';
+import { applyMove, budgetAllows, distance } from './objective.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
@@ -32,15 +32,6 @@ const BUDGET_AIM = 0.9;
  * (interpreted) at first — on a page, 512 let a task reach 50–65 ms.
  */
 const CHUNK = 128;
-
-/** Chord km from account i to rep j's anchor; Infinity for no rep or no anchor (so leaving it saves everything). */
-function distanceOf(s: RebalanceState, i: number, j: number): number {
-  if (j < 0 || !s.hasAnchor[j]) return Infinity;
-  const dx = s.px[i] - s.ax[j];
-  const dy = s.py[i] - s.ay[j];
-  const dz = s.pz[i] - s.az[j];
-  return Math.sqrt(dx * dx + dy * dy + dz * dz);
-}
 
 /**
  * The first step of `objective: 'compactness'`: redraws the plan from a clean sheet, ignoring who owns
@@ -119,11 +110,11 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
       // walk the neighbour graph from the owner to the nearest rep it leads to, then take the K
       // nearest of that rep and its wide neighbourhood (all reps are scanned for small teams)
       let at = start;
-      let here = distanceOf(s, i, at);
+      let here = distance(s, i, at);
       for (;;) {
         let next = at;
         for (const c of s.neighbours[at]) {
-          const dc = distanceOf(s, i, c);
+          const dc = distance(s, i, c);
           if (dc < here || (dc === here && c < next)) {
             here = dc;
             next = c;
@@ -133,7 +124,7 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
         at = next;
       }
       count = insertNearest(d, order, count, K, here, at);
-      for (const j of s.wide[at]) count = insertNearest(d, order, count, K, distanceOf(s, i, j), j);
+      for (const j of s.wide[at]) count = insertNearest(d, order, count, K, distance(s, i, j), j);
       // exact when no rep outside that neighbourhood can be nearer (triangle inequality): any such rep
       // is at least reach[at] from `at`, so at least reach[at] − here from the account
       if (count < K || d[K - 1] > reach[at] - here) count = -1;
@@ -142,7 +133,7 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
     }
     if (count < 0) {
       count = 0;
-      for (const j of reps) count = insertNearest(d, order, count, K, distanceOf(s, i, j), j);
+      for (const j of reps) count = insertNearest(d, order, count, K, distance(s, i, j), j);
     }
     // a weight of 0 would make the account free to go anywhere: keep a sliver of distance
     const wq = Math.max(weight[q], 1e-6);
@@ -294,7 +285,9 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
     if (choice[q] === own[q]) continue;
     order2.push(q);
     const i = idx[q];
-    saved[q] = distanceOf(s, i, own[q]) - distanceOf(s, i, choice[q]);
+    // leaving no rep (or one without an anchor) saves everything
+    const from = own[q] >= 0 && s.hasAnchor[own[q]] ? distance(s, i, own[q]) : Infinity;
+    saved[q] = from - distance(s, i, choice[q]);
   }
   if (slicer.due()) await slicer.pause('balance', progress[1]);
   order2.sort((a, b) => saved[b] - saved[a] || a - b);
