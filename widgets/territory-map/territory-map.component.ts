@@ -2,11 +2,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { styleProps } from '../shared/style-props.js';
-import { ContextConsumer } from '@lit/context';
+import { PlanController } from '../shared/plan-controller.js';
+import { same } from '../shared/same.js';
 import { flattenPolygon, pointInRings } from '../../src/engine/resolve/point-in-rings.js';
 import type Supercluster from 'supercluster';
-import { planStateContext } from '../../src/context/plan-state-context.js';
-import { planActionsContext } from '../../src/context/plan-actions-context.js';
 import type { PlanState, SelectMode } from '../../src/store/types.js';
 import type { Account } from '../../src/model/account.js';
 import type { Territory } from '../../src/model/territory.js';
@@ -145,8 +144,8 @@ export class TkTerritoryMap extends TkElement {
   declare private _vertices: number;
   declare private _notice: string;
 
-  private readonly stateCtx = new ContextConsumer(this, { context: planStateContext, subscribe: true });
-  private readonly actionsCtx = new ContextConsumer(this, { context: planActionsContext, subscribe: true });
+  /** Plan state and actions from the provider (asks again when the provider is defined after this element). */
+  private readonly plan = new PlanController(this);
 
   private map: L.Map | null = null;
   private accountLayer: AccountLayer | null = null;
@@ -211,11 +210,11 @@ export class TkTerritoryMap extends TkElement {
   }
 
   private get state(): PlanState | undefined {
-    return this.stateCtx.value;
+    return this.plan.state;
   }
 
   private get editable(): boolean {
-    return !!this.actionsCtx.value && this.state?.role !== 'rep' && !this.compact;
+    return !!this.plan.actions && this.state?.role !== 'rep' && !this.compact;
   }
 
   override disconnectedCallback(): void {
@@ -242,16 +241,6 @@ export class TkTerritoryMap extends TkElement {
     super.connectedCallback();
     // Reconnected after a disconnect: the map was torn down, build it again.
     if (this.hasUpdated && !this.map) this.updateComplete.then(() => this.createMap());
-    // Defined before the provider (any import order): ask for the contexts again once it upgrades.
-    if (this.closest('tk-territory-provider') && !customElements.get('tk-territory-provider')) {
-      customElements.whenDefined('tk-territory-provider').then(() => {
-        if (!this.isConnected || this.stateCtx.value) return;
-        for (const c of [this.stateCtx, this.actionsCtx]) {
-          c.hostDisconnected();
-          c.hostConnected();
-        }
-      });
-    }
   }
 
   protected override firstUpdated(): void {
@@ -688,7 +677,7 @@ export class TkTerritoryMap extends TkElement {
       picked.push(i);
     }
     this._inViewTotal = total;
-    if (!sameList(picked, this._inView)) {
+    if (!same(picked, this._inView)) {
       const activeAccount = this._inView[this._active];
       this._inView = picked;
       this._active = activeAccount === undefined ? -1 : picked.indexOf(activeAccount);
@@ -702,7 +691,7 @@ export class TkTerritoryMap extends TkElement {
   }
 
   private select(ids: string[], mode: SelectMode): void {
-    this.actionsCtx.value?.select(ids, mode);
+    this.plan.actions?.select(ids, mode);
   }
 
   /** Selects the accounts inside the box between two container points. */
@@ -835,7 +824,7 @@ export class TkTerritoryMap extends TkElement {
   paintAt(latlng: L.LatLng): RegionPaintDetail | null {
     const level = this.paintLevel === 'county' ? 'county' : 'state';
     const features = this.regions[level];
-    const actions = this.actionsCtx.value;
+    const actions = this.plan.actions;
     const state = this.state;
     if (!this.editable || !actions || !state) return null;
     if (!features) {
@@ -862,7 +851,7 @@ export class TkTerritoryMap extends TkElement {
   }
 
   private commitPolygon(vertices: [number, number][]): void {
-    const actions = this.actionsCtx.value;
+    const actions = this.plan.actions;
     const state = this.state;
     if (!this.editable || !actions || !state) return;
     const existing = this.targetTerritory && state.territories.some((t) => t.id === this.targetTerritory);
@@ -1071,10 +1060,3 @@ function fade(hex: string): string {
   return `${full}4d`;
 }
 
-function same(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((v, k) => Object.is(v, b[k]));
-}
-
-function sameList(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((v, k) => v === b[k]);
-}

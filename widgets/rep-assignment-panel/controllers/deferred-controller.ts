@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { same } from '../../shared/same.js';
 
 interface Slot {
   key: readonly unknown[] | null;
@@ -7,8 +8,6 @@ interface Slot {
   compute: (() => unknown) | null;
   timer: ReturnType<typeof setTimeout> | null;
 }
-
-const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 
 /**
  * Keeps costly derived figures (alerts, quotas) off the edit path: the first read computes at once;
@@ -35,7 +34,7 @@ export class DeferredController implements ReactiveController {
   read<T>(name: string, key: readonly unknown[], compute: () => T): { value: T; stale: boolean } {
     let slot = this.slots.get(name);
     if (!slot) this.slots.set(name, (slot = { key: null, value: undefined, want: null, compute: null, timer: null }));
-    if (slot.key !== null && sameKey(slot.key, key)) {
+    if (slot.key !== null && same(slot.key, key)) {
       slot.want = null;
       return { value: slot.value as T, stale: false };
     }

@@ -1,7 +1,8 @@
 import type Supercluster from 'supercluster';
 import type { L } from '../leaflet.js';
-import { CanvasLayer, type CanvasLayerOptions } from './canvas-layer.js';
+import { CanvasLayer } from './canvas-layer.js';
 import { accountsIn, type AccountIndex, type ClusterProps } from '../controllers/account-index.js';
+import { toMercator } from '../controllers/mercator.js';
 
 /** Everything the account layer draws from; replaced as a whole when the plan changes. */
 export interface AccountLayerData {
@@ -60,10 +61,6 @@ export class AccountLayer extends CanvasLayer {
   private drawn: number[] = [];
   stats: AccountDrawStats = { mode: 'points', points: 0, clusters: 0, ms: 0 };
 
-  constructor(options: CanvasLayerOptions = {}) {
-    super(options);
-  }
-
   setData(data: AccountLayerData): void {
     this.data = data;
     this.redraw();
@@ -107,11 +104,10 @@ export class AccountLayer extends CanvasLayer {
       const labels: [number, number, string][] = [];
       for (const f of feats) {
         const p = f.properties as ClusterProps & { point_count?: number };
-        const [lng, lat] = f.geometry.coordinates;
         if (p.cluster) {
-          const x = (lng / 360 + 0.5) * scale - ox;
-          const phi = (Math.max(-85.0511287798, Math.min(85.0511287798, lat)) * Math.PI) / 180;
-          const y = (0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / TAU) * scale - oy;
+          const [wx, wy] = toMercator(f.geometry.coordinates[0], f.geometry.coordinates[1]);
+          const x = wx * scale - ox;
+          const y = wy * scale - oy;
           const count = p.point_count ?? 0;
           const rad = clusterRadius(d.clusterBy, count, p.potential ?? 0);
           ctx.moveTo(x + rad, y);
