@@ -1,7 +1,9 @@
 import { applyMove, baseDistance, distanceCost, budgetAllows, distance, EPS, penalty, violation } from './objective.js';
+import { GainRange, gainRange } from './gain-range.js';
 import { insertNearest } from './nearest.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
+import { SortedMembers } from './sorted-members.js';
 import type { RebalanceState } from './state.js';
 
 /** How many far reps (nearest outside their band on the other side) to try when no neighbour helps. */
@@ -113,7 +115,6 @@ export async function balanceMoves(
     (score === best.score && best.account >= 0 && (ids[i].id < ids[best.account].id || (i === best.account && to < best.to)));
 
   const cost = (extra: number): number => distanceCost(proximity, extra, s.radius);
-  let fc = new Float64Array(64);
 
   // Scan memo (direct mode, unlimited budgets). A scan keeps its KEEP best pairs and the score θ of
   // the last one kept. Penalties are convex in a rep's load, so a rep that only gave since then can
@@ -174,57 +175,31 @@ export async function balanceMoves(
     const b = base[i];
     return b === b ? b : baseDistance(s, i);
   };
-  // the candidate reps' loads, capacities and bands, copied per scan (the inner loop of `give`)
-  let cl = new Float64Array(64 * s.k);
-  let cb = new Float64Array(64 * s.k);
-  let cc = new Float64Array(64);
+  // each rep's movable accounts in value order: a scan of a pair of reps visits only the accounts
+  // whose move can beat the bar (gain-range.ts), the same choice as a scan of every account
+  const sorted = new SortedMembers(s);
+  const range = new GainRange();
 
   /** Best move of one of j's accounts to one of `cands`. */
   const give = (j: number, cands: ArrayLike<number>): void => {
     setBar();
-    const k = s.k;
-    const val = s.val;
     const fj = penalty(s, j, 0, 0);
-    if (fc.length < cands.length) {
-      fc = new Float64Array(cands.length);
-      cl = new Float64Array(cands.length * k);
-      cb = new Float64Array(cands.length * k);
-      cc = new Float64Array(cands.length);
-    }
-    let maxFc = 0;
     for (let q = 0; q < cands.length; q++) {
       const c = cands[q];
-      fc[q] = penalty(s, c, 0, 0);
-      if (fc[q] > maxFc) maxFc = fc[q];
-      cc[q] = s.cap[c];
-      for (let m = 0; m < k; m++) {
-        cl[q * k + m] = s.load[c * k + m];
-        cb[q * k + m] = s.band[c * k + m];
-      }
+      const fc = penalty(s, c, 0, 0);
+      if (fj + fc < bar) continue;
+      gainRange(s, sorted, j, c, Math.max(bar, EPS), range);
+      // outward from the best bound, each side until the bound falls to the (rising) bar
+      for (let at = range.peak; at < range.hi && range.mayExceed(at, bar > EPS ? bar : EPS); at++) giveOne(j, fj, c, fc, range.list[at]);
+      for (let at = range.peak - 1; at >= range.lo && range.mayExceed(at, bar > EPS ? bar : EPS); at--) giveOne(j, fj, c, fc, range.list[at]);
     }
-    const list = s.members[j];
-    for (let at = 0; at < list.length; at++) {
-      const i = list[at];
-      if (s.fixed[i]) continue;
-      const gj = fj - penalty(s, j, i, -1);
-      if (gj + maxFc <= bar) continue;
-      const dj = baseOf(i);
-      for (let q = 0; q < cands.length; q++) {
-        const top = gj + fc[q];
-        if (top <= bar) continue;
-        // penalty(s, cands[q], i, 1), inlined (same arithmetic)
-        let f = 0;
-        for (let m = 0; m < k; m++) {
-          const d = (cl[q * k + m] + val[i * k + m]) / cc[q] - 1;
-          const e = (d < 0 ? -d : d) - cb[q * k + m];
-          if (e > 0) f += e * e;
-        }
-        const gain = top - f;
-        if (gain <= EPS) continue;
-        const c = cands[q];
-        offer(gain / cost(distance(s, i, c) - dj), i, c);
-      }
-    }
+  };
+  const giveOne = (j: number, fj: number, c: number, fc: number, i: number): void => {
+    const top = fj - penalty(s, j, i, -1) + fc;
+    if (top < bar) return;
+    const gain = top - penalty(s, c, i, 1);
+    if (gain <= EPS) return;
+    offer(gain / cost(distance(s, i, c) - baseOf(i)), i, c);
   };
 
   /** Best move of an account of one of `cands` to j. */
@@ -234,16 +209,16 @@ export async function balanceMoves(
     for (let q = 0; q < cands.length; q++) {
       const h = cands[q];
       const fh = penalty(s, h, 0, 0);
-      if (fh + fj <= bar) continue;
-      const list = s.members[h];
-      for (let at = 0; at < list.length; at++) {
-        const i = list[at];
-        if (s.fixed[i]) continue;
-        const gain = fh - penalty(s, h, i, -1) + fj - penalty(s, j, i, 1);
-        if (gain <= EPS || gain <= bar) continue;
-        offer(gain / cost(distance(s, i, j) - baseOf(i)), i, j);
-      }
+      if (fh + fj < bar) continue;
+      gainRange(s, sorted, h, j, Math.max(bar, EPS), range);
+      for (let at = range.peak; at < range.hi && range.mayExceed(at, bar > EPS ? bar : EPS); at++) pullOne(j, fj, h, fh, range.list[at]);
+      for (let at = range.peak - 1; at >= range.lo && range.mayExceed(at, bar > EPS ? bar : EPS); at--) pullOne(j, fj, h, fh, range.list[at]);
     }
+  };
+  const pullOne = (j: number, fj: number, h: number, fh: number, i: number): void => {
+    const gain = fh - penalty(s, h, i, -1) + fj - penalty(s, j, i, 1);
+    if (gain <= EPS || gain < bar) return;
+    offer(gain / cost(distance(s, i, j) - baseOf(i)), i, j);
   };
 
   /** Move number after which each rep last gave and last received an account. */
@@ -427,6 +402,7 @@ export async function balanceMoves(
     const to = best.to;
     log.move(i, from, to);
     applyMove(s, i, to);
+    sorted.moved(i, from, to);
     applied++;
     gaveAt[from] = applied;
     tookAt[to] = applied;
