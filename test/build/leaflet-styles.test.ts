@@ -38,6 +38,8 @@ test('the trimmed stylesheet keeps every rule of the features the map uses, as w
 test('no kept selector names an unused feature, and a shared rule keeps its other selectors', () => {
   const { css, dropped } = trimLeafletCss(leafletCss) as { css: string; dropped: string[] };
   for (const cls of UNUSED as string[]) assert.doesNotMatch(css, new RegExp(`\\.${cls}(?![\\w-])`), `.${cls} left out`);
+  assert.doesNotMatch(css, /\bsvg\b/, 'no SVG renderer rules (every vector layer is on a canvas)');
+  assert.doesNotMatch(css, /leaflet-(marker|shadow)-pane img/, 'no marker images');
   assert.ok(dropped.includes('.leaflet-tooltip') && dropped.includes('.leaflet-control-layers-toggle'));
   // `.leaflet-bar a, .leaflet-control-layers-toggle { … }` keeps its first selector and the body.
   assert.match(css, /\.leaflet-bar a\s*{\s*background-position: 50% 50%;/);
