@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Assignments } from '../../../src/model/plan.js';
 import type { PlanState } from '../../../src/store/types.js';
 import type { RebalanceOptions, RebalanceProgress, RebalanceResult } from '../../../src/engine/rebalance.js';
+import type { rebalancePreview } from '../sections/rebalance-preview.js';
 
 /** What the user chose in the rebalance form. */
 export interface RebalanceChoice {
@@ -46,12 +47,13 @@ export type RebalancePhaseState =
   | { kind: 'running'; progress: RebalanceProgress | null }
   | { kind: 'cancelled' }
   | { kind: 'error'; message: string }
-  | { kind: 'preview'; result: RebalanceResult; basedOn: Assignments };
+  | { kind: 'preview'; result: RebalanceResult; basedOn: Assignments; view: typeof rebalancePreview };
 
 /**
  * Runs a rebalance of the working plan off the render path: progress, cancel (AbortController), the
  * result kept as a preview until applied or discarded. A new run aborts the previous one; so does
- * disconnecting the host.
+ * disconnecting the host. The preview's template (sections/rebalance-preview.ts) is a separate chunk,
+ * fetched while the engine runs; the phase becomes `preview` once both are in.
  */
 export class RebalanceController implements ReactiveController {
   phase: RebalancePhaseState = { kind: 'idle' };
@@ -101,9 +103,12 @@ export class RebalanceController implements ReactiveController {
     this.phase = { kind: 'running', progress: null };
     this.host.requestUpdate();
     try {
+      const view = import('../sections/rebalance-preview.js');
+      view.catch(() => {}); // a failure is reported below, after the run
       const result = await this.runner()({ accounts, reps, current: basedOn }, options);
+      const { rebalancePreview } = await view;
       if (this.abort !== abort) return;
-      this.phase = { kind: 'preview', result, basedOn };
+      this.phase = { kind: 'preview', result, basedOn, view: rebalancePreview };
     } catch (error) {
       if (this.abort !== abort) return;
       const aborted = abort.signal.aborted || (error instanceof Error && error.name === 'AbortError');

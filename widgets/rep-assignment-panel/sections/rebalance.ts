@@ -1,11 +1,6 @@
 import { html, nothing } from 'lit';
 import { styleProps } from '../../shared/style-props.js';
-import type { Assignments } from '../../../src/model/plan.js';
-import type { RebalanceResult } from '../../../src/engine/rebalance.js';
 import { optionalNumber, section, sectionError, type PanelCtx } from './context.js';
-
-/** Moves listed with their reason; the rest are counted. */
-const LISTED_MOVES = 100;
 
 const PHASES: Record<string, string> = {
   prepare: 'Preparing',
@@ -14,14 +9,6 @@ const PHASES: Record<string, string> = {
   swap: 'Swapping accounts',
   evaluate: 'Evaluating',
   done: 'Done',
-};
-
-const STATUS: Record<RebalanceResult['status'], string> = {
-  balanced: 'Balanced',
-  'at-lower-bound': 'As balanced as these accounts allow',
-  'budget-exhausted': 'Stopped by the move budget',
-  infeasible: 'Blocked by locks or inactive reps',
-  'local-optimum': 'No further improvement found',
 };
 
 /** The rebalance goals (the engine's `objective`): value, label, what it does. */
@@ -48,72 +35,6 @@ function start(ctx: PanelCtx): void {
     lockSelection: ctx.ui.lockSelection,
     objective: ctx.ui.objective,
   });
-}
-
-function apply(ctx: PanelCtx, result: RebalanceResult): void {
-  const assignments: Assignments = {};
-  for (const m of result.moves) assignments[m.accountId] = m.to;
-  const n = result.moves.length;
-  const label = `Rebalance: move ${ctx.f.number(n, 0)} account${n === 1 ? '' : 's'}`;
-  if (ctx.a.applyAssignments(assignments, label)) ctx.announce(`${label}. Undo with Ctrl+Z.`);
-  ctx.rebalance.clear();
-}
-
-function preview(ctx: PanelCtx, result: RebalanceResult, stale: boolean) {
-  const { f } = ctx;
-  const c = result.metrics.comparison;
-  const before = result.metrics.before.balance;
-  const after = result.metrics.after.balance;
-  const affected = c.reps.filter((r) => r.gained || r.lost);
-  const km = { before: result.metrics.before.compactnessKm, after: result.metrics.after.compactnessKm };
-  return html`<div part="preview" role="region" aria-label="Rebalance preview">
-    <p><strong>${STATUS[result.status]}.</strong> ${result.explanation}</p>
-    <dl part="preview-stats" class="stats">
-      <div><dt>Accounts moved</dt><dd data-stat="accounts">${f.number(c.accountsMoved, 0)}</dd>
-        <dd class="weak">${f.percent(c.accountsMovedShare, 1)} of accounts; at least ${f.number(c.lowerBound.accounts, 0)} needed</dd></div>
-      <div><dt>Potential moved</dt><dd data-stat="potential">${f.currency(c.potentialMoved)}</dd>
-        <dd class="weak">${f.percent(c.potentialMovedShare, 1)} of potential</dd></div>
-      <div><dt>Max deviation, workload</dt><dd data-stat="workload-deviation">${f.percent(before.workload.maxDeviation, 1)} → ${f.percent(after.workload.maxDeviation, 1)}</dd></div>
-      <div><dt>Max deviation, potential</dt><dd data-stat="potential-deviation">${f.percent(before.potential.maxDeviation, 1)} → ${f.percent(after.potential.maxDeviation, 1)}</dd></div>
-      ${km.before !== null && km.after !== null
-        ? html`<div><dt>Mean distance to rep</dt><dd data-stat="distance">${f.number(km.before, 0)} km → ${f.number(km.after, 0)} km</dd>
-            <dd class="weak">weighted by workload</dd></div>`
-        : nothing}
-    </dl>
-    ${affected.length
-      ? html`<div class="scroll tall" tabindex="0" role="region" aria-label="Reps affected"><table part="preview-reps">
-          <caption>Reps affected</caption>
-          <thead><tr><th scope="col">Rep</th><th scope="col" class="num">Gains</th><th scope="col" class="num">Loses</th><th scope="col" class="num">Net potential</th></tr></thead>
-          <tbody>
-            ${affected.map(
-              (r) => html`<tr data-rep=${r.repId}>
-                <th scope="row">${ctx.repName(r.repId)}</th>
-                <td class="num">${f.number(r.gained, 0)}</td>
-                <td class="num">${f.number(r.lost, 0)}</td>
-                <td class="num ${r.netPotential < 0 ? 'loss' : 'gain'}">${r.netPotential < 0 ? '−' : '+'}${f.currency(Math.abs(r.netPotential))}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table></div>`
-      : nothing}
-    ${result.moves.length
-      ? html`<h3 id="moves-title">Moves</h3>
-          <div class="scroll tall" tabindex="0" role="region" aria-labelledby="moves-title"><ol part="moves" aria-labelledby="moves-title">
-            ${result.moves.slice(0, LISTED_MOVES).map(
-              (m) => html`<li data-account=${m.accountId}>
-                <span class="name">${ctx.accountName(m.accountId)}</span>: ${ctx.repName(m.from)} → ${ctx.repName(m.to)}
-                <span class="weak reason">— ${m.reason}</span>
-              </li>`,
-            )}
-            ${result.moves.length > LISTED_MOVES ? html`<li class="weak">and ${f.number(result.moves.length - LISTED_MOVES, 0)} more</li>` : nothing}
-          </ol></div>`
-      : html`<p class="weak">No account needs to move.</p>`}
-    ${stale ? html`<p class="error" role="alert">The plan changed since this preview was made; run the rebalance again.</p>` : nothing}
-    <div class="row">
-      <button type="button" class="brand" ?disabled=${stale || result.moves.length === 0} @click=${() => apply(ctx, result)}>Apply</button>
-      <button type="button" @click=${() => ctx.rebalance.clear()}>Discard</button>
-    </div>
-  </div>`;
 }
 
 /** Rebalance: options → run (progress, cancel) → preview diff → apply (one undoable step) or discard. */
@@ -168,6 +89,6 @@ export function rebalanceSection(ctx: PanelCtx) {
         : nothing}
       ${phase.kind === 'cancelled' ? html`<p part="rebalance-note" role="status">Rebalance cancelled; the plan is unchanged.</p>` : nothing}
       ${phase.kind === 'error' ? html`<p class="error" role="alert">Rebalance failed: ${phase.message}</p>` : nothing}
-      ${phase.kind === 'preview' ? preview(ctx, phase.result, phase.basedOn !== ctx.s.working) : nothing}`;
+      ${phase.kind === 'preview' ? phase.view(ctx, phase.result, phase.basedOn !== ctx.s.working) : nothing}`;
   });
 }
