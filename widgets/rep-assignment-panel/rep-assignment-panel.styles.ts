@@ -85,8 +85,6 @@ export const styles = css`
   .loss,
   .error,
   .failed,
-  .conflict .status,
-  li.failed .status,
   li.critical .severity {
     color: var(--tk-color-error, #ba0517);
   }

@@ -60,9 +60,6 @@ export const territoryMapStyles = css`
     outline: 2px solid var(--_accent);
     outline-offset: 1px;
   }
-  label {
-    color: var(--_muted);
-  }
   .body {
     flex: 1 1 auto;
     min-height: 0;
