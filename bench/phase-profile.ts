@@ -14,6 +14,7 @@ const budget = factor > 0 ? { maxMoves: Math.floor(factor * lb.accounts), maxPot
 for (let run = 0; run < runs; run++) {
   const marks: [string, number][] = [];
   let last = '';
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const res = await rebalance(inst, {
     objective,
@@ -25,8 +26,9 @@ for (let run = 0; run < runs; run++) {
     },
   });
   const total = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
   const rows = marks.map(([k, t], i) => `${k}@${Math.round(t)}`).filter((_, i, a) => i % 1 === 0);
-  console.log(`run ${run}: ${Math.round(total)} ms, moves ${res.moves.length}`);
+  console.log(`run ${run}: ${Math.round(total)} ms, CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms, moves ${res.moves.length}`);
   // collapse: steps by fraction boundaries
   const buckets = new Map<string, number>();
   for (let i = 0; i < marks.length; i++) {
