@@ -27,6 +27,18 @@ const SWAP_TRIES = 2000;
  * const moved = await compactTidy(s, adjacency(s), log, slicer, 0.84);
  */
 export async function compactTidy(s: RebalanceState, adj: Int32Array[], log: ReasonLog, slicer: Slicer, fraction: number): Promise<number> {
+  // each rep's free anchored partners, nearest first, with their chord km: by the triangle
+  // inequality an account `here` km from its rep is at least chord − here from a partner, so the
+  // scans below stop at the first partner that cannot be nearer (exact)
+  const near: Int32Array[] = [];
+  const gap: Float64Array[] = [];
+  for (let j = 0; j < s.r; j++) {
+    const list = Array.from(adj[j]).filter((c) => s.free[c] && s.hasAnchor[c] && s.hasAnchor[j]);
+    const d = (c: number): number => Math.hypot(s.ax[j] - s.ax[c], s.ay[j] - s.ay[c], s.az[j] - s.az[c]);
+    list.sort((a, b) => d(a) - d(b) || a - b);
+    near.push(Int32Array.from(list));
+    gap.push(Float64Array.from(list, (c) => d(c) * (1 - 1e-9) - 1e-9));
+  }
   const list: number[] = [];
   const gain = new Float64Array(s.n);
   for (let i = 0; i < s.n; i++) {
@@ -35,7 +47,9 @@ export async function compactTidy(s: RebalanceState, adj: Int32Array[], log: Rea
     if (s.fixed[i] || j < 0 || !s.free[j] || !s.hasPos[i] || !s.hasAnchor[j]) continue;
     const here = distance(s, i, j);
     let best = here;
-    for (const c of adj[j]) if (s.free[c] && s.hasAnchor[c]) best = Math.min(best, distance(s, i, c));
+    const nj = near[j];
+    const gj = gap[j];
+    for (let q = 0; q < nj.length && gj[q] - here < here; q++) best = Math.min(best, distance(s, i, nj[q]));
     if (best >= here) continue;
     list.push(i);
     gain[i] = here - best;
@@ -49,9 +63,12 @@ export async function compactTidy(s: RebalanceState, adj: Int32Array[], log: Rea
     const i = list[q];
     const j = s.owner[i];
     let best = -1;
-    let bestD = distance(s, i, j) - 1e-9;
-    for (const c of adj[j]) {
-      if (!s.free[c] || !s.hasAnchor[c]) continue;
+    const here = distance(s, i, j);
+    let bestD = here - 1e-9;
+    const nj = near[j];
+    const gj = gap[j];
+    for (let q = 0; q < nj.length && gj[q] - here <= bestD; q++) {
+      const c = nj[q];
       const d = distance(s, i, c);
       if (d > bestD || (d === bestD && c > best)) continue;
       if (delta(i, c) > 0 || !budgetAllows(s, i, c)) continue;
