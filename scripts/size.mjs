@@ -14,7 +14,10 @@
 // The standalone rows get the tree-shaking hints of the standalone rollup build (scripts/treeshake-hints.mjs);
 // the package entries do not, as a consumer's bundler would not have them.
 // "No leaflet" leaves out leaflet's JavaScript and its stylesheet (widgets/territory-map/leaflet.styles.ts
-// is leaflet 1.9.4's dist/leaflet.css, generated, shipped in the map's shadow root).
+// is generated from leaflet 1.9.4's dist/leaflet.css and shipped in the map's shadow root), and
+// widgets/territory-map/leaflet-parts.ts, the list of leaflet/src modules the map imports: left in, it
+// would count one `import … from "leaflet/src/…"` line per module, which a bundler replaces by the
+// modules themselves (the whole-library build needed one line).
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
@@ -31,7 +34,8 @@ export const BUDGETS = {
   'standalone (with leaflet)': 90 * 1024,
 };
 
-const LEAFLET_CSS = /widgets\/territory-map\/leaflet\.styles\.(ts|js)$/;
+/** Our modules that are Leaflet: its stylesheet and the list of its modules the map imports. */
+const LEAFLET_FILES = /widgets\/territory-map\/(leaflet\.styles|leaflet-parts)\.(ts|js)$/;
 
 /**
  * What is measured. `split`: code splitting on (initial vs lazy); `noLeaflet`: leaflet's JS and CSS left out;
@@ -60,13 +64,13 @@ const RAW_LITERALS = process.argv.includes('--raw-literals') || process.env.TK_R
 
 const gz = (text) => gzipSync(text, { level: 9 }).length;
 
-/** An esbuild plugin leaving leaflet's stylesheet module out of the bundle (it counts as leaflet). */
-const leaveOutLeafletCss = {
-  name: 'leave-out-leaflet-css',
+/** An esbuild plugin leaving leaflet's stylesheet and module-list modules out of the bundle (they count as leaflet). */
+const leaveOutLeafletFiles = {
+  name: 'leave-out-leaflet-files',
   setup(b) {
-    b.onResolve({ filter: /leaflet\.styles\.js$/ }, (args) => {
+    b.onResolve({ filter: /leaflet(\.styles|-parts)\.js$/ }, (args) => {
       const path = new URL(args.path, `file://${args.resolveDir}/`).pathname.replace(/\.js$/, '.ts');
-      return LEAFLET_CSS.test(path) ? { path: args.path, external: true } : undefined;
+      return LEAFLET_FILES.test(path) ? { path: args.path, external: true } : undefined;
     });
   },
 };
@@ -90,7 +94,7 @@ export async function bundle(t) {
     splitting: Boolean(t.split),
     outdir: `${root}/.size-out`,
     external,
-    plugins: [...((t.rawLiterals ?? RAW_LITERALS) ? [] : [minifyLiteralsEsbuild()]), ...(t.noLeaflet ? [leaveOutLeafletCss] : []), ...(t.hints ? [treeshakeHintsEsbuild()] : [])],
+    plugins: [...((t.rawLiterals ?? RAW_LITERALS) ? [] : [minifyLiteralsEsbuild()]), ...(t.noLeaflet ? [leaveOutLeafletFiles] : []), ...(t.hints ? [treeshakeHintsEsbuild()] : [])],
     conditions: ['browser', 'production'],
     tsconfig: `${root}/tsconfig.json`,
     loader: { '.json': 'json' },

@@ -1,4 +1,5 @@
-// The one place the map imports Leaflet: the native ES module build (no global `L`, no UMD wrapper).
-import * as L from 'leaflet/dist/leaflet-src.esm.js';
+// The one place the map imports Leaflet: only the modules it uses, from leaflet's ES sources
+// (./leaflet-parts.ts; no global `L`, no UMD wrapper).
+import * as L from './leaflet-parts.js';
 
 export { L };

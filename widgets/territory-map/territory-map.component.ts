@@ -592,11 +592,10 @@ export class TkTerritoryMap extends TkElement {
       for (const code of t.definition?.regions ?? []) if (!this.regionColors.has(code)) this.regionColors.set(code, color);
       const g = t.definition?.geometry;
       if (g) {
-        L.geoJSON(g as GeoJSON.Geometry, {
-          renderer: this.vectorRenderer!,
-          interactive: false,
-          style: { color, weight: 2, fillColor: color, fillOpacity: 0.1 },
-        } as L.GeoJSONOptions).addTo(this.territoryLayer);
+        // One polygon per territory, as L.geoJSON makes for a Polygon or MultiPolygon geometry.
+        const rings = (polygon: readonly (readonly number[])[][]) => polygon.map((ring) => ring.map(([lng, lat]): L.LatLngTuple => [lat, lng]));
+        const latlngs = g.type === 'Polygon' ? rings(g.coordinates) : g.coordinates.map(rings);
+        L.polygon(latlngs, { renderer: this.vectorRenderer!, interactive: false, color, weight: 2, fillColor: color, fillOpacity: 0.1 }).addTo(this.territoryLayer);
       }
     }
     for (const layer of Object.values(this.regionLayers)) layer?.setStyle(this.regionStyle);

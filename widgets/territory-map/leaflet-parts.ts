@@ -1,0 +1,39 @@
+// The Leaflet 1.9 modules the map uses, from leaflet's own ES sources (leaflet/src). The whole-library
+// build (dist/leaflet-src.esm.js) registers every handler, control, layer type and renderer at load
+// time (Map.include / Map.addInitHook), so no bundler can leave the unused ones out; importing the
+// modules leaves out markers and icons, tooltips, GeoJSON, the layers and scale controls, image / video
+// / SVG overlays, box zoom and the other CRSs. The imports run in the order the full build runs them
+// (controls, layers, popups, renderers, then the handlers), so init hooks are added in the same order.
+// Types come from @types/leaflet (leaflet-esm.d.ts maps these paths to it).
+import { Map, createMap as map } from 'leaflet/src/map/Map';
+import 'leaflet/src/control/Control'; // Map#addControl and the control corners
+import 'leaflet/src/control/Control.Zoom'; // the map's zoom control (zoomControl: true)
+import { attribution } from 'leaflet/src/control/Control.Attribution';
+import { Layer } from 'leaflet/src/layer/Layer';
+import { LayerGroup, layerGroup } from 'leaflet/src/layer/LayerGroup';
+import { TileLayer, tileLayer } from 'leaflet/src/layer/tile/TileLayer';
+import { Popup, popup } from 'leaflet/src/layer/Popup';
+import { Renderer } from 'leaflet/src/layer/vector/Renderer';
+import { Canvas, canvas } from 'leaflet/src/layer/vector/Canvas';
+import 'leaflet/src/layer/vector/Renderer.getRenderer'; // Map#getRenderer, which every Path calls
+import { Polyline, polyline } from 'leaflet/src/layer/vector/Polyline';
+import { Polygon, polygon } from 'leaflet/src/layer/vector/Polygon';
+import { CircleMarker, circleMarker } from 'leaflet/src/layer/vector/CircleMarker';
+import { Point, toPoint as point } from 'leaflet/src/geometry/Point';
+import { LatLng, toLatLng as latLng } from 'leaflet/src/geo/LatLng';
+import * as DomUtil from 'leaflet/src/dom/DomUtil';
+import * as Util from 'leaflet/src/core/Util';
+// The map's interaction handlers (box zoom is off: `boxZoom: false`).
+import 'leaflet/src/map/handler/Map.DoubleClickZoom';
+import 'leaflet/src/map/handler/Map.Drag';
+import 'leaflet/src/map/handler/Map.Keyboard';
+import 'leaflet/src/map/handler/Map.ScrollWheelZoom';
+import 'leaflet/src/map/handler/Map.TapHold';
+import 'leaflet/src/map/handler/Map.TouchZoom';
+
+/** `L.control.attribution(…)` as in the full build (whose `control` also carries zoom, layers and scale). */
+const control = { attribution };
+
+export { Map, map, control, Layer, LayerGroup, layerGroup, TileLayer, tileLayer, Popup, popup, Renderer, Canvas, canvas };
+export { Polyline, polyline, Polygon, polygon, CircleMarker, circleMarker, Point, point, LatLng, latLng, DomUtil, Util };
+export type { LatLngTuple, LayerOptions, LeafletEventHandlerFn, LeafletMouseEvent, ZoomAnimEvent } from 'leaflet';
