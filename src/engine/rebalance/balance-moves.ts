@@ -116,13 +116,19 @@ export async function balanceMoves(
 
   const cost = (extra: number): number => distanceCost(proximity, extra, s.radius);
 
-  // Scan memo (direct mode, unlimited budgets). A scan keeps its KEEP best pairs and the score θ of
+  // Scan memo (direct mode, while the budgets cannot bind). A scan keeps its KEEP best pairs and the score θ of
   // the last one kept. Penalties are convex in a rep's load, so a rep that only gave since then can
   // gain no more by giving, and one that only received no more by receiving: every pair's score can
   // only have dropped. So when the giver (or taker) has only given (received) since the scan and the
   // reps on the other side have not moved the wrong way, the kept pairs, re-scored exactly, still
   // contain the best pair whenever the best of them scores above θ — the same choice as a full scan.
-  const memoOn = s.maxMoves === Infinity && s.maxPotentialMoved === Infinity;
+  // The budgets cannot bind while one more move of any account fits both (accounts already moved
+  // cost nothing to move on or back): then every move is allowed, as without budgets.
+  const limited = s.maxMoves !== Infinity || s.maxPotentialMoved !== Infinity;
+  let maxPotential = 0;
+  if (limited) for (let i = 0; i < s.n; i++) if (!s.fixed[i] && s.potential[i] > maxPotential) maxPotential = s.potential[i];
+  const memoOn = (): boolean =>
+    !limited || (s.moved + 1 <= s.maxMoves && s.potentialMoved + maxPotential <= s.maxPotentialMoved * (1 + 1e-12));
   const keptScore = new Float64Array(KEEP);
   const keptAcc = new Int32Array(KEEP);
   const keptTo = new Int32Array(KEEP);
@@ -179,6 +185,13 @@ export async function balanceMoves(
   // whose move can beat the bar (gain-range.ts), the same choice as a scan of every account
   const sorted = new SortedMembers(s);
   const range = new GainRange();
+  // Once a budget has stopped a move (s.budgetHit), accounts it rules out are skipped unscored: they
+  // could only be rejected again, so the choice and the flag stay the same. An account that has not
+  // moved yet is ruled out when one more move, or its potential, would not fit; one that has moved
+  // never is (moving it on or back costs nothing). With no move left, only moved accounts are looked at.
+  const ruledOut = (i: number): boolean =>
+    s.budgetHit && s.owner[i] === s.orig[i] && (s.moved + 1 > s.maxMoves || s.potentialMoved + s.potential[i] > s.maxPotentialMoved * (1 + 1e-12));
+  const noMoveLeft = (): boolean => limited && s.budgetHit && s.moved + 1 > s.maxMoves;
 
   /** Best move of one of j's accounts to one of `cands`. */
   const give = (j: number, cands: ArrayLike<number>): void => {
@@ -188,6 +201,10 @@ export async function balanceMoves(
       const c = cands[q];
       const fc = penalty(s, c, 0, 0);
       if (fj + fc < bar) continue;
+      if (noMoveLeft()) {
+        for (const i of s.members[j]) if (s.owner[i] !== s.orig[i] && !s.fixed[i]) giveOne(j, fj, c, fc, i);
+        continue;
+      }
       gainRange(s, sorted, j, c, Math.max(bar, EPS), range);
       // outward from the best bound, each side until the bound falls to the (rising) bar
       for (let at = range.peak; at < range.hi && range.mayExceed(at, bar > EPS ? bar : EPS); at++) giveOne(j, fj, c, fc, range.list[at]);
@@ -195,6 +212,7 @@ export async function balanceMoves(
     }
   };
   const giveOne = (j: number, fj: number, c: number, fc: number, i: number): void => {
+    if (limited && ruledOut(i)) return;
     const top = fj - penalty(s, j, i, -1) + fc;
     if (top < bar) return;
     const gain = top - penalty(s, c, i, 1);
@@ -210,12 +228,17 @@ export async function balanceMoves(
       const h = cands[q];
       const fh = penalty(s, h, 0, 0);
       if (fh + fj < bar) continue;
+      if (noMoveLeft()) {
+        for (const i of s.members[h]) if (s.owner[i] !== s.orig[i] && !s.fixed[i]) pullOne(j, fj, h, fh, i);
+        continue;
+      }
       gainRange(s, sorted, h, j, Math.max(bar, EPS), range);
       for (let at = range.peak; at < range.hi && range.mayExceed(at, bar > EPS ? bar : EPS); at++) pullOne(j, fj, h, fh, range.list[at]);
       for (let at = range.peak - 1; at >= range.lo && range.mayExceed(at, bar > EPS ? bar : EPS); at--) pullOne(j, fj, h, fh, range.list[at]);
     }
   };
   const pullOne = (j: number, fj: number, h: number, fh: number, i: number): void => {
+    if (limited && ruledOut(i)) return;
     const gain = fh - penalty(s, h, i, -1) + fj - penalty(s, j, i, 1);
     if (gain <= EPS || gain < bar) return;
     offer(gain / cost(distance(s, i, j) - baseOf(i)), i, j);
@@ -239,7 +262,7 @@ export async function balanceMoves(
    * else by a full scan that refreshes the memo. Leaves the answer in `best`.
    */
   const scan = (j: number, cands: number[], dir: number, far = false): void => {
-    if (!memoOn) {
+    if (!memoOn()) {
       if (dir > 0) give(j, cands);
       else pull(j, cands);
       return;
