@@ -9,6 +9,9 @@ import type { RebalanceState } from './state.js';
 /** How many far reps (nearest outside their band on the other side) to try when no neighbour helps. */
 const FAR_CANDIDATES = 6;
 
+/** Up to this many reps, far searches read a per-rep list sorted by distance (r² entries) instead of scanning every rep. */
+const FAR_SORTED = 1000;
+
 /** Searches per rep a 'relay-only' run may make before it stops. */
 const RELAY_ONLY_SEARCHES = 3;
 
@@ -192,6 +195,16 @@ export async function balanceMoves(
   const ruledOut = (i: number): boolean =>
     s.budgetHit && s.owner[i] === s.orig[i] && (s.moved + 1 > s.maxMoves || s.potentialMoved + s.potential[i] > s.maxPotentialMoved * (1 + 1e-12));
   const noMoveLeft = (): boolean => limited && s.budgetHit && s.moved + 1 > s.maxMoves;
+  /** Each rep's moved accounts (owner ≠ starting owner), built when no move is left, then kept up. */
+  const movedOf: { lists: number[][] | null } = { lists: null };
+  const movedAccounts = (j: number): number[] => {
+    if (movedOf.lists === null) {
+      const lists: number[][] = Array.from({ length: r }, () => []);
+      for (let i = 0; i < s.n; i++) if (s.owner[i] >= 0 && s.owner[i] !== s.orig[i] && !s.fixed[i]) lists[s.owner[i]].push(i);
+      movedOf.lists = lists;
+    }
+    return movedOf.lists[j];
+  };
 
   /** Best move of one of j's accounts to one of `cands`. */
   const give = (j: number, cands: ArrayLike<number>): void => {
@@ -202,7 +215,7 @@ export async function balanceMoves(
       const fc = penalty(s, c, 0, 0);
       if (fj + fc < bar) continue;
       if (noMoveLeft()) {
-        for (const i of s.members[j]) if (s.owner[i] !== s.orig[i] && !s.fixed[i]) giveOne(j, fj, c, fc, i);
+        for (const i of movedAccounts(j)) giveOne(j, fj, c, fc, i);
         continue;
       }
       gainRange(s, sorted, j, c, Math.max(bar, EPS), range);
@@ -229,7 +242,7 @@ export async function balanceMoves(
       const fh = penalty(s, h, 0, 0);
       if (fh + fj < bar) continue;
       if (noMoveLeft()) {
-        for (const i of s.members[h]) if (s.owner[i] !== s.orig[i] && !s.fixed[i]) pullOne(j, fj, h, fh, i);
+        for (const i of movedAccounts(h)) pullOne(j, fj, h, fh, i);
         continue;
       }
       gainRange(s, sorted, h, j, Math.max(bar, EPS), range);
@@ -323,7 +336,30 @@ export async function balanceMoves(
    */
   const farD = new Float64Array(FAR_CANDIDATES);
   const farH = new Int32Array(FAR_CANDIDATES);
+  // With up to FAR_SORTED free reps, each rep's other free reps are sorted by distance once (when it
+  // first needs them), so a far search reads them nearest first and stops at the FAR_CANDIDATES-th.
+  const byDistance: (Int32Array | null)[] = r <= FAR_SORTED ? new Array<Int32Array | null>(r).fill(null) : [];
   const far = (j: number, dir: number, reach: number): number[] => {
+    if (r <= FAR_SORTED) {
+      let list = byDistance[j];
+      if (!list) {
+        const dist = (h: number): number => (s.hasAnchor[j] && s.hasAnchor[h] ? chord(s, j, h) : 0);
+        const reps = Array.from({ length: r }, (_, h) => h).filter((h) => s.free[h] && h !== j);
+        const d = new Float64Array(r);
+        for (const h of reps) d[h] = dist(h);
+        reps.sort((a, b) => d[a] - d[b] || a - b);
+        list = Int32Array.from(reps);
+        byDistance[j] = list;
+      }
+      const found: number[] = [];
+      for (let q = 0; q < list.length && found.length < FAR_CANDIDATES; q++) {
+        const h = list[q];
+        if (!outsideOn(h, dir)) continue;
+        if ((s.hasAnchor[j] && s.hasAnchor[h] ? chord(s, j, h) : 0) > reach) break;
+        found.push(h);
+      }
+      return found;
+    }
     // the FAR_CANDIDATES nearest in one pass (ties to the lower index)
     let count = 0;
     for (let h = 0; h < r; h++) {
@@ -426,6 +462,13 @@ export async function balanceMoves(
     log.move(i, from, to);
     applyMove(s, i, to);
     sorted.moved(i, from, to);
+    if (movedOf.lists !== null) {
+      if (from >= 0 && from !== s.orig[i]) {
+        const list = movedOf.lists[from];
+        list.splice(list.indexOf(i), 1);
+      }
+      if (to !== s.orig[i]) movedOf.lists[to].push(i);
+    }
     applied++;
     gaveAt[from] = applied;
     tookAt[to] = applied;

@@ -6,11 +6,27 @@ import type { RebalanceState } from './state.js';
 /** Accounts per side considered for a swap between two reps. */
 const POOL = 32;
 
-/** Indices of the `size` best entries of `score` (ties to the lower account index). */
+/**
+ * The `size` accounts with the best `score`, best first (ties to the lower account index): one pass
+ * that keeps the best so far in order, instead of sorting every account.
+ */
 function top(accounts: number[], score: (i: number) => number, size: number): number[] {
-  const scored = accounts.map((i) => [score(i), i] as const);
-  scored.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  return scored.slice(0, size).map((e) => e[1]);
+  const best = new Float64Array(size);
+  const which = new Int32Array(size);
+  let count = 0;
+  for (const i of accounts) {
+    const v = score(i);
+    if (count === size && !(v > best[size - 1] || (v === best[size - 1] && i < which[size - 1]))) continue;
+    let at = count < size ? count++ : size - 1;
+    while (at > 0 && (v > best[at - 1] || (v === best[at - 1] && i < which[at - 1]))) {
+      best[at] = best[at - 1];
+      which[at] = which[at - 1];
+      at--;
+    }
+    best[at] = v;
+    which[at] = i;
+  }
+  return Array.from(which.subarray(0, count));
 }
 
 /**
@@ -38,6 +54,7 @@ export async function balanceSwaps(
   }
   outside.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   let applied = 0;
+  const limited = s.maxMoves !== Infinity || s.maxPotentialMoved !== Infinity;
   for (const [, j] of outside) {
     if (violation(s, j).amount <= 1e-12) continue;
     let bestScore = 0;
@@ -55,7 +72,16 @@ export async function balanceSwaps(
       const bs = top(theirs, (b) => fc - penalty(s, c, b, -1) + fj - penalty(s, j, b, 1), POOL);
       for (const a of as) {
         const da = distance(s, a, c) - baseDistance(s, a);
+        // a's and b's cost to the budgets (as budgetAllowsSwap counts them)
+        const ma = (s.owner[a] === s.orig[a] ? 1 : 0) - (c === s.orig[a] ? 1 : 0);
         for (const b of bs) {
+          if (s.budgetHit && limited) {
+            // once a budget has stopped a swap, pairs it rules out are skipped unscored: they could
+            // only be rejected again (same choice, same flag)
+            const dm = ma + (s.owner[b] === s.orig[b] ? 1 : 0) - (j === s.orig[b] ? 1 : 0);
+            const dp = ma * s.potential[a] + ((s.owner[b] === s.orig[b] ? 1 : 0) - (j === s.orig[b] ? 1 : 0)) * s.potential[b];
+            if (!((dm <= 0 && dp <= 0) || (s.moved + dm <= s.maxMoves && s.potentialMoved + dp <= s.maxPotentialMoved * (1 + 1e-12)))) continue;
+          }
           const gain = fj + fc - penaltySwap(s, j, a, b) - penaltySwap(s, c, b, a);
           if (gain <= EPS || gain <= bestScore) continue;
           const extra = Math.max(0, da) + Math.max(0, distance(s, b, j) - baseDistance(s, b));
