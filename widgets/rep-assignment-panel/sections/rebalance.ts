@@ -89,6 +89,6 @@ export function rebalanceSection(ctx: PanelCtx) {
         : nothing}
       ${phase.kind === 'cancelled' ? html`<p part="rebalance-note" role="status">Rebalance cancelled; the plan is unchanged.</p>` : nothing}
       ${phase.kind === 'error' ? html`<p class="error" role="alert">Rebalance failed: ${phase.message}</p>` : nothing}
-      ${phase.kind === 'preview' ? phase.view(ctx, phase.result, phase.basedOn !== ctx.s.working) : nothing}`;
+      ${phase.kind === 'preview' ? phase.view({ html, nothing }, ctx, phase.result, phase.basedOn !== ctx.s.working) : nothing}`;
   });
 }
