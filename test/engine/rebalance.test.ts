@@ -187,6 +187,23 @@ describe('rebalance', () => {
     assert.ok(result.moves.length > 0);
   });
 
+  it('breaks ties between equally good moves by the lower account id, whatever the input order', async () => {
+    // A holds three identical accounts (same place, same values), B one: one of A's must move to B,
+    // and every candidate move is exactly as good as the others. (A move budget skips the price pass,
+    // whose hand-overs follow the input order; the rule is the local search's.)
+    const reps = [rep('A', 40, -100), rep('B', 40, -99)];
+    for (const order of [['a2', 'a3', 'a1'], ['a3', 'a1', 'a2'], ['a1', 'a2', 'a3']]) {
+      const accounts = [...order.map((id) => account(id, 40, -99.5, 100, { ownerId: 'A' })), account('b1', 40, -99, 100, { ownerId: 'B' })];
+      const current: Assignments = { a1: 'A', a2: 'A', a3: 'A', b1: 'B' };
+      const r = await rebalance({ accounts, reps, current }, { tolerance: 0.05, maxMoves: 10 });
+      assert.deepEqual(
+        r.moves.map((m) => [m.accountId, m.from, m.to]),
+        [['a1', 'A', 'B']],
+        `input order ${order.join(', ')}`,
+      );
+    }
+  });
+
   it('returns metrics equal to evaluatePlan of the result', async () => {
     const input = instance(500, 7, 7, true);
     const result = await rebalance(input, { tolerance: 0.08 });
