@@ -57,28 +57,35 @@ const gain = (s: RebalanceState, i: number, to: number): number => {
   return penalty(s, from, 0, 0) - penalty(s, from, i, -1) + penalty(s, to, 0, 0) - penalty(s, to, i, 1);
 };
 
+/** Calls `check` with gainRange's answer for every ordered pair of reps of a case. */
+function forEachPair(c: Case, floor: number, check: (s: RebalanceState, range: GainRange, from: number, to: number) => void): void {
+  const s = state(c);
+  const sorted = new SortedMembers(s);
+  const range = new GainRange();
+  for (let from = 0; from < s.r; from++) {
+    for (let to = 0; to < s.r; to++) {
+      if (from === to) continue;
+      gainRange(s, sorted, from, to, floor, range);
+      check(s, range, from, to);
+    }
+  }
+}
+
 describe('gainRange', () => {
   it('leaves out only accounts whose move cannot decrease the objective by more than the floor', () => {
     fc.assert(
       fc.property(caseArb, fc.constantFrom(1e-9, 1e-4, 0.001, 0.01, 0.1), (c, floor) => {
-        const s = state(c);
-        const sorted = new SortedMembers(s);
-        const range = new GainRange();
-        for (let from = 0; from < s.r; from++) {
-          for (let to = 0; to < s.r; to++) {
-            if (from === to) continue;
-            gainRange(s, sorted, from, to, floor, range);
-            const inRange = new Set(range.list.slice(range.lo, range.hi));
-            assert.ok(range.lo <= range.peak && range.peak <= Math.max(range.hi, range.lo));
-            for (const i of s.members[from]) {
-              if (s.fixed[i]) {
-                assert.ok(!range.list.includes(i), 'a locked account is never in a list');
-                continue;
-              }
-              if (gain(s, i, to) > floor) assert.ok(inRange.has(i), `account ${i} (${from} → ${to}) gains ${gain(s, i, to)} > ${floor} but is outside the range`);
+        forEachPair(c, floor, (s, range, from, to) => {
+          const inRange = new Set(range.list.slice(range.lo, range.hi));
+          assert.ok(range.lo <= range.peak && range.peak <= Math.max(range.hi, range.lo));
+          for (const i of s.members[from]) {
+            if (s.fixed[i]) {
+              assert.ok(!range.list.includes(i), 'a locked account is never in a list');
+              continue;
             }
+            if (gain(s, i, to) > floor) assert.ok(inRange.has(i), `account ${i} (${from} → ${to}) gains ${gain(s, i, to)} > ${floor} but is outside the range`);
           }
-        }
+        });
       }),
       { numRuns: 400 },
     );
@@ -87,25 +94,18 @@ describe('gainRange', () => {
   it('bounds fall outward from the peak, so a scan may stop each side at the first account under its bar', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
-        const s = state(c);
-        const sorted = new SortedMembers(s);
-        const range = new GainRange();
-        for (let from = 0; from < s.r; from++) {
-          for (let to = 0; to < s.r; to++) {
-            if (from === to) continue;
-            gainRange(s, sorted, from, to, 1e-9, range);
-            for (const floor of [1e-9, 0.001, 0.01]) {
-              // right of the peak: once the bound is at or under a floor it stays there (and left of it)
-              for (const dir of [1, -1]) {
-                let dropped = false;
-                for (let at = dir > 0 ? range.peak : range.peak - 1; at >= range.lo && at < range.hi; at += dir) {
-                  if (dropped) assert.ok(gain(s, range.list[at], to) <= floor, 'an account past the stop could still pay');
-                  if (!range.mayExceed(at, floor)) dropped = true;
-                }
+        forEachPair(c, 1e-9, (s, range, _from, to) => {
+          for (const floor of [1e-9, 0.001, 0.01]) {
+            // right of the peak: once the bound is at or under a floor it stays there (and left of it)
+            for (const dir of [1, -1]) {
+              let dropped = false;
+              for (let at = dir > 0 ? range.peak : range.peak - 1; at >= range.lo && at < range.hi; at += dir) {
+                if (dropped) assert.ok(gain(s, range.list[at], to) <= floor, 'an account past the stop could still pay');
+                if (!range.mayExceed(at, floor)) dropped = true;
               }
             }
           }
-        }
+        });
       }),
       { numRuns: 300 },
     );
