@@ -78,6 +78,8 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
   const budgeted = s.maxMoves !== Infinity || s.maxPotentialMoved !== Infinity;
   const K = Math.min(NEAREST, reps.length);
   const W = budgeted ? K + 1 : K;
+  // large arrays (≈ 10 MB at 100k accounts): start them on a fresh slice so that it stays short
+  if (m * W > 65_536) await slicer.pause('balance', progress[0]);
   const cand = new Int32Array(m * W).fill(-1);
   const cost = new Float64Array(m * W);
   const own = new Int32Array(m);

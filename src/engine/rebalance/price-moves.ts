@@ -75,6 +75,9 @@ export async function priceMoves(
   // candidates per account: its starting rep first, then that rep's neighbours (free and anchored)
   let width = 1;
   for (let j = 0; j < r; j++) width = Math.max(width, 1 + s.neighbours[j].length);
+  // two large arrays (≈ 13 MB at 100k accounts take ≈ 15 ms to allocate and fill): start them on a
+  // fresh slice so that the slice they land in stays short
+  if (m * width > 65_536) await slicer.pause('balance', progress[0]);
   const cand = new Int32Array(m * width).fill(-1);
   const dist = new Float64Array(m * width);
   const choice = new Int32Array(m);
