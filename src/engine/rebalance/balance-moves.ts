@@ -192,8 +192,6 @@ export async function balanceMoves(
   // could only be rejected again, so the choice and the flag stay the same. An account that has not
   // moved yet is ruled out when one more move, or its potential, would not fit; one that has moved
   // never is (moving it on or back costs nothing). With no move left, only moved accounts are looked at.
-  const ruledOut = (i: number): boolean =>
-    s.budgetHit && s.owner[i] === s.orig[i] && (s.moved + 1 > s.maxMoves || s.potentialMoved + s.potential[i] > s.maxPotentialMoved * (1 + 1e-12));
   const noMoveLeft = (): boolean => limited && s.budgetHit && s.moved + 1 > s.maxMoves;
   /** Each rep's moved accounts (owner ≠ starting owner), built when no move is left, then kept up. */
   const movedOf: { lists: number[][] | null } = { lists: null };
@@ -225,7 +223,7 @@ export async function balanceMoves(
     }
   };
   const giveOne = (j: number, fj: number, c: number, fc: number, i: number): void => {
-    if (limited && ruledOut(i)) return;
+    if (limited && s.budgetHit && !budgetAllows(s, i, c)) return;
     const top = fj - penalty(s, j, i, -1) + fc;
     if (top < bar) return;
     const gain = top - penalty(s, c, i, 1);
@@ -251,7 +249,7 @@ export async function balanceMoves(
     }
   };
   const pullOne = (j: number, fj: number, h: number, fh: number, i: number): void => {
-    if (limited && ruledOut(i)) return;
+    if (limited && s.budgetHit && !budgetAllows(s, i, j)) return;
     const gain = fh - penalty(s, h, i, -1) + fj - penalty(s, j, i, 1);
     if (gain <= EPS || gain < bar) return;
     offer(gain / cost(distance(s, i, j) - baseOf(i)), i, j);

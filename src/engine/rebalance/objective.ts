@@ -102,30 +102,33 @@ export function baseDistance(s: RebalanceState, i: number): number {
   return o >= 0 && s.active[o] ? distance(s, i, o) : distance(s, i, s.owner[i]);
 }
 
-/** Change in (accounts moved, potential moved) if account i went to rep `to`. */
-function budgetDelta(s: RebalanceState, i: number, to: number): [number, number] {
-  const from = s.owner[i];
+/**
+ * Change in accounts moved if account i went to rep `to`: +1 when it leaves its starting owner, −1
+ * when it goes back to it, else 0; the change in potential moved is this times its potential.
+ * (A number, not a pair: the search calls this in its inner loops, where an array per call is garbage.)
+ */
+function movesDelta(s: RebalanceState, i: number, to: number): number {
   const o = s.orig[i];
-  const leave = from === o ? 1 : 0;
-  const back = to === o ? 1 : 0;
-  return [leave - back, (leave - back) * s.potential[i]];
+  return (s.owner[i] === o ? 1 : 0) - (to === o ? 1 : 0);
+}
+
+/** Whether changes of dm accounts and dp potential moved keep both hard budgets. */
+function fits(s: RebalanceState, dm: number, dp: number): boolean {
+  if (dm <= 0 && dp <= 0) return true;
+  return s.moved + dm <= s.maxMoves && s.potentialMoved + dp <= s.maxPotentialMoved * (1 + 1e-12);
 }
 
 /** Whether moving account i to `to` keeps both hard budgets. */
 export function budgetAllows(s: RebalanceState, i: number, to: number): boolean {
-  const [dm, dp] = budgetDelta(s, i, to);
-  if (dm <= 0 && dp <= 0) return true;
-  return s.moved + dm <= s.maxMoves && s.potentialMoved + dp <= s.maxPotentialMoved * (1 + 1e-12);
+  const dm = movesDelta(s, i, to);
+  return fits(s, dm, dm * s.potential[i]);
 }
 
 /** Whether swapping accounts a (to rep ra) and b (to rep rb) keeps both budgets. */
 export function budgetAllowsSwap(s: RebalanceState, a: number, ra: number, b: number, rb: number): boolean {
-  const [ma, pa] = budgetDelta(s, a, ra);
-  const [mb, pb] = budgetDelta(s, b, rb);
-  const dm = ma + mb;
-  const dp = pa + pb;
-  if (dm <= 0 && dp <= 0) return true;
-  return s.moved + dm <= s.maxMoves && s.potentialMoved + dp <= s.maxPotentialMoved * (1 + 1e-12);
+  const ma = movesDelta(s, a, ra);
+  const mb = movesDelta(s, b, rb);
+  return fits(s, ma + mb, ma * s.potential[a] + mb * s.potential[b]);
 }
 
 /** Objective change (sum of the two reps' penalties) if account i went from its owner to rep c. */
@@ -137,9 +140,9 @@ export function moveDelta(s: RebalanceState, i: number, c: number): number {
 /** Moves account i to rep `to` (a rep index ≥ 0), updating loads, member lists and budgets. */
 export function applyMove(s: RebalanceState, i: number, to: number): void {
   const from = s.owner[i];
-  const [dm, dp] = budgetDelta(s, i, to);
+  const dm = movesDelta(s, i, to);
   s.moved += dm;
-  s.potentialMoved += dp;
+  s.potentialMoved += dm * s.potential[i];
   const k = s.k;
   if (from >= 0) {
     const list = s.members[from];

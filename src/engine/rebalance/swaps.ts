@@ -72,16 +72,10 @@ export async function balanceSwaps(
       const bs = top(theirs, (b) => fc - penalty(s, c, b, -1) + fj - penalty(s, j, b, 1), POOL);
       for (const a of as) {
         const da = distance(s, a, c) - baseDistance(s, a);
-        // a's and b's cost to the budgets (as budgetAllowsSwap counts them)
-        const ma = (s.owner[a] === s.orig[a] ? 1 : 0) - (c === s.orig[a] ? 1 : 0);
         for (const b of bs) {
-          if (s.budgetHit && limited) {
-            // once a budget has stopped a swap, pairs it rules out are skipped unscored: they could
-            // only be rejected again (same choice, same flag)
-            const dm = ma + (s.owner[b] === s.orig[b] ? 1 : 0) - (j === s.orig[b] ? 1 : 0);
-            const dp = ma * s.potential[a] + ((s.owner[b] === s.orig[b] ? 1 : 0) - (j === s.orig[b] ? 1 : 0)) * s.potential[b];
-            if (!((dm <= 0 && dp <= 0) || (s.moved + dm <= s.maxMoves && s.potentialMoved + dp <= s.maxPotentialMoved * (1 + 1e-12)))) continue;
-          }
+          // once a budget has stopped a swap, pairs it rules out are skipped unscored: they could
+          // only be rejected again (same choice, same flag)
+          if (limited && s.budgetHit && !budgetAllowsSwap(s, a, c, b, j)) continue;
           const gain = fj + fc - penaltySwap(s, j, a, b) - penaltySwap(s, c, b, a);
           if (gain <= EPS || gain <= bestScore) continue;
           const extra = Math.max(0, da) + Math.max(0, distance(s, b, j) - baseDistance(s, b));
