@@ -204,6 +204,26 @@ export async function balanceMoves(
     return movedOf.lists[j];
   };
 
+  /** Offers every account of rep `from` whose move to rep `to` can beat the bar (ff, ft: their penalties). */
+  const scanPair = (from: number, ff: number, to: number, ft: number): void => {
+    if (noMoveLeft()) {
+      for (const i of movedAccounts(from)) consider(from, ff, to, ft, i);
+      return;
+    }
+    gainRange(s, sorted, from, to, Math.max(bar, EPS), range);
+    // outward from the best bound, each side until the bound falls to the (rising) bar
+    for (let at = range.peak; at < range.hi && range.mayExceed(at, bar > EPS ? bar : EPS); at++) consider(from, ff, to, ft, range.list[at]);
+    for (let at = range.peak - 1; at >= range.lo && range.mayExceed(at, bar > EPS ? bar : EPS); at--) consider(from, ff, to, ft, range.list[at]);
+  };
+  const consider = (from: number, ff: number, to: number, ft: number, i: number): void => {
+    if (limited && s.budgetHit && !budgetAllows(s, i, to)) return;
+    const top = ff - penalty(s, from, i, -1) + ft;
+    if (top < bar) return;
+    const gain = top - penalty(s, to, i, 1);
+    if (gain <= EPS || gain < bar) return;
+    offer(gain / cost(distance(s, i, to) - baseOf(i)), i, to);
+  };
+
   /** Best move of one of j's accounts to one of `cands`. */
   const give = (j: number, cands: ArrayLike<number>): void => {
     setBar();
@@ -211,24 +231,8 @@ export async function balanceMoves(
     for (let q = 0; q < cands.length; q++) {
       const c = cands[q];
       const fc = penalty(s, c, 0, 0);
-      if (fj + fc < bar) continue;
-      if (noMoveLeft()) {
-        for (const i of movedAccounts(j)) giveOne(j, fj, c, fc, i);
-        continue;
-      }
-      gainRange(s, sorted, j, c, Math.max(bar, EPS), range);
-      // outward from the best bound, each side until the bound falls to the (rising) bar
-      for (let at = range.peak; at < range.hi && range.mayExceed(at, bar > EPS ? bar : EPS); at++) giveOne(j, fj, c, fc, range.list[at]);
-      for (let at = range.peak - 1; at >= range.lo && range.mayExceed(at, bar > EPS ? bar : EPS); at--) giveOne(j, fj, c, fc, range.list[at]);
+      if (fj + fc >= bar) scanPair(j, fj, c, fc);
     }
-  };
-  const giveOne = (j: number, fj: number, c: number, fc: number, i: number): void => {
-    if (limited && s.budgetHit && !budgetAllows(s, i, c)) return;
-    const top = fj - penalty(s, j, i, -1) + fc;
-    if (top < bar) return;
-    const gain = top - penalty(s, c, i, 1);
-    if (gain <= EPS) return;
-    offer(gain / cost(distance(s, i, c) - baseOf(i)), i, c);
   };
 
   /** Best move of an account of one of `cands` to j. */
@@ -238,21 +242,8 @@ export async function balanceMoves(
     for (let q = 0; q < cands.length; q++) {
       const h = cands[q];
       const fh = penalty(s, h, 0, 0);
-      if (fh + fj < bar) continue;
-      if (noMoveLeft()) {
-        for (const i of movedAccounts(h)) pullOne(j, fj, h, fh, i);
-        continue;
-      }
-      gainRange(s, sorted, h, j, Math.max(bar, EPS), range);
-      for (let at = range.peak; at < range.hi && range.mayExceed(at, bar > EPS ? bar : EPS); at++) pullOne(j, fj, h, fh, range.list[at]);
-      for (let at = range.peak - 1; at >= range.lo && range.mayExceed(at, bar > EPS ? bar : EPS); at--) pullOne(j, fj, h, fh, range.list[at]);
+      if (fh + fj >= bar) scanPair(h, fh, j, fj);
     }
-  };
-  const pullOne = (j: number, fj: number, h: number, fh: number, i: number): void => {
-    if (limited && s.budgetHit && !budgetAllows(s, i, j)) return;
-    const gain = fh - penalty(s, h, i, -1) + fj - penalty(s, j, i, 1);
-    if (gain <= EPS || gain < bar) return;
-    offer(gain / cost(distance(s, i, j) - baseOf(i)), i, j);
   };
 
   /** Move number after which each rep last gave and last received an account. */
