@@ -1,4 +1,4 @@
-import { applyMove, baseDistance, distanceCost, budgetAllows, distance, EPS, penalty, violation } from './objective.js';
+import { applyMove, baseDistance, distanceCost, budgetAllows, distance, EPS, penalty, repDistance, violation } from './objective.js';
 import { GainRange, gainRange } from './gain-range.js';
 import { insertNearest } from './nearest.js';
 import type { ReasonLog } from './reasons.js';
@@ -12,16 +12,14 @@ const FAR_CANDIDATES = 6;
 /** Up to this many reps, far searches read a per-rep list sorted by distance (r² entries) instead of scanning every rep. */
 const FAR_SORTED = 1000;
 
+/** Per state, each rep's other free reps sorted by distance (built on a rep's first far search). */
+const sortedReps = new WeakMap<RebalanceState, (Int32Array | null)[]>();
+
 /** Searches per rep a 'relay-only' run may make before it stops. */
 const RELAY_ONLY_SEARCHES = 3;
 
 /** Pairs a direct-mode scan keeps for the next search of the same rep (see `scan`). */
 const KEEP = 32;
-
-/** Chord km between two reps' anchors. */
-function chord(s: RebalanceState, a: number, b: number): number {
-  return Math.hypot(s.ax[a] - s.ax[b], s.ay[a] - s.ay[b], s.az[a] - s.az[b]);
-}
 
 /** Candidate partners of each free rep: its nearest reps, the reps that have it as nearest, and the floating reps. */
 export function adjacency(s: RebalanceState): Int32Array[] {
@@ -35,8 +33,8 @@ export function adjacency(s: RebalanceState): Int32Array[] {
     const all = s.hasAnchor[j] ? [] : Array.from({ length: s.r }, (_, h) => h).filter((h) => s.free[h]);
     // reverse neighbours only when about as near as j's own neighbours (an isolated rep lists far reps)
     const nb = s.neighbours[j];
-    const reach = nb.length > 0 ? 1.5 * chord(s, j, nb[nb.length - 1]) : 0;
-    const rev = s.reverse[j].filter((h) => chord(s, j, h) <= reach);
+    const reach = nb.length > 0 ? 1.5 * repDistance(s, j, nb[nb.length - 1]) : 0;
+    const rev = s.reverse[j].filter((h) => repDistance(s, j, h) <= reach);
     const set = new Set<number>([...nb, ...rev, ...s.floating, ...all]);
     set.delete(j);
     adj.push(Int32Array.from([...set].sort((a, b) => a - b)));
@@ -327,12 +325,17 @@ export async function balanceMoves(
   const farH = new Int32Array(FAR_CANDIDATES);
   // With up to FAR_SORTED free reps, each rep's other free reps are sorted by distance once (when it
   // first needs them), so a far search reads them nearest first and stops at the FAR_CANDIDATES-th.
-  const byDistance: (Int32Array | null)[] = r <= FAR_SORTED ? new Array<Int32Array | null>(r).fill(null) : [];
+  // (anchors and free reps do not change during a rebalance: the lists are kept for its later searches)
+  let byDistance = sortedReps.get(s);
+  if (!byDistance) {
+    byDistance = r <= FAR_SORTED ? new Array<Int32Array | null>(r).fill(null) : [];
+    sortedReps.set(s, byDistance);
+  }
   const far = (j: number, dir: number, reach: number): number[] => {
     if (r <= FAR_SORTED) {
       let list = byDistance[j];
       if (!list) {
-        const dist = (h: number): number => (s.hasAnchor[j] && s.hasAnchor[h] ? chord(s, j, h) : 0);
+        const dist = (h: number): number => (s.hasAnchor[j] && s.hasAnchor[h] ? repDistance(s, j, h) : 0);
         const reps = Array.from({ length: r }, (_, h) => h).filter((h) => s.free[h] && h !== j);
         const d = new Float64Array(r);
         for (const h of reps) d[h] = dist(h);
@@ -344,7 +347,7 @@ export async function balanceMoves(
       for (let q = 0; q < list.length && found.length < FAR_CANDIDATES; q++) {
         const h = list[q];
         if (!outsideOn(h, dir)) continue;
-        if ((s.hasAnchor[j] && s.hasAnchor[h] ? chord(s, j, h) : 0) > reach) break;
+        if ((s.hasAnchor[j] && s.hasAnchor[h] ? repDistance(s, j, h) : 0) > reach) break;
         found.push(h);
       }
       return found;
@@ -353,7 +356,7 @@ export async function balanceMoves(
     let count = 0;
     for (let h = 0; h < r; h++) {
       if (!s.free[h] || h === j || !outsideOn(h, dir)) continue;
-      const d = s.hasAnchor[j] && s.hasAnchor[h] ? chord(s, j, h) : 0;
+      const d = s.hasAnchor[j] && s.hasAnchor[h] ? repDistance(s, j, h) : 0;
       if (d <= reach) count = insertNearest(farD, farH, count, FAR_CANDIDATES, d, h);
     }
     return Array.from(farH.subarray(0, count));
@@ -381,7 +384,7 @@ export async function balanceMoves(
       }
       // none nearby: the nearest such reps up to twice as far as the wider neighbourhood reaches
       // (one longer move beats a chain of relays; beyond that, relays keep territories compact)
-      const reach = !anywhere && near.length > 0 && s.hasAnchor[j] ? 2 * chord(s, j, near[near.length - 1]) : Infinity;
+      const reach = !anywhere && near.length > 0 && s.hasAnchor[j] ? 2 * repDistance(s, j, near[near.length - 1]) : Infinity;
       return best.account >= 0 || searchFar(j, reach);
     }
     const order = giveFirst ? [give, pull] : [pull, give];

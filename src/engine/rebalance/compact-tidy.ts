@@ -1,4 +1,4 @@
-import { applyMove, budgetAllows, budgetAllowsSwap, distance, moveDelta, penalty, penaltySwap } from './objective.js';
+import { applyMove, budgetAllows, budgetAllowsSwap, distance, moveDelta, penalty, penaltySwap, repDistance } from './objective.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
@@ -34,7 +34,7 @@ export async function compactTidy(s: RebalanceState, adj: Int32Array[], log: Rea
   const gap: Float64Array[] = [];
   for (let j = 0; j < s.r; j++) {
     const list = Array.from(adj[j]).filter((c) => s.free[c] && s.hasAnchor[c] && s.hasAnchor[j]);
-    const d = (c: number): number => Math.hypot(s.ax[j] - s.ax[c], s.ay[j] - s.ay[c], s.az[j] - s.az[c]);
+    const d = (c: number): number => repDistance(s, j, c);
     list.sort((a, b) => d(a) - d(b) || a - b);
     near.push(Int32Array.from(list));
     gap.push(Float64Array.from(list, (c) => d(c) * (1 - 1e-9) - 1e-9));

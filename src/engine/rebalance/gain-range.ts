@@ -1,3 +1,4 @@
+import { bandPenalty } from './objective.js';
 import type { SortedMembers } from './sorted-members.js';
 import type { RebalanceState } from './state.js';
 
@@ -34,7 +35,7 @@ export class GainRange {
 
   /** φ on the sorted metric: the two reps' penalty decrease on it when a value v moves. */
   phi(v: number): number {
-    return this.f0 - pen((this.lf - v) / this.cf - 1, this.bf) + this.t0 - pen((this.lt + v) / this.ct - 1, this.bt);
+    return this.f0 - bandPenalty((this.lf - v) / this.cf - 1, this.bf) + this.t0 - bandPenalty((this.lt + v) / this.ct - 1, this.bt);
   }
 
   /** φ rises at v (φ is concave: the slope only falls as v grows). */
@@ -53,8 +54,8 @@ export class GainRange {
     this.ct = ct;
     this.bf = bf;
     this.bt = bt;
-    this.f0 = pen(lf / cf - 1, bf);
-    this.t0 = pen(lt / ct - 1, bt);
+    this.f0 = bandPenalty(lf / cf - 1, bf);
+    this.t0 = bandPenalty(lt / ct - 1, bt);
     this.rest = rest;
   }
 }
@@ -89,7 +90,7 @@ export function gainRange(s: RebalanceState, sorted: SortedMembers, from: number
   let bestSum = -1;
   let total = 0;
   for (let m = 0; m < k; m++) {
-    const sum = pen(load[from * k + m] / cf - 1, band[from * k + m]) + pen(load[to * k + m] / ct - 1, band[to * k + m]);
+    const sum = bandPenalty(load[from * k + m] / cf - 1, band[from * k + m]) + bandPenalty(load[to * k + m] / ct - 1, band[to * k + m]);
     total += sum;
     if (sum > bestSum) {
       bestSum = sum;
@@ -139,13 +140,7 @@ export function gainRange(s: RebalanceState, sorted: SortedMembers, from: number
   out.peak = peak;
 }
 
-/** A rep's penalty on one metric at deviation d with band b. */
-function pen(d: number, b: number): number {
-  const e = (d < 0 ? -d : d) - b;
-  return e > 0 ? e * e : 0;
-}
-
-/** d/dd of pen(d, b), halved (the sign and the ratio are what matter). */
+/** d/dd of bandPenalty(d, b), halved (the sign and the ratio are what matter). */
 function slope(d: number, b: number): number {
   const e = (d < 0 ? -d : d) - b;
   return e > 0 ? (d < 0 ? -e : e) : 0;

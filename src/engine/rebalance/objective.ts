@@ -12,15 +12,19 @@ import type { RebalanceState } from './state.js';
 /** Smallest objective decrease that counts as an improvement. */
 export const EPS = 1e-12;
 
+/** One metric's share of a rep's penalty: (|d| − b)² beyond the band, 0 inside (d: deviation, b: band). */
+export function bandPenalty(d: number, b: number): number {
+  const e = (d < 0 ? -d : d) - b;
+  return e > 0 ? e * e : 0;
+}
+
 /** Rep j's penalty with account i's values added (sign +1) or removed (sign −1); sign 0 = as is. */
 export function penalty(s: RebalanceState, j: number, i: number, sign: number): number {
   const k = s.k;
   const c = s.cap[j];
   let f = 0;
   for (let m = 0; m < k; m++) {
-    const d = (s.load[j * k + m] + (sign === 0 ? 0 : sign * s.val[i * k + m])) / c - 1;
-    const e = (d < 0 ? -d : d) - s.band[j * k + m];
-    if (e > 0) f += e * e;
+    f += bandPenalty((s.load[j * k + m] + (sign === 0 ? 0 : sign * s.val[i * k + m])) / c - 1, s.band[j * k + m]);
   }
   return f;
 }
@@ -31,9 +35,7 @@ export function penaltySwap(s: RebalanceState, j: number, a: number, b: number):
   const c = s.cap[j];
   let f = 0;
   for (let m = 0; m < k; m++) {
-    const d = (s.load[j * k + m] - s.val[a * k + m] + s.val[b * k + m]) / c - 1;
-    const e = (d < 0 ? -d : d) - s.band[j * k + m];
-    if (e > 0) f += e * e;
+    f += bandPenalty((s.load[j * k + m] - s.val[a * k + m] + s.val[b * k + m]) / c - 1, s.band[j * k + m]);
   }
   return f;
 }
@@ -88,6 +90,11 @@ export function distanceCost(proximity: number, extra: number, radius: number): 
   if (!(extra > 0)) return 1;
   const x = extra / radius;
   return 1 + proximity * x * (1 + x);
+}
+
+/** Chord km between the anchors of reps a and b. */
+export function repDistance(s: RebalanceState, a: number, b: number): number {
+  return Math.hypot(s.ax[a] - s.ax[b], s.ay[a] - s.ay[b], s.az[a] - s.az[b]);
 }
 
 /**
