@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 // @ts-expect-error -- a plain .mjs script without types
-import { TARGETS, bundle } from '../../scripts/size.mjs';
+import { TARGETS, CEILINGS, bundle } from '../../scripts/size.mjs';
 
 interface Target { name: string; entry: string; external: string[]; noLeaflet?: boolean; split?: boolean }
 interface Bundle { initial: { gzip: number; files: number }; lazy: { gzip: number; files: number }; code: string; inputs: string[]; initialInputs: string[] }
@@ -42,4 +42,11 @@ test('browser bundles contain no jsforce and nothing a strict CSP refuses', asyn
   }
   const standalone = (await bundle(target('standalone (with leaflet)'))) as Bundle;
   assert.ok(standalone.inputs.some((i) => i.includes('node_modules/leaflet/')), 'the standalone bundle has leaflet inside');
+});
+
+test('the widgets\' initial load and the standalone bundle stay under their ceilings (no unnoticed growth)', async () => {
+  for (const [name, ceiling] of Object.entries(CEILINGS as Record<string, number>)) {
+    const b = (await bundle(target(name))) as Bundle;
+    assert.ok(b.initial.gzip <= ceiling, `${name}: ${b.initial.gzip} B gzip > ceiling ${ceiling} B (scripts/size.mjs CEILINGS)`);
+  }
 });
