@@ -1,6 +1,6 @@
 // Builds:
 //  1. the ESM package — one file per public entry (dependencies external, shared chunks split):
-//     dist/index.js, dist/widgets.js, dist/widgets/territory-editor.js, dist/adapters/salesforce.js,
+//     dist/index.js, dist/widgets.js, dist/widgets-<element>.js, dist/adapters/salesforce.js,
 //     dist/adapters/hubspot.js
 //  2. the standalone bundle for a Salesforce Static Resource or a <script> tag — lit and leaflet
 //     inside, jsforce never: dist/territory-kit.js (ESM) and dist/territory-kit.iife.js (global
@@ -32,12 +32,18 @@ const ts = () =>
     exclude: ['test/**', 'bench/**', 'demo/**'],
   });
 
-const entries = Object.fromEntries(
+/** The elements, each with its own module at widgets/<name>/<name>.ts (package exports `./widgets/<name>`). */
+export const ELEMENTS = ['territory-provider', 'territory-map', 'rep-assignment-panel', 'workload-gauge', 'territory-card', 'performance-board', 'territory-editor'];
+
+export const entries = Object.fromEntries(
   Object.entries({
     index: 'src/index.ts',
     widgets: 'widgets/index.ts',
-    // The territory editor: loaded on demand by the widgets entry, importable on its own.
-    'widgets/territory-editor': 'widgets/territory-editor/territory-editor.ts',
+    // One entry per element, so a page can define only the elements it uses (`territory-kit/widgets/<name>`);
+    // the territory editor is also what the widgets entry loads on demand.
+    // Named `widgets-<name>`: every entry that reaches a module-relative URL (`./assets/`, `./worker.js`)
+    // must sit in dist/ itself, where the assets and the worker are.
+    ...Object.fromEntries(ELEMENTS.map((name) => [`widgets-${name}`, `widgets/${name}/${name}.ts`])),
     'adapters/salesforce': 'src/adapters/salesforce/index.ts',
     'adapters/hubspot': 'src/adapters/hubspot/index.ts',
   }).filter(([, file]) => existsSync(file)),
