@@ -50,7 +50,7 @@ function copyFields(v: unknown): Out | undefined {
   const keys = Object.keys(v);
   // Only plain string keys, all enumerable (no symbols, no hidden ones), none named __proto__.
   if (keys.length !== Reflect.ownKeys(v).length) return undefined;
-  const out: Out = {};
+  const out: Out = Object.create(null); // as the schema's ownRecord gives
   for (const k of keys) {
     if (k.length > LIMITS.label || k === '__proto__') return undefined;
     const x = (v as Out)[k];

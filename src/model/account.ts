@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.js';
+import { ownRecord } from './own-record.js';
 
 const id = z.string().check(z.minLength(1), z.maxLength(LIMITS.id));
 const label = z.string().check(z.maxLength(LIMITS.label));
@@ -53,8 +54,8 @@ export const Account = z
     /** When the CRM record last changed (ISO 8601); used to detect conflicting writes. */
     lastModified: z.optional(isoDate),
     performance: z.optional(AccountPerformance),
-    /** Custom CRM fields, by API name. */
-    fields: z.optional(z.record(z.string().check(z.maxLength(LIMITS.label)), FieldValue)),
+    /** Custom CRM fields, by API name (a null-prototype object: every key, `__proto__` too, is an own key). */
+    fields: z.optional(ownRecord(z.string().check(z.maxLength(LIMITS.label)), FieldValue)),
   })
   .check(
     z.refine((a) => (a.lat === null) === (a.lng === null), {

@@ -10,4 +10,9 @@ export const LIMITS = {
   text: 4096,
   /** Entries in lists such as skills, region codes and named-account overrides. */
   list: 100_000,
+  /**
+   * The largest batch total of an additive figure (potential, workload, revenue, pipeline, quota):
+   * beyond it, sums and squared deviations would stop being finite numbers.
+   */
+  total: 1e150,
 } as const;

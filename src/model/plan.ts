@@ -1,10 +1,15 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.js';
+import { ownRecord } from './own-record.js';
 
 const id = z.string().check(z.minLength(1), z.maxLength(LIMITS.id));
 
-/** Account id → rep id (or null for unassigned). */
-export const Assignments = z.record(id, z.nullable(id));
+/**
+ * Account id → rep id (or null for unassigned). Parsed into a null-prototype object, and every producer
+ * in the store builds one (see `emptyAssignments`), so ids like `__proto__` or `constructor` are
+ * ordinary keys; read with `Object.hasOwn` / own-key lookups, never `in`.
+ */
+export const Assignments = ownRecord(id, z.nullable(id));
 export type Assignments = Record<string, string | null>;
 
 /** One account changing hands. */
@@ -27,3 +32,20 @@ export const Plan = z.object({
   note: z.optional(z.string().check(z.maxLength(LIMITS.text))),
 });
 export type Plan = z.infer<typeof Plan>;
+
+/** An empty assignments object with no prototype (ids such as `__proto__` stay ordinary own keys). */
+export function emptyAssignments(): Assignments {
+  return Object.create(null) as Assignments;
+}
+
+/** A null-prototype copy of `assignments` (own enumerable keys only). */
+export function copyAssignments(assignments: Readonly<Assignments>): Assignments {
+  const out = emptyAssignments();
+  for (const id of Object.keys(assignments)) out[id] = assignments[id];
+  return out;
+}
+
+/** The rep an assignments object gives `accountId` (own keys only), or undefined when it has none. */
+export function assignedTo(assignments: Readonly<Assignments>, accountId: string): string | null | undefined {
+  return Object.hasOwn(assignments, accountId) ? assignments[accountId] : undefined;
+}

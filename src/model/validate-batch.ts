@@ -4,6 +4,8 @@ import { fastAccount } from './account-fast-path.js';
 import { Rep } from './rep.js';
 import { Territory } from './territory.js';
 import { AssignmentChange, Plan } from './plan.js';
+import { PROTO_KEY } from './own-record.js';
+import { LIMITS } from './limits.js';
 
 /** The record kinds a batch can hold. */
 export type RecordKind = 'account' | 'rep' | 'territory' | 'plan' | 'change';
@@ -26,7 +28,11 @@ export interface FieldProblem {
   reason: string;
 }
 
-/** A record that failed validation; the batch goes on without it. */
+/**
+ * A record that failed validation; the batch goes on without it. With `kept: true` only optional
+ * fields were bad: the record was kept without them (the fields named in `problems` were dropped:
+ * nullable ones set to null, defaulted ones back to their default, the rest left out).
+ */
 export interface Rejection extends FieldProblem {
   kind: RecordKind;
   /** Position of the record in the incoming batch. */
@@ -35,6 +41,8 @@ export interface Rejection extends FieldProblem {
   id?: string;
   /** Every problem found; `field`/`reason` repeat the first. */
   problems: FieldProblem[];
+  /** The record was kept with the bad optional fields dropped (see above). */
+  kept?: true;
 }
 
 export interface BatchResult<T> {
@@ -43,6 +51,42 @@ export interface BatchResult<T> {
 }
 
 const MAX_SHOWN = 40;
+
+/**
+ * Optional fields per kind, and what a bad value becomes: `null` (nullable), `undefined` (left out,
+ * so a default applies). A bad optional field is dropped with a rejection naming it; the record is
+ * kept (one bad rep home must not orphan the rep's whole book). Required fields reject the record.
+ */
+const OPTIONAL: Partial<Record<RecordKind, Record<string, null | undefined>>> = {
+  account: {
+    industry: null,
+    employees: null,
+    annualRevenue: null,
+    workload: undefined,
+    territoryId: null,
+    locked: undefined,
+    regions: undefined,
+    lastModified: undefined,
+    performance: undefined,
+    fields: undefined,
+  },
+  rep: {
+    email: null,
+    home: null,
+    capacity: undefined,
+    skills: undefined,
+    quota: null,
+    priorClosedWon: null,
+    active: undefined,
+    locked: undefined,
+  },
+};
+
+/** Additive figures whose batch totals must stay finite (below `LIMITS.total`). */
+const TOTALS: Partial<Record<RecordKind, readonly (readonly string[])[]>> = {
+  account: [['potential'], ['workload'], ['annualRevenue'], ['performance', 'pipeline'], ['performance', 'pipelinePrevious'], ['performance', 'closedWon']],
+  rep: [['quota'], ['priorClosedWon']],
+};
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -116,6 +160,8 @@ export function validateBatch<K extends RecordKind>(kind: K, records: readonly u
   const checkIds = kind !== 'change';
   const fastPath = kind === 'account';
   const firstIndex = new Map<string, number>();
+  /** Position of each valid record in the batch (same order as `valid`). */
+  const positions: number[] = [];
   // A plain loop with no per-record closures: at 100k records the closures of a forEach callback
   // showed up in the profile (with their GC), for no benefit.
   for (let index = 0; index < records.length; index++) {
@@ -129,10 +175,15 @@ export function validateBatch<K extends RecordKind>(kind: K, records: readonly u
     if (data === undefined) {
       const result = schema.safeParse(record);
       if (!result.success) {
-        rejected.push(rejection(kind, index, idOf(record), problemsOf(result.error.issues, record)));
-        continue;
-      }
-      data = result.data;
+        const problems = problemsOf(result.error.issues, record);
+        const kept = withoutBadFields(kind, record as Record<string, unknown>, problems, schema);
+        if (kept === undefined) {
+          rejected.push(rejection(kind, index, idOf(record), problems));
+          continue;
+        }
+        rejected.push({ ...rejection(kind, index, idOf(record), problems.map(dropped)), kept: true });
+        data = kept;
+      } else data = result.data;
     }
     if (checkIds) {
       const id = idOf(record);
@@ -146,12 +197,87 @@ export function validateBatch<K extends RecordKind>(kind: K, records: readonly u
       }
     }
     valid.push(data);
+    positions.push(index);
   }
+  const totals = TOTALS[kind];
+  if (totals) return overflowChecked(kind, valid, positions, rejected, totals);
   return { valid, rejected };
 }
 
+/**
+ * The record re-parsed without its bad optional fields, or undefined when a required field (or the
+ * record as a whole) is bad, or it still fails. A bad `fields.<name>` entry drops just that entry.
+ */
+function withoutBadFields<T>(kind: RecordKind, record: Record<string, unknown>, problems: readonly FieldProblem[], schema: z.ZodMiniType<T>): T | undefined {
+  const optional = OPTIONAL[kind];
+  if (!optional) return undefined;
+  const copy: Record<string, unknown> = { ...record };
+  for (const { field } of problems) {
+    const top = field.split('.', 1)[0];
+    const sub = field.length > top.length ? field.slice(top.length + 1) : undefined;
+    if (!Object.hasOwn(optional, top)) return undefined;
+    if (top === 'fields' && sub !== undefined && copy.fields !== null && typeof copy.fields === 'object' && !Array.isArray(copy.fields)) {
+      const fields: Record<string, unknown> = Object.assign(Object.create(null), copy.fields);
+      delete fields[sub];
+      copy.fields = fields;
+    } else if (optional[top] === null) copy[top] = null;
+    else delete copy[top];
+  }
+  const again = schema.safeParse(copy);
+  return again.success ? again.data : undefined;
+}
+
+function dropped(p: FieldProblem): FieldProblem {
+  return { field: p.field, reason: `${p.reason} (field dropped, the record was kept)` };
+}
+
+function numberAt(record: unknown, path: readonly string[]): number {
+  let v: unknown = record;
+  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'number' ? v : 0;
+}
+
+/**
+ * Rejects the largest contributors to any batch total that is not finite or exceeds `LIMITS.total`
+ * (so sums, targets and squared deviations downstream stay finite), naming each record and field;
+ * the rest of the batch stays.
+ */
+function overflowChecked<T>(kind: RecordKind, valid: T[], at: number[], rejected: Rejection[], totals: readonly (readonly string[])[]): BatchResult<T> {
+  let out: Set<number> | null = null;
+  for (const path of totals) {
+    let sum = 0;
+    for (let i = 0; i < valid.length; i++) sum += numberAt(valid[i], path);
+    if (Number.isFinite(sum) && sum <= LIMITS.total) continue;
+    const field = path.join('.');
+    const order = valid.map((_, i) => i).filter((i) => !out?.has(i) && numberAt(valid[i], path) > 0);
+    order.sort((a, b) => numberAt(valid[b], path) - numberAt(valid[a], path));
+    // Sum of what stays, smallest first (so the biggest records are the ones set aside).
+    let kept = 0;
+    const keep = new Set<number>();
+    for (let j = order.length - 1; j >= 0; j--) {
+      const next = kept + numberAt(valid[order[j]], path);
+      if (!(next <= LIMITS.total)) break;
+      kept = next;
+      keep.add(order[j]);
+    }
+    for (const i of order) {
+      if (keep.has(i)) continue;
+      out ??= new Set();
+      out.add(i);
+      const reason = `${numberAt(valid[i], path)} makes the batch total of ${field} ${sum === Infinity ? 'overflow (not a finite number)' : `${sum}`}, more than ${LIMITS.total}`;
+      rejected.push(rejection(kind, at[i], idOf(valid[i]), [{ field, reason }]));
+    }
+  }
+  if (out === null) return { valid, rejected };
+  rejected.sort((a, b) => a.index - b.index);
+  return { valid: valid.filter((_, i) => !out!.has(i)), rejected };
+}
+
 function problemsOf(issues: readonly z.core.$ZodIssue[], record: unknown): FieldProblem[] {
-  return issues.map((issue) => ({ field: issue.path.map(String).join('.'), reason: reasonFor(issue, record) }));
+  return issues.map((issue) => {
+    const path = issue.path.map((k) => (k === PROTO_KEY ? '__proto__' : k));
+    return { field: path.map(String).join('.'), reason: reasonFor({ ...issue, path } as z.core.$ZodIssue, record) };
+  });
 }
 
 function rejection(kind: RecordKind, index: number, id: string | undefined, problems: FieldProblem[]): Rejection {
