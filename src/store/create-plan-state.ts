@@ -1,3 +1,4 @@
+import { emptyAssignments } from '../model/plan.js';
 import type { PlanState, ViewerRole } from './types.js';
 
 export interface CreatePlanStateOptions {
@@ -25,8 +26,8 @@ export function createPlanState(options: CreatePlanStateOptions = {}): PlanState
     reps: [],
     territories: [],
     rejected: [],
-    current: {},
-    working: {},
+    current: emptyAssignments(),
+    working: emptyAssignments(),
     selection: [],
     focusRepId: null,
     past: [],

@@ -1,4 +1,4 @@
-import type { Assignments } from '../model/plan.js';
+import { assignedTo, copyAssignments, type Assignments } from '../model/plan.js';
 import type { Territory } from '../model/territory.js';
 import { commit, HISTORY_LIMIT } from './history.js';
 import type { PlanState } from './types.js';
@@ -15,7 +15,7 @@ function checkRep(state: PlanState, repId: string | null, where: string): void {
 }
 
 function checkAccount(state: PlanState, accountId: string, where: string): void {
-  if (!(accountId in state.current)) throw new RangeError(`${where}: unknown account id ${JSON.stringify(accountId)}`);
+  if (!Object.hasOwn(state.current, accountId)) throw new RangeError(`${where}: unknown account id ${JSON.stringify(accountId)}`);
 }
 
 /**
@@ -43,8 +43,8 @@ export function assign(
   let working: Assignments | null = null;
   for (const id of accountIds) {
     checkAccount(state, id, 'assign');
-    if (state.working[id] === repId) continue;
-    working ??= { ...state.working };
+    if (assignedTo(working ?? state.working, id) === repId) continue;
+    working ??= copyAssignments(state.working);
     working[id] = repId;
   }
   if (working === null) return state;
@@ -65,8 +65,8 @@ export function applyAssignments(state: PlanState, assignments: Assignments, lab
   for (const [id, repId] of Object.entries(assignments)) {
     checkAccount(state, id, 'applyAssignments');
     checkRep(state, repId, `applyAssignments (account ${JSON.stringify(id)})`);
-    if (state.working[id] === repId) continue;
-    working ??= { ...state.working };
+    if (assignedTo(working ?? state.working, id) === repId) continue;
+    working ??= copyAssignments(state.working);
     working[id] = repId;
   }
   return working === null ? state : commit(state, { working }, label, limit);
@@ -89,6 +89,6 @@ export function setTerritories(state: PlanState, territories: readonly Territory
  */
 export function discard(state: PlanState, limit = HISTORY_LIMIT): PlanState {
   if (!canEdit(state) || state.working === state.current) return state;
-  const pending = Object.keys(state.current).some((id) => state.working[id] !== state.current[id]);
+  const pending = Object.keys(state.current).some((id) => assignedTo(state.working, id) !== state.current[id]);
   return pending ? commit(state, { working: state.current }, 'Discard unsaved changes', limit) : state;
 }

@@ -1,4 +1,4 @@
-import type { Assignments } from '../model/plan.js';
+import { emptyAssignments } from '../model/plan.js';
 import type { Capabilities, LoadProgress, LoadResult } from '../adapters/crm-adapter.js';
 import type { PlanState } from './types.js';
 
@@ -26,7 +26,7 @@ export function loadProgressed(state: PlanState, progress: LoadProgress): PlanSt
  * state = loadSucceeded(loadStarted(state), await adapter.load(), await adapter.capabilities());
  */
 export function loadSucceeded(state: PlanState, result: LoadResult, capabilities: Capabilities | null): PlanState {
-  const current: Assignments = {};
+  const current = emptyAssignments(); // ids such as `__proto__` stay ordinary keys
   for (const account of result.accounts) current[account.id] = account.ownerId;
   const ids = new Set(result.accounts.map((a) => a.id));
   const kept = state.selection.filter((id) => ids.has(id));

@@ -1,5 +1,5 @@
 import type { Change } from '../adapters/crm-adapter.js';
-import type { Assignments } from '../model/plan.js';
+import { assignedTo, copyAssignments, type Assignments } from '../model/plan.js';
 import type { Territory } from '../model/territory.js';
 import { commit, HISTORY_LIMIT } from './history.js';
 import { pendingChanges } from './selectors.js';
@@ -92,12 +92,12 @@ export function restoreWorkingPlan(state: PlanState, stored: StoredPlan, limit =
   const reps = new Set(state.reps.map((r) => r.id));
   let working: Assignments | null = null;
   for (const change of stored.changes) {
-    if (!(change.accountId in state.current)) skipped.push({ change, reason: 'missing-account' });
+    if (!Object.hasOwn(state.current, change.accountId)) skipped.push({ change, reason: 'missing-account' });
     else if ((state.current[change.accountId] ?? null) !== change.from) skipped.push({ change, reason: 'owner-changed' });
     else if (change.to !== null && !reps.has(change.to)) skipped.push({ change, reason: 'unknown-rep' });
     else {
       applied.push(change);
-      working ??= { ...state.working };
+      working ??= copyAssignments(state.working);
       working[change.accountId] = change.to;
     }
   }

@@ -1,4 +1,4 @@
-import type { Assignments } from '../model/plan.js';
+import { copyAssignments } from '../model/plan.js';
 import type { Change, SaveOutcome } from '../adapters/crm-adapter.js';
 import type { PlanState } from './types.js';
 
@@ -41,7 +41,7 @@ export function saveFinished(state: PlanState, changes: readonly Change[], outco
     if (o.status === 'saved') saved.set(changes[i].accountId, changes[i].to);
   });
   if (saved.size === 0) return { ...state, saving: false, lastSave: matched };
-  const current: Assignments = { ...state.current };
+  const current = copyAssignments(state.current);
   for (const [id, to] of saved) current[id] = to;
   const accounts = state.accounts.map((a) => (saved.has(a.id) ? { ...a, ownerId: saved.get(a.id)! } : a));
   return { ...state, saving: false, lastSave: matched, current, accounts };

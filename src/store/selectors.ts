@@ -1,6 +1,6 @@
 import type { Account } from '../model/account.js';
 import type { Rep } from '../model/rep.js';
-import type { Assignments } from '../model/plan.js';
+import { assignedTo, type Assignments } from '../model/plan.js';
 import type { Change } from '../adapters/crm-adapter.js';
 import { evaluatePlan, type PlanEvaluation } from '../engine/evaluate-plan.js';
 import { memoLast } from './memo.js';
@@ -11,8 +11,8 @@ const computePending = memoLast((accounts: readonly Account[], current: Assignme
   const changes: Change[] = [];
   if (current === working) return changes;
   for (const a of accounts) {
-    const from = current[a.id] ?? null;
-    const to = a.id in working ? working[a.id] : from;
+    const from = assignedTo(current, a.id) ?? null;
+    const to = Object.hasOwn(working, a.id) ? working[a.id] : from;
     if (from !== to) changes.push({ accountId: a.id, from, to });
   }
   return changes;
@@ -60,12 +60,12 @@ export function repsById(state: PlanState): ReadonlyMap<string, Rep> {
 
 /** The working owner of an account (null when unassigned or unknown). */
 export function ownerOf(state: PlanState, accountId: string): string | null {
-  return state.working[accountId] ?? null;
+  return assignedTo(state.working, accountId) ?? null;
 }
 
 /** The accounts a rep owns in the working plan, in account order. */
 export function accountsOf(state: PlanState, repId: string): Account[] {
-  return state.accounts.filter((a) => state.working[a.id] === repId);
+  return state.accounts.filter((a) => assignedTo(state.working, a.id) === repId);
 }
 
 /** The label of the step `undo` would revert, or null. */

@@ -48,7 +48,10 @@ describe('memory adapter', () => {
     });
     const { accounts, reps, territories, rejected } = await adapter.load();
     assert.deepEqual(accounts.map((a) => a.id), data.accounts.slice(0, 3).map((a) => a.id));
-    assert.equal(reps.length, data.reps.length);
+    // A bad optional rep field is dropped (capacity back to its default), never the rep (issue #13).
+    assert.equal(reps.length, data.reps.length + 1);
+    assert.equal(reps.at(-1)!.capacity, 1);
+    assert.equal(rejected[0].kept, true);
     assert.equal(territories.length, 0);
     assert.deepEqual(
       rejected.map((r) => [r.kind, r.id ?? r.index, r.field]),

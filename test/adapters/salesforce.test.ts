@@ -123,9 +123,9 @@ describe('Salesforce adapter (jsforce → emulator): load', () => {
       });
       const { accounts, reps, report } = await sf2.load();
       const [a, b] = seededOrder(accounts, seeded.accountIds);
-      assert.deepEqual({ potential: a.potential, workload: a.workload, regions: a.regions, fields: a.fields, lat: a.lat, lng: a.lng, annualRevenue: a.annualRevenue },
+      assert.deepEqual({ potential: a.potential, workload: a.workload, regions: a.regions, fields: { ...a.fields }, lat: a.lat, lng: a.lng, annualRevenue: a.annualRevenue },
         { potential: 125000, workload: 12, regions: ['CA'], fields: { Segment__c: 'Enterprise' }, lat: 41.5, lng: -87.6, annualRevenue: undefined });
-      assert.deepEqual({ potential: b.potential, workload: b.workload, fields: b.fields, lat: b.lat }, { potential: 0, workload: 1, fields: { Segment__c: null }, lat: null });
+      assert.deepEqual({ potential: b.potential, workload: b.workload, fields: { ...b.fields }, lat: b.lat }, { potential: 0, workload: 1, fields: { Segment__c: null }, lat: null });
       assert.ok(report.withoutCoordinates.includes(b.id));
       // 2026 opportunities fall outside a 2025 period: the open one still counts as pipeline
       assert.deepEqual(a.performance, { pipeline: 1000, closedWon: 0, winRate: null, lastActivity: '2026-10-01' });

@@ -38,7 +38,7 @@ describe('load updaters', () => {
     s = loadSucceeded(s, smallLoad(), null);
     assert.equal(s.status, 'ready');
     assert.equal(s.progress, null);
-    assert.deepEqual(s.current, { a1: 'r1', a2: 'r1', a3: 'r1', a4: 'r2', a5: null });
+    assert.deepEqual({ ...s.current }, { a1: 'r1', a2: 'r1', a3: 'r1', a4: 'r2', a5: null });
     assert.equal(s.rejected.length, 1);
     assert.deepEqual(pendingChanges(s), []);
   });
