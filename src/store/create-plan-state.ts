@@ -34,6 +34,7 @@ export function createPlanState(options: CreatePlanStateOptions = {}): PlanState
     future: [],
     role: options.role ?? 'admin',
     repId: options.repId ?? null,
+    readOnlyReason: null,
     lastSave: null,
     saving: false,
   };

@@ -3,9 +3,9 @@ import type { Territory } from '../model/territory.js';
 import { commit, HISTORY_LIMIT } from './history.js';
 import type { PlanState } from './types.js';
 
-/** Whether the viewer may edit the working plan (every role except `rep`). */
+/** Whether the viewer may edit the working plan: every role except `rep`, unless another tab owns the plan. */
 export function canEdit(state: PlanState): boolean {
-  return state.role !== 'rep';
+  return state.role !== 'rep' && !state.readOnlyReason;
 }
 
 function checkRep(state: PlanState, repId: string | null, where: string): void {

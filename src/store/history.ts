@@ -39,7 +39,7 @@ export function commit(
  * @returns the new state, or `state` itself when there is nothing to undo or the role may not edit
  */
 export function undo(state: PlanState): PlanState {
-  if (state.role === 'rep' || state.past.length === 0) return state;
+  if (state.role === 'rep' || state.readOnlyReason || state.past.length === 0) return state;
   const entry = state.past[state.past.length - 1];
   return {
     ...state,
@@ -56,7 +56,7 @@ export function undo(state: PlanState): PlanState {
  * @returns the new state, or `state` itself when there is nothing to redo or the role may not edit
  */
 export function redo(state: PlanState): PlanState {
-  if (state.role === 'rep' || state.future.length === 0) return state;
+  if (state.role === 'rep' || state.readOnlyReason || state.future.length === 0) return state;
   const [entry, ...future] = state.future;
   return {
     ...state,

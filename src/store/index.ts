@@ -25,4 +25,4 @@ export {
   restoreWorkingPlan,
 } from './persistence.js';
 export { parseStoredPlan } from './parse-stored-plan.js';
-export type { StoredPlan, SkippedChange, RestoreResult, SerialiseOptions } from './persistence.js';
+export type { StoredPlan, SkippedChange, RestoreResult, SerialiseOptions, RestoreOptions } from './persistence.js';

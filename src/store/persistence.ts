@@ -21,7 +21,8 @@ export interface StoredPlan {
 /** Why a stored change could not be restored. */
 export interface SkippedChange {
   change: Change;
-  reason: 'missing-account' | 'owner-changed' | 'unknown-rep';
+  /** `edited-since`: the account was changed again after the plan was stored (the newer change stays). */
+  reason: 'missing-account' | 'owner-changed' | 'unknown-rep' | 'edited-since';
 }
 
 export interface RestoreResult {
@@ -37,6 +38,18 @@ export interface SerialiseOptions {
   now?: Date;
   /** The territories as loaded; when `state.territories` is another list, it is stored too. */
   loadedTerritories?: readonly Territory[];
+  /**
+   * A stored plan still offered back (not yet restored or declined): it is kept, merged with this
+   * session's work, so nothing made on either side is lost by another reload. Per account the
+   * session's change wins (it is newer); stored changes for accounts the session left alone stay;
+   * the stored territories stay unless the session edited its own.
+   */
+  keep?: StoredPlan | null;
+}
+
+export interface RestoreOptions {
+  /** Keep the state's territories (edited in this session, so newer) instead of the stored ones. */
+  keepTerritories?: boolean;
 }
 
 /**
@@ -58,11 +71,18 @@ export function storageKey(adapterId: string, role: ViewerRole, userId: string |
  * @param options `now` (default: now), `loadedTerritories` (default: territories are not stored)
  */
 export function serialiseWorkingPlan(state: PlanState, adapterId: string, options: SerialiseOptions = {}): string | null {
-  const changes = pendingChanges(state);
+  let changes = pendingChanges(state);
   const editedTerritories = options.loadedTerritories !== undefined && state.territories !== options.loadedTerritories;
-  if (changes.length === 0 && !editedTerritories) return null;
+  const keep = options.keep;
+  if (keep) {
+    const mine = new Set(changes.map((c) => c.accountId));
+    const older = keep.changes.filter((c) => !mine.has(c.accountId));
+    if (older.length) changes = [...older, ...changes];
+  }
+  const territories = editedTerritories ? state.territories : keep?.territories;
+  if (changes.length === 0 && !territories) return null;
   const stored: StoredPlan = { version: 1, adapterId, savedAt: (options.now ?? new Date()).toISOString(), changes };
-  if (editedTerritories) stored.territories = [...state.territories];
+  if (territories) stored.territories = [...territories];
   return JSON.stringify(stored);
 }
 
@@ -80,13 +100,15 @@ export function storedPlanDiffers(state: PlanState, stored: StoredPlan): boolean
 
 /**
  * Re-applies a stored plan as one undoable step. A change applies only when its account still
- * exists, its current owner still equals the stored `from`, and the receiving rep exists; the rest
- * are reported in `skipped`. Stored territories replace the current ones in the same step.
+ * exists, its current owner still equals the stored `from`, the receiving rep exists, and the
+ * working plan has no newer change of its own for the account (`edited-since`); the rest are
+ * reported in `skipped`. Stored territories replace the current ones in the same step (unless
+ * `options.keepTerritories`).
  *
  * @example
  * const { state: next, applied, skipped } = restoreWorkingPlan(state, plan);
  */
-export function restoreWorkingPlan(state: PlanState, stored: StoredPlan, limit = HISTORY_LIMIT): RestoreResult {
+export function restoreWorkingPlan(state: PlanState, stored: StoredPlan, limit = HISTORY_LIMIT, options: RestoreOptions = {}): RestoreResult {
   const applied: Change[] = [];
   const skipped: SkippedChange[] = [];
   const reps = new Set(state.reps.map((r) => r.id));
@@ -95,14 +117,15 @@ export function restoreWorkingPlan(state: PlanState, stored: StoredPlan, limit =
     if (!Object.hasOwn(state.current, change.accountId)) skipped.push({ change, reason: 'missing-account' });
     else if ((state.current[change.accountId] ?? null) !== change.from) skipped.push({ change, reason: 'owner-changed' });
     else if (change.to !== null && !reps.has(change.to)) skipped.push({ change, reason: 'unknown-rep' });
+    else if (assignedTo(state.working, change.accountId) !== state.current[change.accountId]) skipped.push({ change, reason: 'edited-since' });
     else {
       applied.push(change);
       working ??= copyAssignments(state.working);
       working[change.accountId] = change.to;
     }
   }
-  if (state.role === 'rep') return { state, applied: [], skipped, territories: false };
-  const territories = stored.territories;
+  if (state.role === 'rep' || state.readOnlyReason) return { state, applied: [], skipped, territories: false };
+  const territories = options.keepTerritories ? undefined : stored.territories;
   if (working === null && !territories) return { state, applied, skipped, territories: false };
   const n = applied.length;
   const label = `Restore ${[n ? `${n} unsaved change${n === 1 ? '' : 's'}` : '', territories ? 'territory edits' : ''].filter(Boolean).join(' and ')}`;

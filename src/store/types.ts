@@ -48,6 +48,11 @@ export interface PlanState {
   role: ViewerRole;
   /** The viewing rep's id (role `rep`). */
   repId: string | null;
+  /**
+   * Why this view is read-only whatever the role: `other-tab` while another tab (or window) owns the
+   * user's working plan (see `<tk-territory-provider>`); null when the role decides alone.
+   */
+  readOnlyReason: 'other-tab' | null;
   /** Outcomes of the last save, in change order. */
   lastSave: readonly SaveOutcome[] | null;
   saving: boolean;

@@ -39,9 +39,9 @@ export class PlanController implements ReactiveController {
     return this.actionsConsumer.value;
   }
 
-  /** Whether the viewer may edit (a provider is present and the role is not `rep`). */
+  /** Whether the viewer may edit (a provider is present, the role is not `rep`, and no other tab owns the plan). */
   get canEdit(): boolean {
-    return this.state !== undefined && this.state.role !== 'rep';
+    return this.state !== undefined && this.state.role !== 'rep' && !this.state.readOnlyReason;
   }
 
   /**

@@ -214,7 +214,7 @@ export class TkTerritoryMap extends TkElement {
   }
 
   private get editable(): boolean {
-    return !!this.plan.actions && this.state?.role !== 'rep' && !this.compact;
+    return !!this.plan.actions && this.plan.canEdit && !this.compact;
   }
 
   override disconnectedCallback(): void {

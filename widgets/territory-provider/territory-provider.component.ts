@@ -5,7 +5,7 @@ import { planActionsContext } from '../../src/context/plan-actions-context.js';
 import { planStateContext } from '../../src/context/plan-state-context.js';
 import { CrmLoadError, type Change, type CrmAdapter, type LoadProgress, type SaveOutcome } from '../../src/adapters/crm-adapter.js';
 import { formatRejection } from '../../src/model/format-rejection.js';
-import type { Assignments } from '../../src/model/plan.js';
+import { assignedTo, type Assignments } from '../../src/model/plan.js';
 import type { Territory } from '../../src/model/territory.js';
 import type { PlanActions, PlanState, SelectMode, ViewerRole } from '../../src/store/types.js';
 import { createPlanState } from '../../src/store/create-plan-state.js';
@@ -40,7 +40,30 @@ const SKIP_REASONS: Record<SkippedChange['reason'], string> = {
   'missing-account': 'the account no longer exists',
   'owner-changed': 'its owner changed in the CRM since',
   'unknown-rep': 'the receiving rep no longer exists',
+  'edited-since': 'you changed it again since (your newer change was kept)',
 };
+
+/** Least privilege first: when both attributes are given, the weaker role wins. */
+const RANK: Record<ViewerRole, number> = { rep: 0, manager: 1, admin: 2 };
+
+/**
+ * The role the attributes give. Only the exact values admin, manager and rep count; anything else
+ * (`Rep`, `"rep "`, `viewer`, an empty string) fails closed to the read-only `rep` view, with a
+ * warning. Neither attribute: admin (the documented default).
+ */
+function resolveRole(viewerRole: string | null | undefined, alias: string | null | undefined): { role: ViewerRole; warning: string | null } {
+  const given = [viewerRole, alias].filter((r): r is string => r !== undefined && r !== null);
+  if (given.length === 0) return { role: 'admin', warning: null };
+  const unknown = given.filter((r) => !ROLES.includes(r as ViewerRole));
+  if (unknown.length) {
+    return {
+      role: 'rep',
+      warning: `territory-kit: unknown viewer role ${unknown.map((r) => JSON.stringify(r)).join(' and ')} (expected admin, manager or rep); showing the plan read-only`,
+    };
+  }
+  const roles = given as ViewerRole[];
+  return { role: roles.reduce((a, b) => (RANK[b] < RANK[a] ? b : a)), warning: null };
+}
 
 /** The storage the provider persists to: `localStorage` or anything with the same three methods. */
 export type PlanStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -69,14 +92,23 @@ function defaultStorage(): PlanStorage | null {
  * @csspart error - The load error notice.
  * @csspart rejections - The expandable list of records rejected at load.
  * @csspart restore - The offer to restore unsaved changes, and its report.
+ * @csspart other-tab - The notice that another tab owns the plan (this one is read-only), with "Edit here instead".
  * @csspart toolbar - Pending-change count with undo, redo, discard and save (hidden in the rep role).
  * @csspart save-result - The outcome summary of the last save.
  * @csspart save-problems - The expandable list of changes the last save did not write (account, outcome, reason).
  *
+ * Unsaved work is kept in `storage` (debounced, and at once on `pagehide` and when the page is
+ * hidden), also while the "Restore unsaved changes?" offer is open: then the offered plan is kept
+ * merged with the new edits (per account the newer change wins), so another reload offers both.
+ * With the page's `localStorage`, one tab at a time edits a user's plan (`navigator.locks`, or a
+ * BroadcastChannel handshake): other tabs show it read-only with a notice, take over when the owner
+ * closes or on "Edit here instead" (the owner keeps its unsaved work first), then offer that work back.
+ *
  * @cssproperty [--tk-color-brand=#0176d3] - Buttons and accents (every `--tk-*` token applies; see widgets/shared/themes.ts).
  *
  * Attributes: `viewer-role` (admin | manager | rep; `role` is accepted as an alias but clashes with
- * ARIA, so prefer `viewer-role`), `rep-id`, `persist-delay` (ms, default 400), `history-limit`
+ * ARIA, so prefer `viewer-role`; any other value of either, e.g. `Rep` or `""`, fails closed to the
+ * read-only `rep` view with a console warning, and when both are given the weaker role wins), `rep-id`, `persist-delay` (ms, default 400), `history-limit`
  * (default 100), `no-toolbar`, `focus-account` (an account id selected after loading), `locale`, `theme`. Property `adapter` (CrmAdapter), `storage`.
  */
 export class TkTerritoryProvider extends TkElement {
@@ -93,6 +125,7 @@ export class TkTerritoryProvider extends TkElement {
     focusAccount: { type: String, attribute: 'focus-account' },
     storage: { attribute: false },
     offer: { state: true, attribute: false },
+    otherTab: { state: true, attribute: false },
     restoreReport: { state: true, attribute: false },
   };
 
@@ -121,6 +154,8 @@ export class TkTerritoryProvider extends TkElement {
   /** A stored plan offered back after loading, while the user decides. */
   declare protected offer: StoredPlan | null;
   declare protected restoreReport: { applied: number; skipped: SkippedChange[]; territories: boolean } | null;
+  /** Another tab owns this user's working plan: this one is read-only (`waiting` after asking to take over). */
+  declare protected otherTab: 'owns' | 'waiting' | null;
 
   #state: PlanState;
   #stateProvider: ContextProvider<typeof planStateContext, this>;
@@ -132,6 +167,9 @@ export class TkTerritoryProvider extends TkElement {
   /** The territories as loaded, to tell whether they were edited (then they are persisted too). */
   #loadedTerritories: readonly Territory[] | undefined;
   #saveChain: Promise<unknown> = Promise.resolve();
+  /** The cross-tab lock on the working plan (see plan-tab-lock.ts), once a persisted, editable plan loaded. */
+  #lock: import('./plan-tab-lock.js').PlanTabLock | null = null;
+  #warnedRole: string | null = null;
 
   /** The stable actions object provided to the widgets (also usable directly). */
   readonly actions: PlanActions = {
@@ -162,6 +200,7 @@ export class TkTerritoryProvider extends TkElement {
     this.storage = defaultStorage();
     this.offer = null;
     this.restoreReport = null;
+    this.otherTab = null;
     this.#state = createPlanState();
     this.#stateProvider = new ContextProvider(this, { context: planStateContext, initialValue: this.#state });
     new ContextProvider(this, { context: planActionsContext, initialValue: this.actions });
@@ -173,22 +212,24 @@ export class TkTerritoryProvider extends TkElement {
     return this.#state;
   }
 
-  /** The effective viewer role. */
+  /** The effective viewer role: unknown values of either attribute fail closed to `rep` (read-only). */
   get effectiveRole(): ViewerRole {
-    const r = this.viewerRole ?? this.roleAlias;
-    return ROLES.includes(r as ViewerRole) ? (r as ViewerRole) : 'admin';
+    return resolveRole(this.viewerRole, this.roleAlias).role;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('pagehide', this.#flush);
+    document.addEventListener('visibilitychange', this.#flushWhenHidden);
     if (this.adapter && this.#loadedFor !== this.adapter) void this.#load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('pagehide', this.#flush);
+    document.removeEventListener('visibilitychange', this.#flushWhenHidden);
     this.#flush();
+    this.#unlock();
     if (this.#abort) {
       this.#abort.abort();
       this.#abort = null;
@@ -217,9 +258,10 @@ export class TkTerritoryProvider extends TkElement {
     if (this.#persistTimer !== null) clearTimeout(this.#persistTimer);
     this.#persistTimer = null;
     const storage = this.storage;
-    if (!storage || !this.#key || !this.adapter || this.offer || this.#state.status !== 'ready' || !canEdit(this.#state)) return;
+    if (!storage || !this.#key || !this.adapter || this.#state.status !== 'ready' || !canEdit(this.#state)) return;
     try {
-      const text = serialiseWorkingPlan(this.#state, this.adapter.id, { loadedTerritories: this.#loadedTerritories });
+      // While the offer is open, the offered plan is kept too (merged, newest change per account).
+      const text = serialiseWorkingPlan(this.#state, this.adapter.id, { loadedTerritories: this.#loadedTerritories, keep: this.offer });
       if (text === null) storage.removeItem(this.#key);
       else storage.setItem(this.#key, text);
     } catch (error) {
@@ -231,7 +273,8 @@ export class TkTerritoryProvider extends TkElement {
   restore(): void {
     const offer = this.offer;
     if (!offer) return;
-    const { state, applied, skipped, territories } = restoreWorkingPlan(this.#state, offer, this.historyLimit);
+    const keepTerritories = this.#state.territories !== this.#loadedTerritories; // edited here since: newer
+    const { state, applied, skipped, territories } = restoreWorkingPlan(this.#state, offer, this.historyLimit, { keepTerritories });
     this.offer = null;
     this.restoreReport = { applied: applied.length, skipped, territories };
     this.#applied(this.#set(state, 'restore'), 'restore', `Restore ${applied.length} unsaved changes`);
@@ -248,17 +291,82 @@ export class TkTerritoryProvider extends TkElement {
 
   /** Brings state.role / state.repId in line with the attributes. */
   #syncRole(): void {
-    const role = this.effectiveRole;
+    const { role, warning } = resolveRole(this.viewerRole, this.roleAlias);
+    if (warning && warning !== this.#warnedRole) console.warn(warning);
+    this.#warnedRole = warning;
     const repId = this.repId ?? null;
     if (role === this.#state.role && repId === this.#state.repId) return;
     this.#flush(); // what was pending belongs under the old key
     if (this.adapter && this.#key) this.#key = storageKey(this.adapter.id, role, repId ?? this.#state.capabilities?.userId ?? null);
-    this.#set({ ...this.#state, role, repId });
+    const key = this.#key;
+    if (this.#lock && this.#lock.name !== key) {
+      // Another plan now (role or rep changed): give the old one up, and edit this one only if no other tab does.
+      this.#unlock();
+      if (key && role !== 'rep' && this.#state.status === 'ready') {
+        void this.#claim(key).then((owned) => {
+          if (!owned && this.#key === key) {
+            this.otherTab = 'owns';
+            this.#set({ ...this.#state, readOnlyReason: 'other-tab' });
+          }
+        });
+      }
+    }
+    this.#set({ ...this.#state, role, repId, readOnlyReason: role === 'rep' ? null : this.#state.readOnlyReason });
   }
 
   #flush = (): void => {
     if (this.#persistTimer !== null) this.persistNow();
   };
+
+  #flushWhenHidden = (): void => {
+    if (document.visibilityState === 'hidden') this.#flush();
+  };
+
+  /**
+   * Takes this user's plan lock (one editing tab per plan, see plan-tab-lock.ts). Resolves whether
+   * this tab owns the plan; when it does not, the plan shows read-only until the owner closes or
+   * hands over, and then loads again (offering what the owner kept).
+   */
+  async #claim(key: string): Promise<boolean> {
+    if (this.#lock?.name === key) return this.#lock.owner;
+    this.#unlock();
+    const { PlanTabLock } = await import('./plan-tab-lock.js');
+    const lock = new PlanTabLock(key, {
+      owned: () => {
+        if (this.#lock !== lock) return;
+        this.otherTab = null;
+        void this.#load();
+      },
+      yield: () => {
+        if (this.#lock !== lock) return;
+        this.persistNow(); // the unsaved work (and an open offer) goes to storage before handing over
+        this.offer = null;
+        this.restoreReport = null;
+        this.otherTab = 'owns';
+        this.#set({ ...this.#state, readOnlyReason: 'other-tab' });
+      },
+    });
+    this.#lock = lock;
+    return lock.acquire();
+  }
+
+  /** Whether the plan is kept where other tabs see it (the page's `localStorage`): then one tab edits at a time. */
+  #sharedStorage(): boolean {
+    return this.storage !== null && this.storage === defaultStorage();
+  }
+
+  #unlock(): void {
+    this.#lock?.close();
+    this.#lock = null;
+    this.otherTab = null;
+  }
+
+  /** Asks the tab that owns the plan to hand it over; this tab loads it again once it does. */
+  takeOver(): void {
+    if (!this.#lock || this.#lock.owner) return;
+    this.otherTab = 'waiting';
+    this.#lock.requestTakeover();
+  }
 
   #set(next: PlanState, source?: AssignmentChangeSource): boolean {
     const prev = this.#state;
@@ -270,7 +378,7 @@ export class TkTerritoryProvider extends TkElement {
     if (prev.working !== next.working && source !== 'load') {
       const changes: Change[] = [];
       for (const id of Object.keys(next.working)) {
-        const from = prev.working[id] ?? null;
+        const from = assignedTo(prev.working, id) ?? null;
         const to = next.working[id] ?? null;
         if (from !== to) changes.push({ accountId: id, from, to });
       }
@@ -293,7 +401,7 @@ export class TkTerritoryProvider extends TkElement {
   }
 
   #schedulePersist(): void {
-    if (!this.storage || this.offer || this.#state.status !== 'ready' || !canEdit(this.#state)) return;
+    if (!this.storage || this.#state.status !== 'ready' || !canEdit(this.#state)) return;
     if (this.#persistTimer !== null) clearTimeout(this.#persistTimer);
     this.#persistTimer = setTimeout(() => this.persistNow(), Math.max(0, this.persistDelay));
   }
@@ -325,9 +433,13 @@ export class TkTerritoryProvider extends TkElement {
         adapter.load({ signal: abort.signal, onProgress }),
       ]);
       if (stale()) return;
-      const next = loadSucceeded(this.#state, result, capabilities);
+      let next = loadSucceeded(this.#state, result, capabilities);
       this.#loadedTerritories = next.territories;
       this.#key = storageKey(adapter.id, next.role, next.repId ?? capabilities.userId ?? null);
+      const owned = !this.#sharedStorage() || next.role === 'rep' || (await this.#claim(this.#key));
+      if (stale()) return;
+      next = { ...next, readOnlyReason: owned ? null : 'other-tab' };
+      if (!owned && this.otherTab === null) this.otherTab = 'owns';
       const offer = await this.#storedOffer(next);
       if (stale()) return;
       this.offer = offer;
@@ -415,11 +527,21 @@ export class TkTerritoryProvider extends TkElement {
             <button type="button" @click=${() => this.actions.reload()}>Try again</button>
           </div>`
         : nothing}
+      ${this.otherTab && s.status === 'ready' ? this.#renderOtherTab() : nothing}
       ${this.offer ? this.#renderOffer(this.offer) : nothing} ${this.restoreReport ? this.#renderRestoreReport() : nothing}
       ${s.rejected.length ? this.#renderRejections() : nothing}
       ${!this.noToolbar && canEdit(s) && s.status === 'ready' ? this.#renderToolbar() : nothing}
       <slot></slot>
     `;
+  }
+
+  #renderOtherTab() {
+    return html`<div part="other-tab" class="notice" role="status">
+      <span>${this.otherTab === 'waiting'
+        ? 'Waiting for the other tab to keep its unsaved changes and hand the plan over…'
+        : 'This plan is open for editing in another tab or window, so it is read-only here. Changes made there are kept; this tab picks them up when it takes over.'}</span>
+      ${this.otherTab === 'owns' ? html`<button type="button" @click=${() => this.takeOver()}>Edit here instead</button>` : nothing}
+    </div>`;
   }
 
   #renderOffer(offer: StoredPlan) {

@@ -22,6 +22,9 @@ export const styles = css`
   [part~='restore'] {
     border-left: 4px solid var(--tk-color-brand, #0176d3);
   }
+  [part~='other-tab'] {
+    border-left: 4px solid var(--tk-color-warning, #a35200);
+  }
   [part~='progress'] progress {
     width: 12rem;
   }
