@@ -388,7 +388,8 @@ export class TkTerritoryProvider extends TkElement {
         this.dispatchEvent(new TkAssignmentChangeEvent(changes, source ?? 'assign', label, pendingChanges(next).length));
       }
     }
-    if (prev.working !== next.working || prev.current !== next.current || prev.territories !== next.territories) this.#schedulePersist();
+    // A load replaces the plan but is no edit: what storage holds (an offered plan) stays as it is.
+    if (source !== 'load' && (prev.working !== next.working || prev.current !== next.current || prev.territories !== next.territories)) this.#schedulePersist();
     return true;
   }
 
