@@ -577,8 +577,14 @@ export class TkTerritoryProvider extends TkElement {
   #renderRejections() {
     const rejected = this.#state.rejected;
     const n = rejected.length;
+    const kept = rejected.filter((r) => r.kept).length;
+    const out = n - kept;
+    const parts = [
+      out ? `${this.fmt.number(out, 0)} record${out === 1 ? ' was' : 's were'} rejected at load (the rest loaded)` : '',
+      kept ? `${this.fmt.number(kept, 0)} record${kept === 1 ? '' : 's'} loaded without ${kept === 1 ? 'a bad field' : 'bad fields'}` : '',
+    ];
     return html`<details part="rejections">
-      <summary>${this.fmt.number(n, 0)} record${n === 1 ? ' was' : 's were'} rejected at load (the rest loaded)</summary>
+      <summary>${parts.filter(Boolean).join('; ')}</summary>
       <table>
         <thead>
           <tr><th scope="col">Record</th><th scope="col">Field</th><th scope="col">Reason</th></tr>
