@@ -1,4 +1,4 @@
-import { emptyAssignments } from '../model/plan.js';
+import { emptyAssignments } from '../model/assignments.js';
 import type { PlanState, ViewerRole } from './types.js';
 
 export interface CreatePlanStateOptions {

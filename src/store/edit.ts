@@ -1,4 +1,5 @@
-import { assignedTo, copyAssignments, type Assignments } from '../model/plan.js';
+import { assignedTo, copyAssignments } from '../model/assignments.js';
+import type { Assignments } from '../model/plan.js';
 import type { Territory } from '../model/territory.js';
 import { commit, HISTORY_LIMIT } from './history.js';
 import type { PlanState } from './types.js';

@@ -1,4 +1,4 @@
-import { emptyAssignments } from '../model/plan.js';
+import { emptyAssignments } from '../model/assignments.js';
 import type { Capabilities, LoadProgress, LoadResult } from '../adapters/crm-adapter.js';
 import type { PlanState } from './types.js';
 

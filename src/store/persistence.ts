@@ -1,5 +1,6 @@
 import type { Change } from '../adapters/crm-adapter.js';
-import { assignedTo, copyAssignments, type Assignments } from '../model/plan.js';
+import { assignedTo, copyAssignments } from '../model/assignments.js';
+import type { Assignments } from '../model/plan.js';
 import type { Territory } from '../model/territory.js';
 import { commit, HISTORY_LIMIT } from './history.js';
 import { pendingChanges } from './selectors.js';

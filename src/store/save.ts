@@ -1,4 +1,4 @@
-import { copyAssignments } from '../model/plan.js';
+import { copyAssignments } from '../model/assignments.js';
 import type { Change, SaveOutcome } from '../adapters/crm-adapter.js';
 import type { PlanState } from './types.js';
 

@@ -1,6 +1,7 @@
 import type { Account } from '../model/account.js';
 import type { Rep } from '../model/rep.js';
-import { assignedTo, type Assignments } from '../model/plan.js';
+import { assignedTo } from '../model/assignments.js';
+import type { Assignments } from '../model/plan.js';
 import type { Change } from '../adapters/crm-adapter.js';
 import { evaluatePlan, type PlanEvaluation } from '../engine/evaluate-plan.js';
 import { memoLast } from './memo.js';

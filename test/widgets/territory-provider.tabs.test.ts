@@ -12,11 +12,11 @@ type Frame = HTMLIFrameElement & { contentWindow: Window & { provider?: TkTerrit
 const frames: Frame[] = [];
 
 /** Opens the provider page in an iframe ("a tab") and waits until its plan is ready. */
-async function openTab(adapter: string, delay = 60_000): Promise<Frame> {
+async function openTab(adapter: string, delay = 60_000, extra = ''): Promise<Frame> {
   const frame = document.createElement('iframe') as Frame;
   frame.style.width = '600px';
   frame.style.height = '300px';
-  frame.src = `${PAGE}?adapter=${encodeURIComponent(adapter)}&delay=${delay}`;
+  frame.src = `${PAGE}?adapter=${encodeURIComponent(adapter)}&delay=${delay}${extra}`;
   document.body.append(frame);
   frames.push(frame);
   await ready(frame);
@@ -117,7 +117,7 @@ describe('<tk-territory-provider> across reloads and tabs', () => {
     const two = await openTab(adapter);
     let b = two.contentWindow.provider!;
     await waitUntil(() => part(b, 'other-tab'), 'no read-only notice');
-    expect(part(b, 'other-tab')!.textContent).to.contain('open for editing in another tab');
+    expect(part(b, 'other-tab')!.textContent).to.contain('Another tab is editing this plan, so it is read-only here');
     expect(b.state.readOnlyReason).to.equal('other-tab');
     expect(b.actions.assign(['a2'], 'r2')).to.equal(false);
     expect(part(b, 'toolbar')).to.equal(null);
@@ -142,5 +142,23 @@ describe('<tk-territory-provider> across reloads and tabs', () => {
     button(a, 'Restore')!.click();
     await a.updateComplete;
     expect(moves(a)).to.deep.equal(['a1→r2', 'a2→null', 'a4→r1']);
+  });
+
+  it('without navigator.locks, a BroadcastChannel handshake keeps the second tab read-only until the owner closes', async () => {
+    const adapter = `test:nolocks-${Math.random()}`;
+    const one = await openTab(adapter, 60_000, '&nolocks');
+    expect(one.contentWindow.navigator.locks).to.equal(undefined);
+    const a = one.contentWindow.provider!;
+    a.actions.assign(['a1'], 'r2');
+    const two = await openTab(adapter, 60_000, '&nolocks');
+    const b = two.contentWindow.provider!;
+    await waitUntil(() => part(b, 'other-tab'), 'no read-only notice');
+    expect(b.actions.assign(['a2'], 'r2')).to.equal(false);
+    a.actions.assign(['a4'], 'r1');
+    one.remove(); // pagehide: the owner keeps its work, then says it is gone
+    await waitUntil(() => b.state.readOnlyReason === null && part(b, 'restore'), 'the second tab did not take over', { timeout: 15_000 });
+    button(b, 'Restore')!.click();
+    await b.updateComplete;
+    expect(moves(b)).to.deep.equal(['a1→r2', 'a4→r1']);
   });
 });

@@ -40,7 +40,11 @@ export class PlanTabLock {
     this.#locks = typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
     this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null;
     if (this.#channel) this.#channel.onmessage = (e: MessageEvent<Message>) => this.#message(e.data);
+    // Fallback: no browser lock to release with the page, so say so (after the provider kept its work: it listens first).
+    if (!this.#locks && this.#channel) addEventListener('pagehide', this.#pagehide);
   }
+
+  #pagehide = (): void => this.#giveUp();
 
   /** Whether this tab owns the plan. */
   get owner(): boolean {
@@ -73,6 +77,7 @@ export class PlanTabLock {
     this.#closed = true;
     this.#waiting?.abort();
     this.#giveUp();
+    removeEventListener('pagehide', this.#pagehide);
     this.#channel?.close();
   }
 

@@ -5,7 +5,8 @@ import { planActionsContext } from '../../src/context/plan-actions-context.js';
 import { planStateContext } from '../../src/context/plan-state-context.js';
 import { CrmLoadError, type Change, type CrmAdapter, type LoadProgress, type SaveOutcome } from '../../src/adapters/crm-adapter.js';
 import { formatRejection } from '../../src/model/format-rejection.js';
-import { assignedTo, type Assignments } from '../../src/model/plan.js';
+import { assignedTo } from '../../src/model/assignments.js';
+import type { Assignments } from '../../src/model/plan.js';
 import type { Territory } from '../../src/model/territory.js';
 import type { PlanActions, PlanState, SelectMode, ViewerRole } from '../../src/store/types.js';
 import { createPlanState } from '../../src/store/create-plan-state.js';
@@ -32,7 +33,6 @@ import { TkLoadEvent } from '../events/load-event.js';
 import { TkSelectionChangeEvent } from '../events/selection-change-event.js';
 import { styles } from './territory-provider.styles.js';
 
-const ROLES: readonly ViewerRole[] = ['admin', 'manager', 'rep'];
 /** Rejections listed in the panel; the rest are counted. */
 const MAX_LISTED = 200;
 
@@ -40,7 +40,7 @@ const SKIP_REASONS: Record<SkippedChange['reason'], string> = {
   'missing-account': 'the account no longer exists',
   'owner-changed': 'its owner changed in the CRM since',
   'unknown-rep': 'the receiving rep no longer exists',
-  'edited-since': 'you changed it again since (your newer change was kept)',
+  'edited-since': 'you changed it again since',
 };
 
 /** Least privilege first: when both attributes are given, the weaker role wins. */
@@ -51,18 +51,14 @@ const RANK: Record<ViewerRole, number> = { rep: 0, manager: 1, admin: 2 };
  * (`Rep`, `"rep "`, `viewer`, an empty string) fails closed to the read-only `rep` view, with a
  * warning. Neither attribute: admin (the documented default).
  */
-function resolveRole(viewerRole: string | null | undefined, alias: string | null | undefined): { role: ViewerRole; warning: string | null } {
-  const given = [viewerRole, alias].filter((r): r is string => r !== undefined && r !== null);
-  if (given.length === 0) return { role: 'admin', warning: null };
-  const unknown = given.filter((r) => !ROLES.includes(r as ViewerRole));
-  if (unknown.length) {
-    return {
-      role: 'rep',
-      warning: `territory-kit: unknown viewer role ${unknown.map((r) => JSON.stringify(r)).join(' and ')} (expected admin, manager or rep); showing the plan read-only`,
-    };
+function resolveRole(...attributes: (string | null | undefined)[]): { role: ViewerRole; warning?: string } {
+  let role: ViewerRole = 'admin';
+  for (const r of attributes) {
+    if (r == null) continue;
+    if (!Object.hasOwn(RANK, r)) return { role: 'rep', warning: `territory-kit: unknown viewer role ${JSON.stringify(r)} (not admin, manager or rep): read-only` };
+    if (RANK[r as ViewerRole] < RANK[role]) role = r as ViewerRole;
   }
-  const roles = given as ViewerRole[];
-  return { role: roles.reduce((a, b) => (RANK[b] < RANK[a] ? b : a)), warning: null };
+  return { role };
 }
 
 /** The storage the provider persists to: `localStorage` or anything with the same three methods. */
@@ -293,25 +289,18 @@ export class TkTerritoryProvider extends TkElement {
   #syncRole(): void {
     const { role, warning } = resolveRole(this.viewerRole, this.roleAlias);
     if (warning && warning !== this.#warnedRole) console.warn(warning);
-    this.#warnedRole = warning;
+    this.#warnedRole = warning ?? null;
     const repId = this.repId ?? null;
     if (role === this.#state.role && repId === this.#state.repId) return;
     this.#flush(); // what was pending belongs under the old key
     if (this.adapter && this.#key) this.#key = storageKey(this.adapter.id, role, repId ?? this.#state.capabilities?.userId ?? null);
+    // Another plan now (role or rep changed): give the old one up, and edit this one only if no other tab does.
     const key = this.#key;
-    if (this.#lock && this.#lock.name !== key) {
-      // Another plan now (role or rep changed): give the old one up, and edit this one only if no other tab does.
-      this.#unlock();
-      if (key && role !== 'rep' && this.#state.status === 'ready') {
-        void this.#claim(key).then((owned) => {
-          if (!owned && this.#key === key) {
-            this.otherTab = 'owns';
-            this.#set({ ...this.#state, readOnlyReason: 'other-tab' });
-          }
-        });
-      }
+    if (this.#lock?.name !== key) this.#unlock();
+    this.#set({ ...this.#state, role, repId, readOnlyReason: null });
+    if (key && role !== 'rep' && !this.#lock && this.#state.status === 'ready' && this.#sharedStorage()) {
+      void this.#claim(key).then((owned) => owned || this.#key !== key || this.#readOnly());
     }
-    this.#set({ ...this.#state, role, repId, readOnlyReason: role === 'rep' ? null : this.#state.readOnlyReason });
   }
 
   #flush = (): void => {
@@ -342,8 +331,7 @@ export class TkTerritoryProvider extends TkElement {
         this.persistNow(); // the unsaved work (and an open offer) goes to storage before handing over
         this.offer = null;
         this.restoreReport = null;
-        this.otherTab = 'owns';
-        this.#set({ ...this.#state, readOnlyReason: 'other-tab' });
+        this.#readOnly();
       },
     });
     this.#lock = lock;
@@ -353,6 +341,11 @@ export class TkTerritoryProvider extends TkElement {
   /** Whether the plan is kept where other tabs see it (the page's `localStorage`): then one tab edits at a time. */
   #sharedStorage(): boolean {
     return this.storage !== null && this.storage === defaultStorage();
+  }
+
+  #readOnly(): void {
+    this.otherTab ??= 'owns';
+    this.#set({ ...this.#state, readOnlyReason: 'other-tab' });
   }
 
   #unlock(): void {
@@ -440,7 +433,7 @@ export class TkTerritoryProvider extends TkElement {
       const owned = !this.#sharedStorage() || next.role === 'rep' || (await this.#claim(this.#key));
       if (stale()) return;
       next = { ...next, readOnlyReason: owned ? null : 'other-tab' };
-      if (!owned && this.otherTab === null) this.otherTab = 'owns';
+      if (!owned) this.otherTab ??= 'owns';
       const offer = await this.#storedOffer(next);
       if (stale()) return;
       this.offer = offer;
@@ -538,9 +531,7 @@ export class TkTerritoryProvider extends TkElement {
 
   #renderOtherTab() {
     return html`<div part="other-tab" class="notice" role="status">
-      <span>${this.otherTab === 'waiting'
-        ? 'Waiting for the other tab to keep its unsaved changes and hand the plan over…'
-        : 'This plan is open for editing in another tab or window, so it is read-only here. Changes made there are kept; this tab picks them up when it takes over.'}</span>
+      <span>Another tab is editing this plan, so it is read-only here. Its changes are kept.</span>
       ${this.otherTab === 'owns' ? html`<button type="button" @click=${() => this.takeOver()}>Edit here instead</button>` : nothing}
     </div>`;
   }
@@ -577,14 +568,8 @@ export class TkTerritoryProvider extends TkElement {
   #renderRejections() {
     const rejected = this.#state.rejected;
     const n = rejected.length;
-    const kept = rejected.filter((r) => r.kept).length;
-    const out = n - kept;
-    const parts = [
-      out ? `${this.fmt.number(out, 0)} record${out === 1 ? ' was' : 's were'} rejected at load (the rest loaded)` : '',
-      kept ? `${this.fmt.number(kept, 0)} record${kept === 1 ? '' : 's'} loaded without ${kept === 1 ? 'a bad field' : 'bad fields'}` : '',
-    ];
     return html`<details part="rejections">
-      <summary>${parts.filter(Boolean).join('; ')}</summary>
+      <summary>${this.fmt.number(n, 0)} record${n === 1 ? ' was' : 's were'} rejected at load (the rest loaded)</summary>
       <table>
         <thead>
           <tr><th scope="col">Record</th><th scope="col">Field</th><th scope="col">Reason</th></tr>
