@@ -11,8 +11,10 @@ export const LIMITS = {
   /** Entries in lists such as skills, region codes and named-account overrides. */
   list: 100_000,
   /**
-   * The largest batch total of an additive figure (potential, workload, revenue, pipeline, quota):
-   * beyond it, sums and squared deviations would stop being finite numbers.
+   * The largest batch total of an additive figure (potential, workload, revenue, pipeline, quota;
+   * `validateBatch` refuses the largest records beyond it). So far below Number.MAX_VALUE (1.8e308)
+   * that totals over any number of pages an adapter validates one by one stay finite, and so do
+   * their squares.
    */
   total: 1e150,
 } as const;

@@ -147,7 +147,10 @@ function idOf(record: unknown): string | undefined {
 /**
  * Validates a batch of incoming records of one kind. Bad records are set aside with the field and a
  * readable reason; one bad record never sinks the batch. A repeated id is rejected on its second and
- * later occurrences (except for `change` records, which may repeat an account).
+ * later occurrences (except for `change` records, which may repeat an account). Accounts and reps
+ * whose only problems are optional fields are kept without those fields (a rejection with
+ * `kept: true` names them). When a batch total (potential, workload, … see `LIMITS.total`) would not
+ * be finite, the largest contributing records are rejected by name and the rest stay.
  *
  * @example
  * const { valid, rejected } = validateBatch('account', rows);
