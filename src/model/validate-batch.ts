@@ -247,10 +247,19 @@ function numberAt(record: unknown, path: readonly string[]): number {
  */
 function overflowChecked<T>(kind: RecordKind, valid: T[], at: number[], rejected: Rejection[], totals: readonly (readonly string[])[]): BatchResult<T> {
   let out: Set<number> | null = null;
-  for (const path of totals) {
-    let sum = 0;
-    for (let i = 0; i < valid.length; i++) sum += numberAt(valid[i], path);
-    if (Number.isFinite(sum) && sum <= LIMITS.total) continue;
+  const sums = new Float64Array(totals.length);
+  for (let i = 0; i < valid.length; i++) {
+    const r = valid[i] as Record<string, unknown>;
+    for (let t = 0; t < totals.length; t++) {
+      const path = totals[t];
+      const v = path.length === 1 ? r[path[0]] : numberAt(r, path);
+      if (typeof v === 'number') sums[t] += v;
+    }
+  }
+  for (let t = 0; t < totals.length; t++) {
+    const path = totals[t];
+    const sum = sums[t];
+    if (sum <= LIMITS.total) continue;
     const field = path.join('.');
     const order = valid.map((_, i) => i).filter((i) => !out?.has(i) && numberAt(valid[i], path) > 0);
     order.sort((a, b) => numberAt(valid[b], path) - numberAt(valid[a], path));
