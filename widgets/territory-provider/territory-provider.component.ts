@@ -297,7 +297,7 @@ export class TkTerritoryProvider extends TkElement {
     // Another plan now (role or rep changed): give the old one up, and edit this one only if no other tab does.
     const key = this.#key;
     if (this.#lock?.name !== key) this.#unlock();
-    this.#set({ ...this.#state, role, repId, readOnlyReason: null });
+    this.#set({ ...this.#state, role, repId, readOnlyReason: this.#lock && !this.#lock.owner ? 'other-tab' : null });
     if (key && role !== 'rep' && !this.#lock && this.#state.status === 'ready' && this.#sharedStorage()) {
       void this.#claim(key).then((owned) => owned || this.#key !== key || this.#readOnly());
     }
@@ -531,7 +531,7 @@ export class TkTerritoryProvider extends TkElement {
 
   #renderOtherTab() {
     return html`<div part="other-tab" class="notice" role="status">
-      <span>Another tab is editing this plan, so it is read-only here. Its changes are kept.</span>
+      <span>Another tab is editing this plan, so it is read-only here.</span>
       ${this.otherTab === 'owns' ? html`<button type="button" @click=${() => this.takeOver()}>Edit here instead</button>` : nothing}
     </div>`;
   }
