@@ -4,6 +4,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { TkTerritoryProvider } from '../../widgets/territory-provider/territory-provider.js';
 import { pendingChanges } from '../../src/store/selectors.js';
+import { testAdapter } from '../helpers/plan-fixture.js';
+import { expectNoAxeViolations } from '../helpers/axe.js';
+import '../../widgets/territory-provider/territory-provider.js';
 
 const PAGE = new URL('./fixtures/provider-page.html', import.meta.url).href;
 
@@ -160,5 +163,35 @@ describe('<tk-territory-provider> across reloads and tabs', () => {
     button(b, 'Restore')!.click();
     await b.updateComplete;
     expect(moves(b)).to.deep.equal(['a1→r2', 'a4→r1']);
+  });
+
+  it('two providers on one page with the same plan: the second is read-only and its notice passes axe', async () => {
+    const id = `test:same-page-${Math.random()}`;
+    const mount = async () => {
+      const el = document.createElement('tk-territory-provider');
+      el.setAttribute('viewer-role', 'manager');
+      el.adapter = testAdapter(id); // storage: the page's localStorage (the default)
+      document.body.append(el);
+      await waitUntil(() => el.state.status === 'ready', 'provider did not load');
+      await el.updateComplete;
+      return el;
+    };
+    const first = await mount();
+    const second = await mount();
+    try {
+      expect(first.state.readOnlyReason).to.equal(null);
+      expect(second.state.readOnlyReason).to.equal('other-tab');
+      await expectNoAxeViolations(second);
+      first.actions.assign(['a2'], 'r2');
+      button(second, 'Edit here instead')!.click();
+      await waitUntil(() => second.state.readOnlyReason === null && part(second, 'restore'), 'no take-over', { timeout: 15_000 });
+      expect(first.state.readOnlyReason).to.equal('other-tab');
+      button(second, 'Restore')!.click();
+      expect(moves(second)).to.deep.equal(['a2→r2']);
+    } finally {
+      first.remove();
+      second.remove();
+      localStorage.removeItem(`territory-kit:plan:${id}:manager:-`);
+    }
   });
 });
