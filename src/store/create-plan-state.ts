@@ -29,6 +29,8 @@ export function createPlanState(options: CreatePlanStateOptions = {}): PlanState
     working: {},
     selection: [],
     focusRepId: null,
+    focusTerritoryId: null,
+    previewAssignments: null,
     past: [],
     future: [],
     role: options.role ?? 'admin',
