@@ -440,8 +440,9 @@ export class TkTerritoryMap extends TkElement {
     }
     this.deriveRegionPaint(territories);
 
-    // 3. Selection.
+    // 3. Selection, and the rebalance preview's moves.
     this.selection.sync(ix, state?.selection ?? []);
+    this.preview.derive(state, ix);
     return !same(before, [this.ixKey, this.clustersKey, this.colorKey, this.coloring, this.selection.selected]);
   }
 
@@ -530,13 +531,14 @@ export class TkTerritoryMap extends TkElement {
     this.outlines.syncTerritories(state?.territories ?? [], this.paintOf);
     this.outlines.syncHulls(this.hulls, ix, this.repOf, state?.working, state?.reps ?? []);
     this.heatLayer.sync(this.heat, ix, this.repOf, state?.working);
-    this.preview.sync(state, ix);
+    this.preview.push();
 
     // Fit once the container has a size (a hidden or unsized container would fit to nothing).
     if (ix.bbox && map.getSize().x > 0 && map.getSize().y > 0 && this.fitted !== this.ixKey[0] && (this.fitted === null || this.compact)) {
       this.fitted = this.ixKey[0];
       const [w, s, e, n] = ix.bbox;
-      map.fitBounds([[s, w], [n, e]], { padding: [16, 16], maxZoom: 11, animate: false });
+      // Padding: cluster donuts reach up to 28 px beyond their centre.
+      map.fitBounds([[s, w], [n, e]], { padding: [28, 28], maxZoom: 11, animate: false });
     }
     if (this.fitted !== null) this.focusFit.sync(state?.focusRepId ?? null, state?.focusTerritoryId ?? null, ix, coloring);
     // Centre on focus-account after the first fit, and again when it (or the plan) changes.

@@ -171,6 +171,7 @@ export const territoryMapStyles = css`
     color: var(--_muted);
   }
   .legend-box {
+    flex: none;
     border: 1px solid var(--_border);
     border-radius: 4px;
     padding: 2px 4px;
@@ -184,6 +185,10 @@ export const territoryMapStyles = css`
   .focus-name {
     font-weight: 400;
     color: var(--_muted);
+  }
+  /* details' content sits in its UA shadow slot, which does not pass box-sizing down: set it here. */
+  .legend-box * {
+    box-sizing: border-box;
   }
   .legend-search {
     font: inherit;
@@ -263,6 +268,11 @@ export const territoryMapStyles = css`
     border-radius: 50%;
     background: radial-gradient(circle, var(--_muted) 0 35%, #fff 40%);
   }
+  .map.dark .leaflet-bar a {
+    background: var(--_surface);
+    color: var(--_text);
+    border-bottom-color: var(--_border);
+  }
   /* A dark theme darkens raster tiles (the offline basemap follows the palette itself). */
   .map.dark .leaflet-tile-pane {
     filter: invert(1) hue-rotate(180deg) brightness(0.9) contrast(0.9);
@@ -275,14 +285,16 @@ export const territoryMapStyles = css`
       flex-direction: column;
     }
     .stage {
-      flex: 1 1 12rem;
+      flex: 3 1 16rem;
     }
     .side {
-      flex: 0 0 auto;
-      max-height: 24rem;
+      flex: 2 1 12rem;
     }
     .list {
-      min-height: 8rem;
+      min-height: 6rem;
+    }
+    .legend {
+      max-height: 6.75em;
     }
   }
 `;

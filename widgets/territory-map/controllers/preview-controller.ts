@@ -13,6 +13,7 @@ import { colorsFor, UNASSIGNED_COLOR } from './colors.js';
 export class PreviewController implements ReactiveController {
   private layer: PreviewLayer | null = null;
   private key: unknown[] = [];
+  private pushed: unknown = null;
   /** The moves drawn (accounts on the map whose proposed rep differs from the working plan's). */
   moves: PreviewMove[] = [];
   /** Moves of accounts without coordinates (counted in the legend, not drawn). */
@@ -26,17 +27,18 @@ export class PreviewController implements ReactiveController {
 
   hostDisconnected(): void {
     this.layer = null;
-    this.key = [];
+    this.pushed = null;
   }
 
   attach(map: L.Map): void {
     this.layer = new PreviewLayer({ pane: 'tk-preview' }).addTo(map);
   }
 
-  sync(state: PlanState | undefined, ix: AccountIndex): void {
+  /** Works out the moves to draw when the preview, the plan or the index changed (before rendering: the legend counts them). */
+  derive(state: PlanState | undefined, ix: AccountIndex): void {
     const preview = state?.previewAssignments ?? null;
     const key = [preview, ix, state?.working, state?.reps];
-    if (!this.layer || !state || same(key, this.key)) return;
+    if (!state || same(key, this.key)) return;
     this.key = key;
     this.moves = [];
     this.unplaced = 0;
@@ -56,7 +58,14 @@ export class PreviewController implements ReactiveController {
         this.moves.push({ position: i, mx: ix.mx[i], my: ix.my[i], from: colorOf(from), to: colorOf(to), home: to === null ? null : (homes.get(to) ?? null) });
       }
     }
-    this.layer.setMoves(this.moves);
+  }
+
+  /** Hands the moves to the layer (after the map exists). */
+  push(): void {
+    if (this.layer && this.pushed !== this.moves) {
+      this.pushed = this.moves;
+      this.layer.setMoves(this.moves);
+    }
   }
 
   /** The move under a container point, or null. */

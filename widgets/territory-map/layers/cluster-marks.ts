@@ -61,10 +61,12 @@ export function drawClusterMarks(ctx: CanvasRenderingContext2D, marks: readonly 
     for (const s of order) total += m.slots[s];
     let angle = -Math.PI / 2;
     ctx.lineWidth = width;
-    for (const s of order) {
+    for (let k = 0; k < order.length; k++) {
+      const s = order[k];
       const sweep = (TAU * m.slots[s]) / total;
       ctx.beginPath();
-      ctx.arc(m.x, m.y, rr, angle, angle + sweep + (order.length > 1 ? 0.01 : 0));
+      // A hair of overlap with the next arc hides the antialiased seam (not on the last: it would cover the first).
+      ctx.arc(m.x, m.y, rr, angle, angle + sweep + (k < order.length - 1 ? 0.01 : 0));
       ctx.strokeStyle = colors[s];
       ctx.stroke();
       angle += sweep;
