@@ -41,8 +41,9 @@ export const BUDGETS = {
  * commit that adds the bytes, and say why there.
  */
 export const CEILINGS = {
-  'engine + widgets (no leaflet)': 58 * 1024,
-  'standalone (with leaflet)': 139.5 * 1024,
+  // #14 map (+4.9–5.1 kB: cluster shares, focus, legend search, smooth heat, rebalance preview, dark basemap).
+  'engine + widgets (no leaflet)': 63.25 * 1024,
+  'standalone (with leaflet)': 144.25 * 1024,
 };
 
 /** Our modules that are Leaflet: its stylesheet and the list of its modules the map imports. */
