@@ -87,15 +87,21 @@ try {
   await settle(page, 200);
   await page.evaluate(() => {
     const panel = document.querySelector('tk-rep-assignment-panel').shadowRoot;
-    const budget = [...panel.querySelectorAll('input')].find((i) => /move/i.test(i.closest('label')?.textContent ?? '') && i.type === 'number');
+    const budget = panel.querySelector('input[name="maxMoves"]');
     if (budget) {
-      budget.value = '60';
+      budget.value = '80';
       budget.dispatchEvent(new Event('input', { bubbles: true }));
       budget.dispatchEvent(new Event('change', { bubbles: true }));
     }
+  });
+  await settle(page, 100); // the form re-renders with the budget before it is submitted
+  await page.evaluate(() => {
+    const panel = document.querySelector('tk-rep-assignment-panel').shadowRoot;
     panel.querySelector('form[part~="rebalance-form"] button[type="submit"]').click();
   });
   await page.waitForFunction(() => Object.keys(document.querySelector('tk-territory-provider').state.previewAssignments ?? {}).length > 0, { timeout: 120_000 });
+  // Back to the whole country (the element's Leaflet map is private; reached here for the picture only).
+  await page.evaluate(() => document.querySelector('tk-territory-map').map.setView([38.5, -96], 4.5, { animate: false }));
   await settle(page);
   await shot(page, join(ROOT, 'docs/images/map-rebalance-preview.png'));
   await page.close();

@@ -305,7 +305,8 @@ export class TkTerritoryMap extends TkElement {
     const overlay = this.renderRoot.querySelector<SVGSVGElement>('.gesture');
     // Leaflet reads the container's computed style and size: only build while in the document.
     if (!el || !overlay || this.map || !this.isConnected) return;
-    const map = L.map(el, { center: US_CENTER, zoom: 4, minZoom: 2, maxZoom: 16, boxZoom: false, zoomControl: true, worldCopyJump: false });
+    // zoomSnap 0.25: a fit uses the room (a whole-number zoom leaves up to half the map empty).
+    const map = L.map(el, { center: US_CENTER, zoom: 4, minZoom: 2, maxZoom: 16, zoomSnap: 0.25, zoomDelta: 0.5, boxZoom: false, zoomControl: true, worldCopyJump: false });
     this.map = map;
     for (const [name, z] of PANES) map.createPane(name).style.zIndex = String(z);
     const vectors = L.canvas({ pane: 'tk-territories' });
