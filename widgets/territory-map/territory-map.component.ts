@@ -3,23 +3,21 @@ import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { PlanController } from '../shared/plan-controller.js';
 import { same } from '../shared/same.js';
-import type Supercluster from 'supercluster';
 import type { PlanState } from '../../src/store/types.js';
 import type { Account } from '../../src/model/account.js';
-import type { Territory } from '../../src/model/territory.js';
-import { resolveTerritories } from '../../src/engine/resolve-territories.js';
 import { L } from './leaflet.js';
 import { leafletStyles } from './leaflet.styles.js';
 import { territoryMapStyles } from './territory-map.styles.js';
 import { AccountLayer } from './layers/account-layer.js';
 import { TextAttribution } from './layers/text-attribution.js';
-import { buildAccountIndex, type AccountIndex, type ClusterProps } from './controllers/account-index.js';
-import { colorsFor, UNASSIGNED_COLOR } from './controllers/colors.js';
-import { colorAccounts, type Coloring } from './controllers/coloring.js';
+import type { AccountIndex } from './controllers/account-index.js';
+import type { Coloring } from './controllers/coloring.js';
+import { UNASSIGNED_COLOR } from './controllers/colors.js';
+import { MapData } from './controllers/map-data.js';
 import { SelectionGesture } from './controllers/selection-gesture.js';
 import { MapSelection, modeFor } from './controllers/map-selection.js';
 import { AccountList } from './controllers/account-list.js';
-import { RegionController, type RegionPaint } from './controllers/region-controller.js';
+import { RegionController } from './controllers/region-controller.js';
 import { TerritoryDrawing } from './controllers/territory-drawing.js';
 import { OutlineLayers } from './controllers/outline-layers.js';
 import { HeatController, type HeatMode } from './controllers/heat-controller.js';
@@ -29,6 +27,7 @@ import { MapFocus } from './controllers/map-focus.js';
 import { MapThemeController, type MapPalette } from './controllers/map-theme.js';
 import type { RegionLevel } from './basemap.js';
 import type { RegionPaintDetail } from './events/region-paint-event.js';
+import { mapToolbar } from './map-toolbar.js';
 
 export type MapTool = 'pan' | 'box' | 'lasso' | 'paint' | 'draw';
 export type ColorBy = 'rep' | 'territory';
@@ -159,7 +158,10 @@ export class TkTerritoryMap extends TkElement {
     map: () => this.map,
     ix: () => this.ix,
     selected: () => this.selection.selected,
-    colorOf: (i) => this.coloring?.colors[this.coloring.colorOf[i]] ?? UNASSIGNED_COLOR,
+    colorOf: (i) => {
+      const c = this.data.coloring;
+      return c ? c.colors[c.colorOf[i]] : UNASSIGNED_COLOR;
+    },
     format: (n) => this.fmt.currencyCompact(n),
     select: (ids, mode) => this.plan.actions?.select(ids, mode),
     selectAllInView: () => this.selection.allInView(),
@@ -173,7 +175,7 @@ export class TkTerritoryMap extends TkElement {
     painting: () => this.tool === 'paint',
     paintLevel: () => this.paintLevel,
     palette: () => this.theme$.palette,
-    paint: () => this.regionPaint,
+    paint: () => this.data.regionPaint,
     onError: (message) => (this._notice = message),
   });
   private readonly drawing = new TerritoryDrawing(this, {
@@ -202,17 +204,13 @@ export class TkTerritoryMap extends TkElement {
     format: (n) => this.fmt.number(n, 0),
   });
 
-  // Derived data, rebuilt only when its inputs change identity.
-  private ix: AccountIndex | null = null;
-  private ixKey: unknown[] = [];
-  private clusters: Supercluster<ClusterProps, ClusterProps> | 'pending' | null = null;
-  private clustersKey: unknown[] = [];
-  private resolvedKey: unknown[] = [];
-  private resolved: Map<string, { territoryId: string | null }> | null = null;
-  private colorKey: unknown[] = [];
-  private coloring: Coloring | null = null;
-  private regionPaint: ReadonlyMap<string, RegionPaint> = new Map();
-  private regionPaintKey: unknown[] = [];
+  /** Index, clusters, colouring and region paint, derived from the plan. */
+  private readonly data = new MapData(this, {
+    repId: () => this.repId,
+    colorBy: () => this.colorBy,
+    noCluster: () => this.noCluster,
+    clusterBy: () => this.clusterBy,
+  });
   private fitted: unknown = null;
   /** The focus-account and index the view was last centred for. */
   private focusedKey: unknown[] = [];
@@ -247,6 +245,15 @@ export class TkTerritoryMap extends TkElement {
   get renderStats(): { mode: 'points' | 'clusters' | 'grid'; points: number; clusters: number; ms: number; draws: number } | null {
     const l = this.accountLayer;
     return l ? { ...l.stats, draws: l.draws } : null;
+  }
+
+  /** The account index (from MapData). */
+  private get ix(): AccountIndex | null {
+    return this.data.ix;
+  }
+
+  private get coloring(): Coloring | null {
+    return this.data.coloring;
   }
 
   private get state(): PlanState | undefined {
@@ -392,128 +399,23 @@ export class TkTerritoryMap extends TkElement {
 
   // ——— data sync ———
 
-  private repOf = (a: Account): string | null => {
-    const working = this.state?.working ?? {};
-    return Object.hasOwn(working, a.id) ? working[a.id] : a.ownerId;
-  };
-
-  /** Rebuilds whatever derived data changed (index, clusters, colours, selection); returns whether any did. */
+  /** Rebuilds whatever derived data changed (index, clusters, colours, selection, preview); returns whether any did. */
   private derive(): boolean {
     const state = this.state;
-    const before = [this.ixKey, this.clustersKey, this.colorKey, this.coloring, this.selection.selected];
-    const accounts = state?.accounts ?? [];
-    const working = state?.working ?? {};
-
-    // 1. Index (rebuilt when the accounts, or the filtered rep's accounts, change).
-    const ixKey = [accounts, this.repId, this.repId ? working : null];
-    if (!same(ixKey, this.ixKey)) {
-      this.ixKey = ixKey;
-      this.ix = buildAccountIndex(this.repId ? accounts.filter((a) => this.repOf(a) === this.repId) : accounts);
-      this.clusters = null;
-      this.clustersKey = [];
-    }
-    const ix = this.ix!;
-    this.deriveClusters(ix);
-
-    // 2. Colours (and the focus fade); territories are resolved only when colouring or focusing by them.
-    const territories = state?.territories ?? [];
-    const focusRepId = state?.focusRepId ?? null;
-    const focusTerritoryId = state?.focusTerritoryId ?? null;
-    const byTerritory = this.colorBy === 'territory' || focusTerritoryId !== null;
-    if (byTerritory && !same([ix, territories], this.resolvedKey)) {
-      this.resolvedKey = [ix, territories];
-      this.resolved = territories.length ? resolveTerritories(ix.accounts, territories).byAccount : null;
-    }
-    const colorKey = [ix, this.colorBy, working, byTerritory ? this.resolved : null, state?.reps, focusRepId, focusTerritoryId];
-    if (!same(colorKey, this.colorKey)) {
-      this.colorKey = colorKey;
-      const resolved = byTerritory ? this.resolved : null;
-      this.coloring = colorAccounts({
-        ix,
-        colorBy: this.colorBy,
-        reps: state?.reps ?? [],
-        territories,
-        repOf: this.repOf,
-        territoryOf: resolved ? (id) => resolved.get(id)?.territoryId ?? null : null,
-        focusRepId,
-        focusTerritoryId,
-      });
-    }
-    this.deriveRegionPaint(territories);
-
-    // 3. Selection, and the rebalance preview's moves.
-    this.selection.sync(ix, state?.selection ?? []);
+    let changed = this.data.derive(state, () => this.regions.ensure());
+    const ix = this.data.ix!;
+    changed = this.selection.sync(ix, state?.selection ?? []) || changed;
     this.preview.derive(state, ix);
-    return !same(before, [this.ixKey, this.clustersKey, this.colorKey, this.coloring, this.selection.selected]);
-  }
-
-  /** The supercluster index is built in the task after the first paint (a screen-grid aggregation stands in until then). */
-  private deriveClusters(ix: AccountIndex): void {
-    const clustersKey = [ix, this.noCluster, this.clusterBy];
-    if (same(clustersKey, this.clustersKey)) return;
-    this.clustersKey = clustersKey;
-    this.clusters = this.noCluster || !ix.accounts.length ? null : 'pending';
-    if (this.clusters !== 'pending') return;
-    const potential = this.clusterBy === 'potential';
-    // After the next frame is painted (rAF, then a task), so the stand-in shows first; supercluster
-    // is a separate chunk, fetched meanwhile.
-    const load = import('./controllers/cluster-index.js');
-    requestAnimationFrame(() =>
-      setTimeout(async () => {
-        let mod: typeof import('./controllers/cluster-index.js') | null = null;
-        try {
-          mod = await load;
-        } catch (error) {
-          console.warn('territory-kit: clustering unavailable, drawing every account', error);
-        }
-        if (this.clustersKey !== clustersKey) return;
-        this.clusters = mod ? mod.buildClusters(ix, { potential }) : null;
-        this.clustersKey = [...clustersKey];
-        this.requestUpdate();
-      }, 0),
-    );
-  }
-
-  /** Region codes and drawn territories shaded by territory colour (or their owner's, colouring by rep), faded outside the focus. */
-  private paintOf = (t: Territory): RegionPaint => {
-    const state = this.state;
-    const focusT = state?.focusTerritoryId ?? null;
-    const focusR = state?.focusRepId ?? null;
-    const faded = (focusT !== null && t.id !== focusT) || (focusR !== null && !t.repIds.includes(focusR));
-    if (this.colorBy === 'territory') {
-      const territories = state?.territories ?? [];
-      const colors = colorsFor(territories.map((x) => x.id), new Map(territories.map((x) => [x.id, x.color])));
-      return { color: colors.get(t.id) ?? UNASSIGNED_COLOR, faded };
-    }
-    const owner = t.repIds[0];
-    const reps = state?.reps ?? [];
-    return { color: owner ? (colorsFor(reps.map((r) => r.id)).get(owner) ?? UNASSIGNED_COLOR) : UNASSIGNED_COLOR, faded };
-  };
-
-  private deriveRegionPaint(territories: readonly Territory[]): void {
-    const s = this.state;
-    const key = [territories, this.colorBy, s?.reps, s?.focusRepId, s?.focusTerritoryId];
-    if (same(key, this.regionPaintKey)) return;
-    this.regionPaintKey = key;
-    const paint = new Map<string, RegionPaint>();
-    for (const t of territories) {
-      const codes = t.definition?.regions ?? [];
-      if (!codes.length) continue;
-      const p = this.paintOf(t);
-      for (const code of codes) if (!paint.has(code)) paint.set(code, p);
-    }
-    this.regionPaint = paint;
-    this.regions.ensure();
+    return changed;
   }
 
   /** Hands changed data to the Leaflet layers, then fits the view when due. */
   private push(): void {
     const map = this.map;
-    const ix = this.ix;
-    const coloring = this.coloring;
+    const { ix, coloring, clusters } = this.data;
     if (!map || !ix || !coloring || !this.accountLayer) return;
     const state = this.state;
-    const changed = [this.ixKey, this.clustersKey, this.colorKey, this.selection.selected, this.heat];
+    const changed = [ix, clusters, coloring, this.selection.selected, this.heat];
     if (!same(changed, this.lastPushed)) {
       this.lastPushed = changed;
       const p = this.theme$.palette;
@@ -523,20 +425,20 @@ export class TkTerritoryMap extends TkElement {
         colors: coloring.colors,
         selected: this.selection.selected,
         selectedCount: this.selection.count,
-        clusters: this.clusters,
+        clusters,
         clusterMaxZoom: 9,
         clusterBy: this.clusterBy,
         look: { centre: p.surface, text: p.text, centreAlpha: this.heat === 'off' ? 0.92 : 0.6 },
       });
     }
-    this.outlines.syncTerritories(state?.territories ?? [], this.paintOf);
-    this.outlines.syncHulls(this.hulls, ix, this.repOf, state?.working, state?.reps ?? []);
-    this.heatLayer.sync(this.heat, ix, this.repOf, state?.working);
+    this.outlines.syncTerritories(state?.territories ?? [], this.data.paintOf);
+    this.outlines.syncHulls(this.hulls, ix, this.data.repOf, state?.working, state?.reps ?? []);
+    this.heatLayer.sync(this.heat, ix, this.data.repOf, state?.working);
     this.preview.push();
 
     // Fit once the container has a size (a hidden or unsized container would fit to nothing).
-    if (ix.bbox && map.getSize().x > 0 && map.getSize().y > 0 && this.fitted !== this.ixKey[0] && (this.fitted === null || this.compact)) {
-      this.fitted = this.ixKey[0];
+    if (ix.bbox && map.getSize().x > 0 && map.getSize().y > 0 && this.fitted !== ix && (this.fitted === null || this.compact)) {
+      this.fitted = ix;
       const [w, s, e, n] = ix.bbox;
       // Padding: cluster donuts reach up to 28 px beyond their centre.
       map.fitBounds([[s, w], [n, e]], { padding: [28, 28], maxZoom: 11, animate: false });
@@ -596,7 +498,8 @@ export class TkTerritoryMap extends TkElement {
       return;
     }
     if (hit.kind === 'cluster') {
-      const sc = this.clusters && this.clusters !== 'pending' && hit.clusterId >= 0 ? this.clusters : null;
+      const clusters = this.data.clusters;
+      const sc = clusters && clusters !== 'pending' && hit.clusterId >= 0 ? clusters : null;
       if (mode !== 'replace' && sc) {
         this.plan.actions?.select(sc.getLeaves(hit.clusterId, Infinity).map((f) => ix.accounts[f.properties.i!].id), mode);
       } else {
@@ -639,7 +542,7 @@ export class TkTerritoryMap extends TkElement {
     box.className = 'popup';
     const name = document.createElement('strong');
     name.textContent = account.name;
-    const rep = this.repOf(account);
+    const rep = this.data.repOf(account);
     box.append(name, line(repName(rep)), line(`Potential ${this.fmt.currencyCompact(account.potential)}`));
     const preview = state.previewAssignments;
     if (preview && Object.hasOwn(preview, account.id) && preview[account.id] !== rep) {
@@ -653,7 +556,7 @@ export class TkTerritoryMap extends TkElement {
   protected override render() {
     const summary = this.summary();
     return html`<div class="frame">
-      ${this.compact ? nothing : this.renderToolbar(this.state)}
+      ${this.compact ? nothing : mapToolbar(this, this.state?.territories ?? [], this._vertices, { selectAllInView: () => this.selection.allInView(), finish: () => this.drawing.finish(), cancel: () => this.drawing.cancel(), editable: this.editable })}
       <div class="body">
         <div class="stage">
           <div class="map" part="map" role="region" aria-roledescription="map" aria-label=${`${this.label}. ${summary}`}></div>
@@ -670,54 +573,6 @@ export class TkTerritoryMap extends TkElement {
     const parts = [`${ix.accounts.length} accounts on the map`];
     if (ix.withoutCoordinates) parts.push(`${ix.withoutCoordinates} without coordinates not shown`);
     return `${parts.join(', ')}.`;
-  }
-
-  private renderToolbar(state: PlanState | undefined) {
-    const tool = (t: MapTool, text: string, title: string) =>
-      html`<button type="button" aria-pressed=${this.tool === t ? 'true' : 'false'} title=${title} @click=${() => (this.tool = t)}>${text}</button>`;
-    const territories = state?.territories ?? [];
-    return html`
-      <div class="toolbar" part="toolbar" role="toolbar" aria-label="Map tools">
-        <span class="group" role="group" aria-label="Select">
-          ${tool('pan', 'Pan', 'Pan; click selects, shift-click adds, shift-drag box-selects')}
-          ${tool('box', 'Box', 'Drag a box to select')}
-          ${tool('lasso', 'Lasso', 'Draw around accounts to select')}
-          <button type="button" @click=${() => this.selection.allInView()}>Select in view</button>
-        </span>
-        ${this.editable
-          ? html`<span class="group" role="group" aria-label="Define territories">
-              ${tool('paint', 'Paint regions', 'Click states or counties to add or remove them')}
-              ${tool('draw', 'Draw', 'Click vertices; double-click or Enter to finish, Escape to cancel')}
-              <select aria-label="Territory to edit" .value=${this.targetTerritory} @change=${(e: Event) => (this.targetTerritory = (e.target as HTMLSelectElement).value)}>
-                <option value="" ?selected=${!this.targetTerritory}>New territory</option>
-                ${territories.map((t) => html`<option value=${t.id} ?selected=${t.id === this.targetTerritory}>${t.name}</option>`)}
-              </select>
-              ${this.tool === 'paint'
-                ? html`<select aria-label="Region level" .value=${this.paintLevel} @change=${(e: Event) => (this.paintLevel = (e.target as HTMLSelectElement).value as RegionLevel)}>
-                    <option value="state">States</option>
-                    <option value="county">Counties</option>
-                  </select>`
-                : nothing}
-              ${this.tool === 'draw' && this._vertices
-                ? html`<button type="button" ?disabled=${this._vertices < 3} @click=${() => this.drawing.finish()}>Finish (${this._vertices})</button>
-                    <button type="button" @click=${() => this.drawing.cancel()}>Cancel</button>`
-                : nothing}
-            </span>`
-          : nothing}
-        <span class="group" role="group" aria-label="Layers">
-          <button type="button" aria-pressed=${this.hulls ? 'true' : 'false'} @click=${() => (this.hulls = !this.hulls)}>Rep outlines</button>
-          <select aria-label="Heat layer" .value=${this.heat} @change=${(e: Event) => (this.heat = (e.target as HTMLSelectElement).value as HeatMode)}>
-            <option value="off">No heat layer</option>
-            <option value="potential">Potential heat</option>
-            <option value="whitespace">Whitespace heat</option>
-          </select>
-          <select aria-label="Colour by" .value=${this.colorBy} @change=${(e: Event) => (this.colorBy = (e.target as HTMLSelectElement).value as ColorBy)}>
-            <option value="rep">Colour by rep</option>
-            <option value="territory">Colour by territory</option>
-          </select>
-        </span>
-      </div>
-    `;
   }
 
   private renderSide(summary: string) {
