@@ -144,7 +144,8 @@ async function runOurs(data: { accounts: Account[]; reps: Rep[] }, noCluster: bo
   await sleep(500);
   map.setView([39.5, -98.35], 4, { animate: false });
   await afterPaint();
-  const regionLayers = (el as unknown as { regionLayers: Record<string, { lastDrawMs: number } | undefined> }).regionLayers;
+  // The basemap's region layers (private to the element's region controller).
+  const regionLayers = (el as unknown as { regions: { layers: Record<string, { lastDrawMs: number } | undefined> } }).regions.layers;
   const redraws = await measureOps(
     map,
     () => el.renderStats?.ms ?? 0,

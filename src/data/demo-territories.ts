@@ -1,10 +1,25 @@
 import type { Account } from '../model/account.js';
 import type { Rep } from '../model/rep.js';
 import type { Territory } from '../model/territory.js';
+import { US_METROS } from './us-metros.js';
 
-/** A closed, counter-clockwise rectangle ring (GeoJSON order [lng, lat]). */
-function box(west: number, south: number, east: number, north: number): [number, number][] {
-  return [[west, south], [east, south], [east, north], [west, north], [west, south]];
+/** US states by FIPS code, grouped into the demo's four geographic territories (every state in one). */
+const REGIONS = {
+  west: ['02', '04', '06', '08', '15', '16', '30', '32', '35', '41', '49', '53', '56'],
+  central: ['05', '17', '19', '20', '22', '27', '29', '31', '38', '40', '46', '48', '55'],
+  southeast: ['01', '12', '13', '21', '28', '37', '45', '47', '51', '54'],
+  northeast: ['09', '10', '11', '18', '23', '24', '25', '26', '33', '34', '36', '39', '42', '44', '50'],
+} as const;
+
+/** The state (FIPS) of the metro nearest a point. */
+function nearestState(lat: number, lng: number): string {
+  let best = US_METROS[0];
+  let bestD = Infinity;
+  for (const m of US_METROS) {
+    const d = (m.lat - lat) ** 2 + ((m.lng - lng) * Math.cos((lat * Math.PI) / 180)) ** 2;
+    if (d < bestD) (bestD = d), (best = m);
+  }
+  return best.stateFips;
 }
 
 /** The `count` assigned accounts with the largest potential, largest first, in one pass. */
@@ -22,29 +37,35 @@ function largest(accounts: readonly Account[], count: number): Account[] {
 }
 
 /**
- * Demo territories: three geographic bands (West and Central overlap around Denver, and a gap between
- * Central and East cuts through Chicago), one rules-based (large healthcare), one named-account list
- * (the largest accounts), with priorities named > rules > geography.
+ * Demo territories: four geographic ones made of whole US states (region codes, state FIPS — West,
+ * Central, Southeast, Northeast; every state in exactly one, so they neither overlap nor leave gaps),
+ * each held by the active reps based there; one rules-based (large healthcare) and one named-account
+ * list (the largest accounts), with priorities named > rules > geography.
  */
 export function generateTerritories(accounts: readonly Account[], reps: readonly Rep[]): Territory[] {
   const active = reps.filter((r) => r.active);
-  const byBand = (min: number, max: number) =>
-    active.filter((r) => r.home && r.home.lng >= min && r.home.lng < max).map((r) => r.id);
+  const stateOf = new Map(active.map((r) => [r.id, r.home ? nearestState(r.home.lat, r.home.lng) : null]));
+  const repsIn = (states: readonly string[]) => active.filter((r) => states.includes(stateOf.get(r.id) ?? '')).map((r) => r.id);
   const healthcare = active.find((r) => r.skills.includes('Healthcare')) ?? active[0];
   const strategicRep = active.length > 1 ? active[active.length - 1] : active[0];
   const named = largest(accounts, Math.max(3, Math.min(25, Math.round(accounts.length / 200)))).map((a) => a.id);
-  const geo = (id: string, name: string, color: string, ring: [number, number][], repIds: string[]): Territory => ({
-    id,
-    name,
-    color,
-    priority: 10,
-    repIds,
-    definition: { geometry: { type: 'Polygon', coordinates: [ring] } },
-  });
+  const geo = (id: string, name: string, color: string, states: readonly string[]): Territory => {
+    const held = repsIn(states);
+    return {
+      id,
+      name,
+      color,
+      priority: 10,
+      // A region with no rep based in it goes to the first active rep, so every territory has a holder.
+      repIds: held.length ? held : active.slice(0, 1).map((r) => r.id),
+      definition: { regions: [...states] },
+    };
+  };
   return [
-    geo('terr-west', 'West', '#1f77b4', box(-125, 24, -103, 49.5), byBand(-180, -104)),
-    geo('terr-central', 'Central', '#2ca02c', box(-105, 24, -88, 49.5), byBand(-104, -88)),
-    geo('terr-east', 'East', '#ff7f0e', box(-87.4, 24, -66.5, 47.5), byBand(-88, 0)),
+    geo('terr-west', 'West', '#1f77b4', REGIONS.west),
+    geo('terr-central', 'Central', '#2ca02c', REGIONS.central),
+    geo('terr-southeast', 'Southeast', '#ff7f0e', REGIONS.southeast),
+    geo('terr-northeast', 'Northeast', '#17becf', REGIONS.northeast),
     {
       id: 'terr-healthcare',
       name: 'Enterprise Healthcare',

@@ -30,6 +30,8 @@ export function createPlanState(options: CreatePlanStateOptions = {}): PlanState
     working: emptyAssignments(),
     selection: [],
     focusRepId: null,
+    focusTerritoryId: null,
+    previewAssignments: null,
     past: [],
     future: [],
     role: options.role ?? 'admin',

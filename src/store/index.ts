@@ -5,6 +5,7 @@ export type { CreatePlanStateOptions } from './create-plan-state.js';
 export { commit, undo, redo, HISTORY_LIMIT } from './history.js';
 export { loadStarted, loadProgressed, loadSucceeded, loadFailed } from './load.js';
 export { select, focusRep } from './selection.js';
+export { previewAssignments, focusTerritory } from './preview.js';
 export { canEdit, assign, applyAssignments, setTerritories, discard } from './edit.js';
 export { saveStarted, saveFinished, matchOutcomes } from './save.js';
 export {

@@ -46,6 +46,8 @@ export function loadSucceeded(state: PlanState, result: LoadResult, capabilities
     working: current,
     selection: kept.length === state.selection.length ? state.selection : kept,
     focusRepId,
+    focusTerritoryId: result.territories.some((t) => t.id === state.focusTerritoryId) ? state.focusTerritoryId : null,
+    previewAssignments: null,
     past: [],
     future: [],
     lastSave: null,

@@ -43,6 +43,16 @@ export interface PlanState {
   selection: readonly string[];
   /** The rep the user is looking at, or null. */
   focusRepId: string | null;
+  /**
+   * The territory the user is looking at, or null (the map dims the rest and fits it). Optional so
+   * states built before it existed stay valid; absent means null.
+   */
+  focusTerritoryId?: string | null;
+  /**
+   * A proposed plan shown but not applied (e.g. the rebalance preview): account id → proposed rep for
+   * the accounts it would move; null or absent when none. Not an edit: never saved or persisted.
+   */
+  previewAssignments?: Assignments | null;
   past: readonly HistoryEntry[];
   future: readonly HistoryEntry[];
   role: ViewerRole;
@@ -65,6 +75,10 @@ export interface PlanState {
 export interface PlanActions {
   select(accountIds: readonly string[], mode?: SelectMode): void;
   focusRep(repId: string | null): void;
+  /** Focuses a territory (null clears). Optional: providers written before it need not offer it. */
+  focusTerritory?(territoryId: string | null): void;
+  /** Shows a proposed plan on the widgets without applying it (null clears; see PlanState.previewAssignments). Optional like focusTerritory. */
+  previewAssignments?(assignments: Assignments | null): void;
   /** Assigns accounts to a rep (null unassigns) as one undoable step. */
   assign(accountIds: readonly string[], repId: string | null, label?: string): boolean;
   /** Replaces the working assignments (e.g. an accepted rebalance) as one undoable step. */

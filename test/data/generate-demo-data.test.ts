@@ -101,14 +101,18 @@ describe('generateDemoData', () => {
     }
   });
 
-  test('territories: three closed-ring geographic ones, one rules-based, one named-account, with priorities', () => {
+  test('territories: four made of whole states (every state in exactly one), one rules-based, one named-account, with priorities', () => {
     const d = generateDemoData({ seed: 5, accounts: 3000, reps: 25 });
-    const geo = d.territories.filter((t) => t.definition.geometry);
-    assert.equal(geo.length, 3);
-    for (const t of geo) {
-      const ring = (t.definition.geometry as { coordinates: [number, number][][] }).coordinates[0];
-      assert.deepEqual(ring[0], ring[ring.length - 1]);
-    }
+    const geo = d.territories.filter((t) => t.definition.regions);
+    assert.equal(geo.length, 4);
+    assert.ok(d.territories.every((t) => !t.definition.geometry), 'no lat/lng rectangles');
+    const states = geo.flatMap((t) => t.definition.regions!);
+    assert.equal(new Set(states).size, states.length, 'a state in two territories');
+    assert.equal(states.length, 51); // 50 states and DC
+    assert.ok(states.every((code) => /^\d{2}$/.test(code)));
+    // Every account resolves to one geographic territory through its state code.
+    const byState = new Map(geo.flatMap((t) => t.definition.regions!.map((code) => [code, t.id])));
+    assert.ok(d.accounts.every((a) => a.regions?.some((code) => byState.has(code))));
     const rules = d.territories.find((t) => t.definition.rules);
     assert.deepEqual(rules?.definition.rules?.industries, ['Healthcare']);
     const named = d.territories.find((t) => t.definition.include);

@@ -7,6 +7,7 @@ import { planActionsContext } from '../../src/context/plan-actions-context.js';
 import { createPlanState } from '../../src/store/create-plan-state.js';
 import { loadSucceeded } from '../../src/store/load.js';
 import { focusRep, select } from '../../src/store/selection.js';
+import { focusTerritory, previewAssignments } from '../../src/store/preview.js';
 import { setTerritories, assign } from '../../src/store/edit.js';
 import type { PlanActions, PlanState, SelectMode, ViewerRole } from '../../src/store/types.js';
 import type { Account, Rep, Territory } from '../../src/model/index.js';
@@ -32,6 +33,12 @@ export class TkTestMapProvider extends LitElement {
     },
     focusRep: (repId) => {
       this.set(focusRep(this.current, repId));
+    },
+    focusTerritory: (territoryId) => {
+      this.set(focusTerritory(this.current, territoryId));
+    },
+    previewAssignments: (assignments) => {
+      this.set(previewAssignments(this.current, assignments));
     },
     assign: (ids, repId, label) => this.set(assign(this.current, ids, repId, label)),
     applyAssignments: () => false,

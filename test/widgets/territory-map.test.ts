@@ -13,7 +13,7 @@ import type * as Leaflet from 'leaflet';
 // Private members the tests reach into (Leaflet stays private to the element).
 interface MapInternals {
   map: Leaflet.Map;
-  regions: Partial<Record<'state' | 'county', unknown[]>>;
+  regions: { features: Partial<Record<'state' | 'county', unknown[]>>; layers: Record<string, unknown>; style(code: string): { fill: string | null } };
   ix: { accounts: Account[] } | null;
 }
 const internals = (el: TkTerritoryMap) => el as unknown as MapInternals;
@@ -132,6 +132,8 @@ describe('tk-territory-map', () => {
     expect(pixelAt(el, map, 32.7767, -96.797)[3]).to.equal(255);
     provider.actions.focusRep('r1');
     await el.updateComplete;
+    map.setView([31, -96], 6, { animate: false });
+    await el.updateComplete;
     const alpha = pixelAt(el, map, 32.7767, -96.797)[3];
     expect(alpha).to.be.within(60, 100); // Dallas belongs to r2: drawn at 30% opacity
   });
@@ -238,14 +240,14 @@ describe('tk-territory-map', () => {
 
   it('loads the basemap from the bundled asset file, with no other network', async () => {
     const { el } = await mount({ accounts: named, reps });
-    await waitUntil(() => internals(el).regions.state, 'states never loaded');
+    await waitUntil(() => internals(el).regions.features.state, 'states never loaded');
     const entries = performance.getEntriesByType('resource').map((e) => new URL(e.name));
     const assets = entries.filter((u) => u.pathname.endsWith('/widgets/territory-map/assets/states-10m.json'));
     expect(assets.length).to.be.greaterThan(0);
     expect(entries.filter((u) => u.host !== location.host).map(String)).to.deep.equal([]);
-    expect(internals(el).regions.state!.length).to.be.greaterThan(50);
+    expect(internals(el).regions.features.state!.length).to.be.greaterThan(50);
     // Counties are shown (and fetched) only when zoomed in.
-    const layers = (el as unknown as { regionLayers: Record<string, unknown> }).regionLayers;
+    const layers = internals(el).regions.layers;
     expect(internals(el).map.getZoom()).to.be.lessThan(6);
     expect(layers.county).to.be.undefined;
     internals(el).map.setView([34, -118], 7, { animate: false });
@@ -261,9 +263,13 @@ describe('tk-territory-map', () => {
     const tiles = [...el.renderRoot.querySelectorAll<HTMLImageElement>('.leaflet-tile-pane img')];
     expect(tiles.length).to.be.greaterThan(0);
     expect(new URL(tiles[0].src).search).to.match(/^\?tile=\d+\/\d+\/\d+$/);
-    const style = (el as unknown as { regionStyle(code: string): { fill: string | null } }).regionStyle;
+    const style = internals(el).regions.style;
     expect(style('36').fill).to.be.null; // unpainted: no land fill over the tiles
-    expect(style('06').fill).to.equal('#1f77b4'); // painted into "West"
+    // Painted into "West": shaded by its owner (Ada West, the palette's first colour) while colouring by rep…
+    expect(style('06').fill).to.equal('#4e79a7');
+    el.colorBy = 'territory';
+    await el.updateComplete;
+    expect(style('06').fill).to.equal('#1f77b4'); // …and in the territory's own colour when colouring by territory
     el.tileUrl = null;
     await el.updateComplete;
     expect(el.renderRoot.querySelector('.leaflet-tile-pane img')).to.be.null;
@@ -272,7 +278,7 @@ describe('tk-territory-map', () => {
   it('paints regions into a territory: click adds the state FIPS, a second click removes it', async () => {
     const { el, provider, map } = await mount({ accounts: named, reps, territories }, { tool: 'paint', targetTerritory: 't2' });
     map.setView([31, -99], 5, { animate: false });
-    await waitUntil(() => internals(el).regions.state, 'states never loaded');
+    await waitUntil(() => internals(el).regions.features.state, 'states never loaded');
     const painted: RegionPaintDetail[] = [];
     el.addEventListener('tk-region-paint', (e) => painted.push(e.detail));
     click(map, 31.5, -99.5); // Texas
@@ -287,7 +293,7 @@ describe('tk-territory-map', () => {
     const { el, provider, map } = await mount({ accounts: named, reps, territories }, { tool: 'paint', targetTerritory: 't1' });
     el.paintLevel = 'county';
     map.setView([34.05, -118.25], 8, { animate: false });
-    await waitUntil(() => internals(el).regions.county, 'counties never loaded', { timeout: 10_000 });
+    await waitUntil(() => internals(el).regions.features.county, 'counties never loaded', { timeout: 10_000 });
     click(map, 34.05, -118.25); // Los Angeles County
     expect(provider.state.territories.find((t) => t.id === 't1')!.definition.regions).to.deep.equal(['06', '06037']);
   });

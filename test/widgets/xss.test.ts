@@ -4,6 +4,8 @@ import { smallLoad, testAdapter } from '../helpers/plan-fixture.js';
 import { assertNoXss, deepText, poisonLoad, XSS_PAYLOADS } from '../helpers/xss.js';
 import { CrmLoadError } from '../../src/adapters/crm-adapter.js';
 import type { TkTerritoryProvider } from '../../widgets/territory-provider/territory-provider.component.js';
+import type { TkTerritoryMap } from '../../widgets/territory-map/territory-map.component.js';
+import '../../widgets/territory-map/territory-map.js';
 
 const everything = html`
   <tk-workload-gauge rep-id="r1"></tk-workload-gauge>
@@ -73,5 +75,29 @@ describe('CRM text never reaches an HTML sink', () => {
     const third = await mountProvider(failing, html``);
     expect(deepText(third)).to.contain(`bad ${payload}`);
     await assertNoXss(third);
+  });
+
+  it('tile-attribution is shown as text, never parsed as HTML (Leaflet writes its own attribution with innerHTML)', async () => {
+    const provider = await mountProvider(testAdapter('xss-map', smallLoad()), html``);
+    for (const payload of XSS_PAYLOADS) {
+      const map = document.createElement('tk-territory-map') as TkTerritoryMap;
+      map.tileUrl = '/widgets/territory-map/assets/states-10m.json?tile={z}/{x}/{y}';
+      map.tileAttribution = `© Tiles ${payload}`;
+      provider.append(map);
+      await waitUntil(() => map.renderRoot.querySelector('.leaflet-control-attribution'), 'attribution shown');
+      await new Promise((r) => setTimeout(r, 50)); // an onerror would have fired by now
+      const box = map.renderRoot.querySelector('.leaflet-control-attribution')!;
+      expect(box.textContent).to.equal(`© Tiles ${payload}`);
+      expect(box.children.length).to.equal(0, 'no elements made from the attribution');
+      await assertNoXss(provider);
+      // Changing it replaces the text; clearing the tiles removes it.
+      map.tileAttribution = `${payload} 2`;
+      await map.updateComplete;
+      expect(map.renderRoot.querySelector('.leaflet-control-attribution')!.textContent).to.equal(`${payload} 2`);
+      map.tileUrl = null;
+      await map.updateComplete;
+      expect(map.renderRoot.querySelector('.leaflet-control-attribution')).to.be.null;
+      map.remove();
+    }
   });
 });

@@ -187,6 +187,18 @@ export class TkRepAssignmentPanel extends TkElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLAnchorElement>('a[part~=download]')?.focus());
   }
 
+  /** The moves of the rebalance preview last handed to the store (the map draws them). */
+  private shownPreview: unknown = null;
+
+  protected override updated(): void {
+    // The rebalance preview reaches the other widgets (the map) through the store: set while shown, cleared after.
+    const phase = this.rebalance.phase;
+    const moves = phase.kind === 'preview' ? phase.result.moves : null;
+    if (moves === this.shownPreview) return;
+    this.shownPreview = moves;
+    this.plan.actions?.previewAssignments?.(moves ? Object.fromEntries(moves.map((m) => [m.accountId, m.to])) : null);
+  }
+
   protected override render() {
     const ctx = this.ctx();
     if (!ctx || ctx.s.status !== 'ready') {

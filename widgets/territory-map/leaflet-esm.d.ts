@@ -7,11 +7,10 @@ declare module 'leaflet/dist/leaflet-src.esm.js' {
 declare module 'leaflet/src/map/Map' {
   export { Map, map as createMap } from 'leaflet';
 }
-declare module 'leaflet/src/control/Control' {}
-declare module 'leaflet/src/control/Control.Zoom' {}
-declare module 'leaflet/src/control/Control.Attribution' {
-  export const attribution: typeof import('leaflet').control.attribution;
+declare module 'leaflet/src/control/Control' {
+  export { Control } from 'leaflet';
 }
+declare module 'leaflet/src/control/Control.Zoom' {}
 declare module 'leaflet/src/layer/Layer' {
   export { Layer } from 'leaflet';
 }

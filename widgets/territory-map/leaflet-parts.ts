@@ -6,9 +6,9 @@
 // (controls, layers, popups, renderers, then the handlers), so init hooks are added in the same order.
 // Types come from @types/leaflet (leaflet-esm.d.ts maps these paths to it).
 import { Map, createMap as map } from 'leaflet/src/map/Map';
-import 'leaflet/src/control/Control'; // Map#addControl and the control corners
+import { Control } from 'leaflet/src/control/Control'; // Map#addControl, the control corners, the base of TextAttribution
 import 'leaflet/src/control/Control.Zoom'; // the map's zoom control (zoomControl: true)
-import { attribution } from 'leaflet/src/control/Control.Attribution';
+// Not Control.Attribution: it writes attribution strings with innerHTML (layers/text-attribution.ts writes text).
 import { Layer } from 'leaflet/src/layer/Layer';
 import { LayerGroup, layerGroup } from 'leaflet/src/layer/LayerGroup';
 import { TileLayer, tileLayer } from 'leaflet/src/layer/tile/TileLayer';
@@ -31,9 +31,6 @@ import 'leaflet/src/map/handler/Map.ScrollWheelZoom';
 import 'leaflet/src/map/handler/Map.TapHold';
 import 'leaflet/src/map/handler/Map.TouchZoom';
 
-/** `L.control.attribution(…)` as in the full build (whose `control` also carries zoom, layers and scale). */
-const control = { attribution };
-
-export { Map, map, control, Layer, LayerGroup, layerGroup, TileLayer, tileLayer, Popup, popup, Renderer, Canvas, canvas };
+export { Map, map, Control, Layer, LayerGroup, layerGroup, TileLayer, tileLayer, Popup, popup, Renderer, Canvas, canvas };
 export { Polyline, polyline, Polygon, polygon, CircleMarker, circleMarker, Point, point, LatLng, latLng, DomUtil, Util };
 export type { LatLngTuple, LayerOptions, LeafletEventHandlerFn, LeafletMouseEvent, ZoomAnimEvent } from 'leaflet';

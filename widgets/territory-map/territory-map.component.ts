@@ -1,54 +1,55 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
-import { styleProps } from '../shared/style-props.js';
 import { PlanController } from '../shared/plan-controller.js';
 import { same } from '../shared/same.js';
-import { flattenPolygon, pointInRings } from '../../src/engine/resolve/point-in-rings.js';
-import type Supercluster from 'supercluster';
-import type { PlanState, SelectMode } from '../../src/store/types.js';
+import type { PlanState } from '../../src/store/types.js';
 import type { Account } from '../../src/model/account.js';
-import type { Territory } from '../../src/model/territory.js';
-import { resolveTerritories } from '../../src/engine/resolve-territories.js';
 import { L } from './leaflet.js';
 import { leafletStyles } from './leaflet.styles.js';
 import { territoryMapStyles } from './territory-map.styles.js';
 import { AccountLayer } from './layers/account-layer.js';
-import { HeatLayer } from './layers/heat-layer.js';
-import { RegionLayer, type RegionStyle } from './layers/region-layer.js';
-import { accountsIn, buildAccountIndex, type AccountIndex, type ClusterProps } from './controllers/account-index.js';
-import { colorsFor, UNASSIGNED_COLOR } from './controllers/colors.js';
-import { convexHull } from './controllers/convex-hull.js';
+import { TextAttribution } from './layers/text-attribution.js';
+import type { AccountIndex } from './controllers/account-index.js';
+import type { Coloring } from './controllers/coloring.js';
+import { UNASSIGNED_COLOR } from './controllers/colors.js';
+import { MapData } from './controllers/map-data.js';
 import { SelectionGesture } from './controllers/selection-gesture.js';
-import { PolygonDraw } from './controllers/polygon-draw.js';
-import { toggleRegion } from './controllers/toggle-region.js';
-import { addPolygon } from './controllers/add-polygon.js';
-import { loadBasemap, regionAt, type RegionFeature, type RegionLevel } from './basemap.js';
-import { TkRegionPaintEvent, type RegionPaintDetail } from './events/region-paint-event.js';
-import { TkTerritoryDrawnEvent, type TerritoryDrawnDetail } from './events/territory-drawn-event.js';
+import { MapSelection, modeFor } from './controllers/map-selection.js';
+import { AccountList } from './controllers/account-list.js';
+import { RegionController } from './controllers/region-controller.js';
+import { TerritoryDrawing } from './controllers/territory-drawing.js';
+import { OutlineLayers } from './controllers/outline-layers.js';
+import { HeatController, type HeatMode } from './controllers/heat-controller.js';
+import { PreviewController } from './controllers/preview-controller.js';
+import { MapLegend } from './controllers/map-legend.js';
+import { MapFocus } from './controllers/map-focus.js';
+import { MapThemeController, type MapPalette } from './controllers/map-theme.js';
+import type { RegionLevel } from './basemap.js';
+import type { RegionPaintDetail } from './events/region-paint-event.js';
+import { mapToolbar } from './map-toolbar.js';
 
 export type MapTool = 'pan' | 'box' | 'lasso' | 'paint' | 'draw';
 export type ColorBy = 'rep' | 'territory';
-export type HeatMode = 'off' | 'potential' | 'whitespace';
+export type { HeatMode };
 export type BasemapMode = 'auto' | 'states' | 'counties' | 'none';
 
-/** Zoom at and above which the automatic basemap shows counties. */
-const COUNTY_ZOOM = 6;
-/** Options rendered in the keyboard list at most (the rest are counted). */
-const LIST_LIMIT = 100;
-/** An account with no activity for this long counts as untouched whitespace. */
-const UNTOUCHED_DAYS = 180;
 const US_CENTER: L.LatLngTuple = [39.5, -98.35];
 /** Least zoom when centring on `focus-account` (about a metro area). */
 const FOCUS_ZOOM = 10;
-
-let newIds = 0;
-const newId = () => `tk-${Date.now().toString(36)}-${(newIds++).toString(36)}`;
+/** Panes, bottom to top: basemap, territories, heat, accounts, painting overlay, rebalance preview, drawing. */
+const PANES = [['tk-counties', 240], ['tk-basemap', 250], ['tk-territories', 350], ['tk-heat', 380], ['tk-accounts', 450], ['tk-paint', 460], ['tk-preview', 470], ['tk-draw', 500]] as const;
 
 /**
  * @summary A map of the plan's accounts (clustered canvas, coloured by rep or territory) with selection
  * tools, territory boundaries, a potential / whitespace heat layer and region painting / polygon
  * drawing to define territories — plus a keyboard-operable list of the accounts in view.
+ *
+ * Ownership shows at every zoom: each cluster is a donut split by its accounts' reps (or territories,
+ * following "Colour by"); regions and drawn territories are shaded by territory or by owner; a focused
+ * rep or territory (`state.focusRepId` / `focusTerritoryId`, set from the legend or the panel) fades
+ * the rest and fits the view; the store's `previewAssignments` (the panel's rebalance preview) is drawn
+ * as from → to marks. The basemap follows the theme (dark when `--tk-color-surface` is dark).
  *
  * Data comes from `<tk-territory-provider>` through context (plan state + actions). Selection changes go
  * to the store (`actions.select`); territory edits go through `actions.setTerritories` (one undo step each).
@@ -65,12 +66,15 @@ const newId = () => `tk-${Date.now().toString(36)}-${(newIds++).toString(36)}`;
  * @csspart map - The Leaflet map container.
  * @csspart list - The listbox of accounts in view.
  * @csspart status - The line under the list (counts, hints).
+ * @csspart legend - The collapsible, searchable colour legend (entries focus their rep or territory).
+ * @csspart heat-legend - The heat layer's colour ramp and what it measures.
+ * @csspart preview-legend - What the rebalance preview marks mean, with the number of moves.
  *
  * @cssproperty [--tk-map-height=420px] - Element height (220px in compact mode); a height set on the element itself wins.
  * @cssproperty [--tk-map-list-width=16rem] - Width of the account list.
  * @cssproperty [--tk-map-accent=var(--tk-color-brand)] - Accent colour (pressed tools, focus, selection).
- * @cssproperty [--tk-map-land=#f6f6f2] - Land fill of the offline basemap (read when the basemap is set up).
- * @cssproperty [--tk-map-water=#dde8f2] - Map background (water) behind the offline basemap.
+ * @cssproperty [--tk-map-land=#f6f6f2] - Land fill of the offline basemap (default #2b3035 in a dark theme).
+ * @cssproperty [--tk-map-water=#dde8f2] - Map background (water) behind the offline basemap (default #121a22 in a dark theme).
  * Also reads the shared tokens --tk-color-text, --tk-color-text-weak, --tk-color-border, --tk-color-surface.
  */
 export class TkTerritoryMap extends TkElement {
@@ -94,9 +98,6 @@ export class TkTerritoryMap extends TkElement {
     targetTerritory: { attribute: 'target-territory' },
     focusAccount: { attribute: 'focus-account' },
     label: {},
-    _inView: { state: true },
-    _inViewTotal: { state: true },
-    _active: { state: true },
     _vertices: { state: true },
     _notice: { state: true },
   };
@@ -113,7 +114,7 @@ export class TkTerritoryMap extends TkElement {
   declare repId: string | null;
   /** Outline each rep's accounts with their convex hull. */
   declare hulls: boolean;
-  /** Heat layer: `potential`, `whitespace` (unassigned or untouched potential) or `off` (default). */
+  /** Heat layer: `potential`, `whitespace` (unassigned or untouched potential) or `off` (default): a smooth surface with a legend. */
   declare heat: HeatMode;
   /** Cluster circle size shows `count` (default) or summed `potential` (slower index build). */
   declare clusterBy: 'count' | 'potential';
@@ -138,9 +139,6 @@ export class TkTerritoryMap extends TkElement {
    */
   declare focusAccount: string | undefined;
 
-  declare private _inView: number[];
-  declare private _inViewTotal: number;
-  declare private _active: number;
   declare private _vertices: number;
   declare private _notice: string;
 
@@ -149,35 +147,78 @@ export class TkTerritoryMap extends TkElement {
 
   private map: L.Map | null = null;
   private accountLayer: AccountLayer | null = null;
-  private heatLayer: HeatLayer | null = null;
   private tileLayer: L.TileLayer | null = null;
-  private vectorRenderer: L.Renderer | null = null;
-  private territoryLayer: L.LayerGroup | null = null;
-  private hullLayer: L.LayerGroup | null = null;
-  private regionLayers: Partial<Record<RegionLevel, RegionLayer>> = {};
-  private regions: Partial<Record<RegionLevel, RegionFeature[]>> = {};
+  private attribution: TextAttribution | null = null;
   private gesture: SelectionGesture | null = null;
-  private drawer: PolygonDraw | null = null;
   private resizeObserver: ResizeObserver | null = null;
 
-  // Derived data, rebuilt only when its inputs change identity.
-  private ix: AccountIndex | null = null;
-  private ixKey: unknown[] = [];
-  private clusters: Supercluster<ClusterProps, ClusterProps> | 'pending' | null = null;
-  private clustersKey: unknown[] = [];
-  private colorKey: unknown[] = [];
-  private colorOf = new Uint16Array(0);
-  private colors: string[] = [];
-  private legend: { key: string; name: string; color: string }[] = [];
-  private selectedKey: unknown[] = [];
-  private selected = new Uint8Array(0);
-  private selectedCount = 0;
-  private territoryKey: unknown[] = [];
-  private hullKey: unknown[] = [];
-  private heatKey: unknown[] = [];
+  private readonly theme$ = new MapThemeController(this, { onChange: (p) => this.onPalette(p) });
+  private readonly selection = new MapSelection(this, { map: () => this.map, ix: () => this.ix, select: (ids, mode) => this.plan.actions?.select(ids, mode) });
+  private readonly list = new AccountList(this, {
+    map: () => this.map,
+    ix: () => this.ix,
+    selected: () => this.selection.selected,
+    colorOf: (i) => {
+      const c = this.data.coloring;
+      return c ? c.colors[c.colorOf[i]] : UNASSIGNED_COLOR;
+    },
+    format: (n) => this.fmt.currencyCompact(n),
+    select: (ids, mode) => this.plan.actions?.select(ids, mode),
+    selectAllInView: () => this.selection.allInView(),
+    root: () => this.renderRoot,
+  });
+  private readonly regions = new RegionController(this, {
+    map: () => this.map,
+    basemap: () => this.basemap,
+    basemapUrl: () => this.basemapUrl,
+    tiles: () => !!this.tileUrl,
+    painting: () => this.tool === 'paint',
+    paintLevel: () => this.paintLevel,
+    palette: () => this.theme$.palette,
+    paint: () => this.data.regionPaint,
+    onError: (message) => (this._notice = message),
+  });
+  private readonly drawing = new TerritoryDrawing(this, {
+    state: () => this.state,
+    actions: () => this.plan.actions,
+    editable: () => this.editable,
+    target: () => this.targetTerritory,
+    setTarget: (id) => (this.targetTerritory = id),
+    paintLevel: () => this.paintLevel,
+    regions: (level) => this.regions.features[level],
+    load: () => this.regions.ensure(),
+    notice: (text) => (this._notice = text),
+    onVertices: (n) => (this._vertices = n),
+  });
+  private readonly outlines = new OutlineLayers(this);
+  private readonly heatLayer = new HeatController(this);
+  private readonly preview = new PreviewController(this);
+  private readonly focusFit = new MapFocus(this, { map: () => this.map });
+  private readonly legend = new MapLegend(this, {
+    focused: () => (this.colorBy === 'territory' ? (this.state?.focusTerritoryId ?? null) : (this.state?.focusRepId ?? null)),
+    focus: (key) => {
+      const a = this.plan.actions;
+      if (this.colorBy === 'territory') a?.focusTerritory?.(key);
+      else a?.focusRep(key);
+    },
+    format: (n) => this.fmt.number(n, 0),
+  });
+
+  /** Index, clusters, colouring and region paint, derived from the plan. */
+  private readonly data = new MapData(this, {
+    repId: () => this.repId,
+    colorBy: () => this.colorBy,
+    noCluster: () => this.noCluster,
+    clusterBy: () => this.clusterBy,
+  });
   private fitted: unknown = null;
   /** The focus-account and index the view was last centred for. */
   private focusedKey: unknown[] = [];
+  private lastPushed: unknown[] = [];
+  /** Set when the map moved: the list of accounts in view is recomputed at the next update. */
+  private viewDirty = false;
+  /** True from the map's creation to its first frame (the list waits for the map to paint). */
+  private listDeferred = false;
 
   constructor() {
     super();
@@ -196,9 +237,6 @@ export class TkTerritoryMap extends TkElement {
     this.paintLevel = 'state';
     this.targetTerritory = '';
     this.label = 'Territory map';
-    this._inView = [];
-    this._inViewTotal = 0;
-    this._active = -1;
     this._vertices = 0;
     this._notice = '';
   }
@@ -207,6 +245,15 @@ export class TkTerritoryMap extends TkElement {
   get renderStats(): { mode: 'points' | 'clusters' | 'grid'; points: number; clusters: number; ms: number; draws: number } | null {
     const l = this.accountLayer;
     return l ? { ...l.stats, draws: l.draws } : null;
+  }
+
+  /** The account index (from MapData). */
+  private get ix(): AccountIndex | null {
+    return this.data.ix;
+  }
+
+  private get coloring(): Coloring | null {
+    return this.data.coloring;
   }
 
   private get state(): PlanState | undefined {
@@ -224,16 +271,10 @@ export class TkTerritoryMap extends TkElement {
     this.map?.remove();
     this.map = null;
     this.accountLayer = null;
-    this.heatLayer = null;
-    this.regionLayers = {};
     this.tileLayer = null;
-    this.territoryLayer = null;
-    this.hullLayer = null;
+    this.attribution = null;
     // The next map starts empty: push everything to it again.
     this.lastPushed = [];
-    this.territoryKey = [];
-    this.hullKey = [];
-    this.heatKey = [];
     this.fitted = null;
   }
 
@@ -249,24 +290,20 @@ export class TkTerritoryMap extends TkElement {
 
   protected override willUpdate(): void {
     const dataChanged = this.derive();
-    if (this.map && !this.listDeferred && (dataChanged || this.viewDirty)) {
+    if (this.map && !this.listDeferred && !this.compact && (dataChanged || this.viewDirty)) {
       this.viewDirty = false;
-      this.updateInView();
+      this.list.update();
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!this.map) return;
+    if (changed.has('theme')) this.theme$.read();
     if (changed.has('tool')) this.applyTool(changed.get('tool') as MapTool | undefined);
-    if (changed.has('tileUrl') || changed.has('basemap') || changed.has('basemapUrl')) this.applyBasemap();
-    if (changed.has('tool') || changed.has('paintLevel')) this.ensureRegions();
+    if (changed.has('tileUrl') || changed.has('tileAttribution') || changed.has('basemap') || changed.has('basemapUrl')) this.applyBasemap();
+    if (changed.has('tool') || changed.has('paintLevel')) this.regions.ensure();
     this.push();
   }
-
-  /** Set when the map moved: the list of accounts in view is recomputed at the next update. */
-  private viewDirty = false;
-  /** True from the map's creation to its first frame (the list waits for the map to paint). */
-  private listDeferred = false;
 
   // ——— map lifecycle ———
 
@@ -275,48 +312,27 @@ export class TkTerritoryMap extends TkElement {
     const overlay = this.renderRoot.querySelector<SVGSVGElement>('.gesture');
     // Leaflet reads the container's computed style and size: only build while in the document.
     if (!el || !overlay || this.map || !this.isConnected) return;
-    const map = L.map(el, {
-      center: US_CENTER,
-      zoom: 4,
-      minZoom: 2,
-      maxZoom: 16,
-      boxZoom: false,
-      zoomControl: true,
-      attributionControl: false,
-      worldCopyJump: false,
-    });
+    // zoomSnap 0.25: a fit uses the room (a whole-number zoom leaves up to half the map empty).
+    const map = L.map(el, { center: US_CENTER, zoom: 4, minZoom: 2, maxZoom: 16, zoomSnap: 0.25, zoomDelta: 0.5, boxZoom: false, zoomControl: true, worldCopyJump: false });
     this.map = map;
-    for (const [name, z] of [['tk-counties', 240], ['tk-basemap', 250], ['tk-territories', 350], ['tk-heat', 380], ['tk-accounts', 450], ['tk-draw', 500]] as const) {
-      map.createPane(name).style.zIndex = String(z);
-    }
-    this.vectorRenderer = L.canvas({ pane: 'tk-territories' });
-    const drawRenderer = L.canvas({ pane: 'tk-draw' });
-    this.territoryLayer = L.layerGroup().addTo(map);
-    this.hullLayer = L.layerGroup().addTo(map);
-    this.heatLayer = new HeatLayer({ pane: 'tk-heat' });
-    this.accountLayer = new AccountLayer({ pane: 'tk-accounts' });
-    this.accountLayer.addTo(map);
+    for (const [name, z] of PANES) map.createPane(name).style.zIndex = String(z);
+    const vectors = L.canvas({ pane: 'tk-territories' });
+    this.outlines.attach(map, vectors);
+    this.heatLayer.attach(map);
+    this.accountLayer = new AccountLayer({ pane: 'tk-accounts' }).addTo(map);
+    this.preview.attach(map);
+    this.drawing.attach(map, L.canvas({ pane: 'tk-draw' }));
     map.on('moveend', this.onMoveEnd, this);
     map.on('click', this.onMapClick, this);
-    map.on('dblclick', this.onMapDblClick, this);
-    map.on('zoomend', this.onZoomEnd, this);
+    map.on('dblclick', () => this.tool === 'draw' && this.drawing.finish());
+    map.on('zoomend', () => this.regions.ensure());
     this.gesture = new SelectionGesture(map, el, overlay, {
-      kindFor: (e) => {
-        if (this.tool === 'box' || this.tool === 'lasso') return this.tool;
-        return this.tool === 'pan' && e.shiftKey ? 'box' : null;
-      },
-      onBox: (a, b, e) => this.selectBox(a, b, this.modeFor(e)),
-      onLasso: (points, e) => this.selectLasso(points, this.modeFor(e)),
+      kindFor: (e) => (this.tool === 'box' || this.tool === 'lasso' ? this.tool : this.tool === 'pan' && e.shiftKey ? 'box' : null),
+      onBox: (a, b, e) => this.selection.box(a, b, modeFor(e)),
+      onLasso: (points, e) => this.selection.lasso(points, modeFor(e)),
     });
     this.gesture.attach();
-    map.on('tk-gesture-end', () => {
-      if (this.tool === 'pan') map.dragging.enable();
-    });
-    this.drawer = new PolygonDraw(map, {
-      renderer: drawRenderer,
-      onFinish: (vertices) => this.commitPolygon(vertices),
-      onChange: (count) => (this._vertices = count),
-    });
+    map.on('tk-gesture-end', () => this.tool === 'pan' && map.dragging.enable());
     el.addEventListener('keydown', this.onMapKeyDown);
     this.resizeObserver = new ResizeObserver(() => {
       map.invalidateSize({ pan: false });
@@ -324,6 +340,8 @@ export class TkTerritoryMap extends TkElement {
       this.push();
     });
     this.resizeObserver.observe(el);
+    this.theme$.read();
+    this.onPalette(this.theme$.palette);
     this.applyTool(undefined);
     this.applyBasemap();
     this.push();
@@ -338,9 +356,8 @@ export class TkTerritoryMap extends TkElement {
   private applyTool(previous: MapTool | undefined): void {
     const map = this.map;
     if (!map) return;
-    if (previous === 'draw' && this.tool !== 'draw') this.drawer?.cancel();
-    if (this.tool === 'pan' || this.tool === 'paint') map.dragging.enable();
-    else if (this.tool === 'box' || this.tool === 'lasso') map.dragging.disable();
+    if (previous === 'draw' && this.tool !== 'draw') this.drawing.cancel();
+    if (this.tool === 'box' || this.tool === 'lasso') map.dragging.disable();
     else map.dragging.enable();
     if (this.tool === 'draw') map.doubleClickZoom.disable();
     else map.doubleClickZoom.enable();
@@ -352,185 +369,81 @@ export class TkTerritoryMap extends TkElement {
     if (this.tileUrl) {
       if (!this.tileLayer || (this.tileLayer as unknown as { _url: string })._url !== this.tileUrl) {
         this.tileLayer?.remove();
-        this.tileLayer = L.tileLayer(this.tileUrl, { attribution: this.tileAttribution ?? '' }).addTo(map);
-        if (this.tileAttribution && !map.attributionControl) L.control.attribution({ prefix: false }).addTo(map);
+        // No attribution option: Leaflet's control would write it with innerHTML. TextAttribution writes text.
+        this.tileLayer = L.tileLayer(this.tileUrl).addTo(map);
       }
     } else if (this.tileLayer) {
       this.tileLayer.remove();
       this.tileLayer = null;
     }
-    this.landColor = getComputedStyle(this).getPropertyValue('--tk-map-land').trim() || '#eef0f3';
-    for (const layer of Object.values(this.regionLayers)) layer?.setStyle(this.regionStyle);
-    this.ensureRegions();
-  }
-
-  /** Loads and shows the basemap levels the current view, tool and mode need. */
-  private ensureRegions(): void {
-    const map = this.map;
-    if (!map) return;
-    const zoom = map.getZoom();
-    const painting = this.tool === 'paint';
-    const want: Record<RegionLevel, boolean> = {
-      state: this.basemap !== 'none' || painting || this.hasRegionTerritories(),
-      county:
-        this.basemap === 'counties' ||
-        (this.basemap === 'auto' && !this.tileUrl && zoom >= COUNTY_ZOOM) ||
-        (painting && this.paintLevel === 'county') ||
-        (zoom >= COUNTY_ZOOM && this.hasRegionTerritories('county')),
-    };
-    for (const level of ['state', 'county'] as const) {
-      const layer = this.regionLayers[level];
-      if (want[level] && !this.regions[level]) {
-        loadBasemap(level, this.basemapUrl ?? undefined).then(
-          (features) => {
-            this.regions[level] = features;
-            this.ensureRegions();
-          },
-          (err: Error) => (this._notice = err.message),
-        );
-      } else if (want[level] && !layer && this.regions[level]) {
-        this.regionLayers[level] = new RegionLayer(this.regions[level]!, this.regionStyle, { pane: level === 'county' ? 'tk-counties' : 'tk-basemap' }).addTo(map);
-        if (level === 'county') this.regionLayers.state?.setStyle(this.regionStyle);
-      } else if (!want[level] && layer) {
-        layer.remove();
-        delete this.regionLayers[level];
-        if (level === 'county') this.regionLayers.state?.setStyle(this.regionStyle);
-      }
+    const text = this.tileUrl && this.tileAttribution ? this.tileAttribution : '';
+    if (text && !this.attribution) this.attribution = new TextAttribution(text).addTo(map);
+    else if (text) this.attribution!.setText(text);
+    else if (this.attribution) {
+      this.attribution.remove();
+      this.attribution = null;
     }
+    this.regions.ensure();
   }
 
-  private hasRegionTerritories(level?: RegionLevel): boolean {
-    return (this.state?.territories ?? []).some((t) =>
-      (t.definition?.regions ?? []).some((r) => (level ? (r.length === 5) === (level === 'county') : /^\d{2}(\d{3})?$/.test(r))),
-    );
+  /** The theme changed: basemap colours, water, cluster centres, dark tiles. */
+  private onPalette(p: MapPalette): void {
+    const el = this.map?.getContainer();
+    if (!el) return;
+    el.style.setProperty('background', p.water);
+    el.classList.toggle('dark', p.dark);
+    this.regions.restyle();
+    this.lastPushed = [];
+    this.requestUpdate();
   }
-
-  private readonly regionStyle = (code: string): RegionStyle => {
-    const county = code.length === 5;
-    const painted = this.regionColors.get(code);
-    // Counties lie under the states: the land fill goes on the lowest level shown.
-    const land = this.tileUrl || (!county && this.regionLayers.county) ? null : this.landColor;
-    return {
-      stroke: county ? '#b4bcc7' : '#8d97a5',
-      weight: county ? 0.5 : 1,
-      fill: painted ?? land,
-      fillOpacity: painted ? 0.45 : land ? 1 : 0,
-    };
-  };
-
-  private regionColors = new Map<string, string>();
-  private landColor = '#f6f6f2';
 
   // ——— data sync ———
 
-  private repOf = (a: Account): string | null => {
-    const working = this.state?.working ?? {};
-    return a.id in working ? working[a.id] : a.ownerId;
-  };
-
-  /** Rebuilds whatever derived data changed (index, clusters, colours, selection); returns whether any did. */
+  /** Rebuilds whatever derived data changed (index, clusters, colours, selection, preview); returns whether any did. */
   private derive(): boolean {
     const state = this.state;
-    const before = [this.ixKey, this.clustersKey, this.colorKey, this.selectedKey];
-    const accounts = state?.accounts ?? [];
-    const working = state?.working ?? {};
-    const repOf = this.repOf;
-
-    // 1. Index (rebuilt when the accounts, or the filtered rep's accounts, change).
-    const ixKey = [accounts, this.repId, this.repId ? working : null];
-    if (!same(ixKey, this.ixKey)) {
-      this.ixKey = ixKey;
-      this.ix = buildAccountIndex(this.repId ? accounts.filter((a) => repOf(a) === this.repId) : accounts);
-      this.clusters = null;
-      this.clustersKey = [];
-    }
-    const ix = this.ix!;
-
-    // 2. Clusters: the supercluster index is built in the task after the first paint (a screen-grid
-    // aggregation stands in until then), so a large plan shows up without waiting for it.
-    const clustersKey = [ix, this.noCluster, this.clusterBy];
-    if (!same(clustersKey, this.clustersKey)) {
-      this.clustersKey = clustersKey;
-      this.clusters = this.noCluster || !ix.accounts.length ? null : 'pending';
-      if (this.clusters === 'pending') {
-        const potential = this.clusterBy === 'potential';
-        // After the next frame is painted (rAF, then a task), so the stand-in shows first; supercluster
-        // is a separate chunk, fetched meanwhile.
-        const load = import('./controllers/cluster-index.js');
-        requestAnimationFrame(() =>
-          setTimeout(async () => {
-            let mod: typeof import('./controllers/cluster-index.js') | null = null;
-            try {
-              mod = await load;
-            } catch (error) {
-              console.warn('territory-kit: clustering unavailable, drawing every account', error);
-            }
-            if (this.clustersKey !== clustersKey) return;
-            this.clusters = mod ? mod.buildClusters(ix, { potential }) : null;
-            this.clustersKey = [...clustersKey];
-            this.requestUpdate();
-          }, 0),
-        );
-      }
-    }
-
-    // 3. Colours.
-    const territories = state?.territories ?? [];
-    const colorKey = [ix, this.colorBy, this.colorBy === 'rep' ? working : territories, state?.reps, state?.focusRepId];
-    if (!same(colorKey, this.colorKey)) {
-      this.colorKey = colorKey;
-      this.recolor(ix, repOf, territories);
-    }
-
-    // 4. Selection.
-    const selection = state?.selection ?? [];
-    const selectedKey = [ix, selection];
-    if (!same(selectedKey, this.selectedKey)) {
-      this.selectedKey = selectedKey;
-      this.selected = new Uint8Array(ix.accounts.length);
-      this.selectedCount = 0;
-      for (const id of selection) {
-        const i = ix.positionOf.get(id);
-        if (i !== undefined && !this.selected[i]) {
-          this.selected[i] = 1;
-          this.selectedCount++;
-        }
-      }
-    }
-
-    return !same(before, [this.ixKey, this.clustersKey, this.colorKey, this.selectedKey]);
+    let changed = this.data.derive(state, () => this.regions.ensure());
+    const ix = this.data.ix!;
+    changed = this.selection.sync(ix, state?.selection ?? []) || changed;
+    this.preview.derive(state, ix);
+    return changed;
   }
 
-  /** Hands changed data to the Leaflet layers. */
+  /** Hands changed data to the Leaflet layers, then fits the view when due. */
   private push(): void {
     const map = this.map;
-    const ix = this.ix;
-    if (!map || !ix || !this.accountLayer) return;
-    const changed = [this.ixKey, this.clustersKey, this.colorKey, this.selectedKey];
+    const { ix, coloring, clusters } = this.data;
+    if (!map || !ix || !coloring || !this.accountLayer) return;
+    const state = this.state;
+    const changed = [ix, clusters, coloring, this.selection.selected, this.heat];
     if (!same(changed, this.lastPushed)) {
       this.lastPushed = changed;
+      const p = this.theme$.palette;
       this.accountLayer.setData({
         ix,
-        colorOf: this.colorOf,
-        colors: this.colors,
-        selected: this.selected,
-        selectedCount: this.selectedCount,
-        clusters: this.clusters,
+        colorOf: coloring.colorOf,
+        colors: coloring.colors,
+        selected: this.selection.selected,
+        selectedCount: this.selection.count,
+        clusters,
         clusterMaxZoom: 9,
         clusterBy: this.clusterBy,
+        look: { centre: p.surface, text: p.text, centreAlpha: this.heat === 'off' ? 0.92 : 0.6 },
       });
     }
-
-    this.syncTerritories(this.state?.territories ?? []);
-    this.syncHulls(ix, this.repOf);
-    this.syncHeat(ix, this.repOf);
+    this.outlines.syncTerritories(state?.territories ?? [], this.data.paintOf);
+    this.outlines.syncHulls(this.hulls, ix, this.data.repOf, state?.working, state?.reps ?? []);
+    this.heatLayer.sync(this.heat, ix, this.data.repOf, state?.working);
+    this.preview.push();
 
     // Fit once the container has a size (a hidden or unsized container would fit to nothing).
-    if (ix.bbox && map.getSize().x > 0 && map.getSize().y > 0 && this.fitted !== this.ixKey[0] && (this.fitted === null || this.compact)) {
-      this.fitted = this.ixKey[0];
+    if (ix.bbox && map.getSize().x > 0 && map.getSize().y > 0 && this.fitted !== ix && (this.fitted === null || this.compact)) {
+      this.fitted = ix;
       const [w, s, e, n] = ix.bbox;
-      map.fitBounds([[s, w], [n, e]], { padding: [16, 16], maxZoom: 11, animate: false });
+      // Padding: cluster donuts reach up to 28 px beyond their centre.
+      map.fitBounds([[s, w], [n, e]], { padding: [28, 28], maxZoom: 11, animate: false });
     }
+    if (this.fitted !== null) this.focusFit.sync(state?.focusRepId ?? null, state?.focusTerritoryId ?? null, ix, coloring);
     // Centre on focus-account after the first fit, and again when it (or the plan) changes.
     const focusKey = [this.focusAccount, ix];
     if (this.focusAccount && this.fitted !== null && !same(focusKey, this.focusedKey)) {
@@ -542,192 +455,26 @@ export class TkTerritoryMap extends TkElement {
     }
   }
 
-  private lastPushed: unknown[] = [];
-
-  private recolor(ix: AccountIndex, repOf: (a: Account) => string | null, territories: readonly Territory[]): void {
-    const n = ix.accounts.length;
-    this.colorOf = new Uint16Array(n);
-    let keys: { key: string; name: string }[];
-    let keyOf: (i: number) => string | null;
-    let own = new Map<string, string | null | undefined>();
-    if (this.colorBy === 'territory') {
-      keys = territories.map((t) => ({ key: t.id, name: t.name }));
-      own = new Map(territories.map((t) => [t.id, t.color]));
-      const resolved = territories.length ? resolveTerritories(ix.accounts, territories).byAccount : null;
-      keyOf = (i) => resolved?.get(ix.accounts[i].id)?.territoryId ?? null;
-    } else {
-      keys = (this.state?.reps ?? []).map((r) => ({ key: r.id, name: r.name }));
-      keyOf = (i) => repOf(ix.accounts[i]);
-    }
-    const colorMap = colorsFor(keys.map((k) => k.key), own);
-    const slot = new Map<string, number>();
-    this.colors = [];
-    this.legend = [];
-    for (const k of keys) {
-      slot.set(k.key, this.colors.length);
-      // With a focused rep (state.focusRepId), everyone else's accounts fade.
-      const focus = this.state?.focusRepId;
-      const faded = this.colorBy === 'rep' && focus && focus !== k.key;
-      this.colors.push(faded ? fade(colorMap.get(k.key)!) : colorMap.get(k.key)!);
-      this.legend.push({ key: k.key, name: k.name, color: colorMap.get(k.key)! });
-    }
-    const none = this.colors.length;
-    this.colors.push(UNASSIGNED_COLOR);
-    this.legend.push({ key: '', name: this.colorBy === 'territory' ? 'No territory' : 'Unassigned', color: UNASSIGNED_COLOR });
-    for (let i = 0; i < n; i++) {
-      const k = keyOf(i);
-      this.colorOf[i] = k === null ? none : (slot.get(k) ?? none);
-    }
-  }
-
-  private syncTerritories(territories: readonly Territory[]): void {
-    const key = [territories];
-    if (same(key, this.territoryKey) || !this.territoryLayer) return;
-    this.territoryKey = key;
-    const colors = colorsFor(territories.map((t) => t.id), new Map(territories.map((t) => [t.id, t.color])));
-    this.regionColors = new Map();
-    this.territoryLayer.clearLayers();
-    for (const t of territories) {
-      const color = colors.get(t.id)!;
-      for (const code of t.definition?.regions ?? []) if (!this.regionColors.has(code)) this.regionColors.set(code, color);
-      const g = t.definition?.geometry;
-      if (g) {
-        // One polygon per territory, as L.geoJSON makes for a Polygon or MultiPolygon geometry.
-        const rings = (polygon: readonly (readonly number[])[][]) => polygon.map((ring) => ring.map(([lng, lat]): L.LatLngTuple => [lat, lng]));
-        const latlngs = g.type === 'Polygon' ? rings(g.coordinates) : g.coordinates.map(rings);
-        L.polygon(latlngs, { renderer: this.vectorRenderer!, interactive: false, color, weight: 2, fillColor: color, fillOpacity: 0.1 }).addTo(this.territoryLayer);
-      }
-    }
-    for (const layer of Object.values(this.regionLayers)) layer?.setStyle(this.regionStyle);
-    this.ensureRegions();
-  }
-
-  private syncHulls(ix: AccountIndex, repOf: (a: Account) => string | null): void {
-    const key = [ix, this.hulls, this.state?.working, this.state?.reps];
-    if (same(key, this.hullKey) || !this.hullLayer) return;
-    this.hullKey = key;
-    this.hullLayer.clearLayers();
-    if (!this.hulls) return;
-    const byRep = new Map<string, number[]>();
-    ix.accounts.forEach((a, i) => {
-      const rep = repOf(a);
-      if (rep === null) return;
-      let list = byRep.get(rep);
-      if (!list) byRep.set(rep, (list = []));
-      list.push(i);
-    });
-    const reps = this.state?.reps ?? [];
-    const colors = colorsFor(reps.map((r) => r.id));
-    for (const [rep, positions] of byRep) {
-      const hull = convexHull(ix.lng, ix.lat, positions);
-      if (hull.length < 3) continue;
-      L.polygon(
-        hull.map(([lng, lat]) => [lat, lng] as L.LatLngTuple),
-        { renderer: this.vectorRenderer!, interactive: false, color: colors.get(rep) ?? UNASSIGNED_COLOR, weight: 2, dashArray: '6 4', fillOpacity: 0.04 },
-      ).addTo(this.hullLayer);
-    }
-  }
-
-  private syncHeat(ix: AccountIndex, repOf: (a: Account) => string | null): void {
-    const key = [ix, this.heat, this.heat === 'whitespace' ? this.state?.working : null];
-    if (same(key, this.heatKey) || !this.heatLayer || !this.map) return;
-    this.heatKey = key;
-    if (this.heat !== 'potential' && this.heat !== 'whitespace') {
-      this.heatLayer.remove();
-      return;
-    }
-    let weight = ix.potential;
-    if (this.heat === 'whitespace') {
-      const cutoff = Date.now() - UNTOUCHED_DAYS * 86_400_000;
-      weight = new Float64Array(ix.accounts.length);
-      ix.accounts.forEach((a, i) => {
-        const last = a.performance?.lastActivity ? Date.parse(a.performance.lastActivity) : NaN;
-        const untouched = !(last >= cutoff) && !(a.performance?.pipeline ?? 0);
-        if (repOf(a) === null || untouched) weight[i] = a.potential;
-      });
-    }
-    if (!this.map.hasLayer(this.heatLayer)) this.heatLayer.addTo(this.map);
-    this.heatLayer.setData({ ix, weight, rgb: this.heat === 'whitespace' ? [123, 50, 148] : [230, 85, 13] });
-  }
-
-  private updateInView(): void {
-    const map = this.map;
-    const ix = this.ix;
-    if (!map || !ix || this.compact) return;
-    const b = map.getBounds();
-    const w = b.getWest(), e = b.getEast(), s = b.getSouth(), n = b.getNorth();
-    const { lng, lat } = ix;
-    // One pass over the typed arrays (cheaper than a range query plus a sort at 50k in view):
-    // selected accounts first, then the rest in plan order.
-    const picked: number[] = [];
-    const rest: number[] = [];
-    let total = 0;
-    for (let i = 0, len = lng.length; i < len; i++) {
-      const x = lng[i];
-      const y = lat[i];
-      if (x < w || x > e || y < s || y > n) continue;
-      total++;
-      if (this.selected[i]) {
-        if (picked.length < LIST_LIMIT) picked.push(i);
-      } else if (rest.length < LIST_LIMIT) rest.push(i);
-    }
-    for (const i of rest) {
-      if (picked.length >= LIST_LIMIT) break;
-      picked.push(i);
-    }
-    this._inViewTotal = total;
-    if (!same(picked, this._inView)) {
-      const activeAccount = this._inView[this._active];
-      this._inView = picked;
-      this._active = activeAccount === undefined ? -1 : picked.indexOf(activeAccount);
-    }
-  }
-
   // ——— interaction ———
 
-  private modeFor(e: { shiftKey?: boolean; ctrlKey?: boolean; metaKey?: boolean }): SelectMode {
-    return e.shiftKey ? 'add' : e.ctrlKey || e.metaKey ? 'toggle' : 'replace';
-  }
-
-  private select(ids: string[], mode: SelectMode): void {
-    this.plan.actions?.select(ids, mode);
-  }
-
   /** Selects the accounts inside the box between two container points. */
-  selectBox(a: L.Point, b: L.Point, mode: SelectMode = 'replace'): string[] {
-    const map = this.map;
-    const ix = this.ix;
-    if (!map || !ix) return [];
-    const p = map.containerPointToLatLng(L.point(Math.min(a.x, b.x), Math.min(a.y, b.y)));
-    const q = map.containerPointToLatLng(L.point(Math.max(a.x, b.x), Math.max(a.y, b.y)));
-    const ids = accountsIn(ix, [p.lng, q.lat, q.lng, p.lat], true).map((i) => ix.accounts[i].id);
-    this.select(ids, mode);
-    return ids;
+  selectBox(a: L.Point, b: L.Point, mode: Parameters<MapSelection['box']>[2] = 'replace'): string[] {
+    return this.selection.box(a, b, mode);
   }
 
-  /** Selects the accounts inside the polygon through these container points (bbox query, then point in polygon). */
-  selectLasso(points: readonly L.Point[], mode: SelectMode = 'replace'): string[] {
-    const map = this.map;
-    const ix = this.ix;
-    if (!map || !ix || points.length < 3) return [];
-    const ring = points.map((p) => {
-      const ll = map.containerPointToLatLng(p);
-      return [ll.lng, ll.lat];
-    });
-    ring.push(ring[0]);
-    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-    for (const [x, y] of ring) {
-      w = Math.min(w, x);
-      e = Math.max(e, x);
-      s = Math.min(s, y);
-      n = Math.max(n, y);
-    }
-    const polygon = flattenPolygon([ring]);
-    const ids = accountsIn(ix, [w, s, e, n], true)
-      .filter((i) => pointInRings(ix.lng[i], ix.lat[i], polygon))
-      .map((i) => ix.accounts[i].id);
-    this.select(ids, mode);
-    return ids;
+  /** Selects the accounts inside the polygon through these container points. */
+  selectLasso(points: readonly L.Point[], mode: Parameters<MapSelection['lasso']>[1] = 'replace'): string[] {
+    return this.selection.lasso(points, mode);
+  }
+
+  /** Adds every account in view (not just the listed ones) to the selection. */
+  selectAllInView(): void {
+    this.selection.allInView();
+  }
+
+  /** Adds or removes the region under a position to / from the target territory (a new one when none is targeted). */
+  paintAt(latlng: L.LatLng): RegionPaintDetail | null {
+    return this.drawing.paintAt(latlng);
   }
 
   private onMapClick(e: L.LeafletMouseEvent): void {
@@ -735,46 +482,42 @@ export class TkTerritoryMap extends TkElement {
       this.gesture.suppressClick = false;
       return;
     }
-    if (this.tool === 'paint') {
-      this.paintAt(e.latlng);
-      return;
+    if (this.tool === 'paint') return void this.drawing.paintAt(e.latlng);
+    if (this.tool === 'draw') return this.drawing.add(e.latlng);
+    const ix = this.ix!;
+    const move = this.preview.hitTest(e.containerPoint);
+    const mode = modeFor(e.originalEvent);
+    if (move) {
+      const account = ix.accounts[move.position];
+      this.plan.actions?.select([account.id], mode);
+      return this.openPopup(account, L.latLng(account.lat!, account.lng!));
     }
-    if (this.tool === 'draw') return this.drawer?.add(e.latlng);
     const hit = this.accountLayer?.hitTest(e.containerPoint);
-    const mode = this.modeFor(e.originalEvent);
     if (!hit) {
-      if (mode === 'replace') this.select([], 'replace');
+      if (mode === 'replace') this.plan.actions?.select([], 'replace');
       return;
     }
     if (hit.kind === 'cluster') {
-      const sc = this.clusters && this.clusters !== 'pending' && hit.clusterId >= 0 ? this.clusters : null;
+      const clusters = this.data.clusters;
+      const sc = clusters && clusters !== 'pending' && hit.clusterId >= 0 ? clusters : null;
       if (mode !== 'replace' && sc) {
-        const leaves = sc.getLeaves(hit.clusterId, Infinity);
-        this.select(leaves.map((f) => this.ix!.accounts[f.properties.i!].id), mode);
+        this.plan.actions?.select(sc.getLeaves(hit.clusterId, Infinity).map((f) => ix.accounts[f.properties.i!].id), mode);
       } else {
         const zoom = sc ? sc.getClusterExpansionZoom(hit.clusterId) : this.map!.getZoom() + 2;
         this.map!.setView(e.latlng, Math.min(zoom, this.map!.getMaxZoom()));
       }
       return;
     }
-    const account = this.ix!.accounts[hit.position];
-    this.select([account.id], mode);
+    const account = ix.accounts[hit.position];
+    this.plan.actions?.select([account.id], mode);
     this.openPopup(account, L.latLng(account.lat!, account.lng!));
   }
 
-  private onMapDblClick(): void {
-    if (this.tool === 'draw') this.drawer?.finish();
-  }
-
   private readonly onMapKeyDown = (e: KeyboardEvent): void => {
-    if (this.tool !== 'draw') return;
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      this.drawer?.finish();
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      this.drawer?.cancel();
-    }
+    if (this.tool !== 'draw' || (e.key !== 'Enter' && e.key !== 'Escape')) return;
+    e.preventDefault();
+    if (e.key === 'Enter') this.drawing.finish();
+    else this.drawing.cancel();
   };
 
   private onMoveEnd(): void {
@@ -784,158 +527,36 @@ export class TkTerritoryMap extends TkElement {
     queueMicrotask(() => this.requestUpdate());
   }
 
-  private onZoomEnd(): void {
-    this.ensureRegions();
-  }
-
   /** Popup content as DOM nodes (CRM text only ever through textContent). */
   private openPopup(account: Account, at: L.LatLng): void {
     const map = this.map;
-    if (!map) return;
+    const state = this.state;
+    if (!map || !state) return;
+    const repName = (id: string | null) => (id === null ? 'Unassigned' : (state.reps.find((r) => r.id === id)?.name ?? id));
+    const line = (text: string) => {
+      const div = document.createElement('div');
+      div.textContent = text;
+      return div;
+    };
     const box = document.createElement('div');
     box.className = 'popup';
     const name = document.createElement('strong');
     name.textContent = account.name;
-    const rep = document.createElement('div');
-    rep.textContent = this.repName(account.id) ?? 'Unassigned';
-    const potential = document.createElement('div');
-    potential.textContent = `Potential ${this.format(account.potential)}`;
-    box.append(name, rep, potential);
+    const rep = this.data.repOf(account);
+    box.append(name, line(repName(rep)), line(`Potential ${this.fmt.currencyCompact(account.potential)}`));
+    const preview = state.previewAssignments;
+    if (preview && Object.hasOwn(preview, account.id) && preview[account.id] !== rep) {
+      box.append(line(`Rebalance preview: ${repName(rep)} → ${repName(preview[account.id])}`));
+    }
     L.popup({ autoPan: false, closeButton: true }).setLatLng(at).setContent(box).openOn(map);
-  }
-
-  private repName(accountId: string): string | null {
-    const state = this.state;
-    if (!state) return null;
-    const account = this.ix?.accounts[this.ix.positionOf.get(accountId) ?? -1];
-    const repId = accountId in state.working ? state.working[accountId] : (account?.ownerId ?? null);
-    if (repId === null) return null;
-    return state.reps.find((r) => r.id === repId)?.name ?? repId;
-  }
-
-  private format(n: number, fmt = this.fmt): string {
-    return fmt.currencyCompact(n);
-  }
-
-  // ——— territory editing ———
-
-  /** Adds or removes the region under a position to / from the target territory (a new one when none is targeted). */
-  paintAt(latlng: L.LatLng): RegionPaintDetail | null {
-    const level = this.paintLevel === 'county' ? 'county' : 'state';
-    const features = this.regions[level];
-    const actions = this.plan.actions;
-    const state = this.state;
-    if (!this.editable || !actions || !state) return null;
-    if (!features) {
-      this._notice = 'Loading regions…';
-      this.ensureRegions();
-      return null;
-    }
-    const region = regionAt(features, latlng.lng, latlng.lat);
-    if (!region) return null;
-    let territories: Territory[];
-    let territoryId = this.targetTerritory;
-    let added = true;
-    if (territoryId && state.territories.some((t) => t.id === territoryId)) {
-      ({ territories, added } = toggleRegion(state.territories, territoryId, region.id));
-    } else {
-      territoryId = newId();
-      territories = [...state.territories, { id: territoryId, name: `Territory ${state.territories.length + 1}`, repIds: [], priority: 0, definition: { regions: [region.id] } }];
-    }
-    if (!actions.setTerritories(territories, `${added ? 'Add' : 'Remove'} ${region.properties.name}`)) return null;
-    this.targetTerritory = territoryId;
-    const detail: RegionPaintDetail = { territoryId, region: region.id, level, added };
-    this.dispatchEvent(new TkRegionPaintEvent(detail));
-    return detail;
-  }
-
-  private commitPolygon(vertices: [number, number][]): void {
-    const actions = this.plan.actions;
-    const state = this.state;
-    if (!this.editable || !actions || !state) return;
-    const existing = this.targetTerritory && state.territories.some((t) => t.id === this.targetTerritory);
-    const target = existing ? this.targetTerritory : { id: newId(), name: `Territory ${state.territories.length + 1}` };
-    const result = addPolygon(state.territories, vertices, target);
-    if (!actions.setTerritories(result.territories, result.created ? 'Draw territory' : 'Add polygon to territory')) return;
-    this.targetTerritory = result.territoryId;
-    const detail: TerritoryDrawnDetail = { territoryId: result.territoryId, created: result.created, geometry: result.geometry };
-    this.dispatchEvent(new TkTerritoryDrawnEvent(detail));
-  }
-
-  // ——— keyboard list ———
-
-  private onListKeyDown(e: KeyboardEvent): void {
-    const n = this._inView.length;
-    const ix = this.ix;
-    if (!ix) return;
-    const move = (to: number) => {
-      e.preventDefault();
-      this._active = Math.max(0, Math.min(n - 1, to));
-      this.updateComplete.then(() => this.renderRoot.querySelector('.option.active')?.scrollIntoView({ block: 'nearest' }));
-    };
-    switch (e.key) {
-      case 'ArrowDown':
-        return move(this._active + 1);
-      case 'ArrowUp':
-        return move(this._active - 1);
-      case 'Home':
-        return move(0);
-      case 'End':
-        return move(n - 1);
-      case 'PageDown':
-        return move(this._active + 10);
-      case 'PageUp':
-        return move(this._active - 10);
-      case ' ':
-      case 'Enter': {
-        e.preventDefault();
-        const i = this._inView[this._active];
-        if (i === undefined) return;
-        this.select([ix.accounts[i].id], e.key === 'Enter' && !e.shiftKey ? 'replace' : e.shiftKey ? 'add' : 'toggle');
-        return;
-      }
-      case 'Escape':
-        e.preventDefault();
-        this.select([], 'replace');
-        return;
-      case 'a':
-        if (e.ctrlKey || e.metaKey) {
-          e.preventDefault();
-          this.selectAllInView();
-        }
-        return;
-    }
-  }
-
-  private onListFocus(): void {
-    if (this._active < 0 && this._inView.length) this._active = 0;
-  }
-
-  private onOptionClick(k: number): void {
-    this._active = k;
-    const i = this._inView[k];
-    if (i !== undefined && this.ix) this.select([this.ix.accounts[i].id], 'toggle');
-  }
-
-  /** Adds every account in view (not just the listed ones) to the selection. */
-  selectAllInView(): void {
-    const map = this.map;
-    const ix = this.ix;
-    if (!map || !ix) return;
-    const b = map.getBounds();
-    this.select(
-      accountsIn(ix, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], true).map((i) => ix.accounts[i].id),
-      'add',
-    );
   }
 
   // ——— render ———
 
   protected override render() {
-    const state = this.state;
     const summary = this.summary();
     return html`<div class="frame">
-      ${this.compact ? nothing : this.renderToolbar(state)}
+      ${this.compact ? nothing : mapToolbar(this, this.state?.territories ?? [], this._vertices, { selectAllInView: () => this.selection.allInView(), finish: () => this.drawing.finish(), cancel: () => this.drawing.cancel(), editable: this.editable })}
       <div class="body">
         <div class="stage">
           <div class="map" part="map" role="region" aria-roledescription="map" aria-label=${`${this.label}. ${summary}`}></div>
@@ -954,108 +575,22 @@ export class TkTerritoryMap extends TkElement {
     return `${parts.join(', ')}.`;
   }
 
-  private renderToolbar(state: PlanState | undefined) {
-    const tool = (t: MapTool, text: string, title: string) =>
-      html`<button type="button" aria-pressed=${this.tool === t ? 'true' : 'false'} title=${title} @click=${() => (this.tool = t)}>${text}</button>`;
-    const editable = this.editable;
-    const territories = state?.territories ?? [];
-    return html`
-      <div class="toolbar" part="toolbar" role="toolbar" aria-label="Map tools">
-        <span class="group" role="group" aria-label="Select">
-          ${tool('pan', 'Pan', 'Pan; click selects, shift-click adds, shift-drag box-selects')}
-          ${tool('box', 'Box', 'Drag a box to select')}
-          ${tool('lasso', 'Lasso', 'Draw around accounts to select')}
-          <button type="button" @click=${() => this.selectAllInView()}>Select in view</button>
-        </span>
-        ${editable
-          ? html`<span class="group" role="group" aria-label="Define territories">
-              ${tool('paint', 'Paint regions', 'Click states or counties to add or remove them')}
-              ${tool('draw', 'Draw', 'Click vertices; double-click or Enter to finish, Escape to cancel')}
-              <select aria-label="Territory to edit" .value=${this.targetTerritory} @change=${(e: Event) => (this.targetTerritory = (e.target as HTMLSelectElement).value)}>
-                <option value="" ?selected=${!this.targetTerritory}>New territory</option>
-                ${territories.map((t) => html`<option value=${t.id} ?selected=${t.id === this.targetTerritory}>${t.name}</option>`)}
-              </select>
-              ${this.tool === 'paint'
-                ? html`<select aria-label="Region level" .value=${this.paintLevel} @change=${(e: Event) => (this.paintLevel = (e.target as HTMLSelectElement).value as RegionLevel)}>
-                    <option value="state">States</option>
-                    <option value="county">Counties</option>
-                  </select>`
-                : nothing}
-              ${this.tool === 'draw' && this._vertices
-                ? html`<button type="button" ?disabled=${this._vertices < 3} @click=${() => this.drawer?.finish()}>Finish (${this._vertices})</button>
-                    <button type="button" @click=${() => this.drawer?.cancel()}>Cancel</button>`
-                : nothing}
-            </span>`
-          : nothing}
-        <span class="group" role="group" aria-label="Layers">
-          <button type="button" aria-pressed=${this.hulls ? 'true' : 'false'} @click=${() => (this.hulls = !this.hulls)}>Rep outlines</button>
-          <select aria-label="Heat layer" .value=${this.heat} @change=${(e: Event) => (this.heat = (e.target as HTMLSelectElement).value as HeatMode)}>
-            <option value="off">No heat layer</option>
-            <option value="potential">Potential heat</option>
-            <option value="whitespace">Whitespace heat</option>
-          </select>
-          <select aria-label="Colour by" .value=${this.colorBy} @change=${(e: Event) => (this.colorBy = (e.target as HTMLSelectElement).value as ColorBy)}>
-            <option value="rep">Colour by rep</option>
-            <option value="territory">Colour by territory</option>
-          </select>
-        </span>
-      </div>
-    `;
-  }
-
   private renderSide(summary: string) {
-    const ix = this.ix;
-    const items = this._inView;
-    const active = this._active;
-    const activeId = active >= 0 && items[active] !== undefined ? `tk-opt-${items[active]}` : undefined;
-    const swatch = (i: number) => styleProps({ background: this.colors[this.colorOf[i]] ?? UNASSIGNED_COLOR });
     const fmt = this.fmt; // once per render: resolving the locale is not free
     const status = [
-      `${this._inViewTotal} in view${this._inViewTotal > items.length ? `, first ${items.length} listed` : ''}`,
-      `${this.selectedCount} selected`,
+      `${this.list.total} in view${this.list.total > this.list.items.length ? `, first ${this.list.items.length} listed` : ''}`,
+      `${this.selection.count} selected`,
     ];
     if (this._notice) status.push(this._notice);
+    const count = (n: number) => fmt.number(n, 0);
     return html`
       <div class="side">
-        <ul class="legend" tabindex="0" aria-label=${this.colorBy === 'territory' ? 'Territories' : 'Reps'}>
-          ${this.legend.slice(0, 24).map((l) => html`<li><span class="swatch" style=${styleProps({ background: l.color })}></span>${l.name}</li>`)}
-        </ul>
-        <ul
-          class="list"
-          part="list"
-          role="listbox"
-          tabindex="0"
-          aria-multiselectable="true"
-          aria-label="Accounts in view"
-          aria-activedescendant=${activeId ?? nothing}
-          @keydown=${this.onListKeyDown}
-          @focus=${this.onListFocus}
-        >
-          ${ix
-            ? items.map((i, k) => {
-                const a = ix.accounts[i];
-                return html`<li
-                  id=${`tk-opt-${i}`}
-                  class=${k === active ? 'option active' : 'option'}
-                  role="option"
-                  aria-selected=${this.selected[i] ? 'true' : 'false'}
-                  @click=${() => this.onOptionClick(k)}
-                >
-                  <span class="check" aria-hidden="true"></span><span class="swatch" aria-hidden="true" style=${swatch(i)}></span
-                  ><span class="name">${a.name}</span><span class="meta">${this.format(a.potential, fmt)}</span>
-                </li>`;
-              })
-            : nothing}
-        </ul>
+        ${this.legend.render(this.coloring?.legend ?? [], this.colorBy)}
+        ${this.heatLayer.renderLegend(this.heat)}
+        ${this.preview.renderLegend(count)}
+        ${this.list.render()}
         <p class="status" part="status" aria-live="polite">${status.join(' · ')}. ${summary}</p>
       </div>
     `;
   }
 }
-
-/** `#rgb` / `#rrggbb` at 30% opacity (`#rrggbb4d`). */
-function fade(hex: string): string {
-  const full = hex.length === 4 ? `#${hex[1]}${hex[1]}${hex[2]}${hex[2]}${hex[3]}${hex[3]}` : hex.slice(0, 7);
-  return `${full}4d`;
-}
-

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const territoryMapStyles = css`
   :host {
-    --_list-width: var(--tk-map-list-width, 16rem);
+    --_list-width: var(--tk-map-list-width, 15rem);
     --_accent: var(--tk-map-accent, var(--tk-color-brand, #0176d3));
     --_border: var(--tk-color-border, #c9c9c9);
     --_text: var(--tk-color-text, #181818);
@@ -170,20 +170,112 @@ export const territoryMapStyles = css`
     margin: 0;
     color: var(--_muted);
   }
+  .legend-box {
+    flex: none;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    padding: 2px 4px;
+  }
+  .legend-box summary {
+    cursor: pointer;
+    min-height: var(--tk-target-size, 24px);
+    line-height: var(--tk-target-size, 24px);
+    font-weight: 600;
+  }
+  .focus-name {
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  /* details' content sits in its UA shadow slot, which does not pass box-sizing down: set it here. */
+  .legend-box * {
+    box-sizing: border-box;
+  }
+  .legend-search {
+    font: inherit;
+    width: 100%;
+    min-height: var(--tk-target-size, 24px);
+    margin: 2px 0;
+    padding: 1px 6px;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    background: var(--_surface);
+    color: var(--_text);
+  }
   .legend {
     display: flex;
-    flex-wrap: wrap;
-    gap: 2px 8px;
+    flex-direction: column;
     margin: 0;
     padding: 0;
     list-style: none;
-    max-height: 5.5em;
+    /* About eight entries; 50 reps scroll here (or are found with the search box). */
+    max-height: 13.5em;
     overflow: auto;
   }
-  .legend li {
-    display: inline-flex;
-    gap: 4px;
+  .legend-item {
+    display: flex;
+    width: 100%;
+    gap: 6px;
     align-items: center;
+    min-height: var(--tk-target-size, 24px);
+    padding: 0 4px;
+    border: 1px solid transparent;
+    border-radius: 3px;
+    background: none;
+    color: var(--_text);
+    text-align: start;
+  }
+  button.legend-item[aria-pressed='true'] {
+    background: var(--tk-color-surface-alt, #f3f3f3);
+    border-color: var(--_accent);
+    color: var(--_text);
+    font-weight: 600;
+  }
+  .legend-name {
+    flex: 1;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .heat-legend {
+    display: grid;
+    gap: 2px;
+    font-size: var(--tk-font-size-small, 0.75rem);
+  }
+  .ramp {
+    display: block;
+    height: 10px;
+    border: 1px solid var(--_border);
+    border-radius: 2px;
+  }
+  .ramp-ends {
+    display: flex;
+    justify-content: space-between;
+    color: var(--_muted);
+  }
+  .preview-legend {
+    display: flex;
+    gap: 6px;
+    align-items: flex-start;
+    margin: 0;
+    font-size: var(--tk-font-size-small, 0.75rem);
+  }
+  .move-mark {
+    flex: none;
+    width: 14px;
+    height: 14px;
+    margin-top: 2px;
+    border: 3px solid var(--_accent);
+    border-radius: 50%;
+    background: radial-gradient(circle, var(--_muted) 0 35%, #fff 40%);
+  }
+  .map.dark .leaflet-bar a {
+    background: var(--_surface);
+    color: var(--_text);
+    border-bottom-color: var(--_border);
+  }
+  /* A dark theme darkens raster tiles (the offline basemap follows the palette itself). */
+  .map.dark .leaflet-tile-pane {
+    filter: invert(1) hue-rotate(180deg) brightness(0.9) contrast(0.9);
   }
   .popup strong {
     display: block;
@@ -193,10 +285,16 @@ export const territoryMapStyles = css`
       flex-direction: column;
     }
     .stage {
-      flex: 1 1 12rem;
+      flex: 3 1 16rem;
     }
     .side {
-      flex: 0 0 12rem;
+      flex: 2 1 12rem;
+    }
+    .list {
+      min-height: 6rem;
+    }
+    .legend {
+      max-height: 6.75em;
     }
   }
 `;

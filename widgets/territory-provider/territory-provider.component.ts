@@ -13,6 +13,7 @@ import { createPlanState } from '../../src/store/create-plan-state.js';
 import { HISTORY_LIMIT, redo, undo } from '../../src/store/history.js';
 import { loadFailed, loadProgressed, loadStarted, loadSucceeded } from '../../src/store/load.js';
 import { focusRep, select } from '../../src/store/selection.js';
+import { focusTerritory, previewAssignments } from '../../src/store/preview.js';
 import { applyAssignments, assign, canEdit, discard, setTerritories } from '../../src/store/edit.js';
 import { saveFinished, saveStarted } from '../../src/store/save.js';
 import { pendingChanges, redoLabel, undoLabel } from '../../src/store/selectors.js';
@@ -174,6 +175,12 @@ export class TkTerritoryProvider extends TkElement {
     },
     focusRep: (repId: string | null) => {
       this.#set(focusRep(this.#state, repId));
+    },
+    focusTerritory: (territoryId: string | null) => {
+      this.#set(focusTerritory(this.#state, territoryId));
+    },
+    previewAssignments: (assignments: Assignments | null) => {
+      this.#set(previewAssignments(this.#state, assignments));
     },
     assign: (ids: readonly string[], repId: string | null, label?: string) =>
       this.#set(assign(this.#state, ids, repId, label, this.historyLimit), 'assign'),

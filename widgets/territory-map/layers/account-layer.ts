@@ -3,6 +3,7 @@ import type { L } from '../leaflet.js';
 import { CanvasLayer } from './canvas-layer.js';
 import { accountsIn, type AccountIndex, type ClusterProps } from '../controllers/account-index.js';
 import { toMercator } from '../controllers/mercator.js';
+import { drawClusterMarks, type ClusterLook, type ClusterMark } from './cluster-marks.js';
 
 /** Everything the account layer draws from; replaced as a whole when the plan changes. */
 export interface AccountLayerData {
@@ -21,6 +22,8 @@ export interface AccountLayerData {
   clusterMaxZoom: number;
   /** What cluster circle size shows. */
   clusterBy: 'count' | 'potential';
+  /** Cluster centre and label colours (from the theme). */
+  look: ClusterLook;
 }
 
 /** What is under a point of the map (`clusterId` -1 for a stand-in grid cell). */
@@ -41,14 +44,10 @@ export interface AccountDrawStats {
 }
 
 const TAU = Math.PI * 2;
-const CLUSTER_FILL = 'rgba(60, 90, 130, 0.55)';
-const CLUSTER_STROKE = 'rgba(30, 50, 80, 0.9)';
 const SELECTED_STROKE = '#111';
 
 const clusterRadius = (by: 'count' | 'potential', count: number, potential: number) =>
   Math.min(28, by === 'potential' ? 8 + 2.2 * Math.log10(1 + potential) : 8 + 2.4 * Math.log2(count));
-
-const abbreviate = (n: number) => (n >= 10_000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n));
 
 /**
  * Accounts on one canvas: supercluster clusters when zoomed out, individual points coloured by rep or
@@ -60,10 +59,31 @@ export class AccountLayer extends CanvasLayer {
   /** Drawn items (canvas coordinates) for hit testing in cluster mode: x, y, r, id, count (count 0: id is an account position). */
   private drawn: number[] = [];
   stats: AccountDrawStats = { mode: 'points', points: 0, clusters: 0, ms: 0 };
+  /** The cluster marks of the last draw (position, radius, accounts per colour slot), for tests. */
+  marks: ClusterMark[] = [];
+  /** Leaf positions per supercluster cluster id (clusters partition the accounts at each zoom). */
+  private leaves = new Map<number, Uint32Array>();
+  private leavesOf: unknown = null;
 
   setData(data: AccountLayerData): void {
     this.data = data;
     this.redraw();
+  }
+
+  /** The account positions under a supercluster cluster (cached per index). */
+  private leavesFor(sc: Supercluster<ClusterProps, ClusterProps>, id: number): Uint32Array {
+    if (this.leavesOf !== sc) {
+      this.leavesOf = sc;
+      this.leaves.clear();
+    }
+    let out = this.leaves.get(id);
+    if (!out) {
+      const feats = sc.getLeaves(id, Infinity);
+      out = new Uint32Array(feats.length);
+      for (let k = 0; k < feats.length; k++) out[k] = feats[k].properties.i!;
+      this.leaves.set(id, out);
+    }
+    return out;
   }
 
   /** Whether the layer currently shows clusters. */
@@ -75,6 +95,7 @@ export class AccountLayer extends CanvasLayer {
   protected override draw(ctx: CanvasRenderingContext2D, map: L.Map): void {
     const started = performance.now();
     this.drawn = [];
+    this.marks = [];
     const d = this.data;
     if (!d || !d.ix.accounts.length) {
       this.stats = { mode: 'points', points: 0, clusters: 0, ms: 0 };
@@ -98,10 +119,10 @@ export class AccountLayer extends CanvasLayer {
       return;
     }
     if (this.clustering()) {
-      const feats = (d.clusters as Supercluster<ClusterProps, ClusterProps>).getClusters(box, Math.floor(z));
+      const sc = d.clusters as Supercluster<ClusterProps, ClusterProps>;
+      const feats = sc.getClusters(box, Math.floor(z));
       const singles: number[] = [];
-      ctx.beginPath();
-      const labels: [number, number, string][] = [];
+      const slotCount = d.colors.length;
       for (const f of feats) {
         const p = f.properties as ClusterProps & { point_count?: number };
         if (p.cluster) {
@@ -110,16 +131,16 @@ export class AccountLayer extends CanvasLayer {
           const y = wy * scale - oy;
           const count = p.point_count ?? 0;
           const rad = clusterRadius(d.clusterBy, count, p.potential ?? 0);
-          ctx.moveTo(x + rad, y);
-          ctx.arc(x, y, rad, 0, TAU);
+          const slots = new Uint32Array(slotCount);
+          for (const i of this.leavesFor(sc, p.cluster_id ?? 0)) slots[d.colorOf[i]]++;
+          this.marks.push({ x, y, r: rad, count, slots });
           this.drawn.push(x, y, rad, p.cluster_id ?? 0, count);
-          if (rad >= 12) labels.push([x, y, abbreviate(count)]);
           clusters++;
         } else if (p.i !== undefined) {
           singles.push(p.i);
         }
       }
-      this.fillClusters(ctx, labels);
+      drawClusterMarks(ctx, this.marks, d.colors, d.look);
       points = this.drawPoints(ctx, d, singles, scale, ox, oy, r, true);
     } else {
       // A linear pass over the typed arrays beats a range query when most accounts are in view.
@@ -150,6 +171,8 @@ export class AccountLayer extends CanvasLayer {
     const sx = new Float64Array(cols * rows);
     const sy = new Float64Array(cols * rows);
     const last = new Int32Array(cols * rows);
+    const slotCount = d.colors.length;
+    const slots = new Uint32Array(cols * rows * slotCount);
     const w = this.width;
     const h = this.height;
     for (let i = 0, n = mx.length; i < n; i++) {
@@ -158,14 +181,13 @@ export class AccountLayer extends CanvasLayer {
       if (x < 0 || y < 0 || x >= w || y >= h) continue;
       const c = ((y / GRID) | 0) * cols + ((x / GRID) | 0);
       count[c]++;
+      slots[c * slotCount + d.colorOf[i]]++;
       sx[c] += x;
       sy[c] += y;
       last[c] = i;
     }
     const singles: number[] = [];
-    const labels: [number, number, string][] = [];
     let clusters = 0;
-    ctx.beginPath();
     for (let c = 0; c < count.length; c++) {
       const k = count[c];
       if (!k) continue;
@@ -176,29 +198,13 @@ export class AccountLayer extends CanvasLayer {
       const x = sx[c] / k;
       const y = sy[c] / k;
       const rad = clusterRadius('count', k, 0);
-      ctx.moveTo(x + rad, y);
-      ctx.arc(x, y, rad, 0, TAU);
+      this.marks.push({ x, y, r: rad, count: k, slots: slots.subarray(c * slotCount, (c + 1) * slotCount) });
       this.drawn.push(x, y, rad, -1, k);
-      if (rad >= 12) labels.push([x, y, abbreviate(k)]);
       clusters++;
     }
-    this.fillClusters(ctx, labels);
+    drawClusterMarks(ctx, this.marks, d.colors, d.look);
     this.drawPoints(ctx, d, singles, scale, ox, oy, r, true);
     return clusters;
-  }
-
-  private fillClusters(ctx: CanvasRenderingContext2D, labels: readonly (readonly [number, number, string])[]): void {
-    ctx.fillStyle = CLUSTER_FILL;
-    ctx.fill();
-    ctx.lineWidth = 1.5;
-    ctx.strokeStyle = CLUSTER_STROKE;
-    ctx.stroke();
-    if (!labels.length) return;
-    ctx.fillStyle = '#fff';
-    ctx.font = '600 11px system-ui, sans-serif';
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    for (const [x, y, text] of labels) ctx.fillText(text, x, y);
   }
 
   private drawPoints(

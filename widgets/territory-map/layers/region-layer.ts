@@ -62,9 +62,10 @@ export class RegionLayer extends CanvasLayer {
   private prepared: Prepared[] = [];
   private style: (code: string) => RegionStyle;
 
-  constructor(features: readonly RegionFeature[], style: (code: string) => RegionStyle, options: CanvasLayerOptions = {}) {
+  constructor(features: readonly RegionFeature[] | RegionLayer, style: (code: string) => RegionStyle, options: CanvasLayerOptions = {}) {
     super(options);
-    this.prepared = features.map(prepare);
+    // Another layer's regions are shared, not projected again (the painting overlay reuses the basemap's).
+    this.prepared = features instanceof RegionLayer ? features.prepared : features.map(prepare);
     this.style = style;
   }
 
@@ -87,6 +88,7 @@ export class RegionLayer extends CanvasLayer {
     for (const p of this.prepared) {
       if (p.box[2] < x0 || p.box[0] > x1 || p.box[3] < y0 || p.box[1] > y1) continue;
       const style = this.style(p.code);
+      if (!style.weight && !(style.fill && style.fillOpacity > 0)) continue;
       const key = `${style.fill}|${style.fillOpacity}|${style.stroke}|${style.weight}`;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { style, items: [] }));

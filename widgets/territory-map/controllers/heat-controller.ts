@@ -1,0 +1,74 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { L } from '../leaflet.js';
+import type { Account } from '../../../src/model/account.js';
+import { styleProps } from '../../shared/style-props.js';
+import { same } from '../../shared/same.js';
+import { HeatLayer } from '../layers/heat-layer.js';
+import { heatGradientCss, POTENTIAL_STOPS, WHITESPACE_STOPS } from '../layers/heat-ramp.js';
+import type { AccountIndex } from './account-index.js';
+
+/** An account with no activity for this long counts as untouched whitespace. */
+const UNTOUCHED_DAYS = 180;
+
+export type HeatMode = 'off' | 'potential' | 'whitespace';
+
+/**
+ * The heat layer (potential, or whitespace: unassigned or untouched potential) as a smooth surface
+ * above the basemap and territories and under the accounts, and its legend.
+ */
+export class HeatController implements ReactiveController {
+  private layer: HeatLayer | null = null;
+  private map: L.Map | null = null;
+  private key: unknown[] = [];
+
+  constructor(host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.layer = this.map = null;
+    this.key = [];
+  }
+
+  attach(map: L.Map): void {
+    this.map = map;
+    this.layer = new HeatLayer({ pane: 'tk-heat' });
+  }
+
+  /** Shows the mode's surface (or removes it for `off`). */
+  sync(mode: HeatMode, ix: AccountIndex, repOf: (a: Account) => string | null, working: unknown): void {
+    const key = [ix, mode, mode === 'whitespace' ? working : null];
+    const { layer, map } = this;
+    if (same(key, this.key) || !layer || !map) return;
+    this.key = key;
+    if (mode !== 'potential' && mode !== 'whitespace') {
+      layer.remove();
+      return;
+    }
+    let weight = ix.potential;
+    if (mode === 'whitespace') {
+      const cutoff = Date.now() - UNTOUCHED_DAYS * 86_400_000;
+      weight = new Float64Array(ix.accounts.length);
+      ix.accounts.forEach((a, i) => {
+        const last = a.performance?.lastActivity ? Date.parse(a.performance.lastActivity) : NaN;
+        const untouched = !(last >= cutoff) && !(a.performance?.pipeline ?? 0);
+        if (repOf(a) === null || untouched) weight[i] = a.potential;
+      });
+    }
+    if (!map.hasLayer(layer)) layer.addTo(map);
+    layer.setData({ ix, weight, stops: mode === 'whitespace' ? WHITESPACE_STOPS : POTENTIAL_STOPS });
+  }
+
+  /** The legend: the colour ramp, what it measures and what it is relative to. */
+  renderLegend(mode: HeatMode) {
+    if (mode !== 'potential' && mode !== 'whitespace') return nothing;
+    const what = mode === 'whitespace' ? 'Whitespace: potential unassigned or untouched for 180 days' : 'Potential';
+    return html`<div class="heat-legend" part="heat-legend">
+      <span class="heat-title">${what}, per area</span>
+      <span class="ramp" aria-hidden="true" style=${styleProps({ background: heatGradientCss(mode === 'whitespace' ? WHITESPACE_STOPS : POTENTIAL_STOPS) })}></span>
+      <span class="ramp-ends"><span>Less</span><span>Most in view</span></span>
+    </div>`;
+  }
+}

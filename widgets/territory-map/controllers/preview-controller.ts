@@ -1,0 +1,90 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { L } from '../leaflet.js';
+import type { PlanState } from '../../../src/store/types.js';
+import { same } from '../../shared/same.js';
+import { PreviewLayer, homeOf, type PreviewMove } from '../layers/preview-layer.js';
+import type { AccountIndex } from './account-index.js';
+import { colorsFor, UNASSIGNED_COLOR } from './colors.js';
+
+/**
+ * The proposed plan the store holds (`previewAssignments`, e.g. the panel's rebalance preview) drawn
+ * on the map: the accounts whose rep would change, from → to, above everything else.
+ */
+export class PreviewController implements ReactiveController {
+  private layer: PreviewLayer | null = null;
+  private key: unknown[] = [];
+  private pushed: unknown = null;
+  /** The moves drawn (accounts on the map whose proposed rep differs from the working plan's). */
+  moves: PreviewMove[] = [];
+  /** Moves of accounts without coordinates (counted in the legend, not drawn). */
+  unplaced = 0;
+
+  constructor(host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.layer = null;
+    this.pushed = null;
+  }
+
+  attach(map: L.Map): void {
+    this.layer = new PreviewLayer({ pane: 'tk-preview' }).addTo(map);
+  }
+
+  /** Works out the moves to draw when the preview, the plan or the index changed (before rendering: the legend counts them). */
+  derive(state: PlanState | undefined, ix: AccountIndex): void {
+    const preview = state?.previewAssignments ?? null;
+    const key = [preview, ix, state?.working, state?.reps];
+    if (!state || same(key, this.key)) return;
+    this.key = key;
+    this.moves = [];
+    this.unplaced = 0;
+    if (preview) {
+      const colors = colorsFor(state.reps.map((r) => r.id));
+      const homes = new Map(state.reps.map((r) => [r.id, homeOf(r.home)]));
+      const colorOf = (rep: string | null) => (rep === null ? UNASSIGNED_COLOR : (colors.get(rep) ?? UNASSIGNED_COLOR));
+      for (const id of Object.keys(preview)) {
+        const to = preview[id];
+        const from = Object.hasOwn(state.working, id) ? state.working[id] : null;
+        if (to === from) continue;
+        const i = ix.positionOf.get(id);
+        if (i === undefined) {
+          this.unplaced++;
+          continue;
+        }
+        this.moves.push({ position: i, mx: ix.mx[i], my: ix.my[i], from: colorOf(from), to: colorOf(to), home: to === null ? null : (homes.get(to) ?? null) });
+      }
+    }
+  }
+
+  /** Hands the moves to the layer (after the map exists). */
+  push(): void {
+    if (this.layer && this.pushed !== this.moves) {
+      this.pushed = this.moves;
+      this.layer.setMoves(this.moves);
+    }
+  }
+
+  /** The move under a container point, or null. */
+  hitTest(p: L.Point): PreviewMove | null {
+    return this.layer?.hitTest(p) ?? null;
+  }
+
+  /** Markers drawn at the last draw. */
+  get shown(): number {
+    return this.layer?.shown ?? 0;
+  }
+
+  renderLegend(format: (n: number) => string) {
+    const n = this.moves.length + this.unplaced;
+    if (!n) return nothing;
+    return html`<p class="preview-legend" part="preview-legend">
+      <span class="move-mark" aria-hidden="true"></span>
+      <span>Rebalance preview: ${format(n)} account${n === 1 ? '' : 's'} would move${this.unplaced ? ` (${format(this.unplaced)} without coordinates not drawn)` : ''}.
+        Ring: new rep · dot: current rep · line: to the new rep’s home.</span>
+    </p>`;
+  }
+}
