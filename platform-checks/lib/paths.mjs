@@ -7,6 +7,9 @@ export const CHECKS = fileURLToPath(new URL('..', import.meta.url));
 export const ROOT = join(CHECKS, '..');
 export const SALESFORCE = join(ROOT, 'demo/salesforce');
 export const CLASSES = join(SALESFORCE, 'force-app/main/default/classes');
+/** territory2 mode's extension: its own SFDX project, deployed only where Sales Territories is on. */
+export const TERRITORY2 = join(SALESFORCE, 'territory2');
+export const TERRITORY2_CLASSES = join(TERRITORY2, 'force-app/main/default/classes');
 export const LWC = join(SALESFORCE, 'force-app/main/default/lwc/territoryKitPlanner');
 export const CARD = join(ROOT, 'demo/hubspot/card/src/app/extensions');
 export const JAVA_LIB = join(CHECKS, 'node_modules/@salesforce/code-analyzer-pmd-engine/dist/java-lib');

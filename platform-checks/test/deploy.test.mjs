@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 import { convertToDeployPackage } from '../lib/sdr.mjs';
-import { SALESFORCE, stage } from '../lib/paths.mjs';
+import { SALESFORCE, TERRITORY2, stage } from '../lib/paths.mjs';
 
 const METADATA_NS = 'http://soap.sforce.com/2006/04/metadata';
 const apiVersion = JSON.parse(readFileSync(join(SALESFORCE, 'sfdx-project.json'), 'utf8')).sourceApiVersion;
@@ -41,6 +41,21 @@ test('source-deploy-retrieve converts the project (with the built static resourc
   }
 });
 
+test('source-deploy-retrieve converts the territory2 extension (its own project) into a deploy package', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'tk-sf-package-'));
+  try {
+    const { components, packageXml } = await convertToDeployPackage([join(TERRITORY2, 'force-app')], out, apiVersion);
+    assert.deepEqual(components.map((c) => `${c.type}:${c.fullName}`).sort(), ['ApexClass:TerritoryKitTerritory2', 'ApexClass:TerritoryKitTerritory2Test']);
+    assert.match(packageXml, /<name>ApexClass<\/name>/);
+    const project = JSON.parse(readFileSync(join(TERRITORY2, 'sfdx-project.json'), 'utf8'));
+    assert.equal(project.sourceApiVersion, apiVersion, 'the same API version as the core project');
+    const root = JSON.parse(readFileSync(join(SALESFORCE, 'sfdx-project.json'), 'utf8'));
+    assert.deepEqual(root.packageDirectories.map((d) => d.path), ['force-app'], 'a plain deploy of demo/salesforce leaves territory2 out');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
 test('without the built static resource, source-deploy-retrieve refuses (control)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tk-sf-unbuilt-'));
   try {
@@ -53,12 +68,15 @@ test('without the built static resource, source-deploy-retrieve refuses (control
 });
 
 test(`every -meta.xml is well-formed metadata of its type, at API ${apiVersion}`, () => {
-  const metas = filesUnder(join(SALESFORCE, 'force-app')).filter((f) => f.endsWith('-meta.xml'));
-  assert.ok(metas.length >= 5, metas.join(', '));
+  const metas = [
+    ...filesUnder(join(SALESFORCE, 'force-app')).map((f) => join('force-app', f)),
+    ...filesUnder(join(TERRITORY2, 'force-app')).map((f) => join('territory2/force-app', f)),
+  ].filter((f) => f.endsWith('-meta.xml'));
+  assert.ok(metas.length >= 7, metas.join(', '));
   const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false });
   const rootOf = { 'cls-meta.xml': 'ApexClass', 'js-meta.xml': 'LightningComponentBundle', 'permissionset-meta.xml': 'PermissionSet', 'resource-meta.xml': 'StaticResource' };
   for (const f of metas) {
-    const text = readFileSync(join(SALESFORCE, 'force-app', f), 'utf8');
+    const text = readFileSync(join(SALESFORCE, f), 'utf8');
     assert.equal(XMLValidator.validate(text), true, `${f} is well-formed XML`);
     const doc = parser.parse(text);
     const kind = Object.keys(rootOf).find((k) => f.endsWith(`.${k}`));
