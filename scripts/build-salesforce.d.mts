@@ -5,3 +5,4 @@ export const MAX_RESOURCE_BYTES: number;
 export function resourceFiles(distDir: string, options?: { bundle?: string; always?: string[] }): string[];
 export function zipFiles(rootDir: string, files: string[]): Uint8Array;
 export function writeSalesforceResource(options?: { distDir?: string; out?: string; maxBytes?: number }): { out: string; files: string[]; bytes: number };
+export function buildSalesforceDist(distDir: string): Promise<string[]>;

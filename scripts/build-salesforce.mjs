@@ -3,7 +3,9 @@
 // load at run time, relative paths preserved, as
 // demo/salesforce/force-app/main/default/staticresources/territoryKit.resource.
 // `npm run build:salesforce` builds first, then runs this; `node scripts/build-salesforce.mjs` packs
-// the dist/ you already have.
+// the dist/ you already have. `buildSalesforceDist(dir)` builds only what the resource needs (the
+// Salesforce bundle, the worker, the basemap assets) into another folder, with rollup.config.mjs's
+// own settings: the platform checks (platform-checks/) use it to test the real bundle.
 //
 // What goes in is derived from dist/, never from a fixed list of names:
 //   - the bundle itself (missing → an error naming the file: run `npm run build`);
@@ -13,7 +15,7 @@
 //   - dist/assets/, always: the LWC points the map's `basemap-url` at `<resource>/assets/`.
 // Source maps are left out (not loaded at run time; they would double the size). Files in dist/ that
 // the bundle never names (the ESM package's entries and chunks, stale build outputs) are left out.
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
@@ -126,6 +128,38 @@ export function writeSalesforceResource(options = {}) {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, zip);
   return { out, files, bytes: zip.length };
+}
+
+/**
+ * Builds the Salesforce bundle, the rebalance worker and the basemap assets into `distDir` with the
+ * configs of rollup.config.mjs (same plugins, minification and names as `npm run build`), without
+ * the rest of the package build.
+ * @param {string} distDir output folder (created)
+ * @returns {Promise<string[]>} the files written, relative to distDir
+ * @example
+ * await buildSalesforceDist('/tmp/sf-dist'); writeSalesforceResource({ distDir: '/tmp/sf-dist', out: '/tmp/territoryKit.resource' });
+ */
+export async function buildSalesforceDist(distDir) {
+  const { rollup } = await import('rollup');
+  const cwd = process.cwd();
+  process.chdir(ROOT); // the config's paths are relative to the repository
+  try {
+    const configs = (await import(pathToFileURL(join(ROOT, 'rollup.config.mjs')).href)).default;
+    const wanted = { 'widgets/standalone-salesforce.ts': SALESFORCE_BUNDLE, 'src/engine/rebalance/worker.ts': 'worker.js' };
+    for (const [input, file] of Object.entries(wanted)) {
+      const config = configs.find((c) => c.input === input);
+      if (!config) throw new Error(`build-salesforce: rollup.config.mjs has no build of ${input}`);
+      const bundle = await rollup({ ...config, onwarn: () => {} });
+      const output = Array.isArray(config.output) ? config.output[0] : config.output;
+      await bundle.write({ ...output, file: join(distDir, file), sourcemap: false });
+      await bundle.close();
+    }
+  } finally {
+    process.chdir(cwd);
+  }
+  mkdirSync(join(distDir, 'assets'), { recursive: true });
+  cpSync(join(ROOT, 'widgets/territory-map/assets'), join(distDir, 'assets'), { recursive: true });
+  return filesUnder(distDir, '.');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

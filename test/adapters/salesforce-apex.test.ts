@@ -1,9 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { apexTransport, createSalesforceAdapter, jsforceTransport, type ApexMethods } from '../../src/adapters/salesforce/index.js';
+import { apexTransport, createSalesforceAdapter, jsforceTransport, SalesforceError, type ApexMethods } from '../../src/adapters/salesforce/index.js';
+import { apexError } from '../../src/adapters/salesforce/apex-transport.js';
+import { classify, fieldOf } from '../../src/adapters/salesforce/errors.js';
 import { CrmLoadError } from '../../src/adapters/crm-adapter.js';
 import { startSalesforceEmulator } from '../emulators/salesforce/server.js';
-import { seedOrg } from '../emulators/salesforce/seed.js';
+import { seedOrg, seedTerritories } from '../emulators/salesforce/seed.js';
 import { emulatorConnection } from '../emulators/salesforce/connect.js';
 import { apexMethodsFor } from '../emulators/salesforce/apex-methods.js';
 
@@ -52,15 +54,114 @@ describe('Salesforce adapter: Apex transport (Lightning)', () => {
     }
   });
 
-  it('turns Apex errors into codes: a field the Apex class refuses fails the load with INVALID_FIELD', async () => {
+  it('turns Apex errors into codes: a field the Apex class refuses fails the load with INVALID_FIELD, asked once', async () => {
     const emu = await startSalesforceEmulator();
     try {
       seedOrg(emu.store, { users: 2, accounts: 5 });
-      const sf = createSalesforceAdapter({ transport: apexTransport(apexMethodsFor(emu.store)), retry: fastRetry(), fieldMap: { custom: ['Secret__c'] } });
-      await assert.rejects(sf.load(), (e: unknown) => e instanceof CrmLoadError && e.code === 'INVALID_FIELD' && /Secret__c/.test(e.message));
+      const methods = apexMethodsFor(emu.store);
+      const sf = createSalesforceAdapter({ transport: apexTransport(methods), retry: fastRetry(), fieldMap: { custom: ['Secret__c'] } });
+      await assert.rejects(sf.load(), (e: unknown) => e instanceof CrmLoadError && e.code === 'INVALID_FIELD' && /Account\.Secret__c/.test(e.message));
+      assert.equal(methods.calls, 2, 'COUNT() and the refused page: a handled Apex error is final, never retried');
     } finally {
       await emu.close();
     }
+  });
+
+  it('a user who cannot read Opportunity.Amount gets accounts without performance and a notice naming the field; the query is sent once', async () => {
+    const emu = await startSalesforceEmulator();
+    try {
+      seedOrg(emu.store, { users: 3, accounts: 30, opportunitiesPerAccount: 1 });
+      const real = apexMethodsFor(emu.store, {}, 2000, { unreadable: ['Opportunity.Amount'] });
+      const asked: string[] = [];
+      const methods: ApexMethods = { ...real, queryPage: (args) => (asked.push(JSON.parse(args.requestJson).name), real.queryPage(args)) };
+      const { accounts, reps, report } = await createSalesforceAdapter({ transport: apexTransport(methods), retry: fastRetry() }).load();
+      assert.equal(accounts.length, 30);
+      assert.equal(reps.length, 3);
+      assert.ok(accounts.every((a) => a.performance === undefined), 'performance figures left out');
+      assert.equal(report.performanceSkipped?.code, 'INVALID_FIELD');
+      assert.equal(report.performanceSkipped?.field, 'Opportunity.Amount');
+      assert.match(report.performanceSkipped!.message, /Opportunity\.Amount is not readable/);
+      assert.equal(asked.filter((n) => n === 'opportunities').length, 1, 'not retried: the Apex class said the field is unreadable');
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('an INSUFFICIENT_ACCESS save is sent once and every change ends failed with that code', async () => {
+    const emu = await startSalesforceEmulator();
+    try {
+      const org = seedOrg(emu.store, { users: 2, accounts: 3 });
+      const real = apexMethodsFor(emu.store, {}, 2000, { ownerNotUpdateable: true });
+      let updates = 0;
+      const methods: ApexMethods = { ...real, updateRecords: (args) => (updates++, real.updateRecords(args)) };
+      const sf = createSalesforceAdapter({ transport: apexTransport(methods), retry: fastRetry(), performance: false });
+      const { accounts } = await sf.load();
+      const changes = accounts.map((a) => ({ accountId: a.id, from: a.ownerId, to: org.userIds.find((u) => u !== a.ownerId)! }));
+      const outcomes = await sf.save(changes);
+      assert.deepEqual(outcomes.map((o) => [o.status, o.code]), changes.map(() => ['failed', 'INSUFFICIENT_ACCESS']));
+      assert.equal(updates, 1, 'a definite refusal is not retried');
+      assert.equal(emu.store.applied.length, 0);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('checks every id before writing: a non-Account id fails its own record, the rest of the batch is written', async () => {
+    const emu = await startSalesforceEmulator();
+    try {
+      const org = seedOrg(emu.store, { users: 2, accounts: 2 });
+      const t = apexTransport(apexMethodsFor(emu.store));
+      const results = await t.update('Account', [
+        { Id: org.accountIds[0], OwnerId: org.userIds[1] },
+        { Id: org.userIds[0], OwnerId: org.userIds[1] },
+        { Id: org.accountIds[1], OwnerId: org.accountIds[0] },
+        { Id: 42, OwnerId: org.userIds[1] },
+      ]);
+      assert.deepEqual(results.map((r) => [r.success, r.errors[0]?.statusCode]), [[true, undefined], [false, 'INVALID_ID_FIELD'], [false, 'INVALID_CROSS_REFERENCE_KEY'], [false, 'MALFORMED_ID']]);
+      assert.equal(emu.store.get('Account', org.accountIds[0])!.OwnerId, org.userIds[1]);
+      assert.deepEqual(emu.store.applied.map((w) => w.id), [org.accountIds[0]]);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('deletes manual territory associations only; a rule-assigned one fails its own record', async () => {
+    const emu = await startSalesforceEmulator();
+    try {
+      const org = seedOrg(emu.store, { users: 2, accounts: 2 });
+      seedTerritories(emu.store, org, 2);
+      const [manual, ruled] = emu.store.all('ObjectTerritory2Association').filter((a) => a.ObjectId === org.accountIds[0] || a.ObjectId === org.accountIds[1]);
+      ruled.AssociationCause = 'Territory2AssignmentRule';
+      const t = apexTransport(apexMethodsFor(emu.store));
+      const results = await t.destroy('ObjectTerritory2Association', [String(manual.Id), String(ruled.Id), org.accountIds[0]]);
+      assert.deepEqual(results.map((r) => [r.success, r.errors[0]?.statusCode]), [[true, undefined], [false, 'INVALID_OPERATION'], [false, 'INVALID_ID_FIELD']]);
+      assert.ok(emu.store.get('ObjectTerritory2Association', String(ruled.Id)), 'the rule-assigned row is still there');
+      assert.equal(emu.store.get('ObjectTerritory2Association', String(manual.Id)), undefined);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('knows definite failures from unknown outcomes', () => {
+    const handled = apexError({ status: 500, body: { message: JSON.stringify({ code: 'INVALID_FIELD', message: 'Opportunity.Amount is not readable', field: 'Opportunity.Amount' }), exceptionType: 'System.AuraHandledException' } });
+    assert.deepEqual([handled.code, handled.status, handled.definite, handled.field, handled.message], ['INVALID_FIELD', 500, true, 'Opportunity.Amount', 'Opportunity.Amount is not readable']);
+    assert.equal(classify(handled), 'fatal');
+    const legacy = apexError({ status: 500, body: { message: 'INSUFFICIENT_ACCESS: no' } });
+    assert.deepEqual([legacy.code, legacy.definite, classify(legacy)], ['INSUFFICIENT_ACCESS', true, 'fatal']);
+    const unhandled = apexError({ status: 500, body: { message: 'Attempt to de-reference a null object', exceptionType: 'System.NullPointerException' } });
+    assert.deepEqual([unhandled.code, classify(unhandled)], ['APEX_ERROR', 'fatal']);
+    const lost = apexError({ status: 0, body: { message: 'Disconnected or Canceled' } });
+    assert.deepEqual([lost.code, classify(lost)], ['NETWORK', 'ambiguous']);
+    const gateway = apexError({ status: 502, body: { message: 'Bad Gateway' } });
+    assert.deepEqual([gateway.code, classify(gateway)], ['ERROR_HTTP_502', 'ambiguous']);
+    assert.equal(classify(new SalesforceError('REQUEST_LIMIT_EXCEEDED', 'x', { status: 403, definite: true })), 'transient', 'refused before doing anything: retry later');
+    for (const code of ['INSUFFICIENT_ACCESS', 'INVALID_FIELD', 'FIELD_CUSTOM_VALIDATION_EXCEPTION', 'INSUFFICIENT_ACCESS_OR_READONLY']) {
+      assert.equal(classify(new SalesforceError(code, 'x', { status: 500 })), 'fatal', `${code} at 500 is final`);
+    }
+    assert.equal(classify(new SalesforceError('UNKNOWN_EXCEPTION', 'x', { status: 500 })), 'ambiguous');
+    assert.equal(classify(new SalesforceError('TIMEOUT', 'x')), 'ambiguous');
+    assert.equal(fieldOf(new SalesforceError('INVALID_FIELD', "\nAmount FROM Opportunity\n^\nERROR at Row:1:Column:20\nNo such column 'Amount' on entity 'Opportunity'.")), 'Opportunity.Amount');
+    assert.equal(fieldOf(new SalesforceError('INVALID_TYPE', "sObject type 'Opportunity' is not supported.")), undefined);
   });
 
   it('an Apex exception (transaction rolled back) is a definite failure; a lost connection is re-read before deciding', async () => {

@@ -137,17 +137,30 @@ test('names agree with the SFDX sample and the rollup config', () => {
   assert.ok(ignored.includes('/demo/salesforce/force-app/main/default/staticresources/territoryKit.resource'), 'the built resource is not committed');
 });
 
+test('buildSalesforceDist (the platform checks build) finds its configs in rollup.config.mjs', async () => {
+  const { buildSalesforceDist } = await import('../../scripts/build-salesforce.mjs');
+  assert.equal(typeof buildSalesforceDist, 'function');
+  const config = readFileSync(join(ROOT, 'rollup.config.mjs'), 'utf8');
+  for (const input of ['widgets/standalone-salesforce.ts', 'src/engine/rebalance/worker.ts']) {
+    assert.ok(config.includes(`'${input}'`) && existsSync(join(ROOT, input)), `rollup.config.mjs builds ${input}`);
+  }
+  const project = JSON.parse(readFileSync(join(ROOT, 'demo/salesforce/sfdx-project.json'), 'utf8')) as { packageDirectories: { path: string }[] };
+  assert.deepEqual(project.packageDirectories.map((d) => d.path), ['force-app'], 'a plain deploy of demo/salesforce leaves the territory2 project out');
+});
+
 test("the README's Salesforce section names only files, labels and design attributes the sample has", () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const start = readme.indexOf('\n## Salesforce');
   assert.ok(start >= 0, 'README has a Salesforce section');
   const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
   const base = join(ROOT, 'demo/salesforce/force-app/main/default');
+  // territory2 mode's classes are a second SFDX project (demo/salesforce/territory2), deployed only with ETM.
+  const territory2 = join(ROOT, 'demo/salesforce/territory2/force-app/main/default');
   const paths = [...section.matchAll(/`((?:lwc|classes|staticresources|permissionsets)\/[^`]+)`/g)].map((m) => m[1]);
   assert.ok(paths.length >= 5);
   for (const p of paths) {
     if (p === 'staticresources/territoryKit.resource') continue; // the build output (gitignored)
-    assert.ok(existsSync(join(base, p)), `${p} exists in demo/salesforce`);
+    assert.ok(existsSync(join(base, p)) || existsSync(join(territory2, p)), `${p} exists in demo/salesforce`);
   }
   const meta = readFileSync(join(base, 'lwc/territoryKitPlanner/territoryKitPlanner.js-meta.xml'), 'utf8');
   const masterLabel = /<masterLabel>([^<]+)<\/masterLabel>/.exec(meta)![1];
@@ -159,6 +172,6 @@ test("the README's Salesforce section names only files, labels and design attrib
   assert.match(permset, /<apexClass>TerritoryKitController<\/apexClass>\s*<enabled>true<\/enabled>/);
   assert.ok(section.includes(`**${/<label>([^<]+)<\/label>/.exec(permset)![1]}**`), 'README names the permission set by its label');
   for (const name of [...section.matchAll(/--name (\w+)|--tests (\w+)|--class-names (\w+)/g)].map((m) => m[1] ?? m[2] ?? m[3])) {
-    assert.ok(existsSync(join(base, `permissionsets/${name}.permissionset-meta.xml`)) || existsSync(join(base, `classes/${name}.cls`)), `${name} exists`);
+    assert.ok(existsSync(join(base, `permissionsets/${name}.permissionset-meta.xml`)) || existsSync(join(base, `classes/${name}.cls`)) || existsSync(join(territory2, `classes/${name}.cls`)), `${name} exists`);
   }
 });

@@ -23,21 +23,47 @@ export interface ApexTransportOptions {
   userId?: string;
 }
 
-/** Lightning rejects Apex calls with `{ status, body: { message, exceptionType } }`; an Apex
- * AuraHandledException message of the form `CODE: text` carries the Salesforce code. */
-function apexError(e: unknown): SalesforceError {
+/**
+ * Turns what a rejected Lightning Apex call gives (`{ status, body: { message, exceptionType? } }`)
+ * into a SalesforceError.
+ * - The controller's refusals are AuraHandledExceptions whose message is the JSON object
+ *   `{ code, message, field? }` (older controllers: `CODE: text`): that code, flagged `definite`.
+ * - Any other Apex exception (`exceptionType` set) is `APEX_ERROR`, also definite.
+ *   Either way Apex rolled the whole transaction back: nothing was written, so neither is retried
+ *   nor re-read, although Lightning reports both with HTTP status 500.
+ * - No status (or 0) and no Apex word on it: the request never got an answer (`Disconnected or
+ *   Canceled`, offline, timeout): `NETWORK`, an unknown outcome.
+ * - Anything else keeps its HTTP status (`ERROR_HTTP_502`…) and is classified by it.
+ */
+export function apexError(e: unknown): SalesforceError {
   const x = e as { status?: number; body?: { message?: string; exceptionType?: string } | Array<{ message?: string }> } | null;
   if (x && typeof x === 'object' && 'body' in x) {
     const body = Array.isArray(x.body) ? x.body[0] : x.body;
-    const message = body?.message ?? 'Apex call failed';
-    const m = /^([A-Z_]{3,}):\s*(.*)$/s.exec(message);
+    const message = typeof body?.message === 'string' ? body.message : 'Apex call failed';
     const status = typeof x.status === 'number' && x.status > 0 ? x.status : undefined;
-    if (m) return new SalesforceError(m[1], m[2], { status, cause: e });
-    // An Apex exception rolls its whole transaction back: a definite failure, not an ambiguous one.
+    const structured = parseStructured(message);
+    if (structured) return new SalesforceError(structured.code, structured.message, { status, cause: e, definite: true, ...(structured.field ? { field: structured.field } : {}) });
+    const m = /^([A-Z][A-Z0-9_]{2,}):\s*(.*)$/s.exec(message);
+    if (m) return new SalesforceError(m[1], m[2], { status, cause: e, definite: true });
+    if (body && typeof body === 'object' && 'exceptionType' in body && body.exceptionType) {
+      return new SalesforceError('APEX_ERROR', message, { status, cause: e, definite: true });
+    }
     if (status === undefined) return new SalesforceError('NETWORK', message, { cause: e });
-    return new SalesforceError(body && 'exceptionType' in body ? 'APEX_ERROR' : `ERROR_HTTP_${status}`, message, { status, cause: e });
+    return new SalesforceError(`ERROR_HTTP_${status}`, message, { status, cause: e });
   }
   return toSalesforceError(e);
+}
+
+/** `{"code":"INVALID_FIELD","message":"…","field":"Opportunity.Amount"}` → its parts; else null. */
+function parseStructured(message: string): { code: string; message: string; field?: string } | null {
+  if (!message.startsWith('{')) return null;
+  try {
+    const v = JSON.parse(message) as { code?: unknown; message?: unknown; field?: unknown };
+    if (typeof v.code !== 'string' || !/^[A-Z][A-Z0-9_]+$/.test(v.code)) return null;
+    return { code: v.code, message: typeof v.message === 'string' ? v.message : v.code, ...(typeof v.field === 'string' ? { field: v.field } : {}) };
+  } catch {
+    return null;
+  }
 }
 
 async function guard<T>(fn: () => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@ import { validateBatch, type Rejection } from '../../model/validate-batch.js';
 import type { AccountPerformance } from '../../model/account.js';
 import { queryAll, queryByIds, readWithRetry } from './call.js';
 import { bool, fieldValue, isoDate, num, str } from './coerce.js';
-import { classify, toSalesforceError } from './errors.js';
+import { classify, fieldOf, toSalesforceError } from './errors.js';
 import type { ResolvedOptions } from './options.js';
 import {
   accountsQuery, activeUsersQuery, modelQuery, objectTerritoriesQuery, opportunitiesQuery, territoriesQuery,
@@ -20,8 +20,12 @@ export interface SalesforceLoadReport {
   multipleTerritories: string[];
   /** Whether the accounts came through a Bulk API 2.0 query. */
   bulk: boolean;
-  /** Set when opportunity figures could not be read (e.g. no access to Opportunity): accounts load without `performance`. */
-  performanceSkipped?: { code: string; message: string };
+  /**
+   * Set when opportunity figures could not be read (no access to Opportunity, or to a field of it
+   * such as `Opportunity.Amount`): accounts load without `performance`. `field` names the field the
+   * user cannot read, when Salesforce said; `message` is a notice to show the user.
+   */
+  performanceSkipped?: { code: string; message: string; field?: string };
   /** territory2 mode: the model loaded. */
   territoryModel?: { id: string; name: string; state: string };
 }
@@ -145,7 +149,10 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
       const err = toSalesforceError(e);
       if (signal?.aborted || classify(err) !== 'fatal') throw e;
       withPerformance = false;
-      report.performanceSkipped = { code: err.code, message: err.message };
+      const field = fieldOf(err);
+      report.performanceSkipped = field
+        ? { code: err.code, field, message: `Performance figures are left out: ${field} is not readable for this user (${err.message})` }
+        : { code: err.code, message: `Performance figures are left out: ${err.message}` };
     }
   }
 

@@ -81,15 +81,21 @@ export interface SalesforceTransport {
 /**
  * A request-level failure. `code` is Salesforce's errorCode (`REQUEST_LIMIT_EXCEEDED`,
  * `INVALID_SESSION_ID`…), `ERROR_HTTP_<status>` when the body had none, or `NETWORK`.
- * `status` is the HTTP status when known.
+ * `status` is the HTTP status when known. `definite`: the server answered that the request did
+ * nothing (e.g. a handled Apex error: its transaction was rolled back), so it is never retried as if
+ * its outcome were unknown. `field`: the field the error is about (`Opportunity.Amount`), when known.
  */
 export class SalesforceError extends Error {
   readonly code: string;
   readonly status?: number;
-  constructor(code: string, message: string, options: { status?: number; cause?: unknown } = {}) {
+  readonly definite?: boolean;
+  readonly field?: string;
+  constructor(code: string, message: string, options: { status?: number; cause?: unknown; definite?: boolean; field?: string } = {}) {
     super(message, { cause: options.cause });
     this.name = 'SalesforceError';
     this.code = code;
     if (options.status !== undefined) this.status = options.status;
+    if (options.definite) this.definite = true;
+    if (options.field) this.field = options.field;
   }
 }

@@ -1,11 +1,13 @@
 /**
  * The Apex sample class (demo/salesforce/…/TerritoryKitController.cls) re-stated in TypeScript over
  * the emulator's data, so the apexTransport path runs end to end in Node: the same allow-listed
- * query names and WHERE templates, field checks, keyset pagination (Id > locator, 2,000 rows) and
- * Database.update/insert/delete(records, false) result shapes. Errors reject as Lightning does:
- * `{ status, body: { message } }` with an `CODE: text` message.
+ * query names and WHERE templates, field checks (a field the user cannot read is refused with
+ * INVALID_FIELD naming it), keyset pagination (Id > locator, 2,000 rows), ids checked for their
+ * object before any DML (a bad id fails its own record), manual-only association deletes, and
+ * Database.update/insert/delete(records, false) result shapes. Refusals reject as Lightning does:
+ * `{ status: 500, body: { message, exceptionType } }` whose message is the JSON `{ code, message, field? }`.
  */
-import type { ApexMethods } from '../../../src/adapters/salesforce/index.js';
+import type { ApexMethods, SfSaveResult } from '../../../src/adapters/salesforce/index.js';
 import type { OrgStore } from './store.js';
 import { SCHEMA } from './store.js';
 
@@ -25,18 +27,37 @@ const TEMPLATES: Record<string, { object: string; where: string }> = {
   objectTerritories: { object: 'ObjectTerritory2Association', where: 'Territory2.Territory2ModelId = :modelId' },
   objectTerritoriesFor: { object: 'ObjectTerritory2Association', where: 'ObjectId IN :ids AND Territory2.Territory2ModelId = :modelId' },
 };
-const WRITABLE: Record<string, { update?: string[]; create?: string[]; delete?: boolean }> = {
-  Account: { update: ['OwnerId'] },
-  ObjectTerritory2Association: { create: ['ObjectId', 'Territory2Id', 'AssociationCause'], delete: true },
-};
 
-const fail = (code: string, message: string) => Promise.reject({ status: 500, body: { message: `${code}: ${message}`, exceptionType: 'System.AuraHandledException' } });
+const fail = (code: string, message: string, field?: string) =>
+  Promise.reject({ status: 500, body: { message: JSON.stringify({ code, message, ...(field ? { field } : {}) }), exceptionType: 'System.AuraHandledException' } });
+
+const ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
+const PREFIX: Record<string, string> = { Account: '001', User: '005', Territory2: '0MI', ObjectTerritory2Association: '0R4' };
+const refused = (id: unknown, statusCode: string, message: string, field: string): SfSaveResult =>
+  ({ id: typeof id === 'string' ? id : null, success: false, errors: [{ statusCode, message, fields: [field] }] });
 
 export interface ApexFake extends ApexMethods {
   calls: number;
 }
 
-export function apexMethodsFor(store: OrgStore, extraFields: Record<string, string[]> = {}, pageSize = 2000): ApexFake {
+export interface ApexFakeOptions {
+  /** Fields the running user cannot read (`Opportunity.Amount`): refused with INVALID_FIELD naming them. */
+  unreadable?: string[];
+  /** The running user cannot edit Account.OwnerId: updateRecords answers INSUFFICIENT_ACCESS. */
+  ownerNotUpdateable?: boolean;
+}
+
+export function apexMethodsFor(store: OrgStore, extraFields: Record<string, string[]> = {}, pageSize = 2000, options: ApexFakeOptions = {}): ApexFake {
+  /** Id.getSObjectType(): by key prefix, or (the contract suite seeds ids such as `acc-00001`) by the store. */
+  const isIdOf = (v: unknown, object: string) => typeof v === 'string' && (store.objectOf(v) === object || (ID.test(v) && v.startsWith(PREFIX[object])));
+  const unreadable = new Set((options.unreadable ?? []).map((f) => f.toLowerCase()));
+  /** Runs the records that passed the checks; puts each result back at its record's position. */
+  const merge = (checked: (SfSaveResult | null)[], run: (positions: number[]) => SfSaveResult[]): SfSaveResult[] => {
+    const positions = checked.flatMap((r, i) => (r === null ? [i] : []));
+    const results = positions.length ? run(positions) : [];
+    positions.forEach((p, k) => (checked[p] = results[k]));
+    return checked as SfSaveResult[];
+  };
   const bind = (params: Record<string, unknown>, name: string): string => {
     const v = params[name];
     if (name === 'ids') {
@@ -55,9 +76,6 @@ export function apexMethodsFor(store: OrgStore, extraFields: Record<string, stri
       const req = JSON.parse(requestJson) as { name: string; fields: string[]; params: Record<string, unknown>; locator: string | null; count: boolean };
       const tpl = TEMPLATES[req.name];
       if (!tpl) return fail('INVALID_QUERY', `query ${JSON.stringify(req.name)} is not allowed`);
-      const known = new Set([...SCHEMA[tpl.object], ...(extraFields[tpl.object] ?? [])].map((f) => f.toLowerCase()));
-      const bad = req.fields.find((f) => !known.has(String(f).toLowerCase()));
-      if (bad) return fail('INVALID_FIELD', `field ${bad} is not readable on ${tpl.object}`);
       let where: string;
       try {
         where = tpl.where.replace(/:(\w+)/g, (_, name: string) => bind(req.params ?? {}, name));
@@ -67,6 +85,10 @@ export function apexMethodsFor(store: OrgStore, extraFields: Record<string, stri
       if (req.count) {
         return { records: [], totalSize: store.query(`SELECT COUNT() FROM ${tpl.object}${where ? ` WHERE ${where}` : ''}`).totalSize };
       }
+      // Fields are checked after the COUNT() branch, as in the Apex class (a count selects no field).
+      const known = new Set([...SCHEMA[tpl.object], ...(extraFields[tpl.object] ?? [])].map((f) => f.toLowerCase()));
+      const bad = req.fields.find((f) => !known.has(String(f).toLowerCase()) || unreadable.has(`${tpl.object}.${f}`.toLowerCase()));
+      if (bad) return fail('INVALID_FIELD', `${tpl.object}.${bad} does not exist or is not readable for this user`, `${tpl.object}.${bad}`);
       if (req.locator !== null && typeof req.locator !== 'string') return fail('INVALID_PARAMETER', 'bad locator');
       const clauses = [where, req.locator ? `Id > ${quote(req.locator)}` : ''].filter(Boolean);
       const soql = `SELECT ${req.fields.join(', ')} FROM ${tpl.object}${clauses.length ? ` WHERE ${clauses.map((c) => `(${c})`).join(' AND ')}` : ''} ORDER BY Id LIMIT ${pageSize + 1}`;
@@ -77,25 +99,44 @@ export function apexMethodsFor(store: OrgStore, extraFields: Record<string, stri
     },
     async updateRecords({ objectName, recordsJson }) {
       fake.calls++;
-      const allowed = WRITABLE[objectName]?.update;
+      if (objectName !== 'Account') return fail('INVALID_TYPE', 'only Account can be updated');
+      if (options.ownerNotUpdateable) return fail('INSUFFICIENT_ACCESS', 'Account.OwnerId is not updateable for this user', 'Account.OwnerId');
       const records = JSON.parse(recordsJson) as Record<string, unknown>[];
-      const bad = records.flatMap((r) => Object.keys(r)).find((k) => k !== 'Id' && k !== 'attributes' && !allowed?.includes(k));
-      if (!allowed || bad) return fail('INVALID_FIELD_FOR_INSERT_UPDATE', `cannot update ${objectName}.${bad ?? '*'}`);
-      return store.update(objectName, records);
+      const bad = records.flatMap((r) => Object.keys(r)).find((k) => k !== 'Id' && k !== 'attributes' && k !== 'OwnerId');
+      if (bad) return fail('INVALID_FIELD_FOR_INSERT_UPDATE', `cannot write Account.${bad}`, `Account.${bad}`);
+      const checked = records.map((r) =>
+        !isIdOf(r.Id, 'Account') ? refused(r.Id, typeof r.Id === 'string' ? 'INVALID_ID_FIELD' : 'MALFORMED_ID', `Id ${JSON.stringify(r.Id)} is not an Account id`, 'Id')
+        : !isIdOf(r.OwnerId, 'User') ? refused(r.Id, 'INVALID_CROSS_REFERENCE_KEY', `OwnerId ${JSON.stringify(r.OwnerId)} is not a User id`, 'OwnerId')
+        : null);
+      return merge(checked, (at) => store.update('Account', at.map((i) => records[i])));
     },
     async createRecords({ objectName, recordsJson }) {
       fake.calls++;
-      const allowed = WRITABLE[objectName]?.create;
+      if (objectName !== 'ObjectTerritory2Association') return fail('INVALID_TYPE', 'only ObjectTerritory2Association can be created');
       const records = JSON.parse(recordsJson) as Record<string, unknown>[];
-      const bad = records.flatMap((r) => Object.keys(r)).find((k) => k !== 'attributes' && !allowed?.includes(k));
-      if (!allowed || bad) return fail('INVALID_FIELD_FOR_INSERT_UPDATE', `cannot create ${objectName} with ${bad ?? '*'}`);
-      return store.create(objectName, records);
+      const bad = records.flatMap((r) => Object.keys(r)).find((k) => k !== 'attributes' && !['ObjectId', 'Territory2Id', 'AssociationCause'].includes(k));
+      if (bad) return fail('INVALID_FIELD_FOR_INSERT_UPDATE', `cannot write ObjectTerritory2Association.${bad}`, `ObjectTerritory2Association.${bad}`);
+      const checked = records.map((r) =>
+        r.AssociationCause !== 'Territory2Manual' ? refused(null, 'FIELD_INTEGRITY_EXCEPTION', 'AssociationCause must be Territory2Manual', 'AssociationCause')
+        : !isIdOf(r.ObjectId, 'Account') ? refused(null, 'INVALID_CROSS_REFERENCE_KEY', `ObjectId ${JSON.stringify(r.ObjectId)} is not an Account id`, 'ObjectId')
+        : !isIdOf(r.Territory2Id, 'Territory2') ? refused(null, 'INVALID_CROSS_REFERENCE_KEY', `Territory2Id ${JSON.stringify(r.Territory2Id)} is not a Territory2 id`, 'Territory2Id')
+        : null);
+      return merge(checked, (at) => store.create('ObjectTerritory2Association', at.map((i) => records[i])));
     },
     async deleteRecords({ objectName, ids }) {
       fake.calls++;
-      if (!WRITABLE[objectName]?.delete) return fail('INSUFFICIENT_ACCESS', `cannot delete ${objectName}`);
-      if (ids.some((id) => store.objectOf(id) !== objectName)) return fail('INVALID_TYPE', `not all ids are ${objectName} ids`);
-      return store.destroy(ids);
+      if (objectName !== 'ObjectTerritory2Association') return fail('INVALID_TYPE', 'only ObjectTerritory2Association can be deleted');
+      if (!Array.isArray(ids) || ids.length === 0 || ids.length > 200) return fail('EXCEEDED_ID_LIMIT', 'between 1 and 200 ids per call');
+      const checked = ids.map((id) => {
+        if (typeof id !== 'string') return refused(id, 'MALFORMED_ID', `${JSON.stringify(id)} is not a Salesforce id`, 'Id');
+        if (!isIdOf(id, 'ObjectTerritory2Association')) return refused(id, 'INVALID_ID_FIELD', `${id} is not an ObjectTerritory2Association id`, 'Id');
+        const row = store.get('ObjectTerritory2Association', id);
+        if (row && row.AssociationCause !== 'Territory2Manual') {
+          return refused(id, 'INVALID_OPERATION', 'only manual (Territory2Manual) territory associations can be deleted; this one was assigned by a rule', 'AssociationCause');
+        }
+        return null;
+      });
+      return merge(checked, (at) => store.destroy(at.map((i) => ids[i])));
     },
   };
   return fake;

@@ -9,9 +9,21 @@ import { Button, Flex, Text, hubspot } from '@hubspot/ui-extensions';
 // Where you host demo/hubspot/page (its origin must be listed in app.json permittedUrls.iframe).
 const PLANNER_URL = 'https://territories.example.com/hubspot/';
 
-hubspot.extend(({ context, actions }) => <TerritoryCard context={context} actions={actions} />);
+// Typed (JSDoc) for the card's location in territory-card.json, so `npm test` type-checks it against
+// the pinned @hubspot/ui-extensions (platform-checks/hubspot/tsconfig.json).
+hubspot.extend(
+  /** @param {import('@hubspot/ui-extensions').ExtensionPointApi<'crm.record.tab'>} api */
+  ({ context, actions }) => <TerritoryCard context={context} actions={actions} />,
+);
 
+/**
+ * @param {{
+ *   context: import('@hubspot/ui-extensions').ExtensionPointApiContext<'crm.record.tab'>,
+ *   actions: import('@hubspot/ui-extensions').ExtensionPointApiActions<'crm.record.tab'>,
+ * }} props
+ */
 function TerritoryCard({ context, actions }) {
+  /** @param {'card' | 'planner'} view */
   const open = (view) => {
     // What to show, not who is asking: the page's proxy checks its callers itself.
     const params = new URLSearchParams({ view, companyId: String(context.crm.objectId) });

@@ -49,6 +49,8 @@ export default class TerritoryKitPlanner extends LightningElement {
             });
             this.ready = true;
         } catch (e) {
+            // The template shows the error instead of the spinner (lwc:if / lwc:elseif / lwc:else).
+            this.ready = false;
             this.error = `territory-kit could not start: ${e && e.message ? e.message : e}`;
         }
     }
