@@ -1,0 +1,142 @@
+// The demo's production build, used by `npm start` (demo/server.mjs): each page's script bundled with
+// esbuild — minified, Lit in production mode (the `production` export condition), Lit's template
+// literals minified as in the package build, code splitting so on-demand parts (the rebalance engine,
+// supercluster, the basemap decoder, the territory editor) stay separate chunks — into a cache folder,
+// node_modules/.cache/territory-kit-demo/<build id>/, laid out like the URLs it serves:
+//   demo/demo.js (+ chunks)              ← demo/demo.ts           (planner and record pages)
+//   demo/hubspot/page/main.js (+ chunks) ← demo/hubspot/page/main.ts
+//   widgets/standalone.js                ← widgets/standalone.ts  (the plain page; one file, like dist/territory-kit.js)
+// Each folder also gets the rebalance worker (worker.js) and the map's basemap files (assets/): the
+// code finds them with `new URL('./worker.js' | './assets/…', import.meta.url)`, i.e. beside the chunk.
+//
+// The build is reused while it is fresh: `current.json` lists every input file esbuild read; a start
+// rebuilds when one of them (or this script, package-lock.json, the basemap files) changed since.
+// Several servers may start at once (the tests do): each build goes to a new folder and
+// `current.json` is replaced atomically, so a running server never sees a half-written build.
+//
+// `node demo/build.mjs` builds (or reports the build fresh); `--force` rebuilds.
+import { build } from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { minifyLiteralsEsbuild } from '../scripts/minify-literals.mjs';
+import { treeshakeHintsEsbuild } from '../scripts/treeshake-hints.mjs';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const CACHE = join(ROOT, 'node_modules/.cache/territory-kit-demo');
+const POINTER = join(CACHE, 'current.json');
+const ASSETS = join(ROOT, 'widgets/territory-map/assets');
+
+/** What is built: the URL folder, its entry points (name → source), and whether chunks are split. */
+export const PAGES = [
+  { dir: 'demo', entries: { demo: 'demo/demo.ts' }, splitting: true },
+  { dir: 'demo/hubspot/page', entries: { main: 'demo/hubspot/page/main.ts' }, splitting: true },
+  { dir: 'widgets', entries: { standalone: 'widgets/standalone.ts' }, splitting: false, hints: true },
+];
+
+/** Files whose change makes any build stale (besides the inputs esbuild reports). */
+const ALWAYS = ['demo/build.mjs', 'package-lock.json', 'scripts/minify-literals.mjs', 'scripts/treeshake-hints.mjs', 'tsconfig.json'];
+
+const common = {
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  sourcemap: 'linked',
+  conditions: ['browser', 'production'],
+  tsconfig: join(ROOT, 'tsconfig.json'),
+  loader: { '.json': 'json' },
+  logLevel: 'warning',
+  metafile: true,
+  absWorkingDir: ROOT,
+};
+
+const mtime = (file) => {
+  try {
+    return statSync(join(ROOT, file)).mtimeMs;
+  } catch {
+    return Infinity; // gone: stale
+  }
+};
+
+/** The current build, if any: `{ id, dir, builtAt, inputs }`. */
+export function currentBuild() {
+  if (!existsSync(POINTER)) return null;
+  try {
+    const info = JSON.parse(readFileSync(POINTER, 'utf8'));
+    const dir = join(CACHE, info.id);
+    return existsSync(dir) ? { ...info, dir } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Why the current build cannot be reused (a sentence), or '' when it is fresh. */
+export function staleReason(info = currentBuild()) {
+  if (!info) return 'no build yet';
+  const assets = existsSync(ASSETS) ? readdirSync(ASSETS).map((f) => relative(ROOT, join(ASSETS, f))) : [];
+  for (const file of [...ALWAYS, ...assets, ...info.inputs]) {
+    if (mtime(file) > info.builtAt) return `${file} changed`;
+  }
+  return '';
+}
+
+/** Builds every page into a new folder and makes it current. Returns the build info. */
+export async function buildDemo() {
+  mkdirSync(CACHE, { recursive: true });
+  const startedAt = Date.now();
+  const id = `build-${startedAt}-${process.pid}`;
+  const dir = join(CACHE, id);
+  const inputs = new Set();
+  const worker = await build({ ...common, entryPoints: [join(ROOT, 'src/engine/rebalance/worker.ts')], write: false, outfile: join(dir, 'worker.js') });
+  for (const input of Object.keys(worker.metafile.inputs)) inputs.add(input);
+  await Promise.all(
+    PAGES.map(async (page) => {
+      const out = join(dir, page.dir);
+      const result = await build({
+        ...common,
+        entryPoints: Object.fromEntries(Object.entries(page.entries).map(([name, src]) => [name, join(ROOT, src)])),
+        outdir: out,
+        splitting: page.splitting,
+        chunkNames: 'chunk-[hash]',
+        plugins: [minifyLiteralsEsbuild(), ...(page.hints ? [treeshakeHintsEsbuild()] : [])],
+      });
+      for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
+      for (const file of worker.outputFiles) writeFileSync(join(out, relative(dir, file.path)), file.contents);
+      if (existsSync(ASSETS)) cpSync(ASSETS, join(out, 'assets'), { recursive: true });
+    }),
+  );
+  const info = { id, builtAt: startedAt, ms: Date.now() - startedAt, inputs: [...inputs].filter((i) => !i.startsWith('<')).sort() };
+  // Atomic switch: write beside, then rename over the pointer.
+  const tmp = `${POINTER}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(info, null, 1));
+  renameSync(tmp, POINTER);
+  removeOldBuilds(id);
+  return { ...info, dir };
+}
+
+/** Removes builds other than `keep` that are over an hour old (a server started earlier may still serve a recent one). */
+function removeOldBuilds(keep) {
+  for (const name of readdirSync(CACHE)) {
+    const m = /^build-(\d+)-\d+$/.exec(name);
+    if (m && name !== keep && Date.now() - Number(m[1]) > 3_600_000) rmSync(join(CACHE, name), { recursive: true, force: true });
+  }
+}
+
+/** The current build when fresh, else a new one. `log` receives one line saying which. */
+export async function ensureDemoBuild({ force = false, log = () => {} } = {}) {
+  const info = currentBuild();
+  const reason = force ? 'forced' : staleReason(info);
+  if (!reason) {
+    log(`demo build: up to date (${relative(ROOT, info.dir)})`);
+    return { ...info, reused: true };
+  }
+  const built = await buildDemo();
+  log(`demo build: built in ${built.ms} ms (${reason})`);
+  return { ...built, reused: false };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await ensureDemoBuild({ force: process.argv.includes('--force'), log: console.log });
+}
