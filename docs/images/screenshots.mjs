@@ -1,5 +1,6 @@
 // Takes the README's screenshots from `npm start`'s demo: `node docs/images/screenshots.mjs`
-// (starts the demo server on a free port, headless Chromium, writes docs/images/*.png).
+// (starts the demo server on a free port, headless Chromium, writes the README's docs/images/*.png;
+// name shots to take only those, e.g. `planner-dark planner-narrow`).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../../scripts/browser-harness.mjs';
@@ -25,12 +26,13 @@ const ready = () => {
 };
 
 const shots = [
-  { name: 'planner', path: '/demo/', width: 1280, height: 900, full: true, select: true },
+  { name: 'planner', path: '/demo/', width: 1280, height: 900, select: true, readme: true },
+  { name: 'record-page', path: '/demo/record.html', width: 1280, height: 800, readme: true },
+  { name: 'hubspot-page', path: '/demo/hubspot/page/?view=planner&companyId=1001', width: 1280, height: 800, readme: true },
+  // Checks, not in the README: `node docs/images/screenshots.mjs planner-dark planner-narrow`.
   { name: 'planner-dark', path: '/demo/', width: 1280, height: 900, dark: true },
   { name: 'planner-narrow', path: '/demo/', width: 400, height: 900 },
-  { name: 'record-page', path: '/demo/record.html', width: 1280, height: 800 },
-  { name: 'hubspot-page', path: '/demo/hubspot/page/?view=planner&companyId=1001', width: 1280, height: 800 },
-].filter((s) => only.length === 0 || only.includes(s.name));
+].filter((s) => (only.length === 0 ? s.readme : only.includes(s.name)));
 
 const browser = await launchChromium();
 try {
@@ -47,7 +49,7 @@ try {
       await button.click();
     }
     await new Promise((r) => setTimeout(r, 1500)); // basemap, clusters, transitions
-    await page.screenshot({ path: `${OUT}${s.name}.png`, fullPage: Boolean(s.full) && false });
+    await page.screenshot({ path: `${OUT}${s.name}.png` });
     console.log(`wrote docs/images/${s.name}.png`);
     await context.close();
   }
