@@ -15,12 +15,9 @@
 // `current.json` is replaced atomically, so a running server never sees a half-written build.
 //
 // `node demo/build.mjs` builds (or reports the build fresh); `--force` rebuilds.
-import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { minifyLiteralsEsbuild } from '../scripts/minify-literals.mjs';
-import { treeshakeHintsEsbuild } from '../scripts/treeshake-hints.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CACHE = join(ROOT, 'node_modules/.cache/territory-kit-demo');
@@ -84,6 +81,12 @@ export function staleReason(info = currentBuild()) {
 
 /** Builds every page into a new folder and makes it current. Returns the build info. */
 export async function buildDemo() {
+  // Loaded here, not at the top: a start with a fresh build does not pay for them.
+  const [{ build }, { minifyLiteralsEsbuild }, { treeshakeHintsEsbuild }] = await Promise.all([
+    import('esbuild'),
+    import('../scripts/minify-literals.mjs'),
+    import('../scripts/treeshake-hints.mjs'),
+  ]);
   mkdirSync(CACHE, { recursive: true });
   const startedAt = Date.now();
   const id = `build-${startedAt}-${process.pid}`;

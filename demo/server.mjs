@@ -10,7 +10,6 @@
 // HubSpot emulator with seeded companies and owners behind the example proxy, at /hubspot-emulator,
 // and the page says so in a banner.
 import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -23,25 +22,33 @@ const hostname = process.env.HOST ?? 'localhost';
 const EMULATOR_PATH = '/hubspot-emulator';
 
 const build = dev ? null : await ensureDemoBuild({ log: (line) => console.log(line) });
-const hubspot = await hubspotBackend();
+const hubspot = hubspotBackend();
 
-/** Where the HubSpot page's proxy is: HUBSPOT_PROXY, else a local emulator behind the example proxy. */
-async function hubspotBackend() {
+/**
+ * Where the HubSpot page's proxy is: HUBSPOT_PROXY, else a local emulator behind the example proxy,
+ * started on the first request that needs it (so `npm start` does not wait for it).
+ */
+function hubspotBackend() {
   const configured = process.env.HUBSPOT_PROXY?.trim();
   if (configured) return { proxyUrl: configured, emulated: null, close: async () => {} };
-  // The emulator is TypeScript (shared with the tests): loaded through tsx.
-  const { tsImport } = await import('tsx/esm/api');
-  const { startEmulatedHubSpot } = await tsImport('./hubspot/page/emulated-hubspot.ts', import.meta.url);
-  const emulated = await startEmulatedHubSpot();
-  return { proxyUrl: EMULATOR_PATH, emulated, close: () => emulated.close() };
+  let started = null;
+  const emulated = () =>
+    (started ??= (async () => {
+      // The emulator is TypeScript (shared with the tests): loaded through tsx.
+      const { tsImport } = await import('tsx/esm/api');
+      const { startEmulatedHubSpot } = await tsImport('./hubspot/page/emulated-hubspot.ts', import.meta.url);
+      return startEmulatedHubSpot();
+    })());
+  return { proxyUrl: EMULATOR_PATH, emulated, close: async () => (started ? (await started).close() : undefined) };
 }
 
 /** The HubSpot page with its proxy URL set (and, when emulated, a note the page shows as a banner). */
-function hubspotPageHtml() {
+async function hubspotPageHtml() {
   let html = readFileSync(join(rootDir, 'demo/hubspot/page/index.html'), 'utf8');
   html = html.replace(/(<meta name="territory-kit-proxy" content=")[^"]*/, (_, head) => head + escapeAttr(hubspot.proxyUrl));
   if (hubspot.emulated) {
-    const note = `Offline demo: a local HubSpot emulator (${hubspot.emulated.companies} seeded companies, ${hubspot.emulated.owners} owners, HubSpot's CRM v3 wire format) behind the example proxy, not your HubSpot portal. To use your portal, run demo/hubspot/proxy with your token and start the demo with HUBSPOT_PROXY=<the proxy's URL>.`;
+    const emulator = await hubspot.emulated();
+    const note = `Offline demo: a local HubSpot emulator (${emulator.companies} seeded companies, ${emulator.owners} owners, HubSpot's CRM v3 wire format) behind the example proxy, not your HubSpot portal. To use your portal, run demo/hubspot/proxy with your token and start the demo with HUBSPOT_PROXY=<the proxy's URL>.`;
     html = html.replace(/(<meta name="territory-kit-proxy"[^>]*>)/, `$1\n    <meta name="territory-kit-emulated" content="${escapeAttr(note)}" />`);
   }
   return html;
@@ -62,15 +69,16 @@ const middleware = [
   // The local HubSpot emulator's proxy, on this origin (no CORS needed).
   async function emulatedHubSpot(context, next) {
     if (!hubspot.emulated || !(context.path === EMULATOR_PATH || context.path.startsWith(`${EMULATOR_PATH}/`))) return next();
+    const emulator = await hubspot.emulated();
     context.respond = false;
     context.req.url = context.req.url.slice(EMULATOR_PATH.length) || '/';
-    await hubspot.emulated.handle(context.req, context.res);
+    await emulator.handle(context.req, context.res);
     return undefined;
   },
-  function hubspotPage(context, next) {
+  async function hubspotPage(context, next) {
     if (context.path !== '/demo/hubspot/page/' && context.path !== '/demo/hubspot/page/index.html') return next();
     context.type = 'html';
-    context.body = hubspotPageHtml();
+    context.body = await hubspotPageHtml();
     return undefined;
   },
   ...(dev ? devMiddleware() : prodMiddleware()),
@@ -112,7 +120,7 @@ const server = await startDevServer({
     ...(dev
       ? {
           nodeResolve: { exportConditions: ['browser', 'development'] },
-          plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
+          plugins: [(await import('@web/dev-server-esbuild')).esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
         }
       : {}),
     middleware,
