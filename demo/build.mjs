@@ -57,7 +57,7 @@ const mtime = (file) => {
   }
 };
 
-/** The current build, if any: `{ id, dir, builtAt, inputs }`. */
+/** The current build, if any: `{ id, dir, builtAt, preload, inputs }` (`preload`: entry URL → URLs of the chunks it imports statically). */
 export function currentBuild() {
   if (!existsSync(POINTER)) return null;
   try {
@@ -92,6 +92,7 @@ export async function buildDemo() {
   const id = `build-${startedAt}-${process.pid}`;
   const dir = join(CACHE, id);
   const inputs = new Set();
+  const preload = {};
   const worker = await build({ ...common, entryPoints: [join(ROOT, 'src/engine/rebalance/worker.ts')], write: false, outfile: join(dir, 'worker.js') });
   for (const input of Object.keys(worker.metafile.inputs)) inputs.add(input);
   await Promise.all(
@@ -106,11 +107,29 @@ export async function buildDemo() {
         plugins: [minifyLiteralsEsbuild(), ...(page.hints ? [treeshakeHintsEsbuild()] : [])],
       });
       for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
+      // Each entry's statically imported chunks, by URL: the server lists them as <link rel="modulepreload">
+      // so the browser fetches them with the entry instead of after parsing it.
+      const outputs = result.metafile.outputs;
+      const entryFiles = new Set(Object.keys(page.entries).map((name) => relative(ROOT, join(out, `${name}.js`))));
+      for (const [file] of Object.entries(outputs)) {
+        if (!entryFiles.has(file)) continue;
+        const seen = new Set();
+        const visit = (f) => {
+          for (const imp of outputs[f]?.imports ?? []) {
+            if (imp.kind === 'import-statement' && !imp.external && !seen.has(imp.path)) {
+              seen.add(imp.path);
+              visit(imp.path);
+            }
+          }
+        };
+        visit(file);
+        preload[`/${relative(dir, join(ROOT, file)).split('\\').join('/')}`] = [...seen].map((f) => `/${relative(dir, join(ROOT, f)).split('\\').join('/')}`).sort();
+      }
       for (const file of worker.outputFiles) writeFileSync(join(out, relative(dir, file.path)), file.contents);
       if (existsSync(ASSETS)) cpSync(ASSETS, join(out, 'assets'), { recursive: true });
     }),
   );
-  const info = { id, builtAt: startedAt, ms: Date.now() - startedAt, inputs: [...inputs].filter((i) => !i.startsWith('<')).sort() };
+  const info = { id, builtAt: startedAt, ms: Date.now() - startedAt, preload, inputs: [...inputs].filter((i) => !i.startsWith('<')).sort() };
   // Atomic switch: write beside, then rename over the pointer.
   const tmp = `${POINTER}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(info, null, 1));

@@ -78,7 +78,7 @@ const middleware = [
   async function hubspotPage(context, next) {
     if (context.path !== '/demo/hubspot/page/' && context.path !== '/demo/hubspot/page/index.html') return next();
     context.type = 'html';
-    context.body = await hubspotPageHtml();
+    context.body = withPreloads(await hubspotPageHtml(), context.path);
     return undefined;
   },
   ...(dev ? devMiddleware() : prodMiddleware()),
@@ -99,10 +99,32 @@ function devMiddleware() {
   ];
 }
 
-/** Production: a URL the build has a file for is served from the build (demo/build.mjs lays it out by URL). */
+/**
+ * Production: a page's module script gets `<link rel="modulepreload">`s for the chunks it imports
+ * statically (so they download with it, not one round trip later); a URL the build has a file for is
+ * served from the build (demo/build.mjs lays it out by URL).
+ */
+function withPreloads(html, pageUrl) {
+  if (!build) return html;
+  const links = [];
+  for (const [, src] of html.matchAll(/<script type="module" src="([^"]+)"/g)) {
+    const url = new URL(src, `http://x${pageUrl}`).pathname;
+    for (const chunk of build.preload?.[url] ?? []) links.push(`<link rel="modulepreload" href="${chunk}" />`);
+  }
+  return links.length ? html.replace(/\n(\s*)<\/head>/, (_, indent) => `\n${links.map((l) => `${indent}  ${l}\n`).join('')}${indent}</head>`) : html;
+}
+
 function prodMiddleware() {
   const prefix = `/${relative(rootDir, build.dir).split('\\').join('/')}`;
   return [
+    function pagePreloads(context, next) {
+      const m = /^\/demo\/(index|record)\.html$|^\/demo\/$/.exec(context.path);
+      if (!m) return next();
+      const file = join(rootDir, context.path.endsWith('/') ? `${context.path}index.html` : context.path);
+      context.type = 'html';
+      context.body = withPreloads(readFileSync(file, 'utf8'), context.path);
+      return undefined;
+    },
     function fromBuild(context, next) {
       if (context.path.includes('..')) return next();
       const file = join(build.dir, context.path);

@@ -103,6 +103,16 @@ for (const mode of ['prod', 'dev'] as DemoMode[]) {
         }
       });
 
+      it('each page preloads the chunks its script imports statically, and they exist', async () => {
+        for (const [path, entry] of [['/demo/', '/demo/demo.js'], ['/demo/record.html', '/demo/demo.js'], ['/demo/hubspot/page/?view=planner', '/demo/hubspot/page/main.js']]) {
+          const html = await (await fetch(demo.url + path)).text();
+          const links = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
+          assert.deepEqual(links, currentBuild().preload[entry], `${path} preloads what ${entry} imports`);
+          assert.ok(links.length >= 2, `${path}: ${links.length} preloads`);
+          for (const link of links) assert.equal((await fetch(demo.url + link)).status, 200, link);
+        }
+      });
+
       it('a second start reuses the build; a changed source makes it stale', () => {
         assert.match(demo.output(), /demo build: (up to date|built in \d+ ms)/);
         const again = spawnSync(process.execPath, ['demo/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
