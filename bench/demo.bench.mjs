@@ -1,8 +1,9 @@
 // Demo benchmark: how soon a new user sees accounts. For `npm start` (production build) and, in the
 // same run, the unbundled development server (`npm run dev`, what `npm start` served before): navigation
 // → first accounts painted on the planner's map, median of RUNS (default 5) fresh browser contexts (empty
-// cache, like a first visit), after one warm-up visit per server that is not counted (the dev server
-// compiles each TypeScript file on its first request). Also: the record page (navigation → the rep's
+// cache, like a first visit), after one warm-up visit per server and page that is not counted (the dev
+// server compiles each TypeScript file on its first request). Both servers run at once and the visits
+// alternate between them, so both see the same machine load. Also: the record page (navigation → the rep's
 // card totals rendered), scripts and bytes each page loads, and the server start (build and cached).
 //
 // "Painted": a requestAnimationFrame loop installed before any page script checks the map's
@@ -96,25 +97,39 @@ try {
   const tb = performance.now();
   await buildDemo();
   starts.push({ what: 'production build (demo/build.mjs, every page)', ms: performance.now() - tb });
-  for (const [mode, args] of [
-    ['npm start (production build)', []],
-    ['npm run dev (unbundled, TypeScript on the fly; the old npm start)', ['--dev']],
-  ]) {
-    const server = await startServer(args);
-    starts.push({ what: `${mode}: server start${args.length ? '' : ', build cached'}`, ms: server.startMs });
-    try {
-      for (const [pageName, path, key] of [
-        ['planner: first accounts painted on the map', '/demo/', '__tkFirstAccounts'],
-        ['record page: the rep\'s card rendered', '/demo/record.html', '__tkFirstCard'],
-      ]) {
-        await visit(browser, server.url + path, key); // warm-up, not counted
-        const runs = [];
-        for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, server.url + path, key));
-        rows.push({ mode, page: pageName, median: median(runs.map((r) => r.ms)), all: runs.map((r) => r.ms), scripts: runs[0].scripts, bytes: runs[0].bytes });
+  const modes = [
+    { mode: 'npm start (production build)', args: [] },
+    { mode: 'npm run dev (unbundled, TypeScript on the fly; the old npm start)', args: ['--dev'] },
+  ];
+  const pages = [
+    { page: 'planner: first accounts painted on the map', path: '/demo/', key: '__tkFirstAccounts' },
+    { page: "record page: the rep's card rendered", path: '/demo/record.html', key: '__tkFirstCard' },
+  ];
+  for (const m of modes) {
+    m.server = await startServer(m.args);
+    starts.push({ what: `${m.mode}: server start${m.args.length ? '' : ', build cached'}`, ms: m.server.startMs });
+  }
+  try {
+    const runs = new Map();
+    for (const m of modes) for (const p of pages) await visit(browser, m.server.url + p.path, p.key); // warm-up, not counted
+    // Interleaved (production, development, production, …) so both see the same machine load.
+    for (let i = 0; i < RUNS; i++) {
+      for (const p of pages) {
+        for (const m of modes) {
+          const k = `${m.mode}\u0000${p.page}`;
+          if (!runs.has(k)) runs.set(k, []);
+          runs.get(k).push(await visit(browser, m.server.url + p.path, p.key));
+        }
       }
-    } finally {
-      await server.stop();
     }
+    for (const m of modes) {
+      for (const p of pages) {
+        const r = runs.get(`${m.mode}\u0000${p.page}`);
+        rows.push({ mode: m.mode, page: p.page, median: median(r.map((x) => x.ms)), all: r.map((x) => x.ms), scripts: r[0].scripts, bytes: r[0].bytes });
+      }
+    }
+  } finally {
+    for (const m of modes) await m.server?.stop();
   }
 } finally {
   await browser.close();
