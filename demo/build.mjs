@@ -138,11 +138,17 @@ export async function buildDemo() {
   return { ...info, dir };
 }
 
-/** Removes builds other than `keep` that are over an hour old (a server started earlier may still serve a recent one). */
+/**
+ * Removes old builds: beyond the five newest, those over an hour old (a server started earlier may still
+ * serve one of the recent ones; it reads its build once, at start).
+ */
 function removeOldBuilds(keep) {
-  for (const name of readdirSync(CACHE)) {
-    const m = /^build-(\d+)-\d+$/.exec(name);
-    if (m && name !== keep && Date.now() - Number(m[1]) > 3_600_000) rmSync(join(CACHE, name), { recursive: true, force: true });
+  const builds = readdirSync(CACHE)
+    .map((name) => ({ name, at: Number(/^build-(\d+)-\d+$/.exec(name)?.[1] ?? NaN) }))
+    .filter((b) => b.at === b.at && b.name !== keep)
+    .sort((a, b) => b.at - a.at);
+  for (const b of builds.slice(4)) {
+    if (Date.now() - b.at > 3_600_000) rmSync(join(CACHE, b.name), { recursive: true, force: true });
   }
 }
 
