@@ -83,7 +83,7 @@ for (const mode of ['prod', 'dev'] as DemoMode[]) {
     }
 
     if (mode === 'prod') {
-      it('the HubSpot page says it runs on the local emulator, and loads the seeded companies through the proxy', async () => {
+      it('the HubSpot page says it runs on the local emulator, loads the seeded companies through the proxy and saves there', async () => {
         const { page, close } = await openPage(demo, '/demo/hubspot/page/?view=planner&companyId=1001');
         try {
           const banner = await page.$eval('#emulated', (e) => ({ hidden: (e as HTMLElement).hidden, text: e.textContent ?? '' }));
@@ -98,6 +98,22 @@ for (const mode of ['prod', 'dev'] as DemoMode[]) {
           assert.equal(state.reps, 12);
           assert.deepEqual(state.selection, ['1001']);
           await until(page, 'the proxy meta points at the emulator path', () => document.querySelector<HTMLMetaElement>('meta[name="territory-kit-proxy"]')?.content === '/hubspot-emulator');
+          // A write goes through the proxy to the emulator and comes back saved.
+          const outcome = await page.evaluate(async () => {
+            type P = { state: { reps: { id: string }[]; working: Record<string, string | null>; lastSave: { accountId: string; status: string }[] | null }; actions: { assign(ids: string[], rep: string, label: string): void; save(): Promise<unknown> } };
+            const p = document.getElementById('provider') as unknown as P;
+            const to = p.state.reps.find((r) => r.id !== p.state.working['1001'])!.id;
+            p.actions.assign(['1001'], to, 'test move');
+            await p.actions.save();
+            for (let i = 0; i < 200 && !p.state.lastSave; i++) await new Promise((r) => setTimeout(r, 50));
+            return { to, lastSave: p.state.lastSave };
+          });
+          assert.deepEqual(outcome.lastSave?.map((o) => [o.accountId, o.status]), [['1001', 'saved']]);
+          const reloaded = await page.evaluate(async () => {
+            const r = await fetch('/hubspot-emulator/crm/v3/objects/companies/batch/read', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ properties: ['hubspot_owner_id'], inputs: [{ id: '1001' }] }) });
+            return ((await r.json()) as { results: { properties: { hubspot_owner_id: string } }[] }).results[0].properties.hubspot_owner_id;
+          });
+          assert.equal(reloaded, outcome.to, "the emulator holds the company's new owner");
         } finally {
           await close();
         }
