@@ -3,7 +3,7 @@
 // literals minified as in the package build, code splitting so on-demand parts (the rebalance engine,
 // supercluster, the basemap decoder, the territory editor) stay separate chunks — into a cache folder,
 // node_modules/.cache/territory-kit-demo/<build id>/, laid out like the URLs it serves:
-//   demo/demo.js (+ chunks)              ← demo/demo.ts           (planner and record pages)
+//   demo/demo.js, demo/record.js (+ chunks) ← demo/demo.ts, demo/record.ts (planner, record page)
 //   demo/hubspot/page/main.js (+ chunks) ← demo/hubspot/page/main.ts
 //   widgets/standalone.js                ← widgets/standalone.ts  (the plain page; one file, like dist/territory-kit.js)
 // Each folder also gets the rebalance worker (worker.js) and the map's basemap files (assets/): the
@@ -26,7 +26,7 @@ const ASSETS = join(ROOT, 'widgets/territory-map/assets');
 
 /** What is built: the URL folder, its entry points (name → source), and whether chunks are split. */
 export const PAGES = [
-  { dir: 'demo', entries: { demo: 'demo/demo.ts' }, splitting: true },
+  { dir: 'demo', entries: { demo: 'demo/demo.ts', record: 'demo/record.ts' }, splitting: true },
   { dir: 'demo/hubspot/page', entries: { main: 'demo/hubspot/page/main.ts' }, splitting: true },
   { dir: 'widgets', entries: { standalone: 'widgets/standalone.ts' }, splitting: false, hints: true },
 ];

@@ -6,7 +6,7 @@
 // proxy instead of the emulator.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { utimesSync } from 'node:fs';
+import { readFileSync, utimesSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -119,8 +119,23 @@ for (const mode of ['prod', 'dev'] as DemoMode[]) {
         }
       });
 
+      it("the record page loads the provider, card and gauge first and the map's chunk after", async () => {
+        const info = currentBuild();
+        const first = [info.dir + '/demo/record.js', ...info.preload['/demo/record.js'].map((u: string) => info.dir + u)];
+        const code = first.map((f: string) => readFileSync(f, 'utf8')).join('\n');
+        assert.match(code, /tk-territory-card/);
+        assert.match(code, /tk-workload-gauge/);
+        assert.doesNotMatch(code, /leaflet-container/, "Leaflet is not in the record page's first load");
+        const { page, close } = await openPage(demo, '/demo/record.html');
+        try {
+          await need(page, 'tk-territory-card >>> tk-territory-map >>> [part~="map"]', "the card's small map, once the map's chunk is in");
+        } finally {
+          await close();
+        }
+      });
+
       it('each page preloads the chunks its script imports statically, and they exist', async () => {
-        for (const [path, entry] of [['/demo/', '/demo/demo.js'], ['/demo/record.html', '/demo/demo.js'], ['/demo/hubspot/page/?view=planner', '/demo/hubspot/page/main.js']]) {
+        for (const [path, entry] of [['/demo/', '/demo/demo.js'], ['/demo/record.html', '/demo/record.js'], ['/demo/hubspot/page/?view=planner', '/demo/hubspot/page/main.js']]) {
           const html = await (await fetch(demo.url + path)).text();
           const links = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
           assert.deepEqual(links, currentBuild().preload[entry], `${path} preloads what ${entry} imports`);
