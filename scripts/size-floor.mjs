@@ -1,5 +1,5 @@
-// `node scripts/size-floor.mjs`: how much room the size budgets of issue #5 leave for our own code, and
-// what a page loads for the elements it uses. Same bundling as `npm run size` (scripts/size.mjs: esbuild,
+// `node scripts/size-floor.mjs`: the least the required libraries weigh, how much of a bundle is our own
+// code, and what a page loads for the elements it uses (the per-page budgets themselves: scripts/size.mjs). Same bundling as `npm run size` (scripts/size.mjs: esbuild,
 // minified ESM, Lit literals minified, gzip level 9 per file, code splitting for the initial loads).
 //
 // 1. Floors: the least each required library weighs in any bundle that uses it —
@@ -7,12 +7,11 @@
 //      and their stylesheet, with the standalone's tree-shaking hints;
 //    - lit + @lit/context: one element, one context provider and consumer;
 //    - zod/mini: one object schema with an optional field, parsed once.
-//    Budget − floors = what is left for our code and the small libraries (kdbush, supercluster, …).
 // 2. Our code now: the bytes of each row that are not node_modules (gzip shared out in proportion to
 //    minified bytes, as scripts/size-breakdown.mjs does).
 // 3. Pages: the initial load of a page that defines only some elements (each element's own module).
 import { fileURLToPath } from 'node:url';
-import { TARGETS, BUDGETS, bundle } from './size.mjs';
+import { bundle } from './size.mjs';
 import { breakdown } from './size-breakdown.mjs';
 
 /** The least each required library weighs (inline modules, bundled like the standalone). */
@@ -89,13 +88,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const f = await floors();
   console.log('| required library | floor (gzip) |\n|---|---:|');
   for (const x of f) console.log(`| ${x.name} | ${kb(x.gzip)} |`);
-  console.log('\n| budget row | budget | floors in it | left for our code + small libraries | our code now | all now |\n|---|---:|---:|---:|---:|---:|');
-  for (const t of TARGETS.filter((x) => x.budget)) {
-    // The widgets row leaves leaflet out and loads zod on demand; the standalone holds all three.
-    const inRow = t.noLeaflet ? f.filter((x) => x.inWidgetsRow) : f;
-    const floor = inRow.reduce((a, x) => a + x.gzip, 0);
-    const o = await ours(t.name);
-    console.log(`| ${t.name} | ${kb(BUDGETS[t.budget])} | ${kb(floor)} | ${kb(BUDGETS[t.budget] - floor)} | ${kb(o.ours)} | ${kb(o.total)} |`);
+  console.log('\n| bundle | all now | our code now |\n|---|---:|---:|');
+  for (const name of ['engine + widgets (no leaflet)', 'standalone (with leaflet)']) {
+    const o = await ours(name);
+    console.log(`| ${name} | ${kb(o.total)} | ${kb(o.ours)} |`);
   }
   console.log('\n| page defines | initial, no leaflet | initial, with leaflet | on demand later |\n|---|---:|---:|---:|');
   for (const p of await pages()) console.log(`| ${p.name} | ${kb(p.noLeaflet)} | ${kb(p.withLeaflet)} | ${kb(p.lazy)} |`);

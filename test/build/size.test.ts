@@ -1,10 +1,12 @@
-// What `npm run size` checks besides the budgets: no jsforce in browser bundles, nothing a strict CSP
-// refuses, and the on-demand parts (the rebalance engine, supercluster, the basemap decoder, zod) outside the widgets'
-// initial load. The budgets themselves are reported by `npm run size` (see BENCHMARKS.md "Size").
+// The per-page size budgets (issue #15, scripts/size.mjs BUDGETS): the rep's record page (provider + card
+// + gauge) ≤ 30 kB gz, the planner's first load (provider, map with Leaflet, gauge, panel) ≤ 95 kB gz, the
+// standalone file ≤ 129.5 kB gz. Also: no jsforce in browser bundles, nothing a strict CSP refuses, and
+// the on-demand parts (the rebalance engine, supercluster, the basemap decoder, zod) outside the
+// widgets' initial load. `npm run size` prints the same figures (see BENCHMARKS.md "Bundle size").
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 // @ts-expect-error -- a plain .mjs script without types
-import { TARGETS, CEILINGS, bundle } from '../../scripts/size.mjs';
+import { TARGETS, BUDGETS, RECORD_PAGE, PLANNER, bundle, pageBundle, measureBudgets, budgetMessage } from '../../scripts/size.mjs';
 
 interface Target { name: string; entry: string; external: string[]; noLeaflet?: boolean; split?: boolean }
 interface Bundle { initial: { gzip: number; files: number }; lazy: { gzip: number; files: number }; code: string; inputs: string[]; initialInputs: string[] }
@@ -44,9 +46,37 @@ test('browser bundles contain no jsforce and nothing a strict CSP refuses', asyn
   assert.ok(standalone.inputs.some((i) => i.includes('node_modules/leaflet/')), 'the standalone bundle has leaflet inside');
 });
 
-test('the widgets\' initial load and the standalone bundle stay under their ceilings (no unnoticed growth)', async () => {
-  for (const [name, ceiling] of Object.entries(CEILINGS as Record<string, number>)) {
-    const b = (await bundle(target(name))) as Bundle;
-    assert.ok(b.initial.gzip <= ceiling, `${name}: ${b.initial.gzip} B gzip > ceiling ${ceiling} B (scripts/size.mjs CEILINGS)`);
+interface BudgetRow { name: string; budget: number; gzip: number; raw: number; largest: [string, number][]; hasJsforce: boolean; forbidden: string[] }
+
+test('the budgets are the issue\'s: record page 30 kB, planner 95 kB, standalone 129.5 kB (gzip)', () => {
+  assert.deepEqual(
+    (BUDGETS as { name: string; budget: number }[]).map((b) => b.budget),
+    [30 * 1024, 95 * 1024, 129.5 * 1024],
+  );
+});
+
+test('what each page loads first: the record page has no map or Leaflet; the planner has both, and Leaflet', async () => {
+  const record = (await pageBundle(RECORD_PAGE)) as Bundle;
+  const planner = (await pageBundle(PLANNER)) as Bundle;
+  assert.ok(!record.initialInputs.some((i) => i.includes('node_modules/leaflet/') || i.startsWith('widgets/territory-map/')), 'record page: no map in the initial load');
+  assert.ok(record.initialInputs.includes('widgets/territory-card/territory-card.component.ts'));
+  assert.ok(record.initialInputs.includes('widgets/workload-gauge/workload-gauge.component.ts'));
+  for (const m of ['widgets/territory-map/territory-map.component.ts', 'widgets/rep-assignment-panel/rep-assignment-panel.component.ts', 'widgets/workload-gauge/workload-gauge.component.ts']) {
+    assert.ok(planner.initialInputs.includes(m), `planner loads ${m} first`);
+  }
+  assert.ok(planner.initialInputs.some((i) => i.includes('node_modules/leaflet/')), 'planner: Leaflet in the first load');
+  assert.ok(!planner.initialInputs.some((i) => i.startsWith('src/engine/rebalance/')), 'planner: the rebalance engine on demand');
+});
+
+test('each page stays within its budget (record page, planner, standalone file)', async (t) => {
+  const rows = (await measureBudgets()) as BudgetRow[];
+  assert.equal(rows.length, 3);
+  for (const row of rows) {
+    // The room left, in the test output: an engineer adding bytes sees how much is left before the budget fails.
+    t.diagnostic(budgetMessage(row));
+    assert.ok(row.gzip > 5 * 1024, `${row.name}: measured ${row.gzip} B`);
+    assert.ok(row.gzip <= row.budget, budgetMessage(row));
+    assert.ok(!row.hasJsforce, `${row.name}: jsforce inside`);
+    assert.deepEqual(row.forbidden, [], `${row.name}: forbidden constructs`);
   }
 });

@@ -29,12 +29,18 @@ export interface Demo {
   stop(): Promise<void>;
 }
 
-/** Spawns `node demo/server.mjs` (what `npm start` runs) with PORT set, waits for its log line, launches Chromium. */
-export async function startDemo(): Promise<Demo> {
+/** `prod`: what `npm start` serves (the production build); `dev`: `npm run dev` (TypeScript on the fly). */
+export type DemoMode = 'prod' | 'dev';
+
+/**
+ * Spawns `node demo/server.mjs` (what `npm start` runs; with `--dev` what `npm run dev` runs) with PORT
+ * set, waits for its log line, launches Chromium. `env` adds environment variables (e.g. HUBSPOT_PROXY).
+ */
+export async function startDemo(mode: DemoMode = 'prod', env: Record<string, string> = {}): Promise<Demo & { output: () => string }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['demo/server.mjs'], {
+  const child: ChildProcess = spawn(process.execPath, ['demo/server.mjs', ...(mode === 'dev' ? ['--dev'] : [])], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, HUBSPOT_PROXY: '', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -42,7 +48,7 @@ export async function startDemo(): Promise<Demo> {
     const timer = setTimeout(() => reject(new Error(`demo server did not start within ${WAIT} ms; output:\n${output}`)), WAIT);
     const onData = (d: Buffer) => {
       output += String(d);
-      if (output.includes('territory-kit demo:')) {
+      if (output.includes('territory-kit demo (')) {
         clearTimeout(timer);
         resolve();
       }
@@ -58,6 +64,7 @@ export async function startDemo(): Promise<Demo> {
   return {
     url: `http://127.0.0.1:${port}`,
     browser,
+    output: () => output,
     async stop() {
       await browser.close().catch(() => {});
       if (child.exitCode === null) {

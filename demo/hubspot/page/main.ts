@@ -18,7 +18,16 @@ const companyId = params.get('companyId');
 
 const provider = document.getElementById('provider') as TkTerritoryProvider;
 const note = document.getElementById('note') as HTMLElement;
-const proxy = document.querySelector<HTMLMetaElement>('meta[name="territory-kit-proxy"]')?.content;
+const proxyMeta = document.querySelector<HTMLMetaElement>('meta[name="territory-kit-proxy"]')?.content;
+// A path (e.g. the demo server's `/hubspot-emulator`) is on this page's origin.
+const proxy = proxyMeta ? new URL(proxyMeta, location.href).href.replace(/\/+$/, '') : undefined;
+// Set by the demo server (`npm start` without HUBSPOT_PROXY): the proxy in front of a local HubSpot emulator.
+const emulated = document.querySelector<HTMLMetaElement>('meta[name="territory-kit-emulated"]')?.content;
+const banner = document.getElementById('emulated') as HTMLElement | null;
+if (emulated && banner) {
+  banner.textContent = emulated;
+  banner.hidden = false;
+}
 
 /** Resolves once the provider has loaded (true) or failed (false; it shows the error itself). */
 function loaded(p: TkTerritoryProvider): Promise<boolean> {

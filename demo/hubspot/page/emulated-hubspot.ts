@@ -1,0 +1,61 @@
+/**
+ * Server side, not part of the page's bundle: the HubSpot the demo server (demo/server.mjs) uses when no
+ * real proxy is configured. The test suite's HubSpot CRM v3 emulator (test/emulators/hubspot/server.ts,
+ * the real wire format: string property values, paging cursors, 207 batch results) seeded with the
+ * demo's generated companies and owners, behind the example proxy (demo/hubspot/proxy/server.mjs) with
+ * a made-up token, so the page goes through the same proxy code as with a real portal.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { generateDemoData } from '../../../src/data/generate-demo-data.js';
+import { startHubSpotEmulator, type EmuCompany, type EmuOwner } from '../../../test/emulators/hubspot/server.js';
+import { createHubSpotProxy } from '../proxy/server.mjs';
+
+export interface EmulatedHubSpot {
+  /** The proxy's request handler (paths as the adapter sends them, e.g. `/crm/v3/owners`). */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** Seeded companies and owners. */
+  companies: number;
+  owners: number;
+  /** The emulator's own URL (for tests). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** HubSpot's shapes of the demo data: owners with numeric ids, companies with string properties. */
+export function demoHubSpotData(options: { seed?: number; accounts?: number; reps?: number } = {}): { companies: EmuCompany[]; owners: EmuOwner[] } {
+  const data = generateDemoData({ seed: options.seed ?? 7, accounts: options.accounts ?? 1500, reps: options.reps ?? 12, asOf: new Date() });
+  const ownerId = new Map(data.reps.map((r, i) => [r.id, String(80_000_001 + i)]));
+  const owners: EmuOwner[] = data.reps.map((r, i) => {
+    const [firstName, ...rest] = r.name.split(' ');
+    return { id: ownerId.get(r.id)!, email: r.email ?? null, firstName, lastName: rest.join(' '), userId: 5_000_001 + i, archived: false };
+  });
+  const str = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  const companies: EmuCompany[] = data.accounts.map((a, i) => ({
+    id: String(1001 + i),
+    properties: {
+      name: a.name,
+      industry: a.industry ?? '',
+      latitude: str(a.lat),
+      longitude: str(a.lng),
+      annualrevenue: str(a.potential),
+      numberofemployees: str(a.employees),
+      hubspot_owner_id: a.ownerId ? (ownerId.get(a.ownerId) ?? '') : '',
+    },
+  }));
+  return { companies, owners };
+}
+
+/** Starts the emulator (127.0.0.1, random port) and returns the proxy handler in front of it. */
+export async function startEmulatedHubSpot(options: { seed?: number; accounts?: number; reps?: number } = {}): Promise<EmulatedHubSpot> {
+  const token = 'pat-demo-emulator-not-a-real-token';
+  const { companies, owners } = demoHubSpotData(options);
+  const emulator = await startHubSpotEmulator({ companies, owners, token });
+  const proxy = createHubSpotProxy({ token, upstream: emulator.url });
+  return {
+    handle: proxy,
+    companies: companies.length,
+    owners: owners.length,
+    url: emulator.url,
+    close: () => emulator.close(),
+  };
+}

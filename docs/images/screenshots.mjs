@@ -1,0 +1,59 @@
+// Takes the README's screenshots from `npm start`'s demo: `node docs/images/screenshots.mjs`
+// (starts the demo server on a free port, headless Chromium, writes the README's docs/images/*.png;
+// name shots to take only those, e.g. `planner-dark planner-narrow`).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../../scripts/browser-harness.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const OUT = fileURLToPath(new URL('.', import.meta.url));
+const only = process.argv.slice(2);
+
+const child = spawn(process.execPath, ['demo/server.mjs'], { cwd: ROOT, env: { ...process.env, HUBSPOT_PROXY: '', PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+const base = await new Promise((resolve, reject) => {
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += String(d);
+    const m = /territory-kit demo \([^)]*\): (http:\/\/[^/\s]+)\//.exec(out);
+    if (m) resolve(m[1]);
+  });
+  child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+});
+
+const ready = () => {
+  const ps = [...document.querySelectorAll('tk-territory-provider')];
+  return ps.length > 0 && ps.every((p) => p.state?.status === 'ready');
+};
+
+const shots = [
+  { name: 'planner', path: '/demo/', width: 1280, height: 900, select: true, readme: true },
+  { name: 'record-page', path: '/demo/record.html', width: 1280, height: 800, readme: true },
+  { name: 'hubspot-page', path: '/demo/hubspot/page/?view=planner&companyId=1001', width: 1280, height: 800, readme: true },
+  // Checks, not in the README: `node docs/images/screenshots.mjs planner-dark planner-narrow`.
+  { name: 'planner-dark', path: '/demo/', width: 1280, height: 900, dark: true },
+  { name: 'planner-narrow', path: '/demo/', width: 400, height: 900 },
+].filter((s) => (only.length === 0 ? s.readme : only.includes(s.name)));
+
+const browser = await launchChromium();
+try {
+  for (const s of shots) {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.setViewport({ width: s.width, height: s.height });
+    await page.goto(base + s.path, { waitUntil: 'load' });
+    await page.waitForFunction(ready, { timeout: 60_000, polling: 100 });
+    if (s.dark) await page.click('#theme');
+    if (s.select) {
+      // Select one rep's accounts so the panel shows a selection and recommendations.
+      const button = await page.waitForSelector('tk-rep-assignment-panel >>> [part~="reps-table"] button[aria-label^="Select accounts of"]', { timeout: 30_000 });
+      await button.click();
+    }
+    await new Promise((r) => setTimeout(r, 1500)); // basemap, clusters, transitions
+    await page.screenshot({ path: `${OUT}${s.name}.png` });
+    console.log(`wrote docs/images/${s.name}.png`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  child.kill('SIGTERM');
+}
