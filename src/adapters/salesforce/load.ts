@@ -71,18 +71,18 @@ export async function loadSalesforce(o: ResolvedOptions, options: LoadOptions, b
 
 async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions, baseline: Baseline, state: { roster?: Roster }): Promise<SalesforceLoadResult> {
   const t = o.transport;
-  const ctx = { retry: o.retry, signal };
+  const ctx = { retry: o.retry, signal, timeoutMs: o.requestTimeoutMs };
   const f = o.fields;
   const report: SalesforceLoadReport = { withoutCoordinates: [], multipleTerritories: [], bulk: false };
 
   // Accounts: COUNT() first, then paged REST or one Bulk 2.0 job.
   const aq = accountsQuery(o);
-  const total = await readWithRetry(t, () => t.count(aq, signal), { ...o.retry, signal });
+  const total = await readWithRetry(t, (s) => t.count(aq, s), { ...o.retry, signal, timeoutMs: o.requestTimeoutMs });
   onProgress?.({ phase: 'accounts', loaded: 0, total });
   let rows: SfRecord[];
   if (total > o.bulkThreshold && t.bulkQuery) {
     report.bulk = true;
-    rows = await readWithRetry(t, () => t.bulkQuery!(aq, { signal, onRows: (loaded) => onProgress?.({ phase: 'accounts', loaded, total }) }), { ...o.retry, signal });
+    rows = await readWithRetry(t, (s) => t.bulkQuery!(aq, { ...(s ? { signal: s } : {}), onRows: (loaded) => onProgress?.({ phase: 'accounts', loaded, total }) }), { ...o.retry, signal });
     onProgress?.({ phase: 'accounts', loaded: rows.length, total });
   } else {
     rows = await queryAll(t, aq, { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'accounts', loaded, total }) });
