@@ -52,6 +52,8 @@ export async function writeWithRetry(
     pending = [];
   };
   let attempts = 0;
+  /** Whether the last attempt got no answer at all (timeout, dropped connection): it may still be applied after it was re-read. */
+  let ambiguous = false;
   const send = (): Promise<SfSaveResult[]> => (op === 'destroy'
     ? transport.destroy(object, pending.map((i) => i.id!))
     : transport[op](object, pending.map((i) => i.record!)));
@@ -61,6 +63,7 @@ export async function writeWithRetry(
       let inFlight = false;
       try {
         inFlight = true;
+        ambiguous = false;
         const raw = await (options.timeoutMs === undefined ? raceSignal(send(), options.signal) : withTimeout(send, options.timeoutMs, options.signal, `Salesforce ${op} of ${object}`));
         inFlight = false;
         const res = alignResults(op, pending, raw);
@@ -105,6 +108,7 @@ export async function writeWithRetry(
         }
         if (kind === 'transient') return { done: false, value: null };
         if (kind === 'ambiguous') {
+          ambiguous = err.code === 'TIMEOUT' || err.code === 'NETWORK'; // no answer at all: it may land later
           let states;
           try {
             states = await options.verify(pending);
@@ -126,7 +130,8 @@ export async function writeWithRetry(
         return { done: true, value: null };
       }
     }, { ...options.retry, signal: options.signal });
-    if (run.gaveUp) failAll(last.code, `${last.message} (gave up after ${attempts} attempts)`);
+    if (run.gaveUp && ambiguous) failAll(UNKNOWN_OUTCOME, `${last.message} (gave up after ${attempts} attempts); a request that got no answer may still be applied — ${RELOAD_ADVICE}`);
+    else if (run.gaveUp) failAll(last.code, `${last.message} (gave up after ${attempts} attempts)`);
   } catch (e) {
     if (options.signal?.aborted) failAll('ABORTED', 'aborted before this record was written');
     else failAll(toSalesforceError(e).code, toSalesforceError(e).message);
