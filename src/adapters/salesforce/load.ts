@@ -153,8 +153,8 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
     const id = str(r.Id) ?? '';
     const lat = num(r[f.lat]);
     const lng = num(r[f.lng]);
-    const fields: Record<string, string | number | boolean | null> = {};
-    for (const c of f.custom) fields[c] = fieldValue(r[c]);
+    // fromEntries defines own properties, so a field named like `__proto__` stays a field.
+    const fields: Record<string, string | number | boolean | null> = Object.fromEntries(f.custom.map((c) => [c, fieldValue(r[c])]));
     if (roster) fields.OwnerId = str(r.OwnerId); // the record owner, which ETM never changes
     const region = f.region ? str(r[f.region]) : null;
     const lastActivity = f.lastActivity ? str(r[f.lastActivity]) : null;
