@@ -156,6 +156,10 @@ function targetOf(op: 'update' | 'create' | 'destroy', item: WriteItem): string 
  * some failures) take the remaining items in order; a success without an id among results with ids,
  * an id that was not in the request, an id answered twice or a wrong count make the whole answer
  * untrusted (re-read). Create results carry new ids, so they are matched by position.
+ *
+ * @example
+ * alignResults('update', [{ key: 'a', record: { Id: 'a' } }, { key: 'b', record: { Id: 'b' } }], [{ id: 'b', success: true, errors: [] }, { id: 'a', success: true, errors: [] }])
+ * // → the result for 'a' first, then 'b'
  */
 export function alignResults(op: 'update' | 'create' | 'destroy', items: readonly WriteItem[], res: unknown): SfSaveResult[] {
   if (!Array.isArray(res) || res.length !== items.length) throw untrusted(`expected ${items.length} results, got ${Array.isArray(res) ? res.length : typeof res}`);

@@ -5,17 +5,9 @@
  * happened. Works with transports that ignore `signal`: the wait is raced, not just signalled.
  */
 
-/** Time limits an adapter applies. Every adapter's options accept these. */
-export interface Deadlines {
-  /** Longest wait for one request's answer (headers and body), in ms. Default 30,000. */
-  requestTimeoutMs?: number;
-  /**
-   * Longest a `save()` may take, in ms, retries included. When it passes, requests in flight are
-   * abandoned and the save resolves: changes that may have been written end `failed` with code
-   * `UNKNOWN_OUTCOME` (reload to check), the rest `failed` with code `TIMEOUT`. Default 120,000.
-   */
-  saveDeadlineMs?: number;
-}
+import type { Deadlines } from '../crm-adapter.js';
+
+export type { Deadlines };
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_SAVE_DEADLINE_MS = 120_000;
@@ -57,7 +49,14 @@ export function resolveDeadlines(options: Deadlines | undefined, who: string): R
   };
 }
 
-/** A signal that aborts when `parent` aborts or after `ms`, whichever comes first; `dispose` stops the timer. */
+/**
+ * A signal that aborts when `parent` aborts or after `ms` (with a DeadlineError), whichever comes
+ * first; `dispose` stops the timer and unhooks the parent.
+ *
+ * @example
+ * const { signal, dispose } = deadlineSignal(30_000, options.signal, 'the check');
+ * try { await fetch(url, { signal }); } finally { dispose(); }
+ */
 export function deadlineSignal(ms: number, parent?: AbortSignal, what = 'the request'): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   if (parent?.aborted) {
@@ -121,7 +120,12 @@ export async function withTimeout<T>(fn: (signal: AbortSignal) => Promise<T>, ms
   }
 }
 
-/** True when the signal was aborted by a deadline rather than by the caller. */
+/**
+ * True when the signal was aborted by a deadline rather than by the caller.
+ *
+ * @example
+ * if (isDeadline(signal)) code = 'TIMEOUT';
+ */
 export function isDeadline(signal: AbortSignal | undefined): boolean {
   return Boolean(signal?.aborted && signal.reason instanceof DeadlineError);
 }
