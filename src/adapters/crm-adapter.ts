@@ -54,9 +54,24 @@ export type SaveStatus = 'saved' | 'failed' | 'conflict';
 export interface SaveOutcome {
   accountId: string;
   status: SaveStatus;
-  /** The CRM's error code (e.g. `UNABLE_TO_LOCK_ROW`), or ours (`ABORTED`, `NETWORK`, `STALE`). */
+  /**
+   * The CRM's error code (e.g. `UNABLE_TO_LOCK_ROW`), or ours (`ABORTED`, `TIMEOUT`, `NETWORK`, `STALE`;
+   * `UNKNOWN_OUTCOME` when a write may or may not have happened — reload to check).
+   */
   code?: string;
   message?: string;
+}
+
+/** Time limits an adapter applies. Every adapter's options accept these. */
+export interface Deadlines {
+  /** Longest wait for one request's answer (headers and body), in ms. Default 30,000. */
+  requestTimeoutMs?: number;
+  /**
+   * Longest a `save()` may take, in ms, retries included. When it passes, requests in flight are
+   * abandoned and the save resolves: changes that may have been written end `failed` with code
+   * `UNKNOWN_OUTCOME` (reload to check), the rest `failed` with code `TIMEOUT`. Default 120,000.
+   */
+  saveDeadlineMs?: number;
 }
 
 export interface SaveProgress {
@@ -77,6 +92,8 @@ export interface SaveOptions {
  * change whose record moved on in the CRM since it was loaded (newer `lastModified`, or an owner other
  * than `from`) is a `conflict` and is not written. A network failure never reports `saved`.
  * A change whose account the CRM already holds with owner `to` is `saved` without writing, so saving the same change twice is harmless.
+ * Built-in adapters run one save at a time per instance and end every save by its deadline
+ * (`Deadlines`); a change whose outcome cannot be learned is `failed` `UNKNOWN_OUTCOME`.
  */
 export interface CrmAdapter {
   /** Stable identity of the data source (used to key locally persisted work), e.g. `salesforce:00D…`. */

@@ -1,6 +1,7 @@
 import { copyAssignments } from '../model/assignments.js';
 import type { Change, SaveOutcome } from '../adapters/crm-adapter.js';
 import type { PlanState } from './types.js';
+import { validateOutcomes } from '../adapters/validate-outcomes.js';
 
 /** A save has started. */
 export function saveStarted(state: PlanState): PlanState {
@@ -8,20 +9,12 @@ export function saveStarted(state: PlanState): PlanState {
 }
 
 /**
- * Pairs each change with its outcome: the outcome for the same account, or a `failed` outcome with
- * code `NO_OUTCOME` when the adapter gave none (every change ends saved, failed or conflict).
+ * Pairs each change with its outcome, checked at the boundary (`validateOutcomes`): the outcome for
+ * the same account, or a `failed` outcome (`NO_OUTCOME`, `INVALID_OUTCOME`) when the adapter gave
+ * none or something unrecognised (every change ends saved, failed or conflict).
  */
-export function matchOutcomes(changes: readonly Change[], outcomes: readonly SaveOutcome[]): SaveOutcome[] {
-  const byId = new Map(outcomes.map((o) => [o.accountId, o]));
-  return changes.map(
-    (c) =>
-      byId.get(c.accountId) ?? {
-        accountId: c.accountId,
-        status: 'failed',
-        code: 'NO_OUTCOME',
-        message: 'the adapter reported no outcome for this change',
-      },
-  );
+export function matchOutcomes(changes: readonly Change[], outcomes: unknown): SaveOutcome[] {
+  return validateOutcomes(changes, outcomes);
 }
 
 /**
@@ -34,7 +27,7 @@ export function matchOutcomes(changes: readonly Change[], outcomes: readonly Sav
  * @param outcomes the adapter's outcomes (matched to changes by account id)
  * @returns the new state with `lastSave` set and `saving` false
  */
-export function saveFinished(state: PlanState, changes: readonly Change[], outcomes: readonly SaveOutcome[]): PlanState {
+export function saveFinished(state: PlanState, changes: readonly Change[], outcomes: unknown): PlanState {
   const matched = matchOutcomes(changes, outcomes);
   const saved = new Map<string, string | null>();
   matched.forEach((o, i) => {

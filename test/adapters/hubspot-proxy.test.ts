@@ -18,7 +18,7 @@ describe('HubSpot proxy example', () => {
   const owners = makeOwners(3);
   before(async () => {
     emu = await startHubSpotEmulator({ companies: makeCompanies(120, owners), owners, token: TOKEN });
-    const handler = createHubSpotProxy({ token: TOKEN, upstream: emu.url, allowOrigin: 'https://app.example' });
+    const handler = createHubSpotProxy({ token: TOKEN, upstream: emu.url, allowOrigin: 'https://app.example', authorize: () => true, log: () => {} });
     proxy = createServer((req, res) => void handler(req, res));
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
@@ -87,10 +87,10 @@ describe('HubSpot proxy example', () => {
   });
 
   it('refuses bodies over 1 MB and passes Retry-After and CORS headers through', async () => {
-    const big = await fetch(`${url}/crm/v3/objects/companies/batch/read`, { method: 'POST', body: 'x'.repeat(1_100_000) });
+    const big = await fetch(`${url}/crm/v3/objects/companies/batch/read`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(1_100_000) });
     assert.equal(big.status, 413);
     emu.inject({ kind: 'status', path: '/crm/v3/owners', status: 429, headers: { 'retry-after': '4' } });
-    const limited = await fetch(`${url}/crm/v3/owners?limit=100`);
+    const limited = await fetch(`${url}/crm/v3/owners?limit=100`, { headers: { origin: 'https://app.example' } });
     assert.equal(limited.status, 429);
     assert.equal(limited.headers.get('retry-after'), '4');
     assert.equal(limited.headers.get('access-control-allow-origin'), 'https://app.example');

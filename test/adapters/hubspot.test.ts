@@ -355,7 +355,7 @@ describe('HubSpot adapter: save', () => {
     const changes = rotate(['1']);
     const outcomes = await adapter.save(changes);
     assert.equal(outcomes[0].status, 'failed');
-    assert.equal(outcomes[0].code, 'UNKNOWN');
+    assert.equal(outcomes[0].code, 'UNKNOWN_OUTCOME');
     assert.equal(emu.writes.get('1'), 1); // it did land; the adapter did not claim it
     assert.equal(emu.ownerOf('2'), before.get('2'));
   });

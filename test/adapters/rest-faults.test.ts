@@ -54,7 +54,7 @@ describe('REST adapter under random faults', () => {
         outcomes.forEach((o, i) => {
           const c = changes[i];
           if (o.status === 'saved') assert.equal(emu.ownerOf(c.accountId), c.to, `saved ${c.accountId} is applied`);
-          else if (o.code !== 'UNKNOWN' && o.code !== 'ABORTED') {
+          else if (o.code !== 'UNKNOWN_OUTCOME' && o.code !== 'ABORTED') {
             assert.equal(emu.writes.get(c.accountId) ?? 0, 0, `${o.status} ${o.code} ${c.accountId} was not written`);
             assert.equal(emu.ownerOf(c.accountId), c.from);
           }

@@ -91,7 +91,7 @@ describe('REST adapter', () => {
     const before = owners(emu);
     emu.inject({ kind: 'status', method: 'POST', path: '/assignments:batch', status: 500, times: 100 });
     const outcomes = await adapter.save(rotate(['a1', 'a2']));
-    assert.deepEqual(outcomes.map((o) => [o.status, o.code]), [['failed', 'UNKNOWN'], ['failed', 'UNKNOWN']]);
+    assert.deepEqual(outcomes.map((o) => [o.status, o.code]), [['failed', 'UNKNOWN_OUTCOME'], ['failed', 'UNKNOWN_OUTCOME']]);
     assert.equal(emu.count('POST', '/assignments:batch'), 4);
     assert.deepEqual(owners(emu), before);
   });

@@ -16,9 +16,18 @@ export interface Fault {
    * - `apply-then-status`: do the work (writes happen), then answer `status` instead of the result;
    * - `reset`: destroy the connection without an answer, nothing done;
    * - `apply-then-reset`: do the work, then destroy the connection;
-   * - `hook`: run `run()` first (e.g. someone else edits a record), then answer normally.
+   * - `hook`: run `run()` first (e.g. someone else edits a record), then answer normally;
+   * - `delay`: wait `delayMs`, then do the work and answer normally;
+   * - `apply-then-delay`: do the work at once, answer after `delayMs`;
+   * - `hang`: accept the request and never answer, nothing done;
+   * - `apply-then-hang`: do the work, never answer;
+   * - `reorder`: do the work, answer with the `results` list reversed;
+   * - `duplicate-page` (lists): answer the page with a fresh-looking cursor to the same page;
+   * - `loop-page` (lists): answer the page with a cursor back to the first page.
    */
-  kind: 'status' | 'apply-then-status' | 'reset' | 'apply-then-reset' | 'hook';
+  kind: 'status' | 'apply-then-status' | 'reset' | 'apply-then-reset' | 'hook' | 'delay' | 'apply-then-delay' | 'hang' | 'apply-then-hang' | 'reorder' | 'duplicate-page' | 'loop-page';
+  /** For delay kinds: how long, in ms. Default 50. */
+  delayMs?: number;
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
@@ -48,6 +57,21 @@ export class FaultList {
     }
     return undefined;
   }
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The next cursor a page fault asks for: the same offset in a fresh-looking form, or the start. */
+export function pageFaultOffset(fault: Fault | undefined, offset: number): string | undefined {
+  if (fault?.kind === 'duplicate-page') return `${offset}.0`;
+  if (fault?.kind === 'loop-page') return '0';
+  return undefined;
+}
+
+/** Reverses `results` in a JSON answer body, when it has one. */
+export function reverseResults(body: unknown): unknown {
+  const b = body as { results?: unknown } | null;
+  return b && Array.isArray(b.results) ? { ...b, results: [...b.results].reverse() } : body;
 }
 
 export async function readBody(req: IncomingMessage, limit = 2_000_000): Promise<string> {

@@ -50,9 +50,19 @@ export async function startEmulatedHubSpot(options: { seed?: number; accounts?: 
   const token = 'pat-demo-emulator-not-a-real-token';
   const { companies, owners } = demoHubSpotData(options);
   const emulator = await startHubSpotEmulator({ companies, owners, token });
-  const proxy = createHubSpotProxy({ token, upstream: emulator.url });
+  // The example proxy in its local-development mode (callers on this machine only; the token is made
+  // up), allowing the page's own origin: the demo server mounts it on the page's origin, whatever port.
+  const proxies = new Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>();
+  const proxyFor = (host: string) => {
+    let proxy = proxies.get(host);
+    if (!proxy) {
+      proxy = createHubSpotProxy({ token, upstream: emulator.url, localDevelopment: true, allowOrigin: [`http://${host}`] });
+      proxies.set(host, proxy);
+    }
+    return proxy;
+  };
   return {
-    handle: proxy,
+    handle: (req, res) => proxyFor(String(req.headers.host ?? 'localhost')).call(null, req, res),
     companies: companies.length,
     owners: owners.length,
     url: emulator.url,

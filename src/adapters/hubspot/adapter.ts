@@ -3,6 +3,7 @@ import { HubSpotClient } from './client.js';
 import { loadHubSpot } from './load.js';
 import { resolveOptions, type HubSpotAdapterOptions } from './options.js';
 import { saveHubSpot, type LoadedStamps } from './save.js';
+import { guardSave } from '../shared/save-guard.js';
 
 /** A HubSpot adapter, plus a request counter for logs and benchmarks. */
 export interface HubSpotAdapter extends CrmAdapter {
@@ -28,8 +29,11 @@ export interface HubSpotAdapter extends CrmAdapter {
  */
 export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAdapter {
   const opts = resolveOptions(options);
-  const client = new HubSpotClient(opts.fetch, opts.baseUrl, opts.retry);
+  const client = new HubSpotClient(opts.fetch, opts.baseUrl, opts.retry, opts.requestTimeoutMs);
   const stamps: LoadedStamps = new Map();
+  // One save at a time per adapter (two saves of one company cannot both claim `saved`), each bounded
+  // by its deadline, outcomes checked.
+  const save = guardSave((changes, saveOptions) => saveHubSpot(client, opts, stamps, changes, saveOptions), opts);
   return {
     id: opts.id ?? `hubspot:${opts.portalId ?? opts.baseUrl.replace(/\/+$/, '')}`,
     get requestCount() {
@@ -51,7 +55,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
       return result;
     },
     save(changes: readonly Change[], saveOptions?: SaveOptions): Promise<SaveOutcome[]> {
-      return saveHubSpot(client, opts, stamps, changes, saveOptions);
+      return save(changes, saveOptions);
     },
   };
 }

@@ -17,12 +17,14 @@ export class HubSpotClient {
     private readonly transport: Transport,
     private readonly baseUrl: string,
     private readonly retryOptions: RetryOptions,
+    /** Longest wait for one answer, in ms. */
+    private readonly timeoutMs?: number,
   ) {}
 
   /** One attempt, never retried (used for writes, whose retry depends on what happened). */
   async once(request: HubSpotRequest): Promise<HttpResult> {
     this.requests++;
-    return requestJson(this.transport, joinUrl(this.baseUrl, request.path), request);
+    return requestJson(this.transport, joinUrl(this.baseUrl, request.path), { ...request, ...(this.timeoutMs !== undefined ? { timeoutMs: this.timeoutMs } : {}) });
   }
 
   /**

@@ -18,10 +18,22 @@ function loadError(result: Exclude<HttpResult, { kind: 'ok' }>, what: string): C
   return new CrmLoadError(code, `Loading ${what} failed with HTTP ${result.status}: ${message}`);
 }
 
-/** Follows `paging.next.after` until the last page, calling `onPage` with each page's results. */
-async function eachPage(client: HubSpotClient, path: (after?: string) => string, what: string, signal: AbortSignal | undefined, onPage: (results: unknown[]) => void): Promise<void> {
+/** Most pages a listing may take when HubSpot did not say how many records it has (100 a page: 10M). */
+const MAX_PAGES_UNBOUNDED = 100_000;
+
+/**
+ * Follows `paging.next.after` until the last page, calling `onPage` with each page's results. Paging
+ * is bounded: a cursor seen before, a page that brings no record not seen before (empty, or only
+ * repeats) yet points at another, or more records than `total` (what HubSpot said it has, plus one
+ * page of slack for records created while loading) fail with CrmLoadError `BAD_RESPONSE`.
+ */
+async function eachPage(client: HubSpotClient, path: (after?: string) => string, what: string, signal: AbortSignal | undefined, onPage: (results: unknown[]) => void, bound: { total?: number; pageSize: number }): Promise<void> {
   let after: string | undefined;
   const seen = new Set<string>();
+  const ids = new Set<string>();
+  let received = 0;
+  let pages = 0;
+  const bad = (why: string) => new CrmLoadError('BAD_RESPONSE', `HubSpot ${what} paging ${why}; stopped after ${pages} pages and ${received} records`);
   do {
     if (signal?.aborted) throw new CrmLoadError('ABORTED', `Loading ${what} was aborted`);
     const result = await client.idempotent({ method: 'GET', path: path(after), ...(signal ? { signal } : {}) });
@@ -32,10 +44,22 @@ async function eachPage(client: HubSpotClient, path: (after?: string) => string,
     } catch (error) {
       throw new CrmLoadError('BAD_RESPONSE', (error as Error).message);
     }
+    pages++;
+    let fresh = 0;
+    for (const r of page.results) {
+      const raw = (r as { id?: unknown } | null)?.id;
+      const id = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined;
+      if (id === undefined || !ids.has(id)) fresh++;
+      if (id !== undefined) ids.add(id);
+    }
+    received += page.results.length;
     onPage(page.results);
     after = page.paging?.next?.after;
+    if (bound.total !== undefined && received > bound.total + bound.pageSize) throw bad(`sent more than the ${bound.total} records HubSpot said it has`);
     if (after !== undefined) {
-      if (seen.has(after)) throw new CrmLoadError('BAD_RESPONSE', `HubSpot ${what} paging repeats the cursor ${JSON.stringify(after)}`);
+      if (seen.has(after)) throw bad(`repeats the cursor ${JSON.stringify(after.slice(0, 120))}`);
+      if (fresh === 0) throw bad('brought a page with no new records that points at another page');
+      if (bound.total === undefined && pages >= MAX_PAGES_UNBOUNDED) throw bad(`went past ${MAX_PAGES_UNBOUNDED} pages`);
       seen.add(after);
     }
   } while (after !== undefined);
@@ -51,7 +75,7 @@ async function loadReps(client: HubSpotClient, opts: ResolvedOptions, options: L
     await eachPage(client, (after) => `/crm/v3/owners?limit=${opts.pageSize}&archived=${archived}${cursor(after)}`, 'owners', options.signal, (results) => {
       for (const owner of results) raw.push(parseOwner(owner, archived));
       options.onProgress?.({ loaded: raw.length, phase: 'reps' });
-    });
+    }, { pageSize: opts.pageSize });
   }
   const { valid, rejected: bad } = validateBatch('rep', raw);
   rejected.push(...bad);
@@ -104,7 +128,7 @@ async function loadAccounts(client: HubSpotClient, opts: ResolvedOptions, option
     }
     accounts.push(...valid);
     options.onProgress?.({ loaded: accounts.length, ...(total !== undefined ? { total } : {}), phase: 'accounts' });
-  });
+  }, { ...(total !== undefined ? { total } : {}), pageSize: opts.pageSize });
   return accounts;
 }
 

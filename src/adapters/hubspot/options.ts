@@ -1,5 +1,6 @@
 import type { RetryOptions } from '../shared/retry.js';
 import type { Transport } from '../shared/http.js';
+import { resolveDeadlines, type Deadlines } from '../shared/deadline.js';
 
 /**
  * Which HubSpot company property feeds which account field. Values arrive as strings and are parsed;
@@ -45,7 +46,7 @@ export const DEFAULT_PROPERTY_MAP: HubSpotPropertyMap = {
   fields: [],
 };
 
-export interface HubSpotAdapterOptions {
+export interface HubSpotAdapterOptions extends Deadlines {
   /**
    * The transport: a fetch-like function, usually bound to your own proxy that adds the private-app
    * token server-side (see demo/hubspot/proxy). The adapter never sees a token.
@@ -86,6 +87,8 @@ export interface ResolvedOptions extends HubSpotAdapterOptions {
   batchSize: number;
   pageSize: number;
   retry: RetryOptions;
+  requestTimeoutMs: number;
+  saveDeadlineMs: number;
 }
 
 function clampSize(value: number | undefined, name: string): number {
@@ -112,6 +115,7 @@ export function resolveOptions(options: HubSpotAdapterOptions): ResolvedOptions 
     batchSize: clampSize(options.batchSize, 'batchSize'),
     pageSize: clampSize(options.pageSize, 'pageSize'),
     retry: options.retry ?? {},
+    ...resolveDeadlines(options, 'createHubSpotAdapter'),
   };
 }
 

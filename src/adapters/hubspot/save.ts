@@ -1,6 +1,7 @@
 import type { Change, SaveOptions, SaveOutcome } from '../crm-adapter.js';
 import { formatRejection, validateBatch } from '../../model/validate-batch.js';
 import { chunk, retry } from '../shared/retry.js';
+import { deadlineSignal, RELOAD_ADVICE, UNKNOWN_OUTCOME } from '../shared/deadline.js';
 import type { HttpResult } from '../shared/http.js';
 import type { HubSpotClient } from './client.js';
 import type { ResolvedOptions } from './options.js';
@@ -159,7 +160,7 @@ export async function saveHubSpot(client: HubSpotClient, opts: ResolvedOptions, 
           pending = [...byId.values()];
           if (pending.length === 0) return { done: true, value: null };
           unsure = true; // answered, but silent about some records: find out
-          last = { code: 'UNKNOWN', message: 'HubSpot did not report on this record' };
+          last = { code: UNKNOWN_OUTCOME, message: 'HubSpot did not report on this record' };
           return { done: false, value: null, retryAfterMs: 0 };
         }
         if (result.kind === 'aborted') {
@@ -185,9 +186,11 @@ export async function saveHubSpot(client: HubSpotClient, opts: ResolvedOptions, 
     } catch (error) {
       if (!signal?.aborted && !(error instanceof Aborted)) throw error;
       if (unsure) {
-        const r = await reconcile(pending); // without the signal: find out what the aborted request did
+        // Not the save's signal (it has aborted) but a fresh, bounded one: find out what the aborted request did.
+        const check = deadlineSignal(opts.requestTimeoutMs, undefined, 'the check after an abort');
+        const r = await reconcile(pending, check.signal).finally(check.dispose);
         if (!r.ok) {
-          for (const e of pending) settle(e, 'failed', 'ABORTED', 'the save was aborted mid-request; the change may or may not be in HubSpot — reload to check');
+          for (const e of pending) settle(e, 'failed', UNKNOWN_OUTCOME, `the save was stopped mid-request; the change may or may not be in HubSpot — ${RELOAD_ADVICE}`);
           return;
         }
         pending = r.pending;
@@ -205,9 +208,10 @@ export async function saveHubSpot(client: HubSpotClient, opts: ResolvedOptions, 
       return;
     }
     if (gaveUp && unsure) {
-      const r = await reconcile(pending);
+      const check = deadlineSignal(opts.requestTimeoutMs, signal, 'the check after the last retry');
+      const r = await reconcile(pending, check.signal).finally(check.dispose);
       if (!r.ok) {
-        for (const e of pending) settle(e, 'failed', 'UNKNOWN', `${last.message}; the change may or may not be in HubSpot — reload to check`);
+        for (const e of pending) settle(e, 'failed', UNKNOWN_OUTCOME, `${last.message}; the change may or may not be in HubSpot — ${RELOAD_ADVICE}`);
         return;
       }
       pending = r.pending;
@@ -245,5 +249,5 @@ export async function saveHubSpot(client: HubSpotClient, opts: ResolvedOptions, 
     done += batch.length;
     options.onProgress?.({ done: done + (changes.length - entries.length), total: changes.length });
   }
-  return out.map((o, i) => o ?? { accountId: changes[i]?.accountId ?? '', status: 'failed', code: 'UNKNOWN', message: 'no outcome recorded' });
+  return out.map((o, i) => o ?? { accountId: changes[i]?.accountId ?? '', status: 'failed', code: UNKNOWN_OUTCOME, message: `no outcome recorded; ${RELOAD_ADVICE}` });
 }

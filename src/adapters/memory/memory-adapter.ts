@@ -3,6 +3,8 @@ import type { RepInput } from '../../model/rep.js';
 import type { TerritoryInput } from '../../model/territory.js';
 import { validateBatch, formatRejection } from '../../model/validate-batch.js';
 import { abortableSleep } from '../shared/retry.js';
+import { resolveDeadlines, type Deadlines } from '../shared/deadline.js';
+import { guardSave } from '../shared/save-guard.js';
 import {
   CrmLoadError,
   type Capabilities,
@@ -14,7 +16,7 @@ import {
   type SaveOutcome,
 } from '../crm-adapter.js';
 
-export interface MemoryAdapterOptions {
+export interface MemoryAdapterOptions extends Deadlines {
   /**
    * Account rows as the "CRM" holds them. They are copied; rows that fail validation stay in the
    * store and are reported by `load()` in `rejected`, as a CRM adapter reports bad records.
@@ -240,7 +242,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
     id,
     capabilities: async (): Promise<Capabilities> => ({ canWrite, system: 'memory', maxBatchSize }),
     load,
-    save,
+    // One save at a time, bounded by saveDeadlineMs, outcomes checked — as every adapter.
+    save: guardSave(save, resolveDeadlines(options, 'createMemoryAdapter')),
     snapshot: () => structuredClone(store) as MemorySnapshot,
     touch(accountId, patch = {}) {
       const at = accountAt.get(accountId);

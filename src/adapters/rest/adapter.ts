@@ -3,6 +3,7 @@ import { RestClient } from './client.js';
 import { loadRest } from './load.js';
 import { resolveRestOptions, type RestAdapterOptions } from './options.js';
 import { saveRest } from './save.js';
+import { guardSave } from '../shared/save-guard.js';
 
 /** A REST adapter, plus a request counter for logs and benchmarks. */
 export interface RestAdapter extends CrmAdapter {
@@ -23,8 +24,10 @@ export interface RestAdapter extends CrmAdapter {
  */
 export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
   const opts = resolveRestOptions(options);
-  const client = new RestClient(opts.fetch, opts.baseUrl, opts.retry);
+  const client = new RestClient(opts.fetch, opts.baseUrl, opts.retry, opts.requestTimeoutMs);
   const stamps = new Map<string, string | undefined>();
+  // One save at a time per adapter, each bounded by its deadline, outcomes checked.
+  const save = guardSave((changes, saveOptions) => saveRest(client, opts, stamps, changes, saveOptions), opts);
   return {
     id: opts.id ?? `rest:${opts.baseUrl.replace(/\/+$/, '')}`,
     get requestCount() {
@@ -40,7 +43,7 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
       return result;
     },
     save(changes: readonly Change[], saveOptions?: SaveOptions): Promise<SaveOutcome[]> {
-      return saveRest(client, opts, stamps, changes, saveOptions);
+      return save(changes, saveOptions);
     },
   };
 }

@@ -18,11 +18,13 @@ export class RestClient {
     private readonly transport: Transport,
     private readonly baseUrl: string,
     private readonly retryOptions: RetryOptions,
+    /** Longest wait for one answer, in ms. */
+    private readonly timeoutMs?: number,
   ) {}
 
   once(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<HttpResult> {
     this.requests++;
-    return requestJson(this.transport, joinUrl(this.baseUrl, path), { method, ...(body !== undefined ? { body } : {}), ...(signal ? { signal } : {}) });
+    return requestJson(this.transport, joinUrl(this.baseUrl, path), { method, ...(body !== undefined ? { body } : {}), ...(signal ? { signal } : {}), ...(this.timeoutMs !== undefined ? { timeoutMs: this.timeoutMs } : {}) });
   }
 
   /** A request safe to repeat: retried until done, out of retries or past the deadline. */

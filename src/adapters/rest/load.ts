@@ -8,13 +8,26 @@ type Kind = 'account' | 'rep' | 'territory';
 const PATHS: Record<Kind, string> = { account: 'accounts', rep: 'reps', territory: 'territories' };
 const PHASES: Record<Kind, string> = { account: 'accounts', rep: 'reps', territory: 'territories' };
 
-/** Reads every page of one collection (`{ items, nextCursor, total? }`), validating each page. */
+/** Most pages a collection may take when the server did not say how many records it has. */
+const MAX_PAGES_UNBOUNDED = 100_000;
+
+/**
+ * Reads every page of one collection (`{ items, nextCursor, total? }`), validating each page. Paging
+ * is bounded: a cursor seen before, a page that brings no record not seen before (empty, or only
+ * repeats) yet names a next cursor, or more items than the `total` the server gave on its first page
+ * fail with CrmLoadError `BAD_RESPONSE`.
+ */
 async function collect<K extends Kind>(client: RestClient, opts: ResolvedRestOptions, kind: K, options: LoadOptions, rejected: Rejection[]) {
   const valid: ReturnType<typeof validateBatch<K>>['valid'] = [];
   const ids = new Set<string>();
   const seenCursors = new Set<string>();
+  /** Every id seen, valid or not: a page with none new makes no progress. */
+  const everyId = new Set<string>();
   let cursor: string | null = null;
   let index = 0;
+  let pages = 0;
+  let total: number | undefined;
+  const bad = (why: string) => new CrmLoadError('BAD_RESPONSE', `GET /${PATHS[kind]} ${why}; stopped after ${pages} pages and ${index} records`);
   do {
     if (options.signal?.aborted) throw new CrmLoadError('ABORTED', `Loading ${PATHS[kind]} was aborted`);
     const query = `?limit=${opts.pageSize}${cursor !== null ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
@@ -26,10 +39,15 @@ async function collect<K extends Kind>(client: RestClient, opts: ResolvedRestOpt
     }
     const body = r.body as { items?: unknown; nextCursor?: unknown; total?: unknown } | null;
     if (!body || !Array.isArray(body.items)) throw new CrmLoadError('BAD_RESPONSE', `GET /${PATHS[kind]} answered without an items list`);
+    pages++;
+    if (total === undefined && typeof body.total === 'number' && Number.isInteger(body.total) && body.total >= 0) total = body.total;
     const candidates: unknown[] = [];
     const positions: number[] = [];
+    let fresh = 0;
     body.items.forEach((item, i) => {
       const id = (item as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string' || !everyId.has(id)) fresh++;
+      if (typeof id === 'string') everyId.add(id);
       if (typeof id === 'string' && ids.has(id)) {
         const problem = { field: 'id', reason: 'duplicate id: the record came twice while paging' };
         rejected.push({ kind, index: index + i, id, ...problem, problems: [problem] });
@@ -46,8 +64,12 @@ async function collect<K extends Kind>(client: RestClient, opts: ResolvedRestOpt
     }
     index += body.items.length;
     cursor = typeof body.nextCursor === 'string' && body.nextCursor !== '' ? body.nextCursor : null;
+    if (total !== undefined && index > total) throw bad(`sent more than the ${total} records it said it has`);
     if (cursor !== null) {
-      if (seenCursors.has(cursor)) throw new CrmLoadError('BAD_RESPONSE', `GET /${PATHS[kind]} repeats the cursor ${JSON.stringify(cursor)}`);
+      if (seenCursors.has(cursor)) throw bad(`repeats the cursor ${JSON.stringify(cursor.slice(0, 120))}`);
+      if (fresh === 0) throw bad('sent a page with no new records that names a next cursor');
+      if (total !== undefined && index >= total) throw bad(`sent all ${total} records it said it has but names a next cursor`);
+      if (total === undefined && pages >= MAX_PAGES_UNBOUNDED) throw bad(`went past ${MAX_PAGES_UNBOUNDED} pages`);
       seenCursors.add(cursor);
     }
     options.onProgress?.({ loaded: valid.length, ...(typeof body.total === 'number' ? { total: body.total } : {}), phase: PHASES[kind] });

@@ -1,7 +1,8 @@
 import type { RetryOptions } from '../shared/retry.js';
 import type { Transport } from '../shared/http.js';
+import { resolveDeadlines, type Deadlines } from '../shared/deadline.js';
 
-export interface RestAdapterOptions {
+export interface RestAdapterOptions extends Deadlines {
   /** Base URL of your backend implementing the contract in docs/adapters/rest.md, e.g. `https://api.example.com/territory`. */
   baseUrl: string;
   /** A fetch-like transport (adds your auth: cookies, headers). Default `globalThis.fetch`. */
@@ -28,6 +29,8 @@ export interface ResolvedRestOptions extends RestAdapterOptions {
   batchSize: number;
   retry: RetryOptions;
   requestId: () => string;
+  requestTimeoutMs: number;
+  saveDeadlineMs: number;
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {
@@ -61,5 +64,6 @@ export function resolveRestOptions(options: RestAdapterOptions): ResolvedRestOpt
     batchSize: positive(options.batchSize, 200, 'batchSize'),
     retry: options.retry ?? {},
     requestId: options.requestId ?? randomId,
+    ...resolveDeadlines(options, 'createRestAdapter'),
   };
 }

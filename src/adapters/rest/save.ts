@@ -1,6 +1,7 @@
 import type { Change, SaveOptions, SaveOutcome, SaveStatus } from '../crm-adapter.js';
 import { formatRejection, validateBatch } from '../../model/validate-batch.js';
 import { chunk, retry } from '../shared/retry.js';
+import { RELOAD_ADVICE, UNKNOWN_OUTCOME } from '../shared/deadline.js';
 import type { RestClient } from './client.js';
 import { restError } from './client.js';
 import type { ResolvedRestOptions } from './options.js';
@@ -58,7 +59,7 @@ export async function saveRest(client: RestClient, opts: ResolvedRestOptions, st
     done += batch.length;
     options.onProgress?.({ done, total: changes.length });
   }
-  return out.map((o, i) => o ?? { accountId: changes[i]?.accountId ?? '', status: 'failed', code: 'UNKNOWN', message: 'no outcome recorded' });
+  return out.map((o, i) => o ?? { accountId: changes[i]?.accountId ?? '', status: 'failed', code: UNKNOWN_OUTCOME, message: `no outcome recorded; ${RELOAD_ADVICE}` });
 
   async function sendBatch(batch: number[]): Promise<void> {
     const body = {
@@ -79,7 +80,7 @@ export async function saveRest(client: RestClient, opts: ResolvedRestOptions, st
             const result = byId.get(changes[i].accountId);
             const status = result && STATUSES.includes(result.status as SaveStatus) ? (result.status as SaveStatus) : undefined;
             if (!result || !status) {
-              settle(i, 'failed', 'UNKNOWN', 'the server did not report on this change; it may or may not be written — reload to check');
+              settle(i, 'failed', UNKNOWN_OUTCOME, `the server did not report on this change; it may or may not be written — ${RELOAD_ADVICE}`);
               continue;
             }
             if (status === 'saved') stamps.set(changes[i].accountId, typeof result.lastModified === 'string' ? result.lastModified : undefined);
@@ -108,13 +109,15 @@ export async function saveRest(client: RestClient, opts: ResolvedRestOptions, st
       gaveUp = run.gaveUp;
     } catch (error) {
       if (!signal?.aborted && !(error instanceof Aborted)) throw error;
-      const message = sent ? 'the save was aborted mid-request; the change may or may not be written — reload to check' : 'not written: the save was aborted';
-      for (const i of batch) settle(i, 'failed', 'ABORTED', message);
+      for (const i of batch) {
+        if (sent) settle(i, 'failed', UNKNOWN_OUTCOME, `the save was stopped mid-request; the change may or may not be written — ${RELOAD_ADVICE}`);
+        else settle(i, 'failed', 'ABORTED', 'not written: the save was aborted');
+      }
       return;
     }
     if (gaveUp) {
       for (const i of batch) {
-        if (sent) settle(i, 'failed', 'UNKNOWN', `${last.message}; the change may or may not be written — reload to check`);
+        if (sent) settle(i, 'failed', UNKNOWN_OUTCOME, `${last.message}; the change may or may not be written — ${RELOAD_ADVICE}`);
         else settle(i, 'failed', last.code, `not written: ${last.message}`);
       }
     }

@@ -7,6 +7,7 @@ import { buildRoster, type Roster } from './roster.js';
 import { saveOwner } from './save-owner.js';
 import { saveTerritory, type ModelState } from './save-territory.js';
 import { toSalesforceError } from './errors.js';
+import { guardSave } from '../shared/save-guard.js';
 
 export interface SalesforceAdapter extends CrmAdapter {
   load(options?: LoadOptions): Promise<SalesforceLoadResult>;
@@ -28,10 +29,12 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
   const o = resolveOptions(options);
   const baseline: Baseline = new Map();
   let model: ModelState | null = null;
+  // One save at a time per adapter, each bounded by its deadline, outcomes checked.
+  const save = guardSave((changes, saveOptions) => saveNow(changes, saveOptions), o);
 
   async function currentModel(signal?: AbortSignal): Promise<ModelState> {
     if (model) return model;
-    const ctx = { retry: o.retry, signal };
+    const ctx = { retry: o.retry, signal, timeoutMs: o.requestTimeoutMs };
     const [m] = await queryAll(o.transport, modelQuery(o), ctx);
     if (!m) throw new Error('no Territory2Model to write to');
     const ts = await queryAll(o.transport, territoriesQuery(String(m.Id)), ctx);
@@ -60,16 +63,20 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
       }
       return result;
     },
-    async save(changes: readonly Change[], saveOptions: SaveOptions = {}): Promise<SaveOutcome[]> {
-      if (o.mode === 'owner') return saveOwner(o, baseline, changes, saveOptions);
-      let m: ModelState;
-      try {
-        m = await currentModel(saveOptions.signal);
-      } catch (e) {
-        const err = toSalesforceError(e);
-        return changes.map((c) => ({ accountId: c?.accountId ?? '', status: 'failed', code: err.code, message: `not written: could not read the territory model (${err.message})` }));
-      }
-      return saveTerritory(o, baseline, m, changes, saveOptions);
+    save(changes: readonly Change[], saveOptions: SaveOptions = {}): Promise<SaveOutcome[]> {
+      return save(changes, saveOptions);
     },
   };
+
+  async function saveNow(changes: readonly Change[], saveOptions: SaveOptions): Promise<SaveOutcome[]> {
+    if (o.mode === 'owner') return saveOwner(o, baseline, changes, saveOptions);
+    let m: ModelState;
+    try {
+      m = await currentModel(saveOptions.signal);
+    } catch (e) {
+      const err = toSalesforceError(e);
+      return changes.map((c) => ({ accountId: c?.accountId ?? '', status: 'failed', code: err.code, message: `not written: could not read the territory model (${err.message})` }));
+    }
+    return saveTerritory(o, baseline, m, changes, saveOptions);
+  }
 }

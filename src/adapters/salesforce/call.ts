@@ -1,26 +1,35 @@
 import { retry, type RetryOptions } from '../shared/retry.js';
+import { raceSignal, withTimeout } from '../shared/deadline.js';
 import { classify, toSalesforceError } from './errors.js';
 import { SalesforceError, type QueryPage, type SalesforceTransport, type SfRecord, type SoqlQuery } from './types.js';
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: SalesforceError };
 
+/** Retry options plus the per-request timeout (ms) applied to each attempt. */
+export type ReadOptions = RetryOptions & { timeoutMs?: number };
+
 /**
  * Runs a read (safe to repeat) with retries: transient and ambiguous failures back off and retry,
- * an invalid session is refreshed once, anything else is thrown at once as a SalesforceError.
+ * an invalid session is refreshed once, anything else is thrown at once as a SalesforceError. Each
+ * attempt gets a signal bounded by `timeoutMs` and the caller's signal, and is raced against it, so a
+ * transport that ignores signals cannot hang the read (a timeout is TIMEOUT, retried; an abort throws).
  *
  * @param transport the transport (for `refresh`)
- * @param read the request
- * @param options backoff options (the signal aborts the wait)
+ * @param read the request, given the attempt's signal
+ * @param options backoff options, the caller's signal and `timeoutMs` (none: only the signal bounds it)
  * @returns the read's value
  * @example
- * const n = await readWithRetry(transport, () => transport.count(q), {});
+ * const n = await readWithRetry(transport, (signal) => transport.count(q, signal), { timeoutMs: 30_000 });
  */
-export async function readWithRetry<T>(transport: SalesforceTransport, read: () => Promise<T>, options: RetryOptions): Promise<T> {
+export async function readWithRetry<T>(transport: SalesforceTransport, read: (signal?: AbortSignal) => Promise<T>, options: ReadOptions): Promise<T> {
   let refreshed = false;
+  const { timeoutMs, ...retryOptions } = options;
+  const attempt = (): Promise<T> => (timeoutMs === undefined ? raceSignal(read(options.signal), options.signal) : withTimeout(read, timeoutMs, options.signal, 'a Salesforce read'));
   const { value } = await retry<Outcome<T>>(async () => {
     try {
-      return { done: true, value: { ok: true, value: await read() } };
+      return { done: true, value: { ok: true, value: await attempt() } };
     } catch (e) {
+      if (options.signal?.aborted) throw new SalesforceError('ABORTED', 'the request was aborted', { cause: e });
       const error = toSalesforceError(e);
       const kind = classify(error);
       if (kind === 'auth' && !refreshed && transport.refresh) {
@@ -31,14 +40,19 @@ export async function readWithRetry<T>(transport: SalesforceTransport, read: () 
       if (kind === 'transient' || kind === 'ambiguous') return { done: false, value: { ok: false, error } };
       throw error;
     }
-  }, options);
+  }, retryOptions);
   if (!value.ok) throw value.error;
   return value.value;
 }
 
+/** Most pages a query may take when the API does not say how many rows it has (2,000 rows a page: 20M rows). */
+const MAX_PAGES_UNBOUNDED = 10_000;
+
 /**
  * Reads every page of a query (≤ 2,000 rows each), following the locator, checking the signal
- * between pages and reporting the running count.
+ * between pages and reporting the running count. Paging is bounded by what the server said: a
+ * locator seen before, more rows than `totalSize`, a page that brings nothing new (no rows, or only
+ * rows already read) while pointing at a next page, all fail with a SalesforceError `BAD_RESPONSE`.
  *
  * @returns all rows
  * @example
@@ -47,17 +61,39 @@ export async function readWithRetry<T>(transport: SalesforceTransport, read: () 
 export async function queryAll(
   transport: SalesforceTransport,
   query: SoqlQuery,
-  options: { retry: RetryOptions; signal?: AbortSignal; onPage?: (loaded: number, total?: number) => void },
+  options: { retry: RetryOptions; signal?: AbortSignal; timeoutMs?: number; onPage?: (loaded: number, total?: number) => void },
 ): Promise<SfRecord[]> {
   const rows: SfRecord[] = [];
+  const locators = new Set<string>();
+  const ids = new Set<string>();
+  let total: number | undefined;
   let locator: string | null = null;
+  let pages = 0;
+  const bad = (why: string) => new SalesforceError('BAD_RESPONSE', `query ${query.name} on ${query.object}: ${why}; stopped paging after ${pages} pages and ${rows.length} rows`);
   do {
     options.signal?.throwIfAborted();
     const at: string | null = locator;
-    const page: QueryPage = await readWithRetry(transport, (): Promise<QueryPage> => transport.query(query, at, options.signal), { ...options.retry, signal: options.signal });
-    for (const r of page.records) rows.push(r);
-    locator = page.nextLocator;
-    options.onPage?.(rows.length, page.totalSize);
+    const page: QueryPage = await readWithRetry(transport, (signal): Promise<QueryPage> => transport.query(query, at, signal), { ...options.retry, signal: options.signal, ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) });
+    pages++;
+    const records = Array.isArray(page?.records) ? page.records : [];
+    let fresh = 0;
+    for (const r of records) {
+      rows.push(r);
+      const id = typeof r?.Id === 'string' ? r.Id : undefined;
+      if (id === undefined || !ids.has(id)) fresh++;
+      if (id !== undefined) ids.add(id);
+    }
+    if (total === undefined && typeof page?.totalSize === 'number' && Number.isInteger(page.totalSize) && page.totalSize >= 0) total = page.totalSize;
+    locator = typeof page?.nextLocator === 'string' && page.nextLocator !== '' ? page.nextLocator : null;
+    options.onPage?.(rows.length, page?.totalSize);
+    if (total !== undefined && rows.length > total) throw bad(`the server said it has ${total} rows but sent more`);
+    if (locator !== null) {
+      if (locators.has(locator)) throw bad(`the server repeats the page ${JSON.stringify(locator.slice(0, 120))}`);
+      if (fresh === 0) throw bad('a page brought no new rows but points at another page');
+      if (total !== undefined && rows.length >= total) throw bad(`the server sent all ${total} rows it said it has but points at another page`);
+      if (total === undefined && pages >= MAX_PAGES_UNBOUNDED) throw bad(`more than ${MAX_PAGES_UNBOUNDED} pages without a row count`);
+      locators.add(locator);
+    }
   } while (locator);
   return rows;
 }
@@ -67,7 +103,7 @@ export async function queryByIds(
   transport: SalesforceTransport,
   ids: string[],
   build: (ids: string[]) => SoqlQuery,
-  options: { retry: RetryOptions; signal?: AbortSignal },
+  options: { retry: RetryOptions; signal?: AbortSignal; timeoutMs?: number },
   size = 200,
 ): Promise<SfRecord[]> {
   const out: SfRecord[] = [];

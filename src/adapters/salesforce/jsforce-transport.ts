@@ -1,5 +1,6 @@
 import type { Connection } from 'jsforce';
 import { toSalesforceError } from './errors.js';
+import { raceSignal } from '../shared/deadline.js';
 import { toSoql } from './soql.js';
 import { SalesforceError, type BulkQueryOptions, type QueryPage, type SalesforceTransport, type SfRecord, type SfSaveResult, type SoqlQuery } from './types.js';
 
@@ -54,11 +55,14 @@ const toResults = (res: unknown): SfSaveResult[] => (Array.isArray(res) ? res : 
 export function jsforceTransport(conn: Connection, options: JsforceTransportOptions = {}): SalesforceTransport {
   const c = conn as AnyConnection;
   const refreshes = boundRefresh(c);
-  const guard = async <T>(fn: () => Promise<T>): Promise<T> => {
+  // jsforce requests take no AbortSignal: the wait is raced against it, so an abort ends the call at
+  // once (a read's late answer is dropped; writes get no signal and are bounded by the adapter).
+  const guard = async <T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
     refreshes.reset();
     try {
-      return await fn();
+      return await raceSignal(fn(), signal);
     } catch (e) {
+      if (signal?.aborted) throw new SalesforceError('ABORTED', 'the request was aborted', { cause: e });
       throw toSalesforceError(e);
     }
   };
@@ -70,11 +74,11 @@ export function jsforceTransport(conn: Connection, options: JsforceTransportOpti
     get userId() {
       return c.userInfo?.id;
     },
-    query: (query: SoqlQuery, locator: string | null): Promise<QueryPage> => guard(async () => {
+    query: (query: SoqlQuery, locator: string | null, signal?: AbortSignal): Promise<QueryPage> => guard(async () => {
       const res = locator ? await c.queryMore<SfRecord>(locator) : await c.query<SfRecord>(toSoql(query), { autoFetch: false });
       return { records: res.records, totalSize: res.totalSize, nextLocator: res.done ? null : (res.nextRecordsUrl ?? null) };
-    }),
-    count: (query: SoqlQuery) => guard(async () => (await c.query(toSoql(query, true), { autoFetch: false })).totalSize),
+    }, signal),
+    count: (query: SoqlQuery, signal?: AbortSignal) => guard(async () => (await c.query(toSoql(query, true), { autoFetch: false })).totalSize, signal),
     bulkQuery: (query: SoqlQuery, opts: BulkQueryOptions = {}) => guard(async () => {
       const stream = await c.bulk2.query(toSoql(query), { pollInterval: options.bulkPollIntervalMs ?? 1000, pollTimeout: options.bulkPollTimeoutMs ?? 600_000 });
       return await new Promise<SfRecord[]>((resolve, reject) => {

@@ -75,18 +75,18 @@ export async function loadSalesforce(o: ResolvedOptions, options: LoadOptions, b
 
 async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions, baseline: Baseline, state: { roster?: Roster }): Promise<SalesforceLoadResult> {
   const t = o.transport;
-  const ctx = { retry: o.retry, signal };
+  const ctx = { retry: o.retry, signal, timeoutMs: o.requestTimeoutMs };
   const f = o.fields;
   const report: SalesforceLoadReport = { withoutCoordinates: [], multipleTerritories: [], bulk: false };
 
   // Accounts: COUNT() first, then paged REST or one Bulk 2.0 job.
   const aq = accountsQuery(o);
-  const total = await readWithRetry(t, () => t.count(aq, signal), { ...o.retry, signal });
+  const total = await readWithRetry(t, (s) => t.count(aq, s), { ...o.retry, signal, timeoutMs: o.requestTimeoutMs });
   onProgress?.({ phase: 'accounts', loaded: 0, total });
   let rows: SfRecord[];
   if (total > o.bulkThreshold && t.bulkQuery) {
     report.bulk = true;
-    rows = await readWithRetry(t, () => t.bulkQuery!(aq, { signal, onRows: (loaded) => onProgress?.({ phase: 'accounts', loaded, total }) }), { ...o.retry, signal });
+    rows = await readWithRetry(t, (s) => t.bulkQuery!(aq, { ...(s ? { signal: s } : {}), onRows: (loaded) => onProgress?.({ phase: 'accounts', loaded, total }) }), { ...o.retry, signal });
     onProgress?.({ phase: 'accounts', loaded: rows.length, total });
   } else {
     rows = await queryAll(t, aq, { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'accounts', loaded, total }) });
@@ -160,8 +160,8 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
     const id = str(r.Id) ?? '';
     const lat = num(r[f.lat]);
     const lng = num(r[f.lng]);
-    const fields: Record<string, string | number | boolean | null> = {};
-    for (const c of f.custom) fields[c] = fieldValue(r[c]);
+    // fromEntries defines own properties, so a field named like `__proto__` stays a field.
+    const fields: Record<string, string | number | boolean | null> = Object.fromEntries(f.custom.map((c) => [c, fieldValue(r[c])]));
     if (roster) fields.OwnerId = str(r.OwnerId); // the record owner, which ETM never changes
     const region = f.region ? str(r[f.region]) : null;
     const lastActivity = f.lastActivity ? str(r[f.lastActivity]) : null;

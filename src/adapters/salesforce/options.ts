@@ -1,5 +1,6 @@
 import type { RetryOptions } from '../shared/retry.js';
 import type { SalesforceTransport } from './types.js';
+import { resolveDeadlines, type Deadlines } from '../shared/deadline.js';
 
 /** Which Salesforce fields feed which territory-kit fields. `null` turns a mapping off. */
 export interface SalesforceFieldMap {
@@ -31,7 +32,7 @@ export interface SalesforceFieldMap {
   repLng?: string | null;
 }
 
-export interface SalesforceAdapterOptions {
+export interface SalesforceAdapterOptions extends Deadlines {
   /** How to reach Salesforce: `jsforceTransport(conn)` or `apexTransport(methods)`. */
   transport: SalesforceTransport;
   /**
@@ -74,6 +75,10 @@ export interface ResolvedOptions {
   performance: boolean;
   period: { from: string; to: string };
   stampField: 'LastModifiedDate' | 'SystemModstamp';
+  /** Longest wait for one request, in ms. */
+  requestTimeoutMs: number;
+  /** Longest a save may take, in ms. */
+  saveDeadlineMs: number;
 }
 
 /** Fills defaults and checks the options, throwing a clear error naming the bad option. */
@@ -118,5 +123,6 @@ export function resolveOptions(o: SalesforceAdapterOptions): ResolvedOptions {
     performance: o.performance ?? true,
     period,
     stampField: o.stampField ?? 'LastModifiedDate',
+    ...resolveDeadlines(o, 'createSalesforceAdapter'),
   };
 }

@@ -36,7 +36,7 @@ export async function saveOwner(o: ResolvedOptions, baseline: Baseline, changes:
       continue;
     }
     const ids = batch.map((p) => p.change.accountId);
-    const read = async (idList: string[]) => new Map((await queryAll(t, accountStampsQuery(o, idList), { retry: o.retry, signal: options.signal })).map((r) => [String(r.Id), r]));
+    const read = async (idList: string[]) => new Map((await queryAll(t, accountStampsQuery(o, idList), { retry: o.retry, signal: options.signal, timeoutMs: o.requestTimeoutMs })).map((r) => [String(r.Id), r]));
     let current: Map<string, SfRecord>;
     try {
       current = await read(ids);
@@ -62,6 +62,7 @@ export async function saveOwner(o: ResolvedOptions, baseline: Baseline, changes:
     const items: WriteItem[] = toWrite.map((p) => ({ key: p.change.accountId, record: { Id: p.change.accountId, OwnerId: p.change.to } }));
     const results = await writeWithRetry(t, 'update', 'Account', items, {
       retry: o.retry,
+      timeoutMs: o.requestTimeoutMs,
       signal: options.signal,
       verify: async (pending) => {
         const now = await read(pending.map((i) => i.key));

@@ -43,7 +43,7 @@ export async function saveTerritory(o: ResolvedOptions, baseline: Baseline, mode
     outcomes[p.index] = { accountId: p.change.accountId, ...outcome };
     done++;
   };
-  const ctx = { retry: o.retry, signal: options.signal };
+  const ctx = { retry: o.retry, signal: options.signal, timeoutMs: o.requestTimeoutMs };
   const readAssoc = async (ids: string[]) => {
     const byAccount = new Map<string, Map<string, string>>();
     for (const a of await queryAll(t, objectTerritoriesForQuery(model.id, ids), ctx)) {
@@ -54,7 +54,7 @@ export async function saveTerritory(o: ResolvedOptions, baseline: Baseline, mode
     return byAccount;
   };
   const write = (op: 'create' | 'destroy', items: WriteItem[], verify: Parameters<typeof writeWithRetry>[4]['verify']) =>
-    writeWithRetry(t, op, OTA, items, { retry: o.retry, signal: options.signal, verify });
+    writeWithRetry(t, op, OTA, items, { retry: o.retry, signal: options.signal, timeoutMs: o.requestTimeoutMs, verify });
 
   for (const batch of chunk(work, o.batchSize)) {
     if (options.signal?.aborted) {

@@ -1,6 +1,7 @@
 import { retry, type RetryOptions } from '../shared/retry.js';
 import { classify, RETRYABLE_RECORD_CODES, toSalesforceError } from './errors.js';
-import type { SalesforceTransport, SfRecord } from './types.js';
+import type { SalesforceTransport, SfRecord, SfSaveResult } from './types.js';
+import { raceSignal, RELOAD_ADVICE, UNKNOWN_OUTCOME, withTimeout } from '../shared/deadline.js';
 
 /** One record to write: `record` for update/create, `id` for destroy. */
 export interface WriteItem {
@@ -19,6 +20,8 @@ export type Verify = (items: WriteItem[]) => Promise<Map<string, { state: 'appli
 export interface WriteOptions {
   retry: RetryOptions;
   signal?: AbortSignal;
+  /** Longest wait for one write request, in ms; past it the write is ambiguous (re-read, then retried). */
+  timeoutMs?: number;
   verify: Verify;
 }
 
@@ -49,14 +52,21 @@ export async function writeWithRetry(
     pending = [];
   };
   let attempts = 0;
+  /** Whether the last attempt got no answer at all (timeout, dropped connection): it may still be applied after it was re-read. */
+  let ambiguous = false;
+  const send = (): Promise<SfSaveResult[]> => (op === 'destroy'
+    ? transport.destroy(object, pending.map((i) => i.id!))
+    : transport[op](object, pending.map((i) => i.record!)));
   try {
     const run = await retry<null>(async () => {
       attempts++;
+      let inFlight = false;
       try {
-        const res = op === 'destroy'
-          ? await transport.destroy(object, pending.map((i) => i.id!))
-          : await transport[op](object, pending.map((i) => i.record!));
-        if (!Array.isArray(res) || res.length !== pending.length) throw Object.assign(new Error(`expected ${pending.length} results, got ${Array.isArray(res) ? res.length : typeof res}`), { errorCode: 'UNKNOWN_EXCEPTION' });
+        inFlight = true;
+        ambiguous = false;
+        const raw = await (options.timeoutMs === undefined ? raceSignal(send(), options.signal) : withTimeout(send, options.timeoutMs, options.signal, `Salesforce ${op} of ${object}`));
+        inFlight = false;
+        const res = alignResults(op, pending, raw);
         const next: WriteItem[] = [];
         res.forEach((r, i) => {
           const it = pending[i];
@@ -73,6 +83,12 @@ export async function writeWithRetry(
         pending = next;
         return pending.length ? { done: false, value: null } : { done: true, value: null };
       } catch (e) {
+        if (options.signal?.aborted) {
+          // Stopped by the caller or the save's deadline: a request in flight may have been applied.
+          if (inFlight) failAll(UNKNOWN_OUTCOME, `the save was stopped while Salesforce was writing; the change may or may not be written — ${RELOAD_ADVICE}`);
+          else failAll('ABORTED', 'aborted before this record was written');
+          return { done: true, value: null };
+        }
         const err = toSalesforceError(e);
         last = { code: err.code, message: err.message };
         const kind = classify(err);
@@ -92,11 +108,12 @@ export async function writeWithRetry(
         }
         if (kind === 'transient') return { done: false, value: null };
         if (kind === 'ambiguous') {
+          ambiguous = err.code === 'TIMEOUT' || err.code === 'NETWORK'; // no answer at all: it may land later
           let states;
           try {
             states = await options.verify(pending);
           } catch (ve) {
-            failAll(err.code, `outcome unknown: ${err.message}; re-reading the records also failed (${toSalesforceError(ve).message}). Reload to see the current state.`);
+            failAll(UNKNOWN_OUTCOME, `outcome unknown: ${err.message}; re-reading the records also failed (${toSalesforceError(ve).message}); the change may or may not be written — ${RELOAD_ADVICE}`);
             return { done: true, value: null };
           }
           const next: WriteItem[] = [];
@@ -113,10 +130,65 @@ export async function writeWithRetry(
         return { done: true, value: null };
       }
     }, { ...options.retry, signal: options.signal });
-    if (run.gaveUp) failAll(last.code, `${last.message} (gave up after ${attempts} attempts)`);
+    if (run.gaveUp && ambiguous) failAll(UNKNOWN_OUTCOME, `${last.message} (gave up after ${attempts} attempts); a request that got no answer may still be applied — ${RELOAD_ADVICE}`);
+    else if (run.gaveUp) failAll(last.code, `${last.message} (gave up after ${attempts} attempts)`);
   } catch (e) {
     if (options.signal?.aborted) failAll('ABORTED', 'aborted before this record was written');
     else failAll(toSalesforceError(e).code, toSalesforceError(e).message);
   }
   return results;
+}
+
+/** A result list that cannot be trusted: treated as an ambiguous failure (the records are re-read). */
+function untrusted(message: string): Error {
+  return Object.assign(new Error(message), { errorCode: 'UNKNOWN_EXCEPTION' });
+}
+
+/** The Id a write targets: the record's Id (update) or the id (destroy); none for create. */
+function targetOf(op: 'update' | 'create' | 'destroy', item: WriteItem): string | undefined {
+  const id = op === 'destroy' ? item.id : op === 'update' ? item.record?.Id : undefined;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/**
+ * Lines the results up with the items they are about: by each result's `id` (a 15-character id
+ * matches its 18-character form), not by position. Results without an id (Salesforce omits it on
+ * some failures) take the remaining items in order; a success without an id among results with ids,
+ * an id that was not in the request, an id answered twice or a wrong count make the whole answer
+ * untrusted (re-read). Create results carry new ids, so they are matched by position.
+ *
+ * @example
+ * alignResults('update', [{ key: 'a', record: { Id: 'a' } }, { key: 'b', record: { Id: 'b' } }], [{ id: 'b', success: true, errors: [] }, { id: 'a', success: true, errors: [] }])
+ * // → the result for 'a' first, then 'b'
+ */
+export function alignResults(op: 'update' | 'create' | 'destroy', items: readonly WriteItem[], res: unknown): SfSaveResult[] {
+  if (!Array.isArray(res) || res.length !== items.length) throw untrusted(`expected ${items.length} results, got ${Array.isArray(res) ? res.length : typeof res}`);
+  const results = res as SfSaveResult[];
+  if (op === 'create') return results;
+  const slot = new Map<string, number>();
+  items.forEach((it, i) => {
+    const id = targetOf(op, it);
+    if (id !== undefined) {
+      slot.set(id, i);
+      if (id.length >= 15) slot.set(id.slice(0, 15), i);
+    }
+  });
+  const withId = results.filter((r) => typeof r?.id === 'string' && r.id !== '');
+  if (withId.length === 0) return results; // a transport that never names records: position is all there is
+  const out: (SfSaveResult | undefined)[] = new Array(items.length).fill(undefined);
+  const idless: SfSaveResult[] = [];
+  for (const r of results) {
+    const id = typeof r?.id === 'string' && r.id !== '' ? r.id : undefined;
+    if (id === undefined) {
+      if (r?.success) throw untrusted('a success result without an id, among results with ids');
+      idless.push(r);
+      continue;
+    }
+    const at = slot.get(id) ?? (id.length >= 15 ? slot.get(id.slice(0, 15)) : undefined);
+    if (at === undefined) throw untrusted(`a result names ${id}, which was not in the request`);
+    if (out[at] !== undefined) throw untrusted(`two results name ${id}`);
+    out[at] = r;
+  }
+  let k = 0;
+  return out.map((r) => r ?? idless[k++]);
 }

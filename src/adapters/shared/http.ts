@@ -1,4 +1,5 @@
 /** Small HTTP helpers shared by the fetch-based adapters (HubSpot, REST; Salesforce may use them). */
+import { DEFAULT_REQUEST_TIMEOUT_MS, deadlineSignal, raceSignal } from './deadline.js';
 
 /**
  * A fetch-like transport. Developers pass their own (usually pointing at a proxy that holds the
@@ -12,8 +13,8 @@ export type HttpResult =
   | { kind: 'ok'; status: number; body: unknown }
   /** A non-2xx answer; `retryAfterMs` from the Retry-After header when present. */
   | { kind: 'http'; status: number; body: unknown; retryAfterMs?: number }
-  /** The request never got an answer (connection refused, reset, bad JSON, timeout). */
-  | { kind: 'network'; message: string }
+  /** The request never got an answer (connection refused, reset, bad JSON, timeout: `timedOut`). */
+  | { kind: 'network'; message: string; timedOut?: boolean }
   /** The caller's signal aborted the request. */
   | { kind: 'aborted'; message: string };
 
@@ -47,49 +48,61 @@ export function isRetryableStatus(status: number): boolean {
  *
  * @param transport The fetch-like function.
  * @param url Absolute URL.
- * @param init Method, body (serialised as JSON when an object) and signal.
+ * @param init Method, body (serialised as JSON when an object), signal, and `timeoutMs` (default
+ *   30 s): past it the request is abandoned — even when the transport ignores its signal — and the
+ *   result is `network` with `timedOut: true`.
  * @returns The classified result.
  * @example
- * const r = await requestJson(fetch, 'https://proxy.example/crm/v3/owners', { method: 'GET' });
+ * const r = await requestJson(fetch, 'https://proxy.example/crm/v3/owners', { method: 'GET', timeoutMs: 10_000 });
  * if (r.kind === 'ok') console.log(r.body);
  */
 export async function requestJson(
   transport: Transport,
   url: string,
-  init: { method: string; body?: unknown; signal?: AbortSignal } = { method: 'GET' },
+  init: { method: string; body?: unknown; signal?: AbortSignal; timeoutMs?: number } = { method: 'GET' },
 ): Promise<HttpResult> {
-  const { method, body, signal } = init;
-  if (signal?.aborted) return { kind: 'aborted', message: abortMessage(signal) };
-  let response: Response;
-  try {
-    response = await transport(url, {
-      method,
-      ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
-      ...(signal ? { signal } : {}),
-    });
-  } catch (error) {
-    if (signal?.aborted) return { kind: 'aborted', message: abortMessage(signal) };
+  const { method, body, signal: callerSignal } = init;
+  if (callerSignal?.aborted) return { kind: 'aborted', message: abortMessage(callerSignal) };
+  const timeoutMs = init.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const { signal, dispose } = deadlineSignal(timeoutMs, callerSignal, `${method} ${url.replace(/[?#].*$/, '')}`);
+  const stopped = (error: unknown): HttpResult => {
+    if (callerSignal?.aborted) return { kind: 'aborted', message: abortMessage(callerSignal) };
+    if (signal.aborted) return { kind: 'network', message: `no answer within ${timeoutMs} ms`, timedOut: true };
     return { kind: 'network', message: errorMessage(error) };
-  }
-  let text: string;
+  };
   try {
-    text = await response.text();
-  } catch (error) {
-    if (signal?.aborted) return { kind: 'aborted', message: abortMessage(signal) };
-    return { kind: 'network', message: `reading the response failed: ${errorMessage(error)}` };
-  }
-  let parsed: unknown = null;
-  if (text.trim() !== '') {
+    let response: Response;
     try {
-      parsed = JSON.parse(text);
-    } catch {
-      if (response.ok) return { kind: 'network', message: `HTTP ${response.status} with a body that is not JSON` };
-      parsed = { message: text.slice(0, 200) };
+      response = await raceSignal(transport(url, {
+        method,
+        ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+        signal,
+      }), signal);
+    } catch (error) {
+      return stopped(error);
     }
+    let text: string;
+    try {
+      text = await raceSignal(response.text(), signal);
+    } catch (error) {
+      const r = stopped(error);
+      return r.kind === 'network' && !r.timedOut ? { kind: 'network', message: `reading the response failed: ${r.message}` } : r;
+    }
+    let parsed: unknown = null;
+    if (text.trim() !== '') {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        if (response.ok) return { kind: 'network', message: `HTTP ${response.status} with a body that is not JSON` };
+        parsed = { message: text.slice(0, 200) };
+      }
+    }
+    if (response.ok) return { kind: 'ok', status: response.status, body: parsed };
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+    return { kind: 'http', status: response.status, body: parsed, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  } finally {
+    dispose();
   }
-  if (response.ok) return { kind: 'ok', status: response.status, body: parsed };
-  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-  return { kind: 'http', status: response.status, body: parsed, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
 }
 
 function errorMessage(error: unknown): string {

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { FaultList, closeServer, listenLocal, readBody, sendJson, type Fault } from '../http-util.js';
+import { FaultList, closeServer, listenLocal, pageFaultOffset, readBody, reverseResults, sendJson, sleep, type Fault } from '../http-util.js';
 
 export interface EmuCompany {
   id: string;
@@ -163,9 +163,10 @@ export class HubSpotEmulator {
     }
     const fault = this.faults.take(method, url.pathname);
     if (fault?.kind === 'hook') fault.run?.();
-    if (fault?.kind === 'reset') {
+    if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 50);
+    if (fault?.kind === 'reset' || fault?.kind === 'hang') {
       this.log(req, 0);
-      req.socket.destroy();
+      if (fault.kind === 'reset') req.socket.destroy();
       return;
     }
     if (fault?.kind === 'status') {
@@ -184,23 +185,24 @@ export class HubSpotEmulator {
       }
     }
     const answer = this.route(method, url, body, fault);
-    if (fault?.kind === 'apply-then-reset') {
+    if (fault?.kind === 'apply-then-reset' || fault?.kind === 'apply-then-hang') {
       this.log(req, 0);
-      req.socket.destroy();
+      if (fault.kind === 'apply-then-reset') req.socket.destroy();
       return;
     }
+    if (fault?.kind === 'apply-then-delay') await sleep(fault.delayMs ?? 50);
     if (fault?.kind === 'apply-then-status') {
       this.log(req, fault.status ?? 502);
       sendJson(res, fault.status ?? 502, fault.body ?? { status: 'error', message: 'Bad gateway', correlationId: randomUUID(), category: 'INTERNAL_ERROR' }, fault.headers);
       return;
     }
     if (answer.error) return this.error(res, req, answer.status, answer.error.category, answer.error.message);
-    this.ok(res, req, answer.status, answer.body);
+    this.ok(res, req, answer.status, fault?.kind === 'reorder' ? reverseResults(answer.body) : answer.body);
   }
 
   private route(method: string, url: URL, body: unknown, fault: Fault | undefined): { status: number; body?: unknown; error?: { category: string; message: string } } {
     const path = url.pathname;
-    if (method === 'GET' && path === '/crm/v3/objects/companies') return this.list(url);
+    if (method === 'GET' && path === '/crm/v3/objects/companies') return this.list(url, fault);
     if (method === 'GET' && path === '/crm/v3/owners') return this.listOwners(url);
     if (method === 'POST' && path === '/crm/v3/objects/companies/batch/read') return this.batchRead(body);
     if (method === 'POST' && path === '/crm/v3/objects/companies/search') return this.search(body);
@@ -221,7 +223,7 @@ export class HubSpotEmulator {
     return { id: c.id, properties, createdAt: c.createdAt, updatedAt: c.updatedAt, archived: false };
   }
 
-  private list(url: URL) {
+  private list(url: URL, fault?: Fault) {
     const limit = this.limit(url);
     if (typeof limit === 'string') return { status: 400, error: { category: 'VALIDATION_ERROR', message: limit } };
     const after = url.searchParams.get('after');
@@ -232,7 +234,8 @@ export class HubSpotEmulator {
     const all = this.listed;
     const results: unknown[] = all.slice(offset, offset + limit).map((c) => this.view(c, props));
     if (offset === 0) results.unshift(...(this.options.malformed ?? []));
-    const next = offset + limit < all.length ? encodeCursor(offset + limit) : undefined;
+    const forced = pageFaultOffset(fault, offset);
+    const next = forced !== undefined ? Buffer.from(forced).toString('base64') : offset + limit < all.length ? encodeCursor(offset + limit) : undefined;
     return { status: 200, body: { results, ...(next ? { paging: { next: { after: next, link: `${this.url}/crm/v3/objects/companies?after=${next}` } } } : {}) } };
   }
 

@@ -6,7 +6,7 @@
  * request/write counting.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { FaultList, closeServer, listenLocal, readBody, sendJson, type Fault } from '../http-util.js';
+import { FaultList, closeServer, listenLocal, pageFaultOffset, readBody, reverseResults, sendJson, sleep, type Fault } from '../http-util.js';
 
 type Json = Record<string, unknown>;
 
@@ -94,35 +94,38 @@ export class RestEmulator {
     const raw = method === 'POST' ? await readBody(req) : '';
     const fault = this.faults.take(method, url.pathname);
     if (fault?.kind === 'hook') fault.run?.();
-    if (fault?.kind === 'reset') {
+    if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 50);
+    if (fault?.kind === 'reset' || fault?.kind === 'hang') {
       this.requests.push({ method, path: url.pathname, status: 0 });
-      req.socket.destroy();
+      if (fault.kind === 'reset') req.socket.destroy();
       return;
     }
     if (fault?.kind === 'status') {
       const status = fault.status ?? 500;
       return this.send(req, res, status, fault.body ?? { error: { code: status === 429 ? 'RATE_LIMITED' : 'UNAVAILABLE', message: `injected ${status}` } }, fault.headers);
     }
-    const answer = this.route(method, url, raw);
-    if (fault?.kind === 'apply-then-reset') {
+    const answer = this.route(method, url, raw, fault);
+    if (fault?.kind === 'apply-then-reset' || fault?.kind === 'apply-then-hang') {
       this.requests.push({ method, path: url.pathname, status: 0 });
-      req.socket.destroy();
+      if (fault.kind === 'apply-then-reset') req.socket.destroy();
       return;
     }
+    if (fault?.kind === 'apply-then-delay') await sleep(fault.delayMs ?? 50);
+    if (fault?.kind === 'reorder') return this.send(req, res, answer.status, reverseResults(answer.body));
     if (fault?.kind === 'apply-then-status') return this.send(req, res, fault.status ?? 502, fault.body ?? { error: { code: 'BAD_GATEWAY', message: 'upstream answer lost' } }, fault.headers);
     this.send(req, res, answer.status, answer.body);
   }
 
-  private route(method: string, url: URL, raw: string): Stored {
+  private route(method: string, url: URL, raw: string, fault?: Fault): Stored {
     const p = url.pathname;
-    if (method === 'GET' && p === '/accounts') return this.page([...this.accounts.values()], url);
-    if (method === 'GET' && p === '/reps') return this.page(this.reps, url);
-    if (method === 'GET' && p === '/territories') return this.page(this.territories, url);
+    if (method === 'GET' && p === '/accounts') return this.page([...this.accounts.values()], url, fault);
+    if (method === 'GET' && p === '/reps') return this.page(this.reps, url, fault);
+    if (method === 'GET' && p === '/territories') return this.page(this.territories, url, fault);
     if (method === 'POST' && p === '/assignments:batch') return this.batch(raw);
     return { status: 404, body: { error: { code: 'NOT_FOUND', message: `no route ${method} ${p}` } } };
   }
 
-  private page(all: Json[], url: URL): Stored {
+  private page(all: Json[], url: URL, fault?: Fault): Stored {
     const limit = Number(url.searchParams.get('limit') ?? '100');
     if (!Number.isInteger(limit) || limit < 1) return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'limit must be a positive integer' } } };
     const size = Math.min(limit, this.options.maxPage ?? 1000);
@@ -130,7 +133,8 @@ export class RestEmulator {
     const offset = cursor === null ? 0 : Number(Buffer.from(cursor, 'base64url').toString());
     if (!Number.isInteger(offset) || offset < 0) return { status: 400, body: { error: { code: 'BAD_CURSOR', message: `unknown cursor ${cursor}` } } };
     const items = all.slice(offset, offset + size);
-    const nextCursor = offset + size < all.length ? Buffer.from(String(offset + size)).toString('base64url') : null;
+    const forced = pageFaultOffset(fault, offset);
+    const nextCursor = forced !== undefined ? Buffer.from(forced).toString('base64url') : offset + size < all.length ? Buffer.from(String(offset + size)).toString('base64url') : null;
     return { status: 200, body: { items, nextCursor, total: all.length } };
   }
 

@@ -21,7 +21,7 @@ export interface RequestFault {
   route: string;
   /** Only requests whose decoded URL contains this text (e.g. `FROM Opportunity`). */
   match?: string;
-  /** HTTP status to answer with (401, 403, 429, 500, 503…). */
+  /** HTTP status to answer with (401, 403, 429, 500, 503…); ignored by the shape faults below. */
   status: number;
   /** errorCode in the JSON error body; omitted → a plain-text body. */
   errorCode?: string;
@@ -31,6 +31,14 @@ export interface RequestFault {
   afterApply?: boolean;
   /** Destroy the socket instead of answering. */
   drop?: boolean;
+  /** Wait this long (ms) first, then go on (with the other settings of the fault, or normally). */
+  delayMs?: number;
+  /** Accept the request and never answer (with `afterApply`: after doing the work). */
+  hang?: boolean;
+  /** Do the work and answer normally, but with a JSON list answer reversed (results out of order). */
+  reverse?: boolean;
+  /** Answer normally, but with `nextRecordsUrl` pointing at this same page again (a paging loop). */
+  loop?: boolean;
 }
 
 export interface EmulatorOptions {
@@ -243,6 +251,27 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
       const fault = emu.requestFaults.find((f) => f.route === route && (f.times ?? 1) > 0 && (!f.match || decoded.includes(f.match)));
       if (fault) {
         fault.times = (fault.times ?? 1) - 1;
+        if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+        if (fault.reverse || fault.loop) {
+          let status = 200;
+          let text = '';
+          const capture = { writeHead: (s: number) => ((status = s), capture), setHeader: () => capture, end: (t?: string) => ((text = t ?? ''), capture) } as unknown as ServerResponse;
+          await handle(req, capture, route, url, body);
+          let answer: unknown = text ? JSON.parse(text) : null;
+          if (fault.reverse && Array.isArray(answer)) answer = [...answer].reverse();
+          if (fault.loop && answer && typeof answer === 'object' && !Array.isArray(answer) && (answer as { nextRecordsUrl?: string }).nextRecordsUrl) {
+            answer = { ...answer, nextRecordsUrl: route === 'queryMore' ? url.pathname : (answer as { nextRecordsUrl: string }).nextRecordsUrl.replace(/-\d+$/, '-0') };
+          }
+          return json(res, status, answer);
+        }
+        if (fault.hang) {
+          if (fault.afterApply) {
+            const sink = { writeHead: () => sink, setHeader: () => sink, end: () => sink } as unknown as ServerResponse;
+            await handle(req, sink, route, url, body);
+          }
+          return;
+        }
+        if (fault.delayMs && !fault.afterApply && !fault.drop && !fault.errorCode && !fault.status) return handle(req, res, route, url, body);
         if (fault.afterApply) {
           // Apply the operation into a throw-away response, then fail: the client cannot know.
           const sink = { writeHead: () => sink, setHeader: () => sink, end: () => sink } as unknown as ServerResponse;
