@@ -3,7 +3,8 @@ import { evaluatePlanSteps } from './metrics/evaluate-plan-steps.js';
 import { STEP, type Steps } from './metrics/steps.js';
 import { assignOrphans } from './rebalance/assign-orphans.js';
 import { adjacency, balanceMoves } from './rebalance/balance-moves.js';
-import { buildPlanSteps, enforceBudgets, judge } from './rebalance/finish.js';
+import { buildPlanSteps, enforceBudgets, judge, outsideTolerance, placedOrphans } from './rebalance/finish.js';
+import { setBands, type Limit } from './rebalance/limits.js';
 import { maxDeviation } from './rebalance/objective.js';
 import { priceMoves } from './rebalance/price-moves.js';
 import { compactSeed } from './rebalance/compact-seed.js';
@@ -13,11 +14,15 @@ import { Slicer } from './rebalance/slicer.js';
 import { buildStateSteps, type RebalanceState } from './rebalance/state.js';
 import { balanceSwaps } from './rebalance/swaps.js';
 import { tidyMoves } from './rebalance/tidy.js';
-import type { RebalanceInput, RebalanceOptions, RebalanceResult } from './rebalance/types.js';
+import type { RebalanceDistanceLimit, RebalanceInput, RebalanceLimit, RebalanceOptions, RebalanceResult } from './rebalance/types.js';
+import { EARTH_RADIUS_KM } from './geo.js';
 import { METRICS, type Metric } from './types.js';
 
 export type {
+  RebalanceDistanceLimit,
   RebalanceInput,
+  RebalanceLimit,
+  RebalanceLimitCause,
   RebalanceMove,
   RebalanceOptions,
   RebalancePhase,
@@ -33,6 +38,7 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
   metrics: Metric[];
   maxMoves: number;
   maxPotentialMoved: number;
+  maxDistanceKm: number;
 } {
   const tolerance = o.tolerance ?? 0.05;
   if (!(tolerance >= 0 && tolerance < Infinity)) throw new Error(`rebalance: tolerance must be a finite number ≥ 0, got ${String(tolerance)}`);
@@ -45,6 +51,8 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
   }
   const maxPotentialMoved = o.maxPotentialMoved ?? Infinity;
   if (!(maxPotentialMoved >= 0)) throw new Error(`rebalance: maxPotentialMoved must be a number ≥ 0, got ${String(maxPotentialMoved)}`);
+  const maxDistanceKm = o.maxDistanceKm ?? Infinity;
+  if (!(maxDistanceKm > 0)) throw new Error(`rebalance: maxDistanceKm must be a number > 0, got ${String(maxDistanceKm)}`);
   const proximity = o.proximity ?? 0.3;
   if (!(proximity >= 0 && proximity < Infinity)) throw new Error(`rebalance: proximity must be a finite number ≥ 0, got ${String(proximity)}`);
   const sliceMs = o.sliceMs ?? 16;
@@ -53,7 +61,7 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
   if (objective !== 'disruption' && objective !== 'compactness') {
     throw new Error(`rebalance: objective must be 'disruption' or 'compactness', got ${JSON.stringify(objective)}`);
   }
-  return { tolerance, metrics, maxMoves, maxPotentialMoved, proximity, sliceMs, objective };
+  return { tolerance, metrics, maxMoves, maxPotentialMoved, maxDistanceKm, proximity, sliceMs, objective };
 }
 
 /**
@@ -137,8 +145,12 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
     };
     const s = await slicer.run(buildStateSteps(accounts, reps, current, stateOptions), 'prepare', 0.03);
     state = s;
+    if (opts.maxDistanceKm !== Infinity) {
+      // great-circle km → chord km on the same sphere (the state's distances are chords)
+      s.maxChord = opts.maxDistanceKm >= Math.PI * EARTH_RADIUS_KM ? Infinity : 2 * EARTH_RADIUS_KM * Math.sin(opts.maxDistanceKm / (2 * EARTH_RADIUS_KM));
+    }
     const lowerBounds = opts.metrics.map((m) => before.balance[m].lowerBound);
-    await slicer.run(setBands(s, opts.tolerance, lowerBounds), 'prepare', 0.04);
+    const limits = await slicer.run(setBands(s, opts.tolerance, lowerBounds), 'prepare', 0.04);
     await slicer.pause('prepare', 0.05);
 
     const log = new ReasonLog(s);
@@ -177,37 +189,47 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
     const comparison = await slicer.run(comparePlansSteps(accounts, current, assignments, compareOptions, before), 'evaluate', 0.95);
     await slicer.pause('evaluate', 0.97);
     const unplacedIds = await slicer.run(collectUnplaced(s, unplaced), 'evaluate', 0.98);
-    const judged = judge(s, after, opts.tolerance, unplacedIds.length, undone);
+    const judged = judge(s, after, opts.tolerance, unplacedIds.length, undone, limits);
     const { status } = judged;
     const explanation = opts.objective === 'compactness' ? `Territories redrawn for compactness (${redrawn} accounts placed with one of their nearest reps first). ${judged.explanation}` : judged.explanation;
     slicer.report('done', 1);
-    return { assignments, moves, metrics: { before, after, comparison }, status, explanation, unplacedAccountIds: unplacedIds };
+    return {
+      assignments,
+      moves,
+      metrics: { before, after, comparison },
+      status,
+      explanation,
+      unplacedAccountIds: unplacedIds,
+      limits: limits.map((l) => publicLimit(s, l)),
+      distanceLimit: distanceLimit(s, opts.maxDistanceKm),
+      outsideToleranceRepIds: outsideTolerance(s, opts.tolerance).map((j) => s.reps[j].id),
+      orphansPlaced: placedOrphans(s),
+    };
   } finally {
     slicer.close();
   }
 }
 
-/**
- * The band each free rep aims for, per metric: the tolerance less a small safety margin, widened to
- * the balance lower bound (+½ point) when the largest accounts make the tolerance impossible, and to
- * what the rep's own unmovable accounts already force.
- */
-function* setBands(s: RebalanceState, tolerance: number, lowerBounds: number[]): Steps<void> {
-  const goal = tolerance - Math.min(0.0025, tolerance * 0.1);
-  const fixedLoad = new Float64Array(s.r * s.k);
-  for (let i = 0; i < s.n; i++) {
-    if (i % (8 * STEP) === 8 * STEP - 1) yield;
-    const j = s.owner[i];
-    if (j < 0 || !s.fixed[i]) continue;
-    for (let m = 0; m < s.k; m++) fixedLoad[j * s.k + m] += s.val[i * s.k + m];
-  }
-  for (let j = 0; j < s.r; j++) {
-    for (let m = 0; m < s.k; m++) {
-      const lb = lowerBounds[m] > tolerance ? lowerBounds[m] + 0.005 : 0;
-      const floor = fixedLoad[j * s.k + m] / s.cap[j] - 1;
-      s.band[j * s.k + m] = Math.max(goal, lb, floor > tolerance ? floor + 0.005 : 0);
-    }
-  }
+/** A limit with ids, as the result reports it. */
+function publicLimit(s: RebalanceState, l: Limit): RebalanceLimit {
+  let reached = 0;
+  for (const j of l.reps) reached = Math.max(reached, Math.abs(s.load[j * s.k + l.metric] / s.cap[j] - 1));
+  return {
+    cause: l.cause,
+    metric: s.metrics[l.metric],
+    repIds: l.reps.map((j) => s.reps[j].id),
+    accountIds: l.accounts.slice(0, 20).map((i) => s.accounts[i].id),
+    accountCount: l.accounts.length,
+    bound: l.bound,
+    reached,
+  };
+}
+
+/** The distance limit's effect, or null without one. */
+function distanceLimit(s: RebalanceState, km: number): RebalanceDistanceLimit | null {
+  if (km === Infinity) return null;
+  const ids = [...s.refusedFar].sort((a, b) => a - b);
+  return { maxDistanceKm: km, binds: ids.length > 0, accountIds: ids.slice(0, 50).map((i) => s.accounts[i].id), accountCount: ids.length };
 }
 
 /** Accounts that should have left their owner (no active owner) but still have it, as ids. */

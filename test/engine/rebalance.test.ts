@@ -104,7 +104,10 @@ describe('rebalance', () => {
     assert.equal(result.status, 'budget-exhausted');
     assert.equal(result.moves.length, 10);
     assert.equal(result.unplacedAccountIds.length, onR0 - 10);
-    assert.match(result.explanation, /maxMoves 10/);
+    // plain words, no option names (#14)
+    assert.match(result.explanation, /^Stopped at the move limit of 10 accounts: 10 accounts moved\./);
+    assert.doesNotMatch(result.explanation, /maxMoves/);
+    assert.equal(result.orphansPlaced, 10);
     assert.match(result.explanation, /Accounts without an active owner are placed first: 10 of the moves went to them\./);
     assert.match(result.explanation, /could not be placed/);
   });

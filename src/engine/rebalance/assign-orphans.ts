@@ -1,4 +1,4 @@
-import { applyMove, budgetAllows, distance, penalty } from './objective.js';
+import { applyMove, budgetAllows, distance, penalty, refuseFar, withinReach } from './objective.js';
 import { insertNearest } from './nearest.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
@@ -48,17 +48,24 @@ export async function assignOrphans(
     const candidates = s.hasPos[i] ? [...near.subarray(0, count), ...s.floating] : [...anchored, ...s.floating];
     let best = -1;
     let bestScore = -Infinity;
+    let far = false;
     for (const j of candidates) {
       const gain = penalty(s, j, i, 0) - penalty(s, j, i, 1);
       const cost = 1 + (proximity * distance(s, i, j)) / s.radius;
       const score = gain >= 0 ? gain / cost : gain * cost;
       // a tiny preference for nearer reps when the penalty does not tell them apart
       const tie = score === bestScore && best >= 0 && distance(s, i, j) < distance(s, i, best);
+      if (!withinReach(s, i, j)) {
+        // the distance limit: never to a rep further than maxDistanceKm
+        if (score > bestScore || tie) far = true;
+        continue;
+      }
       if (score > bestScore || tie) {
         bestScore = score;
         best = j;
       }
     }
+    if (far || best < 0) refuseFar(s, i);
     if (best < 0 || !budgetAllows(s, i, best)) {
       if (best >= 0) s.budgetHit = true;
       unplaced.push(i);

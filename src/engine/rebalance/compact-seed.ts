@@ -1,5 +1,5 @@
 import { insertNearest } from './nearest.js';
-import { applyMove, budgetAllows, distance } from './objective.js';
+import { applyMove, budgetAllows, distance, withinReach } from './objective.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
@@ -299,7 +299,7 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
     if (c % CHUNK === 0 && slicer.due()) await slicer.pause('balance', progress[1]);
     const q = order2[c];
     const i = idx[q];
-    if (!budgetAllows(s, i, choice[q])) continue;
+    if (!budgetAllows(s, i, choice[q]) || !withinReach(s, i, choice[q])) continue;
     log.redraw(i, s.owner[i], choice[q]);
     applyMove(s, i, choice[q]);
     moved++;
