@@ -128,8 +128,8 @@ function bandsOf(target: Float64Array, tol: number, wide: Map<number, [number, n
 }
 
 /** Fewest moves (then shortest) within the bands. */
-async function fewestMoves(inst: ZipInstance, bands: Bands, integer: boolean, timeLimit: number, tieKm = true): Promise<AssignSolution> {
-  const { val, start, fixed } = tables(inst);
+async function fewestMoves(inst: ZipInstance, bands: Bands, integer: boolean, timeLimit: number, tieKm = true, start?: Int32Array): Promise<AssignSolution> {
+  const { val, start: from, fixed } = tables(inst);
   const n = inst.accounts.length;
   const r = inst.reps.length;
   const d = distances(inst.accounts, inst.reps);
@@ -137,12 +137,12 @@ async function fewestMoves(inst: ZipInstance, bands: Bands, integer: boolean, ti
   for (const x of d) if (x > dmax) dmax = x;
   const eps = tieKm ? 1 / (n * dmax * 2) : 0;
   const cost = new Float64Array(n * r);
-  for (let i = 0; i < n; i++) for (let j = 0; j < r; j++) cost[i * r + j] = j === start[i] ? 0 : 1 + eps * d[i * r + j];
-  return solveAssign({ n, r, k: 2, val, lo: bands.lo, hi: bands.hi, cost, fixed, integer, timeLimit });
+  for (let i = 0; i < n; i++) for (let j = 0; j < r; j++) cost[i * r + j] = j === from[i] ? 0 : 1 + eps * d[i * r + j];
+  return solveAssign({ n, r, k: 2, val, lo: bands.lo, hi: bands.hi, cost, fixed, integer, timeLimit, start });
 }
 
 /** Least workload-weighted mean km to the rep's home of a balanced plan (fractional: an LP bound; or whole). */
-async function compactSolve(inst: ZipInstance, integer: boolean, timeLimit: number): Promise<AssignSolution> {
+async function compactSolve(inst: ZipInstance, integer: boolean, timeLimit: number, start?: Int32Array): Promise<AssignSolution> {
   const { val, target, fixed } = tables(inst);
   const n = inst.accounts.length;
   const r = inst.reps.length;
@@ -152,7 +152,7 @@ async function compactSolve(inst: ZipInstance, integer: boolean, timeLimit: numb
   const cost = new Float64Array(n * r);
   for (let i = 0; i < n; i++) for (let j = 0; j < r; j++) cost[i * r + j] = (w[i] * d[i * r + j]) / W;
   const b = bandsOf(target, inst.tolerance);
-  return solveAssign({ n, r, k: 2, val, lo: b.lo, hi: b.hi, cost, fixed, integer, timeLimit });
+  return solveAssign({ n, r, k: 2, val, lo: b.lo, hi: b.hi, cost, fixed, integer, timeLimit, start });
 }
 
 function withPlan(inst: ZipInstance, sol: AssignSolution): Ref {
@@ -172,6 +172,8 @@ async function cached(cache: Cache, key: string, resolve: boolean, solve: () => 
   console.error(`solving ${key} …`);
   const ref = await solve();
   console.error(`  ${ref.status} objective ${ref.objective} bound ${ref.bound} in ${ref.seconds} s`);
+  // a solve that found no plan in its time is not kept: the next run tries again
+  if (ref.status === 'time-limit' && !ref.plan) return ref;
   cache[key] = ref;
   writeFileSync(CACHE, `${JSON.stringify(cache, null, 0).replace(/\},"/g, '},\n"')}\n`);
   return ref;
@@ -297,13 +299,23 @@ async function main(): Promise<void> {
     const { target } = tables(near);
     const b = bandsOf(target, 0.05);
     // the balanced plan the perturbed case starts from: the most compact balanced plan (MIP, time-limited)
-    const compact = await cached(cache, hashOf(near, 'compactness MIP'), resolve, async () => withPlan(near, await compactSolve(near, true, Math.min(timeLimit, 120))));
+    // (started from the fewest-moves plan, a balanced plan HiGHS then makes more compact)
+    // a large MIP may find no plan in its time on a busy machine: it starts from the engine's plan
+    // (balanced within its band, so feasible), and improves on it
+    const engineStart = async (inst: ZipInstance, objective: 'disruption' | 'compactness'): Promise<Int32Array> => {
+      const res = await rebalanceHere(inst, { tolerance: inst.tolerance, objective });
+      const index = new Map(inst.reps.map((p, j) => [p.id, j]));
+      return Int32Array.from(inst.accounts, (a) => index.get(res.assignments[a.id] as string) ?? 0);
+    };
+    const fewest = await cached(cache, hashOf(near, 'fewest-moves MIP'), resolve, async () => withPlan(near, await fewestMoves(near, b, true, timeLimit, true, await engineStart(near, 'disruption'))));
+    const seed = fewest.plan ? decode(fewest.plan) : await engineStart(near, 'compactness');
+    const compact = await cached(cache, hashOf(near, 'compactness MIP'), resolve, async () => withPlan(near, await compactSolve(near, true, Math.min(timeLimit, 120), seed)));
     if (!compact.plan) throw new Error(`${near.name}: no compact balanced plan`);
     const balanced = planOf(near, decode(compact.plan));
     const pert: ZipInstance = { name: `${size} compact balanced plan perturbed (2%)`, ...base, current: perturb(base.accounts, base.reps, balanced, 0.02, 1), tolerance: 0.05 };
     for (const inst of [near, pert]) {
       if (!want(inst.name)) continue;
-      const opt = await cached(cache, hashOf(inst, 'fewest-moves MIP'), resolve, async () => withPlan(inst, await fewestMoves(inst, b, true, timeLimit)));
+      const opt = await cached(cache, hashOf(inst, 'fewest-moves MIP'), resolve, async () => withPlan(inst, await fewestMoves(inst, b, true, timeLimit, true, await engineStart(inst, 'disruption'))));
       const lp = await cached(cache, hashOf(inst, 'fewest-moves LP'), resolve, async () => withPlan(inst, await fewestMoves(inst, b, false, timeLimit, false)));
       const cl = await cached(cache, hashOf(inst, 'compactness LP'), resolve, async () => withPlan(inst, await compactSolve(inst, false, timeLimit)));
       const optMoves = opt.moves ?? NaN;

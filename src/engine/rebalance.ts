@@ -6,6 +6,8 @@ import { adjacency, balanceMoves } from './rebalance/balance-moves.js';
 import { buildPlanSteps, enforceBudgets, judge, outsideTolerance, placedOrphans } from './rebalance/finish.js';
 import { setBands, type Limit } from './rebalance/limits.js';
 import { maxDeviation } from './rebalance/objective.js';
+import { mergeMoves } from './rebalance/merge-moves.js';
+import { exactSmall } from './rebalance/exact-small.js';
 import { priceMoves } from './rebalance/price-moves.js';
 import { compactSeed } from './rebalance/compact-seed.js';
 import { compactTidy } from './rebalance/compact-tidy.js';
@@ -30,6 +32,13 @@ export type {
   RebalanceResult,
   RebalanceStatus,
 } from './rebalance/types.js';
+
+/**
+ * From this `proximity` on, 'disruption' first routes regional surplus as chains of hand-overs between
+ * neighbouring reps (price-moves.ts): moves are shorter but more accounts move. Below it (the default
+ * 0.3) the fewest moves come first; bench/optimum.bench.ts measures both against the exact optimum.
+ */
+const CHAIN_PROXIMITY = 1;
 
 /** Rounds of (moves, then swaps) before giving up on further improvement. */
 const ROUNDS = 4;
@@ -164,7 +173,8 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
       // the redraw left the loads close to target: settle the rest with neighbours' slack first
       await balanceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.25], 'relay-only');
     } else {
-      await priceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.25]); // regional surplus along chains of neighbours (rebalance/price-moves.ts)
+      // regional surplus along chains of neighbours (rebalance/price-moves.ts): shorter moves, more of them
+      if (opts.proximity >= CHAIN_PROXIMITY) await priceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.25]);
     }
     // straight from over- to under-target reps nearby first (few moves), then relays and longer moves
     await balanceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.4], 'direct');
@@ -176,6 +186,9 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
       if (swaps === 0) break;
     }
     await tidyMoves(s, adj, log, slicer, 0.82);
+    // fewest moves: pairs of moves become one (chains shortened, two moves merged) where balance allows
+    if (opts.objective === 'disruption' && opts.proximity < CHAIN_PROXIMITY) await mergeMoves(s, log, slicer, 0.83);
+    if (opts.objective === 'disruption') exactSmall(s, opts.tolerance, log);
     if (opts.objective === 'compactness') await compactTidy(s, adj, log, slicer, 0.84);
     const undone = enforceBudgets(s);
 
