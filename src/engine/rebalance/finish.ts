@@ -90,6 +90,8 @@ function planPart(
 }
 
 const pct = (d: number): string => `${(d * 100).toFixed(1)}%`;
+/** How close to a proven bound counts as at the bound (a whole point: indivisible accounts rarely allow exactly the bound). */
+const NEAR = 0.01;
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** How many accounts that started without an active owner now have another owner. */
@@ -196,12 +198,15 @@ export function judge(
   if (outside.length === 0 && unplaced === 0) {
     return { status: 'balanced', explanation: `Every active rep is within ±${pct(tolerance)} (worst: ${summary}); ${moved}${placedNote}.${far}` };
   }
-  // every free rep within ½ point of the band it can reach (the band carries that margin already)
+  // every free rep within 1 point of the least deviation it can reach (the tolerance unless a limit names it)
+  const least = new Float64Array(s.r * s.k);
+  for (const l of limits) for (const j of l.reps) least[j * s.k + l.metric] = Math.max(least[j * s.k + l.metric], l.bound);
   let reachable = true;
   for (let j = 0; j < s.r && reachable; j++) {
     if (!s.free[j]) continue;
     for (let m = 0; m < s.k; m++) {
-      if (Math.abs(s.load[j * s.k + m] / s.cap[j] - 1) > Math.max(tolerance, s.band[j * s.k + m]) + 1e-9) {
+      const b = least[j * s.k + m];
+      if (Math.abs(s.load[j * s.k + m] / s.cap[j] - 1) > (b > 0 ? Math.max(tolerance, b + NEAR) : tolerance) + 1e-9) {
         reachable = false;
         break;
       }

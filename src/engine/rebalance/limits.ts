@@ -17,8 +17,9 @@
  *   share a rep) exceeds τ though no single account does: every free rep gets that bound as band
  *   (which rep ends with the pair is not known in advance).
  *
- * Every widened band includes a margin of ½ point above the proven floor; the goal inside the
- * tolerance is τ less min(¼ point, τ/10) as before.
+ * A rep holding a large or locked load aims at its floor (+ 0.1 point): every bit above it would be
+ * taken from the others. The other reps' widened band is their average + ½ point; the goal inside
+ * the tolerance is τ less min(¼ point, τ/10) as before.
  */
 
 import { STEP, type Steps } from '../metrics/steps.js';
@@ -34,6 +35,9 @@ export interface Limit {
   bound: number;
 }
 
+/** Margin over a proven floor for the reps holding a large or locked load: every bit above it is taken from the others. */
+const FORCED_MARGIN = 0.001;
+/** Margin over the average the other reps are left with. */
 const MARGIN = 0.005;
 
 /**
@@ -135,7 +139,7 @@ export function* setBands(s: RebalanceState, tolerance: number, pairBounds: read
       if (dev > tolerance) {
         forced[j] = 1;
         held += floor[j * k + m];
-        s.band[j * k + m] = dev + MARGIN;
+        s.band[j * k + m] = dev + FORCED_MARGIN;
         const w = whaleOf[j];
         if (w >= 0 && s.val[w * k + m] > (1 + tolerance) * s.cap[j]) {
           limits.push({ cause: 'large-account', metric: m, reps: [j], accounts: [w], bound: dev });

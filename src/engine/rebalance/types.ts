@@ -103,9 +103,10 @@ export type RebalanceStatus =
   | 'infeasible'
   /**
    * The tolerance is provably unreachable because of large accounts (`limits` with cause
-   * 'large-account' / 'large-accounts', no lock involved), and every rep is within ½ point of the
-   * least deviation it can reach: the reps the large accounts touch at their bound, every other rep
-   * within the tolerance (or the bound of a 'remaining-reps' limit).
+   * 'large-account' / 'large-accounts', no lock involved), and every rep is within 1 point of the
+   * least deviation it can reach (a proven lower bound, `limits[].bound`): the reps the large accounts
+   * touch near their bound, every other rep within the tolerance (or near the bound of a
+   * 'remaining-reps' limit).
    */
   | 'at-lower-bound'
   /** No single move or swap improves the balance any more, yet some rep is outside what it can reach. */
