@@ -299,7 +299,6 @@ async function main(): Promise<void> {
     const { target } = tables(near);
     const b = bandsOf(target, 0.05);
     // the balanced plan the perturbed case starts from: the most compact balanced plan (MIP, time-limited)
-    // (started from the fewest-moves plan, a balanced plan HiGHS then makes more compact)
     // a large MIP may find no plan in its time on a busy machine: it starts from the engine's plan
     // (balanced within its band, so feasible), and improves on it
     const engineStart = async (inst: ZipInstance, objective: 'disruption' | 'compactness'): Promise<Int32Array> => {
@@ -308,7 +307,9 @@ async function main(): Promise<void> {
       return Int32Array.from(inst.accounts, (a) => index.get(res.assignments[a.id] as string) ?? 0);
     };
     const fewest = await cached(cache, hashOf(near, 'fewest-moves MIP'), resolve, async () => withPlan(near, await fewestMoves(near, b, true, timeLimit, true, await engineStart(near, 'disruption'))));
-    const seed = fewest.plan ? decode(fewest.plan) : await engineStart(near, 'compactness');
+    // the compact MIP starts from the engine's compact plan (or, if that is not balanced, the fewest-moves plan)
+    const compactStart = await engineStart(near, 'compactness');
+    const seed = compactStart;
     const compact = await cached(cache, hashOf(near, 'compactness MIP'), resolve, async () => withPlan(near, await compactSolve(near, true, Math.min(timeLimit, 120), seed)));
     if (!compact.plan) throw new Error(`${near.name}: no compact balanced plan`);
     const balanced = planOf(near, decode(compact.plan));
