@@ -86,15 +86,18 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  *    that plan instead of `current`, a relay search replaces 1b, and after 4 a last pass
  *    (rebalance/compact-tidy.ts) hands accounts to nearer neighbouring reps wherever balance and the
  *    budgets allow.
- * 1b. Without a move budget: a price pass (rebalance/price-moves.ts) routes regional surplus along
- *    chains of neighbouring reps — each account goes to the cheapest of its rep and that rep's nearest
- *    reps, with prices raised on over-target reps and lowered on under-target ones round after round,
- *    and a cost for leaving home — so excess travels as short hand-overs instead of long moves.
+ * 1b. Only with `proximity` ≥ 1 and no move budget: a price pass (rebalance/price-moves.ts) routes
+ *    regional surplus along chains of neighbouring reps — each account goes to the cheapest of its rep
+ *    and that rep's nearest reps, with prices raised on over-target reps and lowered on under-target
+ *    ones round after round, and a cost for leaving home — so excess travels as short hand-overs
+ *    instead of long moves (shorter moves, but more of them: bench/optimum.bench.ts).
  * 2. Local search from the current plan, minimising Σ_j Σ_m max(0, |dev_jm| − band)²: reps inside the
  *    band cost nothing and are never disturbed for their own sake, so over-target reps shed about
  *    what the disruption lower bound says they must. The band is the tolerance (less a small
  *    margin), widened to the balance lower bound when single large accounts make the tolerance
- *    unreachable. Each step takes the rep furthest outside its band (over-target reps first) and
+ *    unreachable (rebalance/limits.ts: only the reps a proven cause touches — a large account, which then
+ *    stays with its rep, locked accounts, a locked rep — get a wider band, and the other reps only
+ *    when what is left for them is beyond the tolerance on average). Each step takes the rep furthest outside its band (over-target reps first) and
  *    applies the account move with the largest objective decrease per unit of distance cost
  *    (extra km from the account's starting rep, relative to the typical territory radius):
  *    a. direct: only to/from reps outside their band on the other side, among the 30 nearest reps,
@@ -105,9 +108,14 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  * 3. Pairwise swaps fix a second metric when no single move can (e.g. potential without workload).
  * 4. Tidy: each moved account, longest detour first, goes back to its starting rep, or to a nearer
  *    neighbour rep, whenever that does not make the objective worse (fewer moves, shorter distances).
+ *    Then (objective 'disruption', proximity < 1) pairs of moves become one where every rep stays in
+ *    its band (rebalance/merge-moves.ts: a chain A → B → C shortened, two moves A → B merged), and on
+ *    small plans (≤ 200,000 possible plans) an exact search by number of moves replaces the plan when
+ *    it finds a balanced one with fewer moves (rebalance/exact-small.ts).
  * 5. A final check that `maxMoves` and `maxPotentialMoved` hold, counted as comparePlans counts them.
  *
- * Locked accounts and accounts of locked reps never move; locked reps neither give nor take. The
+ * Locked accounts and accounts of locked reps never move; locked reps neither give nor take. With
+ * `maxDistanceKm`, no account (orphans included) goes to a rep further than that. The
  * budgets are hard: a move that would exceed one is never made; when the budget is too small, the
  * remaining orphans keep their owner (listed in `unplacedAccountIds`) and the status is
  * 'budget-exhausted'. Runs on the calling thread in slices of `sliceMs` (yielding to the event loop
@@ -119,9 +127,11 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  *
  * @param input the accounts, the reps and the current assignments
  * @param options tolerance (0.05), metrics (['workload', 'potential']), lockedAccountIds, lockedRepIds,
- *   maxMoves (∞), maxPotentialMoved (∞), proximity (0.3), objective ('disruption'), signal, onProgress, sliceMs (16)
+ *   maxMoves (∞), maxPotentialMoved (∞), maxDistanceKm (∞), proximity (0.3), objective ('disruption'), signal,
+ *   onProgress, sliceMs (16)
  * @returns the new assignments, the moves with reasons, before/after evaluations and the comparison,
- *   and a status with an explanation; rejects with an AbortError when aborted, and with an error
+ *   a status with a plain-words explanation, the limits that keep reps from the tolerance, the
+ *   distance limit's effect, the reps still outside tolerance and the orphans placed; rejects with an AbortError when aborted, and with an error
  *   naming the record and field for bad input
  *
  * @example

@@ -56,16 +56,21 @@ export interface RebalanceOptions {
   /**
    * How much to prefer near accounts over far ones (0 = ignore distance). A move whose account lies
    * Δ km further from its new rep's anchor than from its old one is scored
-   * gain / (1 + proximity · x · (1 + x)), x = Δ / typical territory radius. Default 0.3.
+   * gain / (1 + proximity · x · (1 + x)), x = Δ / typical territory radius. Default 0.3. From 1 on,
+   * 'disruption' also routes regional surplus as chains of hand-overs between neighbouring reps
+   * (shorter moves, more of them) and does not merge pairs of moves into one; below 1 the fewest
+   * moves come first.
    */
   proximity?: number;
   /**
    * What to keep small besides the deviation. 'disruption' (default): change as few owners as the
    * balance needs, starting from `current`. 'compactness': redraw from a clean sheet — every account
    * that may move and has a position is first placed with one of its nearest reps at prices that
-   * balance the loads (ignoring who owns it today), then the usual search settles the rest; the
-   * territories come out near the most compact balanced plan, at the cost of many more moves (every
-   * move still gets a reason). With `maxMoves` / `maxPotentialMoved` it redraws only as much as the
+   * balance the loads, where leaving its current rep costs a little (0.6 typical territory radii ×
+   * workload, so an account changes owner only where that shortens distances noticeably), then the
+   * usual search settles the rest; the territories come out within about 3% of the most compact
+   * balanced plan's LP bound on bench/optimum.bench.ts, at the cost of more moves (every move still
+   * gets a reason). With `maxMoves` / `maxPotentialMoved` it redraws only as much as the
    * budgets allow (they stay hard), spending them where they shorten distances most. Locks and
    * inactive reps are honoured as usual.
    */
