@@ -221,3 +221,24 @@ describe('rebalance with ids that are Object.prototype keys', () => {
     for (const id of ids) assert.equal(back.assignments[id], result.assignments[id]);
   });
 });
+
+describe('rebalance places orphans near', () => {
+  it('gives an orphan to the nearest rep with room, not to a far rep with more room', async () => {
+    // r0 New York and r2 Boston near target, r1 San Francisco far under it; one orphan in Manhattan
+    const reps = [rep('r0', 40.7, -74), rep('r1', 37.8, -122.4), rep('r2', 42.4, -71.1)];
+    const accounts: Account[] = [];
+    const current: Assignments = {};
+    const add = (id: string, lat: number, lng: number, owner: string | null, potential = 100): void => {
+      accounts.push({ id, name: id, lat, lng, potential, workload: 1, ownerId: owner });
+      current[id] = owner;
+    };
+    for (let q = 0; q < 10; q++) add(`ny${q}`, 40.7 + q * 0.01, -74, 'r0');
+    for (let q = 0; q < 10; q++) add(`bo${q}`, 42.4 + q * 0.01, -71.1, 'r2');
+    for (let q = 0; q < 6; q++) add(`sf${q}`, 37.8 + q * 0.01, -122.4, 'r1');
+    add('orphan', 40.75, -73.98, null);
+    const result = await rebalance({ accounts, reps, current }, { tolerance: 0.3 });
+    assert.equal(result.assignments.orphan, 'r0');
+    const move = result.moves.find((m) => m.accountId === 'orphan');
+    assert.match(move?.reason ?? '', /^Unassigned; Rep r0 \(\d+ km away\) is the nearest rep with room/);
+  });
+});
