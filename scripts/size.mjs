@@ -42,7 +42,9 @@ export const BUDGETS = {
  */
 export const CEILINGS = {
   'engine + widgets (no leaflet)': 58 * 1024,
-  'standalone (with leaflet)': 139.5 * 1024,
+  // +3.6 kB for #16: the rebalance engine's limits, merge pass and exact small-plan search (the
+  // standalone bundle inlines the engine; the split build loads it on demand, initial load unchanged)
+  'standalone (with leaflet)': 143.1 * 1024,
 };
 
 /** Our modules that are Leaflet: its stylesheet and the list of its modules the map imports. */
