@@ -17,7 +17,8 @@ const PASSES = 4;
  * - merge: two accounts a, b that both went from A to B go back, and one account c of A whose
  *   values are close to their sum goes to B instead.
  * Among the rewrites of one rep, the one adding the least distance is taken first. Each rewrite
- * lowers the number of moves by one, so the pass ends.
+ * lowers the number of moves by one, so the pass ends. Then each moved account is swapped for a
+ * nearer one of its starting rep that fits the same bands (`substitute`): as many moves, shorter.
  *
  * @returns the number of moves saved
  */
@@ -170,5 +171,72 @@ export async function mergeMoves(s: RebalanceState, log: ReasonLog, slicer: Slic
     saved += found;
     if (found === 0) break;
   }
+  await substitute(s, log, slicer, fraction, pen);
   return saved;
+}
+
+/**
+ * Shorter moves for the same count: each moved account a (from A to B), longest detour first, is
+ * swapped for an account y still with A whose move to B adds less distance (km to B − km to A),
+ * wherever A and B stay within their bands and the budgets and the distance limit allow; a goes
+ * back to A. One pass.
+ */
+async function substitute(
+  s: RebalanceState,
+  log: ReasonLog,
+  slicer: Slicer,
+  fraction: number,
+  pen: (j: number, delta: Float64Array | null) => number,
+): Promise<void> {
+  const { k } = s;
+  const lo = new Float64Array(k);
+  const hi = new Float64Array(k);
+  const moved: number[] = [];
+  const detour = new Float64Array(s.n);
+  for (let i = 0; i < s.n; i++) {
+    const o = s.orig[i];
+    const j = s.owner[i];
+    if (j === o || j < 0 || o < 0 || s.fixed[i] || !s.free[o] || !s.free[j] || !s.hasPos[i] || !s.hasAnchor[o] || !s.hasAnchor[j]) continue;
+    moved.push(i);
+    detour[i] = distance(s, i, j) - distance(s, i, o);
+  }
+  moved.sort((a, b) => detour[b] - detour[a] || a - b);
+  for (const a of moved) {
+    if (slicer.due()) await slicer.pause('balance', fraction);
+    const A = s.orig[a];
+    const B = s.owner[a];
+    if (B === A) continue;
+    if (pen(A, null) + pen(B, null) > 0) continue;
+    // y keeps both reps inside their bands: A ends with load + a − y, B with load − a + y
+    for (let m = 0; m < k; m++) {
+      const va = s.val[a * k + m];
+      lo[m] = Math.max(s.load[A * k + m] + va - s.cap[A] * (1 + s.band[A * k + m]), s.cap[B] * (1 - s.band[B * k + m]) - s.load[B * k + m] + va);
+      hi[m] = Math.min(s.load[A * k + m] + va - s.cap[A] * (1 - s.band[A * k + m]), s.cap[B] * (1 + s.band[B * k + m]) - s.load[B * k + m] + va);
+    }
+    const mine = distance(s, a, B) - distance(s, a, A);
+    let best = -1;
+    let bestD = mine - 1e-6;
+    for (const y of s.members[A]) {
+      if (s.fixed[y] || s.orig[y] !== A || !s.hasPos[y]) continue;
+      let ok = true;
+      for (let m = 0; m < k && ok; m++) {
+        const v = s.val[y * k + m];
+        if (v < lo[m] - 1e-12 || v > hi[m] + 1e-12) ok = false;
+      }
+      if (!ok) continue;
+      const d = distance(s, y, B) - distance(s, y, A);
+      if (d < bestD && withinReach(s, y, B)) {
+        bestD = d;
+        best = y;
+      }
+    }
+    if (best < 0) continue;
+    applyMove(s, a, A);
+    if (!budgetAllows(s, best, B)) {
+      applyMove(s, a, B);
+      continue;
+    }
+    log.move(best, A, B);
+    applyMove(s, best, B);
+  }
 }
