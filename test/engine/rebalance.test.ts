@@ -121,6 +121,10 @@ describe('rebalance', () => {
     const result = await rebalance({ ...input, accounts, reps });
     assert.deepEqual(new Set(result.unplacedAccountIds), lockedIds);
     assert.match(result.explanation, /^2 accounts without an active owner could not be placed \(all of them locked: unlock them or assign them by hand\)\./);
+    // the reps themselves are balanced, and the result says so (#14: not "blocked" when balanced)
+    assert.equal(result.status, 'infeasible');
+    assert.deepEqual(result.outsideToleranceRepIds, []);
+    assert.match(result.explanation, /\. Every active rep is within ±5\.0% \(worst: /);
     const one = await rebalance({ ...input, accounts, reps }, { lockedAccountIds: [], maxMoves: 2 });
     assert.match(one.explanation, /could not be placed \(2 of them locked: unlock them or assign them by hand\)/);
   });

@@ -231,7 +231,8 @@ export function judge(
   const lockCause = limits.some((l) => l.cause === 'locked-accounts' || l.cause === 'locked-rep');
   if (free === 0 || unplaced > 0 || lockCause) {
     const head = free === 0 ? 'No active, unlocked rep can take accounts.' : '';
-    return { status: 'infeasible', explanation: `${head} ${why}${left}${far} ${outside.length > 0 ? still : ''} ${moved[0].toUpperCase()}${moved.slice(1)}${placedNote}.`.replace(/\s+/g, ' ').trim() };
+    const reps = outside.length > 0 ? still : `Every active rep is within ±${pct(tolerance)} (worst: ${summary}).`;
+    return { status: 'infeasible', explanation: `${head} ${why}${left}${far} ${reps} ${moved[0].toUpperCase()}${moved.slice(1)}${placedNote}.`.replace(/\s+/g, ' ').trim() };
   }
   if (limits.length > 0 && reachable) {
     const rest = limits.some((l) => l.cause === 'remaining-reps' || l.cause === 'large-accounts') ? '' : ` Every other rep is within ±${pct(tolerance)}.`;
