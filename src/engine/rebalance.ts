@@ -3,8 +3,11 @@ import { evaluatePlanSteps } from './metrics/evaluate-plan-steps.js';
 import { STEP, type Steps } from './metrics/steps.js';
 import { assignOrphans } from './rebalance/assign-orphans.js';
 import { adjacency, balanceMoves } from './rebalance/balance-moves.js';
-import { buildPlanSteps, enforceBudgets, judge } from './rebalance/finish.js';
+import { buildPlanSteps, enforceBudgets, judge, outsideTolerance, placedOrphans } from './rebalance/finish.js';
+import { setBands, type Limit } from './rebalance/limits.js';
 import { maxDeviation } from './rebalance/objective.js';
+import { mergeMoves } from './rebalance/merge-moves.js';
+import { exactSmall } from './rebalance/exact-small.js';
 import { priceMoves } from './rebalance/price-moves.js';
 import { compactSeed } from './rebalance/compact-seed.js';
 import { compactTidy } from './rebalance/compact-tidy.js';
@@ -13,11 +16,15 @@ import { Slicer } from './rebalance/slicer.js';
 import { buildStateSteps, type RebalanceState } from './rebalance/state.js';
 import { balanceSwaps } from './rebalance/swaps.js';
 import { tidyMoves } from './rebalance/tidy.js';
-import type { RebalanceInput, RebalanceOptions, RebalanceResult } from './rebalance/types.js';
+import type { RebalanceDistanceLimit, RebalanceInput, RebalanceLimit, RebalanceOptions, RebalanceResult } from './rebalance/types.js';
+import { EARTH_RADIUS_KM } from './geo.js';
 import { METRICS, type Metric } from './types.js';
 
 export type {
+  RebalanceDistanceLimit,
   RebalanceInput,
+  RebalanceLimit,
+  RebalanceLimitCause,
   RebalanceMove,
   RebalanceOptions,
   RebalancePhase,
@@ -26,6 +33,13 @@ export type {
   RebalanceStatus,
 } from './rebalance/types.js';
 
+/**
+ * From this `proximity` on, 'disruption' first routes regional surplus as chains of hand-overs between
+ * neighbouring reps (price-moves.ts): moves are shorter but more accounts move. Below it (the default
+ * 0.3) the fewest moves come first; bench/optimum.bench.ts measures both against the exact optimum.
+ */
+const CHAIN_PROXIMITY = 1;
+
 /** Rounds of (moves, then swaps) before giving up on further improvement. */
 const ROUNDS = 4;
 
@@ -33,6 +47,7 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
   metrics: Metric[];
   maxMoves: number;
   maxPotentialMoved: number;
+  maxDistanceKm: number;
 } {
   const tolerance = o.tolerance ?? 0.05;
   if (!(tolerance >= 0 && tolerance < Infinity)) throw new Error(`rebalance: tolerance must be a finite number ≥ 0, got ${String(tolerance)}`);
@@ -45,6 +60,8 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
   }
   const maxPotentialMoved = o.maxPotentialMoved ?? Infinity;
   if (!(maxPotentialMoved >= 0)) throw new Error(`rebalance: maxPotentialMoved must be a number ≥ 0, got ${String(maxPotentialMoved)}`);
+  const maxDistanceKm = o.maxDistanceKm ?? Infinity;
+  if (!(maxDistanceKm > 0)) throw new Error(`rebalance: maxDistanceKm must be a number > 0, got ${String(maxDistanceKm)}`);
   const proximity = o.proximity ?? 0.3;
   if (!(proximity >= 0 && proximity < Infinity)) throw new Error(`rebalance: proximity must be a finite number ≥ 0, got ${String(proximity)}`);
   const sliceMs = o.sliceMs ?? 16;
@@ -53,7 +70,7 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
   if (objective !== 'disruption' && objective !== 'compactness') {
     throw new Error(`rebalance: objective must be 'disruption' or 'compactness', got ${JSON.stringify(objective)}`);
   }
-  return { tolerance, metrics, maxMoves, maxPotentialMoved, proximity, sliceMs, objective };
+  return { tolerance, metrics, maxMoves, maxPotentialMoved, maxDistanceKm, proximity, sliceMs, objective };
 }
 
 /**
@@ -69,15 +86,18 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  *    that plan instead of `current`, a relay search replaces 1b, and after 4 a last pass
  *    (rebalance/compact-tidy.ts) hands accounts to nearer neighbouring reps wherever balance and the
  *    budgets allow.
- * 1b. Without a move budget: a price pass (rebalance/price-moves.ts) routes regional surplus along
- *    chains of neighbouring reps — each account goes to the cheapest of its rep and that rep's nearest
- *    reps, with prices raised on over-target reps and lowered on under-target ones round after round,
- *    and a cost for leaving home — so excess travels as short hand-overs instead of long moves.
+ * 1b. Only with `proximity` ≥ 1 and no move budget: a price pass (rebalance/price-moves.ts) routes
+ *    regional surplus along chains of neighbouring reps — each account goes to the cheapest of its rep
+ *    and that rep's nearest reps, with prices raised on over-target reps and lowered on under-target
+ *    ones round after round, and a cost for leaving home — so excess travels as short hand-overs
+ *    instead of long moves (shorter moves, but more of them: bench/optimum.bench.ts).
  * 2. Local search from the current plan, minimising Σ_j Σ_m max(0, |dev_jm| − band)²: reps inside the
  *    band cost nothing and are never disturbed for their own sake, so over-target reps shed about
  *    what the disruption lower bound says they must. The band is the tolerance (less a small
  *    margin), widened to the balance lower bound when single large accounts make the tolerance
- *    unreachable. Each step takes the rep furthest outside its band (over-target reps first) and
+ *    unreachable (rebalance/limits.ts: only the reps a proven cause touches — a large account, which then
+ *    stays with its rep, locked accounts, a locked rep — get a wider band, and the other reps only
+ *    when what is left for them is beyond the tolerance on average). Each step takes the rep furthest outside its band (over-target reps first) and
  *    applies the account move with the largest objective decrease per unit of distance cost
  *    (extra km from the account's starting rep, relative to the typical territory radius):
  *    a. direct: only to/from reps outside their band on the other side, among the 30 nearest reps,
@@ -88,9 +108,14 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  * 3. Pairwise swaps fix a second metric when no single move can (e.g. potential without workload).
  * 4. Tidy: each moved account, longest detour first, goes back to its starting rep, or to a nearer
  *    neighbour rep, whenever that does not make the objective worse (fewer moves, shorter distances).
+ *    Then (objective 'disruption', proximity < 1) pairs of moves become one where every rep stays in
+ *    its band (rebalance/merge-moves.ts: a chain A → B → C shortened, two moves A → B merged), and on
+ *    small plans (≤ 200,000 possible plans) an exact search by number of moves replaces the plan when
+ *    it finds a balanced one with fewer moves (rebalance/exact-small.ts).
  * 5. A final check that `maxMoves` and `maxPotentialMoved` hold, counted as comparePlans counts them.
  *
- * Locked accounts and accounts of locked reps never move; locked reps neither give nor take. The
+ * Locked accounts and accounts of locked reps never move; locked reps neither give nor take. With
+ * `maxDistanceKm`, no account (orphans included) goes to a rep further than that. The
  * budgets are hard: a move that would exceed one is never made; when the budget is too small, the
  * remaining orphans keep their owner (listed in `unplacedAccountIds`) and the status is
  * 'budget-exhausted'. Runs on the calling thread in slices of `sliceMs` (yielding to the event loop
@@ -102,9 +127,11 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  *
  * @param input the accounts, the reps and the current assignments
  * @param options tolerance (0.05), metrics (['workload', 'potential']), lockedAccountIds, lockedRepIds,
- *   maxMoves (∞), maxPotentialMoved (∞), proximity (0.3), objective ('disruption'), signal, onProgress, sliceMs (16)
+ *   maxMoves (∞), maxPotentialMoved (∞), maxDistanceKm (∞), proximity (0.3), objective ('disruption'), signal,
+ *   onProgress, sliceMs (16)
  * @returns the new assignments, the moves with reasons, before/after evaluations and the comparison,
- *   and a status with an explanation; rejects with an AbortError when aborted, and with an error
+ *   a status with a plain-words explanation, the limits that keep reps from the tolerance, the
+ *   distance limit's effect, the reps still outside tolerance and the orphans placed; rejects with an AbortError when aborted, and with an error
  *   naming the record and field for bad input
  *
  * @example
@@ -137,8 +164,12 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
     };
     const s = await slicer.run(buildStateSteps(accounts, reps, current, stateOptions), 'prepare', 0.03);
     state = s;
+    if (opts.maxDistanceKm !== Infinity) {
+      // great-circle km → chord km on the same sphere (the state's distances are chords)
+      s.maxChord = opts.maxDistanceKm >= Math.PI * EARTH_RADIUS_KM ? Infinity : 2 * EARTH_RADIUS_KM * Math.sin(opts.maxDistanceKm / (2 * EARTH_RADIUS_KM));
+    }
     const lowerBounds = opts.metrics.map((m) => before.balance[m].lowerBound);
-    await slicer.run(setBands(s, opts.tolerance, lowerBounds), 'prepare', 0.04);
+    const limits = await slicer.run(setBands(s, opts.tolerance, lowerBounds), 'prepare', 0.04);
     await slicer.pause('prepare', 0.05);
 
     const log = new ReasonLog(s);
@@ -152,7 +183,8 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
       // the redraw left the loads close to target: settle the rest with neighbours' slack first
       await balanceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.25], 'relay-only');
     } else {
-      await priceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.25]); // regional surplus along chains of neighbours (rebalance/price-moves.ts)
+      // regional surplus along chains of neighbours (rebalance/price-moves.ts): shorter moves, more of them
+      if (opts.proximity >= CHAIN_PROXIMITY) await priceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.25]);
     }
     // straight from over- to under-target reps nearby first (few moves), then relays and longer moves
     await balanceMoves(s, adj, opts.proximity, log, slicer, [0.2, 0.4], 'direct');
@@ -164,6 +196,9 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
       if (swaps === 0) break;
     }
     await tidyMoves(s, adj, log, slicer, 0.82);
+    // fewest moves: pairs of moves become one (chains shortened, two moves merged) where balance allows
+    if (opts.objective === 'disruption' && opts.proximity < CHAIN_PROXIMITY) await mergeMoves(s, log, slicer, 0.83);
+    if (opts.objective === 'disruption') exactSmall(s, opts.tolerance, log);
     if (opts.objective === 'compactness') await compactTidy(s, adj, log, slicer, 0.84);
     const undone = enforceBudgets(s);
 
@@ -177,37 +212,47 @@ export async function rebalance(input: RebalanceInput, options: RebalanceOptions
     const comparison = await slicer.run(comparePlansSteps(accounts, current, assignments, compareOptions, before), 'evaluate', 0.95);
     await slicer.pause('evaluate', 0.97);
     const unplacedIds = await slicer.run(collectUnplaced(s, unplaced), 'evaluate', 0.98);
-    const judged = judge(s, after, opts.tolerance, unplacedIds.length, undone);
+    const judged = judge(s, after, opts.tolerance, unplacedIds.length, undone, limits);
     const { status } = judged;
     const explanation = opts.objective === 'compactness' ? `Territories redrawn for compactness (${redrawn} accounts placed with one of their nearest reps first). ${judged.explanation}` : judged.explanation;
     slicer.report('done', 1);
-    return { assignments, moves, metrics: { before, after, comparison }, status, explanation, unplacedAccountIds: unplacedIds };
+    return {
+      assignments,
+      moves,
+      metrics: { before, after, comparison },
+      status,
+      explanation,
+      unplacedAccountIds: unplacedIds,
+      limits: limits.map((l) => publicLimit(s, l)),
+      distanceLimit: distanceLimit(s, opts.maxDistanceKm),
+      outsideToleranceRepIds: outsideTolerance(s, opts.tolerance).map((j) => s.reps[j].id),
+      orphansPlaced: placedOrphans(s),
+    };
   } finally {
     slicer.close();
   }
 }
 
-/**
- * The band each free rep aims for, per metric: the tolerance less a small safety margin, widened to
- * the balance lower bound (+½ point) when the largest accounts make the tolerance impossible, and to
- * what the rep's own unmovable accounts already force.
- */
-function* setBands(s: RebalanceState, tolerance: number, lowerBounds: number[]): Steps<void> {
-  const goal = tolerance - Math.min(0.0025, tolerance * 0.1);
-  const fixedLoad = new Float64Array(s.r * s.k);
-  for (let i = 0; i < s.n; i++) {
-    if (i % (8 * STEP) === 8 * STEP - 1) yield;
-    const j = s.owner[i];
-    if (j < 0 || !s.fixed[i]) continue;
-    for (let m = 0; m < s.k; m++) fixedLoad[j * s.k + m] += s.val[i * s.k + m];
-  }
-  for (let j = 0; j < s.r; j++) {
-    for (let m = 0; m < s.k; m++) {
-      const lb = lowerBounds[m] > tolerance ? lowerBounds[m] + 0.005 : 0;
-      const floor = fixedLoad[j * s.k + m] / s.cap[j] - 1;
-      s.band[j * s.k + m] = Math.max(goal, lb, floor > tolerance ? floor + 0.005 : 0);
-    }
-  }
+/** A limit with ids, as the result reports it. */
+function publicLimit(s: RebalanceState, l: Limit): RebalanceLimit {
+  let reached = 0;
+  for (const j of l.reps) reached = Math.max(reached, Math.abs(s.load[j * s.k + l.metric] / s.cap[j] - 1));
+  return {
+    cause: l.cause,
+    metric: s.metrics[l.metric],
+    repIds: l.reps.map((j) => s.reps[j].id),
+    accountIds: l.accounts.slice(0, 20).map((i) => s.accounts[i].id),
+    accountCount: l.accounts.length,
+    bound: l.bound,
+    reached,
+  };
+}
+
+/** The distance limit's effect, or null without one. */
+function distanceLimit(s: RebalanceState, km: number): RebalanceDistanceLimit | null {
+  if (km === Infinity) return null;
+  const ids = [...s.refusedFar].sort((a, b) => a - b);
+  return { maxDistanceKm: km, binds: ids.length > 0, accountIds: ids.slice(0, 50).map((i) => s.accounts[i].id), accountCount: ids.length };
 }
 
 /** Accounts that should have left their owner (no active owner) but still have it, as ids. */

@@ -84,9 +84,9 @@ describe('priceMoves', () => {
     }
   });
 
-  it('lets rebalance balance the row with neighbour hand-overs only, and says so in the reasons', async () => {
+  it('lets rebalance balance the row with neighbour hand-overs only (proximity ≥ 1), and says so in the reasons', async () => {
     const input = line();
-    const result = await rebalance(input);
+    const result = await rebalance(input, { proximity: 1 });
     assert.equal(result.status, 'balanced');
     const order = ['A', 'B', 'C', 'D'];
     for (const m of result.moves) assert.equal(order.indexOf(m.to), order.indexOf(m.from as string) + 1, `${m.accountId}: ${m.from} → ${m.to}`);

@@ -104,7 +104,10 @@ describe('rebalance', () => {
     assert.equal(result.status, 'budget-exhausted');
     assert.equal(result.moves.length, 10);
     assert.equal(result.unplacedAccountIds.length, onR0 - 10);
-    assert.match(result.explanation, /maxMoves 10/);
+    // plain words, no option names (#14)
+    assert.match(result.explanation, /^Stopped at the move limit of 10 accounts: 10 accounts moved\./);
+    assert.doesNotMatch(result.explanation, /maxMoves/);
+    assert.equal(result.orphansPlaced, 10);
     assert.match(result.explanation, /Accounts without an active owner are placed first: 10 of the moves went to them\./);
     assert.match(result.explanation, /could not be placed/);
   });
@@ -118,6 +121,10 @@ describe('rebalance', () => {
     const result = await rebalance({ ...input, accounts, reps });
     assert.deepEqual(new Set(result.unplacedAccountIds), lockedIds);
     assert.match(result.explanation, /^2 accounts without an active owner could not be placed \(all of them locked: unlock them or assign them by hand\)\./);
+    // the reps themselves are balanced, and the result says so (#14: not "blocked" when balanced)
+    assert.equal(result.status, 'infeasible');
+    assert.deepEqual(result.outsideToleranceRepIds, []);
+    assert.match(result.explanation, /\. Every active rep is within ±5\.0% \(worst: /);
     const one = await rebalance({ ...input, accounts, reps }, { lockedAccountIds: [], maxMoves: 2 });
     assert.match(one.explanation, /could not be placed \(2 of them locked: unlock them or assign them by hand\)/);
   });

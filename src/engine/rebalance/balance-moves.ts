@@ -1,4 +1,4 @@
-import { applyMove, baseDistance, distanceCost, budgetAllows, distance, EPS, penalty, repDistance, violation } from './objective.js';
+import { applyMove, baseDistance, distanceCost, budgetAllows, distance, EPS, penalty, refuseFar, repDistance, violation, withinReach } from './objective.js';
 import { GainRange, gainRange } from './gain-range.js';
 import { insertNearest } from './nearest.js';
 import type { ReasonLog } from './reasons.js';
@@ -219,6 +219,11 @@ export async function balanceMoves(
     if (top < bar) return;
     const gain = top - penalty(s, to, i, 1);
     if (gain <= EPS || gain < bar) return;
+    if (!withinReach(s, i, to)) {
+      // the distance limit (a static rule: the scan memo stays exact)
+      refuseFar(s, i);
+      return;
+    }
     offer(gain / cost(distance(s, i, to) - baseOf(i)), i, to);
   };
 

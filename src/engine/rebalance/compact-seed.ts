@@ -1,5 +1,5 @@
 import { insertNearest } from './nearest.js';
-import { applyMove, budgetAllows, distance } from './objective.js';
+import { applyMove, budgetAllows, distance, withinReach } from './objective.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
@@ -28,6 +28,15 @@ const AIM = 0.5;
  */
 const BUDGET_AIM = 0.9;
 /**
+ * Without a budget, what leaving the current rep costs, in typical territory radii (× workload): a
+ * redraw that moved half the accounts to shave a few km is not what a user wants. On
+ * bench/optimum.bench.ts (ZIP geography, 1k/10 and 2k/20, from the nearest-rep plan and from a compact
+ * balanced plan perturbed by 2%): 0 moved 200–600 accounts from the perturbed plans for a result
+ * 2.5–2.8% above the LP bound; 0.3 → 68–234 moves, 1.3–1.5%; 0.6 → 69–180, 1.0–1.2%; 1.0 → 55–173,
+ * 0.9–1.0% (from the nearest-rep plans 2.3–2.8% above the bound for all of them).
+ */
+const STICK = 0.6;
+/**
  * Accounts between two slicer checks: small, because these loops run once per rebalance, so cold
  * (interpreted) at first — on a page, 512 let a task reach 50–65 ms.
  */
@@ -44,8 +53,9 @@ const CHUNK = 128;
  * and close to balanced, and the usual search then settles what is left while measuring distances
  * from here (`s.ref`) instead of from the current plan.
  *
- * With `maxMoves` / `maxPotentialMoved`, each account's current rep is a candidate too, and every
- * other candidate costs μ + ν · potential more; μ and ν are priced like the loads, so that the redraw
+ * Each account's current rep is a candidate too, and every other candidate costs STICK radii × its
+ * workload more (what leaving costs). With `maxMoves` / `maxPotentialMoved`, that cost is μ + ν ·
+ * potential instead; μ and ν are priced like the loads, so that the redraw
  * changes about BUDGET_AIM of each budget. Its moves are then made largest distance saved first, as
  * far as the hard budgets allow.
  *
@@ -77,7 +87,7 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
   // each account's K nearest free anchored reps (chord km); with a budget, also its current rep
   const budgeted = s.maxMoves !== Infinity || s.maxPotentialMoved !== Infinity;
   const K = Math.min(NEAREST, reps.length);
-  const W = budgeted ? K + 1 : K;
+  const W = K + 1;
   // large arrays (≈ 10 MB at 100k accounts): start them on a fresh slice so that it stays short
   if (m * W > 65_536) await slicer.pause('balance', progress[0]);
   const cand = new Int32Array(m * W).fill(-1);
@@ -144,7 +154,7 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
       cost[q * W + c] = wq * d[c];
     }
     const o = own[q];
-    if (budgeted && o >= 0 && s.free[o] && s.hasAnchor[o]) {
+    if (o >= 0 && s.free[o] && s.hasAnchor[o]) {
       const dx = s.px[i] - s.ax[o];
       const dy = s.py[i] - s.ay[o];
       const dz = s.pz[i] - s.az[o];
@@ -152,6 +162,11 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
       cost[q * W + K] = wq * Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
   }
+
+  // without a budget, leaving the current rep costs STICK typical radii (times the workload): an
+  // account changes owner only where that saves distance worth the disruption
+  const stick = new Float64Array(budgeted ? 0 : m);
+  if (!budgeted) for (let q = 0; q < m; q++) stick[q] = Math.max(weight[q], 1e-6) * STICK * s.radius;
 
   // a price of `scale` makes an average account cost one typical radius (times its workload) more
   let capTotal = 0;
@@ -237,7 +252,7 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
         if (budgeted) bound += driftMu - seenMu[q] + (driftNu - seenNu[q]) * pot[q];
         if (bound < sq) continue;
       }
-      const change = budgeted ? mu + nu * pot[q] : 0;
+      const change = budgeted ? mu + nu * pot[q] : stick[q];
       const o = own[q];
       let to = -1;
       let low = Infinity;
@@ -299,7 +314,7 @@ export async function compactSeed(s: RebalanceState, log: ReasonLog, slicer: Sli
     if (c % CHUNK === 0 && slicer.due()) await slicer.pause('balance', progress[1]);
     const q = order2[c];
     const i = idx[q];
-    if (!budgetAllows(s, i, choice[q])) continue;
+    if (!budgetAllows(s, i, choice[q]) || !withinReach(s, i, choice[q])) continue;
     log.redraw(i, s.owner[i], choice[q]);
     applyMove(s, i, choice[q]);
     moved++;

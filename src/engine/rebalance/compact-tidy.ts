@@ -1,4 +1,4 @@
-import { applyMove, budgetAllows, budgetAllowsSwap, distance, moveDelta, penalty, penaltySwap, repDistance } from './objective.js';
+import { applyMove, budgetAllows, budgetAllowsSwap, distance, moveDelta, penalty, penaltySwap, repDistance, withinReach } from './objective.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
@@ -71,7 +71,7 @@ export async function compactTidy(s: RebalanceState, adj: Int32Array[], log: Rea
       const c = nj[q];
       const d = distance(s, i, c);
       if (d > bestD || (d === bestD && c > best)) continue;
-      if (delta(i, c) > 0 || !budgetAllows(s, i, c)) continue;
+      if (delta(i, c) > 0 || !budgetAllows(s, i, c) || !withinReach(s, i, c)) continue;
       best = c;
       bestD = d;
     }
@@ -110,7 +110,7 @@ function swap(s: RebalanceState, adj: Int32Array[], log: ReasonLog, i: number): 
       const gain = saved + distance(s, x, c) - distance(s, x, j);
       if (gain <= bestGain) continue;
       if (penaltySwap(s, j, i, x) + penaltySwap(s, c, x, i) > fj + fc + 1e-15) continue;
-      if (!budgetAllowsSwap(s, i, c, x, j)) continue;
+      if (!budgetAllowsSwap(s, i, c, x, j) || !withinReach(s, i, c) || !withinReach(s, x, j)) continue;
       bestGain = gain;
       bestX = x;
       bestC = c;

@@ -3,6 +3,7 @@ import type { PlanEvaluation } from '../evaluate-plan.js';
 import { runSteps, STEP, type Steps } from '../metrics/steps.js';
 import type { ReasonLog } from './reasons.js';
 import type { RebalanceState } from './state.js';
+import type { Limit } from './limits.js';
 import type { RebalanceMove, RebalanceStatus } from './types.js';
 
 /**
@@ -52,7 +53,8 @@ export function* buildPlanSteps(
   current: Assignments,
   log: ReasonLog,
 ): Steps<{ assignments: Assignments; moves: RebalanceMove[] }> {
-  const plan = { assignments: {} as Assignments, moves: [] as RebalanceMove[] };
+  // null prototype: an account id such as "__proto__" is an ordinary key
+  const plan = { assignments: Object.create(null) as Assignments, moves: [] as RebalanceMove[] };
   for (let i = 0; i < s.n; ) {
     i = planPart(s, current, log, plan, i);
     yield;
@@ -88,10 +90,12 @@ function planPart(
 }
 
 const pct = (d: number): string => `${(d * 100).toFixed(1)}%`;
+/** How close to a proven bound counts as at the bound (a whole point: indivisible accounts rarely allow exactly the bound). */
+const NEAR = 0.01;
+const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-/** The status and a short explanation, from the final evaluation. */
 /** How many accounts that started without an active owner now have another owner. */
-function placedOrphans(s: RebalanceState): number {
+export function placedOrphans(s: RebalanceState): number {
   let placed = 0;
   for (let i = 0; i < s.n; i++) {
     const o = s.orig[i];
@@ -112,59 +116,130 @@ function lockedNote(s: RebalanceState, unplaced: number): string {
   return ` (${locked === unplaced ? 'all' : locked} of them locked: unlock them or assign them by hand)`;
 }
 
+const repName = (s: RebalanceState, j: number): string => s.reps[j].name || s.reps[j].id;
+const accountName = (s: RebalanceState, i: number): string => s.accounts[i].name || s.accounts[i].id;
+
+/** "Ana", "Ana and Ben", "Ana, Ben and 3 more". */
+function names(list: string[], show = 3): string {
+  if (list.length <= show) return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+  return `${list.slice(0, show).join(', ')} and ${list.length - show} more`;
+}
+
+/** Worst |deviation| of reps `reps` on metric m in the final plan. */
+function worstOf(s: RebalanceState, reps: number[], m: number): number {
+  let w = 0;
+  for (const j of reps) w = Math.max(w, Math.abs(s.load[j * s.k + m] / s.cap[j] - 1));
+  return w;
+}
+
+/** One sentence per limit: what forces it, the bound and what the result reached. */
+function limitSentence(s: RebalanceState, l: Limit, tolerance: number): string {
+  const metric = s.metrics[l.metric];
+  const reached = worstOf(s, l.reps, l.metric);
+  const end = `ends ${pct(reached)} off (the least possible is ${pct(l.bound)})`;
+  const rep = l.reps.length === 1 ? repName(s, l.reps[0]) : '';
+  switch (l.cause) {
+    case 'large-account':
+      return `${accountName(s, l.accounts[0])} alone is ${pct(s.val[l.accounts[0] * s.k + l.metric] / s.cap[l.reps[0]])} of ${rep}'s ${metric} target, so ${rep} cannot be within ±${pct(tolerance)}: it keeps the account and ${end}.`;
+    case 'locked-accounts':
+      return `Locked accounts on ${rep} (${names(l.accounts.map((i) => accountName(s, i)))}) hold more ${metric} than ${rep} may have within ±${pct(tolerance)}: ${rep} ${end}; unlock some to balance it.`;
+    case 'locked-rep':
+      return `${rep} is locked and ${pct(l.bound)} off its ${metric} target; unlock the rep to balance it.`;
+    case 'remaining-reps':
+      return `What is left for the other ${plural(l.reps.length, 'rep')} is ${pct(l.bound)} off their ${metric} targets on average: they end within ${pct(reached)}.`;
+    case 'large-accounts':
+      return `The largest accounts (${names(l.accounts.map((i) => accountName(s, i)))}) cannot be spread so that every rep is within ±${pct(tolerance)} on ${metric}: two of them must share a rep (the least possible is ${pct(l.bound)}); worst rep ends ${pct(reached)} off.`;
+  }
+}
+
+/** Active reps outside the tolerance on some metric. */
+export function outsideTolerance(s: RebalanceState, tolerance: number): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < s.r; j++) {
+    if (!s.active[j]) continue;
+    for (let m = 0; m < s.k; m++) {
+      if (Math.abs(s.load[j * s.k + m] / s.cap[j] - 1) > tolerance + 1e-9) {
+        out.push(j);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The status and plain sentences for the user, from the final evaluation and the limits. Each status
+ * is returned only when true (see RebalanceStatus): 'at-lower-bound' needs a proven cause and every
+ * rep within ½ point of what it can reach; 'infeasible' a lock, rep or placement that rules the
+ * tolerance out.
+ */
 export function judge(
   s: RebalanceState,
   after: PlanEvaluation,
   tolerance: number,
   unplaced: number,
   undone: number,
+  limits: Limit[],
 ): { status: RebalanceStatus; explanation: string } {
   const metrics = s.metrics;
   const worst = metrics.map((m) => after.balance[m].maxDeviation);
-  const bounds = metrics.map((m) => after.balance[m].lowerBound);
   const summary = metrics.map((m, q) => `${m} ${pct(worst[q])}`).join(', ');
-  const inTolerance = after.reps.every((r) => !r.active || metrics.every((m) => Math.abs(r.deviation[m]) <= tolerance + 1e-9));
-  const moved = `${s.moved} account${s.moved === 1 ? '' : 's'} moved`;
-  const left = unplaced > 0 ? ` ${unplaced} account${unplaced === 1 ? '' : 's'} without an active owner could not be placed${lockedNote(s, unplaced)}.` : '';
+  const outside = outsideTolerance(s, tolerance);
+  const moved = `${plural(s.moved, 'account')} moved`;
+  const placed = placedOrphans(s);
+  const placedNote = placed > 0 ? ` (${placed === s.moved ? (placed === 1 ? 'it' : 'all of them') : placed} had no active owner)` : '';
+  const left = unplaced > 0 ? ` ${plural(unplaced, 'account')} without an active owner could not be placed${lockedNote(s, unplaced)}.` : '';
+  const far =
+    s.maxChord !== Infinity && s.refusedFar.size > 0
+      ? ` The distance limit kept ${plural(s.refusedFar.size, 'account')} from going to a rep further away than allowed${unplaced > 0 ? ' (some orphans have no rep within reach)' : ''}.`
+      : '';
+  const why = limits.map((l) => limitSentence(s, l, tolerance)).join(' ');
 
-  if (inTolerance && unplaced === 0) {
-    return { status: 'balanced', explanation: `Every active rep is within ±${pct(tolerance)} (worst: ${summary}); ${moved}.` };
+  if (outside.length === 0 && unplaced === 0) {
+    return { status: 'balanced', explanation: `Every active rep is within ±${pct(tolerance)} (worst: ${summary}); ${moved}${placedNote}.${far}` };
   }
-  if (s.budgetHit) {
+  // every free rep within 1 point of the least deviation it can reach (the tolerance unless a limit names it)
+  const least = new Float64Array(s.r * s.k);
+  for (const l of limits) for (const j of l.reps) least[j * s.k + l.metric] = Math.max(least[j * s.k + l.metric], l.bound);
+  let reachable = true;
+  for (let j = 0; j < s.r && reachable; j++) {
+    if (!s.free[j]) continue;
+    for (let m = 0; m < s.k; m++) {
+      const b = least[j * s.k + m];
+      if (Math.abs(s.load[j * s.k + m] / s.cap[j] - 1) > (b > 0 ? Math.max(tolerance, b + NEAR) : tolerance) + 1e-9) {
+        reachable = false;
+        break;
+      }
+    }
+  }
+  const still = `Still outside ±${pct(tolerance)}: ${plural(outside.length, 'rep')} (worst: ${summary}).`;
+  if (s.budgetHit && !(reachable && limits.length > 0 && unplaced === 0)) {
     const which = [
-      Number.isFinite(s.maxMoves) ? `maxMoves ${s.maxMoves}` : '',
-      Number.isFinite(s.maxPotentialMoved) ? `maxPotentialMoved ${s.maxPotentialMoved}` : '',
+      Number.isFinite(s.maxMoves) ? `the move limit of ${plural(s.maxMoves, 'account')}` : '',
+      Number.isFinite(s.maxPotentialMoved) ? `the limit on potential moved (${Math.round(s.maxPotentialMoved).toLocaleString('en-US')})` : '',
     ]
       .filter(Boolean)
-      .join(' / ');
-    const extra = undone > 0 ? ` ${undone} move${undone === 1 ? ' was' : 's were'} undone to keep it.` : '';
-    const placed = placedOrphans(s);
+      .join(' and ');
+    const extra = undone > 0 ? ` ${plural(undone, 'move was', 'moves were')} undone to keep it.` : '';
     const first = placed > 0 ? ` Accounts without an active owner are placed first: ${placed} of the moves went to them.` : '';
     return {
       status: 'budget-exhausted',
-      explanation: `The disruption budget (${which}) ran out with ${moved}; worst deviation: ${summary}.${first}${left}${extra}`,
+      explanation: `Stopped at ${which}: ${moved}.${first} ${outside.length > 0 ? still : ''}${left}${extra}${far} Allow more moves to balance further.`.replace(/\s+/g, ' ').trim(),
     };
   }
   const free = s.free.reduce((a, b) => a + b, 0);
-  const lockedOut = after.reps.filter((r, j) => r.active && !s.free[j] && metrics.some((m) => Math.abs(r.deviation[m]) > tolerance + 1e-9));
-  if (free === 0 || unplaced > 0 || lockedOut.length > 0) {
-    const why =
-      free === 0
-        ? 'No active, unlocked rep can take accounts.'
-        : lockedOut.length > 0
-          ? `Locked rep${lockedOut.length === 1 ? '' : 's'} ${lockedOut.slice(0, 5).map((r) => r.repId).join(', ')} ${lockedOut.length === 1 ? 'is' : 'are'} outside tolerance and cannot change.`
-          : '';
-    return { status: 'infeasible', explanation: `${why}${left} Worst deviation: ${summary}; ${moved}.`.trim() };
+  const lockCause = limits.some((l) => l.cause === 'locked-accounts' || l.cause === 'locked-rep');
+  if (free === 0 || unplaced > 0 || lockCause) {
+    const head = free === 0 ? 'No active, unlocked rep can take accounts.' : '';
+    const reps = outside.length > 0 ? still : `Every active rep is within ±${pct(tolerance)} (worst: ${summary}).`;
+    return { status: 'infeasible', explanation: `${head} ${why}${left}${far} ${reps} ${moved[0].toUpperCase()}${moved.slice(1)}${placedNote}.`.replace(/\s+/g, ' ').trim() };
   }
-  if (worst.every((w, q) => w <= Math.max(tolerance, bounds[q]) + 0.01)) {
-    const b = metrics.map((m, q) => `${m} ${pct(bounds[q])}`).join(', ');
-    return {
-      status: 'at-lower-bound',
-      explanation: `Large accounts make ±${pct(tolerance)} impossible (lower bound: ${b}); the result is within 1 point of it (${summary}); ${moved}.`,
-    };
+  if (limits.length > 0 && reachable) {
+    const rest = limits.some((l) => l.cause === 'remaining-reps' || l.cause === 'large-accounts') ? '' : ` Every other rep is within ±${pct(tolerance)}.`;
+    return { status: 'at-lower-bound', explanation: `${why}${rest} ${moved[0].toUpperCase()}${moved.slice(1)}${placedNote}.${far}`.replace(/\s+/g, ' ').trim() };
   }
   return {
     status: 'local-optimum',
-    explanation: `No single move or swap improves the balance further; worst deviation: ${summary}; ${moved}.`,
+    explanation: `${why} No single move or swap improves the balance further. ${still} ${moved[0].toUpperCase()}${moved.slice(1)}${placedNote}.${far}`.replace(/\s+/g, ' ').trim(),
   };
 }

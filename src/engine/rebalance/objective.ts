@@ -125,6 +125,24 @@ function fits(s: RebalanceState, dm: number, dp: number): boolean {
   return s.moved + dm <= s.maxMoves && s.potentialMoved + dp <= s.maxPotentialMoved * (1 + 1e-12);
 }
 
+/**
+ * Whether account i may go to rep `to` under the distance limit (`maxDistanceKm`): always back to
+ * its starting owner, and always when either has no position; else only within the limit (compared
+ * as chord lengths, the same order as great-circle km). Static: depends only on i and `to`.
+ */
+export function withinReach(s: RebalanceState, i: number, to: number): boolean {
+  if (s.maxChord === Infinity || to === s.orig[i] || to < 0 || !s.hasPos[i] || !s.hasAnchor[to]) return true;
+  const dx = s.px[i] - s.ax[to];
+  const dy = s.py[i] - s.ay[to];
+  const dz = s.pz[i] - s.az[to];
+  return dx * dx + dy * dy + dz * dz <= s.maxChord * s.maxChord;
+}
+
+/** Notes that the distance limit refused a move of account i that the search wanted. */
+export function refuseFar(s: RebalanceState, i: number): void {
+  s.refusedFar.add(i);
+}
+
 /** Whether moving account i to `to` keeps both hard budgets. */
 export function budgetAllows(s: RebalanceState, i: number, to: number): boolean {
   const dm = movesDelta(s, i, to);

@@ -1,4 +1,4 @@
-import { applyMove, distance } from './objective.js';
+import { applyMove, distance, withinReach } from './objective.js';
 import { balanceMoves } from './balance-moves.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
@@ -89,9 +89,12 @@ export async function priceMoves(
     cand[q * width] = j;
     dist[q * width] = distance(s, i, j);
     const nb = s.neighbours[j];
-    for (let c = 0; c < nb.length; c++) {
-      cand[q * width + 1 + c] = nb[c];
-      dist[q * width + 1 + c] = distance(s, i, nb[c]);
+    // (under a distance limit only the neighbours within it; the list stays packed, −1 after)
+    for (let c = 0, at = 1; c < nb.length; c++) {
+      if (!withinReach(s, i, nb[c])) continue;
+      cand[q * width + at] = nb[c];
+      dist[q * width + at] = distance(s, i, nb[c]);
+      at++;
     }
   }
   const stick = STICK * s.radius;

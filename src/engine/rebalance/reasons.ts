@@ -130,7 +130,7 @@ export class ReasonLog {
           : from === UNKNOWN_OWNER
             ? 'Owner is not a known rep'
             : `${name(from)} is inactive`;
-      return `${head}; ${where} had the most room nearby (${toState})`;
+      return `${head}; ${where} is the nearest rep with room (${toState})`;
     }
     const giver = from >= 0 ? name(from) : 'No owner';
     const head = `${giver} was ${state(w.dev, w.metric)}`;

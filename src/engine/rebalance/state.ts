@@ -74,6 +74,10 @@ export interface RebalanceState {
   maxPotentialMoved: number;
   /** Set when some improving move was refused by a budget. */
   budgetHit: boolean;
+  /** The distance limit as a chord length in km (Infinity: none); see `withinReach`. */
+  maxChord: number;
+  /** Accounts with a move the search wanted but the distance limit refused. */
+  refusedFar: Set<number>;
 }
 
 export interface StateOptions {
@@ -376,6 +380,8 @@ export function* buildStateSteps(
     maxMoves: opts.maxMoves,
     maxPotentialMoved: opts.maxPotentialMoved,
     budgetHit: false,
+    maxChord: Infinity,
+    refusedFar: new Set<number>(),
   };
 }
 

@@ -1,4 +1,4 @@
-import { applyMove, baseDistance, distanceCost, budgetAllowsSwap, distance, EPS, penalty, penaltySwap, violation } from './objective.js';
+import { applyMove, baseDistance, distanceCost, budgetAllowsSwap, distance, EPS, penalty, penaltySwap, violation, withinReach } from './objective.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
@@ -78,6 +78,7 @@ export async function balanceSwaps(
           if (limited && s.budgetHit && !budgetAllowsSwap(s, a, c, b, j)) continue;
           const gain = fj + fc - penaltySwap(s, j, a, b) - penaltySwap(s, c, b, a);
           if (gain <= EPS || gain <= bestScore) continue;
+          if (!withinReach(s, a, c) || !withinReach(s, b, j)) continue;
           const extra = Math.max(0, da) + Math.max(0, distance(s, b, j) - baseDistance(s, b));
           const score = gain / distanceCost(proximity, extra, s.radius);
           if (score <= bestScore) continue;

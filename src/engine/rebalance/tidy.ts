@@ -1,4 +1,4 @@
-import { applyMove, budgetAllows, distance, moveDelta } from './objective.js';
+import { applyMove, budgetAllows, distance, moveDelta, withinReach } from './objective.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
@@ -45,7 +45,7 @@ export async function tidyMoves(
     if (slicer.due()) await slicer.pause('balance', fraction);
     const o = s.ref[i];
     const j = s.owner[i];
-    if (delta(i, o) <= 0 && budgetAllows(s, i, o)) {
+    if (delta(i, o) <= 0 && budgetAllows(s, i, o) && withinReach(s, i, o)) {
       applyMove(s, i, o);
       undone++;
       continue;
@@ -59,7 +59,7 @@ export async function tidyMoves(
         if (c === j || c === o || !s.free[c]) continue;
         const d = distance(s, i, c);
         if (d > bestD || (d === bestD && c > best)) continue;
-        if (delta(i, c) > 0 || !budgetAllows(s, i, c)) continue;
+        if (delta(i, c) > 0 || !budgetAllows(s, i, c) || !withinReach(s, i, c)) continue;
         best = c;
         bestD = d;
       }

@@ -39,6 +39,11 @@ export interface PackedResult {
   status: RebalanceResult['status'];
   explanation: string;
   unplacedAccountIds: Int32Array;
+  /** Small plain data, cloned as is. */
+  limits: RebalanceResult['limits'];
+  distanceLimit: RebalanceResult['distanceLimit'];
+  outsideToleranceRepIds: string[];
+  orphansPlaced: number;
 }
 
 /** Packs a result in the worker; `accounts` are the input's. Throws if the result names an unknown account. */
@@ -95,6 +100,10 @@ export function packResult(result: RebalanceResult, accounts: readonly Account[]
     status: result.status,
     explanation: result.explanation,
     unplacedAccountIds: ids(result.unplacedAccountIds),
+    limits: result.limits,
+    distanceLimit: result.distanceLimit,
+    outsideToleranceRepIds: result.outsideToleranceRepIds,
+    orphansPlaced: result.orphansPlaced,
   };
 }
 
@@ -118,7 +127,8 @@ export function packedResultTransfer(p: PackedResult): ArrayBuffer[] {
  */
 export function* unpackResult(p: PackedResult, accounts: readonly Account[]): Steps<RebalanceResult> {
   const str = (c: number): string | null => (c < 0 ? null : p.strings[c]);
-  const assignments: Assignments = {};
+  // null prototype, as rebalance's: an account id such as "__proto__" is an ordinary key
+  const assignments = Object.create(null) as Assignments;
   for (let from = 0; from < accounts.length; from += STEP) {
     const to = Math.min(accounts.length, from + STEP);
     for (let i = from; i < to; i++) assignments[accounts[i].id] = str(p.assignments[i]);
@@ -149,6 +159,10 @@ export function* unpackResult(p: PackedResult, accounts: readonly Account[]): St
     status: p.status,
     explanation: p.explanation,
     unplacedAccountIds,
+    limits: p.limits,
+    distanceLimit: p.distanceLimit,
+    outsideToleranceRepIds: p.outsideToleranceRepIds,
+    orphansPlaced: p.orphansPlaced,
   };
 }
 

@@ -46,18 +46,31 @@ export interface RebalanceOptions {
   /** Hard budget: at most this much potential changes hands (same counting). Default unlimited. */
   maxPotentialMoved?: number;
   /**
+   * Distance limit in km: no account goes to a rep whose anchor (home, else the centroid of its
+   * starting accounts) is further than this great-circle distance from the account — orphans
+   * included (an orphan with no active rep in reach stays unplaced). Going back to the starting
+   * owner, and accounts or reps without a position, are never limited. Default none (Infinity).
+   * When it refuses a move the search wanted, the result's `distanceLimit.binds` is true.
+   */
+  maxDistanceKm?: number;
+  /**
    * How much to prefer near accounts over far ones (0 = ignore distance). A move whose account lies
    * Δ km further from its new rep's anchor than from its old one is scored
-   * gain / (1 + proximity · x · (1 + x)), x = Δ / typical territory radius. Default 0.3.
+   * gain / (1 + proximity · x · (1 + x)), x = Δ / typical territory radius. Default 0.3. From 1 on,
+   * 'disruption' also routes regional surplus as chains of hand-overs between neighbouring reps
+   * (shorter moves, more of them) and does not merge pairs of moves into one; below 1 the fewest
+   * moves come first.
    */
   proximity?: number;
   /**
    * What to keep small besides the deviation. 'disruption' (default): change as few owners as the
    * balance needs, starting from `current`. 'compactness': redraw from a clean sheet — every account
    * that may move and has a position is first placed with one of its nearest reps at prices that
-   * balance the loads (ignoring who owns it today), then the usual search settles the rest; the
-   * territories come out near the most compact balanced plan, at the cost of many more moves (every
-   * move still gets a reason). With `maxMoves` / `maxPotentialMoved` it redraws only as much as the
+   * balance the loads, where leaving its current rep costs a little (0.6 typical territory radii ×
+   * workload, so an account changes owner only where that shortens distances noticeably), then the
+   * usual search settles the rest; the territories come out within about 3% of the most compact
+   * balanced plan's LP bound on bench/optimum.bench.ts, at the cost of more moves (every move still
+   * gets a reason). With `maxMoves` / `maxPotentialMoved` it redraws only as much as the
    * budgets allow (they stay hard), spending them where they shorten distances most. Locks and
    * inactive reps are honoured as usual.
    */
@@ -74,18 +87,78 @@ export interface RebalanceOptions {
   sliceMs?: number;
 }
 
-/** Why the result is what it is. */
+/**
+ * Why the result is what it is. Each status is returned only when its sentence is true; checked in
+ * this order.
+ */
 export type RebalanceStatus =
   /** Every active rep is within tolerance on every balanced metric and every account has an active owner. */
   | 'balanced'
-  /** Every rep is within the balance lower bound (+ 1 point) though not within tolerance: no plan can do better. */
-  | 'at-lower-bound'
-  /** `maxMoves` or `maxPotentialMoved` stopped the work before it was done. */
+  /**
+   * `maxMoves` or `maxPotentialMoved` refused a move the search wanted, and the result is neither
+   * balanced nor within the reachable bands of `limits`.
+   */
   | 'budget-exhausted'
-  /** Locks, unplaceable accounts or missing active reps make the tolerance unreachable. */
+  /**
+   * The tolerance is provably unreachable because of locks or reps: a locked rep outside tolerance,
+   * locked accounts that alone put a rep over, no active unlocked rep, or accounts without an active
+   * owner that cannot be placed (locked, or no rep within `maxDistanceKm`). `limits` and
+   * `unplacedAccountIds` name them; the other reps are balanced as far as that allows.
+   */
   | 'infeasible'
-  /** No single move or swap improves the balance any more, yet some rep is outside tolerance. */
+  /**
+   * The tolerance is provably unreachable because of large accounts (`limits` with cause
+   * 'large-account' / 'large-accounts', no lock involved), and every rep is within 1 point of the
+   * least deviation it can reach (a proven lower bound, `limits[].bound`): the reps the large accounts
+   * touch near their bound, every other rep within the tolerance (or near the bound of a
+   * 'remaining-reps' limit).
+   */
+  | 'at-lower-bound'
+  /** No single move or swap improves the balance any more, yet some rep is outside what it can reach. */
   | 'local-optimum';
+
+/** Why a rep cannot be within tolerance on a metric. */
+export type RebalanceLimitCause =
+  /** One account alone exceeds (1 + tolerance)·target of every free rep: it stays with its rep (in `repIds`). */
+  | 'large-account'
+  /** Accounts that may not move (locked, or held by a locked rep) alone put the rep over (1 + tolerance)·target. */
+  | 'locked-accounts'
+  /** A locked rep (neither gives nor takes) is outside tolerance. */
+  | 'locked-rep'
+  /**
+   * What the limits above leave for the other reps is more (or less) than their targets ± tolerance
+   * on average: `repIds` are those reps, `bound` their least possible worst deviation.
+   */
+  | 'remaining-reps'
+  /** Two of the largest accounts (in `accountIds`) must share a rep whichever it is: every rep may end that far off. */
+  | 'large-accounts';
+
+/** A proven reason why some reps cannot reach the tolerance on one metric, and what they reached. */
+export interface RebalanceLimit {
+  cause: RebalanceLimitCause;
+  metric: Metric;
+  /** The reps it touches (every other rep keeps the tolerance unless another limit names it). */
+  repIds: string[];
+  /** The accounts that force it, largest first (at most 20). */
+  accountIds: string[];
+  /** How many accounts force it in all (accountIds lists at most 20). */
+  accountCount: number;
+  /** The least worst |deviation| these reps can have on `metric` (a lower bound; no plan does better). */
+  bound: number;
+  /** The worst |deviation| these reps have on `metric` in the result. */
+  reached: number;
+}
+
+/** The distance limit's effect, present when `maxDistanceKm` was set. */
+export interface RebalanceDistanceLimit {
+  maxDistanceKm: number;
+  /** Whether the limit refused a move the search wanted (the plan would differ without it). */
+  binds: boolean;
+  /** Accounts with such a refused move, in account order (at most 50). */
+  accountIds: string[];
+  /** How many accounts had such a refused move in all. */
+  accountCount: number;
+}
 
 /** One account changing hands, with a readable reason. */
 export interface RebalanceMove {
@@ -102,8 +175,20 @@ export interface RebalanceResult {
   moves: RebalanceMove[];
   metrics: { before: PlanEvaluation; after: PlanEvaluation; comparison: PlanComparison };
   status: RebalanceStatus;
-  /** One or two sentences saying why (e.g. which budget ran out, which accounts stayed). */
+  /**
+   * Plain sentences for the user: what was done, what remains, and why (which limit ran out, which
+   * accounts or locks force a wider band and the bound reached). Names no option (e.g. "the move
+   * limit of 60 accounts", not "maxMoves 60").
+   */
   explanation: string;
   /** Accounts that must leave their rep (unassigned, inactive or unknown owner) but could not. */
   unplacedAccountIds: string[];
+  /** Proven reasons why some reps cannot reach the tolerance (empty when nothing stands in the way). */
+  limits: RebalanceLimit[];
+  /** The distance limit's effect; null when `maxDistanceKm` was not set. */
+  distanceLimit: RebalanceDistanceLimit | null;
+  /** Active reps outside the tolerance on some balanced metric in the result, in rep order. */
+  outsideToleranceRepIds: string[];
+  /** Moves that placed an account that had no active owner (counted in `moves`). */
+  orphansPlaced: number;
 }
