@@ -4,9 +4,10 @@ import { fastAccount } from './account-fast-path.js';
 import { Rep } from './rep.js';
 import { Territory } from './territory.js';
 import { AssignmentChange, Plan } from './plan.js';
+import { Opportunity } from './opportunity.js';
 
 /** The record kinds a batch can hold. */
-export type RecordKind = 'account' | 'rep' | 'territory' | 'plan' | 'change';
+export type RecordKind = 'account' | 'rep' | 'territory' | 'plan' | 'change' | 'opportunity';
 
 const SCHEMAS = {
   account: Account,
@@ -14,6 +15,7 @@ const SCHEMAS = {
   territory: Territory,
   plan: Plan,
   change: AssignmentChange,
+  opportunity: Opportunity,
 } as const;
 
 type OutputOf<K extends RecordKind> = z.infer<(typeof SCHEMAS)[K]>;

@@ -3,7 +3,8 @@ import type { Assignments } from '../model/plan.js';
 import type { Territory } from '../model/territory.js';
 import { commit, HISTORY_LIMIT } from './history.js';
 import { pendingChanges } from './selectors.js';
-import type { PlanState, ViewerRole } from './types.js';
+import type { AlertSettings, PlanState, ViewerRole } from './types.js';
+import { pendingLocks, setLocked } from './locks.js';
 
 /** The unsaved working plan as kept in local storage. */
 export interface StoredPlan {
@@ -16,6 +17,10 @@ export interface StoredPlan {
   changes: Change[];
   /** The edited territories, when they differ from the loaded ones. */
   territories?: Territory[];
+  /** Lock flags changed and not yet saved to the CRM, by account and rep id. */
+  locks?: { accounts: Record<string, boolean>; reps: Record<string, boolean> };
+  /** The plan's alert thresholds, when set. */
+  alertSettings?: AlertSettings;
 }
 
 /** Why a stored change could not be restored. */
@@ -60,15 +65,22 @@ export function storageKey(adapterId: string, role: ViewerRole, userId: string |
 export function serialiseWorkingPlan(state: PlanState, adapterId: string, options: SerialiseOptions = {}): string | null {
   const changes = pendingChanges(state);
   const editedTerritories = options.loadedTerritories !== undefined && state.territories !== options.loadedTerritories;
-  if (changes.length === 0 && !editedTerritories) return null;
+  const locks = pendingLocks(state);
+  const settings = state.alertSettings && Object.keys(state.alertSettings).length ? state.alertSettings : undefined;
+  if (changes.length === 0 && !editedTerritories && locks.length === 0 && !settings) return null;
   const stored: StoredPlan = { version: 1, adapterId, savedAt: (options.now ?? new Date()).toISOString(), changes };
   if (editedTerritories) stored.territories = [...state.territories];
+  if (locks.length) {
+    stored.locks = { accounts: {}, reps: {} };
+    for (const l of locks) Object.defineProperty(l.kind === 'account' ? stored.locks.accounts : stored.locks.reps, l.id, { value: l.locked, enumerable: true, writable: true, configurable: true });
+  }
+  if (settings) stored.alertSettings = { ...settings };
   return JSON.stringify(stored);
 }
 
 /** Whether a stored plan would change anything: it carries territory edits or differs from the state's pending changes. */
 export function storedPlanDiffers(state: PlanState, stored: StoredPlan): boolean {
-  if (stored.territories) return true;
+  if (stored.territories || stored.locks || stored.alertSettings) return true;
   const pending = pendingChanges(state);
   if (pending.length !== stored.changes.length) return true;
   const byId = new Map(pending.map((c) => [c.accountId, c]));
@@ -103,6 +115,7 @@ export function restoreWorkingPlan(state: PlanState, stored: StoredPlan, limit =
   }
   if (state.role === 'rep') return { state, applied: [], skipped, territories: false };
   const territories = stored.territories;
+  state = restoreLocksAndSettings(state, stored);
   if (working === null && !territories) return { state, applied, skipped, territories: false };
   const n = applied.length;
   const label = `Restore ${[n ? `${n} unsaved change${n === 1 ? '' : 's'}` : '', territories ? 'territory edits' : ''].filter(Boolean).join(' and ')}`;
@@ -112,4 +125,15 @@ export function restoreWorkingPlan(state: PlanState, stored: StoredPlan, limit =
     skipped,
     territories: territories !== undefined,
   };
+}
+
+/** Re-applies stored lock changes (for records that still exist) and alert settings; not an undo step. */
+function restoreLocksAndSettings(state: PlanState, stored: StoredPlan): PlanState {
+  if (stored.alertSettings) state = { ...state, alertSettings: { ...stored.alertSettings } };
+  if (!stored.locks) return state;
+  for (const value of [true, false]) {
+    const pick = (m: Record<string, boolean>) => Object.keys(m).filter((id) => Object.hasOwn(m, id) && m[id] === value);
+    state = setLocked(state, { accounts: pick(stored.locks.accounts), reps: pick(stored.locks.reps) }, value);
+  }
+  return state;
 }

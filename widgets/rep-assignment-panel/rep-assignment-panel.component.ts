@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { Change } from '../../src/adapters/crm-adapter.js';
 import { pendingChanges } from '../../src/store/selectors.js';
 import { PlanController } from '../shared/plan-controller.js';
+import { HistoryKeysController } from '../shared/history-keys-controller.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { DeferredController } from './controllers/deferred-controller.js';
@@ -26,15 +27,6 @@ function loadEditor(): void {
   });
 }
 
-const TEXT_INPUT = new Set(['text', 'search', 'number', 'email', 'url', 'tel', 'password']);
-
-/** Whether a key event comes from a control that has its own Ctrl+Z (text editing). */
-function editsText(e: KeyboardEvent): boolean {
-  const origin = e.composedPath()[0];
-  if (origin instanceof HTMLTextAreaElement) return true;
-  if (origin instanceof HTMLInputElement) return TEXT_INPUT.has(origin.type);
-  return origin instanceof HTMLElement && origin.isContentEditable;
-}
 
 /**
  * @summary The planner's side panel: reps and their balance, the selection with recommended reps and
@@ -46,8 +38,11 @@ function editsText(e: KeyboardEvent): boolean {
  * through the provider's actions, which fire `tk-assignment-change`, `tk-plan-applied` and
  * `tk-save-result`; the panel fires no events of its own.
  *
- * Keyboard: Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z (or Ctrl+Y) redoes while focus is in the panel
- * (outside text fields, which keep their own undo).
+ * Keyboard: Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z (or Ctrl+Y) redoes while focus is anywhere in
+ * the planner — the panel, the map, any element inside the same `<tk-territory-provider>` — outside
+ * text fields, which keep their own undo (one listener on the provider: HistoryKeysController).
+ * Focus never falls to the page: after Apply it goes to the applied notice's Undo button, after an
+ * assignment to Undo, and when the focused control goes away, to its section's heading.
  *
  * @csspart section - Each collapsible section (also `section-<id>`: reps, selection, rebalance, save, quotas, alerts, territories, export).
  * @csspart heading - A section's summary line.
@@ -97,6 +92,15 @@ export class TkRepAssignmentPanel extends TkElement {
   private readonly plan = new PlanController(this);
   protected readonly rebalance: RebalanceController;
   private readonly deferred = new DeferredController(this);
+  /** Ctrl/Cmd+Z and Ctrl+Y anywhere in the planner (one listener on the provider). */
+  protected readonly historyKeys = new HistoryKeysController(this, {
+    plan: () => this.plan,
+    onDone: ({ action, label }) => (this.ui = { ...this.ui, status: `${action === 'undo' ? 'Undone' : 'Redone'}: ${label}` }),
+  });
+  /** Where focus goes after the next render (selectors, first match wins). */
+  private focusNext: string[] | null = null;
+  /** The section that held focus before a render, to catch focus when its control goes away. */
+  private focusSection: string | null = null;
 
   constructor() {
     super();
@@ -124,19 +128,30 @@ export class TkRepAssignmentPanel extends TkElement {
     return this.tolerance >= 0 && this.tolerance < Infinity ? this.tolerance : 0.05;
   }
 
-  private onKey = (e: KeyboardEvent): void => {
-    if (!(e.ctrlKey || e.metaKey) || e.altKey || editsText(e)) return;
-    const key = e.key.toLowerCase();
-    const actions = this.plan.actions;
-    if (!actions || !this.plan.canEdit) return;
-    let done: string | null = null;
-    const s = this.plan.state!;
-    if (key === 'z' && !e.shiftKey) done = actions.undo() ? `Undone: ${s.past.at(-1)?.label ?? ''}` : null;
-    else if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey)) done = actions.redo() ? `Redone: ${s.future[0]?.label ?? ''}` : null;
-    else return;
-    e.preventDefault();
-    if (done) this.ui = { ...this.ui, status: done };
-  };
+  protected override willUpdate(): void {
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    this.focusSection = active ? (active.closest('[data-section]')?.getAttribute('data-section') ?? 'panel') : null;
+  }
+
+  protected override updated(): void {
+    const root = this.renderRoot as ShadowRoot;
+    const wanted = this.focusNext;
+    this.focusNext = null;
+    if (wanted) {
+      for (const sel of wanted) {
+        const el = root.querySelector<HTMLElement>(sel);
+        if (el && !(el as HTMLButtonElement).disabled) {
+          el.focus();
+          return;
+        }
+      }
+    }
+    // The focused control went away (Apply, Discard, a removed row…): keep focus in its section.
+    if (this.focusSection !== null && !root.activeElement && (document.activeElement === document.body || document.activeElement === null)) {
+      const summary = root.querySelector<HTMLElement>(`[data-section=${this.focusSection}] > summary`) ?? root.querySelector<HTMLElement>('summary');
+      summary?.focus();
+    }
+  }
 
   private ctx(): PanelCtx | null {
     const s = this.plan.state;
@@ -159,6 +174,10 @@ export class TkRepAssignmentPanel extends TkElement {
       deferred: this.deferred,
       set: (patch) => (this.ui = { ...this.ui, ...patch }),
       announce: (status) => (this.ui = { ...this.ui, status }),
+      focus: (...selectors) => {
+        this.focusNext = selectors;
+        this.requestUpdate();
+      },
       repName: (id) => (id === null || id === undefined ? 'Unassigned' : (reps.get(id) ?? id)),
       accountName: (id) => names().get(id) ?? id,
       save: (only) => this.save(only),
@@ -193,7 +212,7 @@ export class TkRepAssignmentPanel extends TkElement {
       const loading = ctx?.s.status === 'loading';
       return html`<p part="empty" class="weak">${loading ? 'Loading…' : 'No plan loaded'}</p>`;
     }
-    return html`<div class="panel" role="region" aria-label="Rep assignment" @keydown=${this.onKey}>
+    return html`<div class="panel" role="region" aria-label="Rep assignment">
       ${repsSection(ctx)} ${selectionSection(ctx)} ${ctx.edit ? rebalanceSection(ctx) : nothing} ${ctx.edit ? saveSection(ctx) : nothing}
       ${quotasSection(ctx)} ${alertsSection(ctx)}
       ${section(ctx, 'territories', 'Territories', () => (loadEditor(), html`<tk-territory-editor locale=${this.fmt.locale} theme=${this.theme ?? nothing}></tk-territory-editor>`), ctx.s.territories.length ? this.fmt.number(ctx.s.territories.length, 0) : undefined)}

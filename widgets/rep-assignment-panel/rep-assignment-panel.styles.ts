@@ -265,4 +265,40 @@ export const styles = css`
   .status[role='status']:empty {
     display: none;
   }
+  .confirm {
+    margin: var(--tk-space-2, 0.5rem) 0;
+    padding: var(--tk-space-2, 0.5rem);
+    border: 2px solid var(--tk-color-warning, #a35200);
+    border-radius: var(--tk-radius, 0.25rem);
+    background: var(--tk-color-surface-alt, #f3f3f3);
+  }
+  .confirm ul {
+    margin: var(--tk-space-1, 0.25rem) 0;
+    padding-inline-start: 1.25rem;
+  }
+  .applied {
+    padding: var(--tk-space-1, 0.25rem) var(--tk-space-2, 0.5rem);
+    border-inline-start: 3px solid var(--tk-color-brand, #0176d3);
+    background: var(--tk-color-surface-alt, #f3f3f3);
+  }
+  .alert-count {
+    display: inline-block;
+    margin-inline-start: var(--tk-space-1, 0.25rem);
+    padding: 0 var(--tk-space-1, 0.25rem);
+    border-radius: 1em;
+    font-size: var(--tk-font-size-small, 0.75rem);
+    font-weight: 600;
+  }
+  .alert-count.critical {
+    background: var(--tk-color-error, #ba0517);
+    color: var(--tk-color-surface, #ffffff);
+  }
+  .alert-count.warning {
+    background: var(--tk-color-warning, #a35200);
+    color: var(--tk-color-surface, #ffffff);
+  }
+  .alert-count.info {
+    background: var(--tk-color-surface-alt, #f3f3f3);
+    color: var(--tk-color-text, #181818);
+  }
 `;

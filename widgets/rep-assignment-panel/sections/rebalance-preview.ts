@@ -23,7 +23,11 @@ function apply(ctx: PanelCtx, result: RebalanceResult): void {
   for (const m of result.moves) assignments[m.accountId] = m.to;
   const n = result.moves.length;
   const label = `Rebalance: move ${ctx.f.number(n, 0)} account${n === 1 ? '' : 's'}`;
-  if (ctx.a.applyAssignments(assignments, label)) ctx.announce(`${label}. Undo with Ctrl+Z.`);
+  if (ctx.a.applyAssignments(assignments, label)) {
+    ctx.announce(`${label}. Undo with Ctrl+Z.`);
+    ctx.set({ applied: { label, past: ctx.s.past.length + 1 } });
+    ctx.focus('button[data-history=undo-applied]');
+  }
   ctx.rebalance.clear();
 }
 
@@ -86,7 +90,10 @@ export function rebalancePreview({ html, nothing }: LitTemplating, ctx: PanelCtx
     ${stale ? html`<p class="error" role="alert">The plan changed since this preview was made; run the rebalance again.</p>` : nothing}
     <div class="row">
       <button type="button" class="brand" ?disabled=${stale || result.moves.length === 0} @click=${() => apply(ctx, result)}>Apply</button>
-      <button type="button" @click=${() => ctx.rebalance.clear()}>Discard</button>
+      <button type="button" @click=${() => {
+        ctx.rebalance.clear();
+        ctx.focus('button[type=submit]');
+      }}>Discard</button>
     </div>
   </div>`;
 }

@@ -38,6 +38,16 @@ export function repsSection(ctx: PanelCtx) {
             <td class="actions">
               <button type="button" aria-pressed=${focused ? 'true' : 'false'} aria-label=${`Focus ${name}`}
                 @click=${() => ctx.a.focusRep(focused ? null : r.repId)}>Focus</button>
+              ${ctx.edit && ctx.a.setLocked
+                ? html`<button type="button" data-lock-rep=${r.repId} aria-pressed=${locked.has(r.repId) ? 'true' : 'false'}
+                    aria-label=${`${locked.has(r.repId) ? 'Unlock' : 'Lock'} ${name}`} title=${locked.has(r.repId) ? 'Locked: keeps its accounts and takes no new ones' : 'Lock: keep this rep\'s accounts where they are'}
+                    @click=${() => {
+                      const now = !locked.has(r.repId);
+                      if (ctx.a.setLocked?.({ reps: [r.repId] }, now)) {
+                        ctx.announce(now ? `Locked ${name}: their accounts stay and they take no new ones` : `Unlocked ${name}`);
+                      }
+                    }}>${locked.has(r.repId) ? 'Unlock' : 'Lock'}</button>`
+                : nothing}
               <button type="button" ?disabled=${r.count === 0} aria-label=${`Select accounts of ${name}`}
                 @click=${() => {
                   const ids = s.accounts.filter((a) => s.working[a.id] === r.repId).map((a) => a.id);
