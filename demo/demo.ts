@@ -22,6 +22,7 @@ export const adapter = createMemoryAdapter({
   accounts: [...data.accounts, ...badRows],
   reps: data.reps,
   territories: data.territories,
+  opportunities: data.opportunities,
   id: 'memory:demo-42',
   latencyMs: 40,
 });

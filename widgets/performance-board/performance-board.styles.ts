@@ -87,4 +87,13 @@ export const styles = css`
     stroke: var(--tk-color-text, #181818);
     stroke-width: 2;
   }
+  caption .note {
+    display: block;
+    font-weight: 400;
+    font-size: var(--tk-font-size-small, 0.75rem);
+    color: var(--tk-color-text-weak, #5c5c5c);
+  }
+  .flag .basis {
+    font-weight: 400;
+  }
 `;
