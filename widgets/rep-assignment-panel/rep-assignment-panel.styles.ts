@@ -301,4 +301,18 @@ export const styles = css`
     background: var(--tk-color-surface-alt, #f3f3f3);
     color: var(--tk-color-text, #181818);
   }
+  .headline {
+    padding-inline-start: var(--tk-space-2, 0.5rem);
+    border-inline-start: 3px solid var(--tk-color-warning, #a35200);
+  }
+  .headline.good {
+    border-color: var(--tk-color-success, #2e844a);
+  }
+  .headline.blocked {
+    border-color: var(--tk-color-error, #ba0517);
+  }
+  ul.summary {
+    margin: var(--tk-space-1, 0.25rem) 0;
+    padding-inline-start: 1.25rem;
+  }
 `;

@@ -111,6 +111,6 @@ export function rebalanceSection(ctx: PanelCtx) {
       ${phase.kind === 'cancelled' ? html`<p part="rebalance-note" role="status">Rebalance cancelled; the plan is unchanged.</p>` : nothing}
       ${phase.kind === 'error' ? html`<p class="error" role="alert">Rebalance failed: ${phase.message}</p>` : nothing}
       ${phase.kind === 'idle' ? appliedNotice(ctx) : nothing}
-      ${phase.kind === 'preview' ? phase.view({ html, nothing }, ctx, phase.result, phase.basedOn !== ctx.s.working) : nothing}`;
+      ${phase.kind === 'preview' ? phase.view({ html, nothing }, ctx, phase.result, phase.basedOn !== ctx.s.working, phase.choice) : nothing}`;
   });
 }
