@@ -63,7 +63,7 @@ describe('<tk-performance-board>', () => {
     const board = provider.querySelector('tk-performance-board')!;
     expect(provider.state.opportunities!.length).to.equal(data.opportunities.length);
     const earned = (repId: string) => data.opportunities.filter((o) => o.ownerId === repId && o.stage === 'won').reduce((s, o) => s + o.amount, 0);
-    const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
+    const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
     const cell = (name: string) => rows(board).find((r) => r[0] === name)![5];
     const [wen, zoe] = provider.state.reps.filter((r) => r.active);
     const before = { wen: cell(wen.name), zoe: cell(zoe.name) };

@@ -211,12 +211,12 @@ export class TkPerformanceBoard extends TkElement {
               <th scope="row">${r.name}</th>
               <td>${f.number(r.accounts, 0)}</td>
               <td>${pct(r.winRate)}</td>
-              <td>${f.currencyCompact(r.pipeline)}</td>
+              <td>${f.currency(r.pipeline)}</td>
               <td class=${r.pipelineChange === null ? '' : r.pipelineChange >= 0 ? 'up' : 'down'}>
                 ${r.pipelineChange === null ? '—' : f.signedPercent(r.pipelineChange)}
               </td>
               <td>
-                ${f.currencyCompact(r.closedWon)} / ${r.quota === null ? '—' : f.currencyCompact(r.quota)} (${pct(r.attainment)})
+                ${f.currency(r.closedWon)} / ${r.quota === null ? '—' : f.currency(r.quota)} (${pct(r.attainment)})
                 ${this.chart(r)}
               </td>
               <td>${Number.isFinite(r.workloadDeviation) ? f.signedPercent(r.workloadDeviation) : '—'}</td>

@@ -13,7 +13,9 @@ import { selectionSection } from './sections/selection.js';
 import { rebalanceSection } from './sections/rebalance.js';
 import { saveSection } from './sections/save.js';
 import { quotasSection } from './sections/quotas.js';
-import { alertsSection } from './sections/alerts.js';
+import { alertsHeader, alertsSection, readAlerts } from './sections/alerts.js';
+import { alertCounts, type AlertCounts } from '../shared/plan-alerts.js';
+import { TkAlertsChangeEvent } from '../events/alerts-change-event.js';
 import { exportSection } from './sections/export.js';
 import { styles } from './rep-assignment-panel.styles.js';
 
@@ -59,6 +61,12 @@ function loadEditor(): void {
  * @csspart outcomes - The last save's outcomes; each item is `outcome outcome-<status>`.
  * @csspart quotas-table - Suggested quotas; `fairness` the spread line.
  * @csspart alerts - The alert list.
+ * @csspart header - The line above the sections: `alert-count`, the alert count and worst severity (opens the list).
+ * @csspart alert-settings - The alert thresholds form (kept in the plan).
+ * @csspart confirm - The ask-first box of a bulk assignment.
+ * @csspart applied - The notice after Apply, with Undo.
+ *
+ * @fires tk-alerts-change - {@link TkAlertsChangeEvent} when the alert counts change (e.g. for a badge on the map).
  * @csspart download - The prepared download link.
  * @csspart status - The polite status line.
  * @csspart empty - Shown outside a provider or before the plan loads.
@@ -101,6 +109,10 @@ export class TkRepAssignmentPanel extends TkElement {
   private focusNext: string[] | null = null;
   /** The section that held focus before a render, to catch focus when its control goes away. */
   private focusSection: string | null = null;
+  /** The alert counts last announced with `tk-alerts-change`. */
+  private sentCounts: string | null = null;
+  /** The alert counts of the current plan (null before it loads or when the check failed). */
+  alertCounts: AlertCounts | null = null;
 
   constructor() {
     super();
@@ -134,6 +146,11 @@ export class TkRepAssignmentPanel extends TkElement {
   }
 
   protected override updated(): void {
+    const key = this.alertCounts ? JSON.stringify(this.alertCounts) : null;
+    if (key !== null && key !== this.sentCounts) {
+      this.sentCounts = key;
+      this.dispatchEvent(new TkAlertsChangeEvent({ ...this.alertCounts! }));
+    }
     const root = this.renderRoot as ShadowRoot;
     const wanted = this.focusNext;
     this.focusNext = null;
@@ -212,9 +229,12 @@ export class TkRepAssignmentPanel extends TkElement {
       const loading = ctx?.s.status === 'loading';
       return html`<p part="empty" class="weak">${loading ? 'Loading…' : 'No plan loaded'}</p>`;
     }
+    const alerts = readAlerts(ctx);
+    this.alertCounts = alerts.value.ok ? alertCounts(alerts.value.value) : null;
     return html`<div class="panel" role="region" aria-label="Rep assignment">
+      ${alertsHeader(ctx, this.alertCounts)}
       ${repsSection(ctx)} ${selectionSection(ctx)} ${ctx.edit ? rebalanceSection(ctx) : nothing} ${ctx.edit ? saveSection(ctx) : nothing}
-      ${quotasSection(ctx)} ${alertsSection(ctx)}
+      ${quotasSection(ctx)} ${alertsSection(ctx, alerts)}
       ${section(ctx, 'territories', 'Territories', () => (loadEditor(), html`<tk-territory-editor locale=${this.fmt.locale} theme=${this.theme ?? nothing}></tk-territory-editor>`), ctx.s.territories.length ? this.fmt.number(ctx.s.territories.length, 0) : undefined)}
       ${exportSection(ctx)}
       <p part="status" class="status" role="status" aria-live="polite">${this.ui.status}</p>

@@ -281,13 +281,36 @@ export const styles = css`
     border-inline-start: 3px solid var(--tk-color-brand, #0176d3);
     background: var(--tk-color-surface-alt, #f3f3f3);
   }
+  .header {
+    display: flex;
+    justify-content: flex-end;
+    padding: var(--tk-space-1, 0.25rem);
+    border-bottom: 1px solid var(--tk-color-border, #c9c9c9);
+  }
   .alert-count {
-    display: inline-block;
-    margin-inline-start: var(--tk-space-1, 0.25rem);
-    padding: 0 var(--tk-space-1, 0.25rem);
     border-radius: 1em;
+    padding: 0 var(--tk-space-2, 0.5rem);
     font-size: var(--tk-font-size-small, 0.75rem);
     font-weight: 600;
+    border-color: transparent;
+  }
+  .alert-count.none {
+    color: var(--tk-color-text-weak, #5c5c5c);
+    background: transparent;
+  }
+  .sev-critical {
+    color: var(--tk-color-error, #ba0517);
+  }
+  .sev-warning {
+    color: var(--tk-color-warning, #a35200);
+  }
+  details.settings {
+    border: none;
+    margin-top: var(--tk-space-2, 0.5rem);
+  }
+  details.settings summary {
+    font-size: var(--tk-font-size, 0.8125rem);
+    padding: var(--tk-space-1, 0.25rem) 0;
   }
   .alert-count.critical {
     background: var(--tk-color-error, #ba0517);
