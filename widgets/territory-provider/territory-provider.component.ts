@@ -436,7 +436,7 @@ export class TkTerritoryProvider extends TkElement {
           </div>`
         : nothing}
       ${this.offer ? this.#renderOffer(this.offer) : nothing} ${this.restoreReport ? this.#renderRestoreReport() : nothing}
-      ${s.rejected.length ? this.#renderRejections() : nothing}
+      ${s.rejected.length && canEdit(s) ? this.#renderRejections() : nothing}
       ${!this.noToolbar && canEdit(s) && s.status === 'ready' ? this.#renderToolbar() : nothing}
       <slot></slot>
     `;
