@@ -41,8 +41,8 @@ export const BUDGETS = {
  * commit that adds the bytes, and say why there.
  */
 export const CEILINGS = {
-  'engine + widgets (no leaflet)': 58 * 1024,
-  'standalone (with leaflet)': 139.5 * 1024,
+  'engine + widgets (no leaflet)': 65.5 * 1024, // h14-panel: +7.3 kB gz (locks, ask-first box, history keys, alert header and settings, earned history, record-page list)
+  'standalone (with leaflet)': 149 * 1024, // h14-panel: +8.3 kB gz (the same, plus the rebalance summary chunk inlined)
 };
 
 /** Our modules that are Leaflet: its stylesheet and the list of its modules the map imports. */
