@@ -37,6 +37,13 @@ export const styles = css`
   td.flags {
     text-align: start;
   }
+  td.flags {
+    white-space: normal;
+    min-width: 9rem;
+  }
+  .flag .basis {
+    display: block;
+  }
   thead th {
     background: var(--tk-color-surface-alt, #f3f3f3);
     font-weight: 600;

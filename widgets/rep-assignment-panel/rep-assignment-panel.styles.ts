@@ -48,8 +48,15 @@ export const styles = css`
     outline: none;
     box-shadow: var(--tk-focus-ring, 0 0 3px #0176d3);
   }
-  td.actions button {
-    padding: 0 var(--tk-space-2, 0.5rem);
+  th .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 2px;
+    margin-top: 2px;
+  }
+  th .actions button {
+    padding: 0 var(--tk-space-1, 0.25rem);
+    font-size: var(--tk-font-size-small, 0.75rem);
   }
   table {
     width: 100%;
@@ -75,11 +82,11 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
+  thead th.num {
+    white-space: normal;
+  }
   tr.focused {
     background: var(--tk-color-surface-alt, #f3f3f3);
-  }
-  td.actions {
-    white-space: nowrap;
   }
   .off,
   .loss,

@@ -18,6 +18,11 @@ export interface RestAdapterOptions {
   canWrite?: boolean;
   /** The user the adapter acts for, when known. */
   userId?: string;
+  /**
+   * The checkbox field your backend maps lock flags to (e.g. `Territory_Locked__c`). When set, lock
+   * changes are written with `POST /locks:batch` (`saveLocks`); when not, locks stay in the plan.
+   */
+  lockField?: string;
   /** Makes the idempotency key of a batch. Default `crypto.randomUUID()`. */
   requestId?: () => string;
 }

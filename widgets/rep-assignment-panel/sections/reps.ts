@@ -19,7 +19,6 @@ export function repsSection(ctx: PanelCtx) {
           <th scope="col" class="num">Workload</th>
           <th scope="col" class="num">Potential</th>
           <th scope="col" class="num">Deviation <span class="weak">(workload / potential)</span></th>
-          <th scope="col"><span class="visually-hidden">Actions</span></th>
         </tr>
       </thead>
       <tbody>
@@ -27,15 +26,9 @@ export function repsSection(ctx: PanelCtx) {
           const name = ctx.repName(r.repId);
           const focused = s.focusRepId === r.repId;
           return html`<tr class=${focused ? 'focused' : ''} data-rep=${r.repId}>
-            <th scope="row">${name}${r.active ? nothing : html` <span class="weak">(inactive)</span>`}${locked.has(r.repId) ? html` <span class="weak">(locked)</span>` : nothing}</th>
-            <td class="num">${f.number(r.count, 0)}</td>
-            <td class="num">${f.number(r.workload, 1)}</td>
-            <td class="num">${f.currencyCompact(r.potential)}</td>
-            <td class="num">
-              <span class=${out(r.deviation.workload) ? 'off' : ''}>${dev(r.deviation.workload)}</span> /
-              <span class=${out(r.deviation.potential) ? 'off' : ''}>${dev(r.deviation.potential)}</span>
-            </td>
-            <td class="actions">
+            <th scope="row"><span class="rep-name">${name}</span>${r.active ? nothing : html` <span class="weak">(inactive)</span>`}${locked.has(r.repId) ? html` <span class="weak">(locked)</span>` : nothing}
+              <div class="actions">
+
               <button type="button" aria-pressed=${focused ? 'true' : 'false'} aria-label=${`Focus ${name}`}
                 @click=${() => ctx.a.focusRep(focused ? null : r.repId)}>Focus</button>
               ${ctx.edit && ctx.a.setLocked
@@ -54,6 +47,14 @@ export function repsSection(ctx: PanelCtx) {
                   ctx.a.select(ids);
                   ctx.announce(`Selected ${f.number(ids.length, 0)} accounts of ${name}`);
                 }}>Select</button>
+              </div>
+            </th>
+            <td class="num">${f.number(r.count, 0)}</td>
+            <td class="num">${f.number(r.workload, 1)}</td>
+            <td class="num">${f.currencyCompact(r.potential)}</td>
+            <td class="num">
+              <span class=${out(r.deviation.workload) ? 'off' : ''}>${dev(r.deviation.workload)}</span> /
+              <span class=${out(r.deviation.potential) ? 'off' : ''}>${dev(r.deviation.potential)}</span>
             </td>
           </tr>`;
         })}
