@@ -215,8 +215,8 @@ export class TkPerformanceBoard extends TkElement {
               <td class=${r.pipelineChange === null ? '' : r.pipelineChange >= 0 ? 'up' : 'down'}>
                 ${r.pipelineChange === null ? '—' : f.signedPercent(r.pipelineChange)}
               </td>
-              <td>
-                ${f.currency(r.closedWon)} / ${r.quota === null ? '—' : f.currency(r.quota)} (${pct(r.attainment)})
+              <td class="attain">
+                <span class="amounts">${f.currency(r.closedWon)} / ${r.quota === null ? '—' : f.currency(r.quota)} (${pct(r.attainment)})</span>
                 ${this.chart(r)}
               </td>
               <td>${Number.isFinite(r.workloadDeviation) ? f.signedPercent(r.workloadDeviation) : '—'}</td>

@@ -41,6 +41,12 @@ export const styles = css`
     white-space: normal;
     min-width: 9rem;
   }
+  td.attain {
+    white-space: normal;
+  }
+  td.attain .amounts {
+    white-space: nowrap;
+  }
   .flag .basis {
     display: block;
   }

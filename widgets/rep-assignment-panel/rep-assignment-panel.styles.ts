@@ -48,6 +48,9 @@ export const styles = css`
     outline: none;
     box-shadow: var(--tk-focus-ring, 0 0 3px #0176d3);
   }
+  th[scope='row'] {
+    min-width: 8.5rem;
+  }
   th .actions {
     display: flex;
     flex-wrap: wrap;
