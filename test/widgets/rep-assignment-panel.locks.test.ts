@@ -125,6 +125,30 @@ describe('<tk-rep-assignment-panel> safe bulk edits', () => {
     expect(text(q(panel, '[data-stat=held]'))).to.match(new RegExp(`^${own.length} locked`));
   });
 
+  it('lock changes are saved to the CRM where it has a field for them, and said to stay in the plan where not', async () => {
+    const data = generateDemoData({ seed: 5, accounts: 60, reps: 3 });
+    const adapter = createMemoryAdapter(data);
+    const provider = await mountProvider(adapter, html`<tk-rep-assignment-panel></tk-rep-assignment-panel>`);
+    const panel = panelOf(provider);
+    const id = provider.state.accounts.find((a) => !a.locked)!.id;
+    provider.actions.select([id]);
+    await settle(provider);
+    buttonNamed(panel, 'Lock account').click();
+    await settle(provider);
+    expect(text(q(panel, '[part~=pending-locks]'))).to.equal('1 lock change will be saved with the next save.');
+    const save = q<HTMLButtonElement>(panel, '[data-section=save] button.brand')!;
+    expect(save.disabled).to.equal(false);
+    save.click();
+    await waitUntil(() => !q(panel, '[part~=pending-locks]'), 'the lock change stayed pending', { timeout: 5000 });
+    expect(adapter.snapshot().accounts.find((a) => a.id === id)!.locked).to.equal(true);
+
+    const readOnly = createMemoryAdapter({ ...data, canWriteLocks: false });
+    const other = await mountProvider(readOnly, html`<tk-rep-assignment-panel></tk-rep-assignment-panel>`);
+    other.actions.setLocked!({ reps: [other.state.reps[0].id] }, true);
+    await settle(other);
+    expect(text(q(panelOf(other), '[part~=pending-locks]'))).to.match(/^1 lock change stays in this plan and this browser/);
+  });
+
   it('after Apply focus is on Undo; Ctrl+Z on the map undoes the rebalance', async () => {
     const data = generateDemoData({ seed: 3, accounts: 300, reps: 6 });
     const provider = await mountProvider(

@@ -42,7 +42,7 @@ export function saveSection(ctx: PanelCtx) {
       ${canWrite ? nothing : html`<p class="weak">This user may not write assignments to the CRM.</p>`}
       ${locks
         ? html`<p part="pending-locks" class="weak">${f.number(locks, 0)} lock change${locks === 1 ? '' : 's'}
-            ${writeLocks ? 'will be saved with the next save.' : 'stay in this plan and this browser: the CRM has no lock field mapped for this connection.'}</p>`
+            ${writeLocks ? 'will be saved with the next save.' : `${locks === 1 ? 'stays' : 'stay'} in this plan and this browser: the CRM has no lock field mapped for this connection.`}</p>`
         : nothing}
       <div class="row">
         <button type="button" class="brand" ?disabled=${(pending === 0 && !(locks && writeLocks)) || s.saving || s.status !== 'ready'} @click=${() => ctx.save()}>
