@@ -49,7 +49,19 @@ export const styles = css`
     box-shadow: var(--tk-focus-ring, 0 0 3px #0176d3);
   }
   th[scope='row'] {
-    min-width: 8.5rem;
+    min-width: 7rem;
+  }
+  /* In a narrow panel the two deviations stack, so the reps table fits without scrolling sideways. */
+  :host {
+    container-type: inline-size;
+  }
+  @container (max-width: 30rem) {
+    td.dev span:not(.sep) {
+      display: block;
+    }
+    td.dev .sep {
+      display: none;
+    }
   }
   th .actions {
     display: flex;
@@ -347,5 +359,11 @@ export const styles = css`
   ul.summary {
     margin: var(--tk-space-1, 0.25rem) 0;
     padding-inline-start: 1.25rem;
+  }
+  [part~='preview'] details > summary {
+    font-size: var(--tk-font-size, 0.8125rem);
+    font-weight: 400;
+    min-height: 0;
+    padding: var(--tk-space-1, 0.25rem) 0;
   }
 `;

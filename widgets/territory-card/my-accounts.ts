@@ -77,10 +77,9 @@ export interface MyAccountsView {
 /** The sortable "my accounts" table (headers are buttons; aria-sort says the order). */
 export function myAccountsTable(v: MyAccountsView) {
   const { f } = v;
-  const rows = v.rows.slice(0, v.shown);
-  // The record page's account is always listed.
-  const focusRow = v.focusId !== null && !rows.some((r) => r.account.id === v.focusId) ? v.rows.find((r) => r.account.id === v.focusId) : undefined;
-  if (focusRow) rows.push(focusRow);
+  // The record page's account comes first (pinned, highlighted), then the rest in the chosen order.
+  const focusRow = v.focusId !== null ? v.rows.find((r) => r.account.id === v.focusId) : undefined;
+  const rows = focusRow ? [focusRow, ...v.rows.filter((r) => r !== focusRow).slice(0, v.shown - 1)] : v.rows.slice(0, v.shown);
   return html`<div class="scroll" tabindex="0" role="region" aria-label="Account list">
       <table part="my-accounts">
         <caption class="visually-hidden">Accounts of this rep, sorted by ${COLUMNS.find((c) => c.key === v.key)!.label.toLowerCase()} (${v.dir})</caption>

@@ -85,7 +85,14 @@ export function summariseRebalance(result: RebalanceResult, asked: RunAsked, f: 
     const names = outside.slice(0, 3).map((r) => repName(r.repId)).join(', ');
     lines.push(`Still outside ±${f.percent(tol, 1)}: ${plural(f, outside.length, 'rep')} (${names}${outside.length > 3 ? ', …' : ''}).`);
   }
-  if (unplaced) lines.push(`${plural(f, unplaced, 'account')} without an active owner stay${unplaced === 1 ? 's' : ''} where ${unplaced === 1 ? 'it is' : 'they are'}; assign ${unplaced === 1 ? 'it' : 'them'} by hand or unlock ${unplaced === 1 ? 'it' : 'them'}.`);
+  if (unplaced) {
+    const what = `${plural(f, unplaced, 'account')} without an active owner`;
+    lines.push(
+      result.status === 'budget-exhausted'
+        ? `${what} ${unplaced === 1 ? 'is' : 'are'} not placed yet: the limit was reached first.`
+        : `${what} could not be placed; assign ${unplaced === 1 ? 'it' : 'them'} by hand (unlock locked ones first).`,
+    );
+  }
   if (result.status === 'budget-exhausted') lines.push('Raise the limit, or apply this and run again, to go further.');
   const km = { before: before.compactnessKm, after: after.compactnessKm };
   if (km.before !== null && km.after !== null && km.after > km.before * 1.02) {

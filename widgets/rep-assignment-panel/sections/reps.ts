@@ -52,9 +52,8 @@ export function repsSection(ctx: PanelCtx) {
             <td class="num">${f.number(r.count, 0)}</td>
             <td class="num">${f.number(r.workload, 1)}</td>
             <td class="num">${f.currencyCompact(r.potential)}</td>
-            <td class="num">
-              <span class=${out(r.deviation.workload) ? 'off' : ''}>${dev(r.deviation.workload)}</span> /
-              <span class=${out(r.deviation.potential) ? 'off' : ''}>${dev(r.deviation.potential)}</span>
+            <td class="num dev">
+              <span class=${out(r.deviation.workload) ? 'off' : ''}>${dev(r.deviation.workload)}</span><span class="sep"> / </span><span class=${out(r.deviation.potential) ? 'off' : ''}>${dev(r.deviation.potential)}</span>
             </td>
           </tr>`;
         })}
