@@ -56,6 +56,13 @@ export const styles = css`
     container-type: inline-size;
   }
   @container (max-width: 30rem) {
+    [part~='reps-table'] {
+      font-size: var(--tk-font-size-small, 0.75rem);
+    }
+    [part~='reps-table'] th,
+    [part~='reps-table'] td {
+      padding: 2px;
+    }
     td.dev span:not(.sep) {
       display: block;
     }
