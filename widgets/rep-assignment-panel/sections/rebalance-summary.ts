@@ -8,6 +8,7 @@ export interface RunAsked {
   tolerance: number;
   maxMoves: number | null;
   maxPotentialMoved: number | null;
+  objective?: 'disruption' | 'compactness';
 }
 
 export interface RebalanceSummary {
@@ -75,6 +76,7 @@ export function summariseRebalance(result: RebalanceResult, asked: RunAsked, f: 
   }
 
   const lines: string[] = [];
+  if (asked.objective === 'compactness') lines.push('Territories redrawn for compactness: each account first went to one of its nearest reps, then the loads were balanced.');
   if (moved) {
     const first = orphans ? ` (${f.number(orphans, 0)} had no active owner and were placed first)` : '';
     lines.push(`Moves ${plural(f, moved, 'account')}${first}, ${f.currency(comparison.potentialMoved)} of potential.`);
