@@ -23,6 +23,11 @@ export interface RestAdapterOptions {
    * changes are written with `POST /locks:batch` (`saveLocks`); when not, locks stay in the plan.
    */
   lockField?: string;
+  /**
+   * Also load `GET /opportunities` (`{ items: [{ id, accountId, ownerId, amount, stage: open|won|lost,
+   * closeDate }], nextCursor }`): performance history credited to the deal owner at close. Default false.
+   */
+  opportunities?: boolean;
   /** Makes the idempotency key of a batch. Default `crypto.randomUUID()`. */
   requestId?: () => string;
 }
