@@ -149,6 +149,36 @@ describe('<tk-rep-assignment-panel> safe bulk edits', () => {
     expect(text(q(panelOf(other), '[part~=pending-locks]'))).to.match(/^1 lock change stays in this plan and this browser/);
   });
 
+  it('focus stays in the panel when the focused control goes away (Clear selection, Discard, Cancel)', async () => {
+    const data = generateDemoData({ seed: 6, accounts: 200, reps: 4 });
+    const provider = await mountProvider(createMemoryAdapter(data), html`<tk-rep-assignment-panel></tk-rep-assignment-panel>`);
+    const panel = panelOf(provider);
+    provider.actions.select(provider.state.accounts.slice(0, 3).map((a) => a.id));
+    await settle(provider);
+    const clear = buttonNamed(panel, 'Clear selection');
+    clear.focus();
+    clear.click();
+    await settle(provider);
+    expect(focused(panel)?.matches('[data-section=selection] > summary')).to.equal(true);
+    // Discard a preview: focus goes back to the Rebalance button.
+    buttonNamed(panel, 'Rebalance').click();
+    await waitUntil(() => q(panel, '[part~=preview]'), 'no preview', { timeout: 15000 });
+    await settle(provider);
+    const discard = buttonNamed(panel, 'Discard');
+    discard.focus();
+    discard.click();
+    await settle(provider);
+    expect(text(focused(panel))).to.equal('Rebalance');
+    // Any other removal: a control that disappears hands focus to its section's heading.
+    provider.actions.select(provider.state.accounts.slice(0, 2).map((a) => a.id));
+    await settle(provider);
+    const unlock = buttonNamed(panel, 'Lock selected');
+    unlock.focus();
+    provider.actions.select([]);
+    await settle(provider);
+    expect(focused(panel)?.matches('[data-section=selection] > summary')).to.equal(true);
+  });
+
   it('after Apply focus is on Undo; Ctrl+Z on the map undoes the rebalance', async () => {
     const data = generateDemoData({ seed: 3, accounts: 300, reps: 6 });
     const provider = await mountProvider(
