@@ -4,7 +4,7 @@ import type { Territory } from '../model/territory.js';
 import { commit, HISTORY_LIMIT } from './history.js';
 import { pendingChanges } from './selectors.js';
 import type { AlertSettings, PlanState, ViewerRole } from './types.js';
-import { pendingLocks, setLocked } from './locks.js';
+import { pendingLocks, setLocked, splitHeld } from './locks.js';
 
 /** The unsaved working plan as kept in local storage. */
 export interface StoredPlan {
@@ -26,7 +26,7 @@ export interface StoredPlan {
 /** Why a stored change could not be restored. */
 export interface SkippedChange {
   change: Change;
-  reason: 'missing-account' | 'owner-changed' | 'unknown-rep';
+  reason: 'missing-account' | 'owner-changed' | 'unknown-rep' | 'locked';
 }
 
 export interface RestoreResult {
@@ -102,9 +102,12 @@ export function restoreWorkingPlan(state: PlanState, stored: StoredPlan, limit =
   const applied: Change[] = [];
   const skipped: SkippedChange[] = [];
   const reps = new Set(state.reps.map((r) => r.id));
+  // Locked in the CRM since the change was made: a lock is never overridden by a restore.
+  const held = new Set(splitHeld(state, stored.changes.map((c) => c.accountId)).held);
   let working: Assignments | null = null;
   for (const change of stored.changes) {
     if (!(change.accountId in state.current)) skipped.push({ change, reason: 'missing-account' });
+    else if (held.has(change.accountId) || (change.to !== null && state.reps.some((r) => r.id === change.to && r.locked))) skipped.push({ change, reason: 'locked' });
     else if ((state.current[change.accountId] ?? null) !== change.from) skipped.push({ change, reason: 'owner-changed' });
     else if (change.to !== null && !reps.has(change.to)) skipped.push({ change, reason: 'unknown-rep' });
     else {

@@ -71,6 +71,11 @@ describe('locks', () => {
     assert.equal(state.reps.find((r) => r.id === 'r2')!.locked, true);
     assert.deepEqual(pendingChanges(state).map((c) => c.accountId), ['a3']);
     assert.equal(pendingLocks(state).length, 2);
+    // A change to an account locked in the CRM since is not restored.
+    const lockedNow = setLocked(ready(), { accounts: ['a3'] }, true);
+    const again = restoreWorkingPlan(lockedNow, parsed.plan);
+    assert.deepEqual(again.skipped.map((k) => [k.change.accountId, k.reason]), [['a3', 'locked']]);
+    assert.equal(again.state.working.a3, 'r1');
     // Locks alone are unsaved work too.
     assert.ok(serialiseWorkingPlan(setLocked(ready(), { accounts: ['a2'] }, true), 'test:1'));
   });

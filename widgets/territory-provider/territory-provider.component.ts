@@ -42,6 +42,7 @@ const SKIP_REASONS: Record<SkippedChange['reason'], string> = {
   'missing-account': 'the account no longer exists',
   'owner-changed': 'its owner changed in the CRM since',
   'unknown-rep': 'the receiving rep no longer exists',
+  locked: 'it (or its rep) is locked now',
 };
 
 /** The storage the provider persists to: `localStorage` or anything with the same three methods. */
