@@ -1,6 +1,7 @@
 // Safe bulk edits (locks, ask first) and undo that works (focus after Apply and assign, Ctrl+Z anywhere in the planner).
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { mountProvider, rootOf, settle } from '../helpers/mount.js';
+import { expectNoAxeViolations } from '../helpers/axe.js';
 import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { generateDemoData } from '../../src/data/generate-demo-data.js';
 import { pendingChanges } from '../../src/store/selectors.js';
@@ -68,6 +69,7 @@ describe('<tk-rep-assignment-panel> safe bulk edits', () => {
     expect(text(box.querySelector('[data-stat=confirm-reps]'))).to.contain(`${s0.reps[0].name} +17`);
     expect(text(box.querySelector('[data-stat=confirm-held]'))).to.match(/^3 locked accounts .* left out/);
     expect(focused(panel)?.textContent).to.match(/Assign 17 accounts to/);
+    await expectNoAxeViolations(provider);
 
     buttonNamed(panel, /^Assign 17 accounts to/).click();
     await settle(provider);
