@@ -21,6 +21,7 @@ export const adapter = createMemoryAdapter({
   accounts: [...data.accounts, ...badRows],
   reps: data.reps,
   territories: data.territories,
+  opportunities: data.opportunities,
   id: 'memory:demo-42',
   // 40 ms per request, like a CRM on a fast network: saves show "saving" before their outcome. The load
   // is three requests (reps, territories, every account in one page, as a bulk API returns them).

@@ -2,6 +2,7 @@ import type { Account } from '../model/account.js';
 import type { Rep } from '../model/rep.js';
 import type { Territory } from '../model/territory.js';
 import type { Rejection } from '../model/validate-batch.js';
+import type { Opportunity } from '../model/opportunity.js';
 
 /** What the current user may do through an adapter. */
 export interface Capabilities {
@@ -15,6 +16,8 @@ export interface Capabilities {
   mode?: string;
   /** The CRM user the adapter acts for, when known. */
   userId?: string;
+  /** May write lock flags (`saveLocks`): the CRM has a field for them and the user may edit it. */
+  canWriteLocks?: boolean;
   /** Largest number of changes written per request. */
   maxBatchSize?: number;
 }
@@ -39,6 +42,11 @@ export interface LoadResult {
   territories: Territory[];
   /** Records that failed validation, each naming its id, field and reason. */
   rejected: Rejection[];
+  /**
+   * Opportunities with the rep who owned each (at close for closed ones), when the adapter loads
+   * them: performance history is credited to that rep, not to the account's planned owner.
+   */
+  opportunities?: Opportunity[];
 }
 
 /** One account changing hands: rep ids, or null for unassigned. */
@@ -101,6 +109,19 @@ export interface CrmAdapter {
   capabilities(): Promise<Capabilities>;
   load(options?: LoadOptions): Promise<LoadResult>;
   save(changes: readonly Change[], options?: SaveOptions): Promise<SaveOutcome[]>;
+  /**
+   * Writes lock flags (accounts and reps) where the CRM has a field for them (e.g. a mapped
+   * checkbox field). Optional: adapters without it keep locks in the plan only. One outcome per
+   * change, in order, keyed by the record id in `accountId`.
+   */
+  saveLocks?(changes: readonly LockChange[], options?: SaveOptions): Promise<SaveOutcome[]>;
+}
+
+/** A lock flag to write: an account or a rep, and its new value. */
+export interface LockChange {
+  kind: 'account' | 'rep';
+  id: string;
+  locked: boolean;
 }
 
 /** Thrown by `load` when it cannot load at all (auth, network, abort). */

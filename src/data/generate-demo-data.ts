@@ -7,6 +7,8 @@ import { createRandom, weightedSampler } from './random.js';
 import { COMPANY_PREFIXES, COMPANY_SUFFIXES, DEMO_INDUSTRIES, LAST_NAMES } from './demo-vocabulary.js';
 import { generateReps, metroSpreadDeg, placeHomes, round } from './demo-reps.js';
 import { generateTerritories } from './demo-territories.js';
+import { generateOpportunities } from './demo-opportunities.js';
+import type { Opportunity } from '../model/opportunity.js';
 
 export interface DemoDataOptions {
   /** Seed of the random sequence (an integer, taken modulo 2^32): the same seed and options give identical output. Default 1. */
@@ -27,6 +29,8 @@ export interface DemoData {
   accounts: Account[];
   reps: Rep[];
   territories: Territory[];
+  /** Deals with the rep who owned each at close (see generateOpportunities): the earned history. */
+  opportunities: Opportunity[];
 }
 
 const cosLat = US_METROS.map((m) => Math.cos((m.lat * Math.PI) / 180));
@@ -41,7 +45,8 @@ const DEFAULT_AS_OF = '2026-11-27T00:00:00.000Z';
  * current plan: compact territories cut along a Hilbert curve so that about one rep in eight carries
  * 1.4–1.8× a fair share of potential (the rest 0.75–1.1×), homes in each rep's main metro, and ~2%
  * of accounts unassigned. Territories: West / Central / East bands (overlapping around Denver, with a
- * gap through Chicago), a rules-based one (large healthcare) and a named-account one.
+ * gap through Chicago), a rules-based one (large healthcare) and a named-account one. Opportunities
+ * (won, lost, open) match each account's performance figures, with the rep who closed each deal.
  *
  * Pseudo-random numbers come from mulberry32 with Box–Muller normals: the same seed and options give
  * identical output (in V8 on any platform; another engine's Math.exp/log/cos may differ in the last
@@ -155,7 +160,7 @@ export function generateDemoData(options: DemoDataOptions = {}): DemoData {
     rep.priorClosedWon = roundTo(rep.quota * rng.uniform(0.55, 1.2), 1000);
   }
 
-  return { accounts, reps, territories: generateTerritories(accounts, reps) };
+  return { accounts, reps, territories: generateTerritories(accounts, reps), opportunities: generateOpportunities(accounts, reps, seed, asOf) };
 }
 
 function companyName(rng: ReturnType<typeof createRandom>, metroName: string, nouns: readonly string[]): string {

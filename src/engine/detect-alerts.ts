@@ -3,7 +3,7 @@ import type { Assignments } from '../model/plan.js';
 import type { Rep } from '../model/rep.js';
 import { evaluatePlan } from './evaluate-plan.js';
 import { TOLERANCE_EPSILON } from './metrics/balance-stats.js';
-import { formatAmount, formatShare, listNames, plural } from './metrics/format.js';
+import { formatAmount, formatMoney, formatShare, listNames, plural } from './metrics/format.js';
 import { resolveTerritories, type ResolvableTerritory, type ResolveResult } from './resolve-territories.js';
 
 export type AlertKind =
@@ -38,6 +38,11 @@ export interface DetectAlertsOptions {
   highPotentialQuantile?: number;
   /** An account with no activity for more than this many days is untouched. Default 90. */
   untouchedDays?: number;
+  /**
+   * Formats money (potential) in messages, with its currency — pass the page's formatter (e.g. the
+   * widgets' `currencyCompact`). Default: compact US dollars, "$46.4M".
+   */
+  formatMoney?: (value: number) => string;
 }
 
 export interface DetectAlertsInput {
@@ -98,13 +103,14 @@ function bandFor(deviation: number, tolerance: number): AlertSeverity {
  * @example
  * detectAlerts({ accounts, reps, assignments, now: '2026-11-27' });
  * // [{ id: 'inactive-owner:r9', kind: 'inactive-owner', severity: 'critical',
- * //    message: 'Sam Ortiz is inactive but owns 14 accounts (1.2M potential)', accountIds: [...], repIds: ['r9'] }, ...]
+ * //    message: 'Sam Ortiz is inactive but owns 14 accounts ($1.2M potential)', accountIds: [...], repIds: ['r9'] }, ...]
  */
 export function detectAlerts(input: DetectAlertsInput): Alert[] {
   const { accounts, reps, assignments } = input;
   const tolerance = input.options?.tolerance ?? 0.05;
   const q = input.options?.highPotentialQuantile ?? 0.9;
   const untouchedDays = input.options?.untouchedDays ?? 90;
+  const money = input.options?.formatMoney ?? formatMoney;
   if (!(q >= 0 && q <= 1)) throw new Error(`detectAlerts: highPotentialQuantile must be between 0 and 1, got ${String(q)}`);
   if (!(untouchedDays >= 0 && untouchedDays < Infinity)) throw new Error(`detectAlerts: untouchedDays must be a finite number ≥ 0, got ${String(untouchedDays)}`);
   const nowMs = input.now === undefined ? Date.now() : new Date(input.now).getTime();
@@ -135,7 +141,7 @@ export function detectAlerts(input: DetectAlertsInput): Alert[] {
       id: `inactive-owner:${r.repId}`,
       kind: 'inactive-owner',
       severity: 'critical',
-      message: `${nameOf(r.repId)} is inactive but owns ${plural(r.count, 'account')} (${formatAmount(r.potential)} potential)`,
+      message: `${nameOf(r.repId)} is inactive but owns ${plural(r.count, 'account')} (${money(r.potential)} potential)`,
       accountIds: accountsOf.get(r.repId)!.map((a) => a.id),
       repIds: [r.repId],
     });
@@ -150,7 +156,7 @@ export function detectAlerts(input: DetectAlertsInput): Alert[] {
         id: `imbalance:${r.repId}`,
         kind: 'imbalance',
         severity: bandFor(d, tolerance),
-        message: `${nameOf(r.repId)} holds ${formatShare(Math.abs(d))} ${d > 0 ? 'more' : 'less'} potential than target (${formatAmount(r.potential)} vs ${formatAmount(r.target.potential)})`,
+        message: `${nameOf(r.repId)} holds ${formatShare(Math.abs(d))} ${d > 0 ? 'more' : 'less'} potential than target (${money(r.potential)} vs ${money(r.target.potential)})`,
         repIds: [r.repId],
       });
     }
@@ -179,7 +185,7 @@ export function detectAlerts(input: DetectAlertsInput): Alert[] {
       id: 'unassigned-high-potential',
       kind: 'unassigned-high-potential',
       severity: 'critical',
-      message: `${plural(unassignedHigh.length, 'high-potential account')} ${unassignedHigh.length === 1 ? 'has' : 'have'} no owner (${formatAmount(potential)} potential)`,
+      message: `${plural(unassignedHigh.length, 'high-potential account')} ${unassignedHigh.length === 1 ? 'has' : 'have'} no owner (${money(potential)} potential)`,
       accountIds: unassignedHigh.map((a) => a.id),
     });
   }

@@ -4,4 +4,5 @@ export * from './account.js';
 export * from './rep.js';
 export * from './territory.js';
 export * from './plan.js';
+export * from './opportunity.js';
 export * from './validate-batch.js';

@@ -6,9 +6,10 @@ import { Territory } from './territory.js';
 import { AssignmentChange, Plan } from './plan.js';
 import { PROTO_KEY } from './own-record.js';
 import { LIMITS } from './limits.js';
+import { Opportunity } from './opportunity.js';
 
 /** The record kinds a batch can hold. */
-export type RecordKind = 'account' | 'rep' | 'territory' | 'plan' | 'change';
+export type RecordKind = 'account' | 'rep' | 'territory' | 'plan' | 'change' | 'opportunity';
 
 const SCHEMAS = {
   account: Account,
@@ -16,6 +17,7 @@ const SCHEMAS = {
   territory: Territory,
   plan: Plan,
   change: AssignmentChange,
+  opportunity: Opportunity,
 } as const;
 
 type OutputOf<K extends RecordKind> = z.infer<(typeof SCHEMAS)[K]>;

@@ -3,6 +3,7 @@ import type { Assignments } from '../model/plan.js';
 import type { Territory } from '../model/territory.js';
 import { commit, HISTORY_LIMIT } from './history.js';
 import type { PlanState } from './types.js';
+import { lockedRepIds, splitHeld } from './locks.js';
 
 /** Whether the viewer may edit the working plan: every role except `rep`, unless another tab owns the plan. */
 export function canEdit(state: PlanState): boolean {
@@ -20,7 +21,8 @@ function checkAccount(state: PlanState, accountId: string, where: string): void 
 }
 
 /**
- * Assigns accounts to a rep (null unassigns) as one undoable step.
+ * Assigns accounts to a rep (null unassigns) as one undoable step. Locked accounts, and accounts
+ * of locked reps, stay where they are (unlock them first); a locked rep receives nothing.
  *
  * @param state the state
  * @param accountIds the accounts to move
@@ -41,21 +43,24 @@ export function assign(
 ): PlanState {
   if (!canEdit(state)) return state;
   checkRep(state, repId, 'assign');
+  if (repId !== null && lockedRepIds(state).has(repId)) return state;
+  for (const id of accountIds) checkAccount(state, id, 'assign');
+  const { movable } = splitHeld(state, accountIds);
   let working: Assignments | null = null;
-  for (const id of accountIds) {
-    checkAccount(state, id, 'assign');
+  for (const id of movable) {
     if (assignedTo(working ?? state.working, id) === repId) continue;
     working ??= copyAssignments(state.working);
     working[id] = repId;
   }
   if (working === null) return state;
-  const moved = accountIds.length;
+  const moved = movable.length;
   return commit(state, { working }, label ?? `Assign ${moved} account${moved === 1 ? '' : 's'}`, limit);
 }
 
 /**
  * Applies a whole set of assignments (e.g. an accepted rebalance) as one undoable step. Accounts
- * missing from `assignments` keep their working owner.
+ * missing from `assignments` keep their working owner; so do locked accounts and accounts of locked
+ * reps, and no account goes to a locked rep.
  *
  * @returns the new state, or `state` itself when refused or nothing changes
  * @throws RangeError naming an unknown account or rep id
@@ -63,10 +68,13 @@ export function assign(
 export function applyAssignments(state: PlanState, assignments: Assignments, label: string, limit = HISTORY_LIMIT): PlanState {
   if (!canEdit(state)) return state;
   let working: Assignments | null = null;
-  for (const [id, repId] of Object.entries(assignments)) {
+  const entries = Object.entries(assignments);
+  const held = new Set(splitHeld(state, entries.map(([id]) => id)).held);
+  const lockedReps = lockedRepIds(state);
+  for (const [id, repId] of entries) {
     checkAccount(state, id, 'applyAssignments');
     checkRep(state, repId, `applyAssignments (account ${JSON.stringify(id)})`);
-    if (assignedTo(working ?? state.working, id) === repId) continue;
+    if (assignedTo(working ?? state.working, id) === repId || held.has(id) || (repId !== null && lockedReps.has(repId))) continue;
     working ??= copyAssignments(state.working);
     working[id] = repId;
   }

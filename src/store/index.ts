@@ -1,5 +1,7 @@
 // The working-plan store: plain serialisable state and pure updaters (no DOM).
-export type { PlanState, PlanActions, HistoryEntry, ViewerRole, SelectMode } from './types.js';
+export type { PlanState, PlanActions, HistoryEntry, ViewerRole, SelectMode, AlertSettings } from './types.js';
+export { setLocked, pendingLocks, locksSaved, splitHeld, isHeld, lockedRepIds } from './locks.js';
+export type { LockMap, LockTarget, LockChange } from './locks.js';
 export { createPlanState } from './create-plan-state.js';
 export type { CreatePlanStateOptions } from './create-plan-state.js';
 export { commit, undo, redo, HISTORY_LIMIT } from './history.js';

@@ -52,6 +52,8 @@ export function loadSucceeded(state: PlanState, result: LoadResult, capabilities
     future: [],
     lastSave: null,
     saving: false,
+    lockBase: undefined,
+    opportunities: result.opportunities ?? [],
   };
 }
 

@@ -10,6 +10,14 @@ const Envelope = z.object({
   savedAt: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 date' })),
   changes: z.array(z.unknown()),
   territories: z.optional(z.array(z.unknown())),
+  locks: z.optional(z.object({ accounts: z.record(z.string(), z.boolean()), reps: z.record(z.string(), z.boolean()) })),
+  alertSettings: z.optional(
+    z.object({
+      tolerance: z.optional(z.number().check(z.gte(0), z.lte(1))),
+      highPotentialQuantile: z.optional(z.number().check(z.gte(0), z.lte(1))),
+      untouchedDays: z.optional(z.number().check(z.gte(0), z.lte(36500))),
+    }),
+  ),
 });
 
 /**
@@ -41,6 +49,8 @@ export function parseStoredPlan(
   const { valid, rejected } = validateBatch('change', env.data.changes);
   const changes = valid.map(({ accountId, from, to }) => ({ accountId, from, to }));
   const plan: StoredPlan = { version: 1, adapterId: env.data.adapterId, savedAt: env.data.savedAt, changes };
+  if (env.data.locks) plan.locks = env.data.locks;
+  if (env.data.alertSettings) plan.alertSettings = env.data.alertSettings;
   let dropped = rejected.length;
   if (env.data.territories) {
     const t = validateBatch('territory', env.data.territories);

@@ -4,7 +4,8 @@ import type { Assignments } from '../model/plan.js';
 import type { Territory } from '../model/territory.js';
 import { commit, HISTORY_LIMIT } from './history.js';
 import { pendingChanges } from './selectors.js';
-import type { PlanState, ViewerRole } from './types.js';
+import type { AlertSettings, PlanState, ViewerRole } from './types.js';
+import { pendingLocks, setLocked, splitHeld } from './locks.js';
 
 /** The unsaved working plan as kept in local storage. */
 export interface StoredPlan {
@@ -17,13 +18,17 @@ export interface StoredPlan {
   changes: Change[];
   /** The edited territories, when they differ from the loaded ones. */
   territories?: Territory[];
+  /** Lock flags changed and not yet saved to the CRM, by account and rep id. */
+  locks?: { accounts: Record<string, boolean>; reps: Record<string, boolean> };
+  /** The plan's alert thresholds, when set. */
+  alertSettings?: AlertSettings;
 }
 
 /** Why a stored change could not be restored. */
 export interface SkippedChange {
   change: Change;
-  /** `edited-since`: the account was changed again after the plan was stored (the newer change stays). */
-  reason: 'missing-account' | 'owner-changed' | 'unknown-rep' | 'edited-since';
+  /** `edited-since`: the account was changed again after the plan was stored (the newer change stays); `locked`: the account or the receiving rep is locked now. */
+  reason: 'missing-account' | 'owner-changed' | 'unknown-rep' | 'edited-since' | 'locked';
 }
 
 export interface RestoreResult {
@@ -81,15 +86,22 @@ export function serialiseWorkingPlan(state: PlanState, adapterId: string, option
     if (older.length) changes = [...older, ...changes];
   }
   const territories = editedTerritories ? state.territories : keep?.territories;
-  if (changes.length === 0 && !territories) return null;
+  const locks = pendingLocks(state);
+  const settings = state.alertSettings && Object.keys(state.alertSettings).length ? state.alertSettings : keep?.alertSettings;
+  if (changes.length === 0 && !territories && locks.length === 0 && !settings && !keep?.locks) return null;
   const stored: StoredPlan = { version: 1, adapterId, savedAt: (options.now ?? new Date()).toISOString(), changes };
   if (territories) stored.territories = [...territories];
+  if (locks.length) {
+    stored.locks = { accounts: {}, reps: {} };
+    for (const l of locks) Object.defineProperty(l.kind === 'account' ? stored.locks.accounts : stored.locks.reps, l.id, { value: l.locked, enumerable: true, writable: true, configurable: true });
+  } else if (keep?.locks) stored.locks = keep.locks;
+  if (settings) stored.alertSettings = { ...settings };
   return JSON.stringify(stored);
 }
 
 /** Whether a stored plan would change anything: it carries territory edits or differs from the state's pending changes. */
 export function storedPlanDiffers(state: PlanState, stored: StoredPlan): boolean {
-  if (stored.territories) return true;
+  if (stored.territories || stored.locks || stored.alertSettings) return true;
   const pending = pendingChanges(state);
   if (pending.length !== stored.changes.length) return true;
   const byId = new Map(pending.map((c) => [c.accountId, c]));
@@ -113,9 +125,12 @@ export function restoreWorkingPlan(state: PlanState, stored: StoredPlan, limit =
   const applied: Change[] = [];
   const skipped: SkippedChange[] = [];
   const reps = new Set(state.reps.map((r) => r.id));
+  // Locked in the CRM since the change was made: a lock is never overridden by a restore.
+  const held = new Set(splitHeld(state, stored.changes.map((c) => c.accountId)).held);
   let working: Assignments | null = null;
   for (const change of stored.changes) {
     if (!Object.hasOwn(state.current, change.accountId)) skipped.push({ change, reason: 'missing-account' });
+    else if (held.has(change.accountId) || (change.to !== null && state.reps.some((r) => r.id === change.to && r.locked))) skipped.push({ change, reason: 'locked' });
     else if ((state.current[change.accountId] ?? null) !== change.from) skipped.push({ change, reason: 'owner-changed' });
     else if (change.to !== null && !reps.has(change.to)) skipped.push({ change, reason: 'unknown-rep' });
     else if (assignedTo(state.working, change.accountId) !== state.current[change.accountId]) skipped.push({ change, reason: 'edited-since' });
@@ -127,6 +142,7 @@ export function restoreWorkingPlan(state: PlanState, stored: StoredPlan, limit =
   }
   if (state.role === 'rep' || state.readOnlyReason) return { state, applied: [], skipped, territories: false };
   const territories = options.keepTerritories ? undefined : stored.territories;
+  state = restoreLocksAndSettings(state, stored);
   if (working === null && !territories) return { state, applied, skipped, territories: false };
   const n = applied.length;
   const label = `Restore ${[n ? `${n} unsaved change${n === 1 ? '' : 's'}` : '', territories ? 'territory edits' : ''].filter(Boolean).join(' and ')}`;
@@ -136,4 +152,15 @@ export function restoreWorkingPlan(state: PlanState, stored: StoredPlan, limit =
     skipped,
     territories: territories !== undefined,
   };
+}
+
+/** Re-applies stored lock changes (for records that still exist) and alert settings; not an undo step. */
+function restoreLocksAndSettings(state: PlanState, stored: StoredPlan): PlanState {
+  if (stored.alertSettings) state = { ...state, alertSettings: { ...stored.alertSettings } };
+  if (!stored.locks) return state;
+  for (const value of [true, false]) {
+    const pick = (m: Record<string, boolean>) => Object.keys(m).filter((id) => Object.hasOwn(m, id) && m[id] === value);
+    state = setLocked(state, { accounts: pick(stored.locks.accounts), reps: pick(stored.locks.reps) }, value);
+  }
+  return state;
 }

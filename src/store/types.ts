@@ -4,6 +4,18 @@ import type { Territory } from '../model/territory.js';
 import type { Assignments } from '../model/plan.js';
 import type { Rejection } from '../model/validate-batch.js';
 import type { Capabilities, LoadProgress, SaveOutcome } from '../adapters/crm-adapter.js';
+import type { Opportunity } from '../model/opportunity.js';
+import type { LockMap, LockTarget } from './locks.js';
+
+/** Alert thresholds an admin sets for the plan (detectAlerts options; every one optional). */
+export interface AlertSettings {
+  /** Allowed relative deviation from target before an imbalance alert (0.05 = ±5%). */
+  tolerance?: number;
+  /** Accounts at or above this quantile of potential are high-potential (0.9 = top 10%). */
+  highPotentialQuantile?: number;
+  /** Days without activity before a high-potential account is untouched. */
+  untouchedDays?: number;
+}
 
 /** Who is looking: admins and managers edit, a rep only views their own territory. */
 export type ViewerRole = 'admin' | 'manager' | 'rep';
@@ -66,6 +78,18 @@ export interface PlanState {
   /** Outcomes of the last save, in change order. */
   lastSave: readonly SaveOutcome[] | null;
   saving: boolean;
+  /**
+   * The lock flag each account and rep had when loaded, for those whose lock the user changed
+   * (see `setLocked`); absent until a lock changes. The flags themselves live on the records.
+   */
+  lockBase?: { accounts: LockMap; reps: LockMap };
+  /**
+   * Opportunities as the CRM records them (owner at close, stage, close date, amount): the history
+   * that belongs to the rep who earned it, whoever owns the account in the working plan.
+   */
+  opportunities?: readonly Opportunity[];
+  /** Alert thresholds set for this plan (the panel's alert settings). */
+  alertSettings?: AlertSettings;
 }
 
 /**
@@ -93,4 +117,8 @@ export interface PlanActions {
   reload(): Promise<void>;
   /** Drops unsaved edits (working := current). */
   discard(): boolean;
+  /** Locks or unlocks accounts and reps (locked accounts never change hands until unlocked). */
+  setLocked?(target: LockTarget, locked: boolean): boolean;
+  /** Sets the plan's alert thresholds. */
+  setAlertSettings?(settings: AlertSettings): boolean;
 }

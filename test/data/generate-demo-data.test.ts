@@ -6,6 +6,31 @@ import { mulberry32 } from '../../src/data/random.js';
 const small = generateDemoData({ seed: 11, accounts: 2000, reps: 16 });
 
 describe('generateDemoData', () => {
+  test('opportunities match each account: won deals sum to closed won, open deals to pipeline, some closed by another rep', () => {
+    const { accounts, reps, opportunities } = small;
+    assert.deepEqual(validateBatch('opportunity', opportunities).rejected.map(formatRejection), []);
+    const repIds = new Set(reps.map((r) => r.id));
+    const won = new Map<string, number>();
+    const open = new Map<string, number>();
+    let byOther = 0;
+    let closed = 0;
+    const owner = new Map(accounts.map((a) => [a.id, a.ownerId]));
+    for (const o of opportunities) {
+      assert.ok(o.ownerId === null || repIds.has(o.ownerId), `${o.id} owner`);
+      if (o.stage === 'won') won.set(o.accountId, (won.get(o.accountId) ?? 0) + o.amount);
+      if (o.stage === 'open') open.set(o.accountId, (open.get(o.accountId) ?? 0) + o.amount);
+      if (o.stage !== 'open') {
+        closed++;
+        if (o.ownerId !== owner.get(o.accountId)) byOther++;
+      }
+    }
+    for (const a of accounts) {
+      assert.equal(won.get(a.id) ?? 0, a.performance!.closedWon, `${a.id} closed won`);
+      assert.equal(open.get(a.id) ?? 0, a.performance!.pipeline, `${a.id} pipeline`);
+    }
+    assert.ok(byOther / closed > 0.08 && byOther / closed < 0.25, `share closed by another rep: ${byOther / closed}`);
+  });
+
   test('the same seed gives identical output, another seed different output', () => {
     assert.deepEqual(generateDemoData({ seed: 11, accounts: 2000, reps: 16 }), small);
     const other = generateDemoData({ seed: 12, accounts: 2000, reps: 16 });

@@ -58,7 +58,7 @@ test('crafted fixture: every kind, exact ids, records and messages, critical fir
       id: 'inactive-owner:r3',
       kind: 'inactive-owner',
       severity: 'critical',
-      message: 'Cy Park is inactive but owns 1 account (50 potential)',
+      message: 'Cy Park is inactive but owns 1 account ($50 potential)',
       accountIds: ['a6'],
       repIds: ['r3'],
     },
@@ -66,21 +66,21 @@ test('crafted fixture: every kind, exact ids, records and messages, critical fir
       id: 'imbalance:r1',
       kind: 'imbalance',
       severity: 'critical',
-      message: 'Ana Diaz holds 25% more potential than target (2K vs 1.6K)',
+      message: 'Ana Diaz holds 25% more potential than target ($2K vs $1.6K)',
       repIds: ['r1'],
     },
     {
       id: 'imbalance:r2',
       kind: 'imbalance',
       severity: 'critical',
-      message: 'Ben Ode holds 89% less potential than target (180 vs 1.6K)',
+      message: 'Ben Ode holds 89% less potential than target ($180 vs $1.6K)',
       repIds: ['r2'],
     },
     {
       id: 'unassigned-high-potential',
       kind: 'unassigned-high-potential',
       severity: 'critical',
-      message: '1 high-potential account has no owner (950 potential)',
+      message: '1 high-potential account has no owner ($950 potential)',
       accountIds: ['a7'],
     },
     {
@@ -183,4 +183,21 @@ test('bad input is rejected naming the record and field', () => {
   assert.throws(() => detectAlerts({ ...base, now: '2026-11-27' }), /account "x": performance.lastActivity is not a date: "not a date"/);
   assert.throws(() => detectAlerts({ ...base, now: 'yesterday' }), /now is not a date: "yesterday"/);
   assert.throws(() => detectAlerts({ ...base, options: { highPotentialQuantile: 2 } }), /highPotentialQuantile must be between 0 and 1, got 2/);
+});
+
+test('detectAlerts formats potential with the formatter given (its currency), US dollars by default', () => {
+    const accounts = [
+      { id: 'a1', name: 'A', lat: 40, lng: -100, potential: 46_400_000, workload: 1, ownerId: 'r1' },
+      { id: 'a2', name: 'B', lat: 40, lng: -100, potential: 100, workload: 1, ownerId: 'r2' },
+    ];
+    const reps = [
+      { id: 'r1', name: 'Ana', capacity: 1, skills: [], active: false },
+      { id: 'r2', name: 'Ben', capacity: 1, skills: [], active: true },
+    ];
+    const assignments = { a1: 'r1', a2: 'r2' };
+    const byDefault = detectAlerts({ accounts, reps, assignments, now: '2026-11-27' }).find((a) => a.kind === 'inactive-owner')!;
+    assert.equal(byDefault.message, 'Ana is inactive but owns 1 account ($46.4M potential)');
+    const eur = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+    const inEuro = detectAlerts({ accounts, reps, assignments, now: '2026-11-27', options: { formatMoney: (v) => eur.format(v) } }).find((a) => a.kind === 'inactive-owner')!;
+    assert.equal(inEuro.message, `Ana is inactive but owns 1 account (${eur.format(46_400_000)} potential)`);
 });

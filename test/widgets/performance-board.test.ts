@@ -1,6 +1,9 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { mountProvider, rootOf, settle } from '../helpers/mount.js';
-import { testAdapter } from '../helpers/plan-fixture.js';
+import { smallLoad, testAdapter } from '../helpers/plan-fixture.js';
+import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
+import { generateDemoData } from '../../src/data/generate-demo-data.js';
+import { resolveTerritories } from '../../src/engine/resolve-territories.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 import type { TkPerformanceBoard } from '../../widgets/performance-board/performance-board.component.js';
 
@@ -16,10 +19,10 @@ describe('<tk-performance-board>', () => {
     const board = provider.querySelector('tk-performance-board')!;
     expect(rows(board)).to.deep.equal([
       // Ana: win rates 0.5 and 0.25 → 38%; pipeline 60; change over a1 only: 50 vs 40 → +25%;
-      // closed won 400 of 500 = 80%, above 1.2 × the team mean (80% + 12.5%) / 2; workload 6 vs 4 → +50%.
-      ['Ana Ruiz', '3', '38%', '$60', '+25%', '$400 / $500 (80%)', '+50%', 'Over-performing Overloaded'],
-      // Ben: 0.1; pipeline 80 vs 100 → −20%; 50 of 400 = 13%, under 0.8 × the mean; workload 2 vs 4 → −50%.
-      ['Ben Cole', '1', '10%', '$80', '-20%', '$50 / $400 (13%)', '-50%', 'Under-performing'],
+      // closed won 400 of 500 = 80% (not below 80% of quota, not above 120%); workload 6 vs 4 → +50%.
+      ['Ana Ruiz', '3', '38%', '$60', '+25%', '$400 / $500 (80%)', '+50%', 'Overloaded (workload > target + 5%)'],
+      // Ben: 0.1; pipeline 80 vs 100 → −20%; 50 of 400 = 13%, under 80% of quota; workload 2 vs 4 → −50%.
+      ['Ben Cole', '1', '10%', '$80', '-20%', '$50 / $400 (13%)', '-50%', 'Under-performing (< 80% of quota)'],
     ]);
     const chart = rootOf(board).querySelector('tbody tr svg')!;
     expect(chart.getAttribute('role')).to.equal('img');
@@ -28,10 +31,49 @@ describe('<tk-performance-board>', () => {
     await expectNoAxeViolations(provider);
   });
 
-  it('basis="quota" flags against the quota itself', async () => {
-    const provider = await mountProvider(testAdapter(), html`<tk-performance-board basis="quota" under-threshold="0.5"></tk-performance-board>`);
-    const flags = rows(provider.querySelector('tk-performance-board')!).map((r) => r[7]);
-    expect(flags).to.deep.equal(['Overloaded', 'Under-performing']);
+  it('basis="team" flags against the team average attainment, and says so', async () => {
+    const provider = await mountProvider(testAdapter(), html`<tk-performance-board basis="team"></tk-performance-board>`);
+    const board = provider.querySelector('tk-performance-board')!;
+    const flags = rows(board).map((r) => r[7]);
+    // Mean attainment (80% + 12.5%) / 2 = 46%: Ana's 80% is above 1.2× that, Ben's 13% below 0.8×.
+    expect(flags).to.deep.equal([
+      'Over-performing (> 120% of the team average attainment) Overloaded (workload > target + 5%)',
+      'Under-performing (< 80% of the team average attainment)',
+    ]);
+    expect(text(rootOf(board).querySelector('caption'))).to.contain('Flags compare attainment with the team average attainment');
+    const under = await mountProvider(testAdapter(), html`<tk-performance-board under-threshold="0.5"></tk-performance-board>`);
+    expect(rows(under.querySelector('tk-performance-board')!).map((r) => r[7])).to.deep.equal(['Overloaded (workload > target + 5%)', 'Under-performing (< 50% of quota)']);
+  });
+
+  it('history stays with the rep who earned it after a reassign; the book follows the plan', async () => {
+    const provider = await mountProvider(testAdapter(), html`<tk-performance-board sort-key="name" sort-direction="ascending"></tk-performance-board>`);
+    const board = provider.querySelector('tk-performance-board')!;
+    provider.actions.assign(['a1', 'a2', 'a3'], 'r2');
+    await settle(provider);
+    expect(rows(board)).to.deep.equal([
+      // Ana keeps what she closed (no account in the draft, no pipeline), Ben gets the book.
+      ['Ana Ruiz', '0', '38%', '$0', '—', '$400 / $500 (80%)', '-100%', ''],
+      ['Ben Cole', '4', '10%', '$140', '-7%', '$50 / $400 (13%)', '+100%', 'Under-performing (< 80% of quota) Overloaded (workload > target + 5%)'],
+    ]);
+  });
+
+  it('with deal data, credits each closed deal to its owner at close (demo data, memory adapter)', async () => {
+    const data = generateDemoData({ seed: 9, accounts: 400, reps: 5 });
+    const provider = await mountProvider(createMemoryAdapter(data), html`<tk-performance-board sort-key="name" sort-direction="ascending"></tk-performance-board>`);
+    const board = provider.querySelector('tk-performance-board')!;
+    expect(provider.state.opportunities!.length).to.equal(data.opportunities.length);
+    const earned = (repId: string) => data.opportunities.filter((o) => o.ownerId === repId && o.stage === 'won').reduce((s, o) => s + o.amount, 0);
+    const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+    const cell = (name: string) => rows(board).find((r) => r[0] === name)![5];
+    const [wen, zoe] = provider.state.reps.filter((r) => r.active);
+    const before = { wen: cell(wen.name), zoe: cell(zoe.name) };
+    expect(before.wen.startsWith(`${money.format(earned(wen.id))} /`)).to.equal(true, before.wen);
+    // Move all of Wen's accounts to Zoe: Wen's history does not follow them.
+    provider.actions.assign(provider.state.accounts.filter((a) => provider.state.working[a.id] === wen.id && !a.locked).map((a) => a.id), zoe.id);
+    await settle(provider);
+    expect(cell(wen.name)).to.equal(before.wen);
+    expect(cell(zoe.name)).to.equal(before.zoe);
+    expect(text(rootOf(board).querySelector('caption'))).to.contain('credited to the rep who owned each deal when it closed');
   });
 
   it('sorts by a column from its header button and reports aria-sort', async () => {
@@ -49,19 +91,29 @@ describe('<tk-performance-board>', () => {
     expect(rows(board).map((r) => r[0])).to.deep.equal(['Ben Cole', 'Ana Ruiz']);
   });
 
-  it('groups by territory and recomputes when assignments change', async () => {
-    const provider = await mountProvider(testAdapter(), html`<tk-performance-board group-by="territory" sort-key="name" sort-direction="ascending"></tk-performance-board>`);
+  it("groups by territory, counting each territory's own accounts (as the territory editor does)", async () => {
+    const load = smallLoad();
+    load.territories[0].definition = { include: ['a1', 'a2'] };
+    load.territories[1].definition = { include: ['a3', 'a4', 'a5'] };
+    const provider = await mountProvider(testAdapter('test:t', load), html`<tk-performance-board group-by="territory" sort-key="name" sort-direction="ascending"></tk-performance-board>`);
     const board = provider.querySelector('tk-performance-board')!;
+    await waitUntil(() => rows(board).length === 2, 'no territory rows');
+    const counts = resolveTerritories(provider.state.accounts, provider.state.territories).counts;
     expect(rows(board).map((r) => r.slice(0, 2))).to.deep.equal([
-      ['East', '1'],
-      ['West', '3'],
+      ['East', String(counts.t2)],
+      ['West', String(counts.t1)],
     ]);
+    expect(counts).to.deep.equal({ t1: 2, t2: 3 });
+    // Reassigning an account does not move it out of its territory.
     provider.actions.assign(['a1'], 'r2');
     await settle(provider);
     expect(rows(board).map((r) => r.slice(0, 2))).to.deep.equal([
-      ['East', '2'],
+      ['East', '3'],
       ['West', '2'],
     ]);
+    // A territory edit does.
+    provider.actions.setTerritories([{ ...provider.state.territories[0], definition: { include: ['a1'] } }, provider.state.territories[1]], 'edit');
+    await waitUntil(() => rows(board).find((r) => r[0] === 'West')?.[1] === '1', 'territory rows did not follow the edit');
     const toggle = [...rootOf(board).querySelectorAll('[part~=group-toggle] button')];
     expect(toggle.map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'true']);
     (toggle[0] as HTMLButtonElement).click();

@@ -71,7 +71,7 @@ describe('<tk-rep-assignment-panel> accessibility', () => {
     expect(text(outcome)).to.contain('Saved Account a4: Ben Cole → Ana Ruiz');
 
     // Sections open from the keyboard too.
-    await tabTo('Alerts');
+    await tabTo(/^Alerts( |$)/);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => q(panel, '[part~=alerts]'), 'the alerts section did not open');
   });

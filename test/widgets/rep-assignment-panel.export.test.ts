@@ -123,10 +123,10 @@ describe('<tk-rep-assignment-panel> quotas and alerts', () => {
     // Quotas follow in the task after the edit (the edit paints first); meanwhile the table is marked busy.
     await settle(provider);
     expect(q(panel, '[part~=quotas-table]')!.getAttribute('aria-busy')).to.equal('true');
-    await waitUntil(() => suggested() === '$1,400 $600', `quotas did not follow the target: ${suggested()}`);
+    await waitUntil(() => suggested() === '$1.4K $600', `quotas did not follow the target: ${suggested()}`);
     expect(q(panel, '[part~=quotas-table]')!.getAttribute('aria-busy')).to.equal('false');
     provider.actions.assign(['a1'], 'r2'); // Ana 300, Ben 700
-    await waitUntil(() => suggested() === '$600 $1,400', `quotas did not follow the plan: ${suggested()}`);
+    await waitUntil(() => suggested() === '$600 $1.4K', `quotas did not follow the plan: ${suggested()}`);
     await expectNoAxeViolations(provider);
   });
 

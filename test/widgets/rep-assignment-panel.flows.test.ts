@@ -168,7 +168,8 @@ describe('<tk-rep-assignment-panel> rebalance', () => {
     const km = (x: number | null) => `${Math.round(x!).toLocaleString('en-US')} km`;
     expect(text(q(panel, '[data-stat=distance]'))).to.equal(`${km(want.metrics.before.compactnessKm)} → ${km(want.metrics.after.compactnessKm)}`);
     expect(want.metrics.after.compactnessKm!).to.be.lessThan(want.metrics.before.compactnessKm!);
-    expect(text(q(panel, '[part~=preview] p'))).to.contain('Territories redrawn for compactness');
+    expect(text(q(panel, '[part~=preview-summary]'))).to.contain('Territories redrawn for compactness');
+    expect(text(q(panel, '[part~=preview-explanation]'))).to.contain('Territories redrawn for compactness');
     expect(text(q(panel, '[part~=moves] li[data-account]'))).to.contain('Territories redrawn for compactness');
     await expectNoAxeViolations(provider);
     // with a move limit: the engine's budgeted redraw, within the limit

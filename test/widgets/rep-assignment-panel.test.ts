@@ -46,7 +46,7 @@ describe('<tk-rep-assignment-panel>', () => {
     const panel = panelOf(provider);
     const rows = qa(panel, '[part~=reps-table] tbody tr');
     // Ana: 3 accounts, workload 6 of target 4 (+50%), potential 700 of 500 (+40%). Ben: 1, 2 (−50%), 300 (−40%).
-    expect(texts(rows.map((r) => r.querySelector('th')!))).to.deep.equal(['Ana Ruiz', 'Ben Cole']);
+    expect(texts(rows.map((r) => r.querySelector('th .rep-name')!))).to.deep.equal(['Ana Ruiz', 'Ben Cole']);
     expect(texts([...rows[0].querySelectorAll('td.num')])).to.deep.equal(['3', '6', '$700', '+50% / +40%']);
     expect(texts([...rows[1].querySelectorAll('td.num')])).to.deep.equal(['1', '2', '$300', '-50% / -40%']);
     await click(provider, panel, 'Focus Ben Cole');

@@ -1,4 +1,5 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { smallLoad } from '../helpers/plan-fixture.js';
 import { mountProvider, rootOf, settle } from '../helpers/mount.js';
 import { testAdapter } from '../helpers/plan-fixture.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
@@ -19,7 +20,7 @@ describe('<tk-territory-card>', () => {
     expect(text(root.querySelector('header p'))).to.equal('West');
     const totals = [...root.querySelectorAll('[part~=totals] > div')].map((d) => `${text(d.querySelector('dt'))}: ${text(d.querySelector('dd'))}`);
     expect(totals).to.deep.equal([
-      'Accounts: 3 of 2.5 (+20%)',
+      'Accounts: 3 of 3 (+20%)', // a whole-number target for a count
       'Workload: 6 of 4 (+50%)',
       'Potential: $700 of $500 (+40%)',
       'Pipeline: $60',
@@ -48,6 +49,61 @@ describe('<tk-territory-card>', () => {
   it('says so when no rep is chosen', async () => {
     const provider = await mountProvider(testAdapter(), html`<tk-territory-card></tk-territory-card>`);
     expect(text(rootOf(provider.querySelector('tk-territory-card')!))).to.equal('No rep selected');
+  });
+});
+
+describe('<tk-territory-card> on a record page (focus-account)', () => {
+  function load() {
+    const data = smallLoad();
+    data.territories[0].definition = { include: ['a1', 'a2', 'a3'] };
+    data.territories[1].definition = { include: ['a4', 'a5'] };
+    return data;
+  }
+
+  it("shows the record's account with its owner and territory, not the viewer's, and highlights it in a sortable list", async () => {
+    // The viewer is Ana (r1, West); the record page is a4, Ben's account in East.
+    const provider = await mountProvider(testAdapter('test:rec', load()), html`<tk-territory-card focus-account="a4" as-of="2026-11-27T00:00:00Z"></tk-territory-card>`, { role: 'rep', repId: 'r1' });
+    const card = provider.querySelector('tk-territory-card')!;
+    const root = rootOf(card);
+    await waitUntil(() => !text(root.querySelector('[part~=account]')).includes('…'), 'territory not resolved');
+    expect(text(root.querySelector('[part~=account] h3'))).to.equal('Account a4');
+    expect(text(root.querySelector('[part~=account] p'))).to.equal('Owner: Ben Cole · Territory: East');
+    expect(text(root.querySelector('h2'))).to.equal('Ben Cole');
+    const rows = () => [...root.querySelectorAll('[part~=my-accounts] tbody tr')] as HTMLElement[];
+    expect(rows().map((r) => r.dataset.account)).to.deep.equal(['a4']);
+    expect(rows()[0].getAttribute('aria-current')).to.equal('true');
+    expect(root.querySelector('tk-territory-map')!.getAttribute('focus-account')).to.equal('a4');
+    // No admin notice ("N records were rejected") for a rep.
+    expect(provider.shadowRoot!.querySelector('[part~=rejections]')).to.equal(null);
+    // The owner changes in the draft: the card follows the account.
+    provider.viewerRole = 'admin';
+    await settle(provider);
+    provider.actions.assign(['a4'], 'r1');
+    await settle(provider);
+    expect(text(root.querySelector('[part~=account] p'))).to.equal('Owner: Ana Ruiz (in the CRM: Ben Cole) · Territory: East');
+    expect(text(root.querySelector('h2'))).to.equal('Ana Ruiz');
+    expect(rows().find((r) => r.dataset.account === 'a4')!.getAttribute('aria-current')).to.equal('true');
+    await expectNoAxeViolations(provider);
+  });
+
+  it('sorts my accounts by potential, last activity and alerts from the headers', async () => {
+    const provider = await mountProvider(testAdapter('test:rec2', load()), html`<tk-territory-card rep-id="r1" as-of="2026-11-27T00:00:00Z"></tk-territory-card>`);
+    const card = provider.querySelector('tk-territory-card')!;
+    const root = rootOf(card);
+    const order = () => [...root.querySelectorAll('[part~=my-accounts] tbody tr')].map((r) => (r as HTMLElement).dataset.account);
+    const header = (key: string) => root.querySelector(`[part~=my-accounts] button[data-sort=${key}]`) as HTMLButtonElement;
+    expect(order()).to.deep.equal(['a1', 'a2', 'a3']); // potential 400, 200, 100
+    expect(header('potential').closest('th')!.getAttribute('aria-sort')).to.equal('descending');
+    header('potential').click();
+    await card.updateComplete;
+    expect(order()).to.deep.equal(['a3', 'a2', 'a1']);
+    header('lastActivity').click();
+    await card.updateComplete;
+    expect(order()[0]).to.equal('a2'); // the only one with activity comes first when newest first
+    header('alerts').click();
+    await card.updateComplete;
+    expect(order()[0]).to.equal('a1'); // a1: high potential, no recent activity
+    expect(text(root.querySelector('[part~=my-accounts] tbody tr td:last-child'))).to.equal('High potential, no recent activity');
   });
 });
 

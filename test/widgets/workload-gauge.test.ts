@@ -28,7 +28,8 @@ describe('<tk-workload-gauge>', () => {
     );
     const gauge = provider.querySelector('tk-workload-gauge')!;
     // r2 has 1 of 5 accounts, target 2.5 → 60% under, within a 0.6 tolerance.
-    expect(meters(gauge)[0].getAttribute('aria-valuetext')).to.equal('Ben Cole: accounts 1 of target 2.5 (60% under, within tolerance)');
+    // Whole accounts: the 2.5 target reads 3 (the deviation stays exact).
+    expect(meters(gauge)[0].getAttribute('aria-valuetext')).to.equal('Ben Cole: accounts 1 of target 3 (60% under, within tolerance)');
     gauge.metric = 'potential';
     await gauge.updateComplete;
     expect(meters(gauge)[0].getAttribute('aria-valuetext')).to.equal('Ben Cole: potential $300 of target $500 (40% under, within tolerance)');

@@ -7,6 +7,8 @@ import { PlanController } from '../shared/plan-controller.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { performanceRows, type PerformanceRow } from './performance-rows.js';
+
+type TerritoryOf = ReadonlyMap<string, { territoryId: string | null }>;
 import { styles } from './performance-board.styles.js';
 
 export type SortKey = 'name' | 'accounts' | 'winRate' | 'pipeline' | 'pipelineChange' | 'attainment' | 'workloadDeviation';
@@ -14,10 +16,10 @@ export type SortKey = 'name' | 'accounts' | 'winRate' | 'pipeline' | 'pipelineCh
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'name', label: 'Name' },
   { key: 'accounts', label: 'Accounts' },
-  { key: 'winRate', label: 'Win rate' },
+  { key: 'winRate', label: 'Win rate (earned)' },
   { key: 'pipeline', label: 'Pipeline' },
   { key: 'pipelineChange', label: 'Pipeline change' },
-  { key: 'attainment', label: 'Closed won / quota' },
+  { key: 'attainment', label: 'Closed won (earned) / quota' },
   { key: 'workloadDeviation', label: 'Workload vs target' },
 ];
 
@@ -30,6 +32,12 @@ const CHART_MAX = 1.5;
  * @summary Win rate, pipeline and its change, closed-won against quota and workload against target,
  * per rep or per territory, with under/over-performers and overloaded rows flagged. Sortable.
  *
+ * History (win rate, closed won, attainment) is credited to the rep who earned it — the owner of
+ * each deal when it closed (`PlanState.opportunities`), or without deal data the account's owner in
+ * the CRM as loaded — so reassigning accounts in a draft never moves it. The book (accounts,
+ * pipeline, workload) follows the working plan. Territory rows count the accounts each territory
+ * wins (as the territory editor does). Every flag says what it is measured against.
+ *
  * @csspart table - The table.
  * @csspart group-toggle - The rep / territory switch.
  * @csspart chart - The per-row attainment chart (inline SVG).
@@ -41,8 +49,8 @@ const CHART_MAX = 1.5;
  * Attributes: `group-by` (rep | territory, default rep), `sort-key` (name, accounts, winRate,
  * pipeline, pipelineChange, attainment, workloadDeviation; default attainment), `sort-direction`
  * (ascending | descending, default descending), `tolerance` (0.05), `under-threshold` (0.8),
- * `over-threshold` (1.2), `basis` (team: thresholds times the team's mean attainment, default; quota:
- * times the quota), `locale`, `currency`, `theme`.
+ * `over-threshold` (1.2), `basis` (quota: thresholds times the quota, default; team: times the team's
+ * mean attainment), `locale`, `currency`, `theme`.
  */
 export class TkPerformanceBoard extends TkElement {
   static override styles = [tokens, styles];
@@ -54,7 +62,10 @@ export class TkPerformanceBoard extends TkElement {
     underThreshold: { type: Number, attribute: 'under-threshold' },
     overThreshold: { type: Number, attribute: 'over-threshold' },
     basis: { type: String },
+    resolvedCount: { state: true },
   };
+  /** @internal Bumped when territory resolution arrives (re-renders past shouldUpdate). */
+  declare protected resolvedCount: number;
 
   declare groupBy: 'rep' | 'territory';
   declare sortKey: SortKey;
@@ -69,11 +80,33 @@ export class TkPerformanceBoard extends TkElement {
    * it stands for them), the territories or an option changes — not on selection changes.
    */
   private rows = memoLast(
-    (ev: PlanEvaluation, territories: PlanState['territories'], group: 'rep' | 'territory', tolerance: number, under: number, over: number, basis: 'team' | 'quota') => {
+    (
+      ev: PlanEvaluation,
+      territories: PlanState['territories'],
+      group: 'rep' | 'territory',
+      tolerance: number,
+      under: number,
+      over: number,
+      basis: 'team' | 'quota',
+      current: PlanState['current'],
+      opportunities: PlanState['opportunities'],
+      territoryOf: TerritoryOf | null,
+    ) => {
       const s = this.plan.state!;
-      return performanceRows(s.accounts, s.reps, territories, s.working, ev, group, { tolerance, underThreshold: under, overThreshold: over, basis });
+      return performanceRows(s.accounts, s.reps, territories, s.working, ev, group, {
+        tolerance,
+        underThreshold: under,
+        overThreshold: over,
+        basis,
+        current,
+        ...(opportunities ? { opportunities } : {}),
+        ...(territoryOf ? { territoryOf } : {}),
+      });
     },
   );
+  /** Account → territory for the territory rows, resolved in a chunk loaded when first grouped by territory. */
+  private resolved: { accounts: PlanState['accounts']; territories: PlanState['territories']; byAccount: TerritoryOf } | null = null;
+  private resolving: Promise<void> | null = null;
 
   constructor() {
     super();
@@ -83,7 +116,26 @@ export class TkPerformanceBoard extends TkElement {
     this.tolerance = 0.05;
     this.underThreshold = 0.8;
     this.overThreshold = 1.2;
-    this.basis = 'team';
+    this.basis = 'quota';
+  }
+
+  /** The account → territory map for the current accounts and territories, or null while it loads. */
+  private territoryOf(s: PlanState): TerritoryOf | null {
+    const r = this.resolved;
+    if (r && r.accounts === s.accounts && r.territories === s.territories) return r.byAccount;
+    if (!this.resolving) {
+      const { accounts, territories } = s;
+      this.resolving = import('../../src/engine/resolve-territories.js')
+        .then(({ resolveTerritories }) => {
+          this.resolved = { accounts, territories, byAccount: resolveTerritories(accounts, territories).byAccount };
+        })
+        .catch((error) => console.warn('territory-kit: could not resolve territories for the board', error))
+        .finally(() => {
+          this.resolving = null;
+          this.resolvedCount = (this.resolvedCount ?? 0) + 1;
+        });
+    }
+    return null;
   }
 
   /** Sorts by a column; the same column again flips the direction. */
@@ -109,7 +161,7 @@ export class TkPerformanceBoard extends TkElement {
 
   /** Selection and focus changes leave this element as it is. */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return this.plan.changed(['status', 'accounts', 'reps', 'working', 'territories']) || changed.size > 0;
+    return this.plan.changed(['status', 'accounts', 'reps', 'working', 'territories', 'current', 'opportunities']) || changed.size > 0;
   }
 
   protected override render() {
@@ -117,9 +169,16 @@ export class TkPerformanceBoard extends TkElement {
     if (!s || s.reps.length === 0) return html`<p part="empty" class="weak">${s?.status === 'loading' ? 'Loading…' : 'No plan loaded'}</p>`;
     const group = this.groupBy === 'territory' ? 'territory' : 'rep';
     const ev = planEvaluation(s, this.tolerance);
-    const basis = this.basis === 'quota' ? 'quota' : 'team';
-    const rows = this.sorted(this.rows(ev, s.territories, group, this.tolerance, this.underThreshold, this.overThreshold, basis));
     const f = this.fmt;
+    const basis = this.basis === 'team' ? 'team' : 'quota';
+    const territoryOf = group === 'territory' && s.territories.length ? this.territoryOf(s) : null;
+    if (group === 'territory' && s.territories.length && !territoryOf) return html`<p part="empty" class="weak" role="status">Placing accounts in territories…</p>`;
+    const rows = this.sorted(
+      this.rows(ev, s.territories, group, this.tolerance, this.underThreshold, this.overThreshold, basis, s.current, s.opportunities, territoryOf),
+    );
+    const against = basis === 'quota' ? 'of quota' : 'of the team average attainment';
+    const underText = `Under-performing: below ${f.percent(this.underThreshold)} ${against}`;
+    const overText = `Over-performing: above ${f.percent(this.overThreshold)} ${against}`;
     const pct = (v: number | null) => (v === null ? '—' : f.percent(v));
     return html`
       <div class="groups" part="group-toggle" role="group" aria-label="Group by">
@@ -128,7 +187,12 @@ export class TkPerformanceBoard extends TkElement {
         )}
       </div>
       <table part="table">
-        <caption>Performance by ${group}</caption>
+        <caption>Performance by ${group}
+          <span class="note" part="note">${(s.opportunities?.length ?? 0) > 0
+            ? 'Win rate and closed won are credited to the rep who owned each deal when it closed'
+            : 'Win rate and closed won are credited to the account owner in the CRM'}; accounts and pipeline follow the plan${group === 'territory' ? ' (the accounts each territory wins)' : ''}.
+            Flags compare attainment with ${basis === 'quota' ? 'the quota' : 'the team average attainment'}.</span>
+        </caption>
         <thead>
           <tr>
             ${COLUMNS.map(
@@ -147,19 +211,19 @@ export class TkPerformanceBoard extends TkElement {
               <th scope="row">${r.name}</th>
               <td>${f.number(r.accounts, 0)}</td>
               <td>${pct(r.winRate)}</td>
-              <td>${f.currencyCompact(r.pipeline)}</td>
+              <td>${f.currency(r.pipeline)}</td>
               <td class=${r.pipelineChange === null ? '' : r.pipelineChange >= 0 ? 'up' : 'down'}>
                 ${r.pipelineChange === null ? '—' : f.signedPercent(r.pipelineChange)}
               </td>
-              <td>
-                ${f.currencyCompact(r.closedWon)} / ${r.quota === null ? '—' : f.currencyCompact(r.quota)} (${pct(r.attainment)})
+              <td class="attain">
+                <span class="amounts">${f.currency(r.closedWon)} / ${r.quota === null ? '—' : f.currency(r.quota)} (${pct(r.attainment)})</span>
                 ${this.chart(r)}
               </td>
               <td>${Number.isFinite(r.workloadDeviation) ? f.signedPercent(r.workloadDeviation) : '—'}</td>
               <td class="flags">
-                ${r.under ? html`<span part="flag" class="flag under">Under-performing</span>` : nothing}
-                ${r.over ? html`<span part="flag" class="flag over">Over-performing</span>` : nothing}
-                ${r.overloaded ? html`<span part="flag" class="flag overloaded">Overloaded</span>` : nothing}
+                ${r.under ? html`<span part="flag" class="flag under" title=${underText}>Under-performing <span class="basis">(&lt; ${f.percent(this.underThreshold)} ${against})</span></span>` : nothing}
+                ${r.over ? html`<span part="flag" class="flag over" title=${overText}>Over-performing <span class="basis">(&gt; ${f.percent(this.overThreshold)} ${against})</span></span>` : nothing}
+                ${r.overloaded ? html`<span part="flag" class="flag overloaded" title=${`Workload more than ${f.percent(this.tolerance)} over target`}>Overloaded <span class="basis">(workload &gt; target + ${f.percent(this.tolerance)})</span></span>` : nothing}
               </td>
             </tr>`,
           )}

@@ -37,6 +37,19 @@ export const styles = css`
   td.flags {
     text-align: start;
   }
+  td.flags {
+    white-space: normal;
+    min-width: 9rem;
+  }
+  td.attain {
+    white-space: normal;
+  }
+  td.attain .amounts {
+    white-space: nowrap;
+  }
+  .flag .basis {
+    display: block;
+  }
   thead th {
     background: var(--tk-color-surface-alt, #f3f3f3);
     font-weight: 600;
@@ -86,5 +99,14 @@ export const styles = css`
   .chart-target {
     stroke: var(--tk-color-text, #181818);
     stroke-width: 2;
+  }
+  caption .note {
+    display: block;
+    font-weight: 400;
+    font-size: var(--tk-font-size-small, 0.75rem);
+    color: var(--tk-color-text-weak, #5c5c5c);
+  }
+  .flag .basis {
+    font-weight: 400;
   }
 `;

@@ -1,7 +1,10 @@
 import { html, nothing } from 'lit';
 import type { Change } from '../../src/adapters/crm-adapter.js';
 import { pendingChanges } from '../../src/store/selectors.js';
+import { emptyAssignments } from '../../src/model/assignments.js';
+import type { Assignments } from '../../src/model/plan.js';
 import { PlanController } from '../shared/plan-controller.js';
+import { HistoryKeysController } from '../shared/history-keys-controller.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { DeferredController } from './controllers/deferred-controller.js';
@@ -12,7 +15,9 @@ import { selectionSection } from './sections/selection.js';
 import { rebalanceSection } from './sections/rebalance.js';
 import { saveSection } from './sections/save.js';
 import { quotasSection } from './sections/quotas.js';
-import { alertsSection } from './sections/alerts.js';
+import { alertsHeader, alertsSection, readAlerts } from './sections/alerts.js';
+import { alertCounts, type AlertCounts } from '../shared/plan-alerts.js';
+import { TkAlertsChangeEvent } from '../events/alerts-change-event.js';
 import { exportSection } from './sections/export.js';
 import { styles } from './rep-assignment-panel.styles.js';
 
@@ -26,15 +31,6 @@ function loadEditor(): void {
   });
 }
 
-const TEXT_INPUT = new Set(['text', 'search', 'number', 'email', 'url', 'tel', 'password']);
-
-/** Whether a key event comes from a control that has its own Ctrl+Z (text editing). */
-function editsText(e: KeyboardEvent): boolean {
-  const origin = e.composedPath()[0];
-  if (origin instanceof HTMLTextAreaElement) return true;
-  if (origin instanceof HTMLInputElement) return TEXT_INPUT.has(origin.type);
-  return origin instanceof HTMLElement && origin.isContentEditable;
-}
 
 /**
  * @summary The planner's side panel: reps and their balance, the selection with recommended reps and
@@ -46,8 +42,11 @@ function editsText(e: KeyboardEvent): boolean {
  * through the provider's actions, which fire `tk-assignment-change`, `tk-plan-applied` and
  * `tk-save-result`; the panel fires no events of its own.
  *
- * Keyboard: Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z (or Ctrl+Y) redoes while focus is in the panel
- * (outside text fields, which keep their own undo).
+ * Keyboard: Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z (or Ctrl+Y) redoes while focus is anywhere in
+ * the planner — the panel, the map, any element inside the same `<tk-territory-provider>` — outside
+ * text fields, which keep their own undo (one listener on the provider: HistoryKeysController).
+ * Focus never falls to the page: after Apply it goes to the applied notice's Undo button, after an
+ * assignment to Undo, and when the focused control goes away, to its section's heading.
  *
  * @csspart section - Each collapsible section (also `section-<id>`: reps, selection, rebalance, save, quotas, alerts, territories, export).
  * @csspart heading - A section's summary line.
@@ -64,6 +63,12 @@ function editsText(e: KeyboardEvent): boolean {
  * @csspart outcomes - The last save's outcomes; each item is `outcome outcome-<status>`.
  * @csspart quotas-table - Suggested quotas; `fairness` the spread line.
  * @csspart alerts - The alert list.
+ * @csspart header - The line above the sections: `alert-count`, the alert count and worst severity (opens the list).
+ * @csspart alert-settings - The alert thresholds form (kept in the plan).
+ * @csspart confirm - The ask-first box of a bulk assignment.
+ * @csspart applied - The notice after Apply, with Undo.
+ *
+ * @fires tk-alerts-change - {@link TkAlertsChangeEvent} when the alert counts change (e.g. for a badge on the map).
  * @csspart download - The prepared download link.
  * @csspart status - The polite status line.
  * @csspart empty - Shown outside a provider or before the plan loads.
@@ -97,6 +102,19 @@ export class TkRepAssignmentPanel extends TkElement {
   private readonly plan = new PlanController(this);
   protected readonly rebalance: RebalanceController;
   private readonly deferred = new DeferredController(this);
+  /** Ctrl/Cmd+Z and Ctrl+Y anywhere in the planner (one listener on the provider). */
+  protected readonly historyKeys = new HistoryKeysController(this, {
+    plan: () => this.plan,
+    onDone: ({ action, label }) => (this.ui = { ...this.ui, status: `${action === 'undo' ? 'Undone' : 'Redone'}: ${label}` }),
+  });
+  /** Where focus goes after the next render (selectors, first match wins). */
+  private focusNext: string[] | null = null;
+  /** The section that held focus before a render, to catch focus when its control goes away. */
+  private focusSection: string | null = null;
+  /** The alert counts last announced with `tk-alerts-change`. */
+  private sentCounts: string | null = null;
+  /** The alert counts of the current plan (null before it loads or when the check failed). */
+  alertCounts: AlertCounts | null = null;
 
   constructor() {
     super();
@@ -124,19 +142,36 @@ export class TkRepAssignmentPanel extends TkElement {
     return this.tolerance >= 0 && this.tolerance < Infinity ? this.tolerance : 0.05;
   }
 
-  private onKey = (e: KeyboardEvent): void => {
-    if (!(e.ctrlKey || e.metaKey) || e.altKey || editsText(e)) return;
-    const key = e.key.toLowerCase();
-    const actions = this.plan.actions;
-    if (!actions || !this.plan.canEdit) return;
-    let done: string | null = null;
-    const s = this.plan.state!;
-    if (key === 'z' && !e.shiftKey) done = actions.undo() ? `Undone: ${s.past.at(-1)?.label ?? ''}` : null;
-    else if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey)) done = actions.redo() ? `Redone: ${s.future[0]?.label ?? ''}` : null;
-    else return;
-    e.preventDefault();
-    if (done) this.ui = { ...this.ui, status: done };
-  };
+  protected override willUpdate(): void {
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    this.focusSection = active ? (active.closest('[data-section]')?.getAttribute('data-section') ?? 'panel') : null;
+  }
+
+  protected override updated(): void {
+    this.sharePreview();
+    const key = this.alertCounts ? JSON.stringify(this.alertCounts) : null;
+    if (key !== null && key !== this.sentCounts) {
+      this.sentCounts = key;
+      this.dispatchEvent(new TkAlertsChangeEvent({ ...this.alertCounts! }));
+    }
+    const root = this.renderRoot as ShadowRoot;
+    const wanted = this.focusNext;
+    this.focusNext = null;
+    if (wanted) {
+      for (const sel of wanted) {
+        const el = root.querySelector<HTMLElement>(sel);
+        if (el && !(el as HTMLButtonElement).disabled) {
+          el.focus();
+          return;
+        }
+      }
+    }
+    // The focused control went away (Apply, Discard, a removed row…): keep focus in its section.
+    if (this.focusSection !== null && !root.activeElement && (document.activeElement === document.body || document.activeElement === null)) {
+      const summary = root.querySelector<HTMLElement>(`[data-section=${this.focusSection}] > summary`) ?? root.querySelector<HTMLElement>('summary');
+      summary?.focus();
+    }
+  }
 
   private ctx(): PanelCtx | null {
     const s = this.plan.state;
@@ -159,6 +194,10 @@ export class TkRepAssignmentPanel extends TkElement {
       deferred: this.deferred,
       set: (patch) => (this.ui = { ...this.ui, ...patch }),
       announce: (status) => (this.ui = { ...this.ui, status }),
+      focus: (...selectors) => {
+        this.focusNext = selectors;
+        this.requestUpdate();
+      },
       repName: (id) => (id === null || id === undefined ? 'Unassigned' : (reps.get(id) ?? id)),
       accountName: (id) => names().get(id) ?? id,
       save: (only) => this.save(only),
@@ -190,13 +229,18 @@ export class TkRepAssignmentPanel extends TkElement {
   /** The moves of the rebalance preview last handed to the store (the map draws them). */
   private shownPreview: unknown = null;
 
-  protected override updated(): void {
-    // The rebalance preview reaches the other widgets (the map) through the store: set while shown, cleared after.
+  /** Hands the rebalance preview to the store (the map draws it): set while shown, cleared after. */
+  private sharePreview(): void {
     const phase = this.rebalance.phase;
     const moves = phase.kind === 'preview' ? phase.result.moves : null;
     if (moves === this.shownPreview) return;
     this.shownPreview = moves;
-    this.plan.actions?.previewAssignments?.(moves ? Object.fromEntries(moves.map((m) => [m.accountId, m.to])) : null);
+    let preview: Assignments | null = null;
+    if (moves) {
+      preview = emptyAssignments();
+      for (const m of moves) preview[m.accountId] = m.to;
+    }
+    this.plan.actions?.previewAssignments?.(preview);
   }
 
   protected override render() {
@@ -205,9 +249,12 @@ export class TkRepAssignmentPanel extends TkElement {
       const loading = ctx?.s.status === 'loading';
       return html`<p part="empty" class="weak">${loading ? 'Loading…' : 'No plan loaded'}</p>`;
     }
-    return html`<div class="panel" role="region" aria-label="Rep assignment" @keydown=${this.onKey}>
+    const alerts = readAlerts(ctx);
+    this.alertCounts = alerts.value.ok ? alertCounts(alerts.value.value) : null;
+    return html`<div class="panel" role="region" aria-label="Rep assignment">
+      ${alertsHeader(ctx, this.alertCounts)}
       ${repsSection(ctx)} ${selectionSection(ctx)} ${ctx.edit ? rebalanceSection(ctx) : nothing} ${ctx.edit ? saveSection(ctx) : nothing}
-      ${quotasSection(ctx)} ${alertsSection(ctx)}
+      ${quotasSection(ctx)} ${alertsSection(ctx, alerts)}
       ${section(ctx, 'territories', 'Territories', () => (loadEditor(), html`<tk-territory-editor locale=${this.fmt.locale} theme=${this.theme ?? nothing}></tk-territory-editor>`), ctx.s.territories.length ? this.fmt.number(ctx.s.territories.length, 0) : undefined)}
       ${exportSection(ctx)}
       <p part="status" class="status" role="status" aria-live="polite">${this.ui.status}</p>

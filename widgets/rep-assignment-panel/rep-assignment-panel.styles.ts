@@ -48,8 +48,37 @@ export const styles = css`
     outline: none;
     box-shadow: var(--tk-focus-ring, 0 0 3px #0176d3);
   }
-  td.actions button {
-    padding: 0 var(--tk-space-2, 0.5rem);
+  th[scope='row'] {
+    min-width: 7rem;
+  }
+  /* In a narrow panel the two deviations stack, so the reps table fits without scrolling sideways. */
+  :host {
+    container-type: inline-size;
+  }
+  @container (max-width: 30rem) {
+    [part~='reps-table'] {
+      font-size: var(--tk-font-size-small, 0.75rem);
+    }
+    [part~='reps-table'] th,
+    [part~='reps-table'] td {
+      padding: 2px;
+    }
+    td.dev span:not(.sep) {
+      display: block;
+    }
+    td.dev .sep {
+      display: none;
+    }
+  }
+  th .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 2px;
+    margin-top: 2px;
+  }
+  th .actions button {
+    padding: 0 var(--tk-space-1, 0.25rem);
+    font-size: var(--tk-font-size-small, 0.75rem);
   }
   table {
     width: 100%;
@@ -75,11 +104,11 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
+  thead th.num {
+    white-space: normal;
+  }
   tr.focused {
     background: var(--tk-color-surface-alt, #f3f3f3);
-  }
-  td.actions {
-    white-space: nowrap;
   }
   .off,
   .loss,
@@ -264,5 +293,84 @@ export const styles = css`
   }
   .status[role='status']:empty {
     display: none;
+  }
+  .confirm {
+    margin: var(--tk-space-2, 0.5rem) 0;
+    padding: var(--tk-space-2, 0.5rem);
+    border: 2px solid var(--tk-color-warning, #a35200);
+    border-radius: var(--tk-radius, 0.25rem);
+    background: var(--tk-color-surface-alt, #f3f3f3);
+  }
+  .confirm ul {
+    margin: var(--tk-space-1, 0.25rem) 0;
+    padding-inline-start: 1.25rem;
+  }
+  .applied {
+    padding: var(--tk-space-1, 0.25rem) var(--tk-space-2, 0.5rem);
+    border-inline-start: 3px solid var(--tk-color-brand, #0176d3);
+    background: var(--tk-color-surface-alt, #f3f3f3);
+  }
+  .header {
+    display: flex;
+    justify-content: flex-end;
+    padding: var(--tk-space-1, 0.25rem);
+    border-bottom: 1px solid var(--tk-color-border, #c9c9c9);
+  }
+  .alert-count {
+    border-radius: 1em;
+    padding: 0 var(--tk-space-2, 0.5rem);
+    font-size: var(--tk-font-size-small, 0.75rem);
+    font-weight: 600;
+    border-color: transparent;
+  }
+  .alert-count.none {
+    color: var(--tk-color-text-weak, #5c5c5c);
+    background: transparent;
+  }
+  .sev-critical {
+    color: var(--tk-color-error, #ba0517);
+  }
+  .sev-warning {
+    color: var(--tk-color-warning, #a35200);
+  }
+  details.settings {
+    border: none;
+    margin-top: var(--tk-space-2, 0.5rem);
+  }
+  details.settings summary {
+    font-size: var(--tk-font-size, 0.8125rem);
+    padding: var(--tk-space-1, 0.25rem) 0;
+  }
+  .alert-count.critical {
+    background: var(--tk-color-error, #ba0517);
+    color: var(--tk-color-surface, #ffffff);
+  }
+  .alert-count.warning {
+    background: var(--tk-color-warning, #a35200);
+    color: var(--tk-color-surface, #ffffff);
+  }
+  .alert-count.info {
+    background: var(--tk-color-surface-alt, #f3f3f3);
+    color: var(--tk-color-text, #181818);
+  }
+  .headline {
+    padding-inline-start: var(--tk-space-2, 0.5rem);
+    border-inline-start: 3px solid var(--tk-color-warning, #a35200);
+  }
+  .headline.good {
+    border-color: var(--tk-color-success, #2e844a);
+  }
+  .headline.blocked {
+    border-color: var(--tk-color-error, #ba0517);
+  }
+  ul.summary {
+    margin: var(--tk-space-1, 0.25rem) 0;
+    padding-inline-start: 1.25rem;
+  }
+  [part~='preview'] details > summary {
+    font-size: var(--tk-font-size, 0.8125rem);
+    font-weight: 400;
+    min-height: 0;
+    padding: var(--tk-space-1, 0.25rem) 0;
   }
 `;

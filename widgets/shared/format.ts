@@ -1,4 +1,9 @@
-/** Number, currency, percent and date formatting through Intl, per locale (cached). */
+/**
+ * Number, currency, percent and date formatting through Intl, per locale (cached). The one money
+ * formatter of every element: money always carries its currency; `currencyCompact` ($46.4M) where
+ * space is short (the side panel, cards, alert messages, the map), `currency` ($46,400,000) in wide
+ * tables (the performance board) and exports. One table never mixes the two.
+ */
 export interface Formatters {
   locale: string;
   /** 1,234.5 */
@@ -60,7 +65,7 @@ export function formatters(locale?: string, currency = 'USD'): Formatters {
   };
   const compact = new Intl.NumberFormat(resolved, { notation: 'compact', maximumFractionDigits: 1 });
   const money = new Intl.NumberFormat(resolved, { style: 'currency', currency: cur, maximumFractionDigits: 0 });
-  const moneyCompact = new Intl.NumberFormat(resolved, { style: 'currency', currency: cur, notation: 'compact', maximumFractionDigits: 1 });
+  const moneyCompact = new Intl.NumberFormat(resolved, { style: 'currency', currency: cur, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
   const pct = new Map<number, Intl.NumberFormat>();
   const percent = (digits: number) => {
     let x = pct.get(digits);

@@ -5,11 +5,28 @@ import { PlanController } from '../shared/plan-controller.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { untouchedAccounts } from './untouched-accounts.js';
+import { detectAlerts } from '../../src/engine/detect-alerts.js';
+import type { Account } from '../../src/model/account.js';
+import type { Assignments } from '../../src/model/plan.js';
+import type { Rep } from '../../src/model/rep.js';
+import type { PlanState } from '../../src/store/types.js';
+import { myAccountRows, myAccountsTable, sortRows, type MyAccountsKey } from './my-accounts.js';
+
+/** Rows of "my accounts" shown before "Show all". */
+const SHOWN = 25;
+
+type Resolved = ReadonlyMap<string, { territoryId: string | null; reason: string }>;
 import { styles } from './territory-card.styles.js';
 
 /**
  * @summary The compact, read-only view of one rep's territory for a CRM record page: territories,
- * totals against target and quota, the top untouched high-potential accounts, and a small map.
+ * totals against target and quota, the top untouched high-potential accounts, a sortable list of the
+ * rep's accounts (potential, last activity, alerts), and a small map.
+ *
+ * On an account's record page, set `focus-account` (on the card, or on the provider): the card then
+ * shows that account — its owner in the working plan, the territory it falls in and why — and that
+ * owner's book, with the account highlighted in the list and on the map (the map gets the same
+ * `focus-account`). Closed won is what the rep earned (deal owner at close), as on the board.
  *
  * @slot map - Replaces the default small map (`<tk-territory-map compact rep-id=…>`, shown once that
  * element is defined).
@@ -20,13 +37,16 @@ import { styles } from './territory-card.styles.js';
  * @csspart untouched - The untouched-accounts section.
  * @csspart map - The map area.
  * @csspart empty - Shown when no rep is chosen or the plan has not loaded.
+ * @csspart account - The focused account: owner and territory.
+ * @csspart my-accounts - The sortable table of the rep's accounts (the focused one is `aria-current`).
  *
  * @cssproperty [--tk-card-map-height=12rem] - Height of the map area.
  *
  * Untouched high-potential accounts come from the engine's `detectAlerts`: potential at or above the
  * team-wide `potential-quantile` and no activity for more than `stale-days` days.
  *
- * Attributes: `rep-id` (default: the provider's `rep-id`, then the focused rep), `limit` (untouched
+ * Attributes: `focus-account` (default: the provider's `focus-account`), `rep-id` (default: the
+ * focused account's owner, then the provider's `rep-id`, then the focused rep), `limit` (untouched
  * accounts listed, default 5), `stale-days` (default 90), `potential-quantile` (default 0.9),
  * `as-of` (ISO date, default now),
  * `tolerance` (default 0.05), `locale`, `currency`, `theme`.
@@ -40,7 +60,26 @@ export class TkTerritoryCard extends TkElement {
     asOf: { type: String, attribute: 'as-of' },
     potentialQuantile: { type: Number, attribute: 'potential-quantile' },
     tolerance: { type: Number },
+    focusAccount: { type: String, attribute: 'focus-account' },
+    sortKey: { type: String, attribute: 'sort-key' },
+    sortDirection: { type: String, attribute: 'sort-direction' },
+    showAll: { state: true },
+    resolved: { state: true },
   };
+
+  /** The record page's account (default: the provider's `focus-account`). */
+  declare focusAccount: string | undefined;
+  /** The "my accounts" sort column: name, potential (default), lastActivity, alerts. */
+  declare sortKey: MyAccountsKey;
+  declare sortDirection: 'ascending' | 'descending';
+  declare protected showAll: boolean;
+  /** @internal Account → territory, resolved in a chunk loaded on first need. */
+  declare protected resolved: { accounts: PlanState['accounts']; territories: PlanState['territories']; byAccount: Resolved } | null;
+  private resolving: Promise<void> | null = null;
+  private alertsMemo = memoLast((accounts: readonly Account[], reps: readonly Rep[], working: Assignments, asOf: string | undefined, staleDays: number, quantile: number) =>
+    detectAlerts({ accounts, reps, assignments: working, now: asOf ?? new Date(), options: { untouchedDays: staleDays, highPotentialQuantile: quantile } }),
+  );
+  private rowsMemo = memoLast(myAccountRows);
 
   declare repId: string | undefined;
   declare limit: number;
@@ -57,6 +96,46 @@ export class TkTerritoryCard extends TkElement {
     this.staleDays = 90;
     this.potentialQuantile = 0.9;
     this.tolerance = 0.05;
+    this.sortKey = 'potential';
+    this.sortDirection = 'descending';
+    this.showAll = false;
+    this.resolved = null;
+  }
+
+  /** The focused account id: this element's `focus-account`, else the provider's. */
+  private get focusId(): string | null {
+    return this.focusAccount || this.closest('tk-territory-provider')?.getAttribute('focus-account') || null;
+  }
+
+  /** Account → territory for the current accounts and territories; null while the resolver loads. */
+  private territoryOf(s: PlanState): Resolved | null {
+    const r = this.resolved;
+    if (r && r.accounts === s.accounts && r.territories === s.territories) return r.byAccount;
+    if (!this.resolving) {
+      const { accounts, territories } = s;
+      this.resolving = import('../../src/engine/resolve-territories.js')
+        .then(({ resolveTerritories }) => {
+          this.resolved = { accounts, territories, byAccount: resolveTerritories(accounts, territories).byAccount };
+        })
+        .catch((error) => console.warn('territory-kit: could not resolve territories for the card', error))
+        .finally(() => (this.resolving = null));
+    }
+    return null;
+  }
+
+  /** Sorts "my accounts" by a column; the same column again flips the direction. */
+  sortBy(key: MyAccountsKey): void {
+    if (this.sortKey === key) this.sortDirection = this.sortDirection === 'ascending' ? 'descending' : 'ascending';
+    else {
+      this.sortKey = key;
+      this.sortDirection = key === 'name' ? 'ascending' : 'descending';
+    }
+  }
+
+  /** Closed won the rep earned: won deals they owned at close, else the accounts they own in the CRM. */
+  private earned(s: PlanState, repId: string): number {
+    if (s.opportunities?.length) return s.opportunities.reduce((sum, o) => sum + (o.ownerId === repId && o.stage === 'won' ? o.amount : 0), 0);
+    return s.accounts.reduce((sum, a) => sum + (s.current[a.id] === repId ? (a.performance?.closedWon ?? 0) : 0), 0);
   }
 
   private options: { asOf?: string; staleDays: number; potentialQuantile: number; limit: number } | null = null;
@@ -70,37 +149,59 @@ export class TkTerritoryCard extends TkElement {
 
   /** Selection and focus changes leave this element as it is. */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return this.plan.changed(['status', 'accounts', 'reps', 'working', 'territories', 'repId', 'focusRepId']) || changed.size > 0;
+    return this.plan.changed(['status', 'accounts', 'reps', 'working', 'territories', 'repId', 'focusRepId', 'current', 'opportunities']) || changed.size > 0;
   }
 
   protected override render() {
     const s = this.plan.state;
-    const repId = this.repId ?? s?.repId ?? s?.focusRepId ?? null;
     if (!s || s.reps.length === 0) return html`<p part="empty" class="weak">${s?.status === 'loading' ? 'Loading…' : 'No plan loaded'}</p>`;
+    const focusId = this.focusId;
+    const focused = focusId ? s.accounts.find((a) => a.id === focusId) : undefined;
+    const focusOwner = focused ? (s.working[focused.id] ?? null) : null;
+    const repId = this.repId ?? focusOwner ?? s.repId ?? s.focusRepId ?? null;
+    const resolved = s.territories.length && (focused || repId) ? this.territoryOf(s) : null;
+    const territoryName = (id: string | null | undefined) => (id ? (s.territories.find((t) => t.id === id)?.name ?? id) : null);
+    const accountPart = focused
+      ? html`<section part="account" class="account" aria-labelledby="account-title">
+          <h3 id="account-title">${focused.name}</h3>
+          <p><span class="weak">Owner:</span> ${focusOwner === null ? 'Unassigned' : (s.reps.find((r) => r.id === focusOwner)?.name ?? focusOwner)}${s.current[focused.id] !== focusOwner
+              ? html` <span class="weak">(in the CRM: ${s.reps.find((r) => r.id === s.current[focused.id])?.name ?? 'unassigned'})</span>`
+              : nothing}
+            · <span class="weak">Territory:</span> ${s.territories.length === 0
+              ? 'none defined'
+              : resolved
+                ? (territoryName(resolved.get(focused.id)?.territoryId) ?? 'none (no territory matches)')
+                : '…'}${focused.locked ? ' · locked' : ''}</p>
+          ${resolved?.get(focused.id)?.territoryId ? html`<p class="weak why">${resolved.get(focused.id)!.reason}</p>` : nothing}
+        </section>`
+      : focusId
+        ? html`<p part="account" class="weak">Account ${focusId} is not in this plan.</p>`
+        : nothing;
+    if (repId === null && focused) return html`<article part="card" aria-labelledby="account-title">${accountPart}</article>`;
     const rep = repId === null ? undefined : s.reps.find((r) => r.id === repId);
     if (!rep) return html`<p part="empty" class="weak">${repId === null ? 'No rep selected' : `Unknown rep ${repId}`}</p>`;
     const f = this.fmt;
     const ev = planEvaluation(s, this.tolerance).byRep[rep.id];
     const mine = accountsOf(s, rep.id);
     let pipeline = 0;
-    let closedWon = 0;
-    for (const a of mine) {
-      pipeline += a.performance?.pipeline ?? 0;
-      closedWon += a.performance?.closedWon ?? 0;
-    }
+    for (const a of mine) pipeline += a.performance?.pipeline ?? 0;
+    const closedWon = this.earned(s, rep.id);
     const territories = s.territories.filter((t) => t.repIds.includes(rep.id)).map((t) => t.name);
+    const alerts = this.alertsMemo(s.accounts, s.reps, s.working, this.asOf, this.staleDays, this.potentialQuantile);
+    const rows = sortRows(this.rowsMemo(mine, alerts), this.sortKey, this.sortDirection, f.locale);
     const untouched = this.untouched(s.accounts, s.reps, s.working, rep.id, this.untouchedOptions());
     const versus = (value: string, target: string, dev: number) => {
       const cls = Math.abs(dev) <= this.tolerance + 1e-9 ? '' : dev > 0 ? 'over' : 'under';
       return html`<dd class=${cls}>${value} <span class="weak">of ${target}</span>${Number.isFinite(dev) ? html` (${f.signedPercent(dev)})` : nothing}</dd>`;
     };
     return html`<article part="card" aria-labelledby="title">
+      ${accountPart}
       <header>
         <h2 id="title" part="title">${rep.name}</h2>
         <p class="weak">${territories.length ? territories.join(', ') : 'No territory'}${rep.active ? nothing : ' · inactive'}</p>
       </header>
       <dl part="totals">
-        <div><dt>Accounts</dt>${versus(f.number(ev.count, 0), f.number(ev.target.count, 1), ev.deviation.count)}</div>
+        <div><dt>Accounts</dt>${versus(f.number(ev.count, 0), f.number(ev.target.count, 0), ev.deviation.count)}</div>
         <div><dt>Workload</dt>${versus(f.number(ev.workload, 1), f.number(ev.target.workload, 1), ev.deviation.workload)}</div>
         <div><dt>Potential</dt>${versus(f.currencyCompact(ev.potential), f.currencyCompact(ev.target.potential), ev.deviation.potential)}</div>
         <div><dt>Pipeline</dt><dd>${f.currencyCompact(pipeline)}</dd></div>
@@ -122,7 +223,22 @@ export class TkTerritoryCard extends TkElement {
             </ol>`
           : html`<p class="weak">None: every high-potential account had activity in the last ${this.staleDays} days.</p>`}
       </section>
-      <div part="map"><slot name="map"><tk-territory-map compact rep-id=${rep.id}></tk-territory-map></slot></div>
+      <section aria-labelledby="mine-title">
+        <h3 id="mine-title">${rep.name}'s accounts <span class="weak">(${f.number(mine.length, 0)})</span></h3>
+        ${mine.length
+          ? myAccountsTable({
+              rows,
+              key: this.sortKey,
+              dir: this.sortDirection,
+              shown: this.showAll ? rows.length : SHOWN,
+              focusId: focused ? focused.id : null,
+              f,
+              onSort: (key) => this.sortBy(key),
+              onShowAll: () => (this.showAll = true),
+            })
+          : html`<p class="weak">No accounts in the plan.</p>`}
+      </section>
+      <div part="map"><slot name="map"><tk-territory-map compact rep-id=${rep.id} focus-account=${focused?.id ?? nothing}></tk-territory-map></slot></div>
     </article>`;
   }
 }

@@ -65,4 +65,68 @@ export const styles = css`
   tk-territory-map:not(:defined) {
     display: none;
   }
+  .account {
+    margin: 0 0 var(--tk-space-3, 0.75rem);
+    padding: var(--tk-space-2, 0.5rem);
+    border-inline-start: 3px solid var(--tk-color-brand, #0176d3);
+    background: var(--tk-color-surface-alt, #f3f3f3);
+  }
+  .account h3 {
+    margin: 0;
+  }
+  .account p {
+    margin: var(--tk-space-1, 0.25rem) 0 0;
+  }
+  .scroll {
+    max-height: var(--tk-card-list-max-height, 16rem);
+    overflow: auto;
+  }
+  .scroll:focus-visible {
+    outline: none;
+    box-shadow: var(--tk-focus-ring, 0 0 3px #0176d3);
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    padding: var(--tk-space-1, 0.25rem);
+    border-bottom: 1px solid var(--tk-color-track, #e5e5e5);
+    text-align: start;
+    vertical-align: top;
+    overflow-wrap: anywhere;
+  }
+  th[scope='row'] {
+    font-weight: 400;
+  }
+  thead th {
+    position: sticky;
+    top: 0;
+    background: var(--tk-color-surface, #ffffff);
+  }
+  th button {
+    border: none;
+    background: none;
+    color: inherit;
+    font: inherit;
+    font-weight: 600;
+    padding: 0;
+    min-height: var(--tk-target-size, 24px);
+    cursor: pointer;
+    text-align: inherit;
+  }
+  .num {
+    text-align: end;
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+  tr.focus {
+    background: var(--tk-color-surface-alt, #f3f3f3);
+    box-shadow: inset 3px 0 0 var(--tk-color-brand, #0176d3);
+    font-weight: 600;
+  }
+  button.more {
+    margin-top: var(--tk-space-1, 0.25rem);
+  }
 `;

@@ -16,6 +16,8 @@ import { focusRep, select } from '../../src/store/selection.js';
 import { focusTerritory, previewAssignments } from '../../src/store/preview.js';
 import { applyAssignments, assign, canEdit, discard, setTerritories } from '../../src/store/edit.js';
 import { saveFinished, saveStarted } from '../../src/store/save.js';
+import { locksSaved, pendingLocks, setLocked, type LockTarget } from '../../src/store/locks.js';
+import type { AlertSettings } from '../../src/store/types.js';
 import { pendingChanges, redoLabel, undoLabel } from '../../src/store/selectors.js';
 import {
   restoreWorkingPlan,
@@ -42,6 +44,7 @@ const SKIP_REASONS: Record<SkippedChange['reason'], string> = {
   'owner-changed': 'its owner changed in the CRM since',
   'unknown-rep': 'the receiving rep no longer exists',
   'edited-since': 'you changed it again since',
+  locked: 'it (or its rep) is locked now',
 };
 
 /** Least privilege first: when both attributes are given, the weaker role wins. */
@@ -193,6 +196,8 @@ export class TkTerritoryProvider extends TkElement {
     discard: () => this.#set(discard(this.#state, this.historyLimit), 'discard'),
     save: (options?: { only?: readonly string[]; signal?: AbortSignal }) => this.#queueSave(options),
     reload: () => this.#load(),
+    setLocked: (target: LockTarget, locked: boolean) => this.#set(setLocked(this.#state, target, locked)),
+    setAlertSettings: (settings: AlertSettings) => canEdit(this.#state) && this.#set({ ...this.#state, alertSettings: { ...settings } }),
   };
 
   constructor() {
@@ -389,7 +394,12 @@ export class TkTerritoryProvider extends TkElement {
       }
     }
     // A load replaces the plan but is no edit: what storage holds (an offered plan) stays as it is.
-    if (source !== 'load' && (prev.working !== next.working || prev.current !== next.current || prev.territories !== next.territories)) this.#schedulePersist();
+    if (
+      source !== 'load' &&
+      (prev.working !== next.working || prev.current !== next.current || prev.territories !== next.territories || prev.lockBase !== next.lockBase || prev.alertSettings !== next.alertSettings)
+    ) {
+      this.#schedulePersist();
+    }
     return true;
   }
 
@@ -474,7 +484,7 @@ export class TkTerritoryProvider extends TkElement {
       console.warn(`territory-kit: ignoring the stored plan (${parsed.reason})`);
       return null;
     }
-    const work = parsed.plan.changes.length > 0 || parsed.plan.territories !== undefined;
+    const work = parsed.plan.changes.length > 0 || parsed.plan.territories !== undefined || parsed.plan.locks !== undefined || parsed.plan.alertSettings !== undefined;
     return work && storedPlanDiffers(state, parsed.plan) ? parsed.plan : null;
   }
 
@@ -492,6 +502,7 @@ export class TkTerritoryProvider extends TkElement {
       const only = new Set(options.only);
       changes = changes.filter((c) => only.has(c.accountId));
     }
+    if (!options.only) await this.#saveLocks(adapter, options.signal);
     if (changes.length === 0) return [];
     this.#set(saveStarted(this.#state));
     let outcomes: SaveOutcome[];
@@ -509,6 +520,19 @@ export class TkTerritoryProvider extends TkElement {
     const result = this.#state.lastSave ?? [];
     this.dispatchEvent(new TkSaveResultEvent(result));
     return result;
+  }
+
+  /** Writes unsaved lock flags where the adapter can (`saveLocks`); the rest stay in the plan (and in storage). */
+  async #saveLocks(adapter: CrmAdapter, signal?: AbortSignal): Promise<void> {
+    const locks = pendingLocks(this.#state);
+    if (!locks.length || !adapter.saveLocks || !this.#state.capabilities?.canWriteLocks) return;
+    try {
+      const outcomes = await adapter.saveLocks(locks, { signal });
+      const saved = locks.filter((_, i) => outcomes[i]?.status === 'saved');
+      this.#set(locksSaved(this.#state, saved));
+    } catch (error) {
+      console.warn('territory-kit: could not save lock flags', error);
+    }
   }
 
   protected override render() {
@@ -530,7 +554,7 @@ export class TkTerritoryProvider extends TkElement {
         : nothing}
       ${this.otherTab && s.status === 'ready' ? this.#renderOtherTab() : nothing}
       ${this.offer ? this.#renderOffer(this.offer) : nothing} ${this.restoreReport ? this.#renderRestoreReport() : nothing}
-      ${s.rejected.length ? this.#renderRejections() : nothing}
+      ${s.rejected.length && canEdit(s) ? this.#renderRejections() : nothing}
       ${!this.noToolbar && canEdit(s) && s.status === 'ready' ? this.#renderToolbar() : nothing}
       <slot></slot>
     `;
@@ -545,7 +569,7 @@ export class TkTerritoryProvider extends TkElement {
 
   #renderOffer(offer: StoredPlan) {
     const n = offer.changes.length;
-    const what = [n ? `${this.fmt.number(n, 0)} unsaved change${n === 1 ? '' : 's'}` : '', offer.territories ? 'territory edits' : '']
+    const what = [n ? `${this.fmt.number(n, 0)} unsaved change${n === 1 ? '' : 's'}` : '', offer.territories ? 'territory edits' : '', offer.locks ? 'lock changes' : '', offer.alertSettings ? 'alert settings' : '']
       .filter(Boolean)
       .join(' and ');
     return html`<div part="restore" class="notice" role="region" aria-label="Unsaved changes">

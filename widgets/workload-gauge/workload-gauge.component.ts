@@ -55,7 +55,8 @@ export class TkWorkloadGauge extends TkElement {
   }
 
   private value(v: number): string {
-    return this.m === 'potential' ? this.fmt.currencyCompact(v) : this.fmt.number(v, 1);
+    // Counts are whole accounts (a target of 210.1 accounts reads 210); workload keeps one decimal.
+    return this.m === 'potential' ? this.fmt.currencyCompact(v) : this.fmt.number(v, this.m === 'count' ? 0 : 1);
   }
 
   /** Selection and focus changes leave this element as it is. */

@@ -1,6 +1,7 @@
 import type { AccountInput } from '../../model/account.js';
 import type { RepInput } from '../../model/rep.js';
 import type { TerritoryInput } from '../../model/territory.js';
+import type { OpportunityInput } from '../../model/opportunity.js';
 import { validateBatch, formatRejection } from '../../model/validate-batch.js';
 import { abortableSleep } from '../shared/retry.js';
 import { resolveDeadlines, type Deadlines } from '../shared/deadline.js';
@@ -10,6 +11,7 @@ import {
   type Capabilities,
   type Change,
   type CrmAdapter,
+  type LockChange,
   type LoadOptions,
   type LoadResult,
   type SaveOptions,
@@ -26,6 +28,10 @@ export interface MemoryAdapterOptions extends Deadlines {
   reps: readonly unknown[];
   /** Territory rows, copied; invalid ones are reported by `load()`. Default none. */
   territories?: readonly unknown[];
+  /** Opportunity rows (owner at close, stage, amount), copied; invalid ones are reported by `load()`. Default none. */
+  opportunities?: readonly unknown[];
+  /** Whether `saveLocks` may write the `locked` flag of accounts and reps. Default: `canWrite`. */
+  canWriteLocks?: boolean;
   /** The adapter's `id`. Default `'memory'`. */
   id?: string;
   /** Whether `save` may write; when false every change fails with `READ_ONLY`. Default true. */
@@ -45,6 +51,7 @@ export interface MemorySnapshot {
   accounts: AccountInput[];
   reps: RepInput[];
   territories: TerritoryInput[];
+  opportunities: OpportunityInput[];
 }
 
 /** A CrmAdapter over an in-memory store, with hooks for tests and demos. */
@@ -102,7 +109,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
     accounts: structuredClone([...options.accounts]) as unknown[],
     reps: structuredClone([...options.reps]) as unknown[],
     territories: structuredClone([...(options.territories ?? [])]) as unknown[],
+    opportunities: structuredClone([...(options.opportunities ?? [])]) as unknown[],
   };
+  const canWriteLocks = options.canWriteLocks ?? canWrite;
   /** First row position of each account id. */
   const accountAt = new Map<string, number>();
   let lastStamp = 0;
@@ -163,12 +172,14 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
       offset += pageSize;
     } while (offset < total);
     const accounts = validateBatch('account', rows);
+    const opportunities = validateBatch('opportunity', store.opportunities);
     loadedVersion = versions;
     return {
       accounts: accounts.valid,
       reps: reps.valid,
       territories: territories.valid,
-      rejected: [...reps.rejected, ...territories.rejected, ...accounts.rejected],
+      rejected: [...reps.rejected, ...territories.rejected, ...accounts.rejected, ...opportunities.rejected],
+      ...(store.opportunities.length ? { opportunities: opportunities.valid } : {}),
     };
   }
 
@@ -238,12 +249,32 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
     return outcomes;
   }
 
+  /** Writes `locked` on account and rep rows: `saved`, or `failed` NOT_FOUND / READ_ONLY / ABORTED. */
+  async function saveLocks(changes: readonly LockChange[], { signal }: SaveOptions = {}): Promise<SaveOutcome[]> {
+    if (!signal?.aborted) await request(signal).catch(() => undefined);
+    return changes.map((c) => {
+      const accountId = String(c?.id ?? '');
+      if (signal?.aborted) return { accountId, status: 'failed', code: 'ABORTED', message: 'saving was aborted before this lock was written' };
+      if (!canWriteLocks) return { accountId, status: 'failed', code: 'READ_ONLY', message: 'this adapter may not write locks' };
+      const rows = c?.kind === 'rep' ? store.reps : store.accounts;
+      const row = c?.kind === 'rep' ? rows.find((r) => isRow(r) && r.id === c.id) : rows[accountAt.get(accountId) ?? -1];
+      if (!isRow(row) || typeof c.locked !== 'boolean') return { accountId, status: 'failed', code: 'NOT_FOUND', message: `${c?.kind ?? 'record'} "${accountId}" does not exist` };
+      row.locked = c.locked;
+      if (c.kind === 'account') {
+        row.lastModified = stamp();
+        loadedVersion.set(accountId, row.lastModified);
+      }
+      return { accountId, status: 'saved' };
+    });
+  }
+
   return {
     id,
-    capabilities: async (): Promise<Capabilities> => ({ canWrite, system: 'memory', maxBatchSize }),
+    capabilities: async (): Promise<Capabilities> => ({ canWrite, canWriteLocks, system: 'memory', maxBatchSize }),
     load,
     // One save at a time, bounded by saveDeadlineMs, outcomes checked — as every adapter.
     save: guardSave(save, resolveDeadlines(options, 'createMemoryAdapter')),
+    saveLocks,
     snapshot: () => structuredClone(store) as MemorySnapshot,
     touch(accountId, patch = {}) {
       const at = accountAt.get(accountId);

@@ -1,4 +1,5 @@
-import type { Capabilities, Change, CrmAdapter, LoadOptions, LoadResult, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import type { Capabilities, Change, CrmAdapter, LoadOptions, LoadResult, LockChange, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import { saveLocksRest } from './save-locks.js';
 import { RestClient } from './client.js';
 import { loadRest } from './load.js';
 import { resolveRestOptions, type RestAdapterOptions } from './options.js';
@@ -34,7 +35,7 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
       return client.requests;
     },
     async capabilities(): Promise<Capabilities> {
-      return { canWrite: opts.canWrite !== false, canWriteTerritories: false, system: 'rest', maxBatchSize: opts.batchSize, ...(opts.userId !== undefined ? { userId: opts.userId } : {}) };
+      return { canWrite: opts.canWrite !== false, canWriteTerritories: false, ...(opts.lockField ? { canWriteLocks: opts.canWrite !== false } : {}), system: 'rest', maxBatchSize: opts.batchSize, ...(opts.userId !== undefined ? { userId: opts.userId } : {}) };
     },
     async load(loadOptions?: LoadOptions): Promise<LoadResult> {
       const result = await loadRest(client, opts, loadOptions);
@@ -44,6 +45,9 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
     },
     save(changes: readonly Change[], saveOptions?: SaveOptions): Promise<SaveOutcome[]> {
       return save(changes, saveOptions);
+    },
+    saveLocks(changes: readonly LockChange[], saveOptions?: SaveOptions): Promise<SaveOutcome[]> {
+      return saveLocksRest(client, opts, changes, saveOptions);
     },
   };
 }

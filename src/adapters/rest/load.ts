@@ -4,9 +4,9 @@ import type { RestClient } from './client.js';
 import { restError } from './client.js';
 import type { ResolvedRestOptions } from './options.js';
 
-type Kind = 'account' | 'rep' | 'territory';
-const PATHS: Record<Kind, string> = { account: 'accounts', rep: 'reps', territory: 'territories' };
-const PHASES: Record<Kind, string> = { account: 'accounts', rep: 'reps', territory: 'territories' };
+type Kind = 'account' | 'rep' | 'territory' | 'opportunity';
+const PATHS: Record<Kind, string> = { account: 'accounts', rep: 'reps', territory: 'territories', opportunity: 'opportunities' };
+const PHASES: Record<Kind, string> = { account: 'accounts', rep: 'reps', territory: 'territories', opportunity: 'opportunities' };
 
 /** Most pages a collection may take when the server did not say how many records it has. */
 const MAX_PAGES_UNBOUNDED = 100_000;
@@ -92,5 +92,7 @@ export async function loadRest(client: RestClient, opts: ResolvedRestOptions, op
   const reps = await collect(client, opts, 'rep', options, rejected);
   const accounts = await collect(client, opts, 'account', options, rejected);
   const territories = await collect(client, opts, 'territory', options, rejected);
+  // Deals with their owner at close (GET /opportunities), when the backend serves them (option `opportunities`).
+  if (opts.opportunities) return { accounts, reps, territories, rejected, opportunities: await collect(client, opts, 'opportunity', options, rejected) };
   return { accounts, reps, territories, rejected };
 }

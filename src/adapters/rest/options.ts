@@ -19,6 +19,16 @@ export interface RestAdapterOptions extends Deadlines {
   canWrite?: boolean;
   /** The user the adapter acts for, when known. */
   userId?: string;
+  /**
+   * The checkbox field your backend maps lock flags to (e.g. `Territory_Locked__c`). When set, lock
+   * changes are written with `POST /locks:batch` (`saveLocks`); when not, locks stay in the plan.
+   */
+  lockField?: string;
+  /**
+   * Also load `GET /opportunities` (`{ items: [{ id, accountId, ownerId, amount, stage: open|won|lost,
+   * closeDate }], nextCursor }`): performance history credited to the deal owner at close. Default false.
+   */
+  opportunities?: boolean;
   /** Makes the idempotency key of a batch. Default `crypto.randomUUID()`. */
   requestId?: () => string;
 }

@@ -7,6 +7,13 @@ export function formatAmount(value: number): string {
   return compact.format(value);
 }
 
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+
+/** 46400000 → "$46.4M": money in engine messages when the caller gives no formatter. */
+export function formatMoney(value: number): string {
+  return usd.format(value);
+}
+
 /** 0.234 → "23%". */
 export function formatShare(value: number): string {
   return `${Math.round(value * 100)}%`;

@@ -47,7 +47,7 @@ export type RebalancePhaseState =
   | { kind: 'running'; progress: RebalanceProgress | null }
   | { kind: 'cancelled' }
   | { kind: 'error'; message: string }
-  | { kind: 'preview'; result: RebalanceResult; basedOn: Assignments; view: typeof rebalancePreview };
+  | { kind: 'preview'; result: RebalanceResult; basedOn: Assignments; view: typeof rebalancePreview; choice: RebalanceChoice };
 
 /**
  * Runs a rebalance of the working plan off the render path: progress, cancel (AbortController), the
@@ -108,7 +108,7 @@ export class RebalanceController implements ReactiveController {
       const result = await this.runner()({ accounts, reps, current: basedOn }, options);
       const { rebalancePreview } = await view;
       if (this.abort !== abort) return;
-      this.phase = { kind: 'preview', result, basedOn, view: rebalancePreview };
+      this.phase = { kind: 'preview', result, basedOn, view: rebalancePreview, choice };
     } catch (error) {
       if (this.abort !== abort) return;
       const aborted = abort.signal.aborted || (error instanceof Error && error.name === 'AbortError');

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Alert } from '../../../src/engine/detect-alerts.js';
-import { alertsFor } from '../controllers/derived.js';
+import type { AlertSettings } from '../../../src/store/types.js';
+import { alertsFor, alertCounts, type AlertCounts, type Outcome } from '../../shared/plan-alerts.js';
 import { section, type PanelCtx } from './context.js';
 
 /** Alerts listed; the rest are counted. */
@@ -24,25 +25,103 @@ function pick(ctx: PanelCtx, alert: Alert): void {
   }
 }
 
+/** The plan's alerts, computed after the edit paints (shared memo: the header, the section and the map read one result). */
+export function readAlerts(ctx: PanelCtx): { value: Outcome<Alert[]>; stale: boolean } {
+  const s = ctx.s;
+  const money = ctx.f.currencyCompact;
+  return ctx.deferred.read('alerts', [s.accounts, s.reps, s.working, s.territories, s.alertSettings, ctx.tolerance, money], () => alertsFor(s, ctx.tolerance, money));
+}
+
+/** "16 critical · 5 warnings · 2 info", or "No alerts". */
+export function countsText(ctx: PanelCtx, c: AlertCounts): string {
+  if (c.total === 0) return 'No alerts';
+  const f = ctx.f;
+  return [
+    c.critical ? `${f.number(c.critical, 0)} critical` : '',
+    c.warning ? `${f.number(c.warning, 0)} warning${c.warning === 1 ? '' : 's'}` : '',
+    c.info ? `${f.number(c.info, 0)} info` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** The header line: alert count and worst severity, a button that opens the alert list. */
+export function alertsHeader(ctx: PanelCtx, counts: AlertCounts | null) {
+  if (!counts) return nothing;
+  const text = countsText(ctx, counts);
+  return html`<div part="header" class="header">
+    <button type="button" part="alert-count" class="alert-count ${counts.worst ?? 'none'}" data-severity=${counts.worst ?? 'none'}
+      aria-label=${`Alerts: ${text}. Show the list`} ?disabled=${counts.total === 0}
+      @click=${() => {
+        const open = new Set(ctx.ui.open);
+        open.add('alerts');
+        ctx.set({ open });
+        ctx.focus('[data-section=alerts] > summary');
+      }}>${counts.total ? html`<span aria-hidden="true">⚠</span> ${text}` : text}</button>
+  </div>`;
+}
+
+const DEFAULTS = { tolerancePct: 5, topPct: 10, days: 90 };
+
+function settingsForm(ctx: PanelCtx) {
+  const s = ctx.s.alertSettings ?? {};
+  const tolerancePct = (s.tolerance ?? ctx.tolerance) * 100;
+  const topPct = (1 - (s.highPotentialQuantile ?? 0.9)) * 100;
+  const days = s.untouchedDays ?? DEFAULTS.days;
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const val = (name: string) => Number((form.elements.namedItem(name) as HTMLInputElement).value);
+    const t = val('alertTolerance');
+    const top = val('alertTop');
+    const d = val('alertDays');
+    const bad = !(t >= 0 && t <= 100) ? 'Imbalance tolerance must be between 0 and 100%.' : !(top > 0 && top <= 100) ? 'High potential must be the top 1–100% of accounts.' : !(Number.isInteger(d) && d >= 0 && d <= 3650) ? 'Days without activity must be a whole number from 0 to 3650.' : '';
+    ctx.set({ errors: { ...ctx.ui.errors, alerts: bad } });
+    if (bad) return;
+    const next: AlertSettings = { tolerance: t / 100, highPotentialQuantile: 1 - top / 100, untouchedDays: d };
+    if (ctx.a.setAlertSettings?.(next)) ctx.announce('Alert settings saved with the plan');
+  };
+  return html`<details class="settings" part="alert-settings">
+    <summary>Alert settings</summary>
+    <form class="grid" novalidate @submit=${submit}>
+      <label>Imbalance beyond (±%)
+        <input type="number" name="alertTolerance" min="0" max="100" step="0.5" .value=${String(+tolerancePct.toFixed(2))} ?disabled=${!ctx.edit} /></label>
+      <label>High potential: top (%)
+        <input type="number" name="alertTop" min="1" max="100" step="1" .value=${String(+topPct.toFixed(2))} ?disabled=${!ctx.edit} /></label>
+      <label>No activity for (days)
+        <input type="number" name="alertDays" min="0" max="3650" step="1" .value=${String(days)} ?disabled=${!ctx.edit} /></label>
+      ${ctx.edit ? html`<div class="row"><button type="submit">Save settings</button></div>` : nothing}
+    </form>
+    ${ctx.ui.errors.alerts ? html`<p class="error" role="alert">${ctx.ui.errors.alerts}</p>` : nothing}
+  </details>`;
+}
+
 /** Alerts: detectAlerts on the working plan; choosing one selects its accounts (or focuses its rep). */
-export function alertsSection(ctx: PanelCtx) {
-  return section(ctx, 'alerts', 'Alerts', () => {
-    const s = ctx.s;
-    const { value: result, stale } = ctx.deferred.read('alerts', [s.accounts, s.reps, s.working, s.territories, ctx.tolerance], () => alertsFor(s, ctx.tolerance));
-    const updating = stale ? html`<p class="weak" role="status">Updating…</p>` : nothing;
-    if (!result.ok) return html`${updating}<p class="error" role="alert">Could not check the plan: ${result.message}</p>`;
-    const alerts = result.value;
-    if (alerts.length === 0) return html`${updating}<p class="weak">Nothing needs attention.</p>`;
-    return html`${updating}<ul part="alerts" class="alerts scroll tall" tabindex="0" aria-label="Alerts" aria-busy=${stale ? 'true' : 'false'}>
-      ${alerts.slice(0, LISTED).map(
-        (a) => html`<li class=${a.severity} data-kind=${a.kind}>
-          <button type="button" class="alert" ?disabled=${!a.accountIds?.length && !a.repIds?.length} @click=${() => pick(ctx, a)}>
-            <span class="severity">${a.severity}</span> <span class="message">${a.message}</span>
-            ${a.accountIds?.length ? html`<span class="records">${named(ctx, a.accountIds)}</span>` : nothing}
-          </button>
-        </li>`,
-      )}
-      ${alerts.length > LISTED ? html`<li class="weak">and ${ctx.f.number(alerts.length - LISTED, 0)} more</li>` : nothing}
-    </ul>`;
-  });
+export function alertsSection(ctx: PanelCtx, result: { value: Outcome<Alert[]>; stale: boolean }) {
+  const counts = result.value.ok ? alertCounts(result.value.value) : null;
+  return section(
+    ctx,
+    'alerts',
+    'Alerts',
+    () => {
+      const { value, stale } = result;
+      const updating = stale ? html`<p class="weak" role="status">Updating…</p>` : nothing;
+      if (!value.ok) return html`${updating}<p class="error" role="alert">Could not check the plan: ${value.message}</p>${settingsForm(ctx)}`;
+      const alerts = value.value;
+      if (alerts.length === 0) return html`${updating}<p class="weak">Nothing needs attention.</p>${settingsForm(ctx)}`;
+      return html`${updating}<ul part="alerts" class="alerts scroll tall" tabindex="0" aria-label="Alerts" aria-busy=${stale ? 'true' : 'false'}>
+          ${alerts.slice(0, LISTED).map(
+            (a) => html`<li class=${a.severity} data-kind=${a.kind}>
+              <button type="button" class="alert" ?disabled=${!a.accountIds?.length && !a.repIds?.length} @click=${() => pick(ctx, a)}>
+                <span class="severity sev-${a.severity}">${a.severity}</span> <span class="message">${a.message}</span>
+                ${a.accountIds?.length ? html`<span class="records">${named(ctx, a.accountIds)}</span>` : nothing}
+              </button>
+            </li>`,
+          )}
+          ${alerts.length > LISTED ? html`<li class="weak">and ${ctx.f.number(alerts.length - LISTED, 0)} more</li>` : nothing}
+        </ul>
+        ${settingsForm(ctx)}`;
+    },
+    counts && counts.total ? countsText(ctx, counts) : undefined,
+  );
 }

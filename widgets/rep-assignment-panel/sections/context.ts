@@ -36,6 +36,22 @@ export interface PanelUi {
   status: string;
   /** A form error to show, per section. */
   errors: Partial<Record<SectionId, string>>;
+  /** A bulk assignment waiting for the user's yes (shown while the plan and selection are as they were). */
+  confirm: PendingAssign | null;
+  /** The last rebalance applied (label), shown with an Undo button until the next step. */
+  applied: { label: string; past: number } | null;
+}
+
+/** An assignment that asks first: the accounts that will move, and those left out by locks. */
+export interface PendingAssign {
+  repId: string | null;
+  /** Accounts that will change hands. */
+  ids: readonly string[];
+  /** Selected accounts held by a lock (their own or their owner's): they stay. */
+  held: readonly string[];
+  /** The working plan and selection it was worked out on. */
+  basedOn: PlanState['working'];
+  selection: PlanState['selection'];
 }
 
 export function defaultUi(): PanelUi {
@@ -54,6 +70,8 @@ export function defaultUi(): PanelUi {
     download: null,
     status: '',
     errors: {},
+    confirm: null,
+    applied: null,
   };
 }
 
@@ -69,6 +87,8 @@ export interface PanelCtx {
   set(patch: Partial<PanelUi>): void;
   /** Says what happened in the status line. */
   announce(message: string): void;
+  /** After the next render, moves focus to the first element matching one of `selectors` (in the panel). */
+  focus(...selectors: string[]): void;
   repName(id: string | null | undefined): string;
   accountName(id: string): string;
   rebalance: RebalanceController;

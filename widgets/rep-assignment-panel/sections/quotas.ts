@@ -37,10 +37,10 @@ export function quotasSection(ctx: PanelCtx) {
                   const rep = s.reps.find((r) => r.id === q.repId);
                   return html`<tr data-rep=${q.repId}>
                     <th scope="row">${ctx.repName(q.repId)}</th>
-                    <td class="num">${f.currencyCompact(q.potential)}</td>
+                    <td class="num" title=${f.currency(q.potential)}>${f.currencyCompact(q.potential)}</td>
                     <td class="num">${f.percent(q.potentialShare, 1)}</td>
-                    <td class="num">${rep?.quota != null ? f.currency(rep.quota) : '—'}</td>
-                    <td class="num">${f.currency(q.quota)}</td>
+                    <td class="num" title=${rep?.quota != null ? f.currency(rep.quota) : ''}>${rep?.quota != null ? f.currencyCompact(rep.quota) : '—'}</td>
+                    <td class="num" title=${f.currency(q.quota)}>${f.currencyCompact(q.quota)}</td>
                   </tr>`;
                 })}
               </tbody>

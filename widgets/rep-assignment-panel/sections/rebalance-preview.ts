@@ -6,24 +6,22 @@ import type { html as litHtml, nothing as litNothing } from 'lit';
 import type { Assignments } from '../../../src/model/plan.js';
 import type { RebalanceResult } from '../../../src/engine/rebalance.js';
 import type { PanelCtx } from './context.js';
+import { plainEngineText, summariseRebalance, type RunAsked } from './rebalance-summary.js';
 
 /** Moves listed with their reason; the rest are counted. */
 const LISTED_MOVES = 100;
 
-const STATUS: Record<RebalanceResult['status'], string> = {
-  balanced: 'Balanced',
-  'at-lower-bound': 'As balanced as these accounts allow',
-  'budget-exhausted': 'Stopped by the move budget',
-  infeasible: 'Blocked by locks or inactive reps',
-  'local-optimum': 'No further improvement found',
-};
 
 function apply(ctx: PanelCtx, result: RebalanceResult): void {
   const assignments: Assignments = {};
   for (const m of result.moves) assignments[m.accountId] = m.to;
   const n = result.moves.length;
   const label = `Rebalance: move ${ctx.f.number(n, 0)} account${n === 1 ? '' : 's'}`;
-  if (ctx.a.applyAssignments(assignments, label)) ctx.announce(`${label}. Undo with Ctrl+Z.`);
+  if (ctx.a.applyAssignments(assignments, label)) {
+    ctx.announce(`${label}. Undo with Ctrl+Z.`);
+    ctx.set({ applied: { label, past: ctx.s.past.length + 1 } });
+    ctx.focus('button[data-history=undo-applied]');
+  }
   ctx.rebalance.clear();
 }
 
@@ -34,15 +32,18 @@ export interface LitTemplating {
 }
 
 /** The preview of a rebalance result; `stale` when the plan changed since the run (Apply disabled). */
-export function rebalancePreview({ html, nothing }: LitTemplating, ctx: PanelCtx, result: RebalanceResult, stale: boolean) {
+export function rebalancePreview({ html, nothing }: LitTemplating, ctx: PanelCtx, result: RebalanceResult, stale: boolean, asked: RunAsked) {
   const { f } = ctx;
   const c = result.metrics.comparison;
   const before = result.metrics.before.balance;
   const after = result.metrics.after.balance;
   const affected = c.reps.filter((r) => r.gained || r.lost);
   const km = { before: result.metrics.before.compactnessKm, after: result.metrics.after.compactnessKm };
+  const summary = summariseRebalance(result, asked, f, (id) => ctx.repName(id));
   return html`<div part="preview" role="region" aria-label="Rebalance preview">
-    <p><strong>${STATUS[result.status]}.</strong> ${result.explanation}</p>
+    <p part="preview-headline" class="headline ${summary.tone}" data-status=${result.status}><strong>${summary.headline}.</strong></p>
+    <ul part="preview-summary" class="summary">${summary.lines.map((l) => html`<li>${l}</li>`)}</ul>
+    ${result.explanation ? html`<details class="weak"><summary>How the rebalance got there</summary><p part="preview-explanation">${plainEngineText(result.explanation, f)}</p></details>` : nothing}
     <dl part="preview-stats" class="stats">
       <div><dt>Accounts moved</dt><dd data-stat="accounts">${f.number(c.accountsMoved, 0)}</dd>
         <dd class="weak">${f.percent(c.accountsMovedShare, 1)} of accounts; at least ${f.number(c.lowerBound.accounts, 0)} needed</dd></div>
@@ -86,7 +87,10 @@ export function rebalancePreview({ html, nothing }: LitTemplating, ctx: PanelCtx
     ${stale ? html`<p class="error" role="alert">The plan changed since this preview was made; run the rebalance again.</p>` : nothing}
     <div class="row">
       <button type="button" class="brand" ?disabled=${stale || result.moves.length === 0} @click=${() => apply(ctx, result)}>Apply</button>
-      <button type="button" @click=${() => ctx.rebalance.clear()}>Discard</button>
+      <button type="button" @click=${() => {
+        ctx.rebalance.clear();
+        ctx.focus('button[type=submit]');
+      }}>Discard</button>
     </div>
   </div>`;
 }

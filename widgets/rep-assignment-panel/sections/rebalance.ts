@@ -31,10 +31,32 @@ function start(ctx: PanelCtx): void {
     tolerance: tolerancePct! / 100,
     maxMoves,
     maxPotentialMoved: maxPotential,
-    respectLocks: ctx.ui.respectLocks,
+    respectLocks: true,
     lockSelection: ctx.ui.lockSelection,
     objective: ctx.ui.objective,
   });
+}
+
+/** How many accounts and reps the rebalance will leave as they are, in words. */
+function lockNote(ctx: PanelCtx): string {
+  const a = ctx.s.accounts.filter((x) => x.locked).length;
+  const r = ctx.s.reps.filter((x) => x.locked).length;
+  if (!a && !r) return 'Nothing is locked. Lock accounts (Selection) or reps (Reps) to keep them where they are.';
+  const parts = [a ? `${ctx.f.number(a, 0)} locked account${a === 1 ? '' : 's'}` : '', r ? `${ctx.f.number(r, 0)} locked rep${r === 1 ? '' : 's'}` : ''].filter(Boolean);
+  return `${parts.join(' and ')} stay as they are; unlock them in Selection or Reps to let them move.`;
+}
+
+/** The notice left after Apply: what was done, with Undo (focus lands here). */
+function appliedNotice(ctx: PanelCtx) {
+  const a = ctx.ui.applied;
+  if (!a || ctx.s.past.length !== a.past || ctx.s.past.at(-1)?.label !== a.label) return nothing;
+  return html`<p part="applied" class="applied" role="status">Applied: ${a.label}.
+    <button type="button" data-history="undo-applied" aria-keyshortcuts="Control+Z Meta+Z"
+      @click=${() => {
+        if (ctx.a.undo()) ctx.announce(`Undone: ${a.label}`);
+        ctx.set({ applied: null });
+        ctx.focus('button[type=submit]');
+      }}>Undo</button></p>`;
 }
 
 /** Rebalance: options → run (progress, cancel) → preview diff → apply (one undoable step) or discard. */
@@ -65,8 +87,7 @@ export function rebalanceSection(ctx: PanelCtx) {
         <label>Most potential moved
           <input type="number" name="maxPotential" min="0" step="any" placeholder="no limit" .value=${ui.maxPotential} @change=${input('maxPotential')} ?disabled=${running} />
         </label>
-        <label class="check"><input type="checkbox" name="respectLocks" .checked=${ui.respectLocks} ?disabled=${running}
-          @change=${(e: Event) => ctx.set({ respectLocks: (e.target as HTMLInputElement).checked })} /> Respect locked accounts and reps</label>
+        <p class="weak" data-stat="locks">${lockNote(ctx)}</p>
         <label class="check"><input type="checkbox" name="lockSelection" .checked=${ui.lockSelection} ?disabled=${running}
           @change=${(e: Event) => ctx.set({ lockSelection: (e.target as HTMLInputElement).checked })} /> Keep the selected accounts where they are</label>
         <div class="row">
@@ -89,6 +110,7 @@ export function rebalanceSection(ctx: PanelCtx) {
         : nothing}
       ${phase.kind === 'cancelled' ? html`<p part="rebalance-note" role="status">Rebalance cancelled; the plan is unchanged.</p>` : nothing}
       ${phase.kind === 'error' ? html`<p class="error" role="alert">Rebalance failed: ${phase.message}</p>` : nothing}
-      ${phase.kind === 'preview' ? phase.view({ html, nothing }, ctx, phase.result, phase.basedOn !== ctx.s.working) : nothing}`;
+      ${phase.kind === 'idle' ? appliedNotice(ctx) : nothing}
+      ${phase.kind === 'preview' ? phase.view({ html, nothing }, ctx, phase.result, phase.basedOn !== ctx.s.working, phase.choice) : nothing}`;
   });
 }

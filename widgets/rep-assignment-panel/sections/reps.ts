@@ -19,7 +19,6 @@ export function repsSection(ctx: PanelCtx) {
           <th scope="col" class="num">Workload</th>
           <th scope="col" class="num">Potential</th>
           <th scope="col" class="num">Deviation <span class="weak">(workload / potential)</span></th>
-          <th scope="col"><span class="visually-hidden">Actions</span></th>
         </tr>
       </thead>
       <tbody>
@@ -27,23 +26,34 @@ export function repsSection(ctx: PanelCtx) {
           const name = ctx.repName(r.repId);
           const focused = s.focusRepId === r.repId;
           return html`<tr class=${focused ? 'focused' : ''} data-rep=${r.repId}>
-            <th scope="row">${name}${r.active ? nothing : html` <span class="weak">(inactive)</span>`}${locked.has(r.repId) ? html` <span class="weak">(locked)</span>` : nothing}</th>
-            <td class="num">${f.number(r.count, 0)}</td>
-            <td class="num">${f.number(r.workload, 1)}</td>
-            <td class="num">${f.currencyCompact(r.potential)}</td>
-            <td class="num">
-              <span class=${out(r.deviation.workload) ? 'off' : ''}>${dev(r.deviation.workload)}</span> /
-              <span class=${out(r.deviation.potential) ? 'off' : ''}>${dev(r.deviation.potential)}</span>
-            </td>
-            <td class="actions">
+            <th scope="row"><span class="rep-name">${name}</span>${r.active ? nothing : html` <span class="weak">(inactive)</span>`}${locked.has(r.repId) ? html` <span class="weak">(locked)</span>` : nothing}
+              <div class="actions">
+
               <button type="button" aria-pressed=${focused ? 'true' : 'false'} aria-label=${`Focus ${name}`}
                 @click=${() => ctx.a.focusRep(focused ? null : r.repId)}>Focus</button>
+              ${ctx.edit && ctx.a.setLocked
+                ? html`<button type="button" data-lock-rep=${r.repId} aria-pressed=${locked.has(r.repId) ? 'true' : 'false'}
+                    aria-label=${`${locked.has(r.repId) ? 'Unlock' : 'Lock'} ${name}`} title=${locked.has(r.repId) ? 'Locked: keeps its accounts and takes no new ones' : 'Lock: keep this rep\'s accounts where they are'}
+                    @click=${() => {
+                      const now = !locked.has(r.repId);
+                      if (ctx.a.setLocked?.({ reps: [r.repId] }, now)) {
+                        ctx.announce(now ? `Locked ${name}: their accounts stay and they take no new ones` : `Unlocked ${name}`);
+                      }
+                    }}>${locked.has(r.repId) ? 'Unlock' : 'Lock'}</button>`
+                : nothing}
               <button type="button" ?disabled=${r.count === 0} aria-label=${`Select accounts of ${name}`}
                 @click=${() => {
                   const ids = s.accounts.filter((a) => s.working[a.id] === r.repId).map((a) => a.id);
                   ctx.a.select(ids);
                   ctx.announce(`Selected ${f.number(ids.length, 0)} accounts of ${name}`);
                 }}>Select</button>
+              </div>
+            </th>
+            <td class="num">${f.number(r.count, 0)}</td>
+            <td class="num">${f.number(r.workload, 1)}</td>
+            <td class="num">${f.currencyCompact(r.potential)}</td>
+            <td class="num dev">
+              <span class=${out(r.deviation.workload) ? 'off' : ''}>${dev(r.deviation.workload)}</span><span class="sep"> / </span><span class=${out(r.deviation.potential) ? 'off' : ''}>${dev(r.deviation.potential)}</span>
             </td>
           </tr>`;
         })}

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { SaveOutcome } from '../../../src/adapters/crm-adapter.js';
 import { pendingChanges } from '../../../src/store/selectors.js';
+import { pendingLocks } from '../../../src/store/locks.js';
 import { section, type PanelCtx } from './context.js';
 
 /** Outcomes listed one by one; the rest are counted. */
@@ -35,13 +36,22 @@ export function saveSection(ctx: PanelCtx) {
     const conflicts = last.filter((o) => o.status === 'conflict').length;
     const saved = last.length - failed.length - conflicts;
     const canWrite = s.capabilities?.canWrite !== false;
-    return html`<p part="pending" role="status">${f.number(pending, 0)} unsaved change${pending === 1 ? '' : 's'}</p>
+    const locks = pendingLocks(s).length;
+    const writeLocks = s.capabilities?.canWriteLocks === true;
+    return html`<p part="pending" role="status" tabindex="-1">${f.number(pending, 0)} unsaved change${pending === 1 ? '' : 's'}</p>
       ${canWrite ? nothing : html`<p class="weak">This user may not write assignments to the CRM.</p>`}
+      ${locks
+        ? html`<p part="pending-locks" class="weak">${f.number(locks, 0)} lock change${locks === 1 ? '' : 's'}
+            ${writeLocks ? 'will be saved with the next save.' : `${locks === 1 ? 'stays' : 'stay'} in this plan and this browser: the CRM has no lock field mapped for this connection.`}</p>`
+        : nothing}
       <div class="row">
-        <button type="button" class="brand" ?disabled=${pending === 0 || s.saving || s.status !== 'ready'} @click=${() => ctx.save()}>
+        <button type="button" class="brand" ?disabled=${(pending === 0 && !(locks && writeLocks)) || s.saving || s.status !== 'ready'} @click=${() => ctx.save()}>
           ${s.saving ? 'Saving…' : 'Save to CRM'}
         </button>
-        <button type="button" ?disabled=${pending === 0 || s.saving} @click=${() => ctx.a.discard() && ctx.announce('Unsaved changes discarded. Undo with Ctrl+Z.')}>Discard changes</button>
+        <button type="button" ?disabled=${pending === 0 || s.saving} @click=${() => {
+          if (ctx.a.discard()) ctx.announce('Unsaved changes discarded. Undo with Ctrl+Z.');
+          ctx.focus('[part~=pending]');
+        }}>Discard changes</button>
       </div>
       ${last.length
         ? html`<div part="outcomes" role="region" aria-label="Last save">

@@ -1,20 +1,63 @@
 import { html, nothing } from 'lit';
 import { redoLabel, undoLabel } from '../../../src/store/selectors.js';
 import type { Recommendation } from '../../../src/engine/recommend-reps.js';
+import { lockedRepIds, splitHeld } from '../../../src/store/locks.js';
 import { recommendationsFor, selectedAccounts } from '../controllers/derived.js';
+import { confirmBox } from './confirm-assign.js';
 import { section, type PanelCtx } from './context.js';
 
 /** Selected accounts listed by name; the rest are counted. */
 const LISTED = 8;
 
-function assign(ctx: PanelCtx, repId: string | null): void {
-  const ids = ctx.s.selection;
-  if (ids.length === 0) return;
-  const n = ids.length;
-  const what = `${ctx.f.number(n, 0)} account${n === 1 ? '' : 's'}`;
+/** An assignment moving more accounts than this asks first (so does one that touches a locked account). */
+export const CONFIRM_OVER = 5;
+
+const accountsText = (ctx: PanelCtx, n: number) => `${ctx.f.number(n, 0)} account${n === 1 ? '' : 's'}`;
+
+/** Moves `ids` (already cleared of locked ones) as one undoable step; focus goes to Undo. */
+export function doAssign(ctx: PanelCtx, repId: string | null, ids: readonly string[]): void {
+  const what = accountsText(ctx, ids.length);
   const label = repId === null ? `Unassign ${what}` : `Assign ${what} to ${ctx.repName(repId)}`;
-  if (ctx.a.assign(ids, repId, label)) ctx.announce(`${label}. Undo with Ctrl+Z.`);
-  else ctx.announce(repId === null ? 'Nothing to unassign' : `Already with ${ctx.repName(repId)}`);
+  ctx.set({ confirm: null });
+  if (ids.length && ctx.a.assign(ids, repId, label)) {
+    ctx.announce(`${label}. Undo with Ctrl+Z.`);
+    ctx.focus('button[data-history=undo]');
+  } else ctx.announce(repId === null ? 'Nothing to unassign' : `Already with ${ctx.repName(repId)}`);
+}
+
+/**
+ * Assigns the selection to a rep (null unassigns). Locked accounts and accounts of locked reps are
+ * left out; when that leaves some out, or more than {@link CONFIRM_OVER} accounts would move, the
+ * panel asks first, saying what will happen.
+ */
+export function requestAssign(ctx: PanelCtx, repId: string | null): void {
+  const s = ctx.s;
+  if (s.selection.length === 0) return;
+  if (repId !== null && lockedRepIds(s).has(repId)) {
+    ctx.announce(`${ctx.repName(repId)} is locked and takes no accounts. Unlock the rep in the Reps list first.`);
+    return;
+  }
+  const { movable, held } = splitHeld(s, s.selection);
+  const ids = movable.filter((id) => (s.working[id] ?? null) !== repId);
+  if (ids.length > CONFIRM_OVER || held.length) {
+    ctx.set({ confirm: { repId, ids, held, basedOn: s.working, selection: s.selection } });
+    ctx.focus('[part~=confirm] button.brand', '[part~=confirm] button');
+    return;
+  }
+  doAssign(ctx, repId, ids);
+}
+
+function assign(ctx: PanelCtx, repId: string | null): void {
+  requestAssign(ctx, repId);
+}
+
+function lockSelection(ctx: PanelCtx, locked: boolean): void {
+  const ids = ctx.s.selection;
+  if (!ctx.a.setLocked) return;
+  const changed = ctx.s.accounts.filter((a) => ids.includes(a.id) && Boolean(a.locked) !== locked).length;
+  if (ctx.a.setLocked({ accounts: ids }, locked)) {
+    ctx.announce(`${locked ? 'Locked' : 'Unlocked'} ${accountsText(ctx, changed)}. ${locked ? 'They stay with their owners until unlocked.' : ''}`.trim());
+  } else ctx.announce(`Already ${locked ? 'locked' : 'unlocked'}`);
 }
 
 function recommendation(ctx: PanelCtx, r: Recommendation) {
@@ -43,9 +86,9 @@ export function selectionSection(ctx: PanelCtx) {
     const redo = redoLabel(s);
     const history = ctx.edit
       ? html`<div class="row" role="group" aria-label="History">
-          <button type="button" ?disabled=${!undo} aria-keyshortcuts="Control+Z Meta+Z" title=${undo ? `Undo: ${undo}` : 'Nothing to undo'}
+          <button type="button" data-history="undo" ?disabled=${!undo} aria-keyshortcuts="Control+Z Meta+Z" title=${undo ? `Undo: ${undo}` : 'Nothing to undo'}
             @click=${() => ctx.a.undo() && ctx.announce(`Undone: ${undo}`)}>Undo</button>
-          <button type="button" ?disabled=${!redo} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z" title=${redo ? `Redo: ${redo}` : 'Nothing to redo'}
+          <button type="button" data-history="redo" ?disabled=${!redo} aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z" title=${redo ? `Redo: ${redo}` : 'Nothing to redo'}
             @click=${() => ctx.a.redo() && ctx.announce(`Redone: ${redo}`)}>Redo</button>
           ${undo ? html`<span class="weak">Last step: ${undo}</span>` : nothing}
         </div>`
@@ -61,17 +104,31 @@ export function selectionSection(ctx: PanelCtx) {
       workload += a.workload;
     }
     const recs = ctx.edit ? recommendationsFor(s) : null;
-    const active = s.reps.filter((r) => r.active);
-    const assignTo = active.some((r) => r.id === ctx.ui.assignTo) ? ctx.ui.assignTo : (active[0]?.id ?? '');
+    const lockedReps = lockedRepIds(s);
+    const active = s.reps.filter((r) => r.active && !lockedReps.has(r.id));
+    // No default: the user picks the rep (a silent first-rep default moved whole selections to one rep).
+    const assignTo = active.some((r) => r.id === ctx.ui.assignTo) ? ctx.ui.assignTo : '';
+    const lockedCount = selected.filter((a) => a.locked).length;
+    const heldCount = splitHeld(s, s.selection).held.length;
+    const c = ctx.ui.confirm;
+    const confirm = c && c.basedOn === s.working && c.selection === s.selection ? c : null;
     return html`<p part="selection-summary">
         <strong>${f.number(n, 0)} account${n === 1 ? '' : 's'} selected</strong> · potential ${f.currency(potential)} · workload ${f.number(workload, 1)}
+        ${heldCount ? html`<br /><span class="weak" data-stat="held">${f.number(heldCount, 0)} locked (or with a locked rep): they stay where they are</span>` : nothing}
       </p>
       <ul part="selection-list" aria-label="Selected accounts">
-        ${selected.slice(0, LISTED).map((a) => html`<li>${a.name} <span class="weak">— ${ctx.repName(s.working[a.id] ?? null)}</span></li>`)}
+        ${selected.slice(0, LISTED).map((a) => html`<li>${a.name} <span class="weak">— ${ctx.repName(s.working[a.id] ?? null)}${a.locked ? ' · locked' : ''}</span></li>`)}
         ${selected.length > LISTED ? html`<li class="weak">and ${f.number(selected.length - LISTED, 0)} more</li>` : nothing}
       </ul>
       <div class="row">
-        <button type="button" @click=${() => ctx.a.select([])}>Clear selection</button>
+        <button type="button" @click=${() => {
+          ctx.a.select([]);
+          ctx.focus('[data-section=selection] > summary');
+        }}>Clear selection</button>
+        ${ctx.edit && ctx.a.setLocked
+          ? html`<button type="button" data-lock="selection" ?disabled=${lockedCount === n} @click=${() => lockSelection(ctx, true)}>Lock ${n === 1 ? 'account' : 'selected'}</button>
+              <button type="button" data-unlock="selection" ?disabled=${lockedCount === 0} @click=${() => lockSelection(ctx, false)}>Unlock${lockedCount ? ` ${f.number(lockedCount, 0)}` : ''}</button>`
+          : nothing}
       </div>
       ${recs
         ? html`<h3 id="recs-title">Recommended reps</h3>
@@ -80,13 +137,15 @@ export function selectionSection(ctx: PanelCtx) {
               : html`<p class="error" role="alert">Could not rank reps: ${recs.message}</p>`}
             <div class="row" part="assign-menu">
               <label>Assign to
-                <select .value=${assignTo} @change=${(e: Event) => ctx.set({ assignTo: (e.target as HTMLSelectElement).value })}>
+                <select name="assignTo" .value=${assignTo} @change=${(e: Event) => ctx.set({ assignTo: (e.target as HTMLSelectElement).value })}>
+                  <option value="" ?selected=${assignTo === ''}>Choose a rep…</option>
                   ${active.map((r) => html`<option value=${r.id} ?selected=${r.id === assignTo}>${r.name}</option>`)}
                 </select>
               </label>
-              <button type="button" ?disabled=${!assignTo} @click=${() => assign(ctx, assignTo)}>Assign</button>
-              <button type="button" @click=${() => assign(ctx, null)}>Unassign</button>
-            </div>`
+              <button type="button" data-assign-menu ?disabled=${!assignTo} @click=${() => assign(ctx, assignTo)}>Assign</button>
+              <button type="button" data-unassign @click=${() => assign(ctx, null)}>Unassign</button>
+            </div>
+            ${confirm ? confirmBox(ctx, confirm) : nothing}`
         : nothing}
       ${history}`;
   }, n ? f.number(n, 0) : undefined);

@@ -1,0 +1,104 @@
+// Plain words for a rebalance result: a headline that matches the numbers, what was done and what
+// remains, without the engine's option names. Part of the preview chunk.
+import type { RebalanceResult } from '../../../src/engine/rebalance.js';
+import type { Formatters } from '../../shared/format.js';
+
+/** What the user asked for, as the summary needs it. */
+export interface RunAsked {
+  tolerance: number;
+  maxMoves: number | null;
+  maxPotentialMoved: number | null;
+  objective?: 'disruption' | 'compactness';
+}
+
+export interface RebalanceSummary {
+  headline: string;
+  /** One short sentence each. */
+  lines: string[];
+  /** `good` (balanced), `partial` (better, not done) or `blocked` (nothing could be done). */
+  tone: 'good' | 'partial' | 'blocked';
+}
+
+const plural = (f: Formatters, n: number, noun: string) => `${f.number(n, 0)} ${noun}${n === 1 ? '' : 's'}`;
+
+/** Engine text with option names put into words (the engine's own wording may still name them). */
+export function plainEngineText(text: string, f: Formatters): string {
+  return text
+    .replace(/\bmaxMoves (\d+)/g, (_, n: string) => `the limit of ${plural(f, Number(n), 'account')} moved`)
+    .replace(/\bmaxPotentialMoved ([\d.]+)/g, (_, n: string) => `the limit of ${f.currency(Number(n))} potential moved`)
+    .replace(/\bmaxDistanceKm ([\d.]+)/g, (_, n: string) => `the distance limit of ${f.number(Number(n), 0)} km`);
+}
+
+/**
+ * The headline and plain sentences for a result. The headline follows the figures (a plan within
+ * tolerance reads "Balanced" whatever else happened); budgets are named in the user's terms.
+ */
+export function summariseRebalance(result: RebalanceResult, asked: RunAsked, f: Formatters, repName: (id: string) => string): RebalanceSummary {
+  const { before, after, comparison } = result.metrics;
+  const tol = asked.tolerance;
+  const eps = 1e-9;
+  const outside = after.reps.filter((r) => r.active && (Math.abs(r.deviation.workload) > tol + eps || Math.abs(r.deviation.potential) > tol + eps));
+  const unplaced = result.unplacedAccountIds.length;
+  const balanced = outside.length === 0 && unplaced === 0;
+  const moved = comparison.accountsMoved;
+  const inactive = new Set(before.reps.filter((r) => !r.active).map((r) => r.repId));
+  const orphans = result.moves.filter((m) => m.from === null || inactive.has(m.from) || !(m.from in before.byRep)).length;
+  const worst = (e: typeof before) => Math.max(e.balance.workload.maxDeviation, e.balance.potential.maxDeviation);
+  const better = worst(after) < worst(before) - 1e-6;
+
+  const budget: string[] = [];
+  if (result.status === 'budget-exhausted') {
+    if (asked.maxMoves !== null && moved >= asked.maxMoves) budget.push(`the limit of ${plural(f, asked.maxMoves, 'account')} moved`);
+    if (asked.maxPotentialMoved !== null && comparison.potentialMoved >= asked.maxPotentialMoved * 0.98) budget.push(`the limit of ${f.currency(asked.maxPotentialMoved)} potential moved`);
+    if (!budget.length) budget.push('the limit you set');
+  }
+
+  let headline: string;
+  let tone: RebalanceSummary['tone'];
+  if (balanced) {
+    headline = moved ? `Balanced: every active rep is within ±${f.percent(tol, 1)}` : `Already balanced: every active rep is within ±${f.percent(tol, 1)}`;
+    tone = 'good';
+  } else if (result.status === 'budget-exhausted') {
+    headline = `Stopped at ${budget.join(' and ')}: ${better ? 'better, not yet balanced' : 'not yet balanced'}`;
+    tone = 'partial';
+  } else if (result.status === 'at-lower-bound') {
+    headline = 'As balanced as these accounts allow';
+    tone = 'partial';
+  } else if (result.status === 'infeasible' && moved === 0) {
+    headline = 'Nothing could move: locks or inactive reps block every change';
+    tone = 'blocked';
+  } else if (result.status === 'infeasible') {
+    headline = unplaced ? `Better, but ${plural(f, unplaced, 'account')} could not be placed` : 'Better, but locked reps stay outside tolerance';
+    tone = 'partial';
+  } else {
+    headline = better ? 'Better: no further single move or swap helps' : 'No move or swap improves the balance';
+    tone = better ? 'partial' : 'blocked';
+  }
+
+  const lines: string[] = [];
+  if (asked.objective === 'compactness') lines.push('Territories redrawn for compactness: each account first went to one of its nearest reps, then the loads were balanced.');
+  if (moved) {
+    const first = orphans ? ` (${f.number(orphans, 0)} had no active owner and were placed first)` : '';
+    lines.push(`Moves ${plural(f, moved, 'account')}${first}, ${f.currency(comparison.potentialMoved)} of potential.`);
+  } else lines.push('Moves no account.');
+  const dev = (e: typeof before) => `workload ${f.percent(e.balance.workload.maxDeviation, 1)}, potential ${f.percent(e.balance.potential.maxDeviation, 1)}`;
+  lines.push(`Worst deviation from target: ${dev(before)} before, ${dev(after)} after.`);
+  if (!balanced && outside.length) {
+    const names = outside.slice(0, 3).map((r) => repName(r.repId)).join(', ');
+    lines.push(`Still outside ±${f.percent(tol, 1)}: ${plural(f, outside.length, 'rep')} (${names}${outside.length > 3 ? ', …' : ''}).`);
+  }
+  if (unplaced) {
+    const what = `${plural(f, unplaced, 'account')} without an active owner`;
+    lines.push(
+      result.status === 'budget-exhausted'
+        ? `${what} ${unplaced === 1 ? 'is' : 'are'} not placed yet: the limit was reached first.`
+        : `${what} could not be placed; assign ${unplaced === 1 ? 'it' : 'them'} by hand (unlock locked ones first).`,
+    );
+  }
+  if (result.status === 'budget-exhausted') lines.push('Raise the limit, or apply this and run again, to go further.');
+  const km = { before: before.compactnessKm, after: after.compactnessKm };
+  if (km.before !== null && km.after !== null && km.after > km.before * 1.02) {
+    lines.push(`Accounts end up farther from their reps on average: ${f.number(km.before, 0)} km → ${f.number(km.after, 0)} km.`);
+  }
+  return { headline, lines, tone };
+}
