@@ -140,19 +140,42 @@ function aborted(signal?: AbortSignal): ImportError {
   return new ImportError('ABORTED', 'the import was cancelled', { cause: signal?.reason });
 }
 
+/**
+ * The delimiter of the first line that has one: the most frequent of `,` `;` tab `|` outside quotes
+ * (PapaParse's own guess prefers consistent field counts over a few rows, and can pick `;` for a
+ * comma file whose cells hold `a;b` lists).
+ */
+export function guessDelimiter(text: string): string {
+  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0], ['|', 0]]);
+  let quoted = false;
+  for (let i = 0; i < text.length && i < 64 * 1024; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if ([...counts.values()].some((n) => n > 0)) break;
+    } else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  return best;
+}
+
 async function readCsv(source: ImportSource, options: ReadTableOptions): Promise<void> {
   const Papa = (await import('papaparse')).default;
   const sink = rowSink(options);
   // The browser streams a File through FileReader, a slice at a time; elsewhere (Node) the text is read first.
   const streamFile = isBlob(source) && typeof FileReader !== 'undefined';
   const input: string | Blob = typeof source === 'string' ? source : streamFile ? (source as Blob) : await textOf(source);
-  const encoding = streamFile ? encodingOf(await headBytes(source, 1 << 20)) : undefined;
+  const head = streamFile ? await headBytes(source, 1 << 20) : null;
+  const encoding = head ? encodingOf(head) : undefined;
+  const delimiter = guessDelimiter(typeof input === 'string' ? input.slice(0, 64 * 1024) : new TextDecoder(encoding).decode(head!.subarray(0, 64 * 1024)));
   const totalBytes = typeof input === 'string' ? input.length : input.size;
   let bytes = 0;
   let failed: unknown = null;
   await new Promise<void>((resolve, reject) => {
     Papa.parse<string[]>(input as never, {
       header: false,
+      delimiter,
       skipEmptyLines: false,
       chunkSize: options.chunkBytes ?? 256 * 1024,
       ...(encoding ? { encoding } : {}),
