@@ -92,11 +92,13 @@ class ProblemLog {
   readonly rejected: ImportProblem[] = [];
   readonly warnings: ImportProblem[] = [];
   #since: ImportProblem[] = [];
-  reject(p: ImportProblem): void {
+  reject(problem: Omit<ImportProblem, 'loaded'>): void {
+    const p = { ...problem, loaded: false };
     this.rejected.push(p);
     this.#since.push(p);
   }
-  warn(p: ImportProblem): void {
+  warn(problem: Omit<ImportProblem, 'loaded'>): void {
+    const p = { ...problem, loaded: true };
     this.warnings.push(p);
     this.#since.push(p);
   }

@@ -1,4 +1,4 @@
-import type Papa from 'papaparse';
+import type PapaNs from 'papaparse';
 import type { ImportSource, TableFormat } from './types.js';
 
 /** Thrown when a file cannot be read at all (not a table, an old `.xls`, an empty file). */
@@ -161,7 +161,8 @@ export function guessDelimiter(text: string): string {
 }
 
 async function readCsv(source: ImportSource, options: ReadTableOptions): Promise<void> {
-  const Papa = (await import('papaparse')).default;
+  const mod: unknown = await import('papaparse/papaparse.min.js');
+  const Papa = ((mod as { default?: typeof PapaNs }).default ?? mod) as typeof PapaNs;
   const sink = rowSink(options);
   // The browser streams a File through FileReader, a slice at a time; elsewhere (Node) the text is read first.
   const streamFile = isBlob(source) && typeof FileReader !== 'undefined';
@@ -179,7 +180,7 @@ async function readCsv(source: ImportSource, options: ReadTableOptions): Promise
       skipEmptyLines: false,
       chunkSize: options.chunkBytes ?? 256 * 1024,
       ...(encoding ? { encoding } : {}),
-      chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+      chunk(results: PapaNs.ParseResult<string[]>, parser: PapaNs.Parser) {
         if (options.signal?.aborted) {
           failed = aborted(options.signal);
           parser.abort();
@@ -205,7 +206,7 @@ async function readCsv(source: ImportSource, options: ReadTableOptions): Promise
       },
       complete: () => resolve(),
       error: (error: Error) => reject(new ImportError('UNREADABLE', `the file could not be read: ${error.message}`, { cause: error })),
-    } as Papa.ParseConfig<string[]>);
+    } as PapaNs.ParseConfig<string[]>);
   });
   if (failed) throw failed;
   if (!sink.hasHeader()) throw new ImportError('EMPTY', 'the file has no header row (no row with two or more filled cells)');

@@ -64,6 +64,8 @@ export interface ImportProblem {
   reason: string;
   /** The record id on that row, when it had one. */
   id?: string;
+  /** Whether the row was loaded all the same (without this field): false for a rejected row. */
+  loaded: boolean;
 }
 
 /** An account loaded without coordinates: no usable lat/lng, and neither its postal code nor its city and state are in the offline table. */

@@ -9,11 +9,14 @@ interface ZipRecord {
   country: string;
 }
 
-/** The shape of the `zipcodes` package (CommonJS; its default export when imported). */
-interface ZipcodesModule {
+/** The `zipcodes` data files used (CommonJS without `require`: their default export when imported). */
+interface CodesFile {
   codes: Record<string, ZipRecord>;
-  states: { normalize(state: string): string | undefined };
 }
+interface StatesFile {
+  normalize(state: string): string | undefined;
+}
+const exportsOf = <T>(mod: unknown): T => ((mod as { default?: T }).default ?? mod) as T;
 
 const US = new Set(['', 'us', 'usa', 'unitedstates', 'unitedstatesofamerica', 'america']);
 const CANADA = new Set(['ca', 'can', 'canada']);
@@ -55,8 +58,9 @@ let loading: Promise<Gazetteer> | null = null;
  * g.byCityState('Austin', 'Texas', null);
  */
 export function loadZipGazetteer(): Promise<Gazetteer> {
-  loading ??= import('zipcodes').then((mod) => {
-    const zipcodes = ((mod as { default?: ZipcodesModule }).default ?? mod) as ZipcodesModule;
+  // The package's data files, not its index (which `require`s them): they load as one on-demand chunk.
+  loading ??= Promise.all([import('zipcodes/lib/codes.js'), import('zipcodes/lib/codesCanada.js'), import('zipcodes/lib/states.js')]).then(([us, canada, states]) => {
+    const zipcodes = { codes: { ...exportsOf<CodesFile>(us).codes, ...exportsOf<CodesFile>(canada).codes } as Record<string, ZipRecord>, states: exportsOf<StatesFile>(states) };
     const byCity = new Map<string, { lat: number; lng: number; n: number }>();
     const stateOf = (state: string): string => {
       const s = state.trim();
