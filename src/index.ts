@@ -7,4 +7,3 @@ export * from './engine/index.js';
 export * from './adapters/index.js';
 export * from './store/index.js';
 export * from './data/generate-demo-data.js';
-export * from './import/index.js';

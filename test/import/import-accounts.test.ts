@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { importAccounts, inspectTable, suggestMapping, guessKind, ImportError, type ImportProblem, type ImportResult, type Gazetteer } from '../../src/index.js';
+import { importAccounts, inspectTable, suggestMapping, guessKind, ImportError, type ImportProblem, type ImportResult, type Gazetteer } from '../../src/import/index.js';
 
 const sample = (name: string) => readFileSync(new URL(`../../demo/samples/${name}`, import.meta.url));
 const text = (name: string) => sample(name).toString('utf8');

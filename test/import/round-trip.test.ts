@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { assign, createPlanState, loadStarted, loadSucceeded } from '../../src/store/index.js';
-import { createFileAdapter, csvCell, importAccounts, repsTemplateCsv, CrmLoadError } from '../../src/index.js';
+import { createFileAdapter, csvCell, importAccounts, repsTemplateCsv } from '../../src/import/index.js';
+import { CrmLoadError } from '../../src/adapters/crm-adapter.js';
 import { planCsv } from '../../widgets/rep-assignment-panel/export/plan-csv.js';
 
 const text = (name: string) => readFileSync(new URL(`../../demo/samples/${name}`, import.meta.url), 'utf8');
