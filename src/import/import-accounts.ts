@@ -74,6 +74,7 @@ async function eachRow<K extends ImportKind>(
   await readTable(source, {
     signal: options.signal,
     chunkRows: options.chunkRows,
+    chunkBytes: options.chunkBytes,
     onHeader: (headers) => {
       r = reader(kind, headers, given);
     },

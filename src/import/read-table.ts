@@ -178,13 +178,18 @@ async function readCsv(source: ImportSource, options: ReadTableOptions): Promise
       header: false,
       delimiter,
       skipEmptyLines: false,
-      chunkSize: options.chunkBytes ?? 256 * 1024,
+      chunkSize: Math.min(options.chunkBytes ?? 256 * 1024, 2 ** 30),
       ...(encoding ? { encoding } : {}),
       chunk(results: PapaNs.ParseResult<string[]>, parser: PapaNs.Parser) {
+        // Stopping early: settle here (PapaParse's \`complete\` after \`abort()\` is not called for every
+        // input kind, e.g. a File read in several chunks).
+        const stop = () => {
+          parser.abort();
+          resolve();
+        };
         if (options.signal?.aborted) {
           failed = aborted(options.signal);
-          parser.abort();
-          return;
+          return stop();
         }
         bytes = Math.min(totalBytes, results.meta.cursor);
         let done = false;
@@ -194,13 +199,9 @@ async function readCsv(source: ImportSource, options: ReadTableOptions): Promise
           if (out.rows.length > 0) options.onRows(out.rows, { bytes, totalBytes });
         } catch (error) {
           failed = error;
-          parser.abort();
-          return;
+          return stop();
         }
-        if (done) {
-          parser.abort();
-          return;
-        }
+        if (done) return stop();
         parser.pause();
         void yieldToEventLoop().then(() => parser.resume());
       },

@@ -138,8 +138,10 @@ export interface ImportOptions {
    * demand; `false` leaves them unplaced (listed in `unplaced`).
    */
   gazetteer?: Gazetteer | false;
-  /** Rows handled between two yields to the event loop (default 2000). */
+  /** Rows handled between two yields to the event loop for `.xlsx` and for placing (default 2000). */
   chunkRows?: number;
+  /** CSV bytes parsed between two yields (default 256 KiB; `Infinity` parses in one go, as a baseline). */
+  chunkBytes?: number;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
 }
