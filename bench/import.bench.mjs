@@ -1,12 +1,12 @@
 // Import benchmark: a 100k-row CSV (our template; 70% with coordinates, 20% a ZIP code only, 10% city +
 // state only, a few bad rows) → the plan on the map, in headless Chromium. Variants, in this order:
-//   widget   the planner's <tk-file-import>: choose the file, Import (streamed: 256 KiB CSV chunks, a
+//   widget   the planner's <tk-file-import>: choose the file, Import (streamed: 64 KiB CSV chunks, a
 //            yield between them), the page hands the result to the provider, the map shows the plan
 //   one-go   baseline: importAccounts with chunkBytes/chunkRows Infinity (the whole file parsed and
 //            mapped in one task), then the same hand-over
 // For each: time from the click (or call) to the end of the import and to the plan on the map, and the
 // longest task (PerformanceObserver 'longtask') during the import and until the plan is on the map.
-// Run: npm run bench:import   (env: N=100000  RUNS=1  VARIANTS=widget,one-go  CHROME_PATH=/usr/bin/chromium)
+// Run: npm run bench:import   (env: N=100000  RUNS=1  VARIANTS=widget,one-go  PLACED=0.7  CHROME_PATH=/usr/bin/chromium)
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
@@ -16,6 +16,8 @@ import { bundlePage, launchChromium, ROOT, serveDir } from '../scripts/browser-h
 const N = Number(process.env.N ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 1);
 const VARIANTS = (process.env.VARIANTS ?? 'widget,one-go').split(',');
+/** Share of rows with coordinates (the rest: 2/3 a ZIP code, 1/3 city + state only). PLACED=1: every row has coordinates. */
+const WITH_COORDS = Number(process.env.PLACED ?? 0.7);
 
 /** A seeded PRNG (mulberry32), so every run reads the same file. */
 function random(seed) {
@@ -39,9 +41,9 @@ function makeCsv(n) {
     const z = us[Math.floor(rnd() * us.length)];
     const rep = Math.floor(rnd() * reps);
     const kind = rnd();
-    const lat = kind < 0.7 ? (z.latitude + (rnd() - 0.5) * 0.05).toFixed(5) : '';
-    const lng = kind < 0.7 ? (z.longitude + (rnd() - 0.5) * 0.05).toFixed(5) : '';
-    const zip = kind < 0.9 ? z.zip : '';
+    const lat = kind < WITH_COORDS ? (z.latitude + (rnd() - 0.5) * 0.05).toFixed(5) : '';
+    const lng = kind < WITH_COORDS ? (z.longitude + (rnd() - 0.5) * 0.05).toFixed(5) : '';
+    const zip = kind < WITH_COORDS + (1 - WITH_COORDS) * (2 / 3) ? z.zip : '';
     const potential = i % 5000 === 17 ? 'n/a' : Math.round(1000 + rnd() * 99000);
     lines.push(`acc-${i},Account ${i} Inc.,rep-${rep},Rep ${rep},${lat},${lng},${i % 900} Main St,${z.city},${z.state},${zip},US,Retail,${Math.floor(rnd() * 500)},${Math.round(rnd() * 1e7)},${potential},${(0.5 + rnd() * 2).toFixed(2)}`);
   }

@@ -2,6 +2,7 @@
 // TypeScript is compiled on the fly and bare imports resolved from node_modules.
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { cjsAsEsm } from '../scripts/cjs-as-esm.mjs';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ const server = await startDevServer({
     port,
     hostname,
     nodeResolve: { exportConditions: ['browser', 'development'] },
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
+    plugins: [cjsAsEsm(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
     middleware: [
       function demoIndex(context, next) {
         if (context.path === '/' || context.path === '/demo') {

@@ -1,5 +1,6 @@
 import { CrmLoadError, type Capabilities, type CrmAdapter, type LoadOptions, type LoadResult, type SaveOptions, type SaveOutcome, type Change } from '../adapters/crm-adapter.js';
-import { createMemoryAdapter, type MemoryAdapter } from '../adapters/memory/memory-adapter.js';
+import type { Account } from '../model/account.js';
+import { yieldToEventLoop } from './read-table.js';
 import type { Rejection } from '../model/validate-batch.js';
 import { importAccounts } from './import-accounts.js';
 import type { ImportOptions, ImportProblem, ImportResult } from './types.js';
@@ -8,6 +9,9 @@ export type FileAdapterOptions = (ImportOptions | { result: ImportResult }) & {
   /** The adapter's `id` (keys unsaved work in the browser). Default `file:` + the first file's name and size, or `file:import`. */
   id?: string;
 };
+
+/** Accounts copied per step of a load (a yield between steps). */
+const PAGE = 10_000;
 
 /** A CrmAdapter over imported files, with the import's outcome once loaded. */
 export interface FileAdapter extends CrmAdapter {
@@ -32,9 +36,12 @@ function defaultId(options: FileAdapterOptions): string {
 /**
  * A CrmAdapter over accounts, reps and opportunities imported from CSV or `.xlsx` files
  * ({@link importAccounts}), or over an import already made (`{ result }`, e.g. the `tk-import` event's
- * detail). The files are read on the first `load()`; saves are written to memory only (the adapter
- * says so: `capabilities().system` is `file`, `mode` `in-memory`), with the memory adapter's rules
- * (conflicts, unknown reps, abort). Rows that could not be used come back in `load().rejected`, each
+ * detail). The files are read on the first `load()` (the records were validated by the import, so a
+ * load only copies them, a page at a time); saves are written to memory only (the adapter says so:
+ * `capabilities().system` is `file`, `mode` `in-memory`), with the memory adapter's rules: `INVALID`,
+ * `NOT_FOUND`, `INVALID_OWNER` (no such active rep), `STALE` conflict (owner is not `from`, or the
+ * account changed earlier in the same save), `saved` without writing when already owned by `to`,
+ * `ABORTED` once the signal aborts. Rows that could not be used come back in `load().rejected`, each
  * naming the file, row, column and reason. Export the plan (the panel's "Plan as CSV") to keep it.
  *
  * @param options the files and mapping (as for {@link importAccounts}) or `{ result }`, and an `id`
@@ -45,12 +52,19 @@ function defaultId(options: FileAdapterOptions): string {
  */
 export function createFileAdapter(options: FileAdapterOptions): FileAdapter {
   const id = options.id ?? defaultId(options);
-  let memory: MemoryAdapter | null = null;
   let result: ImportResult | null = null;
-  let importing: Promise<MemoryAdapter> | null = null;
+  let importing: Promise<Store> | null = null;
+  let store: Store | null = null;
 
-  const ready = (signal?: AbortSignal): Promise<MemoryAdapter> => {
-    if (memory) return Promise.resolve(memory);
+  /** What the "CRM" holds: the imported records (validated once, by the import) and each account's owner. */
+  interface Store {
+    owners: Map<string, string | null>;
+    activeReps: Set<string>;
+    problems: Rejection[];
+  }
+
+  const ready = (signal?: AbortSignal): Promise<Store> => {
+    if (store) return Promise.resolve(store);
     importing ??= (async () => {
       try {
         result = 'result' in options ? options.result : await importAccounts({ ...options, signal: signal ?? options.signal });
@@ -59,11 +73,17 @@ export function createFileAdapter(options: FileAdapterOptions): FileAdapter {
         const code = (cause as { code?: string }).code ?? 'IMPORT';
         throw new CrmLoadError(code, `the files could not be imported: ${(cause as Error).message}`, { cause });
       }
-      memory = createMemoryAdapter({ id, accounts: result.accounts, reps: result.reps, maxBatchSize: 1000, pageSize: 10_000 });
-      return memory;
+      store = {
+        owners: new Map(result.accounts.map((a) => [a.id, a.ownerId])),
+        activeReps: new Set(result.reps.filter((r) => r.active).map((r) => r.id)),
+        problems: [...result.rejected, ...result.warnings].map(toRejection),
+      };
+      return store;
     })();
     return importing;
   };
+
+  const aborted = (signal?: AbortSignal) => new CrmLoadError('ABORTED', 'loading was aborted', { cause: signal?.reason });
 
   return {
     id,
@@ -73,15 +93,41 @@ export function createFileAdapter(options: FileAdapterOptions): FileAdapter {
     async capabilities(): Promise<Capabilities> {
       return { canWrite: true, canWriteTerritories: false, system: 'file', mode: 'in-memory', maxBatchSize: 1000 };
     },
-    async load(loadOptions: LoadOptions = {}): Promise<LoadResult> {
-      const store = await ready(loadOptions.signal);
-      const loaded = await store.load(loadOptions);
-      const problems = [...result!.rejected, ...result!.warnings].map(toRejection);
-      return { ...loaded, rejected: [...problems, ...loaded.rejected] };
+    async load({ signal, onProgress }: LoadOptions = {}): Promise<LoadResult> {
+      const s = await ready(signal);
+      const all = result!.accounts;
+      // Records were validated by the import: hand out copies with today's owners, a page at a time.
+      const accounts: Account[] = new Array(all.length);
+      for (let i = 0; i < all.length; i += PAGE) {
+        if (signal?.aborted) throw aborted(signal);
+        for (let k = i; k < Math.min(all.length, i + PAGE); k++) accounts[k] = { ...all[k], ownerId: s.owners.get(all[k].id) ?? null };
+        onProgress?.({ loaded: Math.min(all.length, i + PAGE), total: all.length, phase: 'accounts' });
+        if (i + PAGE < all.length) await yieldToEventLoop();
+      }
+      if (signal?.aborted) throw aborted(signal);
+      return { accounts, reps: result!.reps.map((r) => ({ ...r })), territories: [], rejected: [...s.problems] };
     },
-    async save(changes: readonly Change[], saveOptions?: SaveOptions): Promise<SaveOutcome[]> {
-      const store = await ready(saveOptions?.signal);
-      return store.save(changes, saveOptions);
+    async save(changes: readonly Change[], { signal, onProgress }: SaveOptions = {}): Promise<SaveOutcome[]> {
+      const s = await ready(signal);
+      const outcomes: SaveOutcome[] = [];
+      const seen = new Set<string>();
+      changes.forEach((c, i) => {
+        const accountId = c && typeof c.accountId === 'string' ? c.accountId : '';
+        const out = (status: SaveOutcome['status'], code?: string, message?: string) => outcomes.push({ accountId, status, ...(code ? { code, message } : {}) });
+        if (signal?.aborted) return out('failed', 'ABORTED', 'saving was aborted before this change was written');
+        if (!accountId || (c.to !== null && typeof c.to !== 'string') || (c.from !== null && typeof c.from !== 'string')) return out('failed', 'INVALID', `change ${i} is not an account id with from and to rep ids`);
+        if (!s.owners.has(accountId)) return out('failed', 'NOT_FOUND', `account "${accountId}" does not exist`);
+        if (c.to !== null && !s.activeReps.has(c.to)) return out('failed', 'INVALID_OWNER', `rep "${c.to}" does not exist or is inactive`);
+        if (seen.has(accountId)) return out('conflict', 'STALE', `account "${accountId}" was already changed in this save`);
+        const owner = s.owners.get(accountId) ?? null;
+        if (owner === c.to) return out('saved');
+        if (owner !== c.from) return out('conflict', 'STALE', `account "${accountId}" is owned by ${owner ?? 'nobody'}, not ${c.from ?? 'nobody'}`);
+        s.owners.set(accountId, c.to);
+        seen.add(accountId);
+        out('saved');
+      });
+      onProgress?.({ done: changes.length, total: changes.length });
+      return outcomes;
     },
   };
 }

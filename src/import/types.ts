@@ -140,7 +140,7 @@ export interface ImportOptions {
   gazetteer?: Gazetteer | false;
   /** Rows handled between two yields to the event loop for `.xlsx` and for placing (default 2000). */
   chunkRows?: number;
-  /** CSV bytes parsed between two yields (default 256 KiB; `Infinity` parses in one go, as a baseline). */
+  /** CSV bytes parsed between two yields (default 64 KiB; `Infinity` parses in one go, as a baseline). */
   chunkBytes?: number;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;

@@ -95,6 +95,20 @@ describe('createFileAdapter', () => {
     assert.deepEqual([unknown.status, unknown.code], ['failed', 'INVALID_OWNER']);
     const reloaded = await adapter.load();
     assert.equal(reloaded.accounts[0].ownerId, 'rep-02', 'the saved change is in the in-memory store');
+    // Same rules as the memory adapter: a stale `from` is a conflict and writes nothing; twice in one save too.
+    const b = loaded.accounts[1];
+    const outcomes = await adapter.save([
+      { accountId: a.id, from: a.ownerId, to: 'rep-03' },
+      { accountId: b.id, from: b.ownerId, to: 'rep-03' },
+      { accountId: b.id, from: 'rep-03', to: 'rep-02' },
+      { accountId: 'nope', from: null, to: 'rep-01' },
+    ]);
+    assert.deepEqual(outcomes.map((o) => [o.status, o.code]), [['conflict', 'STALE'], ['saved', undefined], ['conflict', 'STALE'], ['failed', 'NOT_FOUND']]);
+    assert.deepEqual((await adapter.load()).accounts.slice(0, 2).map((x) => x.ownerId), ['rep-02', 'rep-03']);
+    const abort = new AbortController();
+    abort.abort();
+    assert.deepEqual((await adapter.save([{ accountId: b.id, from: 'rep-03', to: 'rep-01' }], { signal: abort.signal }))[0].code, 'ABORTED');
+    await assert.rejects(adapter.load({ signal: abort.signal }), (e: CrmLoadError) => e.code === 'ABORTED');
   });
 
   it('takes an import already made (the tk-import event) and fails a load with a clear error', async () => {
