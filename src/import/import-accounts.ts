@@ -438,12 +438,7 @@ export async function importAccounts(options: ImportOptions): Promise<ImportResu
   return { accounts, reps, rejected: problems.rejected, warnings: problems.warnings, unplaced, stats };
 }
 
-/**
- * Starts loading the offline table before the accounts are read, when the mapping has an address.
- * (Exported for the widget: it warms the table while the user checks the mapping.)
- */
+/** Starts loading the offline ZIP table (the widget does while the user checks the mapping). */
 export function preloadGazetteer(): void {
   void loadZipGazetteer().catch(() => undefined);
 }
-
-export { yieldToEventLoop };

@@ -106,7 +106,6 @@ export class TkFileImport extends TkElement {
         let next: Picked;
         try {
           const look = await inspectTable(p.file, { remembered });
-          // A second file of a kind already picked is most likely the next kind (accounts, then reps…).
           next = { ...p, look, kind: look.kind, mapping: look.mapping };
         } catch (error) {
           next = { ...p, error: (error as Error).message };
