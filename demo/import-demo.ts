@@ -32,6 +32,8 @@ if (provider && planner) {
   const samples = el('p', {}, 'Try it with the sample files: ');
   SAMPLES.forEach(([file, label], i) => {
     const a = el('a', { href: `/demo/samples/${file}`, textContent: label });
+    // The theme's link colour (readable on the dark theme too); CSSOM, not a style attribute (CSP).
+    a.style.color = 'var(--tk-color-brand, #0176d3)';
     a.setAttribute('download', file);
     samples.append(a, i < SAMPLES.length - 1 ? ', ' : '.');
   });
