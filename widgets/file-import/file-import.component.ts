@@ -340,13 +340,14 @@ export class TkFileImport extends TkElement {
     }
     if (!r) return html``;
     const placed = r.stats.placed['postal-code'] + r.stats.placed['city-state'];
+    const n = (count: number, one: string, many: string) => `${this.fmt.number(count, 0)} ${count === 1 ? one : many}`;
     return html`<div part="summary" class="summary" role="status">
-      <p><strong>Imported ${this.fmt.number(r.accounts.length, 0)} accounts and ${this.fmt.number(r.reps.length, 0)} reps</strong>
-        ${r.stats.opportunities ? html` with ${this.fmt.number(r.stats.opportunities, 0)} opportunities` : nothing}.
+      <p><strong>Imported ${n(r.accounts.length, 'account', 'accounts')} and ${n(r.reps.length, 'rep', 'reps')}</strong>
+        ${r.stats.opportunities ? html` with ${n(r.stats.opportunities, 'opportunity', 'opportunities')}` : nothing}.
         ${placed ? html`${this.fmt.number(placed, 0)} placed from their address. ` : nothing}
-        ${r.rejected.length ? html`${this.fmt.number(r.rejected.length, 0)} rows not used. ` : nothing}
-        ${r.warnings.length ? html`${this.fmt.number(r.warnings.length, 0)} rows used without a field. ` : nothing}
-        ${r.unplaced.length ? html`${this.fmt.number(r.unplaced.length, 0)} accounts without a place on the map.` : nothing}</p>
+        ${r.rejected.length ? html`${n(r.rejected.length, 'row', 'rows')} not used. ` : nothing}
+        ${r.warnings.length ? html`${n(r.warnings.length, 'row', 'rows')} used without a field. ` : nothing}
+        ${r.unplaced.length ? html`${n(r.unplaced.length, 'account', 'accounts')} without a place on the map.` : nothing}</p>
       <div class="actions"><button type="button" @click=${this.reset}>Import other files</button></div>
     </div>`;
   }

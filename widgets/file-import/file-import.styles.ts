@@ -76,6 +76,8 @@ export const styles = css`
   thead th {
     background: var(--_alt);
     font-weight: 600;
+    white-space: nowrap;
+    overflow-wrap: normal;
   }
   .mapping th[scope='row'] {
     font-weight: normal;
