@@ -33,7 +33,7 @@ const ts = () =>
   });
 
 /** The elements, each with its own module at widgets/<name>/<name>.ts (package exports `./widgets/<name>`). */
-export const ELEMENTS = ['territory-provider', 'territory-map', 'rep-assignment-panel', 'workload-gauge', 'territory-card', 'performance-board', 'territory-editor'];
+export const ELEMENTS = ['territory-provider', 'territory-map', 'rep-assignment-panel', 'workload-gauge', 'territory-card', 'performance-board', 'territory-editor', 'file-import'];
 
 export const entries = Object.fromEntries(
   Object.entries({
@@ -44,6 +44,9 @@ export const entries = Object.fromEntries(
     // Named `widgets-<name>`: every entry that reaches a module-relative URL (`./assets/`, `./worker.js`)
     // must sit in dist/ itself, where the assets and the worker are.
     ...Object.fromEntries(ELEMENTS.map((name) => [`widgets-${name}`, `widgets/${name}/${name}.ts`])),
+    // The file import (parsers and the ZIP table load on demand): its own entry, so the root entry and the
+    // standalone bundle, which inline every dynamic import, stay without them.
+    import: 'src/import/index.ts',
     'adapters/salesforce': 'src/adapters/salesforce/index.ts',
     'adapters/hubspot': 'src/adapters/hubspot/index.ts',
   }).filter(([, file]) => existsSync(file)),

@@ -1,5 +1,6 @@
 // Browser tests for the widgets, in headless Chromium (Debian's /usr/bin/chromium, or CHROME_PATH).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { cjsAsEsm } from './scripts/cjs-as-esm.mjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/browser-harness.mjs';
 import { existsSync } from 'node:fs';
@@ -18,7 +19,7 @@ export default {
       return next();
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [cjsAsEsm(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 40_000 } },

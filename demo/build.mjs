@@ -26,7 +26,7 @@ const ASSETS = join(ROOT, 'widgets/territory-map/assets');
 
 /** What is built: the URL folder, its entry points (name → source), and whether chunks are split. */
 export const PAGES = [
-  { dir: 'demo', entries: { demo: 'demo/demo.ts', record: 'demo/record.ts' }, splitting: true },
+  { dir: 'demo', entries: { demo: 'demo/demo.ts', record: 'demo/record.ts', 'import-demo': 'demo/import-demo.ts' }, splitting: true },
   { dir: 'demo/hubspot/page', entries: { main: 'demo/hubspot/page/main.ts' }, splitting: true },
   { dir: 'widgets', entries: { standalone: 'widgets/standalone.ts' }, splitting: false, hints: true },
 ];

@@ -10,6 +10,7 @@
 // HubSpot emulator with seeded companies and owners behind the example proxy, at /hubspot-emulator,
 // and the page says so in a banner.
 import { startDevServer } from '@web/dev-server';
+import { cjsAsEsm } from '../scripts/cjs-as-esm.mjs';
 import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -142,7 +143,7 @@ const server = await startDevServer({
     ...(dev
       ? {
           nodeResolve: { exportConditions: ['browser', 'development'] },
-          plugins: [(await import('@web/dev-server-esbuild')).esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
+          plugins: [cjsAsEsm(), (await import('@web/dev-server-esbuild')).esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
         }
       : {}),
     middleware,

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = ['test/model', 'test/engine', 'test/store', 'test/adapters', 'test/demo', 'test/build', 'test/data'];
+const roots = ['test/model', 'test/engine', 'test/store', 'test/adapters', 'test/demo', 'test/build', 'test/data', 'test/import'];
 const files = roots
   .flatMap((root) => {
     try {

@@ -51,6 +51,8 @@ describe('<tk-rep-assignment-panel> export', () => {
     expect(csvCell(-5)).to.equal('-5');
     expect(csvCell(null)).to.equal('');
     expect(csvCell('plain')).to.equal('plain');
+    // Issue #13 item 15: look-alikes after blanks and invisible characters, and full-width forms.
+    for (const v of [' =1', '\u00A0=1', '\u200B+1', '\uFEFF@x', '\n-1', '\uFF1D1', '\uFF0B1', '\uFF0D1', '\uFF20x']) expect(csvCell(v).replace(/^"|"$/g, '')).to.equal(`'${v}`);
   });
 
   it('downloads the plan as injection-safe CSV through a Blob link, with from/to rep names', async () => {
@@ -65,13 +67,14 @@ describe('<tk-rep-assignment-panel> export', () => {
     expect(link.href).to.match(/^blob:/);
     const csv = await (await fetch(link.href)).text();
     expect(csv).to.equal(planCsv(provider.state));
+    // Our import template (so the file imports back as this plan): working owner, then the current one.
     expect(csv.split('\r\n')).to.deep.equal([
-      'account_id,account_name,from_rep_id,from_rep,to_rep_id,to_rep,potential,workload',
-      `a1,"'=HYPERLINK(""http://evil"",""x"")",r1,'=Evil Rep,r1,'=Evil Rep,10,1`,
-      `a2,"'+cmd|"" /C calc""!A0",r1,'=Evil Rep,r1,'=Evil Rep,20,2`,
-      `a3,'-2+3,r2,Ben Cole,r1,'=Evil Rep,30,1.5`,
-      `a4,'@SUM(A1:A9),r2,Ben Cole,r2,Ben Cole,40,1`,
-      `a5,"Comma, ""Quoted""\nInc",,,,,0,0`,
+      'account_id,account_name,owner_id,owner_name,previous_owner_id,previous_owner_name,lat,lng,street,city,state,postal_code,country,industry,employees,annual_revenue,potential,workload,locked',
+      `a1,"'=HYPERLINK(""http://evil"",""x"")",r1,'=Evil Rep,r1,'=Evil Rep,40,-100,,,,,,,,,10,1,`,
+      `a2,"'+cmd|"" /C calc""!A0",r1,'=Evil Rep,r1,'=Evil Rep,40,-100,,,,,,,,,20,2,`,
+      `a3,'-2+3,r1,'=Evil Rep,r2,Ben Cole,40,-100,,,,,,,,,30,1.5,`,
+      `a4,'@SUM(A1:A9),r2,Ben Cole,r2,Ben Cole,40,-100,,,,,,,,,40,1,`,
+      `a5,"Comma, ""Quoted""\nInc",,,,,40,-100,,,,,,,,,0,0,`,
       '',
     ]);
     // No cell of the file starts a formula once unquoted.
@@ -79,7 +82,7 @@ describe('<tk-rep-assignment-panel> export', () => {
     await settle(provider);
     const changes = await (await fetch(q<HTMLAnchorElement>(panel, 'a[part~=download]')!.href)).text();
     expect(changes.trim().split('\r\n')).to.have.length(2);
-    expect(changes).to.contain(`a3,'-2+3,r2,Ben Cole,r1,'=Evil Rep,30,1.5`);
+    expect(changes).to.contain(`a3,'-2+3,r1,'=Evil Rep,r2,Ben Cole,40,-100,,,,,,,,,30,1.5,`);
   });
 
   it('downloads the territories as GeoJSON with their definitions and resolved counts', async () => {
