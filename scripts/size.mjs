@@ -125,7 +125,12 @@ export async function bundle(t) {
   });
   const files = new Map(out.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [relative(root, f.path), f.text]));
   const outputs = out.metafile.outputs;
-  const entryOut = Object.keys(outputs).find((k) => outputs[k].entryPoint && k.endsWith('.js'));
+  // The entry's own output: with splitting, every dynamically imported module is an entry point too, so
+  // the first output with an entryPoint can be an on-demand chunk.
+  const wanted = t.contents === undefined ? t.entry : '<stdin>';
+  const entryOut =
+    Object.keys(outputs).find((k) => outputs[k].entryPoint === wanted && k.endsWith('.js')) ??
+    Object.keys(outputs).find((k) => outputs[k].entryPoint && k.endsWith('.js'));
   // Follow static imports from the entry: those chunks load with it; the rest are lazy.
   const initial = new Set();
   const visit = (k) => {
