@@ -1,5 +1,5 @@
 // The working-plan store: plain serialisable state and pure updaters (no DOM).
-export type { PlanState, PlanActions, HistoryEntry, ViewerRole, SelectMode } from './types.js';
+export type { PlanState, PlanActions, HistoryEntry, ViewerRole, SelectMode, Scenario, ScenarioActions } from './types.js';
 export { createPlanState } from './create-plan-state.js';
 export type { CreatePlanStateOptions } from './create-plan-state.js';
 export { commit, undo, redo, HISTORY_LIMIT } from './history.js';
@@ -26,3 +26,22 @@ export {
 } from './persistence.js';
 export { parseStoredPlan } from './parse-stored-plan.js';
 export type { StoredPlan, SkippedChange, RestoreResult, SerialiseOptions, RestoreOptions } from './persistence.js';
+export {
+  FIRST_SCENARIO,
+  SCENARIO_NAME_MAX,
+  listScenarios,
+  activeScenarioId,
+  scenarioAssignments,
+  nextScenarioId,
+  createScenario,
+  duplicateScenario,
+  renameScenario,
+  removeScenario,
+  switchScenario,
+  applyScenario,
+  scenarioChanges,
+  storedScenarios,
+  restoreScenarios,
+  exportScenarios,
+} from './scenarios.js';
+export type { StoredScenario } from './scenarios.js';

@@ -4,6 +4,7 @@ import type { Assignments } from '../model/plan.js';
 import type { Territory } from '../model/territory.js';
 import { commit, HISTORY_LIMIT } from './history.js';
 import { pendingChanges } from './selectors.js';
+import { restoreScenarios, storedScenarios, type StoredScenario } from './scenarios.js';
 import type { PlanState, ViewerRole } from './types.js';
 
 /** The unsaved working plan as kept in local storage. */
@@ -17,6 +18,10 @@ export interface StoredPlan {
   changes: Change[];
   /** The edited territories, when they differ from the loaded ones. */
   territories?: Territory[];
+  /** The named scenarios, each as its changes against the CRM's owners (see src/store/scenarios.ts). */
+  scenarios?: StoredScenario[];
+  /** The scenario the top-level `changes` belong to. */
+  activeScenarioId?: string;
 }
 
 /** Why a stored change could not be restored. */
@@ -81,15 +86,20 @@ export function serialiseWorkingPlan(state: PlanState, adapterId: string, option
     if (older.length) changes = [...older, ...changes];
   }
   const territories = editedTerritories ? state.territories : keep?.territories;
-  if (changes.length === 0 && !territories) return null;
+  const scenarios = storedScenarios(state) ?? keep?.scenarios;
+  if (changes.length === 0 && !territories && !scenarios) return null;
   const stored: StoredPlan = { version: 1, adapterId, savedAt: (options.now ?? new Date()).toISOString(), changes };
   if (territories) stored.territories = [...territories];
+  if (scenarios) {
+    stored.scenarios = scenarios;
+    stored.activeScenarioId = state.scenarios.length ? (state.activeScenarioId ?? undefined) : keep?.activeScenarioId;
+  }
   return JSON.stringify(stored);
 }
 
 /** Whether a stored plan would change anything: it carries territory edits or differs from the state's pending changes. */
 export function storedPlanDiffers(state: PlanState, stored: StoredPlan): boolean {
-  if (stored.territories) return true;
+  if (stored.territories || stored.scenarios?.length) return true;
   const pending = pendingChanges(state);
   if (pending.length !== stored.changes.length) return true;
   const byId = new Map(pending.map((c) => [c.accountId, c]));
@@ -127,11 +137,16 @@ export function restoreWorkingPlan(state: PlanState, stored: StoredPlan, limit =
   }
   if (state.role === 'rep' || state.readOnlyReason) return { state, applied: [], skipped, territories: false };
   const territories = options.keepTerritories ? undefined : stored.territories;
-  if (working === null && !territories) return { state, applied, skipped, territories: false };
+  // Scenarios come back unless this session made its own (newer).
+  const scenarios = stored.scenarios?.length && !state.scenarios.length ? stored.scenarios : undefined;
+  if (working === null && !territories) {
+    return { state: scenarios ? restoreScenarios(state, scenarios, stored.activeScenarioId) : state, applied, skipped, territories: false };
+  }
   const n = applied.length;
   const label = `Restore ${[n ? `${n} unsaved change${n === 1 ? '' : 's'}` : '', territories ? 'territory edits' : ''].filter(Boolean).join(' and ')}`;
+  const next = commit(state, { ...(working ? { working } : {}), ...(territories ? { territories } : {}) }, label, limit);
   return {
-    state: commit(state, { ...(working ? { working } : {}), ...(territories ? { territories } : {}) }, label, limit),
+    state: scenarios ? restoreScenarios(next, scenarios, stored.activeScenarioId) : next,
     applied,
     skipped,
     territories: territories !== undefined,
