@@ -16,6 +16,7 @@ import { focusRep, select } from '../../src/store/selection.js';
 import { applyAssignments, assign, canEdit, discard, setTerritories } from '../../src/store/edit.js';
 import { saveFinished, saveStarted } from '../../src/store/save.js';
 import { pendingChanges, redoLabel, undoLabel } from '../../src/store/selectors.js';
+import { applyScenario, createScenario, duplicateScenario, removeScenario, renameScenario, switchScenario } from '../../src/store/scenarios.js';
 import {
   restoreWorkingPlan,
   serialiseWorkingPlan,
@@ -186,7 +187,20 @@ export class TkTerritoryProvider extends TkElement {
     discard: () => this.#set(discard(this.#state, this.historyLimit), 'discard'),
     save: (options?: { only?: readonly string[]; signal?: AbortSignal }) => this.#queueSave(options),
     reload: () => this.#load(),
+    scenarios: {
+      create: (o) => this.#addScenario(createScenario(this.#state, o)),
+      duplicate: (id, name) => this.#addScenario(duplicateScenario(this.#state, id, { name })),
+      rename: (id, name, note) => this.#set(renameScenario(this.#state, id, name, note)),
+      remove: (id) => this.#set(removeScenario(this.#state, id)),
+      switchTo: (id) => this.#set(switchScenario(this.#state, id), 'apply'),
+      apply: (id) => this.#applied(this.#set(applyScenario(this.#state, id, this.historyLimit), 'apply'), 'assignments', `Apply scenario`),
+    },
   };
+
+  /** Sets a state that added a scenario; its id (the last one), or null when refused. */
+  #addScenario(next: PlanState): string | null {
+    return this.#set(next) ? (next.scenarios.at(-1)?.id ?? null) : null;
+  }
 
   constructor() {
     super();
@@ -382,7 +396,7 @@ export class TkTerritoryProvider extends TkElement {
       }
     }
     // A load replaces the plan but is no edit: what storage holds (an offered plan) stays as it is.
-    if (source !== 'load' && (prev.working !== next.working || prev.current !== next.current || prev.territories !== next.territories)) this.#schedulePersist();
+    if (source !== 'load' && (prev.working !== next.working || prev.current !== next.current || prev.territories !== next.territories || prev.scenarios !== next.scenarios)) this.#schedulePersist();
     return true;
   }
 
@@ -538,7 +552,8 @@ export class TkTerritoryProvider extends TkElement {
 
   #renderOffer(offer: StoredPlan) {
     const n = offer.changes.length;
-    const what = [n ? `${this.fmt.number(n, 0)} unsaved change${n === 1 ? '' : 's'}` : '', offer.territories ? 'territory edits' : '']
+    const k = offer.scenarios?.length ?? 0;
+    const what = [n ? `${this.fmt.number(n, 0)} unsaved change${n === 1 ? '' : 's'}` : '', offer.territories ? 'territory edits' : '', k ? `${k} scenarios` : '']
       .filter(Boolean)
       .join(' and ');
     return html`<div part="restore" class="notice" role="region" aria-label="Unsaved changes">
