@@ -1,6 +1,6 @@
 // Scenarios side by side: duplicate, rebalance into a new scenario, edit one, compare (figures from
 // comparePlans/evaluatePlan), apply (undoable), rename, delete, export.
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../widgets/scenario-compare/scenario-compare.js';
 import { mountProvider, rootOf, settle } from '../helpers/mount.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
@@ -142,5 +142,30 @@ describe('<tk-scenario-compare>', () => {
     expect(qa(ro, '[part~=list] button')).to.have.length(0);
     expect(q(ro, '[part~=rebalance]')).to.equal(null);
     expect(q(ro, '[part~=comparison]')).to.exist;
+  });
+
+  it('keeps scenarios with the unsaved work: a reload offers them back and restores them', async () => {
+    const data = generateDemoData({ seed: 5, accounts: 40, reps: 3 });
+    const map = new Map<string, string>();
+    const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+    const mount = async () => {
+      const p = await fixture<TkTerritoryProvider>(html`<tk-territory-provider .storage=${storage} persist-delay="0" .adapter=${createMemoryAdapter(structuredClone(data))}
+        ><tk-scenario-compare></tk-scenario-compare></tk-territory-provider>`);
+      await waitUntil(() => p.state.status === 'ready', 'not loaded', { timeout: 10_000 });
+      await settle(p);
+      return p;
+    };
+    const first = await mount();
+    click(compareOf(first), 'Duplicate Working plan');
+    await settle(first);
+    first.persistNow();
+    first.remove();
+    const second = await mount();
+    const offer = rootOf(second).querySelector('[part~=restore]');
+    expect(text(offer)).to.match(/Restore 2 scenarios from/);
+    second.restore();
+    await settle(second);
+    expect(second.state.scenarios.map((x) => x.name)).to.deep.equal(['Working plan', 'Working plan (copy)']);
+    expect(table(compareOf(second)).heads).to.deep.equal(['Working plan', 'Working plan (copy)']);
   });
 });

@@ -481,7 +481,7 @@ export class TkTerritoryProvider extends TkElement {
       console.warn(`territory-kit: ignoring the stored plan (${parsed.reason})`);
       return null;
     }
-    const work = parsed.plan.changes.length > 0 || parsed.plan.territories !== undefined;
+    const work = parsed.plan.changes.length > 0 || parsed.plan.territories !== undefined || (parsed.plan.scenarios?.length ?? 0) > 0;
     return work && storedPlanDiffers(state, parsed.plan) ? parsed.plan : null;
   }
 
