@@ -90,6 +90,11 @@ export const styles = css`
     vertical-align: top;
     white-space: nowrap;
   }
+  tbody th {
+    position: sticky;
+    inset-inline-start: 0;
+    background: var(--tk-color-surface, #ffffff);
+  }
   thead th {
     white-space: normal;
     overflow-wrap: anywhere;
