@@ -133,6 +133,17 @@ describe('<tk-scenario-compare>', () => {
     expect(exported.scenarios.map((x: { name: string }) => x.name)).to.deep.equal(['Working plan', 'Plan <b>B</b>']);
     expect(Object.keys(exported.scenarios[1].assignments)).to.have.length(provider.state.accounts.length);
 
+    // A second scenario rebalanced for compact territories: its distance is the engine's too.
+    q<HTMLSelectElement>(el, '[part~=rebalance] select[name=objective]')!.value = 'compactness';
+    q<HTMLButtonElement>(el, '[part~=rebalance] button[type=submit]')!.click();
+    await waitUntil(() => provider.state.scenarios.length === 3, 'no compact scenario', { timeout: 20_000 });
+    await settle(provider);
+    expect(provider.state.scenarios[2].name).to.equal('Compact from Working plan');
+    expectFiguresMatchEngine(provider, el);
+    expect(provider.state.scenarios[2].note).to.match(/compactness/);
+    click(el, 'Delete Compact from Working plan');
+    await settle(provider);
+
     click(el, 'Delete Plan <b>B</b>');
     await settle(provider);
     expect(provider.state.scenarios.map((x) => x.name)).to.deep.equal(['Working plan']);
