@@ -144,6 +144,12 @@ describe('<tk-scenario-compare>', () => {
     click(el, 'Delete Compact from Working plan');
     await settle(provider);
 
+    // A failed run is reported (and adds no scenario).
+    await el.rebalanceIntoScenario({ tolerance: -1 });
+    await settle(provider);
+    expect(text(q(el, '[part~=rebalance] [role=alert]'))).to.match(/^Could not rebalance: rebalance: tolerance must be a finite number ≥ 0/);
+    expect(provider.state.scenarios).to.have.length(2);
+
     click(el, 'Delete Plan <b>B</b>');
     await settle(provider);
     expect(provider.state.scenarios.map((x) => x.name)).to.deep.equal(['Working plan']);

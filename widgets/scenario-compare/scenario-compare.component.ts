@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import type { RebalanceResult } from '../../src/engine/rebalance.js';
 import { activeScenarioId, exportScenarios, listScenarios } from '../../src/store/scenarios.js';
 import type { PlanState } from '../../src/store/types.js';
@@ -55,6 +55,17 @@ export class TkScenarioCompare extends TkElement {
     this.renaming = null;
   }
 
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    // A selection or focus change does not change any figure here.
+    const keys = ['status', 'accounts', 'reps', 'current', 'working', 'scenarios', 'activeScenarioId', 'role', 'readOnlyReason'] as const;
+    const phase = this.rebalance.phase;
+    const phaseChanged = phase !== this.#shownPhase;
+    this.#shownPhase = phase;
+    return this.plan.changed(keys) || phaseChanged || changed.size > 0;
+  }
+
+  #shownPhase: unknown = null;
+
   /** Duplicates a scenario; returns the copy's id (null when refused). */
   duplicate(id: string): string | null {
     return this.plan.actions?.scenarios?.duplicate(id) ?? null;
@@ -106,7 +117,6 @@ export class TkScenarioCompare extends TkElement {
     if (!s || s.status !== 'ready') return html`<p part="empty" class="weak">${s?.status === 'loading' ? 'Loading…' : 'No plan loaded'}</p>`;
     const figures = scenarioFigures(s, this.tolerance);
     return html`
-      <h2>Scenarios</h2>
       ${this.#renderList(s, figures)} ${this.plan.canEdit ? this.#renderRebalance() : nothing}
       <div class="scroll">${this.#renderComparison(figures)}</div>
       <div class="scroll">${this.#renderRepDeltas(s, figures)}</div>

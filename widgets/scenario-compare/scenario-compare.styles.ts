@@ -4,10 +4,6 @@ export const styles = css`
   :host {
     display: block;
   }
-  h2 {
-    margin: 0 0 var(--tk-space-2, 0.5rem);
-    font-size: var(--tk-font-size-heading, 1rem);
-  }
   [part~='list'] {
     list-style: none;
     margin: 0 0 var(--tk-space-3, 0.75rem);

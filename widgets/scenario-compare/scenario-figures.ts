@@ -2,6 +2,7 @@ import { comparePlans, type PlanComparison } from '../../src/engine/compare-plan
 import { evaluatePlan, type PlanEvaluation } from '../../src/engine/evaluate-plan.js';
 import type { Assignments } from '../../src/model/plan.js';
 import { listScenarios, scenarioAssignments } from '../../src/store/scenarios.js';
+import { planEvaluation } from '../../src/store/selectors.js';
 import type { PlanState, Scenario } from '../../src/store/types.js';
 
 /** One scenario's figures: the engine's evaluation, and its comparison with the CRM's owners. */
@@ -40,7 +41,8 @@ export function scenarioFigures(state: PlanState, tolerance: number): ScenarioFi
         reps: state.reps,
         current: state.current,
         tolerance,
-        evaluation: evaluatePlan(state.accounts, state.reps, assignments, { tolerance }),
+        // The working plan's evaluation is the store's memoised one (shared with the panel and gauges).
+        evaluation: assignments === state.working ? planEvaluation(state, tolerance) : evaluatePlan(state.accounts, state.reps, assignments, { tolerance }),
         comparison: comparePlans(state.accounts, state.current, assignments, { reps: state.reps, tolerance }),
       };
       cache.set(assignments, c);
