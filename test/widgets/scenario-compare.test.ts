@@ -4,6 +4,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../widgets/scenario-compare/scenario-compare.js';
 import { mountProvider, rootOf, settle } from '../helpers/mount.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
+import { smallLoad, testAdapter } from '../helpers/plan-fixture.js';
+import { assertNoXss, deepText, poisonLoad, XSS_PAYLOADS } from '../helpers/xss.js';
 import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { generateDemoData } from '../../src/data/generate-demo-data.js';
 import { comparePlans } from '../../src/engine/compare-plans.js';
@@ -184,5 +186,19 @@ describe('<tk-scenario-compare>', () => {
     await settle(second);
     expect(second.state.scenarios.map((x) => x.name)).to.deep.equal(['Working plan', 'Working plan (copy)']);
     expect(table(compareOf(second)).heads).to.deep.equal(['Working plan', 'Working plan (copy)']);
+  });
+
+  it('renders CRM text (rep names) and scenario names as text, never HTML', async () => {
+    for (const payload of XSS_PAYLOADS) {
+      const provider = await mountProvider(testAdapter('xss-scenarios', poisonLoad(smallLoad(), payload)), html`<tk-scenario-compare></tk-scenario-compare>`);
+      const el = compareOf(provider);
+      provider.actions.scenarios!.duplicate('plan', payload);
+      provider.actions.assign(['a1'], 'r2');
+      await settle(provider);
+      await assertNoXss(provider);
+      const shown = deepText(provider);
+      expect(shown.split(payload).length - 1, 'rep and scenario names shown as text').to.be.greaterThan(3);
+      expect(table(el).heads).to.deep.equal(['Working plan', payload]);
+    }
   });
 });
