@@ -65,7 +65,8 @@ function materialise(state: PlanState, now: Date): PlanState {
 }
 
 /**
- * Adds a scenario (not made active). Default assignments: a copy of the working plan. The first call
+ * Adds a scenario (not made active): a copy of the working plan with `options.assignments` over it
+ * (accounts they leave out keep their working owner). The first call
  * also turns the working plan into the first scenario ({@link FIRST_SCENARIO}).
  *
  * @returns the new state, or `state` itself when refused (rep role, read-only) or the id is taken
@@ -81,9 +82,10 @@ export function createScenario(
   if (!canEdit(state)) return state;
   const id = options.id ?? nextScenarioId(state);
   if (listScenarios(state).some((s) => s.id === id)) return state;
+  // A copy of the working plan, with the given assignments over it (accounts they leave out keep their working owner).
   const assignments = copyAssignments(state.working);
   const reps = new Set(state.reps.map((r) => r.id));
-  if (options.assignments) {
+  if (options.assignments && options.assignments !== state.working) {
     for (const accountId of Object.keys(options.assignments)) {
       const repId = options.assignments[accountId];
       if (!Object.hasOwn(state.current, accountId)) throw new RangeError(`createScenario: unknown account id ${JSON.stringify(accountId)}`);
@@ -106,7 +108,8 @@ export function duplicateScenario(state: PlanState, id: string, options: { name?
   const source = listScenarios(state).find((s) => s.id === id);
   const assignments = scenarioAssignments(state, id);
   if (!source || !assignments) return state;
-  return createScenario(state, { name: options.name ?? `${source.name} (copy)`.slice(0, SCENARIO_NAME_MAX), assignments: copyAssignments(assignments), note: source.note, id: options.id, now: options.now });
+  // createScenario copies the assignments it is given.
+  return createScenario(state, { name: options.name ?? `${source.name} (copy)`.slice(0, SCENARIO_NAME_MAX), assignments, note: source.note, id: options.id, now: options.now });
 }
 
 /**

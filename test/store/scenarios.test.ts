@@ -84,6 +84,8 @@ describe('scenarios', () => {
     assert.throws(() => renameScenario(s, 's2', '   '), /renameScenario: scenario name must not be empty/);
     assert.equal(removeScenario(s, 'plan'), s, 'the active scenario stays');
     assert.deepEqual(removeScenario(s, 's2').scenarios.map((x) => x.id), ['plan']);
+    const partial = createScenario(assign(load(), ['a3'], 'r2'), { name: 'P', assignments: Object.assign(Object.create(null), { a1: 'r2' }) });
+    assert.deepEqual(owners(partial, 's2'), { a1: 'r2', a2: 'r1', a3: 'r2', a4: 'r2', a5: null }, 'accounts left out keep their working owner');
     const rep = load(undefined, 'rep');
     assert.equal(createScenario(rep, { name: 'X' }), rep);
     assert.throws(() => createScenario(load(), { name: 'X', assignments: Object.assign(Object.create(null), { a1: 'nobody' }) }), /account "a1".*unknown rep id "nobody"/);
