@@ -25,6 +25,7 @@ import { styles } from './scenario-compare.styles.js';
  * @csspart comparison - The table of figures per scenario.
  * @csspart rep-deltas - The table of per-rep changes (accounts gained/lost, net potential) per scenario.
  * @csspart export - The "Export JSON" button.
+ * @csspart empty - The notice shown before the plan has loaded.
  *
  * Attributes: `tolerance` (default 0.05), `rebalance-worker` (`auto` | `never`, default `auto`;
  * `never` on pages without Workers, e.g. Salesforce LWS), `locale`, `currency`, `theme`.
