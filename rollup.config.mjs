@@ -33,7 +33,7 @@ const ts = () =>
   });
 
 /** The elements, each with its own module at widgets/<name>/<name>.ts (package exports `./widgets/<name>`). */
-export const ELEMENTS = ['territory-provider', 'territory-map', 'rep-assignment-panel', 'workload-gauge', 'territory-card', 'performance-board', 'territory-editor', 'file-import'];
+export const ELEMENTS = ['territory-provider', 'territory-map', 'rep-assignment-panel', 'workload-gauge', 'territory-card', 'performance-board', 'territory-editor', 'file-import', 'scenario-compare'];
 
 export const entries = Object.fromEntries(
   Object.entries({

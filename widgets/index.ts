@@ -17,6 +17,7 @@ customElements.get('tk-performance-board') || customElements.define('tk-performa
 // The territory editor (with the zod model it validates edits against) loads when first shown; its
 // class and edit helpers come from `territory-kit/widgets/territory-editor`.
 defineOnDemand('tk-territory-editor', () => import('./territory-editor/territory-editor.js'));
+defineOnDemand('tk-scenario-compare', () => import('./scenario-compare/scenario-compare.js'));
 
 export { TkTerritoryProvider, TkWorkloadGauge, TkTerritoryCard, TkPerformanceBoard };
 export type { PlanStorage } from './territory-provider/territory-provider.component.js';

@@ -7,3 +7,4 @@ export * from '../src/index.js';
 export * from './index.js';
 // One file: the editor is inside and defined on load (its class and edit helpers exported too).
 export * from './territory-editor/territory-editor.js';
+export * from './scenario-compare/scenario-compare.js';

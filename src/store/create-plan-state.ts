@@ -39,5 +39,7 @@ export function createPlanState(options: CreatePlanStateOptions = {}): PlanState
     readOnlyReason: null,
     lastSave: null,
     saving: false,
+    scenarios: [],
+    activeScenarioId: null,
   };
 }

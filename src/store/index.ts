@@ -1,5 +1,5 @@
 // The working-plan store: plain serialisable state and pure updaters (no DOM).
-export type { PlanState, PlanActions, HistoryEntry, ViewerRole, SelectMode, AlertSettings } from './types.js';
+export type { PlanState, PlanActions, HistoryEntry, ViewerRole, SelectMode, AlertSettings, Scenario, ScenarioActions } from './types.js';
 export { setLocked, pendingLocks, locksSaved, splitHeld, isHeld, lockedRepIds } from './locks.js';
 export type { LockMap, LockTarget, LockChange } from './locks.js';
 export { createPlanState } from './create-plan-state.js';
@@ -29,3 +29,22 @@ export {
 } from './persistence.js';
 export { parseStoredPlan } from './parse-stored-plan.js';
 export type { StoredPlan, SkippedChange, RestoreResult, SerialiseOptions, RestoreOptions } from './persistence.js';
+export {
+  FIRST_SCENARIO,
+  SCENARIO_NAME_MAX,
+  listScenarios,
+  activeScenarioId,
+  scenarioAssignments,
+  nextScenarioId,
+  createScenario,
+  duplicateScenario,
+  renameScenario,
+  removeScenario,
+  switchScenario,
+  applyScenario,
+  scenarioChanges,
+  storedScenarios,
+  restoreScenarios,
+  exportScenarios,
+} from './scenarios.js';
+export type { StoredScenario } from './scenarios.js';

@@ -14,8 +14,8 @@ export function loadProgressed(state: PlanState, progress: LoadProgress): PlanSt
 }
 
 /**
- * Takes in what the adapter loaded. `current` and `working` become the loaded owners (unsaved edits
- * and undo history are dropped: restore them from persistence), the selection keeps only accounts
+ * Takes in what the adapter loaded. `current` and `working` become the loaded owners (unsaved edits,
+ * scenarios and undo history are dropped: restore them from persistence), the selection keeps only accounts
  * that still exist, and a focused rep that vanished is cleared.
  *
  * @param state the state while loading
@@ -54,6 +54,8 @@ export function loadSucceeded(state: PlanState, result: LoadResult, capabilities
     saving: false,
     lockBase: undefined,
     opportunities: result.opportunities ?? [],
+    scenarios: [], // like unsaved edits: restored from persistence
+    activeScenarioId: null,
   };
 }
 

@@ -18,6 +18,16 @@ const Envelope = z.object({
       untouchedDays: z.optional(z.number().check(z.gte(0), z.lte(36500))),
     }),
   ),
+  scenarios: z.optional(z.array(z.unknown())),
+  activeScenarioId: z.optional(z.string()),
+});
+
+const ScenarioEnvelope = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  createdAt: z.string(),
+  note: z.optional(z.string()),
+  changes: z.array(z.unknown()),
 });
 
 /**
@@ -56,6 +66,22 @@ export function parseStoredPlan(
     const t = validateBatch('territory', env.data.territories);
     plan.territories = t.valid;
     dropped += t.rejected.length;
+  }
+  if (env.data.scenarios) {
+    // Scenarios are kept one by one: a bad one (or a bad change in one) is dropped, not the plan.
+    plan.scenarios = [];
+    for (const raw of env.data.scenarios) {
+      const s = ScenarioEnvelope.safeParse(raw);
+      if (!s.success) {
+        dropped++;
+        continue;
+      }
+      const c = validateBatch('change', s.data.changes);
+      dropped += c.rejected.length;
+      const changes = c.valid.map(({ accountId, from, to }) => ({ accountId, from, to }));
+      plan.scenarios.push({ id: s.data.id, name: s.data.name, createdAt: s.data.createdAt, note: s.data.note ?? '', changes });
+    }
+    if (env.data.activeScenarioId !== undefined) plan.activeScenarioId = env.data.activeScenarioId;
   }
   return { plan, dropped };
 }

@@ -6,6 +6,7 @@ import { commit, HISTORY_LIMIT } from './history.js';
 import { pendingChanges } from './selectors.js';
 import type { AlertSettings, PlanState, ViewerRole } from './types.js';
 import { pendingLocks, setLocked, splitHeld } from './locks.js';
+import { restoreScenarios, storedScenarios, type StoredScenario } from './scenarios.js';
 
 /** The unsaved working plan as kept in local storage. */
 export interface StoredPlan {
@@ -22,6 +23,10 @@ export interface StoredPlan {
   locks?: { accounts: Record<string, boolean>; reps: Record<string, boolean> };
   /** The plan's alert thresholds, when set. */
   alertSettings?: AlertSettings;
+  /** The named scenarios, each as its changes against the CRM's owners (see src/store/scenarios.ts). */
+  scenarios?: StoredScenario[];
+  /** The scenario the top-level `changes` belong to. */
+  activeScenarioId?: string;
 }
 
 /** Why a stored change could not be restored. */
@@ -88,7 +93,8 @@ export function serialiseWorkingPlan(state: PlanState, adapterId: string, option
   const territories = editedTerritories ? state.territories : keep?.territories;
   const locks = pendingLocks(state);
   const settings = state.alertSettings && Object.keys(state.alertSettings).length ? state.alertSettings : keep?.alertSettings;
-  if (changes.length === 0 && !territories && locks.length === 0 && !settings && !keep?.locks) return null;
+  const scenarios = storedScenarios(state) ?? keep?.scenarios;
+  if (changes.length === 0 && !territories && locks.length === 0 && !settings && !keep?.locks && !scenarios) return null;
   const stored: StoredPlan = { version: 1, adapterId, savedAt: (options.now ?? new Date()).toISOString(), changes };
   if (territories) stored.territories = [...territories];
   if (locks.length) {
@@ -96,12 +102,16 @@ export function serialiseWorkingPlan(state: PlanState, adapterId: string, option
     for (const l of locks) Object.defineProperty(l.kind === 'account' ? stored.locks.accounts : stored.locks.reps, l.id, { value: l.locked, enumerable: true, writable: true, configurable: true });
   } else if (keep?.locks) stored.locks = keep.locks;
   if (settings) stored.alertSettings = { ...settings };
+  if (scenarios) {
+    stored.scenarios = scenarios;
+    stored.activeScenarioId = state.scenarios.length ? (state.activeScenarioId ?? undefined) : keep?.activeScenarioId;
+  }
   return JSON.stringify(stored);
 }
 
 /** Whether a stored plan would change anything: it carries territory edits or differs from the state's pending changes. */
 export function storedPlanDiffers(state: PlanState, stored: StoredPlan): boolean {
-  if (stored.territories || stored.locks || stored.alertSettings) return true;
+  if (stored.territories || stored.locks || stored.alertSettings || stored.scenarios?.length) return true;
   const pending = pendingChanges(state);
   if (pending.length !== stored.changes.length) return true;
   const byId = new Map(pending.map((c) => [c.accountId, c]));
@@ -143,11 +153,16 @@ export function restoreWorkingPlan(state: PlanState, stored: StoredPlan, limit =
   if (state.role === 'rep' || state.readOnlyReason) return { state, applied: [], skipped, territories: false };
   const territories = options.keepTerritories ? undefined : stored.territories;
   state = restoreLocksAndSettings(state, stored);
-  if (working === null && !territories) return { state, applied, skipped, territories: false };
+  // Scenarios come back unless this session made its own (newer).
+  const scenarios = stored.scenarios?.length && !state.scenarios.length ? stored.scenarios : undefined;
+  if (working === null && !territories) {
+    return { state: scenarios ? restoreScenarios(state, scenarios, stored.activeScenarioId) : state, applied, skipped, territories: false };
+  }
   const n = applied.length;
   const label = `Restore ${[n ? `${n} unsaved change${n === 1 ? '' : 's'}` : '', territories ? 'territory edits' : ''].filter(Boolean).join(' and ')}`;
+  const next = commit(state, { ...(working ? { working } : {}), ...(territories ? { territories } : {}) }, label, limit);
   return {
-    state: commit(state, { ...(working ? { working } : {}), ...(territories ? { territories } : {}) }, label, limit),
+    state: scenarios ? restoreScenarios(next, scenarios, stored.activeScenarioId) : next,
     applied,
     skipped,
     territories: territories !== undefined,

@@ -31,6 +31,23 @@ export interface HistoryEntry {
 }
 
 /**
+ * A named alternative plan (see src/store/scenarios.ts). The active scenario's assignments live in
+ * `PlanState.working` while it is active; `assignments` holds them while it is not.
+ */
+export interface Scenario {
+  id: string;
+  name: string;
+  /** Account id → rep id or null (null-prototype, see src/model/assignments.ts). */
+  assignments: Assignments;
+  /** When it was made (ISO 8601). */
+  createdAt: string;
+  /** Free text, e.g. how a rebalance made it. */
+  note: string;
+  /** Its undo history while another scenario is active (in memory only: neither stored nor exported). */
+  history?: { past: readonly HistoryEntry[]; future: readonly HistoryEntry[] };
+}
+
+/**
  * The working plan: plain, serialisable data. Replaced (never mutated) on every change, so
  * `Object.is` tells consumers something changed. Derived figures (evaluation, resolution, pending
  * changes) are computed from it by pure selectors, not stored.
@@ -90,6 +107,13 @@ export interface PlanState {
   opportunities?: readonly Opportunity[];
   /** Alert thresholds set for this plan (the panel's alert settings). */
   alertSettings?: AlertSettings;
+  /**
+   * Named plans side by side; empty until the first one is made (then the working plan becomes the
+   * first scenario). The working plan is always the active scenario's.
+   */
+  scenarios: readonly Scenario[];
+  /** The scenario `working` belongs to, or null while there are none. */
+  activeScenarioId: string | null;
 }
 
 /**
@@ -121,4 +145,21 @@ export interface PlanActions {
   setLocked?(target: LockTarget, locked: boolean): boolean;
   /** Sets the plan's alert thresholds. */
   setAlertSettings?(settings: AlertSettings): boolean;
+  /** Named scenarios (optional so that other implementations of PlanActions stay valid). */
+  scenarios?: ScenarioActions;
+}
+
+/** What widgets may do with scenarios (see src/store/scenarios.ts). Refused (null/false) in the `rep` role and when read-only. */
+export interface ScenarioActions {
+  /** Adds a scenario (default: a copy of the working plan); returns its id, or null when refused. */
+  create(options: { name: string; assignments?: Assignments; note?: string }): string | null;
+  /** Adds a copy of a scenario; returns the new id, or null when refused. */
+  duplicate(id: string, name?: string): string | null;
+  rename(id: string, name: string, note?: string): boolean;
+  /** Removes a scenario other than the active one. */
+  remove(id: string): boolean;
+  /** Makes another scenario the working plan (the one the map and panel edit); the left one keeps its edits and undo history. */
+  switchTo(id: string): boolean;
+  /** Makes a scenario's assignments the first scenario's working plan, as one undoable step (switching to it first). */
+  apply(id: string): boolean;
 }

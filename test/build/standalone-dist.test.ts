@@ -14,7 +14,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { ROOT, launchChromium, serveDir } from '../../scripts/browser-harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
-const ELEMENTS = ['tk-territory-provider', 'tk-territory-map', 'tk-workload-gauge', 'tk-rep-assignment-panel', 'tk-territory-editor', 'tk-performance-board', 'tk-territory-card'];
+const ELEMENTS = ['tk-territory-provider', 'tk-territory-map', 'tk-workload-gauge', 'tk-rep-assignment-panel', 'tk-territory-editor', 'tk-performance-board', 'tk-territory-card', 'tk-scenario-compare'];
 const HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>standalone bundle</title>
 <link rel="icon" href="data:,"><script type="module" src="./page.js"></script></head><body><main>
 <tk-territory-provider viewer-role="manager">

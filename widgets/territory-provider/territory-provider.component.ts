@@ -19,6 +19,7 @@ import { saveFinished, saveStarted } from '../../src/store/save.js';
 import { locksSaved, pendingLocks, setLocked, type LockTarget } from '../../src/store/locks.js';
 import type { AlertSettings } from '../../src/store/types.js';
 import { pendingChanges, redoLabel, undoLabel } from '../../src/store/selectors.js';
+import { applyScenario, createScenario, duplicateScenario, removeScenario, renameScenario, switchScenario } from '../../src/store/scenarios.js';
 import {
   restoreWorkingPlan,
   serialiseWorkingPlan,
@@ -198,7 +199,20 @@ export class TkTerritoryProvider extends TkElement {
     reload: () => this.#load(),
     setLocked: (target: LockTarget, locked: boolean) => this.#set(setLocked(this.#state, target, locked)),
     setAlertSettings: (settings: AlertSettings) => canEdit(this.#state) && this.#set({ ...this.#state, alertSettings: { ...settings } }),
+    scenarios: {
+      create: (o) => this.#addScenario(createScenario(this.#state, o)),
+      duplicate: (id, name) => this.#addScenario(duplicateScenario(this.#state, id, { name })),
+      rename: (id, name, note) => this.#set(renameScenario(this.#state, id, name, note)),
+      remove: (id) => this.#set(removeScenario(this.#state, id)),
+      switchTo: (id) => this.#set(switchScenario(this.#state, id), 'apply'),
+      apply: (id) => this.#applied(this.#set(applyScenario(this.#state, id, this.historyLimit), 'apply'), 'assignments', `Apply scenario`),
+    },
   };
+
+  /** Sets a state that added a scenario; its id (the last one), or null when refused. */
+  #addScenario(next: PlanState): string | null {
+    return this.#set(next) ? (next.scenarios.at(-1)?.id ?? null) : null;
+  }
 
   constructor() {
     super();
@@ -396,7 +410,7 @@ export class TkTerritoryProvider extends TkElement {
     // A load replaces the plan but is no edit: what storage holds (an offered plan) stays as it is.
     if (
       source !== 'load' &&
-      (prev.working !== next.working || prev.current !== next.current || prev.territories !== next.territories || prev.lockBase !== next.lockBase || prev.alertSettings !== next.alertSettings)
+      (prev.working !== next.working || prev.current !== next.current || prev.territories !== next.territories || prev.lockBase !== next.lockBase || prev.alertSettings !== next.alertSettings || prev.scenarios !== next.scenarios)
     ) {
       this.#schedulePersist();
     }
@@ -484,7 +498,7 @@ export class TkTerritoryProvider extends TkElement {
       console.warn(`territory-kit: ignoring the stored plan (${parsed.reason})`);
       return null;
     }
-    const work = parsed.plan.changes.length > 0 || parsed.plan.territories !== undefined || parsed.plan.locks !== undefined || parsed.plan.alertSettings !== undefined;
+    const work = parsed.plan.changes.length > 0 || parsed.plan.territories !== undefined || parsed.plan.locks !== undefined || parsed.plan.alertSettings !== undefined || (parsed.plan.scenarios?.length ?? 0) > 0;
     return work && storedPlanDiffers(state, parsed.plan) ? parsed.plan : null;
   }
 
@@ -569,7 +583,8 @@ export class TkTerritoryProvider extends TkElement {
 
   #renderOffer(offer: StoredPlan) {
     const n = offer.changes.length;
-    const what = [n ? `${this.fmt.number(n, 0)} unsaved change${n === 1 ? '' : 's'}` : '', offer.territories ? 'territory edits' : '', offer.locks ? 'lock changes' : '', offer.alertSettings ? 'alert settings' : '']
+    const k = offer.scenarios?.length ?? 0;
+    const what = [n ? `${this.fmt.number(n, 0)} unsaved change${n === 1 ? '' : 's'}` : '', offer.territories ? 'territory edits' : '', offer.locks ? 'lock changes' : '', offer.alertSettings ? 'alert settings' : '', k ? `${k} scenarios` : '']
       .filter(Boolean)
       .join(' and ');
     return html`<div part="restore" class="notice" role="region" aria-label="Unsaved changes">
