@@ -29,7 +29,6 @@ declare module 'leaflet/src/layer/vector/Renderer' {
 declare module 'leaflet/src/layer/vector/Canvas' {
   export { Canvas, canvas } from 'leaflet';
 }
-declare module 'leaflet/src/layer/vector/Renderer.getRenderer' {}
 declare module 'leaflet/src/layer/vector/Polyline' {
   export { Polyline, polyline } from 'leaflet';
 }

@@ -15,7 +15,6 @@ import { TileLayer, tileLayer } from 'leaflet/src/layer/tile/TileLayer';
 import { Popup, popup } from 'leaflet/src/layer/Popup';
 import { Renderer } from 'leaflet/src/layer/vector/Renderer';
 import { Canvas, canvas } from 'leaflet/src/layer/vector/Canvas';
-import 'leaflet/src/layer/vector/Renderer.getRenderer'; // Map#getRenderer, which every Path calls
 import { Polyline, polyline } from 'leaflet/src/layer/vector/Polyline';
 import { Polygon, polygon } from 'leaflet/src/layer/vector/Polygon';
 import { CircleMarker, circleMarker } from 'leaflet/src/layer/vector/CircleMarker';
@@ -30,6 +29,20 @@ import 'leaflet/src/map/handler/Map.Keyboard';
 import 'leaflet/src/map/handler/Map.ScrollWheelZoom';
 import 'leaflet/src/map/handler/Map.TapHold';
 import 'leaflet/src/map/handler/Map.TouchZoom';
+
+// Map#getRenderer, which every Path calls when it is added. Not leaflet's Renderer.getRenderer module:
+// its fallback for a path without a renderer is an SVG renderer, so it brings the SVG and VML renderers
+// (≈ 10 kB before minifying) into every bundle. Every path the map draws names its canvas renderer
+// (`renderer:` option), which is what leaflet's method returns first too; a path without one gets the
+// map's `renderer` option or one shared canvas renderer (leaflet's `preferCanvas: true` behaviour, less
+// per-pane renderers, which the map never asks for).
+Map.include({
+  getRenderer(this: Map & { _renderer?: Renderer }, layer: Polyline | CircleMarker): Renderer {
+    const renderer = layer.options.renderer ?? this.options.renderer ?? (this._renderer ??= canvas());
+    if (!this.hasLayer(renderer)) this.addLayer(renderer);
+    return renderer;
+  },
+});
 
 export { Map, map, Control, Layer, LayerGroup, layerGroup, TileLayer, tileLayer, Popup, popup, Renderer, Canvas, canvas };
 export { Polyline, polyline, Polygon, polygon, CircleMarker, circleMarker, Point, point, LatLng, latLng, DomUtil, Util };
