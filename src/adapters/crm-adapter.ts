@@ -47,6 +47,18 @@ export interface LoadResult {
    * them: performance history is credited to that rep, not to the account's planned owner.
    */
   opportunities?: Opportunity[];
+  /**
+   * What the user should know about this load although it succeeded, e.g. performance figures left
+   * out because a field is not readable for them. `field` names the CRM field, when known.
+   */
+  notices?: LoadNotice[];
+}
+
+/** A notice about a load that succeeded with something left out. */
+export interface LoadNotice {
+  code: string;
+  message: string;
+  field?: string;
 }
 
 /** One account changing hands: rep ids, or null for unassigned. */

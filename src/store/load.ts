@@ -54,6 +54,7 @@ export function loadSucceeded(state: PlanState, result: LoadResult, capabilities
     saving: false,
     lockBase: undefined,
     opportunities: result.opportunities ?? [],
+    notices: result.notices ?? [],
     scenarios: [], // like unsaved edits: restored from persistence
     activeScenarioId: null,
   };

@@ -3,7 +3,7 @@ import type { Rep } from '../model/rep.js';
 import type { Territory } from '../model/territory.js';
 import type { Assignments } from '../model/plan.js';
 import type { Rejection } from '../model/validate-batch.js';
-import type { Capabilities, LoadProgress, SaveOutcome } from '../adapters/crm-adapter.js';
+import type { Capabilities, LoadNotice, LoadProgress, SaveOutcome } from '../adapters/crm-adapter.js';
 import type { Opportunity } from '../model/opportunity.js';
 import type { LockMap, LockTarget } from './locks.js';
 
@@ -107,6 +107,8 @@ export interface PlanState {
   opportunities?: readonly Opportunity[];
   /** Alert thresholds set for this plan (the panel's alert settings). */
   alertSettings?: AlertSettings;
+  /** What the last load left out and the user should know (e.g. an unreadable field). */
+  notices?: readonly LoadNotice[];
   /**
    * Named plans side by side; empty until the first one is made (then the working plan becomes the
    * first scenario). The working plan is always the active scenario's.

@@ -74,13 +74,15 @@ describe('Salesforce adapter: Apex transport (Lightning)', () => {
       const real = apexMethodsFor(emu.store, {}, 2000, { unreadable: ['Opportunity.Amount'] });
       const asked: string[] = [];
       const methods: ApexMethods = { ...real, queryPage: (args) => (asked.push(JSON.parse(args.requestJson).name), real.queryPage(args)) };
-      const { accounts, reps, report } = await createSalesforceAdapter({ transport: apexTransport(methods), retry: fastRetry() }).load();
+      const { accounts, reps, report, notices } = await createSalesforceAdapter({ transport: apexTransport(methods), retry: fastRetry() }).load();
       assert.equal(accounts.length, 30);
       assert.equal(reps.length, 3);
       assert.ok(accounts.every((a) => a.performance === undefined), 'performance figures left out');
       assert.equal(report.performanceSkipped?.code, 'INVALID_FIELD');
       assert.equal(report.performanceSkipped?.field, 'Opportunity.Amount');
       assert.match(report.performanceSkipped!.message, /Opportunity\.Amount is not readable/);
+      // The same notice reaches the provider, which shows it (test/widgets/territory-provider.test.ts).
+      assert.deepEqual(notices?.map((n) => n.field), ['Opportunity.Amount']);
       assert.equal(asked.filter((n) => n === 'opportunities').length, 1, 'not retried: the Apex class said the field is unreadable');
     } finally {
       await emu.close();

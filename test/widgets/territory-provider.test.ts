@@ -53,6 +53,25 @@ describe('<tk-territory-provider>', () => {
     await expectNoAxeViolations(el);
   });
 
+  it('shows what a successful load left out (a notice naming the field), to every role, as text', async () => {
+    const adapter = testAdapter();
+    const message = 'Performance figures are left out: Opportunity.Amount is not readable for this user <img src=x onerror=alert(1)>';
+    adapter.data = { ...adapter.data, notices: [{ code: 'INVALID_FIELD', field: 'Opportunity.Amount', message }] };
+    for (const role of ['admin', 'rep']) {
+      const el = await mount(adapter, { role, repId: 'r1' });
+      const notices = root(el).querySelector('[part~=notices]')!;
+      expect(notices, role).to.exist;
+      expect(notices.getAttribute('role')).to.equal('status');
+      expect(notices.textContent).to.contain('Opportunity.Amount is not readable').and.contain('<img');
+      expect(notices.querySelector('img')).to.equal(null);
+      await expectNoAxeViolations(el);
+      el.remove();
+    }
+    adapter.data = { ...adapter.data, notices: [] };
+    const el = await mount(adapter);
+    expect(root(el).querySelector('[part~=notices]')).to.equal(null);
+  });
+
   it('reports a load error with its code and retries', async () => {
     const adapter = testAdapter();
     adapter.loadError = new CrmLoadError('INVALID_SESSION_ID', 'Session expired');

@@ -568,6 +568,9 @@ export class TkTerritoryProvider extends TkElement {
         : nothing}
       ${this.otherTab && s.status === 'ready' ? this.#renderOtherTab() : nothing}
       ${this.offer ? this.#renderOffer(this.offer) : nothing} ${this.restoreReport ? this.#renderRestoreReport() : nothing}
+      ${s.notices?.length && s.status === 'ready'
+        ? html`<div part="notices" class="notice" role="status">${s.notices.map((n) => html`<p>${n.message}</p>`)}</div>`
+        : nothing}
       ${s.rejected.length && canEdit(s) ? this.#renderRejections() : nothing}
       ${!this.noToolbar && canEdit(s) && s.status === 'ready' ? this.#renderToolbar() : nothing}
       <slot></slot>

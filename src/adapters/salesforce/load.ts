@@ -209,5 +209,6 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
 
   const rejected: Rejection[] = [...accounts.rejected, ...reps.rejected, ...territories.rejected];
   if (roster) state.roster = roster;
-  return { accounts: accounts.valid, reps: reps.valid, territories: territories.valid, rejected, report };
+  const notices = report.performanceSkipped ? [{ ...report.performanceSkipped }] : [];
+  return { accounts: accounts.valid, reps: reps.valid, territories: territories.valid, rejected, report, ...(notices.length ? { notices } : {}) };
 }
