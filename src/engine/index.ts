@@ -11,3 +11,4 @@ export * from './suggest-quotas.js';
 export * from './detect-alerts.js';
 export * from './resolve-territories.js';
 export * from './distribute-accounts.js';
+export * from './split-quota.js';
