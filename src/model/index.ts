@@ -5,3 +5,4 @@ export * from './rep.js';
 export * from './territory.js';
 export * from './plan.js';
 export * from './validate-batch.js';
+export * from './quota.js';

@@ -27,3 +27,5 @@ export {
 } from './persistence.js';
 export { parseStoredPlan } from './parse-stored-plan.js';
 export type { StoredPlan, SkippedChange, RestoreResult, SerialiseOptions, RestoreOptions } from './persistence.js';
+export { applyQuotas, pendingQuotaChanges, quotaInForce, quotasWritten } from './quotas.js';
+export type { QuotaInForce } from './quotas.js';

@@ -1,6 +1,7 @@
 // Reading a stored working plan back: its own module because it validates with the zod/mini model,
 // which the widgets load only when a stored plan is found (see the provider).
 import * as z from 'zod/mini';
+import { QuotaEntry } from '../model/quota.js';
 import { validateBatch } from '../model/validate-batch.js';
 import type { StoredPlan } from './persistence.js';
 
@@ -10,6 +11,7 @@ const Envelope = z.object({
   savedAt: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 date' })),
   changes: z.array(z.unknown()),
   territories: z.optional(z.array(z.unknown())),
+  quotas: z.optional(z.array(z.unknown())),
 });
 
 /**
@@ -46,6 +48,15 @@ export function parseStoredPlan(
     const t = validateBatch('territory', env.data.territories);
     plan.territories = t.valid;
     dropped += t.rejected.length;
+  }
+  if (env.data.quotas) {
+    const quotas: QuotaEntry[] = [];
+    for (const raw of env.data.quotas) {
+      const q = QuotaEntry.safeParse(raw);
+      if (q.success) quotas.push(q.data);
+      else dropped++;
+    }
+    plan.quotas = quotas;
   }
   return { plan, dropped };
 }

@@ -3,6 +3,8 @@ import { assignedTo, copyAssignments } from '../model/assignments.js';
 import type { Assignments } from '../model/plan.js';
 import type { Territory } from '../model/territory.js';
 import { commit, HISTORY_LIMIT } from './history.js';
+import type { QuotaEntry } from '../model/quota.js';
+import { pendingQuotaChanges } from './quotas.js';
 import { pendingChanges } from './selectors.js';
 import type { PlanState, ViewerRole } from './types.js';
 
@@ -17,6 +19,8 @@ export interface StoredPlan {
   changes: Change[];
   /** The edited territories, when they differ from the loaded ones. */
   territories?: Territory[];
+  /** The plan's quotas, when they differ from the CRM's (see src/store/quotas.ts). */
+  quotas?: QuotaEntry[];
 }
 
 /** Why a stored change could not be restored. */
@@ -32,6 +36,8 @@ export interface RestoreResult {
   skipped: SkippedChange[];
   /** Whether stored territory edits were applied. */
   territories: boolean;
+  /** Stored quotas applied (those of reps that still exist). */
+  quotas?: number;
 }
 
 export interface SerialiseOptions {
@@ -81,15 +87,17 @@ export function serialiseWorkingPlan(state: PlanState, adapterId: string, option
     if (older.length) changes = [...older, ...changes];
   }
   const territories = editedTerritories ? state.territories : keep?.territories;
-  if (changes.length === 0 && !territories) return null;
+  const quotas = pendingQuotaChanges(state).length ? state.quotas : keep?.quotas;
+  if (changes.length === 0 && !territories && !quotas) return null;
   const stored: StoredPlan = { version: 1, adapterId, savedAt: (options.now ?? new Date()).toISOString(), changes };
   if (territories) stored.territories = [...territories];
+  if (quotas) stored.quotas = [...quotas];
   return JSON.stringify(stored);
 }
 
 /** Whether a stored plan would change anything: it carries territory edits or differs from the state's pending changes. */
 export function storedPlanDiffers(state: PlanState, stored: StoredPlan): boolean {
-  if (stored.territories) return true;
+  if (stored.territories || stored.quotas) return true;
   const pending = pendingChanges(state);
   if (pending.length !== stored.changes.length) return true;
   const byId = new Map(pending.map((c) => [c.accountId, c]));
@@ -127,13 +135,15 @@ export function restoreWorkingPlan(state: PlanState, stored: StoredPlan, limit =
   }
   if (state.role === 'rep' || state.readOnlyReason) return { state, applied: [], skipped, territories: false };
   const territories = options.keepTerritories ? undefined : stored.territories;
-  if (working === null && !territories) return { state, applied, skipped, territories: false };
+  const quotas = stored.quotas?.filter((q) => reps.has(q.repId));
+  if (working === null && !territories && !quotas?.length) return { state, applied, skipped, territories: false };
   const n = applied.length;
-  const label = `Restore ${[n ? `${n} unsaved change${n === 1 ? '' : 's'}` : '', territories ? 'territory edits' : ''].filter(Boolean).join(' and ')}`;
+  const label = `Restore ${[n ? `${n} unsaved change${n === 1 ? '' : 's'}` : '', territories ? 'territory edits' : '', quotas?.length ? 'quotas' : ''].filter(Boolean).join(' and ')}`;
   return {
-    state: commit(state, { ...(working ? { working } : {}), ...(territories ? { territories } : {}) }, label, limit),
+    state: commit(state, { ...(working ? { working } : {}), ...(territories ? { territories } : {}), ...(quotas?.length ? { quotas } : {}) }, label, limit),
     applied,
     skipped,
     territories: territories !== undefined,
+    ...(quotas?.length ? { quotas: quotas.length } : {}),
   };
 }

@@ -3,6 +3,7 @@ import type { Rep } from '../model/rep.js';
 import type { Territory } from '../model/territory.js';
 import type { Assignments } from '../model/plan.js';
 import type { Rejection } from '../model/validate-batch.js';
+import type { QuotaEntry } from '../model/quota.js';
 import type { Capabilities, LoadProgress, SaveOutcome } from '../adapters/crm-adapter.js';
 
 /** Who is looking: admins and managers edit, a rep only views their own territory. */
@@ -16,6 +17,8 @@ export interface HistoryEntry {
   label: string;
   working: Assignments;
   territories: readonly Territory[];
+  /** The plan's quotas before/after the step (absent in entries made before quotas existed: unchanged). */
+  quotas?: readonly QuotaEntry[];
 }
 
 /**
@@ -66,6 +69,13 @@ export interface PlanState {
   /** Outcomes of the last save, in change order. */
   lastSave: readonly SaveOutcome[] | null;
   saving: boolean;
+  /**
+   * Quotas set in the plan, per rep and period (see src/store/quotas.ts). Optional so states built
+   * before them stay valid; absent means none. Undoable, persisted with the unsaved work, exported.
+   */
+  quotas?: readonly QuotaEntry[];
+  /** The quotas as loaded from (or last written to) the CRM: `quotas` differs from it where changes are pending. */
+  quotaBase?: readonly QuotaEntry[];
 }
 
 /**
@@ -85,6 +95,8 @@ export interface PlanActions {
   applyAssignments(assignments: Assignments, label: string): boolean;
   /** Replaces the territories (e.g. after painting regions or editing rules) as one undoable step. */
   setTerritories(territories: readonly Territory[], label: string): boolean;
+  /** Sets the quotas of one period (replacing that period's) as one undoable step. Optional like focusTerritory. */
+  applyQuotas?(period: string, quotas: readonly Omit<QuotaEntry, 'period'>[], label?: string): boolean;
   undo(): boolean;
   redo(): boolean;
   /** Writes pending changes through the adapter; outcomes land in `lastSave`. `only` limits to these account ids (retry). */
