@@ -17,6 +17,8 @@ customElements.get('tk-performance-board') || customElements.define('tk-performa
 // The territory editor (with the zod model it validates edits against) loads when first shown; its
 // class and edit helpers come from `territory-kit/widgets/territory-editor`.
 defineOnDemand('tk-territory-editor', () => import('./territory-editor/territory-editor.js'));
+defineOnDemand('tk-quota-planner', () => import('./quota-planner/quota-planner.js'));
+defineOnDemand('tk-distribute-preview', () => import('./distribute-preview/distribute-preview.js'));
 
 export { TkTerritoryProvider, TkWorkloadGauge, TkTerritoryCard, TkPerformanceBoard };
 export type { PlanStorage } from './territory-provider/territory-provider.component.js';

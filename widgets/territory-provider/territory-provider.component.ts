@@ -15,6 +15,7 @@ import { loadFailed, loadProgressed, loadStarted, loadSucceeded } from '../../sr
 import { focusRep, select } from '../../src/store/selection.js';
 import { focusTerritory, previewAssignments } from '../../src/store/preview.js';
 import { applyAssignments, assign, canEdit, discard, setTerritories } from '../../src/store/edit.js';
+import { applyQuotas } from '../../src/store/quotas.js';
 import { saveFinished, saveStarted } from '../../src/store/save.js';
 import { pendingChanges, redoLabel, undoLabel } from '../../src/store/selectors.js';
 import {
@@ -188,6 +189,7 @@ export class TkTerritoryProvider extends TkElement {
       this.#applied(this.#set(applyAssignments(this.#state, assignments, label, this.historyLimit), 'apply'), 'assignments', label),
     setTerritories: (territories: readonly Territory[], label: string) =>
       this.#applied(this.#set(setTerritories(this.#state, territories, label, this.historyLimit)), 'territories', label),
+    applyQuotas: (period, quotas, label) => this.#set(applyQuotas(this.#state, period, quotas, label, this.historyLimit)),
     undo: () => this.#set(undo(this.#state), 'undo'),
     redo: () => this.#set(redo(this.#state), 'redo'),
     discard: () => this.#set(discard(this.#state, this.historyLimit), 'discard'),
@@ -389,7 +391,7 @@ export class TkTerritoryProvider extends TkElement {
       }
     }
     // A load replaces the plan but is no edit: what storage holds (an offered plan) stays as it is.
-    if (source !== 'load' && (prev.working !== next.working || prev.current !== next.current || prev.territories !== next.territories)) this.#schedulePersist();
+    if (source !== 'load' && (prev.working !== next.working || prev.current !== next.current || prev.territories !== next.territories || prev.quotas !== next.quotas)) this.#schedulePersist();
     return true;
   }
 
