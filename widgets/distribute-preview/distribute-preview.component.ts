@@ -150,12 +150,12 @@ export class TkDistributePreview extends TkElement {
       </table>
       <table part="proposals">
         <caption class="weak">Proposed owners${moving.length > SHOWN ? ` (first ${SHOWN} of ${moving.length})` : ''}</caption>
-        <thead><tr><th scope="col">Account</th><th scope="col">From → to</th><th scope="col" class="wide">Why</th></tr></thead>
+        <thead><tr><th scope="col">Account</th><th scope="col">From → to</th><th scope="col">Why</th></tr></thead>
         <tbody>
           ${moving.slice(0, SHOWN).map((p) => html`<tr data-account=${p.accountId}>
             <th scope="row">${accountNames.get(p.accountId) ?? p.accountId}</th>
             <td>${p.from ? (names.get(p.from) ?? p.from) : 'unassigned'} → ${names.get(p.to) ?? p.to}</td>
-            <td class="reason wide">${p.reason}</td>
+            <td class="reason">${p.reason}</td>
           </tr>`)}
         </tbody>
       </table>
