@@ -141,7 +141,6 @@ export class TkQuotaPlanner extends TkElement {
   protected override render() {
     const s = this.plan.state;
     if (!s || s.status !== 'ready') return html`<p class="weak">${s?.status === 'loading' ? 'Loading…' : 'No plan loaded'}</p>`;
-    const f = this.fmt;
     const result = this.split();
     const names = new Map(s.reps.map((r) => [r.id, r.name || r.id]));
     const target = this.targetValue;
@@ -163,7 +162,7 @@ export class TkQuotaPlanner extends TkElement {
         </label>
       </div>
       ${result.ok ? this.table(result.value, names) : html`<p class="error" role="alert">${result.message}</p>`}
-      ${result.ok ? this.summary(result.value, target, names) : nothing}
+      ${result.ok ? this.summary(result.value, target) : nothing}
       <div class="actions">
         <button part="apply" class="brand" type="button" ?disabled=${!result.ok || !editable || !this.plan.actions?.applyQuotas} @click=${() => result.ok && this.apply(result.value)}>Apply quotas to the plan</button>
         <button type="button" ?disabled=${!(s.quotas?.length)} @click=${() => this.exportCsv()}>Export quotas (CSV)</button>
@@ -197,10 +196,9 @@ export class TkQuotaPlanner extends TkElement {
     </table>`;
   }
 
-  private summary(split: QuotaSplit, target: number, names: Map<string, string>) {
+  private summary(split: QuotaSplit, target: number) {
     const f = this.fmt;
     const sum = split.lines.reduce((s, l) => s + l.quota, 0);
-    void names;
     return html`<p part="sum" class=${sum === target ? 'ok' : 'error'}>Sum ${f.currency(sum)} ${sum === target ? '= target' : `≠ target ${f.currency(target)}`}</p>
       <div part="fairness">
         <p>${split.summary}</p>
