@@ -18,6 +18,8 @@ customElements.get('tk-performance-board') || customElements.define('tk-performa
 // class and edit helpers come from `territory-kit/widgets/territory-editor`.
 defineOnDemand('tk-territory-editor', () => import('./territory-editor/territory-editor.js'));
 defineOnDemand('tk-scenario-compare', () => import('./scenario-compare/scenario-compare.js'));
+defineOnDemand('tk-quota-planner', () => import('./quota-planner/quota-planner.js'));
+defineOnDemand('tk-distribute-preview', () => import('./distribute-preview/distribute-preview.js'));
 
 export { TkTerritoryProvider, TkWorkloadGauge, TkTerritoryCard, TkPerformanceBoard };
 export type { PlanStorage } from './territory-provider/territory-provider.component.js';

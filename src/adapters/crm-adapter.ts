@@ -8,6 +8,8 @@ import type { Opportunity } from '../model/opportunity.js';
 export interface Capabilities {
   /** May write account assignments back to the CRM. */
   canWrite: boolean;
+  /** May write quotas (Salesforce ForecastingQuota, REST, memory); absent or false: quotas stay in the plan and export. */
+  canWriteQuotas?: boolean;
   /** May create, change or delete territories in the CRM. */
   canWriteTerritories?: boolean;
   /** A short name of the backing system, e.g. `memory`, `salesforce`, `hubspot`, `rest`. */

@@ -10,3 +10,5 @@ export * from './recommend-reps.js';
 export * from './suggest-quotas.js';
 export * from './detect-alerts.js';
 export * from './resolve-territories.js';
+export * from './distribute-accounts.js';
+export * from './split-quota.js';

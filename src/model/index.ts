@@ -6,3 +6,4 @@ export * from './territory.js';
 export * from './plan.js';
 export * from './opportunity.js';
 export * from './validate-batch.js';
+export * from './quota.js';

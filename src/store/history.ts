@@ -1,5 +1,6 @@
 import type { Assignments } from '../model/plan.js';
 import type { Territory } from '../model/territory.js';
+import type { QuotaEntry } from '../model/quota.js';
 import type { HistoryEntry, PlanState } from './types.js';
 
 /** Undo steps kept by default; older steps are dropped first. */
@@ -17,17 +18,18 @@ export const HISTORY_LIMIT = 100;
  */
 export function commit(
   state: PlanState,
-  next: { working?: Assignments; territories?: readonly Territory[] },
+  next: { working?: Assignments; territories?: readonly Territory[]; quotas?: readonly QuotaEntry[] },
   label: string,
   limit = HISTORY_LIMIT,
 ): PlanState {
-  const entry: HistoryEntry = { label, working: state.working, territories: state.territories };
+  const entry: HistoryEntry = { label, working: state.working, territories: state.territories, quotas: state.quotas ?? [] };
   const past = [...state.past, entry];
   if (past.length > limit) past.splice(0, past.length - Math.max(0, limit));
   return {
     ...state,
     working: next.working ?? state.working,
     territories: next.territories ?? state.territories,
+    ...(next.quotas ? { quotas: next.quotas } : {}),
     past,
     future: [],
   };
@@ -45,8 +47,9 @@ export function undo(state: PlanState): PlanState {
     ...state,
     working: entry.working,
     territories: entry.territories,
+    quotas: entry.quotas ?? state.quotas,
     past: state.past.slice(0, -1),
-    future: [{ label: entry.label, working: state.working, territories: state.territories }, ...state.future],
+    future: [{ label: entry.label, working: state.working, territories: state.territories, quotas: state.quotas ?? [] }, ...state.future],
   };
 }
 
@@ -62,7 +65,8 @@ export function redo(state: PlanState): PlanState {
     ...state,
     working: entry.working,
     territories: entry.territories,
-    past: [...state.past, { label: entry.label, working: state.working, territories: state.territories }],
+    quotas: entry.quotas ?? state.quotas,
+    past: [...state.past, { label: entry.label, working: state.working, territories: state.territories, quotas: state.quotas ?? [] }],
     future,
   };
 }

@@ -48,3 +48,5 @@ export {
   exportScenarios,
 } from './scenarios.js';
 export type { StoredScenario } from './scenarios.js';
+export { applyQuotas, pendingQuotaChanges, quotaInForce, quotasWritten } from './quotas.js';
+export type { QuotaInForce } from './quotas.js';

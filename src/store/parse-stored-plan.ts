@@ -1,6 +1,7 @@
 // Reading a stored working plan back: its own module because it validates with the zod/mini model,
 // which the widgets load only when a stored plan is found (see the provider).
 import * as z from 'zod/mini';
+import { QuotaEntry } from '../model/quota.js';
 import { validateBatch } from '../model/validate-batch.js';
 import type { StoredPlan } from './persistence.js';
 
@@ -20,6 +21,7 @@ const Envelope = z.object({
   ),
   scenarios: z.optional(z.array(z.unknown())),
   activeScenarioId: z.optional(z.string()),
+  quotas: z.optional(z.array(z.unknown())),
 });
 
 const ScenarioEnvelope = z.object({
@@ -82,6 +84,15 @@ export function parseStoredPlan(
       plan.scenarios.push({ id: s.data.id, name: s.data.name, createdAt: s.data.createdAt, note: s.data.note ?? '', changes });
     }
     if (env.data.activeScenarioId !== undefined) plan.activeScenarioId = env.data.activeScenarioId;
+  }
+  if (env.data.quotas) {
+    const quotas: QuotaEntry[] = [];
+    for (const raw of env.data.quotas) {
+      const q = QuotaEntry.safeParse(raw);
+      if (q.success) quotas.push(q.data);
+      else dropped++;
+    }
+    plan.quotas = quotas;
   }
   return { plan, dropped };
 }

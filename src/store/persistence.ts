@@ -3,6 +3,8 @@ import { assignedTo, copyAssignments } from '../model/assignments.js';
 import type { Assignments } from '../model/plan.js';
 import type { Territory } from '../model/territory.js';
 import { commit, HISTORY_LIMIT } from './history.js';
+import type { QuotaEntry } from '../model/quota.js';
+import { pendingQuotaChanges } from './quotas.js';
 import { pendingChanges } from './selectors.js';
 import type { AlertSettings, PlanState, ViewerRole } from './types.js';
 import { pendingLocks, setLocked, splitHeld } from './locks.js';
@@ -27,6 +29,8 @@ export interface StoredPlan {
   scenarios?: StoredScenario[];
   /** The scenario the top-level `changes` belong to. */
   activeScenarioId?: string;
+  /** The plan's quotas, when they differ from the CRM's (see src/store/quotas.ts). */
+  quotas?: QuotaEntry[];
 }
 
 /** Why a stored change could not be restored. */
@@ -42,6 +46,8 @@ export interface RestoreResult {
   skipped: SkippedChange[];
   /** Whether stored territory edits were applied. */
   territories: boolean;
+  /** Stored quotas applied (those of reps that still exist). */
+  quotas?: number;
 }
 
 export interface SerialiseOptions {
@@ -94,7 +100,8 @@ export function serialiseWorkingPlan(state: PlanState, adapterId: string, option
   const locks = pendingLocks(state);
   const settings = state.alertSettings && Object.keys(state.alertSettings).length ? state.alertSettings : keep?.alertSettings;
   const scenarios = storedScenarios(state) ?? keep?.scenarios;
-  if (changes.length === 0 && !territories && locks.length === 0 && !settings && !keep?.locks && !scenarios) return null;
+  const quotas = pendingQuotaChanges(state).length ? state.quotas : keep?.quotas;
+  if (changes.length === 0 && !territories && locks.length === 0 && !settings && !keep?.locks && !scenarios && !quotas) return null;
   const stored: StoredPlan = { version: 1, adapterId, savedAt: (options.now ?? new Date()).toISOString(), changes };
   if (territories) stored.territories = [...territories];
   if (locks.length) {
@@ -102,6 +109,7 @@ export function serialiseWorkingPlan(state: PlanState, adapterId: string, option
     for (const l of locks) Object.defineProperty(l.kind === 'account' ? stored.locks.accounts : stored.locks.reps, l.id, { value: l.locked, enumerable: true, writable: true, configurable: true });
   } else if (keep?.locks) stored.locks = keep.locks;
   if (settings) stored.alertSettings = { ...settings };
+  if (quotas) stored.quotas = [...quotas];
   if (scenarios) {
     stored.scenarios = scenarios;
     stored.activeScenarioId = state.scenarios.length ? (state.activeScenarioId ?? undefined) : keep?.activeScenarioId;
@@ -111,7 +119,7 @@ export function serialiseWorkingPlan(state: PlanState, adapterId: string, option
 
 /** Whether a stored plan would change anything: it carries territory edits or differs from the state's pending changes. */
 export function storedPlanDiffers(state: PlanState, stored: StoredPlan): boolean {
-  if (stored.territories || stored.locks || stored.alertSettings || stored.scenarios?.length) return true;
+  if (stored.territories || stored.locks || stored.alertSettings || stored.scenarios?.length || stored.quotas) return true;
   const pending = pendingChanges(state);
   if (pending.length !== stored.changes.length) return true;
   const byId = new Map(pending.map((c) => [c.accountId, c]));
@@ -155,17 +163,19 @@ export function restoreWorkingPlan(state: PlanState, stored: StoredPlan, limit =
   state = restoreLocksAndSettings(state, stored);
   // Scenarios come back unless this session made its own (newer).
   const scenarios = stored.scenarios?.length && !state.scenarios.length ? stored.scenarios : undefined;
-  if (working === null && !territories) {
+  const quotas = stored.quotas?.filter((q) => reps.has(q.repId));
+  if (working === null && !territories && !quotas?.length) {
     return { state: scenarios ? restoreScenarios(state, scenarios, stored.activeScenarioId) : state, applied, skipped, territories: false };
   }
   const n = applied.length;
-  const label = `Restore ${[n ? `${n} unsaved change${n === 1 ? '' : 's'}` : '', territories ? 'territory edits' : ''].filter(Boolean).join(' and ')}`;
-  const next = commit(state, { ...(working ? { working } : {}), ...(territories ? { territories } : {}) }, label, limit);
+  const label = `Restore ${[n ? `${n} unsaved change${n === 1 ? '' : 's'}` : '', territories ? 'territory edits' : '', quotas?.length ? 'quotas' : ''].filter(Boolean).join(' and ')}`;
+  const next = commit(state, { ...(working ? { working } : {}), ...(territories ? { territories } : {}), ...(quotas?.length ? { quotas } : {}) }, label, limit);
   return {
     state: scenarios ? restoreScenarios(next, scenarios, stored.activeScenarioId) : next,
     applied,
     skipped,
     territories: territories !== undefined,
+    ...(quotas?.length ? { quotas: quotas.length } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Rep } from '../model/rep.js';
 import type { Territory } from '../model/territory.js';
 import type { Assignments } from '../model/plan.js';
 import type { Rejection } from '../model/validate-batch.js';
+import type { QuotaEntry } from '../model/quota.js';
 import type { Capabilities, LoadNotice, LoadProgress, SaveOutcome } from '../adapters/crm-adapter.js';
 import type { Opportunity } from '../model/opportunity.js';
 import type { LockMap, LockTarget } from './locks.js';
@@ -28,6 +29,8 @@ export interface HistoryEntry {
   label: string;
   working: Assignments;
   territories: readonly Territory[];
+  /** The plan's quotas before/after the step (absent in entries made before quotas existed: unchanged). */
+  quotas?: readonly QuotaEntry[];
 }
 
 /**
@@ -116,6 +119,13 @@ export interface PlanState {
   scenarios: readonly Scenario[];
   /** The scenario `working` belongs to, or null while there are none. */
   activeScenarioId: string | null;
+  /**
+   * Quotas set in the plan, per rep and period (see src/store/quotas.ts). Optional so states built
+   * before them stay valid; absent means none. Undoable, persisted with the unsaved work, exported.
+   */
+  quotas?: readonly QuotaEntry[];
+  /** The quotas as loaded from (or last written to) the CRM: `quotas` differs from it where changes are pending. */
+  quotaBase?: readonly QuotaEntry[];
 }
 
 /**
@@ -135,6 +145,8 @@ export interface PlanActions {
   applyAssignments(assignments: Assignments, label: string): boolean;
   /** Replaces the territories (e.g. after painting regions or editing rules) as one undoable step. */
   setTerritories(territories: readonly Territory[], label: string): boolean;
+  /** Sets the quotas of one period (replacing that period's) as one undoable step. Optional like focusTerritory. */
+  applyQuotas?(period: string, quotas: readonly Omit<QuotaEntry, 'period'>[], label?: string): boolean;
   undo(): boolean;
   redo(): boolean;
   /** Writes pending changes through the adapter; outcomes land in `lastSave`. `only` limits to these account ids (retry). */

@@ -15,6 +15,7 @@ import { loadFailed, loadProgressed, loadStarted, loadSucceeded } from '../../sr
 import { focusRep, select } from '../../src/store/selection.js';
 import { focusTerritory, previewAssignments } from '../../src/store/preview.js';
 import { applyAssignments, assign, canEdit, discard, setTerritories } from '../../src/store/edit.js';
+import { applyQuotas } from '../../src/store/quotas.js';
 import { saveFinished, saveStarted } from '../../src/store/save.js';
 import { locksSaved, pendingLocks, setLocked, type LockTarget } from '../../src/store/locks.js';
 import type { AlertSettings } from '../../src/store/types.js';
@@ -192,6 +193,7 @@ export class TkTerritoryProvider extends TkElement {
       this.#applied(this.#set(applyAssignments(this.#state, assignments, label, this.historyLimit), 'apply'), 'assignments', label),
     setTerritories: (territories: readonly Territory[], label: string) =>
       this.#applied(this.#set(setTerritories(this.#state, territories, label, this.historyLimit)), 'territories', label),
+    applyQuotas: (period, quotas, label) => this.#set(applyQuotas(this.#state, period, quotas, label, this.historyLimit)),
     undo: () => this.#set(undo(this.#state), 'undo'),
     redo: () => this.#set(redo(this.#state), 'redo'),
     discard: () => this.#set(discard(this.#state, this.historyLimit), 'discard'),
@@ -410,7 +412,7 @@ export class TkTerritoryProvider extends TkElement {
     // A load replaces the plan but is no edit: what storage holds (an offered plan) stays as it is.
     if (
       source !== 'load' &&
-      (prev.working !== next.working || prev.current !== next.current || prev.territories !== next.territories || prev.lockBase !== next.lockBase || prev.alertSettings !== next.alertSettings || prev.scenarios !== next.scenarios)
+      (prev.working !== next.working || prev.current !== next.current || prev.territories !== next.territories || prev.lockBase !== next.lockBase || prev.alertSettings !== next.alertSettings || prev.scenarios !== next.scenarios || prev.quotas !== next.quotas)
     ) {
       this.#schedulePersist();
     }
@@ -498,7 +500,7 @@ export class TkTerritoryProvider extends TkElement {
       console.warn(`territory-kit: ignoring the stored plan (${parsed.reason})`);
       return null;
     }
-    const work = parsed.plan.changes.length > 0 || parsed.plan.territories !== undefined || parsed.plan.locks !== undefined || parsed.plan.alertSettings !== undefined || (parsed.plan.scenarios?.length ?? 0) > 0;
+    const work = parsed.plan.changes.length > 0 || parsed.plan.territories !== undefined || parsed.plan.locks !== undefined || parsed.plan.alertSettings !== undefined || (parsed.plan.scenarios?.length ?? 0) > 0 || (parsed.plan.quotas?.length ?? 0) > 0;
     return work && storedPlanDiffers(state, parsed.plan) ? parsed.plan : null;
   }
 
@@ -587,7 +589,7 @@ export class TkTerritoryProvider extends TkElement {
   #renderOffer(offer: StoredPlan) {
     const n = offer.changes.length;
     const k = offer.scenarios?.length ?? 0;
-    const what = [n ? `${this.fmt.number(n, 0)} unsaved change${n === 1 ? '' : 's'}` : '', offer.territories ? 'territory edits' : '', offer.locks ? 'lock changes' : '', offer.alertSettings ? 'alert settings' : '', k ? `${k} scenarios` : '']
+    const what = [n ? `${this.fmt.number(n, 0)} unsaved change${n === 1 ? '' : 's'}` : '', offer.territories ? 'territory edits' : '', offer.locks ? 'lock changes' : '', offer.alertSettings ? 'alert settings' : '', k ? `${k} scenarios` : '', offer.quotas?.length ? 'quotas' : '']
       .filter(Boolean)
       .join(' and ');
     return html`<div part="restore" class="notice" role="region" aria-label="Unsaved changes">

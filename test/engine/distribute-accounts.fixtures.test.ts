@@ -1,0 +1,73 @@
+// Golden fixtures for distributeAccounts: in/<case>.json holds { description, input, options } (reps
+// and accounts as a CRM would give them, parsed with the model); out/<case>.json is the result.
+// Regenerate with UPDATE_FIXTURES=1, then review the diff: the explicit expectations below must still hold.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Account, Rep, distributeAccounts, type DistributeResult } from '../../src/index.js';
+
+const DIR = join(import.meta.dirname, 'fixtures', 'distribute-accounts');
+const UPDATE = process.env.UPDATE_FIXTURES === '1';
+
+function run(name: string): DistributeResult {
+  const fx = JSON.parse(readFileSync(join(DIR, 'in', `${name}.json`), 'utf8'));
+  const { reps, accounts, assignments, ...rest } = fx.input;
+  return distributeAccounts(
+    {
+      reps: reps.map((r: unknown) => Rep.parse(r)),
+      accounts: accounts.map((a: unknown) => Account.parse(a)),
+      assignments: Object.assign(Object.create(null), assignments),
+      ...rest,
+    },
+    fx.options,
+  );
+}
+
+/** Hand-checked expectations: account id → proposed rep (or 'kept:<reason>'). */
+const EXPECT: Record<string, Record<string, string>> = {
+  'rep-leaves': { a4: 'r1', a5: 'r1', a6: 'r2', a7: 'r2', a8: 'kept:locked-account' },
+  'tolerance-spreads': { s1: 'r1', s3: 'r1', s5: 'r3', s6: 'r3' },
+  'locks-and-relationship': { k1: 'kept:locked-account', k2: 'kept:locked-rep', k3: 'r1', k4: 'r1' },
+};
+
+for (const file of readdirSync(join(DIR, 'in')).filter((f) => f.endsWith('.json'))) {
+  const name = file.replace(/\.json$/, '');
+  test(`distributeAccounts fixture: ${name}`, () => {
+    const result = run(name);
+    const json = JSON.stringify(result, null, 2) + '\n';
+    const outPath = join(DIR, 'out', file);
+    if (UPDATE) {
+      mkdirSync(join(DIR, 'out'), { recursive: true });
+      writeFileSync(outPath, json);
+    }
+    assert.equal(json, readFileSync(outPath, 'utf8'), `${name}: result differs from out/${file} (UPDATE_FIXTURES=1 to regenerate, then review)`);
+    const got = new Map<string, string>();
+    for (const p of result.proposals) got.set(p.accountId, p.to);
+    for (const k of result.kept) got.set(k.accountId, `kept:${k.reason}`);
+    for (const [id, want] of Object.entries(EXPECT[name] ?? {})) assert.equal(got.get(id), want, `${name}: ${id}`);
+  });
+}
+
+test('rep-leaves: nothing goes to the leaving, inactive or locked rep, and the overflow is shared', () => {
+  const r = run('rep-leaves');
+  assert.ok(r.proposals.every((p) => p.to === 'r1' || p.to === 'r2'));
+  const gains = Object.fromEntries(r.byRep.map((b) => [b.repId, b.gained]));
+  assert.deepEqual(gains, { r1: 2, r2: 2, r3: 0, r4: 0 });
+  assert.equal(r.byRep.find((b) => b.repId === 'r3')!.lost, 4);
+  assert.match(r.proposals.find((p) => p.accountId === 'a4')!.reason, /^Knows Healthcare; \d+ km from home/);
+});
+
+test('tolerance-spreads: the best-fitting rep stops at its target; the rest is spread', () => {
+  const r = run('tolerance-spreads');
+  const after = Object.fromEntries(r.byRep.map((b) => [b.repId, b.after.count]));
+  assert.deepEqual(after, { r1: 3, r2: 3, r3: 3 });
+  assert.equal(r.withinTolerance, true);
+});
+
+test('locks-and-relationship: an account already with its best fit is proposed but not moved', () => {
+  const r = run('locks-and-relationship');
+  assert.equal(r.proposals.find((p) => p.accountId === 'k3')!.reason.includes('owns it already'), true);
+  assert.equal(Object.hasOwn(r.assignments, 'k3'), false);
+  assert.equal(r.assignments.k4, 'r1');
+});

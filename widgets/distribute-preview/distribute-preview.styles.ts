@@ -1,0 +1,60 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+  .controls,
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--tk-space-2, 0.5rem);
+    align-items: end;
+    margin-bottom: var(--tk-space-2, 0.5rem);
+  }
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: var(--tk-space-1, 0.25rem);
+    font-weight: 600;
+  }
+  select {
+    font: inherit;
+    min-height: var(--tk-target-size, 24px);
+    border: 1px solid var(--tk-color-border, #c9c9c9);
+    border-radius: var(--tk-radius, 0.25rem);
+    background: var(--tk-color-surface, #ffffff);
+    color: inherit;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    margin-bottom: var(--tk-space-3, 0.75rem);
+  }
+  th,
+  td {
+    padding: var(--tk-space-1, 0.25rem);
+    border-bottom: 1px solid var(--tk-color-border, #c9c9c9);
+    text-align: left;
+    vertical-align: top;
+  }
+  .num {
+    text-align: right;
+  }
+  .weak,
+  .reason {
+    color: var(--tk-color-text-weak, #5c5c5c);
+  }
+  .over {
+    color: var(--tk-color-error, #ba0517);
+  }
+  .ok {
+    color: var(--tk-color-success, #2e844a);
+  }
+  @container (max-width: 30rem) {
+    .wide {
+      display: none;
+    }
+  }
+`;
