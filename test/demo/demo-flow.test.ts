@@ -260,14 +260,20 @@ describe('demo record page (npm start)', { timeout: 120_000 }, () => {
   it('shows the rep their territory card and gauges, read-only', async () => {
     const { page, errors, close } = await openPage(demo, '/demo/record.html');
     try {
+      // The page is Granite Concrete's record (focus-account="acc-00001"): the card shows that account,
+      // its owner and the owner's territory, whoever the viewing rep is.
       const rep = await page.evaluate(() => {
-        const p = document.querySelector('tk-territory-provider') as unknown as { state: { role: string; reps: { id: string; name: string }[] } };
-        return { role: p.state.role, name: p.state.reps.find((r) => r.id === 'rep-11')?.name ?? '' };
+        const p = document.querySelector('tk-territory-provider') as unknown as {
+          state: { role: string; reps: { id: string; name: string }[]; accounts: { id: string; name: string }[]; working: Record<string, string | null> };
+        };
+        const owner = p.state.working['acc-00001'];
+        return { role: p.state.role, name: p.state.reps.find((r) => r.id === owner)?.name ?? '', account: p.state.accounts.find((a) => a.id === 'acc-00001')?.name ?? '' };
       });
       assert.equal(rep.role, 'rep');
-      assert.ok(rep.name, 'rep-11 is in the demo data');
+      assert.ok(rep.name && rep.account, 'acc-00001 and its owner are in the demo data');
       await need(page, 'tk-territory-card >>> [part~="title"]', "the card's title");
-      assert.equal(await textOf(page, 'tk-territory-card >>> [part~="title"]'), rep.name, 'the card names the rep');
+      assert.equal(await textOf(page, 'tk-territory-card >>> [part~="title"]'), rep.name, "the card names the account's owner");
+      assert.match(await textOf(page, 'tk-territory-card >>> [part~="account"]'), new RegExp(`${rep.account}[\\s\\S]*Owner:\\s*${rep.name}`), 'the card shows the record\'s account and its owner');
       assert.ok((await textOf(page, 'tk-territory-card >>> [part~="totals"]')).length > 20, 'the card shows totals');
       await need(page, 'tk-territory-card >>> tk-territory-map >>> [part~="map"]', 'the small map in the card');
 

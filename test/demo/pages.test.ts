@@ -32,7 +32,7 @@ describe('demo pages', () => {
 
   it('record.html shows the card and a gauge as a rep sees them', () => {
     const text = readFileSync(root + 'demo/record.html', 'utf8');
-    assert.match(text, /<tk-territory-provider viewer-role="rep" rep-id="[^"]+">/);
+    assert.match(text, /<tk-territory-provider viewer-role="rep" rep-id="[^"]+" focus-account="[^"]+">/);
     assert.match(text, /<tk-territory-card/);
     assert.match(text, /<tk-workload-gauge rep-id=/);
   });

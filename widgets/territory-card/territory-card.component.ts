@@ -163,7 +163,7 @@ export class TkTerritoryCard extends TkElement {
     const territoryName = (id: string | null | undefined) => (id ? (s.territories.find((t) => t.id === id)?.name ?? id) : null);
     const accountPart = focused
       ? html`<section part="account" class="account" aria-labelledby="account-title">
-          <h3 id="account-title">${focused.name}</h3>
+          <h3 id="account-title"><span class="weak">This account:</span> ${focused.name}</h3>
           <p><span class="weak">Owner:</span> ${focusOwner === null ? 'Unassigned' : (s.reps.find((r) => r.id === focusOwner)?.name ?? focusOwner)}${s.current[focused.id] !== focusOwner
               ? html` <span class="weak">(in the CRM: ${s.reps.find((r) => r.id === s.current[focused.id])?.name ?? 'unassigned'})</span>`
               : nothing}
