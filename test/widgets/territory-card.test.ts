@@ -66,7 +66,7 @@ describe('<tk-territory-card> on a record page (focus-account)', () => {
     const card = provider.querySelector('tk-territory-card')!;
     const root = rootOf(card);
     await waitUntil(() => !text(root.querySelector('[part~=account]')).includes('…'), 'territory not resolved');
-    expect(text(root.querySelector('[part~=account] h3'))).to.equal('Account a4');
+    expect(text(root.querySelector('[part~=account] h3'))).to.equal('This account: Account a4');
     expect(text(root.querySelector('[part~=account] p'))).to.equal('Owner: Ben Cole · Territory: East');
     expect(text(root.querySelector('h2'))).to.equal('Ben Cole');
     const rows = () => [...root.querySelectorAll('[part~=my-accounts] tbody tr')] as HTMLElement[];
