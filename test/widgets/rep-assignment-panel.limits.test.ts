@@ -71,6 +71,12 @@ describe('<tk-rep-assignment-panel> rebalance limits', () => {
     for (const name of named) expect(line).to.contain(name);
     expect(line).not.to.match(/acc-\d/);
     if (count > 3) expect(line).to.contain(`and ${count - 3} more`);
+    // accounts without an owner that no rep within reach can take are named as such
+    const unowned = result.unplacedAccountIds.filter((id) => !byId.get(id)!.locked);
+    if (unowned.length) {
+      const l = lines.find((x) => x.includes('without an active owner could not be placed'));
+      expect(l).to.match(new RegExp(`^${unowned.length} accounts? without an active owner could not be placed: no active rep is within 200 km \\(${byId.get(unowned[0])!.name}`));
+    }
     // the headline does not call it balanced while accounts are left unplaced or reps outside
     const headline = text(preview.querySelector('[part~=preview-headline]'));
     if (result.outsideToleranceRepIds.length || result.unplacedAccountIds.some((id) => !byId.get(id)!.locked)) expect(headline).not.to.match(/Balanced/);
@@ -99,7 +105,7 @@ describe('<tk-rep-assignment-panel> rebalance limits', () => {
       } else if (d < 499.5) expect(shown, `${m.accountId} ${d} km`).to.equal(null);
     }
     expect(far).to.be.greaterThan(0);
-    expect([...preview.querySelectorAll('[part~=preview-summary] li')].map(text).some((l) => /farther than 500 km; the longest: .+ → .+, [\d,]+ km\.$/.test(l))).to.equal(true);
+    expect([...preview.querySelectorAll('[part~=preview-summary] li')].map(text).some((l) => /farther than 500 km; the longest: .+ → .+, [\d,]+ km\. Set “Move accounts at most” to keep moves near\.$/.test(l))).to.equal(true);
   });
 
   it('a whale: the limit sentence names the account, its rep and the widened band', async () => {

@@ -67,7 +67,7 @@ export function rebalancePreview({ html, nothing }: LitTemplating, ctx: PanelCtx
   if (far.length) {
     const longest = far.reduce((a, b) => (dist.get(b.accountId)! > dist.get(a.accountId)! ? b : a));
     summary.lines.push(
-      `${f.number(far.length, 0)} move${far.length === 1 ? ' goes' : 's go'} farther than ${f.number(farFrom, 0)} km; the longest: ${ctx.accountName(longest.accountId)} → ${ctx.repName(longest.to)}, ${f.number(dist.get(longest.accountId)!, 0)} km.`,
+      `${f.number(far.length, 0)} move${far.length === 1 ? ' goes' : 's go'} farther than ${f.number(farFrom, 0)} km; the longest: ${ctx.accountName(longest.accountId)} → ${ctx.repName(longest.to)}, ${f.number(dist.get(longest.accountId)!, 0)} km.${asked.maxDistanceKm == null ? ' Set “Move accounts at most” to keep moves near.' : ''}`,
     );
   }
   return html`<div part="preview" role="region" aria-label="Rebalance preview">

@@ -106,12 +106,19 @@ export function summariseRebalance(result: RebalanceResult, asked: RunAsked, f: 
   if (outside.length) {
     lines.push(`Still outside ±${f.percent(tol, 1)}: ${plural(f, outside.length, 'rep')} (${nameList(f, outside.map(repName))}).`);
   }
-  if (unplaced) {
-    const what = `${plural(f, unplaced, 'account')} without an active owner`;
-    const listed = nameList(f, result.unplacedAccountIds.map((id) => names.accountName(id)));
-    if (lockedOrphans === unplaced) lines.push(`${what} ${unplaced === 1 ? 'is' : 'are'} locked and stay${unplaced === 1 ? 's' : ''} unplaced (${listed}); unlock ${unplaced === 1 ? 'it' : 'them'} in Selection, or assign by hand.`);
-    else if (result.status === 'budget-exhausted') lines.push(`${what} ${unplaced === 1 ? 'is' : 'are'} not placed yet (${listed}): the limit was reached first.`);
-    else lines.push(`${what} could not be placed (${listed}); assign ${unplaced === 1 ? 'it' : 'them'} by hand (unlock locked ones first).`);
+  const unowned = result.unplacedAccountIds.filter((id) => !names.isLocked(id));
+  if (unowned.length) {
+    const what = `${plural(f, unowned.length, 'account')} without an active owner`;
+    const listed = nameList(f, unowned.map((id) => names.accountName(id)));
+    const them = unowned.length === 1 ? 'it' : 'them';
+    if (result.status === 'budget-exhausted') lines.push(`${what} ${unowned.length === 1 ? 'is' : 'are'} not placed yet (${listed}): the limit was reached first.`);
+    else if (result.distanceLimit) lines.push(`${what} could not be placed: no active rep is within ${f.number(result.distanceLimit.maxDistanceKm, 0)} km (${listed}). Raise the distance limit, or assign ${them} by hand.`);
+    else lines.push(`${what} could not be placed (${listed}); assign ${them} by hand.`);
+  }
+  if (lockedOrphans) {
+    const locked = result.unplacedAccountIds.filter((id) => names.isLocked(id));
+    const one = locked.length === 1;
+    lines.push(`${plural(f, locked.length, 'locked account')} without an active owner ${one ? 'stays' : 'stay'} unplaced (${nameList(f, locked.map((id) => names.accountName(id)))}); unlock ${one ? 'it' : 'them'} in Selection, or assign by hand.`);
   }
   lines.push(...limitLines(result, tol, f, names));
   if (result.status === 'budget-exhausted') lines.push('Raise the limit, or apply this and run again, to go further.');

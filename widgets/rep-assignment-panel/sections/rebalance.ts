@@ -94,7 +94,7 @@ export function rebalanceSection(ctx: PanelCtx) {
           <input type="number" name="maxDistanceKm" min="0" step="any" placeholder="no limit" aria-describedby="distance-hint"
             .value=${ui.maxDistanceKm} @change=${input('maxDistanceKm')} ?disabled=${running} />
         </label>
-        <p id="distance-hint" class="weak">No account goes to a rep farther away than this (from the rep's home, else the middle of their accounts). Empty: no limit.</p>
+        <p id="distance-hint" class="weak">No account goes to a rep farther than this from the rep's home (else the middle of their accounts); empty: no limit.</p>
         <p class="weak" data-stat="locks">${lockNote(ctx)}</p>
         <label class="check"><input type="checkbox" name="lockSelection" .checked=${ui.lockSelection} ?disabled=${running}
           @change=${(e: Event) => ctx.set({ lockSelection: (e.target as HTMLInputElement).checked })} /> Keep the selected accounts where they are</label>
