@@ -2,6 +2,7 @@
 // engine's proven limits in plain words with names, far moves with their distance.
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { mountProvider, rootOf, settle } from '../helpers/mount.js';
+import { spyOnWorkers } from '../helpers/worker-spy.js';
 import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { generateDemoData } from '../../src/data/generate-demo-data.js';
 import { haversineKm, sphericalCentroid } from '../../src/engine/geo.js';
@@ -177,7 +178,13 @@ describe('<tk-rep-assignment-panel> rebalance limits', () => {
     q<HTMLButtonElement>(panel, 'form button[type=submit]')!.click();
     await settle(provider);
     expect(text(q(panel, '[data-section=rebalance] .error'))).to.match(/^Move accounts at most … km must be a distance ≥ 0, or empty for no limit\.$/);
-    await run(provider, { maxDistanceKm: '250' });
+    const spy = spyOnWorkers();
+    try {
+      await run(provider, { maxDistanceKm: '250' });
+    } finally {
+      spy.restore();
+    }
+    expect(spy.messages.length, 'no worker ran').to.equal(0);
     expect(resultOf(panel).distanceLimit?.maxDistanceKm).to.equal(250);
   });
 });
