@@ -133,6 +133,39 @@ describe('<tk-rep-assignment-panel> rebalance limits', () => {
     expect(result.outsideToleranceRepIds).to.include(owner.id);
   });
 
+  it('locks: the sentences name the rep holding locked accounts and the locked rep, with the band each is held to', async () => {
+    const data = generateDemoData({ seed: 5, accounts: 400, reps: 6 });
+    for (const a of data.accounts) a.locked = false;
+    for (const r of data.reps) r.capacity = 1;
+    const [r1, r2] = data.reps;
+    let k = 0;
+    for (const a of data.accounts) {
+      if (k < 110 && a.ownerId !== r2.id) {
+        a.ownerId = r1.id;
+        a.locked = true;
+        k++;
+      }
+    }
+    r2.locked = true;
+    const provider = await mountProvider(createMemoryAdapter(data), html`<tk-rep-assignment-panel></tk-rep-assignment-panel>`);
+    const preview = await run(provider, {});
+    const result = resultOf(panelOf(provider));
+    const lockedLimit = result.limits.find((l) => l.cause === 'locked-accounts' && l.metric === 'workload')!;
+    const repLimit = result.limits.find((l) => l.cause === 'locked-rep' && l.metric === 'workload')!;
+    expect(lockedLimit.repIds).to.deep.equal([r1.id]);
+    expect(repLimit.repIds).to.deep.equal([r2.id]);
+    const byId = new Map(data.accounts.map((a) => [a.id, a]));
+    const lines = [...preview.querySelectorAll('[part~=preview-summary] li')].map(text);
+    const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+    const first = lockedLimit.accountIds.slice(0, 3).map((id) => byId.get(id)!.name);
+    expect(lines).to.include(
+      `110 locked accounts (${first.join(', ')} and 107 more) alone put ${r1.name} over target on workload: their band is widened to ±${pct(lockedLimit.bound)}. Unlock them to let them move.`,
+    );
+    expect(lines).to.include(`${r2.name} is locked and stays ${pct(repLimit.reached)} off target on workload; unlock this rep to rebalance their accounts.`);
+    const headline = text(preview.querySelector('[part~=preview-headline]'));
+    expect(headline).to.equal(`Better, but locks keep ${result.outsideToleranceRepIds.length} reps outside ±5%.`);
+  });
+
   it('only locked accounts left without an owner: "Balanced — N locked accounts have no owner"', async () => {
     const data = generateDemoData({ seed: 11, accounts: 600, reps: 8 });
     const provider = await mountProvider(createMemoryAdapter(data), html`<tk-rep-assignment-panel></tk-rep-assignment-panel>`);
