@@ -69,8 +69,12 @@ export function limitLines(result: RebalanceResult, tol: number, f: Formatters, 
   const d = result.distanceLimit;
   if (d?.binds) {
     const names = nameList(f, d.accountIds.map((id) => n.accountName(id)), d.accountCount);
+    const km = f.number(d.maxDistanceKm, 0);
+    const done = result.outsideToleranceRepIds.length === 0 && result.unplacedAccountIds.length === 0;
     lines.push(
-      `${plural(f, d.accountCount, 'account')} could not move: every rep with room is farther than ${f.number(d.maxDistanceKm, 0)} km (${names}). Raise the distance limit to let ${d.accountCount === 1 ? 'it' : 'them'} move.`,
+      done
+        ? `${plural(f, d.accountCount, 'account')} stayed put because every rep with room is farther than ${km} km (${names}); the plan is balanced without moving ${d.accountCount === 1 ? 'it' : 'them'}.`
+        : `${plural(f, d.accountCount, 'account')} could not move: every rep with room is farther than ${km} km (${names}). Raise the distance limit to let ${d.accountCount === 1 ? 'it' : 'them'} move.`,
     );
   }
   const touched = new Set(result.limits.flatMap((l) => l.repIds));
