@@ -141,8 +141,12 @@ export const styles = css`
   }
   .grid .row,
   .grid .check,
-  .grid .goal {
+  .grid .goal,
+  .grid > p {
     grid-column: 1 / -1;
+  }
+  .grid > p {
+    margin: 0;
   }
   fieldset.goal {
     display: flex;

@@ -12,6 +12,8 @@ export interface RebalanceChoice {
   maxMoves: number | null;
   /** Most potential that may change hands; null = no limit. */
   maxPotentialMoved: number | null;
+  /** Farthest an account may go from its new rep (km, great circle); null or absent = no limit. */
+  maxDistanceKm?: number | null;
   /** Honour `locked` on accounts and reps (when false, locks are ignored for this run). */
   respectLocks: boolean;
   /** Keep the selected accounts where they are. */
@@ -98,6 +100,7 @@ export class RebalanceController implements ReactiveController {
     };
     if (choice.maxMoves !== null) options.maxMoves = choice.maxMoves;
     if (choice.maxPotentialMoved !== null) options.maxPotentialMoved = choice.maxPotentialMoved;
+    if (choice.maxDistanceKm !== null && choice.maxDistanceKm !== undefined) options.maxDistanceKm = choice.maxDistanceKm;
     if (choice.lockSelection && state.selection.length) options.lockedAccountIds = state.selection;
     if (choice.objective === 'compactness') options.objective = 'compactness';
     this.phase = { kind: 'running', progress: null };

@@ -21,6 +21,8 @@ export interface PanelUi {
   tolerancePct: string;
   maxMoves: string;
   maxPotential: string;
+  /** Farthest an account may go from its new rep, in km ('' = no limit). */
+  maxDistanceKm: string;
   respectLocks: boolean;
   lockSelection: boolean;
   /** What the rebalance keeps small besides the deviation (the engine's `objective`). */
@@ -61,6 +63,7 @@ export function defaultUi(): PanelUi {
     tolerancePct: '5',
     maxMoves: '',
     maxPotential: '',
+    maxDistanceKm: '',
     respectLocks: true,
     lockSelection: false,
     objective: 'disruption',

@@ -6,7 +6,9 @@ import type { html as litHtml, nothing as litNothing } from 'lit';
 import type { Assignments } from '../../../src/model/plan.js';
 import type { RebalanceResult } from '../../../src/engine/rebalance.js';
 import type { PanelCtx } from './context.js';
-import { plainEngineText, summariseRebalance, type RunAsked } from './rebalance-summary.js';
+import type { Account } from '../../../src/model/account.js';
+import { FAR_KM, moveDistances } from './rebalance-distance.js';
+import { plainEngineText, summariseRebalance, type RunAsked, type SummaryNamer } from './rebalance-summary.js';
 
 /** Moves listed with their reason; the rest are counted. */
 const LISTED_MOVES = 100;
@@ -25,6 +27,24 @@ function apply(ctx: PanelCtx, result: RebalanceResult): void {
   ctx.rebalance.clear();
 }
 
+const accountMaps = new WeakMap<readonly Account[], Map<string, Account>>();
+
+/** Names, accounts and locks for the summary's sentences, from the plan state. */
+function namer(ctx: PanelCtx, asked: RunAsked): SummaryNamer {
+  const account = (id: string) => {
+    let m = accountMaps.get(ctx.s.accounts);
+    if (!m) accountMaps.set(ctx.s.accounts, (m = new Map(ctx.s.accounts.map((a) => [a.id, a]))));
+    return m.get(id);
+  };
+  const selected = asked.lockSelection ? new Set(ctx.s.selection) : null;
+  return {
+    repName: (id) => ctx.repName(id),
+    accountName: (id) => ctx.accountName(id),
+    account,
+    isLocked: (id) => !!(account(id)?.locked || selected?.has(id)),
+  };
+}
+
 /** Lit's template tag and empty value, as the section imports them. */
 export interface LitTemplating {
   html: typeof litHtml;
@@ -32,14 +52,24 @@ export interface LitTemplating {
 }
 
 /** The preview of a rebalance result; `stale` when the plan changed since the run (Apply disabled). */
-export function rebalancePreview({ html, nothing }: LitTemplating, ctx: PanelCtx, result: RebalanceResult, stale: boolean, asked: RunAsked) {
+export function rebalancePreview({ html, nothing }: LitTemplating, ctx: PanelCtx, result: RebalanceResult, basedOn: Assignments, asked: RunAsked) {
+  const stale = basedOn !== ctx.s.working;
   const { f } = ctx;
   const c = result.metrics.comparison;
   const before = result.metrics.before.balance;
   const after = result.metrics.after.balance;
   const affected = c.reps.filter((r) => r.gained || r.lost);
   const km = { before: result.metrics.before.compactnessKm, after: result.metrics.after.compactnessKm };
-  const summary = summariseRebalance(result, asked, f, (id) => ctx.repName(id));
+  const summary = summariseRebalance(result, asked, f, namer(ctx, asked));
+  const dist = moveDistances(result, ctx.s.accounts, ctx.s.reps, basedOn);
+  const farFrom = asked.maxDistanceKm != null ? Math.min(FAR_KM, asked.maxDistanceKm) : FAR_KM;
+  const far = result.moves.filter((m) => (dist.get(m.accountId) ?? 0) > farFrom);
+  if (far.length) {
+    const longest = far.reduce((a, b) => (dist.get(b.accountId)! > dist.get(a.accountId)! ? b : a));
+    summary.lines.push(
+      `${f.number(far.length, 0)} move${far.length === 1 ? ' goes' : 's go'} farther than ${f.number(farFrom, 0)} km; the longest: ${ctx.accountName(longest.accountId)} → ${ctx.repName(longest.to)}, ${f.number(dist.get(longest.accountId)!, 0)} km.${asked.maxDistanceKm == null ? ' Set “Move accounts at most” to keep moves near.' : ''}`,
+    );
+  }
   return html`<div part="preview" role="region" aria-label="Rebalance preview">
     <p part="preview-headline" class="headline ${summary.tone}" data-status=${result.status}><strong>${summary.headline}.</strong></p>
     <ul part="preview-summary" class="summary">${summary.lines.map((l) => html`<li>${l}</li>`)}</ul>
@@ -78,6 +108,7 @@ export function rebalancePreview({ html, nothing }: LitTemplating, ctx: PanelCtx
             ${result.moves.slice(0, LISTED_MOVES).map(
               (m) => html`<li data-account=${m.accountId}>
                 <span class="name">${ctx.accountName(m.accountId)}</span>: ${ctx.repName(m.from)} → ${ctx.repName(m.to)}
+                ${(dist.get(m.accountId) ?? 0) > farFrom ? html`<strong class="far" data-km=${Math.round(dist.get(m.accountId)!)}>(${f.number(dist.get(m.accountId)!, 0)} km away)</strong>` : nothing}
                 <span class="weak reason">— ${m.reason}</span>
               </li>`,
             )}

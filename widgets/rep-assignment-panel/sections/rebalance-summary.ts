@@ -2,6 +2,7 @@
 // remains, without the engine's option names. Part of the preview chunk.
 import type { RebalanceResult } from '../../../src/engine/rebalance.js';
 import type { Formatters } from '../../shared/format.js';
+import { limitLines, nameList, type Namer } from './rebalance-limits.js';
 
 /** What the user asked for, as the summary needs it. */
 export interface RunAsked {
@@ -9,6 +10,14 @@ export interface RunAsked {
   maxMoves: number | null;
   maxPotentialMoved: number | null;
   objective?: 'disruption' | 'compactness';
+  maxDistanceKm?: number | null;
+  /** The selected accounts were kept where they are. */
+  lockSelection?: boolean;
+}
+
+/** How the summary names things, and which accounts may not move (locked for this run). */
+export interface SummaryNamer extends Namer {
+  isLocked(accountId: string): boolean;
 }
 
 export interface RebalanceSummary {
@@ -33,16 +42,19 @@ export function plainEngineText(text: string, f: Formatters): string {
  * The headline and plain sentences for a result. The headline follows the figures (a plan within
  * tolerance reads "Balanced" whatever else happened); budgets are named in the user's terms.
  */
-export function summariseRebalance(result: RebalanceResult, asked: RunAsked, f: Formatters, repName: (id: string) => string): RebalanceSummary {
+export function summariseRebalance(result: RebalanceResult, asked: RunAsked, f: Formatters, names: SummaryNamer): RebalanceSummary {
   const { before, after, comparison } = result.metrics;
   const tol = asked.tolerance;
-  const eps = 1e-9;
-  const outside = after.reps.filter((r) => r.active && (Math.abs(r.deviation.workload) > tol + eps || Math.abs(r.deviation.potential) > tol + eps));
+  const repName = (id: string) => names.repName(id);
+  const outside = result.outsideToleranceRepIds;
   const unplaced = result.unplacedAccountIds.length;
-  const balanced = outside.length === 0 && unplaced === 0;
+  const lockedOrphans = result.unplacedAccountIds.filter((id) => names.isLocked(id)).length;
+  // Every active rep within tolerance and nothing left unplaced but locked accounts (which only the user may move).
+  const repsBalanced = outside.length === 0 && (result.status === 'balanced' || result.status === 'infeasible');
+  const balanced = repsBalanced && unplaced === lockedOrphans;
   const moved = comparison.accountsMoved;
-  const inactive = new Set(before.reps.filter((r) => !r.active).map((r) => r.repId));
-  const orphans = result.moves.filter((m) => m.from === null || inactive.has(m.from) || !(m.from in before.byRep)).length;
+  const orphans = result.orphansPlaced;
+  const distance = result.distanceLimit?.binds ? result.distanceLimit : null;
   const worst = (e: typeof before) => Math.max(e.balance.workload.maxDeviation, e.balance.potential.maxDeviation);
   const better = worst(after) < worst(before) - 1e-6;
 
@@ -55,7 +67,10 @@ export function summariseRebalance(result: RebalanceResult, asked: RunAsked, f: 
 
   let headline: string;
   let tone: RebalanceSummary['tone'];
-  if (balanced) {
+  if (balanced && lockedOrphans) {
+    headline = `Balanced — ${plural(f, lockedOrphans, 'locked account')} ${lockedOrphans === 1 ? 'has' : 'have'} no owner`;
+    tone = 'good';
+  } else if (balanced) {
     headline = moved ? `Balanced: every active rep is within ±${f.percent(tol, 1)}` : `Already balanced: every active rep is within ±${f.percent(tol, 1)}`;
     tone = 'good';
   } else if (result.status === 'budget-exhausted') {
@@ -65,10 +80,15 @@ export function summariseRebalance(result: RebalanceResult, asked: RunAsked, f: 
     headline = 'As balanced as these accounts allow';
     tone = 'partial';
   } else if (result.status === 'infeasible' && moved === 0) {
-    headline = 'Nothing could move: locks or inactive reps block every change';
+    headline = distance
+      ? `Nothing could move within ${f.number(distance.maxDistanceKm, 0)} km`
+      : unplaced > lockedOrphans && !result.limits.length ? `Nothing could move: no rep can take the ${plural(f, unplaced, 'account')} without an owner` : 'Nothing could move: locks or inactive reps block every change';
     tone = 'blocked';
   } else if (result.status === 'infeasible') {
-    headline = unplaced ? `Better, but ${plural(f, unplaced, 'account')} could not be placed` : 'Better, but locked reps stay outside tolerance';
+    const unowned = unplaced - lockedOrphans;
+    headline = unowned
+      ? `${outside.length ? 'Better' : 'Reps balanced'}, but ${plural(f, unowned, 'account')} could not be placed`
+      : `Better, but locks keep ${plural(f, outside.length, 'rep')} outside ±${f.percent(tol, 1)}`;
     tone = 'partial';
   } else {
     headline = better ? 'Better: no further single move or swap helps' : 'No move or swap improves the balance';
@@ -83,18 +103,24 @@ export function summariseRebalance(result: RebalanceResult, asked: RunAsked, f: 
   } else lines.push('Moves no account.');
   const dev = (e: typeof before) => `workload ${f.percent(e.balance.workload.maxDeviation, 1)}, potential ${f.percent(e.balance.potential.maxDeviation, 1)}`;
   lines.push(`Worst deviation from target: ${dev(before)} before, ${dev(after)} after.`);
-  if (!balanced && outside.length) {
-    const names = outside.slice(0, 3).map((r) => repName(r.repId)).join(', ');
-    lines.push(`Still outside ±${f.percent(tol, 1)}: ${plural(f, outside.length, 'rep')} (${names}${outside.length > 3 ? ', …' : ''}).`);
+  if (outside.length) {
+    lines.push(`Still outside ±${f.percent(tol, 1)}: ${plural(f, outside.length, 'rep')} (${nameList(f, outside.map(repName))}).`);
   }
-  if (unplaced) {
-    const what = `${plural(f, unplaced, 'account')} without an active owner`;
-    lines.push(
-      result.status === 'budget-exhausted'
-        ? `${what} ${unplaced === 1 ? 'is' : 'are'} not placed yet: the limit was reached first.`
-        : `${what} could not be placed; assign ${unplaced === 1 ? 'it' : 'them'} by hand (unlock locked ones first).`,
-    );
+  const unowned = result.unplacedAccountIds.filter((id) => !names.isLocked(id));
+  if (unowned.length) {
+    const what = `${plural(f, unowned.length, 'account')} without an active owner`;
+    const listed = nameList(f, unowned.map((id) => names.accountName(id)));
+    const them = unowned.length === 1 ? 'it' : 'them';
+    if (result.status === 'budget-exhausted') lines.push(`${what} ${unowned.length === 1 ? 'is' : 'are'} not placed yet (${listed}): the limit was reached first.`);
+    else if (result.distanceLimit) lines.push(`${what} could not be placed: no active rep is within ${f.number(result.distanceLimit.maxDistanceKm, 0)} km (${listed}). Raise the distance limit, or assign ${them} by hand.`);
+    else lines.push(`${what} could not be placed (${listed}); assign ${them} by hand.`);
   }
+  if (lockedOrphans) {
+    const locked = result.unplacedAccountIds.filter((id) => names.isLocked(id));
+    const one = locked.length === 1;
+    lines.push(`${plural(f, locked.length, 'locked account')} without an active owner ${one ? 'stays' : 'stay'} unplaced (${nameList(f, locked.map((id) => names.accountName(id)))}); unlock ${one ? 'it' : 'them'} in Selection, or assign by hand.`);
+  }
+  lines.push(...limitLines(result, tol, f, names));
   if (result.status === 'budget-exhausted') lines.push('Raise the limit, or apply this and run again, to go further.');
   const km = { before: before.compactnessKm, after: after.compactnessKm };
   if (km.before !== null && km.after !== null && km.after > km.before * 1.02) {

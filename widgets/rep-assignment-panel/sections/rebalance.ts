@@ -21,16 +21,19 @@ function start(ctx: PanelCtx): void {
   const tolerancePct = optionalNumber(ctx.ui.tolerancePct);
   const maxMoves = optionalNumber(ctx.ui.maxMoves);
   const maxPotential = optionalNumber(ctx.ui.maxPotential);
+  const maxDistanceKm = optionalNumber(ctx.ui.maxDistanceKm);
   let error = '';
   if (tolerancePct === null || Number.isNaN(tolerancePct) || tolerancePct > 100) error = 'Tolerance must be a percentage between 0 and 100.';
   else if (Number.isNaN(maxMoves) || (maxMoves !== null && !Number.isInteger(maxMoves))) error = 'Most accounts moved must be a whole number ≥ 0, or empty for no limit.';
   else if (Number.isNaN(maxPotential)) error = 'Most potential moved must be a number ≥ 0, or empty for no limit.';
+  else if (Number.isNaN(maxDistanceKm)) error = 'Move accounts at most … km must be a distance ≥ 0, or empty for no limit.';
   ctx.set({ errors: { ...ctx.ui.errors, rebalance: error } });
   if (error) return;
   void ctx.rebalance.run(ctx.s, {
     tolerance: tolerancePct! / 100,
     maxMoves,
     maxPotentialMoved: maxPotential,
+    maxDistanceKm,
     respectLocks: true,
     lockSelection: ctx.ui.lockSelection,
     objective: ctx.ui.objective,
@@ -65,7 +68,7 @@ export function rebalanceSection(ctx: PanelCtx) {
   return section(ctx, 'rebalance', 'Rebalance', () => {
     const phase = ctx.rebalance.phase;
     const running = phase.kind === 'running';
-    const input = (key: 'tolerancePct' | 'maxMoves' | 'maxPotential') => (e: Event) => ctx.set({ [key]: (e.target as HTMLInputElement).value });
+    const input = (key: 'tolerancePct' | 'maxMoves' | 'maxPotential' | 'maxDistanceKm') => (e: Event) => ctx.set({ [key]: (e.target as HTMLInputElement).value });
     return html`<form part="rebalance-form" class="grid" novalidate @submit=${(e: Event) => {
         e.preventDefault();
         start(ctx);
@@ -87,6 +90,11 @@ export function rebalanceSection(ctx: PanelCtx) {
         <label>Most potential moved
           <input type="number" name="maxPotential" min="0" step="any" placeholder="no limit" .value=${ui.maxPotential} @change=${input('maxPotential')} ?disabled=${running} />
         </label>
+        <label>Move accounts at most (km)
+          <input type="number" name="maxDistanceKm" min="0" step="any" placeholder="no limit" aria-describedby="distance-hint"
+            .value=${ui.maxDistanceKm} @change=${input('maxDistanceKm')} ?disabled=${running} />
+        </label>
+        <p id="distance-hint" class="weak">No account goes to a rep farther than this from the rep's home (else the middle of their accounts); empty: no limit.</p>
         <p class="weak" data-stat="locks">${lockNote(ctx)}</p>
         <label class="check"><input type="checkbox" name="lockSelection" .checked=${ui.lockSelection} ?disabled=${running}
           @change=${(e: Event) => ctx.set({ lockSelection: (e.target as HTMLInputElement).checked })} /> Keep the selected accounts where they are</label>
@@ -111,6 +119,6 @@ export function rebalanceSection(ctx: PanelCtx) {
       ${phase.kind === 'cancelled' ? html`<p part="rebalance-note" role="status">Rebalance cancelled; the plan is unchanged.</p>` : nothing}
       ${phase.kind === 'error' ? html`<p class="error" role="alert">Rebalance failed: ${phase.message}</p>` : nothing}
       ${phase.kind === 'idle' ? appliedNotice(ctx) : nothing}
-      ${phase.kind === 'preview' ? phase.view({ html, nothing }, ctx, phase.result, phase.basedOn !== ctx.s.working, phase.choice) : nothing}`;
+      ${phase.kind === 'preview' ? phase.view({ html, nothing }, ctx, phase.result, phase.basedOn, phase.choice) : nothing}`;
   });
 }
