@@ -48,3 +48,4 @@ export {
   exportScenarios,
 } from './scenarios.js';
 export type { StoredScenario } from './scenarios.js';
+export { pendingTerritoryChanges, territoriesSaved } from './territory-changes.js';
