@@ -6,6 +6,7 @@ import { mountProvider, rootOf, settle } from '../helpers/mount.js';
 import { smallLoad, testAdapter } from '../helpers/plan-fixture.js';
 import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { pendingTerritoryChanges } from '../../src/store/territory-changes.js';
+import type { Territory } from '../../src/model/territory.js';
 import type { TkRepAssignmentPanel } from '../../widgets/rep-assignment-panel/rep-assignment-panel.component.js';
 import type { TkTerritoryProvider } from '../../widgets/territory-provider/territory-provider.component.js';
 import '../../widgets/rep-assignment-panel/rep-assignment-panel.js';
@@ -43,7 +44,7 @@ describe('territories saved or kept honestly', () => {
 
     const s = provider.state;
     const renamed = s.territories.map((t) => (t.id === 't-west' ? { ...t, name: 'West Coast', definition: { ...t.definition, regions: ['CA', 'OR', 'WA'] } } : t));
-    const drawn = { id: 't-drawn', name: 'Drawn', repIds: [], priority: 0, definition: { geometry: { type: 'Polygon' as const, coordinates: [[[-100, 30], [-90, 30], [-90, 40], [-100, 30]]] } } };
+    const drawn: Territory = { id: 't-drawn', name: 'Drawn', repIds: [], priority: 0, definition: { geometry: { type: 'Polygon', coordinates: [[[-100, 30], [-90, 30], [-90, 40], [-100, 30]]] } } };
     expect(provider.actions.setTerritories([...renamed, drawn], 'Edit territories')).to.equal(true);
     await settle(provider);
     expect(text(q(panel, '[part~=pending]'))).to.equal('0 unsaved changes, 2 territories');

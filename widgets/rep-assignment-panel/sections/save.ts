@@ -16,8 +16,10 @@ function territoryPart(ctx: PanelCtx) {
     if (!s.territories.length) return nothing;
     const system = SYSTEM_NAMES[s.capabilities?.system ?? ''] ?? s.capabilities?.system ?? 'the CRM';
     const d = ctx.ui.download?.label === 'territories GeoJSON' ? ctx.ui.download : null;
+    const edits = pendingTerritoryChanges(s).length;
     return html`<div part="territories-local" class="notice" role="note">
       <p>Territories stay in this browser (not saved to ${system}): export them.</p>
+      ${edits ? html`<p part="local-territory-edits">${f.number(edits, 0)} territor${edits === 1 ? 'y' : 'ies'} changed since loading, kept only here.</p>` : nothing}
       <div class="row">
         <button type="button" @click=${() => offerTerritoriesGeoJson(ctx)}>Export territories (GeoJSON)</button>
         ${d ? html`<a part="download" href=${d.url} download=${d.filename}>Download ${d.filename}</a>` : nothing}
