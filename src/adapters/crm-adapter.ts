@@ -129,6 +129,34 @@ export interface CrmAdapter {
    * change, in order, keyed by the record id in `accountId`.
    */
   saveLocks?(changes: readonly LockChange[], options?: SaveOptions): Promise<SaveOutcome[]>;
+  /**
+   * Writes territories (geography, rules, overrides, assigned reps) where the CRM has a place for
+   * them; offered with `capabilities().canWriteTerritories`. Optional: without it territories stay in
+   * the plan (and the browser). Resolves (never rejects for per-territory trouble) with one outcome
+   * per change, in order, by the adapter's save deadline: a territory whose CRM copy moved on since
+   * `lastModified` is a `conflict` and is not written.
+   */
+  saveTerritories?(changes: readonly TerritoryChange[], options?: SaveOptions): Promise<TerritorySaveOutcome[]>;
+}
+
+/**
+ * A territory to write: `territory` is its new content (created when the CRM has no such id), or
+ * null to delete it. `lastModified` is the territory's stamp as loaded (absent for a new one): the
+ * CRM refuses the write as a `conflict` when its copy is newer.
+ */
+export interface TerritoryChange {
+  id: string;
+  territory: Territory | null;
+  lastModified?: string;
+}
+
+/** How one territory change ended; `lastModified` is the CRM's new stamp of a saved territory. */
+export interface TerritorySaveOutcome {
+  territoryId: string;
+  status: SaveStatus;
+  code?: string;
+  message?: string;
+  lastModified?: string;
 }
 
 /** A lock flag to write: an account or a rep, and its new value. */

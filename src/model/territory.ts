@@ -62,6 +62,13 @@ export const Territory = z.object({
   /** Higher wins when several territories match an account. */
   priority: z._default(z.number(), 0),
   definition: z._default(TerritoryDefinition, {}),
+  /** When the CRM last changed it (ISO 8601), when it says: the base for conflict checks on save. */
+  lastModified: z.optional(
+    z.string().check(
+      z.maxLength(64),
+      z.refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 date' }),
+    ),
+  ),
 });
 export type Territory = z.infer<typeof Territory>;
 export type TerritoryInput = z.input<typeof Territory>;

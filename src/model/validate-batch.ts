@@ -82,6 +82,7 @@ const OPTIONAL: Partial<Record<RecordKind, Record<string, null | undefined>>> = 
     active: undefined,
     locked: undefined,
   },
+  territory: { lastModified: undefined },
 };
 
 /** Additive figures whose batch totals must stay finite (below `LIMITS.total`). */

@@ -50,3 +50,4 @@ export {
 export type { StoredScenario } from './scenarios.js';
 export { applyQuotas, pendingQuotaChanges, quotaInForce, quotasWritten } from './quotas.js';
 export type { QuotaInForce } from './quotas.js';
+export { pendingTerritoryChanges, territoriesSaved } from './territory-changes.js';

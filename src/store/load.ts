@@ -41,6 +41,8 @@ export function loadSucceeded(state: PlanState, result: LoadResult, capabilities
     accounts: result.accounts,
     reps: result.reps,
     territories: result.territories,
+    territoryBase: result.territories,
+    lastTerritorySave: null,
     rejected: result.rejected,
     current,
     working: current,

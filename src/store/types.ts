@@ -4,7 +4,7 @@ import type { Territory } from '../model/territory.js';
 import type { Assignments } from '../model/plan.js';
 import type { Rejection } from '../model/validate-batch.js';
 import type { QuotaEntry } from '../model/quota.js';
-import type { Capabilities, LoadNotice, LoadProgress, SaveOutcome } from '../adapters/crm-adapter.js';
+import type { Capabilities, LoadNotice, LoadProgress, SaveOutcome, TerritorySaveOutcome } from '../adapters/crm-adapter.js';
 import type { Opportunity } from '../model/opportunity.js';
 import type { LockMap, LockTarget } from './locks.js';
 
@@ -97,6 +97,12 @@ export interface PlanState {
   readOnlyReason: 'other-tab' | null;
   /** Outcomes of the last save, in change order. */
   lastSave: readonly SaveOutcome[] | null;
+  /**
+   * The territories as loaded or last saved (see `pendingTerritoryChanges`); absent before a load.
+   */
+  territoryBase?: readonly Territory[];
+  /** Outcomes of the last territory save (`saveTerritories`), in change order. */
+  lastTerritorySave?: readonly TerritorySaveOutcome[] | null;
   saving: boolean;
   /**
    * The lock flag each account and rep had when loaded, for those whose lock the user changed

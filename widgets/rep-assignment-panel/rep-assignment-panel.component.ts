@@ -215,7 +215,7 @@ export class TkRepAssignmentPanel extends TkElement {
     this.ui = { ...this.ui, sent, status: 'Saving…' };
     void a.save(only ? { only } : undefined).then((outcomes) => {
       const saved = outcomes.filter((o) => o.status === 'saved').length;
-      this.ui = { ...this.ui, status: `Save finished: ${saved} of ${outcomes.length} saved` };
+      this.ui = { ...this.ui, status: outcomes.length ? `Save finished: ${saved} of ${outcomes.length} saved` : 'Save finished' };
     });
   }
 

@@ -3,7 +3,7 @@ import { ContextProvider } from '@lit/context';
 import { adapterContext } from '../../src/context/adapter-context.js';
 import { planActionsContext } from '../../src/context/plan-actions-context.js';
 import { planStateContext } from '../../src/context/plan-state-context.js';
-import { CrmLoadError, type Change, type CrmAdapter, type LoadProgress, type SaveOutcome } from '../../src/adapters/crm-adapter.js';
+import { CrmLoadError, type Change, type CrmAdapter, type LoadProgress, type SaveOutcome, type TerritorySaveOutcome } from '../../src/adapters/crm-adapter.js';
 import { formatRejection } from '../../src/model/format-rejection.js';
 import { assignedTo } from '../../src/model/assignments.js';
 import type { Assignments } from '../../src/model/plan.js';
@@ -18,6 +18,7 @@ import { applyAssignments, assign, canEdit, discard, setTerritories } from '../.
 import { applyQuotas } from '../../src/store/quotas.js';
 import { saveFinished, saveStarted } from '../../src/store/save.js';
 import { locksSaved, pendingLocks, setLocked, type LockTarget } from '../../src/store/locks.js';
+import { pendingTerritoryChanges, territoriesSaved } from '../../src/store/territory-changes.js';
 import type { AlertSettings } from '../../src/store/types.js';
 import { pendingChanges, redoLabel, undoLabel } from '../../src/store/selectors.js';
 import { applyScenario, createScenario, duplicateScenario, removeScenario, renameScenario, switchScenario } from '../../src/store/scenarios.js';
@@ -519,6 +520,7 @@ export class TkTerritoryProvider extends TkElement {
       changes = changes.filter((c) => only.has(c.accountId));
     }
     if (!options.only) await this.#saveLocks(adapter, options.signal);
+    if (!options.only) await this.#saveTerritories(adapter, options.signal);
     if (changes.length === 0) return [];
     this.#set(saveStarted(this.#state));
     let outcomes: SaveOutcome[];
@@ -549,6 +551,23 @@ export class TkTerritoryProvider extends TkElement {
     } catch (error) {
       console.warn('territory-kit: could not save lock flags', error);
     }
+  }
+
+  /** Writes unsaved territory changes where the adapter can (`saveTerritories`); outcomes land in `lastTerritorySave`. */
+  async #saveTerritories(adapter: CrmAdapter, signal?: AbortSignal): Promise<void> {
+    const changes = pendingTerritoryChanges(this.#state);
+    if (!changes.length || !adapter.saveTerritories || !this.#state.capabilities?.canWriteTerritories) return;
+    this.#set(saveStarted(this.#state));
+    let outcomes: TerritorySaveOutcome[];
+    try {
+      outcomes = await adapter.saveTerritories(changes, { signal });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      outcomes = changes.map((c) => ({ territoryId: c.id, status: 'failed', code: 'NETWORK', message }));
+    }
+    const next = { ...territoriesSaved(this.#state, changes, outcomes), saving: false };
+    if (pendingTerritoryChanges(next).length === 0) this.#loadedTerritories = next.territories; // nothing left to keep in storage
+    this.#set(next, 'save');
   }
 
   protected override render() {
@@ -642,17 +661,19 @@ export class TkTerritoryProvider extends TkElement {
   #renderToolbar() {
     const s = this.#state;
     const pending = pendingChanges(s).length;
+    const writeTerritories = s.capabilities?.canWriteTerritories === true;
+    const territories = writeTerritories ? pendingTerritoryChanges(s).length : 0;
     const u = undoLabel(s);
     const r = redoLabel(s);
     const last = s.lastSave;
     const notSaved = last ? last.filter((o) => o.status !== 'saved') : [];
     const retryIds = notSaved.filter((o) => o.status === 'failed').map((o) => o.accountId);
     return html`<div part="toolbar" role="group" aria-label="Unsaved plan">
-        <span class="count" role="status">${this.fmt.number(pending, 0)} unsaved change${pending === 1 ? '' : 's'}</span>
+        <span class="count" role="status">${this.fmt.number(pending, 0)} unsaved change${pending === 1 ? '' : 's'}${territories ? `, ${this.fmt.number(territories, 0)} territor${territories === 1 ? 'y' : 'ies'}` : ''}</span>
         <button type="button" ?disabled=${!u} title=${u ? `Undo: ${u}` : 'Nothing to undo'} @click=${() => this.actions.undo()}>Undo</button>
         <button type="button" ?disabled=${!r} title=${r ? `Redo: ${r}` : 'Nothing to redo'} @click=${() => this.actions.redo()}>Redo</button>
         <button type="button" ?disabled=${pending === 0} @click=${() => this.actions.discard()}>Discard</button>
-        <button type="button" class="brand" ?disabled=${pending === 0 || s.saving} @click=${() => void this.actions.save()}>
+        <button type="button" class="brand" ?disabled=${(pending === 0 && territories === 0) || s.saving} @click=${() => void this.actions.save()}>
           ${s.saving ? 'Saving…' : 'Save'}
         </button>
       </div>
@@ -668,6 +689,13 @@ export class TkTerritoryProvider extends TkElement {
               : nothing}
           </div>
           ${notSaved.length ? this.#renderSaveProblems(notSaved) : nothing}`
+        : nothing}
+      ${s.lastTerritorySave?.length
+        ? html`<div part="territory-save-result" class="notice" role="status">
+            Territories: ${s.lastTerritorySave.filter((o) => o.status === 'saved').length} saved,
+            ${s.lastTerritorySave.filter((o) => o.status === 'failed').length} failed,
+            ${s.lastTerritorySave.filter((o) => o.status === 'conflict').length} in conflict
+          </div>`
         : nothing}`;
   }
 

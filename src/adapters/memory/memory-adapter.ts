@@ -16,7 +16,10 @@ import {
   type LoadResult,
   type SaveOptions,
   type SaveOutcome,
+  type TerritoryChange,
+  type TerritorySaveOutcome,
 } from '../crm-adapter.js';
+import { guardTerritorySave } from '../shared/territory-save-guard.js';
 
 export interface MemoryAdapterOptions extends Deadlines {
   /**
@@ -32,6 +35,8 @@ export interface MemoryAdapterOptions extends Deadlines {
   opportunities?: readonly unknown[];
   /** Whether `saveLocks` may write the `locked` flag of accounts and reps. Default: `canWrite`. */
   canWriteLocks?: boolean;
+  /** Whether `saveTerritories` may write territories. Default: `canWrite`. */
+  canWriteTerritories?: boolean;
   /** The adapter's `id`. Default `'memory'`. */
   id?: string;
   /** Whether `save` may write; when false every change fails with `READ_ONLY`. Default true. */
@@ -63,6 +68,8 @@ export interface MemoryAdapter extends CrmAdapter {
    * values, to mimic bad CRM data; not `id`) and moves `lastModified` on. Throws for an unknown id.
    */
   touch(accountId: string, patch?: Readonly<Record<string, unknown>>): void;
+  /** Simulates another CRM user editing a territory: applies `patch` and moves its `lastModified` on. Throws for an unknown id. */
+  touchTerritory(territoryId: string, patch?: Readonly<Record<string, unknown>>): void;
 }
 
 type Row = Record<string, unknown>;
@@ -112,6 +119,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
     opportunities: structuredClone([...(options.opportunities ?? [])]) as unknown[],
   };
   const canWriteLocks = options.canWriteLocks ?? canWrite;
+  const canWriteTerritories = options.canWriteTerritories ?? canWrite;
   /** First row position of each account id. */
   const accountAt = new Map<string, number>();
   let lastStamp = 0;
@@ -268,19 +276,63 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
     });
   }
 
+  /**
+   * Writes territories, in order: `failed READ_ONLY` (not allowed) → `failed INVALID` (fails the
+   * territory model; the message names the field) → `conflict STALE` (the stored territory's
+   * `lastModified` differs from the change's, or a new one's id is taken) → `saved` (stored with a new
+   * `lastModified`, or deleted; deleting one already gone is `saved`). Aborted: `failed ABORTED`.
+   */
+  async function saveTerritories(changes: readonly TerritoryChange[], { signal, onProgress }: SaveOptions = {}): Promise<TerritorySaveOutcome[]> {
+    if (!signal?.aborted) await request(signal).catch(() => undefined);
+    const out = changes.map((c): TerritorySaveOutcome => {
+      const territoryId = String(isRow(c) && c.id != null ? c.id : '');
+      if (signal?.aborted) return { territoryId, status: 'failed', code: 'ABORTED', message: 'saving was aborted before this territory was written' };
+      if (!canWriteTerritories) return { territoryId, status: 'failed', code: 'READ_ONLY', message: 'this adapter may not write territories' };
+      if (!isRow(c) || territoryId === '' || (c.territory !== null && !isRow(c.territory))) return { territoryId, status: 'failed', code: 'INVALID', message: 'a territory change needs an id and a territory (or null to delete)' };
+      let valid: TerritoryInput | null = null;
+      if (c.territory !== null) {
+        const checked = validateBatch('territory', [{ ...c.territory, id: territoryId }]);
+        const bad = checked.rejected.find((r) => !r.kept);
+        if (bad || !checked.valid[0]) return { territoryId, status: 'failed', code: 'INVALID', message: bad ? formatRejection(bad) : 'invalid territory' };
+        valid = checked.valid[0];
+      }
+      const at = store.territories.findIndex((r) => isRow(r) && r.id === territoryId);
+      const row = at >= 0 ? (store.territories[at] as Row) : undefined;
+      if (row && row.lastModified !== c.lastModified) return { territoryId, status: 'conflict', code: 'STALE', message: `territory "${territoryId}" changed in the CRM since it was loaded` };
+      if (!row && c.lastModified !== undefined && valid) return { territoryId, status: 'conflict', code: 'STALE', message: `territory "${territoryId}" was deleted in the CRM since it was loaded` };
+      if (!valid) {
+        if (at >= 0) store.territories.splice(at, 1);
+        return { territoryId, status: 'saved' };
+      }
+      const lastModified = stamp();
+      const next = structuredClone({ ...valid, lastModified });
+      if (at >= 0) store.territories[at] = next;
+      else store.territories.push(next);
+      return { territoryId, status: 'saved', lastModified };
+    });
+    onProgress?.({ done: changes.length, total: changes.length });
+    return out;
+  }
+
   return {
     id,
-    capabilities: async (): Promise<Capabilities> => ({ canWrite, canWriteLocks, system: 'memory', maxBatchSize }),
+    capabilities: async (): Promise<Capabilities> => ({ canWrite, canWriteLocks, canWriteTerritories, system: 'memory', maxBatchSize }),
     load,
     // One save at a time, bounded by saveDeadlineMs, outcomes checked — as every adapter.
     save: guardSave(save, resolveDeadlines(options, 'createMemoryAdapter')),
     saveLocks,
+    saveTerritories: guardTerritorySave(saveTerritories, resolveDeadlines(options, 'createMemoryAdapter')),
     snapshot: () => structuredClone(store) as MemorySnapshot,
     touch(accountId, patch = {}) {
       const at = accountAt.get(accountId);
       if (at === undefined) throw new Error(`memory adapter: no account "${accountId}" to touch`);
       if ('id' in patch) throw new Error(`memory adapter: touch cannot change the id of account "${accountId}"`);
       Object.assign(store.accounts[at] as Row, structuredClone(patch), { lastModified: stamp() });
+    },
+    touchTerritory(territoryId, patch = {}) {
+      const row = store.territories.find((r) => isRow(r) && r.id === territoryId);
+      if (!isRow(row)) throw new Error(`memory adapter: no territory "${territoryId}" to touch`);
+      Object.assign(row, structuredClone(patch), { id: territoryId, lastModified: stamp() });
     },
   };
 }

@@ -1,4 +1,6 @@
-import type { Capabilities, Change, CrmAdapter, LoadOptions, LoadResult, LockChange, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import type { Capabilities, Change, CrmAdapter, LoadOptions, LoadResult, LockChange, SaveOptions, SaveOutcome, TerritoryChange, TerritorySaveOutcome } from '../crm-adapter.js';
+import { saveTerritoriesRest } from './save-territories.js';
+import { guardTerritorySave } from '../shared/territory-save-guard.js';
 import { saveLocksRest } from './save-locks.js';
 import { RestClient } from './client.js';
 import { loadRest } from './load.js';
@@ -29,13 +31,14 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
   const stamps = new Map<string, string | undefined>();
   // One save at a time per adapter, each bounded by its deadline, outcomes checked.
   const save = guardSave((changes, saveOptions) => saveRest(client, opts, stamps, changes, saveOptions), opts);
+  const saveTerritories = guardTerritorySave((changes, saveOptions) => saveTerritoriesRest(client, opts, changes, saveOptions), opts);
   return {
     id: opts.id ?? `rest:${opts.baseUrl.replace(/\/+$/, '')}`,
     get requestCount() {
       return client.requests;
     },
     async capabilities(): Promise<Capabilities> {
-      return { canWrite: opts.canWrite !== false, canWriteTerritories: false, ...(opts.lockField ? { canWriteLocks: opts.canWrite !== false } : {}), system: 'rest', maxBatchSize: opts.batchSize, ...(opts.userId !== undefined ? { userId: opts.userId } : {}) };
+      return { canWrite: opts.canWrite !== false, canWriteTerritories: opts.canWrite !== false && opts.canWriteTerritories !== false, ...(opts.lockField ? { canWriteLocks: opts.canWrite !== false } : {}), system: 'rest', maxBatchSize: opts.batchSize, ...(opts.userId !== undefined ? { userId: opts.userId } : {}) };
     },
     async load(loadOptions?: LoadOptions): Promise<LoadResult> {
       const result = await loadRest(client, opts, loadOptions);
@@ -48,6 +51,9 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
     },
     saveLocks(changes: readonly LockChange[], saveOptions?: SaveOptions): Promise<SaveOutcome[]> {
       return saveLocksRest(client, opts, changes, saveOptions);
+    },
+    saveTerritories(changes: readonly TerritoryChange[], saveOptions?: SaveOptions): Promise<TerritorySaveOutcome[]> {
+      return saveTerritories(changes, saveOptions);
     },
   };
 }

@@ -25,6 +25,11 @@ export interface RestAdapterOptions extends Deadlines {
    */
   lockField?: string;
   /**
+   * Whether your backend implements `POST /territories:batch` (docs/adapters/rest.md) and the user may
+   * write territories (`saveTerritories`). Default: `canWrite`. Set false to keep territories in the plan.
+   */
+  canWriteTerritories?: boolean;
+  /**
    * Also load `GET /opportunities` (`{ items: [{ id, accountId, ownerId, amount, stage: open|won|lost,
    * closeDate }], nextCursor }`): performance history credited to the deal owner at close. Default false.
    */

@@ -122,6 +122,7 @@ export class RestEmulator {
     if (method === 'GET' && p === '/reps') return this.page(this.reps, url, fault);
     if (method === 'GET' && p === '/territories') return this.page(this.territories, url, fault);
     if (method === 'POST' && p === '/assignments:batch') return this.batch(raw);
+    if (method === 'POST' && p === '/territories:batch') return this.territoryBatch(raw);
     return { status: 404, body: { error: { code: 'NOT_FOUND', message: `no route ${method} ${p}` } } };
   }
 
@@ -176,6 +177,48 @@ export class RestEmulator {
       });
       answer = { status: 200, body: { results } };
     }
+    this.done.set(body.requestId, answer);
+    return answer;
+  }
+
+  /** Someone else edits a territory: lastModified moves on; other fields as given. */
+  touchTerritory(id: string, fields: Json = {}): void {
+    const t = this.territories.find((x) => x.id === id);
+    if (!t) throw new Error(`no territory ${id}`);
+    Object.assign(t, fields, { lastModified: this.tick() });
+  }
+
+  /** `POST /territories:batch`: upsert or delete (territory null), conditional on expectedLastModified; replays a known requestId. */
+  private territoryBatch(raw: string): Stored {
+    let body: { requestId?: unknown; changes?: unknown };
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'body is not JSON' } } };
+    }
+    if (typeof body.requestId !== 'string' || body.requestId === '') return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'requestId is required' } } };
+    const stored = this.done.get(body.requestId);
+    if (stored) return stored;
+    if (!Array.isArray(body.changes)) return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'changes must be a list' } } };
+    const results = (body.changes as { id: string; territory: Json | null; expectedLastModified?: string | null }[]).map((c) => {
+      const at = this.territories.findIndex((t) => t.id === c.id);
+      const current = at >= 0 ? this.territories[at] : undefined;
+      const expected = c.expectedLastModified ?? null;
+      if ((current ? ((current.lastModified as string | undefined) ?? null) : null) !== expected && !(current === undefined && c.territory === null)) {
+        return { id: c.id, status: 'conflict', code: 'STALE', message: current ? `changed at ${String(current.lastModified)}` : 'deleted since it was loaded' };
+      }
+      if (c.territory !== null && (typeof c.territory !== 'object' || typeof c.territory.name !== 'string')) return { id: c.id, status: 'failed', code: 'INVALID', message: 'territory.name is required' };
+      this.writes.set(`territory:${c.id}`, (this.writes.get(`territory:${c.id}`) ?? 0) + 1);
+      if (c.territory === null) {
+        if (at >= 0) this.territories.splice(at, 1);
+        return { id: c.id, status: 'saved' };
+      }
+      const next = { ...c.territory, id: c.id, lastModified: this.tick() };
+      if (at >= 0) this.territories[at] = next;
+      else this.territories.push(next);
+      return { id: c.id, status: 'saved', lastModified: next.lastModified };
+    });
+    const answer = { status: 200, body: { results } };
     this.done.set(body.requestId, answer);
     return answer;
   }

@@ -42,6 +42,8 @@ export interface PanelUi {
   confirm: PendingAssign | null;
   /** The last rebalance applied (label), shown with an Undo button until the next step. */
   applied: { label: string; past: number } | null;
+  /** What the last territory import did: territories taken in, and those rejected (id, field, reason). */
+  territoryImport?: { imported: number; error?: string; rejected: readonly { id?: string; index: number; field: string; reason: string }[] } | null;
 }
 
 /** An assignment that asks first: the accounts that will move, and those left out by locks. */
