@@ -166,3 +166,19 @@ test('bad input is rejected naming the record and field', () => {
   assert.throws(() => evaluatePlan([], [rep('r1'), rep('r1')], {}), /rep "r1": id is used by more than one rep/);
   assert.throws(() => evaluatePlan([], [rep('r1')], {}, { tolerance: -0.1 }), /tolerance must be a finite number ≥ 0/);
 });
+
+test('byRep: rep ids named like built-in properties are ordinary keys, and a missing id reads undefined', () => {
+  const reps = [
+    { id: '__proto__', name: 'Proto', capacity: 1, skills: [], active: true },
+    { id: 'toString', name: 'Str', capacity: 1, skills: [], active: true },
+  ];
+  const accounts = [
+    { id: 'a1', name: 'A1', lat: 40, lng: -100, potential: 10, workload: 1, ownerId: '__proto__' },
+    { id: 'a2', name: 'A2', lat: 41, lng: -101, potential: 30, workload: 1, ownerId: 'toString' },
+  ];
+  const ev = evaluatePlan(accounts as never, reps as never, { a1: '__proto__', a2: 'toString' });
+  assert.equal(ev.byRep['__proto__']?.potential, 10);
+  assert.equal(ev.byRep['toString']?.potential, 30);
+  assert.equal(ev.byRep['constructor'], undefined);
+  assert.equal(ev.byRep['hasOwnProperty'], undefined);
+});

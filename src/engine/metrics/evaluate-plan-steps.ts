@@ -192,9 +192,13 @@ export function* evaluatePlanSteps(
     },
   };
 
+  // Null prototype: a rep id such as `constructor` or `__proto__` is an ordinary key, and a missing
+  // one reads undefined instead of an Object.prototype member.
+  const byRep = Object.create(null) as Record<string, (typeof repTotals)[number]>;
+  for (const r of repTotals) byRep[r.repId] = r;
   return {
     reps: repTotals,
-    byRep: Object.fromEntries(repTotals.map((r) => [r.repId, r])),
+    byRep,
     balance,
     compactnessKm: totalW > 0 ? totalWD / totalW : null,
     unassigned,
