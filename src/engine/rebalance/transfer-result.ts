@@ -178,7 +178,7 @@ function* idsOf(at: Int32Array, accounts: readonly Account[]): Steps<string[]> {
 function* unpackEvaluation(p: PackedEvaluation, accounts: readonly Account[]): Steps<PlanEvaluation> {
   return {
     ...p,
-    byRep: Object.fromEntries(p.reps.map((r) => [r.repId, r])),
+    byRep: Object.assign(Object.create(null) as PlanEvaluation['byRep'], ...p.reps.map((r) => ({ [r.repId]: r }))),
     unassigned: { ...p.unassigned, accountIds: yield* idsOf(p.unassigned.accountIds, accounts) },
     onInactive: { ...p.onInactive, accountIds: yield* idsOf(p.onInactive.accountIds, accounts) },
     unknownOwner: { ...p.unknownOwner, accountIds: yield* idsOf(p.unknownOwner.accountIds, accounts) },
