@@ -72,6 +72,8 @@ describe('<tk-rep-assignment-panel>', () => {
     await partsLoaded(panel);
     const recs = qa(panel, '[part~=recommendation]');
     expect(recs.map((r) => r.dataset.rep)).to.deep.equal(['r2', 'r1']);
+    // The on-demand chunk's styles reach the shadow root with it (a bordered card per recommendation).
+    expect(getComputedStyle(recs[0]).borderTopStyle).to.equal('solid');
     expect(recs[0].querySelector('.reason')!.textContent).to.contain('Healthcare');
     expect(recs[0].querySelector('.breakdown')!.textContent).to.match(/Skill 100% · Relationship 0% · Proximity \d+% · Capacity \d+%/);
     expect(recs[1].querySelector('.breakdown')!.textContent).to.match(/Skill 0% · Relationship 100%/);

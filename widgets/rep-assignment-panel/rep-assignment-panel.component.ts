@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { adoptStyles, html, nothing } from 'lit';
 import type { Change } from '../../src/adapters/crm-adapter.js';
 import { pendingChanges } from '../../src/store/selectors.js';
 import { emptyAssignments } from '../../src/model/assignments.js';
@@ -147,16 +147,29 @@ export class TkRepAssignmentPanel extends TkElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.closed ??= closedLoaded;
-    if (!this.closed)
+    if (closedLoaded) this.useClosed(closedLoaded);
+    else
       loadClosed()
         .then((m) => {
-          this.closed = m;
+          this.useClosed(m);
           // A bulk assignment asked first before the box could show: focus goes to it now, as it would have.
           if (this.ui.confirm) this.focusNext = ['[part~=confirm] button.brand', '[part~=confirm] button'];
         })
         .catch((error) => console.warn('territory-kit: could not load the panel sections', error));
   }
+
+  /** Takes the on-demand chunk: its parts render from now on, with their styles added to the shadow root. */
+  private useClosed(m: Closed): void {
+    const root = this.renderRoot;
+    if (root instanceof ShadowRoot && this.styled !== root) {
+      this.styled = root;
+      adoptStyles(root, [...TkRepAssignmentPanel.elementStyles, m.laterStyles]);
+    }
+    this.closed = m;
+  }
+
+  /** The shadow root the on-demand styles were added to. */
+  private styled: ShadowRoot | null = null;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

@@ -6,3 +6,4 @@ export { alertsSection } from './alerts-list.js';
 export { exportSection } from './export.js';
 export { confirmBox } from './confirm-assign.js';
 export { recommendationsFor } from '../controllers/recommend.js';
+export { laterStyles } from './later.styles.js';
