@@ -126,8 +126,9 @@ export async function bundle(t) {
   const files = new Map(out.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [relative(root, f.path), f.text]));
   const outputs = out.metafile.outputs;
   // The entry's own output: with splitting, every dynamically imported module is an entry point too, so
-  // the first output with an entryPoint can be an on-demand chunk.
-  const wanted = t.contents === undefined ? t.entry : '<stdin>';
+  // the first output with an entryPoint can be an on-demand chunk. An inline module (`t.contents`) is named
+  // by its sourcefile, `t.entry`, in the metafile (not "<stdin>").
+  const wanted = t.entry;
   const entryOut =
     Object.keys(outputs).find((k) => outputs[k].entryPoint === wanted && k.endsWith('.js')) ??
     Object.keys(outputs).find((k) => outputs[k].entryPoint && k.endsWith('.js'));

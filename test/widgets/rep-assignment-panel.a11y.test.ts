@@ -41,6 +41,9 @@ async function openAll(provider: TkTerritoryProvider, panel: TkRepAssignmentPane
   await editor.updateComplete;
 }
 
+/** The panel's closed-at-first sections, confirmation box and recommendations come in a chunk loaded after first paint: wait for it. */
+const partsLoaded = (panel: Element) => waitUntil(() => !rootOf(panel).querySelector('p[aria-busy=true]'), 'on-demand panel parts not loaded');
+
 describe('<tk-rep-assignment-panel> accessibility', () => {
   it('keyboard only (Tab, Enter, Space): select a rep’s accounts, see recommendations, assign, save, see outcomes', async () => {
     const data = smallLoad();
@@ -55,6 +58,7 @@ describe('<tk-rep-assignment-panel> accessibility', () => {
     await settle(provider);
     expect(provider.state.selection).to.deep.equal(['a4']);
     expect(text(q(panel, '[part~=selection-summary]'))).to.contain('1 account selected');
+    await partsLoaded(panel);
     expect([...rootOf(panel).querySelectorAll('[part~=recommendation]')].map((li) => (li as HTMLElement).dataset.rep)).to.have.length(2);
 
     await tabTo('Assign to Ana Ruiz');

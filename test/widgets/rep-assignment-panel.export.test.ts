@@ -13,6 +13,9 @@ const q = <T extends Element = HTMLElement>(el: Element, sel: string) => rootOf(
 const qa = <T extends Element = HTMLElement>(el: Element, sel: string) => [...rootOf(el).querySelectorAll<T>(sel)];
 const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/** The panel's closed-at-first sections, confirmation box and recommendations come in a chunk loaded after first paint: wait for it. */
+const partsLoaded = (panel: Element) => waitUntil(() => !rootOf(panel).querySelector('p[aria-busy=true]'), 'on-demand panel parts not loaded');
+
 function buttonNamed(el: Element, name: string): HTMLButtonElement {
   const found = qa<HTMLButtonElement>(el, 'button').find((b) => (b.getAttribute('aria-label') ?? text(b)) === name);
   if (!found) throw new Error(`no button named ${name} in ${qa(el, 'button').map(text).join(' | ')}`);
@@ -24,6 +27,7 @@ async function open(provider: TkTerritoryProvider, panel: TkRepAssignmentPanel, 
   summary.click();
   await new Promise((r) => setTimeout(r, 0)); // the toggle event is asynchronous
   await settle(provider);
+  await partsLoaded(panel);
 }
 
 function dangerous(): LoadResult {

@@ -15,6 +15,9 @@ const qa = <T extends Element = HTMLElement>(el: Element, sel: string) => [...ro
 const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const focused = (el: Element) => rootOf(el).activeElement as HTMLElement | null;
 
+/** The panel's closed-at-first sections, confirmation box and recommendations come in a chunk loaded after first paint: wait for it. */
+const partsLoaded = (panel: Element) => waitUntil(() => !rootOf(panel).querySelector('p[aria-busy=true]'), 'on-demand panel parts not loaded');
+
 function buttonNamed(el: Element, name: string | RegExp): HTMLButtonElement {
   const found = qa<HTMLButtonElement>(el, 'button').find((b) => {
     const label = b.getAttribute('aria-label') ?? text(b);
@@ -59,6 +62,7 @@ describe('<tk-rep-assignment-panel> safe bulk edits', () => {
     const before = provider.state.working;
     q<HTMLButtonElement>(panel, 'button[data-assign-menu]')!.click();
     await settle(provider);
+    await partsLoaded(panel);
     // Nothing moved yet; the confirmation says what will happen.
     expect(provider.state.working).to.equal(before);
     const box = q(panel, '[part~=confirm]')!;
@@ -100,6 +104,7 @@ describe('<tk-rep-assignment-panel> safe bulk edits', () => {
     await chooseRep(provider, panel, r0.id);
     q<HTMLButtonElement>(panel, 'button[data-assign-menu]')!.click();
     await settle(provider);
+    await partsLoaded(panel);
     expect(q(panel, '[part~=confirm]')).to.equal(null);
     expect(pendingChanges(provider.state)).to.have.length(3);
 
@@ -109,6 +114,7 @@ describe('<tk-rep-assignment-panel> safe bulk edits', () => {
     await chooseRep(provider, panel, r1.id);
     q<HTMLButtonElement>(panel, 'button[data-assign-menu]')!.click();
     await settle(provider);
+    await partsLoaded(panel);
     const working = provider.state.working;
     buttonNamed(panel, 'Cancel').click();
     await settle(provider);

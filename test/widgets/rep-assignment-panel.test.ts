@@ -1,4 +1,4 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { mountProvider, rootOf, settle } from '../helpers/mount.js';
 import { account, rep, smallLoad, testAdapter } from '../helpers/plan-fixture.js';
@@ -40,6 +40,9 @@ function skilledLoad(): LoadResult {
   return data;
 }
 
+/** The panel's closed-at-first sections, confirmation box and recommendations come in a chunk loaded after first paint: wait for it. */
+const partsLoaded = (panel: Element) => waitUntil(() => !rootOf(panel).querySelector('p[aria-busy=true]'), 'on-demand panel parts not loaded');
+
 describe('<tk-rep-assignment-panel>', () => {
   it('lists reps with accounts, workload, potential and deviation from evaluatePlan', async () => {
     const provider = await mountProvider(testAdapter(), html`<tk-rep-assignment-panel></tk-rep-assignment-panel>`);
@@ -66,8 +69,11 @@ describe('<tk-rep-assignment-panel>', () => {
     await settle(provider);
     expect(q(panel, '[part~=selection-summary]')!.textContent).to.match(/2 accounts selected/);
     expect(texts(qa(panel, '[part~=selection-list] li'))).to.deep.equal(['Mercy Clinic — Ana Ruiz', 'St. Luke Hospital — Ana Ruiz']);
+    await partsLoaded(panel);
     const recs = qa(panel, '[part~=recommendation]');
     expect(recs.map((r) => r.dataset.rep)).to.deep.equal(['r2', 'r1']);
+    // The on-demand chunk's styles reach the shadow root with it (a bordered card per recommendation).
+    expect(getComputedStyle(recs[0]).borderTopStyle).to.equal('solid');
     expect(recs[0].querySelector('.reason')!.textContent).to.contain('Healthcare');
     expect(recs[0].querySelector('.breakdown')!.textContent).to.match(/Skill 100% · Relationship 0% · Proximity \d+% · Capacity \d+%/);
     expect(recs[1].querySelector('.breakdown')!.textContent).to.match(/Skill 0% · Relationship 100%/);

@@ -7,6 +7,8 @@ import { untouchedAccounts } from '../../widgets/territory-card/untouched-accoun
 import { account, rep } from '../helpers/plan-fixture.js';
 
 const text = (el: Element | ShadowRoot | null) => el!.textContent!.replace(/\s+/g, ' ').trim();
+/** The card's alerts, untouched list and account table come in a chunk loaded after first paint: wait for them. */
+const detailsLoaded = (root: ShadowRoot) => waitUntil(() => root.querySelector('[part~=untouched]') && !root.querySelector('[aria-busy=true]'), 'card details not loaded');
 
 describe('<tk-territory-card>', () => {
   it("shows the provider's rep: territory, totals against target and quota, untouched accounts, and the map slot", async () => {
@@ -28,6 +30,7 @@ describe('<tk-territory-card>', () => {
     ]);
     // High potential = at or above the 90th percentile of [0, 100, 200, 300, 400] = 360: only a1,
     // which has no activity recorded.
+    await detailsLoaded(root);
     const items = [...root.querySelectorAll('[part~=untouched] li')].map((li) => text(li));
     expect(items).to.deep.equal(['Account a1 — $400 · no activity recorded']);
     const map = root.querySelector('tk-territory-map')!;
@@ -42,6 +45,7 @@ describe('<tk-territory-card>', () => {
     expect(text(rootOf(card).querySelector('h2'))).to.equal('Ben Cole');
     provider.actions.assign(['a2'], 'r2');
     await settle(provider);
+    await detailsLoaded(rootOf(card));
     const items = [...rootOf(card).querySelectorAll('[part~=untouched] li')].map((li) => text(li));
     expect(items).to.deep.equal(['Account a4 — $300 · no activity recorded', 'Account a2 — $200 · no activity for 26 days']);
   });
@@ -66,6 +70,7 @@ describe('<tk-territory-card> on a record page (focus-account)', () => {
     const card = provider.querySelector('tk-territory-card')!;
     const root = rootOf(card);
     await waitUntil(() => !text(root.querySelector('[part~=account]')).includes('…'), 'territory not resolved');
+    await detailsLoaded(root);
     expect(text(root.querySelector('[part~=account] h3'))).to.equal('This account: Account a4');
     expect(text(root.querySelector('[part~=account] p'))).to.equal('Owner: Ben Cole · Territory: East');
     expect(text(root.querySelector('h2'))).to.equal('Ben Cole');
@@ -92,6 +97,7 @@ describe('<tk-territory-card> on a record page (focus-account)', () => {
     const root = rootOf(card);
     const order = () => [...root.querySelectorAll('[part~=my-accounts] tbody tr')].map((r) => (r as HTMLElement).dataset.account);
     const header = (key: string) => root.querySelector(`[part~=my-accounts] button[data-sort=${key}]`) as HTMLButtonElement;
+    await detailsLoaded(root);
     expect(order()).to.deep.equal(['a1', 'a2', 'a3']); // potential 400, 200, 100
     expect(header('potential').closest('th')!.getAttribute('aria-sort')).to.equal('descending');
     header('potential').click();

@@ -155,9 +155,12 @@ describe('tk-territory-map ownership', () => {
     map.setView([moved.lat!, moved.lng!], 12, { animate: false });
     await el.updateComplete;
     const p = map.latLngToContainerPoint([moved.lat!, moved.lng!]);
-    expect(pixel(el, 'tk-preview', p.x, p.y)[3]).to.equal(0);
+    // Nothing drawn before a preview (the preview layer's chunk loads with the first preview: no canvas yet, or a clear one).
+    const previewCanvas = () => el.renderRoot.querySelector('.leaflet-tk-preview-pane canvas');
+    expect(previewCanvas() === null || pixel(el, 'tk-preview', p.x, p.y)[3] === 0).to.be.true;
     provider.actions.previewAssignments!({ [moved.id]: 'r1', [dallas[0].id]: 'r1' }); // dallas[0] is r1 already: no move
     await el.updateComplete;
+    await waitUntil(() => previewCanvas() && pixel(el, 'tk-preview', p.x, p.y)[3] > 0, 'preview layer not drawn');
     expect(near(pixel(el, 'tk-preview', p.x, p.y), R2)).to.be.true; // centre: current rep (Bo South)
     expect(near(pixel(el, 'tk-preview', p.x + 7, p.y), R1, 6), `ring ${pixel(el, 'tk-preview', p.x + 7, p.y)}`).to.be.true; // ring: new rep (Ada West)
     expect(el.renderRoot.querySelector('[part~=preview-legend]')!.textContent).to.match(/Rebalance preview: 1 account would move/);
@@ -181,6 +184,8 @@ describe('tk-territory-map ownership', () => {
     // Along a line through the cloud, neighbouring pixels differ by little (no cell edges), and the
     // surface fades out away from the accounts.
     const c = map.latLngToContainerPoint([41.85, -87.7]);
+    // The heat layer's chunk loads the first time a heat mode is on: wait for its surface.
+    await waitUntil(() => el.renderRoot.querySelector('.leaflet-tk-heat-pane canvas') && pixel(el, 'tk-heat', c.x, c.y)[3] > 0, 'heat layer not drawn');
     let biggestStep = 0;
     let prev = pixel(el, 'tk-heat', c.x - 150, c.y)[3];
     let peak = prev;

@@ -355,6 +355,7 @@ describe('tk-territory-map', () => {
     el.hulls = true;
     el.heat = 'potential';
     await el.updateComplete;
+    await waitUntil(() => el.renderRoot.querySelector('.leaflet-tk-heat-pane canvas'), 'heat layer not shown'); // its chunk loads on first use
     const hullPane = el.renderRoot.querySelector('.leaflet-tk-territories-pane canvas');
     expect(hullPane).to.exist;
     let polygons = 0;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { adoptStyles, html, nothing } from 'lit';
 import type { Change } from '../../src/adapters/crm-adapter.js';
 import { pendingChanges } from '../../src/store/selectors.js';
 import { emptyAssignments } from '../../src/model/assignments.js';
@@ -14,11 +14,9 @@ import { repsSection } from './sections/reps.js';
 import { selectionSection } from './sections/selection.js';
 import { rebalanceSection } from './sections/rebalance.js';
 import { saveSection } from './sections/save.js';
-import { quotasSection } from './sections/quotas.js';
-import { alertsHeader, alertsSection, readAlerts } from './sections/alerts.js';
+import { alertsHeader, countsText, readAlerts } from './sections/alerts.js';
 import { alertCounts, type AlertCounts } from '../shared/plan-alerts.js';
 import { TkAlertsChangeEvent } from '../events/alerts-change-event.js';
-import { exportSection } from './sections/export.js';
 import { styles } from './rep-assignment-panel.styles.js';
 
 /** The territory editor is a separate chunk (with the zod model): loaded when its section first opens. */
@@ -31,6 +29,25 @@ function loadEditor(): void {
   });
 }
 
+/** A closed-at-first section while its chunk loads: the same heading (and badge); "Loading…" if opened. */
+function loadingSection(ctx: PanelCtx, id: SectionId, title: string, badge?: string) {
+  return section(ctx, id, title, () => html`<p class="weak" aria-busy="true">Loading…</p>`, badge);
+}
+
+/** The sections closed at first (quotas, alert list, export): a chunk loaded once, after the panel connects. */
+type Closed = typeof import('./sections/closed-sections.js');
+let closedLoad: Promise<Closed> | null = null;
+/** The chunk once it has arrived (later panels render it at once). */
+let closedLoaded: Closed | null = null;
+function loadClosed(): Promise<Closed> {
+  return (closedLoad ??= import('./sections/closed-sections.js').then(
+    (m) => (closedLoaded = m),
+    (error) => {
+      closedLoad = null;
+      throw error;
+    },
+  ));
+}
 
 /**
  * @summary The planner's side panel: reps and their balance, the selection with recommended reps and
@@ -89,6 +106,7 @@ export class TkRepAssignmentPanel extends TkElement {
     rebalanceRunner: { attribute: false },
     rebalanceWorker: { type: String, attribute: 'rebalance-worker' },
     ui: { state: true },
+    closed: { state: true },
   };
 
   /** Allowed relative deviation for the reps table and alerts. Default 0.05. */
@@ -99,6 +117,8 @@ export class TkRepAssignmentPanel extends TkElement {
   declare rebalanceWorker: 'auto' | 'never';
   /** @internal The panel's own UI state. */
   declare protected ui: PanelUi;
+  /** @internal The closed-at-first sections' chunk, null until it arrives (their headings show meanwhile). */
+  declare protected closed: Closed | null;
   private readonly plan = new PlanController(this);
   protected readonly rebalance: RebalanceController;
   private readonly deferred = new DeferredController(this);
@@ -121,8 +141,35 @@ export class TkRepAssignmentPanel extends TkElement {
     this.tolerance = 0.05;
     this.rebalanceWorker = 'auto';
     this.ui = defaultUi();
+    this.closed = null;
     this.rebalance = new RebalanceController(this, () => this.rebalanceRunner ?? engineRunner(this.rebalanceWorker === 'never' ? 'never' : 'auto'));
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (closedLoaded) this.useClosed(closedLoaded);
+    else
+      loadClosed()
+        .then((m) => {
+          this.useClosed(m);
+          // A bulk assignment asked first before the box could show: focus goes to it now, as it would have.
+          if (this.ui.confirm) this.focusNext = ['[part~=confirm] button.brand', '[part~=confirm] button'];
+        })
+        .catch((error) => console.warn('territory-kit: could not load the panel sections', error));
+  }
+
+  /** Takes the on-demand chunk: its parts render from now on, with their styles added to the shadow root. */
+  private useClosed(m: Closed): void {
+    const root = this.renderRoot;
+    if (root instanceof ShadowRoot && this.styled !== root) {
+      this.styled = root;
+      adoptStyles(root, [...TkRepAssignmentPanel.elementStyles, m.laterStyles]);
+    }
+    this.closed = m;
+  }
+
+  /** The shadow root the on-demand styles were added to. */
+  private styled: ShadowRoot | null = null;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -190,6 +237,7 @@ export class TkRepAssignmentPanel extends TkElement {
       edit: this.plan.canEdit,
       ui: this.ui,
       tolerance: this.tol,
+      later: this.closed,
       rebalance: this.rebalance,
       deferred: this.deferred,
       set: (patch) => (this.ui = { ...this.ui, ...patch }),
@@ -254,9 +302,10 @@ export class TkRepAssignmentPanel extends TkElement {
     return html`<div class="panel" role="region" aria-label="Rep assignment">
       ${alertsHeader(ctx, this.alertCounts)}
       ${repsSection(ctx)} ${selectionSection(ctx)} ${ctx.edit ? rebalanceSection(ctx) : nothing} ${ctx.edit ? saveSection(ctx) : nothing}
-      ${quotasSection(ctx)} ${alertsSection(ctx, alerts)}
+      ${this.closed ? this.closed.quotasSection(ctx) : loadingSection(ctx, 'quotas', 'Quotas')}
+      ${this.closed ? this.closed.alertsSection(ctx, alerts) : loadingSection(ctx, 'alerts', 'Alerts', this.alertCounts?.total ? countsText(ctx, this.alertCounts) : undefined)}
       ${section(ctx, 'territories', 'Territories', () => (loadEditor(), html`<tk-territory-editor locale=${this.fmt.locale} theme=${this.theme ?? nothing}></tk-territory-editor>`), ctx.s.territories.length ? this.fmt.number(ctx.s.territories.length, 0) : undefined)}
-      ${exportSection(ctx)}
+      ${this.closed ? this.closed.exportSection(ctx) : loadingSection(ctx, 'export', 'Export')}
       <p part="status" class="status" role="status" aria-live="polite">${this.ui.status}</p>
     </div>`;
   }

@@ -204,32 +204,6 @@ export const styles = css`
     margin: var(--tk-space-1, 0.25rem) 0;
     padding-inline-start: var(--tk-space-4, 1rem);
   }
-  [part~='recommendations'] {
-    padding: 0;
-    list-style: none;
-    display: grid;
-    gap: var(--tk-space-2, 0.5rem);
-  }
-  [part~='recommendation'] {
-    padding: var(--tk-space-2, 0.5rem);
-    border: 1px solid var(--tk-color-border, #c9c9c9);
-    border-radius: var(--tk-radius, 0.25rem);
-  }
-  .rec-head {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--tk-space-2, 0.5rem);
-  }
-  .rec-head .name {
-    font-weight: 600;
-  }
-  .rec-head button {
-    margin-inline-start: auto;
-  }
-  .score {
-    font-variant-numeric: tabular-nums;
-  }
   .stats {
     display: flex;
     flex-wrap: wrap;
@@ -261,33 +235,6 @@ export const styles = css`
     inset-inline-start: 0;
     background: var(--tk-color-brand, #0176d3);
   }
-  .alerts {
-    list-style: none;
-    padding: 0;
-    display: grid;
-    gap: var(--tk-space-1, 0.25rem);
-  }
-  .alerts li {
-    min-width: 0;
-  }
-  button.alert {
-    display: block;
-    width: 100%;
-    overflow-wrap: anywhere;
-    text-align: start;
-    color: var(--tk-color-text, #181818);
-    padding: var(--tk-space-1, 0.25rem) var(--tk-space-2, 0.5rem);
-  }
-  .severity {
-    text-transform: uppercase;
-    font-size: var(--tk-font-size-small, 0.75rem);
-    font-weight: 600;
-  }
-  .records {
-    display: block;
-    color: var(--tk-color-text-weak, #5c5c5c);
-    font-size: var(--tk-font-size-small, 0.75rem);
-  }
   .help {
     display: block;
     font-size: var(--tk-font-size-small, 0.75rem);
@@ -297,17 +244,6 @@ export const styles = css`
   }
   .status[role='status']:empty {
     display: none;
-  }
-  .confirm {
-    margin: var(--tk-space-2, 0.5rem) 0;
-    padding: var(--tk-space-2, 0.5rem);
-    border: 2px solid var(--tk-color-warning, #a35200);
-    border-radius: var(--tk-radius, 0.25rem);
-    background: var(--tk-color-surface-alt, #f3f3f3);
-  }
-  .confirm ul {
-    margin: var(--tk-space-1, 0.25rem) 0;
-    padding-inline-start: 1.25rem;
   }
   .applied {
     padding: var(--tk-space-1, 0.25rem) var(--tk-space-2, 0.5rem);
@@ -336,14 +272,6 @@ export const styles = css`
   }
   .sev-warning {
     color: var(--tk-color-warning, #a35200);
-  }
-  details.settings {
-    border: none;
-    margin-top: var(--tk-space-2, 0.5rem);
-  }
-  details.settings summary {
-    font-size: var(--tk-font-size, 0.8125rem);
-    padding: var(--tk-space-1, 0.25rem) 0;
   }
   .alert-count.critical {
     background: var(--tk-color-error, #ba0517);

@@ -4,13 +4,28 @@ import { memoLast } from '../../src/store/memo.js';
 import { PlanController } from '../shared/plan-controller.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
-import { untouchedAccounts } from './untouched-accounts.js';
-import { detectAlerts } from '../../src/engine/detect-alerts.js';
+import type { Alert } from '../../src/engine/detect-alerts.js';
 import type { Account } from '../../src/model/account.js';
 import type { Assignments } from '../../src/model/plan.js';
 import type { Rep } from '../../src/model/rep.js';
 import type { PlanState } from '../../src/store/types.js';
-import { myAccountRows, myAccountsTable, sortRows, type MyAccountsKey } from './my-accounts.js';
+import type { MyAccountRow, MyAccountsKey } from './my-accounts.js';
+import type { UntouchedAccount, UntouchedOptions } from './untouched-accounts.js';
+
+/** The card-details chunk (alerts, untouched list, "my accounts" table), loaded once, after the card connects. */
+type Details = typeof import('./card-details.js');
+let detailsLoad: Promise<Details> | null = null;
+/** The chunk once it has arrived (later cards render it at once). */
+let detailsLoaded: Details | null = null;
+function loadDetails(): Promise<Details> {
+  return (detailsLoad ??= import('./card-details.js').then(
+    (d) => (detailsLoaded = d),
+    (error) => {
+      detailsLoad = null;
+      throw error;
+    },
+  ));
+}
 
 /** Rows of "my accounts" shown before "Show all". */
 const SHOWN = 25;
@@ -65,6 +80,7 @@ export class TkTerritoryCard extends TkElement {
     sortDirection: { type: String, attribute: 'sort-direction' },
     showAll: { state: true },
     resolved: { state: true },
+    details: { state: true },
   };
 
   /** The record page's account (default: the provider's `focus-account`). */
@@ -76,10 +92,12 @@ export class TkTerritoryCard extends TkElement {
   /** @internal Account → territory, resolved in a chunk loaded on first need. */
   declare protected resolved: { accounts: PlanState['accounts']; territories: PlanState['territories']; byAccount: Resolved } | null;
   private resolving: Promise<void> | null = null;
-  private alertsMemo = memoLast((accounts: readonly Account[], reps: readonly Rep[], working: Assignments, asOf: string | undefined, staleDays: number, quantile: number) =>
-    detectAlerts({ accounts, reps, assignments: working, now: asOf ?? new Date(), options: { untouchedDays: staleDays, highPotentialQuantile: quantile } }),
+  /** @internal The card-details chunk, null until it arrives (the sections show their headings and counts meanwhile). */
+  declare protected details: Details | null;
+  private alertsMemo = memoLast((accounts: readonly Account[], reps: readonly Rep[], working: Assignments, asOf: string | undefined, staleDays: number, quantile: number): Alert[] =>
+    this.details!.detectAlerts({ accounts, reps, assignments: working, now: asOf ?? new Date(), options: { untouchedDays: staleDays, highPotentialQuantile: quantile } }),
   );
-  private rowsMemo = memoLast(myAccountRows);
+  private rowsMemo = memoLast((mine: readonly Account[], alerts: readonly Alert[]): MyAccountRow[] => this.details!.myAccountRows(mine, alerts));
 
   declare repId: string | undefined;
   declare limit: number;
@@ -88,7 +106,10 @@ export class TkTerritoryCard extends TkElement {
   declare potentialQuantile: number;
   declare tolerance: number;
   private plan = new PlanController(this);
-  private untouched = memoLast(untouchedAccounts);
+  private untouched = memoLast(
+    (accounts: readonly Account[], reps: readonly Rep[], working: Assignments, repId: string, options: UntouchedOptions): UntouchedAccount[] =>
+      this.details!.untouchedAccounts(accounts, reps, working, repId, options),
+  );
 
   constructor() {
     super();
@@ -100,6 +121,16 @@ export class TkTerritoryCard extends TkElement {
     this.sortDirection = 'descending';
     this.showAll = false;
     this.resolved = null;
+    this.details = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.details ??= detailsLoaded;
+    if (!this.details)
+      loadDetails()
+        .then((d) => (this.details = d))
+        .catch((error) => console.warn('territory-kit: could not load the card details', error));
   }
 
   /** The focused account id: this element's `focus-account`, else the provider's. */
@@ -187,9 +218,10 @@ export class TkTerritoryCard extends TkElement {
     for (const a of mine) pipeline += a.performance?.pipeline ?? 0;
     const closedWon = this.earned(s, rep.id);
     const territories = s.territories.filter((t) => t.repIds.includes(rep.id)).map((t) => t.name);
-    const alerts = this.alertsMemo(s.accounts, s.reps, s.working, this.asOf, this.staleDays, this.potentialQuantile);
-    const rows = sortRows(this.rowsMemo(mine, alerts), this.sortKey, this.sortDirection, f.locale);
-    const untouched = this.untouched(s.accounts, s.reps, s.working, rep.id, this.untouchedOptions());
+    const d = this.details;
+    const alerts = d ? this.alertsMemo(s.accounts, s.reps, s.working, this.asOf, this.staleDays, this.potentialQuantile) : null;
+    const rows = d && alerts ? d.sortRows(this.rowsMemo(mine, alerts), this.sortKey, this.sortDirection, f.locale) : null;
+    const untouched = d ? this.untouched(s.accounts, s.reps, s.working, rep.id, this.untouchedOptions()) : null;
     const versus = (value: string, target: string, dev: number) => {
       const cls = Math.abs(dev) <= this.tolerance + 1e-9 ? '' : dev > 0 ? 'over' : 'under';
       return html`<dd class=${cls}>${value} <span class="weak">of ${target}</span>${Number.isFinite(dev) ? html` (${f.signedPercent(dev)})` : nothing}</dd>`;
@@ -212,7 +244,9 @@ export class TkTerritoryCard extends TkElement {
       </dl>
       <section part="untouched" aria-labelledby="untouched-title">
         <h3 id="untouched-title">Untouched high-potential accounts</h3>
-        ${untouched.length
+        ${untouched === null
+          ? html`<p class="weak" aria-busy="true">Checking activity…</p>`
+          : untouched.length
           ? html`<ol>
               ${untouched.map(
                 ({ account, days }) => html`<li>
@@ -225,8 +259,10 @@ export class TkTerritoryCard extends TkElement {
       </section>
       <section aria-labelledby="mine-title">
         <h3 id="mine-title">${rep.name}'s accounts <span class="weak">(${f.number(mine.length, 0)})</span></h3>
-        ${mine.length
-          ? myAccountsTable({
+        ${mine.length && (!d || !rows)
+          ? html`<p class="weak" aria-busy="true">Loading ${f.number(mine.length, 0)} accounts…</p>`
+          : mine.length && d && rows
+          ? d.myAccountsTable({
               rows,
               key: this.sortKey,
               dir: this.sortDirection,

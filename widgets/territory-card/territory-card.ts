@@ -1,7 +1,9 @@
 import { TkTerritoryCard } from './territory-card.component.js';
 
 export { TkTerritoryCard };
-export { untouchedAccounts } from './untouched-accounts.js';
+// `untouchedAccounts` is exported by `territory-kit/widgets` (widgets/index.ts), not here: a re-export from this
+// entry would put the engine's detectAlerts and the territory resolver in every record page's initial load
+// (the card loads them on demand, in its card-details chunk).
 export type { UntouchedAccount } from './untouched-accounts.js';
 
 if (!customElements.get('tk-territory-card')) customElements.define('tk-territory-card', TkTerritoryCard);

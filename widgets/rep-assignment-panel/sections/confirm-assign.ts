@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { accountsById } from '../../../src/store/selectors.js';
 import type { PanelCtx, PendingAssign } from './context.js';
-import { doAssign } from './selection.js';
 
 /** Reps named in the summary; the rest are counted. */
 const NAMED_REPS = 6;
@@ -20,8 +19,11 @@ export function assignSummary(ctx: PanelCtx, c: PendingAssign) {
   return { potential, ranked };
 }
 
-/** The ask-first box of a bulk assignment (role="alertdialog" inside the panel, not modal). */
-export function confirmBox(ctx: PanelCtx, c: PendingAssign) {
+/**
+ * The ask-first box of a bulk assignment (role="alertdialog" inside the panel, not modal). `doAssign` is
+ * the selection section's (passed in, so this on-demand chunk does not import the selection section).
+ */
+export function confirmBox(ctx: PanelCtx, c: PendingAssign, doAssign: (ctx: PanelCtx, repId: string | null, ids: readonly string[]) => void) {
   const { f } = ctx;
   const n = c.ids.length;
   const { potential, ranked } = assignSummary(ctx, c);

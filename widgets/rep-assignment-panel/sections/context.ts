@@ -105,6 +105,8 @@ export interface PanelCtx {
   offerDownload(text: string, filename: string, type: string, label: string): void;
   /** The panel's tolerance (attribute `tolerance`). */
   tolerance: number;
+  /** The chunk of parts not needed at first (closed sections, the bulk-assign confirmation); null until it arrives. */
+  later: typeof import('./closed-sections.js') | null;
 }
 
 /** A collapsible section: a <details> whose body renders only while open. */

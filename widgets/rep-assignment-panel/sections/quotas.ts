@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { quotasFor } from '../controllers/derived.js';
+import { quotasFor } from '../controllers/quotas.js';
 import { optionalNumber, section, type PanelCtx } from './context.js';
 
 /** Quotas: a team target split by suggestQuotas, with the fairness spread. */

@@ -2,8 +2,7 @@ import { html, nothing } from 'lit';
 import { redoLabel, undoLabel } from '../../../src/store/selectors.js';
 import type { Recommendation } from '../../../src/engine/recommend-reps.js';
 import { lockedRepIds, splitHeld } from '../../../src/store/locks.js';
-import { recommendationsFor, selectedAccounts } from '../controllers/derived.js';
-import { confirmBox } from './confirm-assign.js';
+import { selectedAccounts } from '../controllers/derived.js';
 import { section, type PanelCtx } from './context.js';
 
 /** Selected accounts listed by name; the rest are counted. */
@@ -103,7 +102,8 @@ export function selectionSection(ctx: PanelCtx) {
       potential += a.potential;
       workload += a.workload;
     }
-    const recs = ctx.edit ? recommendationsFor(s) : null;
+    // The ranking is in the panel's on-demand chunk: "Ranking reps…" in the moment before it arrives.
+    const recs = ctx.edit ? (ctx.later ? ctx.later.recommendationsFor(s) : 'loading') : null;
     const lockedReps = lockedRepIds(s);
     const active = s.reps.filter((r) => r.active && !lockedReps.has(r.id));
     // No default: the user picks the rep (a silent first-rep default moved whole selections to one rep).
@@ -132,7 +132,9 @@ export function selectionSection(ctx: PanelCtx) {
       </div>
       ${recs
         ? html`<h3 id="recs-title">Recommended reps</h3>
-            ${recs.ok
+            ${recs === 'loading'
+              ? html`<p class="weak" aria-busy="true">Ranking reps…</p>`
+              : recs.ok
               ? html`<ol part="recommendations" aria-labelledby="recs-title">${recs.value.map((r) => recommendation(ctx, r))}</ol>`
               : html`<p class="error" role="alert">Could not rank reps: ${recs.message}</p>`}
             <div class="row" part="assign-menu">
@@ -145,7 +147,7 @@ export function selectionSection(ctx: PanelCtx) {
               <button type="button" data-assign-menu ?disabled=${!assignTo} @click=${() => assign(ctx, assignTo)}>Assign</button>
               <button type="button" data-unassign @click=${() => assign(ctx, null)}>Unassign</button>
             </div>
-            ${confirm ? confirmBox(ctx, confirm) : nothing}`
+            ${confirm ? (ctx.later ? ctx.later.confirmBox(ctx, confirm, doAssign) : html`<p class="weak" aria-busy="true">Loading…</p>`) : nothing}`
         : nothing}
       ${history}`;
   }, n ? f.number(n, 0) : undefined);

@@ -2,9 +2,24 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { L } from '../leaflet.js';
 import type { PlanState } from '../../../src/store/types.js';
 import { same } from '../../shared/same.js';
-import { PreviewLayer, homeOf, type PreviewMove } from '../layers/preview-layer.js';
+import type { PreviewLayer, PreviewMove } from '../layers/preview-layer.js';
+import { toMercator } from './mercator.js';
 import type { AccountIndex } from './account-index.js';
 import { colorsFor, UNASSIGNED_COLOR } from './colors.js';
+
+/** The preview layer is a chunk loaded the first time there is a preview to draw. */
+type PreviewLayerModule = typeof import('../layers/preview-layer.js');
+let previewLoad: Promise<PreviewLayerModule> | null = null;
+function loadPreviewLayer(): Promise<PreviewLayerModule> {
+  return (previewLoad ??= import('../layers/preview-layer.js').catch((error) => {
+    previewLoad = null;
+    throw error;
+  }));
+}
+let previewModule: PreviewLayerModule | null = null;
+
+/** Web Mercator of a rep's home, or null (as the preview layer's `homeOf`). */
+const homeOf = (home: { lat: number; lng: number } | null | undefined): [number, number] | null => (home ? toMercator(home.lng, home.lat) : null);
 
 /**
  * The proposed plan the store holds (`previewAssignments`, e.g. the panel's rebalance preview) drawn
@@ -12,6 +27,7 @@ import { colorsFor, UNASSIGNED_COLOR } from './colors.js';
  */
 export class PreviewController implements ReactiveController {
   private layer: PreviewLayer | null = null;
+  private map: L.Map | null = null;
   private key: unknown[] = [];
   private pushed: unknown = null;
   /** The moves drawn (accounts on the map whose proposed rep differs from the working plan's). */
@@ -26,12 +42,14 @@ export class PreviewController implements ReactiveController {
   hostConnected(): void {}
 
   hostDisconnected(): void {
-    this.layer = null;
+    this.layer = this.map = null;
     this.pushed = null;
   }
 
   attach(map: L.Map): void {
-    this.layer = new PreviewLayer({ pane: 'tk-preview' }).addTo(map);
+    this.map = map;
+    this.layer = previewModule ? new previewModule.PreviewLayer({ pane: 'tk-preview' }).addTo(map) : null;
+    this.pushed = null;
   }
 
   /** Works out the moves to draw when the preview, the plan or the index changed (before rendering: the legend counts them). */
@@ -62,6 +80,20 @@ export class PreviewController implements ReactiveController {
 
   /** Hands the moves to the layer (after the map exists). */
   push(): void {
+    const map = this.map;
+    if (!this.layer && map && this.moves.length) {
+      // First preview: load the layer's chunk, then draw the moves of that moment (if still on this map).
+      loadPreviewLayer()
+        .then((m) => {
+          previewModule = m;
+          if (this.map !== map || this.layer) return;
+          this.layer = new m.PreviewLayer({ pane: 'tk-preview' }).addTo(map);
+          this.pushed = null;
+          this.push();
+        })
+        .catch((error) => console.warn('territory-kit: could not load the preview layer', error));
+      return;
+    }
     if (this.layer && this.pushed !== this.moves) {
       this.pushed = this.moves;
       this.layer.setMoves(this.moves);
