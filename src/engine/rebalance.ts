@@ -8,6 +8,7 @@ import { setBands, type Limit } from './rebalance/limits.js';
 import { maxDeviation } from './rebalance/objective.js';
 import { mergeMoves } from './rebalance/merge-moves.js';
 import { exactSmall } from './rebalance/exact-small.js';
+import { fewerMoves } from './rebalance/fewer-moves.js';
 import { priceMoves } from './rebalance/price-moves.js';
 import { compactSeed } from './rebalance/compact-seed.js';
 import { compactTidy } from './rebalance/compact-tidy.js';
@@ -237,6 +238,8 @@ async function rebalanceOnce(input: RebalanceInput, options: RebalanceOptions, o
     await tidyMoves(s, adj, log, slicer, 0.82);
     // fewest moves: pairs of moves become one (chains shortened, two moves merged) where balance allows
     if (opts.objective === 'disruption' && opts.proximity < CHAIN_PROXIMITY) await mergeMoves(s, log, slicer, 0.83);
+    // small repairs: undo the moves around one rep at a time and repair with one move fewer
+    if (opts.objective === 'disruption') await fewerMoves(s, adj, log, slicer, 0.835);
     if (opts.objective === 'disruption') exactSmall(s, opts.tolerance, log);
     if (opts.objective === 'compactness') await compactTidy(s, adj, log, slicer, 0.84);
     const undone = enforceBudgets(s);
