@@ -1,4 +1,6 @@
 import { balanceMoves } from './balance-moves.js';
+import { mergeMoves } from './merge-moves.js';
+import { balanceSwaps } from './swaps.js';
 import { applyMove, violation } from './objective.js';
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
@@ -10,8 +12,10 @@ const MAX_MOVES = 64;
 /**
  * Fewer moves for a small balanced repair (≤ 64 moves, e.g. a plan a few accounts away from a
  * balanced one): for each rep the plan touches, in index order, every move into or out of it is
- * undone and the balance search (direct moves, proximity 0: balance per move, whatever the detour)
- * repairs the plan within one move fewer than before. The attempt is kept when every free rep ends
+ * undone and the plan is repaired within one move fewer than before: direct moves at proximity 0
+ * (balance per move, whatever the detour), then if needed moves at any range, swaps and relays, and a
+ * merge pass (merge-moves.ts) when the repair used as many moves as before. Orphans keep the rep
+ * they were placed with. The attempt is kept when every free rep ends
  * within its band with fewer moves, else the plan (owners, budgets, reasons) is restored exactly. A
  * large-neighbourhood search: it finds the plans where the search's first moves were the wrong ones —
  * several small moves where one large account does — which pairwise merges (merge-moves.ts) cannot.
@@ -44,8 +48,11 @@ export async function fewerMoves(s: RebalanceState, adj: Int32Array[], log: Reas
       s.maxMoves = Math.min(maxMoves, before - 1);
       await balanceMoves(s, adj, 0, log, slicer, [fraction, fraction], 'direct');
       if (!inBand(s)) await balanceMoves(s, adj, 0, log, slicer, [fraction, fraction], 'direct-anywhere');
+      if (!inBand(s)) await balanceSwaps(s, adj, 0, log, slicer, fraction);
+      if (!inBand(s)) await balanceMoves(s, adj, 0, log, slicer, [fraction, fraction], 'relay');
+      if (inBand(s) && s.moved >= before) await mergeMoves(s, log, slicer, fraction);
       s.maxMoves = maxMoves;
-      if (inBand(s) && s.moved < before) {
+      if (inBand(s) && s.moved < before && orphansKept(s, saved)) {
         improved = true;
         continue;
       }
@@ -61,5 +68,14 @@ export async function fewerMoves(s: RebalanceState, adj: Int32Array[], log: Reas
 /** Whether every free rep is within its band on every metric. */
 function inBand(s: RebalanceState): boolean {
   for (let j = 0; j < s.r; j++) if (s.free[j] && violation(s, j).amount > 1e-12) return false;
+  return true;
+}
+
+/** Whether every account without an active starting owner kept the rep it had before the attempt (placed near by assign-orphans.ts). */
+function orphansKept(s: RebalanceState, saved: Int32Array): boolean {
+  for (let i = 0; i < s.n; i++) {
+    const o = s.orig[i];
+    if ((o < 0 || !s.active[o]) && s.owner[i] !== saved[i]) return false;
+  }
   return true;
 }
