@@ -5,6 +5,7 @@
  *   npm run bench:optimum -- --cases=1k,whale  # cases whose name contains one of these
  *   npm run bench:optimum -- --resolve         # solve the references again (slow: minutes per case)
  *   npm run bench:optimum -- --no-baseline     # skip the engine as on main
+ *   npm run bench:optimum -- --baseline=main,c0b99f9  # the engines of these commits beside this branch's
  *   npm run bench:optimum -- --time-limit=300  # HiGHS time limit per model, seconds (default 300)
  *
  * References (bench/optimum-solve.ts), cached by a hash of the instance so a rerun takes minutes:
@@ -249,9 +250,9 @@ async function timed(f: Rebalance, inst: ZipInstance, options: RebalanceOptions)
 }
 
 /** The engine as on `main`: src/ of main copied out of git into the temp folder, imported here. */
-async function loadBaseline(): Promise<{ f: Rebalance; sha: string } | null> {
+async function loadBaseline(ref = 'main'): Promise<{ f: Rebalance; sha: string } | null> {
   try {
-    const sha = execFileSync('git', ['rev-parse', 'main'], { encoding: 'utf8' }).trim();
+    const sha = execFileSync('git', ['rev-parse', ref], { encoding: 'utf8' }).trim();
     const dir = join(tmpdir(), `tk-optimum-baseline-${sha.slice(0, 12)}`);
     if (!existsSync(join(dir, 'src', 'engine', 'rebalance.ts'))) {
       mkdirSync(dir, { recursive: true });
@@ -274,6 +275,11 @@ interface Case {
 }
 
 const pct = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(1)}%`);
+/** Moves × mean km: the km all moved accounts travel to their new reps' homes, together. */
+const total = (x: Row): string => {
+  const m = Number(x.moves.replace(/^≤ /, '').split(' ')[0]);
+  return Number.isFinite(m) && Number.isFinite(x.meanKm) ? Math.round(m * x.meanKm).toLocaleString('en-US') : '–';
+};
 const km = (x: number | null): string => (x === null || !Number.isFinite(x) ? '–' : x.toFixed(1));
 
 async function main(): Promise<void> {
@@ -282,8 +288,14 @@ async function main(): Promise<void> {
   const resolve = args.has('resolve');
   const timeLimit = Number(args.get('time-limit') ?? 300);
   const cache = loadCache();
-  const baseline = args.has('no-baseline') ? null : await loadBaseline();
-  const engines: [string, Rebalance][] = [...(baseline ? ([[`rebalance (main ${baseline.sha.slice(0, 7)})`, baseline.f]] as [string, Rebalance][]) : []), ['rebalance (this branch)', rebalanceHere as Rebalance]];
+  // --baseline=main,c0b99f9: the engines of these commits beside this branch's (default main)
+  const refs = args.has('no-baseline') ? [] : (args.get('baseline') ?? 'main').split(',');
+  const engines: [string, Rebalance][] = [];
+  for (const ref of refs) {
+    const b = await loadBaseline(ref);
+    if (b) engines.push([`rebalance (${ref === 'main' ? 'main ' : ''}${b.sha.slice(0, 7)})`, b.f]);
+  }
+  engines.push(['rebalance (this branch)', rebalanceHere as Rebalance]);
 
   console.log(`# rebalance vs the exact optimum — ${new Date().toISOString()}`);
   console.log(`machine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
@@ -443,10 +455,10 @@ async function main(): Promise<void> {
   }
 
   console.log(`load average at end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-  console.log('| instance | algorithm | accounts moved | × optimum | max dev workload | max dev potential | other reps worst | mean km of moved accounts | compactness km | time ms | status |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  console.log('| instance | algorithm | accounts moved | × optimum | max dev workload | max dev potential | other reps worst | mean km of moved accounts | total km moved | compactness km | time ms | status |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const x of rows) {
-    console.log(`| ${x.instance} | ${x.algo} | ${x.moves} | ${x.ratio} | ${pct(x.work)} | ${pct(x.pot)} | ${pct(x.othersWorst)} | ${km(x.meanKm)} | ${km(x.compactKm)} | ${x.ms === null ? '–' : Math.round(x.ms)} | ${x.status} |`);
+    console.log(`| ${x.instance} | ${x.algo} | ${x.moves} | ${x.ratio} | ${pct(x.work)} | ${pct(x.pot)} | ${pct(x.othersWorst)} | ${km(x.meanKm)} | ${total(x)} | ${km(x.compactKm)} | ${x.ms === null ? '–' : Math.round(x.ms)} | ${x.status} |`);
   }
 }
 

@@ -11,7 +11,7 @@ type Why =
   | { kind: 'swap'; from: number; metric: number; dev: number; partner: number }
   | { kind: 'redraw'; from: number };
 
-interface Entry {
+export interface Entry {
   why: Why;
   to: number;
   toMetric: number;
@@ -92,6 +92,17 @@ export class ReasonLog {
   swap(i: number, from: number, to: number, partner: number): void {
     const [metric, dev] = this.extreme(from, 1);
     this.record(i, { kind: 'swap', from, metric, dev, partner }, to);
+  }
+
+  /** A copy of the reasons recorded so far (see `restore`). */
+  snapshot(): Map<number, Entry> {
+    return new Map(this.entries);
+  }
+
+  /** Puts back the reasons of a `snapshot` (a search attempt that was undone). */
+  restore(entries: Map<number, Entry>): void {
+    this.entries.clear();
+    for (const [i, e] of entries) this.entries.set(i, e);
   }
 
   /** The sentence for account i's final move (from its starting owner to its current one). */
