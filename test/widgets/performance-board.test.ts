@@ -122,3 +122,33 @@ describe('<tk-performance-board>', () => {
     await expectNoAxeViolations(provider);
   });
 });
+
+describe('<tk-performance-board> and <tk-territory-card> with quotas set in the plan', () => {
+  it('measure attainment against the quota in force for the period (the plan\'s), not the CRM\'s, and undo brings the CRM\'s back', async () => {
+    const provider = await mountProvider(
+      testAdapter(),
+      html`<tk-performance-board></tk-performance-board><tk-territory-card rep-id="r1"></tk-territory-card>`,
+    );
+    const board = provider.querySelector('tk-performance-board')!;
+    const card = provider.querySelector('tk-territory-card')!;
+    const attainment = () => Object.fromEntries(rows(board).map((r) => [r[0], r[5]]));
+    expect(attainment()).to.deep.equal({ 'Ana Ruiz': '$400 / $500 (80%)', 'Ben Cole': '$50 / $400 (13%)' });
+    // A quota for a period that has started (the first of this month): it is the one in force.
+    const period = `${new Date().toISOString().slice(0, 7)}-01`;
+    expect(provider.actions.applyQuotas!(period, [{ repId: 'r1', amount: 1000 }, { repId: 'r2', amount: 100 }])).to.equal(true);
+    await settle(provider);
+    await waitUntil(() => attainment()['Ana Ruiz'] === '$400 / $1,000 (40%)', `board: ${JSON.stringify(attainment())}`);
+    expect(attainment()).to.deep.equal({ 'Ana Ruiz': '$400 / $1,000 (40%)', 'Ben Cole': '$50 / $100 (50%)' });
+    await waitUntil(() => text(rootOf(card)).includes(`quota (plan, from ${period})`), 'card names the plan quota');
+    expect(text(rootOf(card))).to.match(/\$1K quota \(plan, from \d{4}-\d{2}-01\)/);
+    // A quota for a later period is not in force yet.
+    const next = new Date();
+    next.setUTCMonth(next.getUTCMonth() + 2, 1);
+    provider.actions.undo();
+    await settle(provider);
+    await waitUntil(() => attainment()['Ana Ruiz'] === '$400 / $500 (80%)', 'undo restores the CRM quota');
+    provider.actions.applyQuotas!(next.toISOString().slice(0, 10), [{ repId: 'r1', amount: 1000 }, { repId: 'r2', amount: 100 }]);
+    await settle(provider);
+    expect(attainment()).to.deep.equal({ 'Ana Ruiz': '$400 / $500 (80%)', 'Ben Cole': '$50 / $400 (13%)' });
+  });
+});

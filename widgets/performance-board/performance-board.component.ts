@@ -3,6 +3,7 @@ import type { PlanEvaluation } from '../../src/engine/evaluate-plan.js';
 import type { PlanState } from '../../src/store/types.js';
 import { planEvaluation } from '../../src/store/selectors.js';
 import { memoLast } from '../../src/store/memo.js';
+import { quotaInForce } from '../../src/store/quotas.js';
 import { PlanController } from '../shared/plan-controller.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -91,9 +92,17 @@ export class TkPerformanceBoard extends TkElement {
       current: PlanState['current'],
       opportunities: PlanState['opportunities'],
       territoryOf: TerritoryOf | null,
+      quotas: PlanState['quotas'],
     ) => {
       const s = this.plan.state!;
-      return performanceRows(s.accounts, s.reps, territories, s.working, ev, group, {
+      // Attainment against the quota in force: the plan's for the current period, else the CRM's.
+      const reps = quotas?.length
+        ? s.reps.map((r) => {
+            const q = quotaInForce(s, r.id);
+            return q && q.amount !== r.quota ? { ...r, quota: q.amount } : r;
+          })
+        : s.reps;
+      return performanceRows(s.accounts, reps, territories, s.working, ev, group, {
         tolerance,
         underThreshold: under,
         overThreshold: over,
@@ -161,7 +170,7 @@ export class TkPerformanceBoard extends TkElement {
 
   /** Selection and focus changes leave this element as it is. */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return this.plan.changed(['status', 'accounts', 'reps', 'working', 'territories', 'current', 'opportunities']) || changed.size > 0;
+    return this.plan.changed(['status', 'accounts', 'reps', 'working', 'territories', 'current', 'opportunities', 'quotas']) || changed.size > 0;
   }
 
   protected override render() {
@@ -174,7 +183,7 @@ export class TkPerformanceBoard extends TkElement {
     const territoryOf = group === 'territory' && s.territories.length ? this.territoryOf(s) : null;
     if (group === 'territory' && s.territories.length && !territoryOf) return html`<p part="empty" class="weak" role="status">Placing accounts in territories…</p>`;
     const rows = this.sorted(
-      this.rows(ev, s.territories, group, this.tolerance, this.underThreshold, this.overThreshold, basis, s.current, s.opportunities, territoryOf),
+      this.rows(ev, s.territories, group, this.tolerance, this.underThreshold, this.overThreshold, basis, s.current, s.opportunities, territoryOf, s.quotas),
     );
     const against = basis === 'quota' ? 'of quota' : 'of the team average attainment';
     const underText = `Under-performing: below ${f.percent(this.underThreshold)} ${against}`;

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { accountsOf, planEvaluation } from '../../src/store/selectors.js';
 import { memoLast } from '../../src/store/memo.js';
+import { quotaInForce } from '../../src/store/quotas.js';
 import { PlanController } from '../shared/plan-controller.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -180,7 +181,7 @@ export class TkTerritoryCard extends TkElement {
 
   /** Selection and focus changes leave this element as it is. */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return this.plan.changed(['status', 'accounts', 'reps', 'working', 'territories', 'repId', 'focusRepId', 'current', 'opportunities']) || changed.size > 0;
+    return this.plan.changed(['status', 'accounts', 'reps', 'working', 'territories', 'repId', 'focusRepId', 'current', 'opportunities', 'quotas']) || changed.size > 0;
   }
 
   protected override render() {
@@ -217,6 +218,9 @@ export class TkTerritoryCard extends TkElement {
     let pipeline = 0;
     for (const a of mine) pipeline += a.performance?.pipeline ?? 0;
     const closedWon = this.earned(s, rep.id);
+    // Attainment against the quota in force: the plan's for the current period, else the CRM's.
+    const quota = quotaInForce(s, rep.id);
+    const quotaOk = quota && quota.amount > 0 ? quota : null;
     const territories = s.territories.filter((t) => t.repIds.includes(rep.id)).map((t) => t.name);
     const d = this.details;
     const alerts = d ? this.alertsMemo(s.accounts, s.reps, s.working, this.asOf, this.staleDays, this.potentialQuantile) : null;
@@ -239,7 +243,7 @@ export class TkTerritoryCard extends TkElement {
         <div><dt>Pipeline</dt><dd>${f.currencyCompact(pipeline)}</dd></div>
         <div>
           <dt>Closed won</dt>
-          <dd>${f.currencyCompact(closedWon)}${rep.quota ? html` <span class="weak">of ${f.currencyCompact(rep.quota)} quota</span> (${f.percent(closedWon / rep.quota)})` : nothing}</dd>
+          <dd>${f.currencyCompact(closedWon)}${quotaOk ? html` <span class="weak">of ${f.currencyCompact(quotaOk.amount)} quota${quotaOk.source === 'plan' ? ` (plan, from ${quotaOk.period})` : ''}</span> (${f.percent(closedWon / quotaOk.amount)})` : nothing}</dd>
         </div>
       </dl>
       <section part="untouched" aria-labelledby="untouched-title">
