@@ -139,8 +139,8 @@ describe('<tk-performance-board> and <tk-territory-card> with quotas set in the 
     await settle(provider);
     await waitUntil(() => attainment()['Ana Ruiz'] === '$400 / $1,000 (40%)', `board: ${JSON.stringify(attainment())}`);
     expect(attainment()).to.deep.equal({ 'Ana Ruiz': '$400 / $1,000 (40%)', 'Ben Cole': '$50 / $100 (50%)' });
-    await waitUntil(() => text(rootOf(card)).includes(`quota (plan, from ${period})`), 'card names the plan quota');
-    expect(text(rootOf(card))).to.match(/\$1K quota \(plan, from \d{4}-\d{2}-01\)/);
+    await waitUntil(() => (rootOf(card).textContent ?? '').replace(/\s+/g, ' ').includes(`quota (plan, from ${period})`), 'card names the plan quota');
+    expect((rootOf(card).textContent ?? '').replace(/\s+/g, ' ')).to.match(/\$1K quota \(plan, from \d{4}-\d{2}-01\)/);
     // A quota for a later period is not in force yet.
     const next = new Date();
     next.setUTCMonth(next.getUTCMonth() + 2, 1);
