@@ -5,6 +5,7 @@ import { planEvaluation } from '../../src/store/selectors.js';
 import { memoLast } from '../../src/store/memo.js';
 import { quotaInForce } from '../../src/store/quotas.js';
 import { PlanController } from '../shared/plan-controller.js';
+import { LazyTerritories } from '../shared/lazy-territories.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { performanceRows, type PerformanceRow } from './performance-rows.js';
@@ -114,8 +115,7 @@ export class TkPerformanceBoard extends TkElement {
     },
   );
   /** Account → territory for the territory rows, resolved in a chunk loaded when first grouped by territory. */
-  private resolved: { accounts: PlanState['accounts']; territories: PlanState['territories']; byAccount: TerritoryOf } | null = null;
-  private resolving: Promise<void> | null = null;
+  private territories = new LazyTerritories('the board', () => (this.resolvedCount = (this.resolvedCount ?? 0) + 1));
 
   constructor() {
     super();
@@ -126,25 +126,6 @@ export class TkPerformanceBoard extends TkElement {
     this.underThreshold = 0.8;
     this.overThreshold = 1.2;
     this.basis = 'quota';
-  }
-
-  /** The account → territory map for the current accounts and territories, or null while it loads. */
-  private territoryOf(s: PlanState): TerritoryOf | null {
-    const r = this.resolved;
-    if (r && r.accounts === s.accounts && r.territories === s.territories) return r.byAccount;
-    if (!this.resolving) {
-      const { accounts, territories } = s;
-      this.resolving = import('../../src/engine/resolve-territories.js')
-        .then(({ resolveTerritories }) => {
-          this.resolved = { accounts, territories, byAccount: resolveTerritories(accounts, territories).byAccount };
-        })
-        .catch((error) => console.warn('territory-kit: could not resolve territories for the board', error))
-        .finally(() => {
-          this.resolving = null;
-          this.resolvedCount = (this.resolvedCount ?? 0) + 1;
-        });
-    }
-    return null;
   }
 
   /** Sorts by a column; the same column again flips the direction. */
@@ -180,7 +161,7 @@ export class TkPerformanceBoard extends TkElement {
     const ev = planEvaluation(s, this.tolerance);
     const f = this.fmt;
     const basis = this.basis === 'team' ? 'team' : 'quota';
-    const territoryOf = group === 'territory' && s.territories.length ? this.territoryOf(s) : null;
+    const territoryOf = group === 'territory' && s.territories.length ? this.territories.get(s) : null;
     if (group === 'territory' && s.territories.length && !territoryOf) return html`<p part="empty" class="weak" role="status">Placing accounts in territories…</p>`;
     const rows = this.sorted(
       this.rows(ev, s.territories, group, this.tolerance, this.underThreshold, this.overThreshold, basis, s.current, s.opportunities, territoryOf, s.quotas),

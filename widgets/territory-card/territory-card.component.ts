@@ -3,6 +3,7 @@ import { accountsOf, planEvaluation } from '../../src/store/selectors.js';
 import { memoLast } from '../../src/store/memo.js';
 import { quotaInForce } from '../../src/store/quotas.js';
 import { PlanController } from '../shared/plan-controller.js';
+import { LazyTerritories } from '../shared/lazy-territories.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import type { Alert } from '../../src/engine/detect-alerts.js';
@@ -31,7 +32,6 @@ function loadDetails(): Promise<Details> {
 /** Rows of "my accounts" shown before "Show all". */
 const SHOWN = 25;
 
-type Resolved = ReadonlyMap<string, { territoryId: string | null; reason: string }>;
 import { styles } from './territory-card.styles.js';
 
 /**
@@ -80,7 +80,7 @@ export class TkTerritoryCard extends TkElement {
     sortKey: { type: String, attribute: 'sort-key' },
     sortDirection: { type: String, attribute: 'sort-direction' },
     showAll: { state: true },
-    resolved: { state: true },
+    resolvedCount: { state: true },
     details: { state: true },
   };
 
@@ -90,9 +90,10 @@ export class TkTerritoryCard extends TkElement {
   declare sortKey: MyAccountsKey;
   declare sortDirection: 'ascending' | 'descending';
   declare protected showAll: boolean;
-  /** @internal Account → territory, resolved in a chunk loaded on first need. */
-  declare protected resolved: { accounts: PlanState['accounts']; territories: PlanState['territories']; byAccount: Resolved } | null;
-  private resolving: Promise<void> | null = null;
+  /** @internal Bumped when territory resolution arrives (re-renders past shouldUpdate). */
+  declare protected resolvedCount: number;
+  /** Account → territory, resolved in a chunk loaded on first need. */
+  private territories = new LazyTerritories('the card', () => (this.resolvedCount += 1));
   /** @internal The card-details chunk, null until it arrives (the sections show their headings and counts meanwhile). */
   declare protected details: Details | null;
   private alertsMemo = memoLast((accounts: readonly Account[], reps: readonly Rep[], working: Assignments, asOf: string | undefined, staleDays: number, quantile: number): Alert[] =>
@@ -121,7 +122,7 @@ export class TkTerritoryCard extends TkElement {
     this.sortKey = 'potential';
     this.sortDirection = 'descending';
     this.showAll = false;
-    this.resolved = null;
+    this.resolvedCount = 0;
     this.details = null;
   }
 
@@ -137,22 +138,6 @@ export class TkTerritoryCard extends TkElement {
   /** The focused account id: this element's `focus-account`, else the provider's. */
   private get focusId(): string | null {
     return this.focusAccount || this.closest('tk-territory-provider')?.getAttribute('focus-account') || null;
-  }
-
-  /** Account → territory for the current accounts and territories; null while the resolver loads. */
-  private territoryOf(s: PlanState): Resolved | null {
-    const r = this.resolved;
-    if (r && r.accounts === s.accounts && r.territories === s.territories) return r.byAccount;
-    if (!this.resolving) {
-      const { accounts, territories } = s;
-      this.resolving = import('../../src/engine/resolve-territories.js')
-        .then(({ resolveTerritories }) => {
-          this.resolved = { accounts, territories, byAccount: resolveTerritories(accounts, territories).byAccount };
-        })
-        .catch((error) => console.warn('territory-kit: could not resolve territories for the card', error))
-        .finally(() => (this.resolving = null));
-    }
-    return null;
   }
 
   /** Sorts "my accounts" by a column; the same column again flips the direction. */
@@ -191,7 +176,7 @@ export class TkTerritoryCard extends TkElement {
     const focused = focusId ? s.accounts.find((a) => a.id === focusId) : undefined;
     const focusOwner = focused ? (s.working[focused.id] ?? null) : null;
     const repId = this.repId ?? focusOwner ?? s.repId ?? s.focusRepId ?? null;
-    const resolved = s.territories.length && (focused || repId) ? this.territoryOf(s) : null;
+    const resolved = s.territories.length && (focused || repId) ? this.territories.get(s) : null;
     const territoryName = (id: string | null | undefined) => (id ? (s.territories.find((t) => t.id === id)?.name ?? id) : null);
     const accountPart = focused
       ? html`<section part="account" class="account" aria-labelledby="account-title">
