@@ -139,17 +139,25 @@ export class RestEmulator {
     return { status: 200, body: { items, nextCursor, total: all.length } };
   }
 
-  private batch(raw: string): Stored {
+  /** The head every batch shares: a JSON body with a requestId (a replay gets its first answer back) and a list of changes. */
+  private batchEnvelope(raw: string): { reply: Stored } | { requestId: string; changes: unknown[] } {
     let body: { requestId?: unknown; changes?: unknown };
     try {
       body = JSON.parse(raw);
     } catch {
-      return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'body is not JSON' } } };
+      return { reply: { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'body is not JSON' } } } };
     }
-    if (typeof body.requestId !== 'string' || body.requestId === '') return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'requestId is required' } } };
+    if (typeof body.requestId !== 'string' || body.requestId === '') return { reply: { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'requestId is required' } } } };
     const stored = this.done.get(body.requestId);
-    if (stored) return stored;
-    if (!Array.isArray(body.changes)) return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'changes must be a list' } } };
+    if (stored) return { reply: stored };
+    if (!Array.isArray(body.changes)) return { reply: { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'changes must be a list' } } } };
+    return { requestId: body.requestId, changes: body.changes };
+  }
+
+  private batch(raw: string): Stored {
+    const env = this.batchEnvelope(raw);
+    if ('reply' in env) return env.reply;
+    const body = env;
     if (body.changes.length > (this.options.maxBatch ?? 500)) return { status: 400, body: { error: { code: 'BATCH_TOO_LARGE', message: `at most ${this.options.maxBatch ?? 500} changes per request` } } };
     const changes = body.changes as { accountId: string; from: string | null; to: string | null; expectedLastModified?: string | null }[];
     const plan = changes.map((c) => {
@@ -190,16 +198,9 @@ export class RestEmulator {
 
   /** `POST /territories:batch`: upsert or delete (territory null), conditional on expectedLastModified; replays a known requestId. */
   private territoryBatch(raw: string): Stored {
-    let body: { requestId?: unknown; changes?: unknown };
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'body is not JSON' } } };
-    }
-    if (typeof body.requestId !== 'string' || body.requestId === '') return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'requestId is required' } } };
-    const stored = this.done.get(body.requestId);
-    if (stored) return stored;
-    if (!Array.isArray(body.changes)) return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'changes must be a list' } } };
+    const env = this.batchEnvelope(raw);
+    if ('reply' in env) return env.reply;
+    const body = env;
     const results = (body.changes as { id: string; territory: Json | null; expectedLastModified?: string | null }[]).map((c) => {
       const at = this.territories.findIndex((t) => t.id === c.id);
       const current = at >= 0 ? this.territories[at] : undefined;
