@@ -1,6 +1,8 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LOCALE_STATUS_EVENT, type LocaleStatusEventDetail } from '@lit/localize';
 import { formatters, type Formatters } from './format.js';
 import { shadowRootOptions } from './shadow-root.js';
+import { useLanguage, usePageLanguage } from './localize.js';
 
 /**
  * Base class of the territory-kit elements: shared `locale`, `currency` and `theme` attributes,
@@ -13,6 +15,7 @@ export class TkElement extends LitElement {
     locale: { type: String },
     currency: { type: String },
     theme: { type: String, reflect: true },
+    uiLanguage: { state: true },
   };
 
   /**
@@ -25,10 +28,38 @@ export class TkElement extends LitElement {
   declare currency: string;
   /** `dark` switches to the dark token set; anything else is the default (light) look. */
   declare theme: string | undefined;
+  /**
+   * @internal The UI language the element last rendered in; set when a catalogue has loaded, so a
+   * language change re-renders past any `shouldUpdate`.
+   */
+  declare uiLanguage: string | undefined;
+
+  private readonly onLanguage = (e: Event): void => {
+    const detail = (e as CustomEvent<LocaleStatusEventDetail>).detail;
+    if (detail.status === 'ready') this.uiLanguage = detail.readyLocale;
+  };
 
   constructor() {
     super();
     this.currency = 'USD';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(LOCALE_STATUS_EVENT, this.onLanguage);
+    // The UI language (msg() strings): this element's or an ancestor's `locale`, else the page's.
+    const inherited = this.locale || this.parentElement?.closest('[locale]')?.getAttribute('locale');
+    void (inherited ? useLanguage(inherited) : usePageLanguage());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(LOCALE_STATUS_EVENT, this.onLanguage);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    if (changed.has('locale') && this.locale && this.isConnected) void useLanguage(this.locale);
+    super.update(changed);
   }
 
   /** Formatters for this element's locale and currency. */

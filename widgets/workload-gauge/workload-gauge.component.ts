@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { styleProps } from '../shared/style-props.js';
 import type { RepTotals } from '../../src/engine/evaluate-plan.js';
@@ -66,7 +67,7 @@ export class TkWorkloadGauge extends TkElement {
 
   protected override render() {
     const s = this.plan.state;
-    if (!s || s.reps.length === 0) return html`<p part="empty" class="weak">${s?.status === 'loading' ? 'Loading…' : 'No plan loaded'}</p>`;
+    if (!s || s.reps.length === 0) return html`<p part="empty" class="weak">${s?.status === 'loading' ? msg('Loading…') : msg('No plan loaded')}</p>`;
     const ev = planEvaluation(s, this.tolerance >= 0 ? this.tolerance : 0.05);
     const names = new Map(s.reps.map((r) => [r.id, r.name]));
     const m = this.m;
@@ -80,7 +81,7 @@ export class TkWorkloadGauge extends TkElement {
     const scale = this.scale(shown);
     return html`
       <dl part="stats">
-        <div><dt>Max deviation</dt><dd>${this.fmt.percent(stats.maxDeviation, 1)}</dd></div>
+        <div><dt>${msg('Max deviation')}</dt><dd>${this.fmt.percent(stats.maxDeviation, 1)}</dd></div>
         <div><dt>CV</dt><dd>${this.fmt.number(stats.cv, 3)}</dd></div>
         <div><dt>Gini</dt><dd>${this.fmt.number(stats.gini, 3)}</dd></div>
       </dl>

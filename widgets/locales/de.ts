@@ -1,0 +1,16 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's6ebc9bd6feae62a3': `Wird geladen…`,
+'sdc6ea1b942d5f526': `Kein Plan geladen`,
+'sed176a36b034cce2': `Max. Abweichung`,
+    };
+  
