@@ -1,7 +1,9 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { Alert } from '../../../src/engine/detect-alerts.js';
 import { alertsFor, type AlertCounts, type Outcome } from '../../shared/plan-alerts.js';
 import type { PanelCtx } from './context.js';
+import { isOne } from './words.js';
 
 // The header count and the shared alert memo (first paint). The list and its settings form, shown once
 // the (initially closed) section opens, are in ./alerts-list.ts, loaded on demand with the other closed sections.
@@ -15,12 +17,12 @@ export function readAlerts(ctx: PanelCtx): { value: Outcome<Alert[]>; stale: boo
 
 /** "16 critical · 5 warnings · 2 info", or "No alerts". */
 export function countsText(ctx: PanelCtx, c: AlertCounts): string {
-  if (c.total === 0) return 'No alerts';
-  const f = ctx.f;
+  if (c.total === 0) return msg('No alerts');
+  const n = (x: number) => ctx.f.number(x, 0);
   return [
-    c.critical ? `${f.number(c.critical, 0)} critical` : '',
-    c.warning ? `${f.number(c.warning, 0)} warning${c.warning === 1 ? '' : 's'}` : '',
-    c.info ? `${f.number(c.info, 0)} info` : '',
+    c.critical ? msg(str`${n(c.critical)} critical`) : '',
+    c.warning ? (isOne(c.warning) ? msg(str`${n(c.warning)} warning`) : msg(str`${n(c.warning)} warnings`)) : '',
+    c.info ? msg(str`${n(c.info)} info`) : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -32,7 +34,7 @@ export function alertsHeader(ctx: PanelCtx, counts: AlertCounts | null) {
   const text = countsText(ctx, counts);
   return html`<div part="header" class="header">
     <button type="button" part="alert-count" class="alert-count ${counts.worst ?? 'none'}" data-severity=${counts.worst ?? 'none'}
-      aria-label=${`Alerts: ${text}. Show the list`} ?disabled=${counts.total === 0}
+      aria-label=${msg(str`Alerts: ${text}. Show the list`)} ?disabled=${counts.total === 0}
       @click=${() => {
         const open = new Set(ctx.ui.open);
         open.add('alerts');

@@ -1,6 +1,8 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { accountsById } from '../../../src/store/selectors.js';
 import type { PanelCtx, PendingAssign } from './context.js';
+import { isOne, listSome } from './words.js';
 
 /** Reps named in the summary; the rest are counted. */
 const NAMED_REPS = 6;
@@ -26,34 +28,43 @@ export function assignSummary(ctx: PanelCtx, c: PendingAssign) {
 export function confirmBox(ctx: PanelCtx, c: PendingAssign, doAssign: (ctx: PanelCtx, repId: string | null, ids: readonly string[]) => void) {
   const { f } = ctx;
   const n = c.ids.length;
+  const count = f.number(n, 0);
   const { potential, ranked } = assignSummary(ctx, c);
-  const to = c.repId === null ? 'Unassigned' : ctx.repName(c.repId);
-  const verb = c.repId === null ? `Unassign ${f.number(n, 0)} account${n === 1 ? '' : 's'}` : `Assign ${f.number(n, 0)} account${n === 1 ? '' : 's'} to ${to}`;
+  const to = c.repId === null ? msg('Unassigned') : ctx.repName(c.repId);
+  const verb =
+    c.repId === null
+      ? isOne(n) ? msg(str`Unassign ${count} account`) : msg(str`Unassign ${count} accounts`)
+      : isOne(n) ? msg(str`Assign ${count} account to ${to}`) : msg(str`Assign ${count} accounts to ${to}`);
+  const money = f.currency(potential);
+  const losers = listSome(ranked.slice(0, NAMED_REPS).map(([rep, k]) => `${ctx.repName(rep)} −${f.number(k, 0)}`), ranked.length, NAMED_REPS, (k) => f.number(k, 0));
+  const affected = c.repId !== null ? msg(str`Reps affected: ${losers}; ${to} +${count}`) : msg(str`Reps affected: ${losers}`);
+  const h = c.held.length;
+  const held = f.number(h, 0);
   const cancel = () => {
     ctx.set({ confirm: null });
-    ctx.announce('Nothing was assigned');
+    ctx.announce(msg('Nothing was assigned'));
     ctx.focus('button[data-assign-menu]:not([disabled])', 'select[name=assignTo]');
   };
   return html`<div part="confirm" class="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-body"
     @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && cancel()}>
-    <p id="confirm-title"><strong>${n ? `${verb}?` : 'Nothing can move'}</strong></p>
+    <p id="confirm-title"><strong>${n ? msg(str`${verb}?`) : msg('Nothing can move')}</strong></p>
     <div id="confirm-body">
       ${n
         ? html`<ul>
-            <li data-stat="confirm-accounts">${f.number(n, 0)} account${n === 1 ? '' : 's'} change${n === 1 ? 's' : ''} hands</li>
-            <li data-stat="confirm-potential">${f.currency(potential)} potential moves</li>
-            <li data-stat="confirm-reps">Reps affected: ${ranked.slice(0, NAMED_REPS).map(([rep, k], i) => html`${i ? ', ' : ''}${ctx.repName(rep)} −${f.number(k, 0)}`)}${ranked.length > NAMED_REPS
-                ? ` and ${f.number(ranked.length - NAMED_REPS, 0)} more`
-                : ''}${c.repId !== null ? html`; ${to} +${f.number(n, 0)}` : nothing}</li>
+            <li data-stat="confirm-accounts">${isOne(n) ? msg(str`${count} account changes hands`) : msg(str`${count} accounts change hands`)}</li>
+            <li data-stat="confirm-potential">${msg(str`${money} potential moves`)}</li>
+            <li data-stat="confirm-reps">${affected}</li>
           </ul>`
         : nothing}
       ${c.held.length
-        ? html`<p data-stat="confirm-held">${f.number(c.held.length, 0)} locked account${c.held.length === 1 ? '' : 's'} (or with a locked rep) ${c.held.length === 1 ? 'is' : 'are'} left out and stay${c.held.length === 1 ? 's' : ''} where ${c.held.length === 1 ? 'it is' : 'they are'}. Unlock ${c.held.length === 1 ? 'it' : 'them'} first to move ${c.held.length === 1 ? 'it' : 'them'}.</p>`
+        ? html`<p data-stat="confirm-held">${isOne(h)
+            ? msg(str`${held} locked account (or with a locked rep) is left out and stays where it is. Unlock it first to move it.`)
+            : msg(str`${held} locked accounts (or with a locked rep) are left out and stay where they are. Unlock them first to move them.`)}</p>`
         : nothing}
     </div>
     <div class="row">
       ${n ? html`<button type="button" class="brand" @click=${() => doAssign(ctx, c.repId, c.ids)}>${verb}</button>` : nothing}
-      <button type="button" @click=${cancel}>Cancel</button>
+      <button type="button" @click=${cancel}>${msg('Cancel')}</button>
     </div>
   </div>`;
 }

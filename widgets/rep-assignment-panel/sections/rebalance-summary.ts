@@ -1,8 +1,10 @@
 // Plain words for a rebalance result: a headline that matches the numbers, what was done and what
-// remains, without the engine's option names. Part of the preview chunk.
+// remains, without the engine's option names, in the UI language. Part of the preview chunk.
+import { msg, str } from '@lit/localize';
 import type { RebalanceResult } from '../../../src/engine/rebalance.js';
 import type { Formatters } from '../../shared/format.js';
 import { limitLines, nameList, type Namer } from './rebalance-limits.js';
+import { isOne } from './words.js';
 
 /** What the user asked for, as the summary needs it. */
 export interface RunAsked {
@@ -28,9 +30,13 @@ export interface RebalanceSummary {
   tone: 'good' | 'partial' | 'blocked';
 }
 
+/** "N account(s)" for the engine's English text (plainEngineText), which is not localised. */
 const plural = (f: Formatters, n: number, noun: string) => `${f.number(n, 0)} ${noun}${n === 1 ? '' : 's'}`;
 
-/** Engine text with option names put into words (the engine's own wording may still name them). */
+/**
+ * Engine text with option names put into words (the engine's own wording may still name them). The
+ * engine's explanation is English, so are these words.
+ */
 export function plainEngineText(text: string, f: Formatters): string {
   return text
     .replace(/\bmaxMoves (\d+)/g, (_, n: string) => `the limit of ${plural(f, Number(n), 'account')} moved`)
@@ -58,73 +64,135 @@ export function summariseRebalance(result: RebalanceResult, asked: RunAsked, f: 
   const worst = (e: typeof before) => Math.max(e.balance.workload.maxDeviation, e.balance.potential.maxDeviation);
   const better = worst(after) < worst(before) - 1e-6;
 
+  const n = (x: number) => f.number(x, 0);
+  const tolerance = `±${f.percent(tol, 1)}`;
   const budget: string[] = [];
   if (result.status === 'budget-exhausted') {
-    if (asked.maxMoves !== null && moved >= asked.maxMoves) budget.push(`the limit of ${plural(f, asked.maxMoves, 'account')} moved`);
-    if (asked.maxPotentialMoved !== null && comparison.potentialMoved >= asked.maxPotentialMoved * 0.98) budget.push(`the limit of ${f.currency(asked.maxPotentialMoved)} potential moved`);
-    if (!budget.length) budget.push('the limit you set');
+    if (asked.maxMoves !== null && moved >= asked.maxMoves) {
+      const max = n(asked.maxMoves);
+      budget.push(isOne(asked.maxMoves) ? msg(str`the limit of ${max} account moved`) : msg(str`the limit of ${max} accounts moved`));
+    }
+    if (asked.maxPotentialMoved !== null && comparison.potentialMoved >= asked.maxPotentialMoved * 0.98) {
+      const money = f.currency(asked.maxPotentialMoved);
+      budget.push(msg(str`the limit of ${money} potential moved`));
+    }
+    if (!budget.length) budget.push(msg('the limit you set'));
   }
 
   let headline: string;
   let tone: RebalanceSummary['tone'];
   if (balanced && lockedOrphans) {
-    headline = `Balanced — ${plural(f, lockedOrphans, 'locked account')} ${lockedOrphans === 1 ? 'has' : 'have'} no owner`;
+    const count = n(lockedOrphans);
+    headline = isOne(lockedOrphans) ? msg(str`Balanced — ${count} locked account has no owner`) : msg(str`Balanced — ${count} locked accounts have no owner`);
     tone = 'good';
   } else if (balanced) {
-    headline = moved ? `Balanced: every active rep is within ±${f.percent(tol, 1)}` : `Already balanced: every active rep is within ±${f.percent(tol, 1)}`;
+    headline = moved ? msg(str`Balanced: every active rep is within ${tolerance}`) : msg(str`Already balanced: every active rep is within ${tolerance}`);
     tone = 'good';
   } else if (result.status === 'budget-exhausted') {
-    headline = `Stopped at ${budget.join(' and ')}: ${better ? 'better, not yet balanced' : 'not yet balanced'}`;
+    const limits = budget.length === 2 ? msg(str`${budget[0]} and ${budget[1]}`) : budget[0];
+    headline = better ? msg(str`Stopped at ${limits}: better, not yet balanced`) : msg(str`Stopped at ${limits}: not yet balanced`);
     tone = 'partial';
   } else if (result.status === 'at-lower-bound') {
-    headline = 'As balanced as these accounts allow';
+    headline = msg('As balanced as these accounts allow');
     tone = 'partial';
   } else if (result.status === 'infeasible' && moved === 0) {
+    const km = distance ? n(distance.maxDistanceKm) : '';
+    const count = n(unplaced);
     headline = distance
-      ? `Nothing could move within ${f.number(distance.maxDistanceKm, 0)} km`
-      : unplaced > lockedOrphans && !result.limits.length ? `Nothing could move: no rep can take the ${plural(f, unplaced, 'account')} without an owner` : 'Nothing could move: locks or inactive reps block every change';
+      ? msg(str`Nothing could move within ${km} km`)
+      : unplaced > lockedOrphans && !result.limits.length
+        ? isOne(unplaced)
+          ? msg(str`Nothing could move: no rep can take the ${count} account without an owner`)
+          : msg(str`Nothing could move: no rep can take the ${count} accounts without an owner`)
+        : msg('Nothing could move: locks or inactive reps block every change');
     tone = 'blocked';
   } else if (result.status === 'infeasible') {
     const unowned = unplaced - lockedOrphans;
+    const count = n(unowned);
+    const reps = n(outside.length);
     headline = unowned
-      ? `${outside.length ? 'Better' : 'Reps balanced'}, but ${plural(f, unowned, 'account')} could not be placed`
-      : `Better, but locks keep ${plural(f, outside.length, 'rep')} outside ±${f.percent(tol, 1)}`;
+      ? outside.length
+        ? isOne(unowned) ? msg(str`Better, but ${count} account could not be placed`) : msg(str`Better, but ${count} accounts could not be placed`)
+        : isOne(unowned) ? msg(str`Reps balanced, but ${count} account could not be placed`) : msg(str`Reps balanced, but ${count} accounts could not be placed`)
+      : isOne(outside.length) ? msg(str`Better, but locks keep ${reps} rep outside ${tolerance}`) : msg(str`Better, but locks keep ${reps} reps outside ${tolerance}`);
     tone = 'partial';
   } else {
-    headline = better ? 'Better: no further single move or swap helps' : 'No move or swap improves the balance';
+    headline = better ? msg('Better: no further single move or swap helps') : msg('No move or swap improves the balance');
     tone = better ? 'partial' : 'blocked';
   }
 
   const lines: string[] = [];
-  if (asked.objective === 'compactness') lines.push('Territories redrawn for compactness: each account first went to one of its nearest reps, then the loads were balanced.');
+  if (asked.objective === 'compactness') lines.push(msg('Territories redrawn for compactness: each account first went to one of its nearest reps, then the loads were balanced.'));
   if (moved) {
-    const first = orphans ? ` (${f.number(orphans, 0)} had no active owner and were placed first)` : '';
-    lines.push(`Moves ${plural(f, moved, 'account')}${first}, ${f.currency(comparison.potentialMoved)} of potential.`);
-  } else lines.push('Moves no account.');
-  const dev = (e: typeof before) => `workload ${f.percent(e.balance.workload.maxDeviation, 1)}, potential ${f.percent(e.balance.potential.maxDeviation, 1)}`;
-  lines.push(`Worst deviation from target: ${dev(before)} before, ${dev(after)} after.`);
+    const count = n(moved);
+    const money = f.currency(comparison.potentialMoved);
+    const placed = n(orphans);
+    lines.push(
+      orphans
+        ? isOne(moved)
+          ? msg(str`Moves ${count} account (${placed} had no active owner and were placed first), ${money} of potential.`)
+          : msg(str`Moves ${count} accounts (${placed} had no active owner and were placed first), ${money} of potential.`)
+        : isOne(moved)
+          ? msg(str`Moves ${count} account, ${money} of potential.`)
+          : msg(str`Moves ${count} accounts, ${money} of potential.`),
+    );
+  } else lines.push(msg('Moves no account.'));
+  const dev = (e: typeof before) => {
+    const workload = f.percent(e.balance.workload.maxDeviation, 1);
+    const potential = f.percent(e.balance.potential.maxDeviation, 1);
+    return msg(str`workload ${workload}, potential ${potential}`);
+  };
+  const devBefore = dev(before);
+  const devAfter = dev(after);
+  lines.push(msg(str`Worst deviation from target: ${devBefore} before, ${devAfter} after.`));
   if (outside.length) {
-    lines.push(`Still outside ±${f.percent(tol, 1)}: ${plural(f, outside.length, 'rep')} (${nameList(f, outside.map(repName))}).`);
+    const reps = n(outside.length);
+    const names = nameList(f, outside.map(repName));
+    lines.push(isOne(outside.length) ? msg(str`Still outside ${tolerance}: ${reps} rep (${names}).`) : msg(str`Still outside ${tolerance}: ${reps} reps (${names}).`));
   }
   const unowned = result.unplacedAccountIds.filter((id) => !names.isLocked(id));
   if (unowned.length) {
-    const what = `${plural(f, unowned.length, 'account')} without an active owner`;
+    const count = n(unowned.length);
     const listed = nameList(f, unowned.map((id) => names.accountName(id)));
-    const them = unowned.length === 1 ? 'it' : 'them';
-    if (result.status === 'budget-exhausted') lines.push(`${what} ${unowned.length === 1 ? 'is' : 'are'} not placed yet (${listed}): the limit was reached first.`);
-    else if (result.distanceLimit) lines.push(`${what} could not be placed: no active rep is within ${f.number(result.distanceLimit.maxDistanceKm, 0)} km (${listed}). Raise the distance limit, or assign ${them} by hand.`);
-    else lines.push(`${what} could not be placed (${listed}); assign ${them} by hand.`);
+    const one = isOne(unowned.length);
+    if (result.status === 'budget-exhausted') {
+      lines.push(
+        one
+          ? msg(str`${count} account without an active owner is not placed yet (${listed}): the limit was reached first.`)
+          : msg(str`${count} accounts without an active owner are not placed yet (${listed}): the limit was reached first.`),
+      );
+    } else if (result.distanceLimit) {
+      const km = n(result.distanceLimit.maxDistanceKm);
+      lines.push(
+        one
+          ? msg(str`${count} account without an active owner could not be placed: no active rep is within ${km} km (${listed}). Raise the distance limit, or assign it by hand.`)
+          : msg(str`${count} accounts without an active owner could not be placed: no active rep is within ${km} km (${listed}). Raise the distance limit, or assign them by hand.`),
+      );
+    } else {
+      lines.push(
+        one
+          ? msg(str`${count} account without an active owner could not be placed (${listed}); assign it by hand.`)
+          : msg(str`${count} accounts without an active owner could not be placed (${listed}); assign them by hand.`),
+      );
+    }
   }
   if (lockedOrphans) {
     const locked = result.unplacedAccountIds.filter((id) => names.isLocked(id));
-    const one = locked.length === 1;
-    lines.push(`${plural(f, locked.length, 'locked account')} without an active owner ${one ? 'stays' : 'stay'} unplaced (${nameList(f, locked.map((id) => names.accountName(id)))}); unlock ${one ? 'it' : 'them'} in Selection, or assign by hand.`);
+    const count = n(locked.length);
+    const listed = nameList(f, locked.map((id) => names.accountName(id)));
+    lines.push(
+      isOne(locked.length)
+        ? msg(str`${count} locked account without an active owner stays unplaced (${listed}); unlock it in Selection, or assign by hand.`)
+        : msg(str`${count} locked accounts without an active owner stay unplaced (${listed}); unlock them in Selection, or assign by hand.`),
+    );
   }
   lines.push(...limitLines(result, tol, f, names));
-  if (result.status === 'budget-exhausted') lines.push('Raise the limit, or apply this and run again, to go further.');
+  if (result.status === 'budget-exhausted') lines.push(msg('Raise the limit, or apply this and run again, to go further.'));
   const km = { before: before.compactnessKm, after: after.compactnessKm };
   if (km.before !== null && km.after !== null && km.after > km.before * 1.02) {
-    lines.push(`Accounts end up farther from their reps on average: ${f.number(km.before, 0)} km → ${f.number(km.after, 0)} km.`);
+    const from = n(km.before);
+    const to = n(km.after);
+    lines.push(msg(str`Accounts end up farther from their reps on average: ${from} km → ${to} km.`));
   }
   return { headline, lines, tone };
 }
