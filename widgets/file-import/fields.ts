@@ -1,55 +1,60 @@
+import { msg } from '@lit/localize';
 import type { FieldOf, ImportKind } from '../../src/import/types.js';
 
-/** The fields offered in the mapping step, per kind, with labels; the first few are shown in the preview. */
-export const FIELD_LABELS: { [K in ImportKind]: [FieldOf[K], string][] } = {
+/**
+ * The fields offered in the mapping step, per kind, with labels in the UI language (a function: the
+ * labels follow a language change).
+ */
+export const fieldLabels = (): { [K in ImportKind]: [FieldOf[K], string][] } => ({
   accounts: [
-    ['id', 'Account ID'],
-    ['name', 'Name'],
-    ['ownerName', 'Owner name'],
-    ['ownerId', 'Owner ID'],
-    ['ownerEmail', 'Owner e-mail'],
-    ['lat', 'Latitude'],
-    ['lng', 'Longitude'],
-    ['street', 'Street'],
-    ['city', 'City'],
-    ['state', 'State / province'],
-    ['postalCode', 'Postal code'],
-    ['country', 'Country'],
-    ['potential', 'Potential'],
-    ['workload', 'Workload'],
-    ['industry', 'Industry'],
-    ['employees', 'Employees'],
-    ['annualRevenue', 'Annual revenue'],
-    ['locked', 'Locked'],
+    ['id', msg('Account ID')],
+    ['name', msg('Name')],
+    ['ownerName', msg('Owner name')],
+    ['ownerId', msg('Owner ID')],
+    ['ownerEmail', msg('Owner e-mail')],
+    ['lat', msg('Latitude')],
+    ['lng', msg('Longitude')],
+    ['street', msg('Street')],
+    ['city', msg('City')],
+    ['state', msg('State / province')],
+    ['postalCode', msg('Postal code')],
+    ['country', msg('Country')],
+    ['potential', msg('Potential')],
+    ['workload', msg('Workload')],
+    ['industry', msg('Industry')],
+    ['employees', msg('Employees')],
+    ['annualRevenue', msg('Annual revenue')],
+    ['locked', msg('Locked')],
   ],
   reps: [
-    ['id', 'Rep ID'],
-    ['name', 'Name'],
-    ['firstName', 'First name'],
-    ['lastName', 'Last name'],
-    ['email', 'E-mail'],
-    ['homeLat', 'Home latitude'],
-    ['homeLng', 'Home longitude'],
-    ['homePostalCode', 'Home postal code'],
-    ['capacity', 'Capacity'],
-    ['quota', 'Quota'],
-    ['active', 'Active'],
-    ['locked', 'Locked'],
-    ['skills', 'Skills'],
+    ['id', msg('Rep ID')],
+    ['name', msg('Name')],
+    ['firstName', msg('First name')],
+    ['lastName', msg('Last name')],
+    ['email', msg('E-mail')],
+    ['homeLat', msg('Home latitude')],
+    ['homeLng', msg('Home longitude')],
+    ['homePostalCode', msg('Home postal code')],
+    ['capacity', msg('Capacity')],
+    ['quota', msg('Quota')],
+    ['active', msg('Active')],
+    ['locked', msg('Locked')],
+    ['skills', msg('Skills')],
   ],
   opportunities: [
-    ['id', 'Opportunity ID'],
-    ['accountId', 'Account ID'],
-    ['accountName', 'Account name'],
-    ['amount', 'Amount'],
-    ['stage', 'Stage'],
-    ['isClosed', 'Closed'],
-    ['isWon', 'Won'],
-    ['closeDate', 'Close date'],
+    ['id', msg('Opportunity ID')],
+    ['accountId', msg('Account ID')],
+    ['accountName', msg('Account name')],
+    ['amount', msg('Amount')],
+    ['stage', msg('Stage')],
+    ['isClosed', msg('Closed')],
+    ['isWon', msg('Won')],
+    ['closeDate', msg('Close date')],
   ],
-};
+});
 
-export const KIND_LABELS: Record<ImportKind, string> = { accounts: 'Accounts', reps: 'Reps', opportunities: 'Opportunities' };
+/** What a file holds, in the UI language. */
+export const kindLabels = (): Record<ImportKind, string> => ({ accounts: msg('Accounts'), reps: msg('Reps'), opportunities: msg('Opportunities') });
 
 /** Fields shown in the preview table, per kind. */
 export const PREVIEW_FIELDS: { [K in ImportKind]: FieldOf[K][] } = {

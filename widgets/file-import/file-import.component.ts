@@ -1,9 +1,11 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
+import { currentLanguage } from '../shared/localize.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { styles } from './file-import.styles.js';
 import { TkImportEvent } from './import-event.js';
-import { FIELD_LABELS, KIND_LABELS, PREVIEW_FIELDS } from './fields.js';
+import { fieldLabels, kindLabels, PREVIEW_FIELDS } from './fields.js';
 import { defaultStorage, readRemembered, remember } from './remembered-mapping.js';
 import { suggestMapping } from '../../src/import/suggest-mapping.js';
 import { csvCell } from '../../src/import/template.js';
@@ -23,6 +25,14 @@ interface Picked {
 }
 
 type Step = 'pick' | 'map' | 'importing' | 'done';
+
+/** Whether `n` takes the singular message in the UI language (Intl.PluralRules; never "row(s)"). */
+const one = (n: number): boolean => new Intl.PluralRules(currentLanguage()).select(n) === 'one';
+
+/** What a file holds, as a lower-case noun in a sentence or table. */
+function kindNoun(kind: string): string {
+  return kind === 'accounts' ? msg('accounts', { desc: 'metric' }) : kind === 'reps' ? msg('reps') : kind === 'opportunities' ? msg('opportunities') : kind;
+}
 
 /** Problems shown on the page; the full list is a download. */
 const SHOWN = 500;
@@ -153,11 +163,12 @@ export class TkFileImport extends TkElement {
   private blocker(): string | null {
     const ready = this.files.filter((f) => f.look);
     const accounts = ready.filter((f) => f.kind === 'accounts');
-    if (this.files.some((f) => !f.look && !f.error)) return 'Reading the files…';
-    if (accounts.length !== 1) return accounts.length === 0 ? 'Add an accounts file.' : 'Choose one accounts file (the others can be reps or opportunities).';
-    for (const kind of ['reps', 'opportunities'] as const) if (ready.filter((f) => f.kind === kind).length > 1) return `Choose one ${kind} file.`;
+    if (this.files.some((f) => !f.look && !f.error)) return msg('Reading the files…');
+    if (accounts.length !== 1) return accounts.length === 0 ? msg('Add an accounts file.') : msg('Choose one accounts file (the others can be reps or opportunities).');
+    if (ready.filter((f) => f.kind === 'reps').length > 1) return msg('Choose one reps file.');
+    if (ready.filter((f) => f.kind === 'opportunities').length > 1) return msg('Choose one opportunities file.');
     const m = accounts[0].mapping as ColumnMapping<'accounts'>;
-    if (!m.id && !m.name) return 'Map the accounts file\u2019s ID or Name column.';
+    if (!m.id && !m.name) return msg('Map the accounts file\u2019s ID or Name column.');
     return null;
   }
 
@@ -196,7 +207,7 @@ export class TkFileImport extends TkElement {
       this.dispatchEvent(new TkImportEvent(result, ready.map((f) => ({ name: f.file.name, size: f.file.size, kind: f.kind }))));
       return result;
     } catch (error) {
-      this.error = abort.signal.aborted ? 'The import was cancelled.' : (error as Error).message;
+      this.error = abort.signal.aborted ? msg('The import was cancelled.') : (error as Error).message;
       this.step = 'map';
       return null;
     }
@@ -234,8 +245,15 @@ export class TkFileImport extends TkElement {
 
   private problemsCsv(): string {
     const all = this.result ? [...this.result.rejected, ...this.result.warnings] : this.problems;
-    const rows = [['file', 'row', 'column', 'id', 'problem', 'used'], ...all.map((p) => [p.file, p.row, p.column, p.id ?? '', p.reason, p.loaded ? 'yes, without this field' : 'no'])];
-    const unplaced = this.result?.unplaced.map((u) => ['accounts', u.row, 'address', u.id, `not placed: ${u.reason} (${u.address})`, 'yes, without coordinates']) ?? [];
+    // The header and our words follow the UI language; rows, columns, ids and the importer's reasons are as read.
+    const header = [msg('file'), msg('row'), msg('column'), msg('id'), msg('problem'), msg('used')];
+    const rows = [header, ...all.map((p) => [kindNoun(p.file), p.row, p.column, p.id ?? '', p.reason, p.loaded ? msg('yes, without this field') : msg('no')])];
+    const unplaced =
+      this.result?.unplaced.map((u) => {
+        const reason = u.reason;
+        const address = u.address;
+        return [kindNoun('accounts'), u.row, msg('address'), u.id, msg(str`not placed: ${reason} (${address})`), msg('yes, without coordinates')];
+      }) ?? [];
     return [...rows, ...unplaced].map((r) => r.map((c) => csvCell(c)).join(',')).join('\r\n') + '\r\n';
   }
 
@@ -246,7 +264,7 @@ export class TkFileImport extends TkElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div class="import" role="region" aria-label="Import accounts from files">
+    return html`<div class="import" role="region" aria-label=${msg('Import accounts from files')}>
       ${this.step === 'pick' || this.step === 'map' ? this.renderDrop() : nothing} ${this.step === 'map' ? this.renderMapping() : nothing}
       ${this.step === 'importing' || this.step === 'done' ? this.renderProgress() : nothing} ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.step === 'importing' || this.step === 'done' ? this.renderProblems() : nothing}
@@ -255,9 +273,9 @@ export class TkFileImport extends TkElement {
 
   private renderDrop(): TemplateResult {
     return html`<div part="drop" class=${this.dragging ? 'drop dragging' : 'drop'} @dragover=${this.onDragOver} @dragleave=${() => (this.dragging = false)} @drop=${this.onDrop}>
-      <p><strong>Drop CSV or Excel (.xlsx) files here</strong>, or
-        <button type="button" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>choose files…</button></p>
-      <p class="weak">An accounts file, and optionally reps and opportunities: our template, a Salesforce report export or a HubSpot export. Nothing leaves this page.</p>
+      <p><strong>${msg('Drop CSV or Excel (.xlsx) files here')}</strong>
+        <button type="button" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>${msg('or choose files…')}</button></p>
+      <p class="weak">${msg('An accounts file, and optionally reps and opportunities: our template, a Salesforce report export or a HubSpot export. Nothing leaves this page.')}</p>
       <input type="file" multiple accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" class="visually-hidden" tabindex="-1" aria-hidden="true" @change=${this.onPick} />
     </div>`;
   }
@@ -266,8 +284,8 @@ export class TkFileImport extends TkElement {
     const blocker = this.blocker();
     return html`${this.files.map((p) => this.renderFile(p))}
       <div class="actions">
-        <button type="button" part="import" class="brand" ?disabled=${blocker !== null} @click=${() => void this.runImport()}>Import</button>
-        <button type="button" @click=${this.reset}>Start over</button>
+        <button type="button" part="import" class="brand" ?disabled=${blocker !== null} @click=${() => void this.runImport()}>${msg('Import')}</button>
+        <button type="button" @click=${this.reset}>${msg('Start over')}</button>
         ${blocker ? html`<span class="weak">${blocker}</span>` : nothing}
       </div>`;
   }
@@ -276,18 +294,18 @@ export class TkFileImport extends TkElement {
     const look = p.look;
     const kindId = `kind-${p.key}`;
     return html`<fieldset part="file" data-file=${p.file.name}>
-      <legend>${p.file.name}${look ? html` <span class="weak">· ${look.format === 'xlsx' ? 'Excel' : 'CSV'} · ${look.headers.length} columns</span>` : nothing}</legend>
-      ${p.error ? html`<p class="error" role="alert">${p.file.name}: ${p.error}</p>` : nothing} ${!look && !p.error ? html`<p class="weak">Reading…</p>` : nothing}
+      <legend>${p.file.name}${look ? html` <span class="weak">· ${look.format === 'xlsx' ? 'Excel' : 'CSV'} · ${this.columnsText(look.headers.length)}</span>` : nothing}</legend>
+      ${p.error ? html`<p class="error" role="alert">${p.file.name}: ${p.error}</p>` : nothing} ${!look && !p.error ? html`<p class="weak">${msg('Reading…')}</p>` : nothing}
       ${look
         ? html`<div class="kind">
-              <label for=${kindId}>This file holds</label>
+              <label for=${kindId}>${msg('This file holds')}</label>
               <select id=${kindId} name="kind" @change=${(e: Event) => this.setKind(p, (e.target as HTMLSelectElement).value as ImportKind)}>
-                ${(['accounts', 'reps', 'opportunities'] as const).map((k) => html`<option value=${k} ?selected=${p.kind === k}>${KIND_LABELS[k]}</option>`)}
+                ${(['accounts', 'reps', 'opportunities'] as const).map((k) => html`<option value=${k} ?selected=${p.kind === k}>${kindLabels()[k]}</option>`)}
               </select>
             </div>
             ${this.renderColumns(p, look)} ${this.renderPreview(p, look)}`
         : nothing}
-      <button type="button" class="remove" @click=${() => this.removeFile(p)}>Remove ${p.file.name}</button>
+      <button type="button" class="remove" @click=${() => this.removeFile(p)}>${msg(str`Remove ${p.file.name}`)}</button>
     </fieldset>`;
   }
 
@@ -295,17 +313,17 @@ export class TkFileImport extends TkElement {
     const mapping = p.mapping as Record<string, string | undefined>;
     const first = look.preview[0] ?? [];
     return html`<table part="mapping" class="mapping">
-      <caption class="visually-hidden">Columns of ${p.file.name}</caption>
-      <thead><tr><th scope="col">Field</th><th scope="col">Column</th><th scope="col">First row</th></tr></thead>
+      <caption class="visually-hidden">${msg(str`Columns of ${p.file.name}`)}</caption>
+      <thead><tr><th scope="col">${msg('Field')}</th><th scope="col">${msg('Column')}</th><th scope="col">${msg('First row')}</th></tr></thead>
       <tbody>
-        ${(FIELD_LABELS[p.kind] as [string, string][]).map(([field, label]) => {
+        ${(fieldLabels()[p.kind] as [string, string][]).map(([field, label]) => {
           const header = mapping[field];
           const at = header === undefined ? -1 : look.headers.indexOf(header);
           const id = `f-${p.key}-${field}`;
           return html`<tr data-field=${field}>
             <th scope="row"><label for=${id}>${label}</label></th>
             <td><select id=${id} @change=${(e: Event) => this.setColumn(p, field, (e.target as HTMLSelectElement).value)}>
-              <option value="" ?selected=${at < 0}>— not used —</option>
+              <option value="" ?selected=${at < 0}>${msg('— not used —')}</option>
               ${look.headers.map((h) => html`<option value=${h} ?selected=${h === header}>${h}</option>`)}
             </select></td>
             <td class="sample">${at >= 0 ? (first[at] ?? '') : ''}</td>
@@ -317,12 +335,13 @@ export class TkFileImport extends TkElement {
 
   private renderPreview(p: Picked, look: TableInspection): TemplateResult {
     const mapping = p.mapping as Record<string, string | undefined>;
-    const labels = new Map(FIELD_LABELS[p.kind] as [string, string][]);
+    const labels = new Map(fieldLabels()[p.kind] as [string, string][]);
     const fields = (PREVIEW_FIELDS[p.kind] as string[]).filter((f) => mapping[f] !== undefined);
     const cols = fields.map((f) => look.headers.indexOf(mapping[f]!));
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${`Preview of ${p.file.name}`}><table part="preview" class="preview">
-      <caption>Preview: the first ${look.preview.length} rows as they will be read</caption>
-      <thead><tr><th scope="col">Row</th>${fields.map((f) => html`<th scope="col">${labels.get(f)}</th>`)}</tr></thead>
+    const shown = this.fmt.number(look.preview.length, 0);
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${msg(str`Preview of ${p.file.name}`)}><table part="preview" class="preview">
+      <caption>${one(look.preview.length) ? msg(str`Preview: the first ${shown} row as it will be read`) : msg(str`Preview: the first ${shown} rows as they will be read`)}</caption>
+      <thead><tr><th scope="col">${msg('Row')}</th>${fields.map((f) => html`<th scope="col">${labels.get(f)}</th>`)}</tr></thead>
       <tbody>${look.preview.map((cells, i) => html`<tr><td>${look.headerRow + 1 + i}</td>${cols.map((c) => html`<td>${cells[c] ?? ''}</td>`)}</tr>`)}</tbody>
     </table></div>`;
   }
@@ -333,47 +352,72 @@ export class TkFileImport extends TkElement {
     if (this.step === 'importing') {
       const pct = p?.totalBytes ? Math.round(((p.bytes ?? 0) / p.totalBytes) * 100) : undefined;
       return html`<div class="progress" role="status" aria-live="polite">
-        <progress part="progress" max="100" .value=${pct ?? 0} aria-label="Import progress"></progress>
-        <span>${p ? `${p.phase === 'placing' ? 'Placing accounts' : `Reading ${p.phase}`}: ${this.fmt.number(p.rows, 0)} rows` : 'Loading the reader…'}</span>
-        <button type="button" @click=${this.cancel}>Cancel</button>
+        <progress part="progress" max="100" .value=${pct ?? 0} aria-label=${msg('Import progress')}></progress>
+        <span>${p ? this.progressText(p) : msg('Loading the reader…')}</span>
+        <button type="button" @click=${this.cancel}>${msg('Cancel')}</button>
       </div>`;
     }
     if (!r) return html``;
     const placed = r.stats.placed['postal-code'] + r.stats.placed['city-state'];
-    const n = (count: number, one: string, many: string) => `${this.fmt.number(count, 0)} ${count === 1 ? one : many}`;
+    const n = (count: number) => this.fmt.number(count, 0);
+    const accounts = n(r.accounts.length);
+    const reps = n(r.reps.length);
+    const opportunities = n(r.stats.opportunities);
+    const accountsAndReps = one(r.accounts.length)
+      ? one(r.reps.length) ? msg(str`Imported ${accounts} account and ${reps} rep`) : msg(str`Imported ${accounts} account and ${reps} reps`)
+      : one(r.reps.length) ? msg(str`Imported ${accounts} accounts and ${reps} rep`) : msg(str`Imported ${accounts} accounts and ${reps} reps`);
+    const withOpportunities = one(r.stats.opportunities) ? msg(str`with ${opportunities} opportunity`) : msg(str`with ${opportunities} opportunities`);
+    const notUsed = n(r.rejected.length);
+    const withoutField = n(r.warnings.length);
+    const unplaced = n(r.unplaced.length);
+    const placedCount = n(placed);
     return html`<div part="summary" class="summary" role="status">
-      <p><strong>Imported ${n(r.accounts.length, 'account', 'accounts')} and ${n(r.reps.length, 'rep', 'reps')}</strong>
-        ${r.stats.opportunities ? html` with ${n(r.stats.opportunities, 'opportunity', 'opportunities')}` : nothing}.
-        ${placed ? html`${this.fmt.number(placed, 0)} placed from their address. ` : nothing}
-        ${r.rejected.length ? html`${n(r.rejected.length, 'row', 'rows')} not used. ` : nothing}
-        ${r.warnings.length ? html`${n(r.warnings.length, 'row', 'rows')} used without a field. ` : nothing}
-        ${r.unplaced.length ? html`${n(r.unplaced.length, 'account', 'accounts')} without a place on the map.` : nothing}</p>
-      <div class="actions"><button type="button" @click=${this.reset}>Import other files</button></div>
+      <p><strong>${accountsAndReps}</strong>${r.stats.opportunities ? html` ${withOpportunities}` : nothing}.
+        ${placed ? (one(placed) ? msg(str`${placedCount} placed from its address.`) : msg(str`${placedCount} placed from their address.`)) : nothing}
+        ${r.rejected.length ? (one(r.rejected.length) ? msg(str`${notUsed} row not used.`) : msg(str`${notUsed} rows not used.`)) : nothing}
+        ${r.warnings.length ? (one(r.warnings.length) ? msg(str`${withoutField} row used without a field.`) : msg(str`${withoutField} rows used without a field.`)) : nothing}
+        ${r.unplaced.length ? (one(r.unplaced.length) ? msg(str`${unplaced} account without a place on the map.`) : msg(str`${unplaced} accounts without a place on the map.`)) : nothing}</p>
+      <div class="actions"><button type="button" @click=${this.reset}>${msg('Import other files')}</button></div>
     </div>`;
+  }
+
+  /** "Reading accounts: 1,234 rows" */
+  private progressText(p: ImportProgress): string {
+    const rows = this.fmt.number(p.rows, 0);
+    const kind = kindNoun(p.phase);
+    if (p.phase === 'placing') return one(p.rows) ? msg(str`Placing accounts: ${rows} row`) : msg(str`Placing accounts: ${rows} rows`);
+    return one(p.rows) ? msg(str`Reading ${kind}: ${rows} row`) : msg(str`Reading ${kind}: ${rows} rows`);
+  }
+
+  private columnsText(count: number): string {
+    const n = this.fmt.number(count, 0);
+    return one(count) ? msg(str`${n} column`) : msg(str`${n} columns`);
   }
 
   private renderProblems(): TemplateResult {
     const r = this.result;
     const total = r ? r.rejected.length + r.warnings.length : this.problems.length;
     const shown = this.problems.slice(0, SHOWN);
+    const count = this.fmt.number(total, 0);
+    const unplacedCount = this.fmt.number(r?.unplaced.length ?? 0, 0);
     return html`${total > 0
-      ? html`<div class="scroll problems" tabindex="0" role="region" aria-label="Import problems"><table part="problems">
-          <caption>Rows not used, or used without one field${r ? '' : ' (so far)'}: ${this.fmt.number(total, 0)}</caption>
-          <thead><tr><th scope="col">File</th><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Problem</th><th scope="col">Loaded</th></tr></thead>
-          <tbody>${shown.map((p) => html`<tr class=${p.loaded ? 'warning' : 'rejected'}><td>${p.file}</td><td>${p.row}</td><td>${p.column}</td><td>${p.reason}</td><td>${p.loaded ? 'yes, without it' : 'no'}</td></tr>`)}</tbody>
+      ? html`<div class="scroll problems" tabindex="0" role="region" aria-label=${msg('Import problems')}><table part="problems">
+          <caption>${r ? msg(str`Rows not used, or used without one field: ${count}`) : msg(str`Rows not used, or used without one field (so far): ${count}`)}</caption>
+          <thead><tr><th scope="col">${msg('File')}</th><th scope="col">${msg('Row')}</th><th scope="col">${msg('Column')}</th><th scope="col">${msg('Problem')}</th><th scope="col">${msg('Loaded')}</th></tr></thead>
+          <tbody>${shown.map((p) => html`<tr class=${p.loaded ? 'warning' : 'rejected'}><td>${kindNoun(p.file)}</td><td>${p.row}</td><td>${p.column}</td><td>${p.reason}</td><td>${p.loaded ? msg('yes, without it') : msg('no')}</td></tr>`)}</tbody>
         </table></div>`
       : nothing}
     ${r && r.unplaced.length > 0
       ? html`<details part="unplaced" class="unplaced" open>
-          <summary>Accounts without a place on the map: ${this.fmt.number(r.unplaced.length, 0)}</summary>
-          <ul>${r.unplaced.slice(0, SHOWN).map((u) => html`<li>Row ${u.row}: ${u.name} <span class="weak">(${u.address || 'no address'})</span> — ${u.reason}</li>`)}</ul>
+          <summary>${msg(str`Accounts without a place on the map: ${unplacedCount}`)}</summary>
+          <ul>${r.unplaced.slice(0, SHOWN).map((u) => html`<li>${msg(str`Row ${u.row}: ${u.name}`)} <span class="weak">(${u.address || msg('no address')})</span> — ${u.reason}</li>`)}</ul>
         </details>`
       : nothing}
     ${r && (total > 0 || r.unplaced.length > 0)
       ? html`<p class="actions">
-          ${total > SHOWN || r.unplaced.length > SHOWN ? html`<span class="weak">The first ${SHOWN} are shown.</span>` : nothing}
-          <button type="button" @click=${this.offerProblems}>Prepare the full list (CSV)</button>
-          ${this.#download ? html`<a part="download" href=${this.#download} download="import-problems.csv">Download import-problems.csv</a>` : nothing}
+          ${total > SHOWN || r.unplaced.length > SHOWN ? html`<span class="weak">${msg(str`The first ${SHOWN} are shown.`)}</span>` : nothing}
+          <button type="button" @click=${this.offerProblems}>${msg('Prepare the full list (CSV)')}</button>
+          ${this.#download ? html`<a part="download" href=${this.#download} download="import-problems.csv">${msg(str`Download ${'import-problems.csv'}`)}</a>` : nothing}
         </p>`
       : nothing}`;
   }

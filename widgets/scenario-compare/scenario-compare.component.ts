@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import type { RebalanceResult } from '../../src/engine/rebalance.js';
 import { activeScenarioId, exportScenarios, listScenarios } from '../../src/store/scenarios.js';
@@ -80,8 +81,17 @@ export class TkScenarioCompare extends TkElement {
     const full: ScenarioRebalanceChoice = { objective: choice.objective ?? 'disruption', maxMoves: choice.maxMoves ?? null, tolerance: choice.tolerance ?? this.tolerance };
     const from = listScenarios(s).find((x) => x.id === activeScenarioId(s))!;
     await this.rebalance.run(s, s.working, full, (result: RebalanceResult) => {
-      const name = full.objective === 'compactness' ? 'Compact' : full.maxMoves !== null ? `Rebalanced (≤ ${full.maxMoves} moves)` : 'Rebalanced';
-      actions.create({ name: `${name} from ${from.name}`.slice(0, 80), assignments: result.assignments, note: `${result.status}: ${result.explanation}` });
+      // The new scenario's name is the user's from now on: written in the UI language of the moment.
+      const source = from.name;
+      const max = full.maxMoves !== null ? this.fmt.number(full.maxMoves, 0) : '';
+      const name =
+        full.objective === 'compactness'
+          ? msg(str`Compact from ${source}`)
+          : full.maxMoves !== null
+            ? msg(str`Rebalanced (≤ ${max} moves) from ${source}`)
+            : msg(str`Rebalanced from ${source}`);
+      // The note is the engine's explanation (English).
+      actions.create({ name: name.slice(0, 80), assignments: result.assignments, note: `${result.status}: ${result.explanation}` });
     });
   }
 
@@ -115,13 +125,13 @@ export class TkScenarioCompare extends TkElement {
 
   protected override render() {
     const s = this.plan.state;
-    if (!s || s.status !== 'ready') return html`<p part="empty" class="weak">${s?.status === 'loading' ? 'Loading…' : 'No plan loaded'}</p>`;
+    if (!s || s.status !== 'ready') return html`<p part="empty" class="weak">${s?.status === 'loading' ? msg('Loading…') : msg('No plan loaded')}</p>`;
     const figures = scenarioFigures(s, this.tolerance);
     return html`
       ${this.#renderList(s, figures)} ${this.plan.canEdit ? this.#renderRebalance() : nothing}
       <div class="scroll">${this.#renderComparison(figures)}</div>
       <div class="scroll">${this.#renderRepDeltas(s, figures)}</div>
-      <button type="button" part="export" @click=${() => this.exportJson()}>Export JSON</button>
+      <button type="button" part="export" @click=${() => this.exportJson()}>${msg('Export JSON')}</button>
     `;
   }
 
@@ -130,26 +140,26 @@ export class TkScenarioCompare extends TkElement {
     const edit = this.plan.canEdit;
     const a = this.plan.actions?.scenarios;
     const firstId = figures[0].scenario.id;
-    return html`<ul part="list" aria-label="Scenarios">
+    return html`<ul part="list" aria-label=${msg('Scenarios')}>
       ${figures.map(({ scenario: x }) => {
         const isActive = x.id === active;
         return html`<li class=${isActive ? 'active' : ''} data-id=${x.id}>
           ${this.renaming === x.id
             ? html`<form @submit=${(e: Event) => this.#submitRename(e, x.id)}>
-                <label>Name <input name="name" required maxlength="80" .value=${x.name} /></label>
-                <button type="submit" class="brand">Save name</button>
-                <button type="button" @click=${() => (this.renaming = null)}>Cancel</button>
+                <label>${msg('Name')} <input name="name" required maxlength="80" .value=${x.name} /></label>
+                <button type="submit" class="brand">${msg('Save name')}</button>
+                <button type="button" @click=${() => (this.renaming = null)}>${msg('Cancel')}</button>
               </form>`
-            : html`<span class="name">${x.name}</span>${isActive ? html` <span class="badge">editing</span>` : nothing}
+            : html`<span class="name">${x.name}</span>${isActive ? html` <span class="badge">${msg('editing')}</span>` : nothing}
                 ${x.note ? html`<span class="weak note">${x.note}</span>` : nothing}`}
           ${edit && this.renaming !== x.id
             ? html`<span class="actions">
-                <button type="button" ?disabled=${isActive} @click=${() => a?.switchTo(x.id)} aria-label=${`Edit ${x.name}`}>Edit</button>
-                <button type="button" @click=${() => a?.duplicate(x.id)} aria-label=${`Duplicate ${x.name}`}>Duplicate</button>
-                <button type="button" @click=${() => (this.renaming = x.id)} aria-label=${`Rename ${x.name}`}>Rename</button>
-                <button type="button" ?disabled=${isActive} @click=${() => a?.remove(x.id)} aria-label=${`Delete ${x.name}`}>Delete</button>
-                <button type="button" class="brand" ?disabled=${x.id === firstId} title=${x.id === firstId ? 'This is the working plan' : 'Make this the working plan (undoable)'}
-                  @click=${() => a?.apply(x.id)} aria-label=${`Apply ${x.name}`}>Apply</button>
+                <button type="button" ?disabled=${isActive} @click=${() => a?.switchTo(x.id)} aria-label=${msg(str`Edit ${x.name}`)}>${msg('Edit')}</button>
+                <button type="button" @click=${() => a?.duplicate(x.id)} aria-label=${msg(str`Duplicate ${x.name}`)}>${msg('Duplicate')}</button>
+                <button type="button" @click=${() => (this.renaming = x.id)} aria-label=${msg(str`Rename ${x.name}`)}>${msg('Rename')}</button>
+                <button type="button" ?disabled=${isActive} @click=${() => a?.remove(x.id)} aria-label=${msg(str`Delete ${x.name}`)}>${msg('Delete')}</button>
+                <button type="button" class="brand" ?disabled=${x.id === firstId} title=${x.id === firstId ? msg('This is the working plan') : msg('Make this the working plan (undoable)')}
+                  @click=${() => a?.apply(x.id)} aria-label=${msg(str`Apply ${x.name}`)}>${msg('Apply')}</button>
               </span>`
             : nothing}
         </li>`;
@@ -160,19 +170,19 @@ export class TkScenarioCompare extends TkElement {
   #renderRebalance() {
     const phase = this.rebalance.phase;
     return html`<form part="rebalance" @submit=${(e: Event) => this.#submitRebalance(e)}>
-      <label>Rebalance for
+      <label>${msg('Rebalance for')}
         <select name="objective">
-          <option value="disruption">fewest moves</option>
-          <option value="compactness">compact territories</option>
+          <option value="disruption">${msg('fewest moves')}</option>
+          <option value="compactness">${msg('compact territories')}</option>
         </select>
       </label>
-      <label>at most <input name="maxMoves" type="number" min="0" step="1" inputmode="numeric" placeholder="any" /> moves</label>
-      <button type="submit" class="brand" ?disabled=${this.rebalance.running}>Rebalance into new scenario</button>
+      <label>${msg('Most moves')} <input name="maxMoves" type="number" min="0" step="1" inputmode="numeric" placeholder=${msg('any')} /></label>
+      <button type="submit" class="brand" ?disabled=${this.rebalance.running}>${msg('Rebalance into new scenario')}</button>
       ${phase.kind === 'running'
-        ? html`<span role="status">Rebalancing… <progress aria-label="Rebalance progress" max="1" value=${phase.fraction}></progress></span>
-            <button type="button" @click=${() => this.rebalance.cancel()}>Cancel</button>`
+        ? html`<span role="status">${msg('Rebalancing…')} <progress aria-label=${msg('Rebalance progress')} max="1" value=${phase.fraction}></progress></span>
+            <button type="button" @click=${() => this.rebalance.cancel()}>${msg('Cancel')}</button>`
         : nothing}
-      ${phase.kind === 'error' ? html`<span role="alert" class="failed">Could not rebalance: ${phase.message}</span>` : nothing}
+      ${phase.kind === 'error' ? html`<span role="alert" class="failed">${msg(str`Could not rebalance: ${phase.message}`)}</span>` : nothing}
     </form>`;
   }
 
@@ -180,18 +190,19 @@ export class TkScenarioCompare extends TkElement {
     const f = this.fmt;
     const km = (v: number | null) => (v === null ? '—' : `${f.number(v, 1)} km`);
     const rows: [string, (x: ScenarioFigures) => string][] = [
-      ['Largest deviation, potential', (x) => f.percent(x.evaluation.balance.potential.maxDeviation, 1)],
-      ['Largest deviation, workload', (x) => f.percent(x.evaluation.balance.workload.maxDeviation, 1)],
-      ['Reps within tolerance', (x) => `${x.evaluation.reps.filter((r) => r.active && r.withinTolerance).length} / ${x.evaluation.reps.filter((r) => r.active).length}`],
-      ['Accounts moved (vs CRM)', (x) => f.number(x.comparison.accountsMoved, 0)],
-      ['Potential moved (vs CRM)', (x) => f.currency(x.comparison.potentialMoved)],
-      ['Mean distance to rep', (x) => km(x.evaluation.compactnessKm)],
-      ['Unassigned accounts', (x) => f.number(x.evaluation.unassigned.count, 0)],
+      [msg('Largest deviation, potential'), (x) => f.percent(x.evaluation.balance.potential.maxDeviation, 1)],
+      [msg('Largest deviation, workload'), (x) => f.percent(x.evaluation.balance.workload.maxDeviation, 1)],
+      [msg('Reps within tolerance'), (x) => `${f.number(x.evaluation.reps.filter((r) => r.active && r.withinTolerance).length, 0)} / ${f.number(x.evaluation.reps.filter((r) => r.active).length, 0)}`],
+      [msg('Accounts moved (vs CRM)'), (x) => f.number(x.comparison.accountsMoved, 0)],
+      [msg('Potential moved (vs CRM)'), (x) => f.currency(x.comparison.potentialMoved)],
+      [msg('Mean distance to rep'), (x) => km(x.evaluation.compactnessKm)],
+      [msg('Unassigned accounts'), (x) => f.number(x.evaluation.unassigned.count, 0)],
     ];
+    const tolerance = f.percent(this.tolerance, 0);
     return html`<table part="comparison">
-      <caption>Comparison (tolerance ±${f.percent(this.tolerance, 0)})</caption>
+      <caption>${msg(str`Comparison (tolerance ±${tolerance})`)}</caption>
       <thead>
-        <tr><th scope="col">Figure</th>${figures.map((x) => html`<th scope="col">${x.scenario.name}</th>`)}</tr>
+        <tr><th scope="col">${msg('Figure')}</th>${figures.map((x) => html`<th scope="col">${x.scenario.name}</th>`)}</tr>
       </thead>
       <tbody>
         ${rows.map(([label, value]) => html`<tr><th scope="row">${label}</th>${figures.map((x) => html`<td>${value(x)}</td>`)}</tr>`)}
@@ -203,9 +214,9 @@ export class TkScenarioCompare extends TkElement {
     const f = this.fmt;
     const byRep = figures.map((x) => new Map(x.comparison.reps.map((r) => [r.repId, r])));
     return html`<table part="rep-deltas">
-      <caption>Per rep, against the CRM: accounts gained / lost, net potential</caption>
+      <caption>${msg('Per rep, against the CRM: accounts gained / lost, net potential')}</caption>
       <thead>
-        <tr><th scope="col">Rep</th>${figures.map((x) => html`<th scope="col">${x.scenario.name}</th>`)}</tr>
+        <tr><th scope="col">${msg('Rep')}</th>${figures.map((x) => html`<th scope="col">${x.scenario.name}</th>`)}</tr>
       </thead>
       <tbody>
         ${s.reps.map(
@@ -214,7 +225,7 @@ export class TkScenarioCompare extends TkElement {
             ${byRep.map((m) => {
               const r = m.get(rep.id);
               if (!r) return html`<td class="weak">—</td>`;
-              return html`<td><span>+${r.gained} / −${r.lost}</span> <span class=${r.netPotential < 0 ? 'failed' : 'ok'}>${r.netPotential > 0 ? '+' : ''}${f.currency(r.netPotential)}</span></td>`;
+              return html`<td><span>+${f.number(r.gained, 0)} / −${f.number(r.lost, 0)}</span> <span class=${r.netPotential < 0 ? 'failed' : 'ok'}>${r.netPotential > 0 ? '+' : ''}${f.currency(r.netPotential)}</span></td>`;
             })}
           </tr>`,
         )}

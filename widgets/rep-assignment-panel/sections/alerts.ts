@@ -20,9 +20,10 @@ export function countsText(ctx: PanelCtx, c: AlertCounts): string {
   if (c.total === 0) return msg('No alerts');
   const n = (x: number) => ctx.f.number(x, 0);
   return [
-    c.critical ? msg(str`${n(c.critical)} critical`) : '',
+    // English says "critical" and "info" for one and many; other languages may not (explicit ids: same English, two messages).
+    c.critical ? (isOne(c.critical) ? msg(str`${n(c.critical)} critical`, { id: 'alert-count-critical-one' }) : msg(str`${n(c.critical)} critical`, { id: 'alert-count-critical-other' })) : '',
     c.warning ? (isOne(c.warning) ? msg(str`${n(c.warning)} warning`) : msg(str`${n(c.warning)} warnings`)) : '',
-    c.info ? msg(str`${n(c.info)} info`) : '',
+    c.info ? (isOne(c.info) ? msg(str`${n(c.info)} info`, { id: 'alert-count-info-one' }) : msg(str`${n(c.info)} info`, { id: 'alert-count-info-other' })) : '',
   ]
     .filter(Boolean)
     .join(' · ');
