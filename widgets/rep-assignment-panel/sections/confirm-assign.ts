@@ -36,7 +36,7 @@ export function confirmBox(ctx: PanelCtx, c: PendingAssign, doAssign: (ctx: Pane
       ? isOne(n) ? msg(str`Unassign ${count} account`) : msg(str`Unassign ${count} accounts`)
       : isOne(n) ? msg(str`Assign ${count} account to ${to}`) : msg(str`Assign ${count} accounts to ${to}`);
   const money = f.currency(potential);
-  const losers = listSome(ranked.slice(0, NAMED_REPS).map(([rep, k]) => `${ctx.repName(rep)} −${f.number(k, 0)}`), ranked.length, NAMED_REPS, (k) => f.number(k, 0));
+  const losers = listSome(ranked.slice(0, NAMED_REPS).map(([rep, k]) => `${rep === null ? msg('Unassigned') : ctx.repName(rep)} −${f.number(k, 0)}`), ranked.length, NAMED_REPS, (k) => f.number(k, 0));
   const affected = c.repId !== null ? msg(str`Reps affected: ${losers}; ${to} +${count}`) : msg(str`Reps affected: ${losers}`);
   const h = c.held.length;
   const held = f.number(h, 0);

@@ -121,7 +121,7 @@ export function rebalancePreview({ html, nothing }: LitTemplating, ctx: PanelCtx
           <div class="scroll tall" tabindex="0" role="region" aria-labelledby="moves-title"><ol part="moves" aria-labelledby="moves-title">
             ${result.moves.slice(0, LISTED_MOVES).map(
               (m) => html`<li data-account=${m.accountId}>
-                <span class="name">${ctx.accountName(m.accountId)}</span>: ${ctx.repName(m.from)} → ${ctx.repName(m.to)}
+                <span class="name">${ctx.accountName(m.accountId)}</span>: ${m.from === null ? msg('Unassigned') : ctx.repName(m.from)} → ${ctx.repName(m.to)}
                 ${(dist.get(m.accountId) ?? 0) > farFrom ? html`<strong class="far" data-km=${Math.round(dist.get(m.accountId)!)}>(${msg(str`${f.number(dist.get(m.accountId)!, 0)} km away`)})</strong>` : nothing}
                 <span class="weak reason">— ${m.reason}</span>
               </li>`,
