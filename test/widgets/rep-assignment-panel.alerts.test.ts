@@ -8,6 +8,7 @@ import { resolveTerritories } from '../../src/engine/resolve-territories.js';
 import { serialiseWorkingPlan } from '../../src/store/persistence.js';
 import type { TkRepAssignmentPanel } from '../../widgets/rep-assignment-panel/rep-assignment-panel.component.js';
 import type { TkAlertsChangeEvent } from '../../widgets/events/alerts-change-event.js';
+import { currentLanguage } from '../../widgets/shared/localize.js';
 
 const panelOf = (p: Element) => p.querySelector('tk-rep-assignment-panel') as TkRepAssignmentPanel;
 const q = <T extends Element = HTMLElement>(el: Element, sel: string) => rootOf(el).querySelector<T>(sel);
@@ -18,7 +19,9 @@ describe('<tk-rep-assignment-panel> alerts in sight', () => {
     const data = generateDemoData({ seed: 42, accounts: 800, reps: 8 });
     const adapter = createMemoryAdapter(data);
     const eventSeen = new Promise<TkAlertsChangeEvent>((resolve) => document.addEventListener('tk-alerts-change', (e) => resolve(e as TkAlertsChangeEvent), { once: true }));
-    const provider = await mountProvider(adapter, html`<tk-rep-assignment-panel currency="EUR" locale="de-DE"></tk-rep-assignment-panel>`);
+    const provider = await mountProvider(adapter, html`<tk-rep-assignment-panel currency="EUR"></tk-rep-assignment-panel>`, { locale: 'de-DE' });
+    await waitUntil(() => currentLanguage() === 'de', 'German did not load');
+    await settle(provider);
     const panel = panelOf(provider);
     const s = provider.state;
     const expected = detectAlerts({ accounts: s.accounts, reps: s.reps, assignments: s.working, resolution: resolveTerritories(s.accounts, s.territories) });
@@ -26,7 +29,8 @@ describe('<tk-rep-assignment-panel> alerts in sight', () => {
     expect(critical).to.be.greaterThan(0);
     const badge = q<HTMLButtonElement>(panel, '[part~=alert-count]')!;
     expect(badge.dataset.severity).to.equal('critical');
-    expect(text(badge)).to.contain(`${critical} critical`);
+    // locale="de-DE": German words (#14) and German money.
+    expect(text(badge)).to.contain(`${critical} kritisch`);
     const event = await eventSeen;
     expect(event.counts.critical).to.equal(critical);
     expect(event.counts.total).to.equal(expected.length);
@@ -35,7 +39,7 @@ describe('<tk-rep-assignment-panel> alerts in sight', () => {
     await settle(provider);
     await waitUntil(() => q(panel, '[part~=alerts]'), 'the list did not open');
     expect(rootOf(panel).activeElement?.closest('[data-section]')?.getAttribute('data-section')).to.equal('alerts');
-    const messages = [...rootOf(panel).querySelectorAll('[part~=alerts] .message')].map(text).filter((m) => /potential\)/.test(m));
+    const messages = [...rootOf(panel).querySelectorAll('[part~=alerts] .message')].map(text).filter((m) => /Potenzial\)/.test(m));
     expect(messages.length).to.be.greaterThan(0);
     for (const m of messages) expect(m).to.match(/\d\s?(Mio\.|Tsd\.|Mrd\.)?\s?€/);
   });
