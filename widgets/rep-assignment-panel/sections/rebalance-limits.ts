@@ -1,12 +1,11 @@
 // Plain sentences for what held a rebalance back: the engine's proven limits (large accounts, locks)
 // and the distance limit, naming accounts and reps, in the UI language (built here from the engine's
-// structured limits). Part of the preview chunk.
-import { msg, str } from '@lit/localize';
+// structured limits). Part of the preview chunk (types only imported; msg and str come in `Words`).
 import type { Account } from '../../../src/model/account.js';
 import type { RebalanceLimit, RebalanceResult } from '../../../src/engine/rebalance.js';
 import type { Metric } from '../../../src/engine/types.js';
 import type { Formatters } from '../../shared/format.js';
-import { isOne, listSome } from './words.js';
+import type { Words } from './words.js';
 
 /** How the sentences name things. */
 export interface Namer {
@@ -20,13 +19,13 @@ export interface Namer {
 const NAMED = 3;
 
 /** The metric as a noun ("potential", "workload", "accounts"). */
-function metricWord(metric: Metric): string {
+function metricWord(metric: Metric, { msg }: Words): string {
   return metric === 'potential' ? msg('potential', { desc: 'metric' }) : metric === 'workload' ? msg('workload', { desc: 'metric' }) : msg('accounts', { desc: 'metric' });
 }
 
 /** "A, B, C and 4 more" (`total` counts every item, `ids` may list fewer). */
-export function nameList(f: Formatters, names: readonly string[], total = names.length): string {
-  return listSome(names, total, NAMED, (n) => f.number(n, 0));
+export function nameList(w: Words, f: Formatters, names: readonly string[], total = names.length): string {
+  return w.listSome(names, total, NAMED, (n) => f.number(n, 0));
 }
 
 function value(a: Account | undefined, metric: Metric): number | null {
@@ -37,10 +36,11 @@ function value(a: Account | undefined, metric: Metric): number | null {
 }
 
 /** One limit in words: who, which accounts, the band it forces (the bound) and where the rep ended. */
-function limitSentence(limit: RebalanceLimit, result: RebalanceResult, tol: number, f: Formatters, n: Namer, alone: boolean): string {
-  const metric = metricWord(limit.metric);
-  const reps = nameList(f, limit.repIds.map((id) => n.repName(id)));
-  const accounts = nameList(f, limit.accountIds.map((id) => n.accountName(id)), limit.accountCount);
+function limitSentence(limit: RebalanceLimit, result: RebalanceResult, tol: number, f: Formatters, n: Namer, alone: boolean, w: Words): string {
+  const { msg, str, isOne } = w;
+  const metric = metricWord(limit.metric, w);
+  const reps = nameList(w, f, limit.repIds.map((id) => n.repName(id)));
+  const accounts = nameList(w, f, limit.accountIds.map((id) => n.accountName(id)), limit.accountCount);
   const band = `±${f.percent(limit.bound, 1)}`;
   const now = f.percent(limit.reached, 1);
   const reached = Math.abs(limit.reached - limit.bound) > 0.0005 ? msg(str` (now ${now})`) : '';
@@ -84,11 +84,12 @@ function limitSentence(limit: RebalanceLimit, result: RebalanceResult, tol: numb
 }
 
 /** Sentences for the result's limits and its distance limit (empty when nothing held it back). */
-export function limitLines(result: RebalanceResult, tol: number, f: Formatters, n: Namer): string[] {
+export function limitLines(result: RebalanceResult, tol: number, f: Formatters, n: Namer, w: Words): string[] {
+  const { msg, str, isOne } = w;
   const lines: string[] = [];
   const d = result.distanceLimit;
   if (d?.binds) {
-    const names = nameList(f, d.accountIds.map((id) => n.accountName(id)), d.accountCount);
+    const names = nameList(w, f, d.accountIds.map((id) => n.accountName(id)), d.accountCount);
     const km = f.number(d.maxDistanceKm, 0);
     const done = result.outsideToleranceRepIds.length === 0 && result.unplacedAccountIds.length === 0;
     const n1 = isOne(d.accountCount);
@@ -106,7 +107,7 @@ export function limitLines(result: RebalanceResult, tol: number, f: Formatters, 
   const touched = new Set(result.limits.flatMap((l) => l.repIds));
   for (const limit of result.limits) {
     const alone = limit.repIds.length === touched.size;
-    lines.push(limitSentence(limit, result, tol, f, n, alone));
+    lines.push(limitSentence(limit, result, tol, f, n, alone, w));
   }
   return lines;
 }

@@ -1,8 +1,7 @@
 // The rebalance preview (diff, moves, Apply / Discard): a separate chunk, fetched together with the
 // engine on the first run (RebalanceController), so pages that never rebalance never download it.
-// It imports only types: lit's `html` and `nothing` come from the section. A module the page already
+// It imports only types: lit's `html` and `nothing` and the UI-language helpers (msg, str, plurals) come from the section. A module the page already
 // loads, imported here too, would be split by the bundler into a chunk of its own (lit: +0.4 kB gz).
-import { msg, str } from '@lit/localize';
 import type { html as litHtml, nothing as litNothing } from 'lit';
 import type { Assignments } from '../../../src/model/plan.js';
 import type { RebalanceResult } from '../../../src/engine/rebalance.js';
@@ -10,13 +9,13 @@ import type { PanelCtx } from './context.js';
 import type { Account } from '../../../src/model/account.js';
 import { FAR_KM, moveDistances } from './rebalance-distance.js';
 import { plainEngineText, summariseRebalance, type RunAsked, type SummaryNamer } from './rebalance-summary.js';
-import { isOne } from './words.js';
+import type { Words } from './words.js';
 
 /** Moves listed with their reason; the rest are counted. */
 const LISTED_MOVES = 100;
 
 
-function apply(ctx: PanelCtx, result: RebalanceResult): void {
+function apply(ctx: PanelCtx, result: RebalanceResult, { msg, str, isOne }: Words): void {
   const assignments: Assignments = {};
   for (const m of result.moves) assignments[m.accountId] = m.to;
   const n = result.moves.length;
@@ -48,14 +47,16 @@ function namer(ctx: PanelCtx, asked: RunAsked): SummaryNamer {
   };
 }
 
-/** Lit's template tag and empty value, as the section imports them. */
+/** Lit's template tag and empty value, and the UI-language helpers, as the section imports them. */
 export interface LitTemplating {
   html: typeof litHtml;
   nothing: typeof litNothing;
+  words: Words;
 }
 
 /** The preview of a rebalance result; `stale` when the plan changed since the run (Apply disabled). */
-export function rebalancePreview({ html, nothing }: LitTemplating, ctx: PanelCtx, result: RebalanceResult, basedOn: Assignments, asked: RunAsked) {
+export function rebalancePreview({ html, nothing, words }: LitTemplating, ctx: PanelCtx, result: RebalanceResult, basedOn: Assignments, asked: RunAsked) {
+  const { msg, str, isOne } = words;
   const stale = basedOn !== ctx.s.working;
   const { f } = ctx;
   const c = result.metrics.comparison;
@@ -63,7 +64,7 @@ export function rebalancePreview({ html, nothing }: LitTemplating, ctx: PanelCtx
   const after = result.metrics.after.balance;
   const affected = c.reps.filter((r) => r.gained || r.lost);
   const km = { before: result.metrics.before.compactnessKm, after: result.metrics.after.compactnessKm };
-  const summary = summariseRebalance(result, asked, f, namer(ctx, asked));
+  const summary = summariseRebalance(result, asked, f, namer(ctx, asked), words);
   const dist = moveDistances(result, ctx.s.accounts, ctx.s.reps, basedOn);
   const farFrom = asked.maxDistanceKm != null ? Math.min(FAR_KM, asked.maxDistanceKm) : FAR_KM;
   const far = result.moves.filter((m) => (dist.get(m.accountId) ?? 0) > farFrom);
@@ -131,7 +132,7 @@ export function rebalancePreview({ html, nothing }: LitTemplating, ctx: PanelCtx
       : html`<p class="weak">${msg('No account needs to move.')}</p>`}
     ${stale ? html`<p class="error" role="alert">${msg('The plan changed since this preview was made; run the rebalance again.')}</p>` : nothing}
     <div class="row">
-      <button type="button" class="brand" ?disabled=${stale || result.moves.length === 0} @click=${() => apply(ctx, result)}>${msg('Apply')}</button>
+      <button type="button" class="brand" ?disabled=${stale || result.moves.length === 0} @click=${() => apply(ctx, result, words)}>${msg('Apply')}</button>
       <button type="button" @click=${() => {
         ctx.rebalance.clear();
         ctx.focus('button[type=submit]');

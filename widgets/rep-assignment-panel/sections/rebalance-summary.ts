@@ -1,10 +1,9 @@
 // Plain words for a rebalance result: a headline that matches the numbers, what was done and what
 // remains, without the engine's option names, in the UI language. Part of the preview chunk.
-import { msg, str } from '@lit/localize';
 import type { RebalanceResult } from '../../../src/engine/rebalance.js';
 import type { Formatters } from '../../shared/format.js';
 import { limitLines, nameList, type Namer } from './rebalance-limits.js';
-import { isOne } from './words.js';
+import type { Words } from './words.js';
 
 /** What the user asked for, as the summary needs it. */
 export interface RunAsked {
@@ -48,7 +47,8 @@ export function plainEngineText(text: string, f: Formatters): string {
  * The headline and plain sentences for a result. The headline follows the figures (a plan within
  * tolerance reads "Balanced" whatever else happened); budgets are named in the user's terms.
  */
-export function summariseRebalance(result: RebalanceResult, asked: RunAsked, f: Formatters, names: SummaryNamer): RebalanceSummary {
+export function summariseRebalance(result: RebalanceResult, asked: RunAsked, f: Formatters, names: SummaryNamer, w: Words): RebalanceSummary {
+  const { msg, str, isOne } = w;
   const { before, after, comparison } = result.metrics;
   const tol = asked.tolerance;
   const repName = (id: string) => names.repName(id);
@@ -147,13 +147,13 @@ export function summariseRebalance(result: RebalanceResult, asked: RunAsked, f: 
   lines.push(msg(str`Worst deviation from target: ${devBefore} before, ${devAfter} after.`));
   if (outside.length) {
     const reps = n(outside.length);
-    const names = nameList(f, outside.map(repName));
+    const names = nameList(w, f, outside.map(repName));
     lines.push(isOne(outside.length) ? msg(str`Still outside ${tolerance}: ${reps} rep (${names}).`) : msg(str`Still outside ${tolerance}: ${reps} reps (${names}).`));
   }
   const unowned = result.unplacedAccountIds.filter((id) => !names.isLocked(id));
   if (unowned.length) {
     const count = n(unowned.length);
-    const listed = nameList(f, unowned.map((id) => names.accountName(id)));
+    const listed = nameList(w, f, unowned.map((id) => names.accountName(id)));
     const one = isOne(unowned.length);
     if (result.status === 'budget-exhausted') {
       lines.push(
@@ -179,14 +179,14 @@ export function summariseRebalance(result: RebalanceResult, asked: RunAsked, f: 
   if (lockedOrphans) {
     const locked = result.unplacedAccountIds.filter((id) => names.isLocked(id));
     const count = n(locked.length);
-    const listed = nameList(f, locked.map((id) => names.accountName(id)));
+    const listed = nameList(w, f, locked.map((id) => names.accountName(id)));
     lines.push(
       isOne(locked.length)
         ? msg(str`${count} locked account without an active owner stays unplaced (${listed}); unlock it in Selection, or assign by hand.`)
         : msg(str`${count} locked accounts without an active owner stay unplaced (${listed}); unlock them in Selection, or assign by hand.`),
     );
   }
-  lines.push(...limitLines(result, tol, f, names));
+  lines.push(...limitLines(result, tol, f, names, w));
   if (result.status === 'budget-exhausted') lines.push(msg('Raise the limit, or apply this and run again, to go further.'));
   const km = { before: before.compactnessKm, after: after.compactnessKm };
   if (km.before !== null && km.after !== null && km.after > km.before * 1.02) {

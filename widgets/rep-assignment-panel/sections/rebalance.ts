@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { styleProps } from '../../shared/style-props.js';
 import { optionalNumber, section, sectionError, type PanelCtx } from './context.js';
-import { isOne } from './words.js';
+import { isOne, words } from './words.js';
 
 /** The engine's phase in words. */
 function phaseText(phase: string | undefined): string {
@@ -152,6 +152,6 @@ export function rebalanceSection(ctx: PanelCtx) {
       ${phase.kind === 'cancelled' ? html`<p part="rebalance-note" role="status">${msg('Rebalance cancelled; the plan is unchanged.')}</p>` : nothing}
       ${phase.kind === 'error' ? html`<p class="error" role="alert">${msg(str`Rebalance failed: ${phase.message}`)}</p>` : nothing}
       ${phase.kind === 'idle' ? appliedNotice(ctx) : nothing}
-      ${phase.kind === 'preview' ? phase.view({ html, nothing }, ctx, phase.result, phase.basedOn, phase.choice) : nothing}`;
+      ${phase.kind === 'preview' ? phase.view({ html, nothing, words }, ctx, phase.result, phase.basedOn, phase.choice) : nothing}`;
   });
 }

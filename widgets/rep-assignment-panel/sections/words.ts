@@ -1,10 +1,24 @@
 // Plural choice and name lists in the UI language (@lit/localize's current locale), for whole messages:
 // `isOne(n) ? msg(str`${x} account`) : msg(str`${x} accounts`)`, never "account(s)".
-import { msg, str } from '@lit/localize';
-import { currentLanguage as getLocale } from '../../shared/localize.js';
+import { LOCALE_STATUS_EVENT, msg, str, type LocaleStatusEventDetail } from '@lit/localize';
 
 const rules = new Map<string, Intl.PluralRules>();
 const lists = new Map<string, Intl.ListFormat>();
+
+/**
+ * The UI language, followed through @lit/localize's status events (English, the source language, until
+ * a catalogue is ready). Not read from widgets/shared/localize.ts: this module is shared by the panel's
+ * first chunk and its on-demand sections, and importing that module here would make the bundler split it
+ * (with the language list) into a chunk of its own, one request more on every page.
+ */
+let language = 'en';
+if (typeof window !== 'undefined') {
+  window.addEventListener(LOCALE_STATUS_EVENT, (e) => {
+    const detail = (e as CustomEvent<LocaleStatusEventDetail>).detail;
+    if (detail.status === 'ready') language = detail.readyLocale;
+  });
+}
+const getLocale = () => language;
 
 /** Whether `n` takes the singular ("one") message in the UI language (Intl.PluralRules: French 0 too, Japanese never). */
 export function isOne(n: number): boolean {
@@ -28,3 +42,19 @@ export function listSome(items: readonly string[], total: number, named: number,
   const rest = total - shown.length;
   return rest > 0 ? listText([...shown, msg(str`${formatCount(rest)} more`)]) : listText(shown);
 }
+
+/**
+ * The UI-language helpers as one value, handed to the rebalance preview: that on-demand chunk imports
+ * only types (as it does for lit's `html`), so @lit/localize and this module stay in the chunks the page
+ * loads anyway instead of being split into chunks of their own.
+ */
+export interface Words {
+  msg: typeof msg;
+  str: typeof str;
+  isOne: typeof isOne;
+  listText: typeof listText;
+  listSome: typeof listSome;
+}
+
+// `msg` is a live binding that @lit/localize replaces when the runtime is configured: call it, don't copy it.
+export const words: Words = { msg: ((...args: Parameters<typeof msg>) => msg(...args)) as typeof msg, str, isOne, listText, listSome };
