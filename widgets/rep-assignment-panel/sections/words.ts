@@ -9,7 +9,10 @@ const lists = new Map<string, Intl.ListFormat>();
  * The UI language, followed through @lit/localize's status events (English, the source language, until
  * a catalogue is ready). Not read from widgets/shared/localize.ts: this module is shared by the panel's
  * first chunk and its on-demand sections, and importing that module here would make the bundler split it
- * (with the language list) into a chunk of its own, one request more on every page.
+ * (with the language list) into a chunk of its own, one request more on every page. Should this module
+ * load after a catalogue was ready (the panel's code fetched late), it keeps English plural rules until
+ * the next change: the same choice for German and Japanese (whose two messages read alike), "0 comptes"
+ * rather than "0 compte" in French.
  */
 let language = 'en';
 if (typeof window !== 'undefined') {
