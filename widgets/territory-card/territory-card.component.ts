@@ -215,7 +215,7 @@ export class TkTerritoryCard extends TkElement {
     const untouched = d ? this.untouched(s.accounts, s.reps, s.working, rep.id, this.untouchedOptions()) : null;
     const versus = (value: string, target: string, dev: number) => {
       const cls = Math.abs(dev) <= this.tolerance + 1e-9 ? '' : dev > 0 ? 'over' : 'under';
-      return html`<dd class=${cls}>${msg(html`${value} <span class="weak">of ${target}</span>`)}${Number.isFinite(dev) ? html` (${f.signedPercent(dev)})` : nothing}</dd>`;
+      return html`<dd class=${cls}>${msg(str`${value} of ${target}`)}${Number.isFinite(dev) ? html` (${f.signedPercent(dev)})` : nothing}</dd>`;
     };
     return html`<article part="card" aria-labelledby="title">
       ${accountPart}
