@@ -206,7 +206,7 @@ export class TkTerritoryEditor extends TkElement {
         <ul>
           ${ids.slice(0, LISTED).map(
             (id) => html`<li>${names.get(id) ?? id}
-              <button type="button" aria-label=${key === 'include' ? msg(str`Remove ${names.get(id) ?? id} from the named accounts`) : msg(str`Remove ${names.get(id) ?? id} from the excluded accounts`)}
+              <button type="button" aria-label=${key === 'include' ? msg(str`Remove ${names.get(id) ?? id} from named accounts (always in)`) : msg(str`Remove ${names.get(id) ?? id} from excluded accounts (never in)`)}
                 @click=${() => this.edit(t, key === 'include' ? msg('include −1') : msg('exclude −1'), (x) => this.define(x, { [key]: (x.definition[key] ?? []).filter((y) => y !== id) }))}>${msg('Remove')}</button></li>`,
           )}
           ${ids.length > LISTED ? html`<li class="weak">${msg(str`and ${f.number(ids.length - LISTED, 0)} more`)}</li>` : nothing}

@@ -27,6 +27,10 @@ function TerritoryCard({ context, actions }) {
   const open = (view) => {
     // What to show, not who is asking: the page's proxy checks its callers itself.
     const params = new URLSearchParams({ view, companyId: String(context.crm.objectId) });
+    // The user's HubSpot language (the planner's words) and locale (its numbers, money and dates).
+    const { language, locale } = context.user;
+    if (language || locale) params.set('lang', language || locale || '');
+    if (locale) params.set('locale', locale);
     actions.openIframeModal({
       uri: `${PLANNER_URL}?${params}`,
       title: view === 'card' ? "Owner's territory" : 'Territory planning',
