@@ -14,6 +14,7 @@
 's02625d390dc34d17': `Die Markierungen vergleichen die Zielerreichung mit der Quote.`,
 's039b6434e8a75560': str`${0} löschen`,
 's0483802064573dc8': `Gewinnquote und Gewonnen zählen für den Vertriebsmitarbeiter, dem die Verkaufschance beim Abschluss gehörte.`,
+'s080f5919176d2d91': `Karte`,
 's090f2007b5a698cc': `VK`,
 's09353907b5c79284': `Bis`,
 's0a656e27d01ce33c': `Arbeitslast`,

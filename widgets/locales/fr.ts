@@ -14,6 +14,7 @@
 's02625d390dc34d17': `Les indicateurs comparent l’atteinte au quota.`,
 's039b6434e8a75560': str`Supprimer ${0}`,
 's0483802064573dc8': `Le taux de réussite et le gagné sont attribués au commercial propriétaire de chaque affaire à sa clôture.`,
+'s080f5919176d2d91': `carte`,
 's090f2007b5a698cc': `CV`,
 's09353907b5c79284': `À`,
 's0a656e27d01ce33c': `Charge de travail`,

@@ -574,7 +574,7 @@ export class TkTerritoryMap extends TkElement {
       ${this.compact ? nothing : mapToolbar(this, this.state?.territories ?? [], this._vertices, { selectAllInView: () => this.selection.allInView(), finish: () => this.drawing.finish(), cancel: () => this.drawing.cancel(), editable: this.editable })}
       <div class="body">
         <div class="stage">
-          <div class="map" part="map" role="region" aria-roledescription="map" aria-label=${`${this.label || msg('Territory map')}. ${summary}`}></div>
+          <div class="map" part="map" role="region" aria-roledescription=${msg('map')} aria-label=${`${this.label || msg('Territory map')}. ${summary}`}></div>
           <svg class="gesture" aria-hidden="true"></svg>
         </div>
         ${this.compact ? nothing : this.renderSide(summary)}
