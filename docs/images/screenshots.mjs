@@ -32,9 +32,10 @@ const shots = [
   // Checks, not in the README: `node docs/images/screenshots.mjs planner-dark planner-narrow`.
   { name: 'planner-dark', path: '/demo/', width: 1280, height: 900, dark: true },
   { name: 'planner-narrow', path: '/demo/', width: 400, height: 900 },
-  // Localisation checks (issue #14): `node docs/images/screenshots.mjs planner-de planner-de-dark record-ja record-ja-narrow`.
+  // Localisation checks (issue #14): `node docs/images/screenshots.mjs planner-de planner-de-dark planner-de-narrow record-ja record-ja-narrow`.
   { name: 'planner-de', path: '/demo/?lang=de', width: 1280, height: 900, selectRep: 'rep-01' },
   { name: 'planner-de-dark', path: '/demo/?lang=de', width: 1280, height: 900, dark: true },
+  { name: 'planner-de-narrow', path: '/demo/?lang=de', width: 400, height: 900 },
   { name: 'record-ja', path: '/demo/record.html?lang=ja', width: 1280, height: 800 },
   { name: 'record-ja-narrow', path: '/demo/record.html?lang=ja', width: 400, height: 900 },
 ].filter((s) => (only.length === 0 ? s.readme : only.includes(s.name)));
