@@ -48,12 +48,34 @@ export function startDemoPage(): TkTerritoryProvider[] {
     performance.measure('tk-demo-ready', 'tk-demo-start');
   })();
 
-  // Locale and theme switches (every tk-* element follows its own `locale` attribute).
+  // The language picker (header): sets the elements' `locale` (the words and the number formats) and
+  // the page's `lang`. `?lang=de` (or de-DE, fr, ja…) picks it
+  // on load, and the links between the demo pages keep it.
   const locale = document.querySelector<HTMLSelectElement>('#locale');
-  locale?.addEventListener('change', () => {
-    document.documentElement.lang = locale.value;
-    for (const el of document.querySelectorAll('*')) if (el.localName.startsWith('tk-')) el.setAttribute('locale', locale.value);
-  });
+  const useLocale = (tag: string) => {
+    document.documentElement.lang = tag;
+    // Every element re-renders with the new formats (they would inherit the provider's, read at render time).
+    for (const el of document.querySelectorAll('*')) if (el.localName.startsWith('tk-')) el.setAttribute('locale', tag);
+    const url = new URL(location.href);
+    if (tag === 'en-US') url.searchParams.delete('lang');
+    else url.searchParams.set('lang', tag);
+    history.replaceState(history.state, '', url);
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('header.page a[href^="/demo/"]')) {
+      const to = new URL(a.href);
+      if (tag === 'en-US') to.searchParams.delete('lang');
+      else to.searchParams.set('lang', tag);
+      a.href = to.pathname + to.search;
+    }
+  };
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked && locale) {
+    const base = asked.toLowerCase().split(/[-_]/)[0];
+    // The picker's entry for that language (de → de-DE), or the tag itself.
+    const option = [...locale.options].find((o) => o.value.toLowerCase() === asked.toLowerCase()) ?? [...locale.options].find((o) => o.value.toLowerCase().split('-')[0] === base);
+    if (option) locale.value = option.value;
+    useLocale(option?.value ?? asked);
+  }
+  locale?.addEventListener('change', () => useLocale(locale.value));
   const theme = document.querySelector<HTMLButtonElement>('#theme');
   theme?.addEventListener('click', () => {
     const dark = theme.getAttribute('aria-pressed') !== 'true';

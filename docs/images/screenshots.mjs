@@ -32,6 +32,12 @@ const shots = [
   // Checks, not in the README: `node docs/images/screenshots.mjs planner-dark planner-narrow`.
   { name: 'planner-dark', path: '/demo/', width: 1280, height: 900, dark: true },
   { name: 'planner-narrow', path: '/demo/', width: 400, height: 900 },
+  // Localisation checks (issue #14): `node docs/images/screenshots.mjs planner-de planner-de-dark planner-de-narrow record-ja record-ja-narrow`.
+  { name: 'planner-de', path: '/demo/?lang=de', width: 1280, height: 900, selectRep: 'rep-01' },
+  { name: 'planner-de-dark', path: '/demo/?lang=de', width: 1280, height: 900, dark: true },
+  { name: 'planner-de-narrow', path: '/demo/?lang=de', width: 400, height: 900 },
+  { name: 'record-ja', path: '/demo/record.html?lang=ja', width: 1280, height: 800 },
+  { name: 'record-ja-narrow', path: '/demo/record.html?lang=ja', width: 400, height: 900 },
 ].filter((s) => (only.length === 0 ? s.readme : only.includes(s.name)));
 
 const browser = await launchChromium();
@@ -47,6 +53,13 @@ try {
       // Select one rep's accounts so the panel shows a selection and recommendations.
       const button = await page.waitForSelector('tk-rep-assignment-panel >>> [part~="reps-table"] button[aria-label^="Select accounts of"]', { timeout: 30_000 });
       await button.click();
+    }
+    if (s.selectRep) {
+      // Select one rep's accounts through the provider (no button label to match: it is translated).
+      await page.evaluate((repId) => {
+        const p = document.querySelector('tk-territory-provider');
+        p.actions.select(p.state.accounts.filter((a) => p.state.working[a.id] === repId).map((a) => a.id));
+      }, s.selectRep);
     }
     await new Promise((r) => setTimeout(r, 1500)); // basemap, clusters, transitions
     await page.screenshot({ path: `${OUT}${s.name}.png` });

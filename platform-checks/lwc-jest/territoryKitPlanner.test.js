@@ -15,6 +15,9 @@ jest.mock('@salesforce/apex/TerritoryKitController.queryPage', () => ({ default:
 jest.mock('@salesforce/apex/TerritoryKitController.updateRecords', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/TerritoryKitController.createRecords', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/TerritoryKitController.deleteRecords', () => ({ default: jest.fn() }), { virtual: true });
+// The user's language and locale (the LWC passes them to the provider's `language` and `locale`).
+jest.mock('@salesforce/i18n/lang', () => ({ default: 'de' }), { virtual: true });
+jest.mock('@salesforce/i18n/locale', () => ({ default: 'de-DE' }), { virtual: true });
 
 const BUNDLE = process.env.TK_SALESFORCE_BUNDLE;
 const ELEMENTS = ['tk-territory-provider', 'tk-territory-map', 'tk-workload-gauge', 'tk-rep-assignment-panel', 'tk-territory-card'];
@@ -108,6 +111,8 @@ describe('c-territory-kit-planner on the built bundle', () => {
     expect(map.getAttribute('basemap-url')).toMatch(/territoryKit\/assets\/$/);
     expect(map.getAttribute('focus-account')).toBe('001000000000001AAA');
     expect(provider.getAttribute('focus-account')).toBe('001000000000001AAA');
+    expect(provider.getAttribute('language')).toBe('de'); // @salesforce/i18n/lang: the words
+    expect(provider.getAttribute('locale')).toBe('de-DE'); // @salesforce/i18n/locale: numbers, money, dates
     // lwc:external: LWC sets the element's property (rebalanceWorker), not the attribute.
     expect(root.querySelector('tk-rep-assignment-panel').rebalanceWorker).toBe('never');
 

@@ -23,6 +23,9 @@ describe('CRM text never reaches an HTML sink', () => {
   for (const payload of XSS_PAYLOADS) {
     it(`renders ${payload} in every text field as text`, async () => {
       const provider = await mountProvider(testAdapter('xss', poisonLoad(smallLoad(), payload)), everything);
+      // The card's account list arrives in a chunk loaded after it connects (slow on a busy machine).
+      const card = provider.querySelector('tk-territory-card')!;
+      await waitUntil(() => rootOf(card).querySelector('[part~=my-accounts]'), "the card's account list did not load", { timeout: 10_000 });
       rootOf(provider).querySelector('details')!.open = true;
       await settle(provider);
       await assertNoXss(provider);

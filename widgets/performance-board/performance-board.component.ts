@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, svg } from 'lit';
+import { msg, str } from '@lit/localize';
 import type { PlanEvaluation } from '../../src/engine/evaluate-plan.js';
 import type { PlanState } from '../../src/store/types.js';
 import { planEvaluation } from '../../src/store/selectors.js';
@@ -15,14 +16,14 @@ import { styles } from './performance-board.styles.js';
 
 export type SortKey = 'name' | 'accounts' | 'winRate' | 'pipeline' | 'pipelineChange' | 'attainment' | 'workloadDeviation';
 
-const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'accounts', label: 'Accounts' },
-  { key: 'winRate', label: 'Win rate (earned)' },
-  { key: 'pipeline', label: 'Pipeline' },
-  { key: 'pipelineChange', label: 'Pipeline change' },
-  { key: 'attainment', label: 'Closed won (earned) / quota' },
-  { key: 'workloadDeviation', label: 'Workload vs target' },
+const COLUMNS: { key: SortKey; label: () => string }[] = [
+  { key: 'name', label: () => msg('Name') },
+  { key: 'accounts', label: () => msg('Accounts') },
+  { key: 'winRate', label: () => msg('Win rate (earned)') },
+  { key: 'pipeline', label: () => msg('Pipeline') },
+  { key: 'pipelineChange', label: () => msg('Pipeline change') },
+  { key: 'attainment', label: () => msg('Closed won (earned) / quota') },
+  { key: 'workloadDeviation', label: () => msg('Workload vs target') },
 ];
 
 const CHART_W = 96;
@@ -156,43 +157,49 @@ export class TkPerformanceBoard extends TkElement {
 
   protected override render() {
     const s = this.plan.state;
-    if (!s || s.reps.length === 0) return html`<p part="empty" class="weak">${s?.status === 'loading' ? 'Loading…' : 'No plan loaded'}</p>`;
+    if (!s || s.reps.length === 0) return html`<p part="empty" class="weak">${s?.status === 'loading' ? msg('Loading…') : msg('No plan loaded')}</p>`;
     const group = this.groupBy === 'territory' ? 'territory' : 'rep';
     const ev = planEvaluation(s, this.tolerance);
     const f = this.fmt;
     const basis = this.basis === 'team' ? 'team' : 'quota';
     const territoryOf = group === 'territory' && s.territories.length ? this.territories.get(s) : null;
-    if (group === 'territory' && s.territories.length && !territoryOf) return html`<p part="empty" class="weak" role="status">Placing accounts in territories…</p>`;
+    if (group === 'territory' && s.territories.length && !territoryOf) return html`<p part="empty" class="weak" role="status">${msg('Placing accounts in territories…')}</p>`;
     const rows = this.sorted(
       this.rows(ev, s.territories, group, this.tolerance, this.underThreshold, this.overThreshold, basis, s.current, s.opportunities, territoryOf, s.quotas),
     );
-    const against = basis === 'quota' ? 'of quota' : 'of the team average attainment';
-    const underText = `Under-performing: below ${f.percent(this.underThreshold)} ${against}`;
-    const overText = `Over-performing: above ${f.percent(this.overThreshold)} ${against}`;
+    const under = f.percent(this.underThreshold);
+    const over = f.percent(this.overThreshold);
+    const tol = f.percent(this.tolerance);
+    const underText = basis === 'quota' ? msg(str`Under-performing: below ${under} of quota`) : msg(str`Under-performing: below ${under} of the team average attainment`);
+    const overText = basis === 'quota' ? msg(str`Over-performing: above ${over} of quota`) : msg(str`Over-performing: above ${over} of the team average attainment`);
+    const underBasis = basis === 'quota' ? msg(str`(< ${under} of quota)`) : msg(str`(< ${under} of the team average attainment)`);
+    const overBasis = basis === 'quota' ? msg(str`(> ${over} of quota)`) : msg(str`(> ${over} of the team average attainment)`);
+    const credit = (s.opportunities?.length ?? 0) > 0
+      ? msg('Win rate and closed won are credited to the rep who owned each deal when it closed.')
+      : msg('Win rate and closed won are credited to the account owner in the CRM.');
+    const book = group === 'territory' ? msg('Accounts and pipeline follow the plan (the accounts each territory wins).') : msg('Accounts and pipeline follow the plan.');
+    const flags = basis === 'quota' ? msg('Flags compare attainment with the quota.') : msg('Flags compare attainment with the team average attainment.');
     const pct = (v: number | null) => (v === null ? '—' : f.percent(v));
     return html`
-      <div class="groups" part="group-toggle" role="group" aria-label="Group by">
+      <div class="groups" part="group-toggle" role="group" aria-label=${msg('Group by')}>
         ${(['rep', 'territory'] as const).map(
-          (g) => html`<button type="button" aria-pressed=${group === g} @click=${() => (this.groupBy = g)}>By ${g}</button>`,
+          (g) => html`<button type="button" aria-pressed=${group === g} @click=${() => (this.groupBy = g)}>${g === 'rep' ? msg('By rep') : msg('By territory')}</button>`,
         )}
       </div>
       <table part="table">
-        <caption>Performance by ${group}
-          <span class="note" part="note">${(s.opportunities?.length ?? 0) > 0
-            ? 'Win rate and closed won are credited to the rep who owned each deal when it closed'
-            : 'Win rate and closed won are credited to the account owner in the CRM'}; accounts and pipeline follow the plan${group === 'territory' ? ' (the accounts each territory wins)' : ''}.
-            Flags compare attainment with ${basis === 'quota' ? 'the quota' : 'the team average attainment'}.</span>
+        <caption>${group === 'rep' ? msg('Performance by rep') : msg('Performance by territory')}
+          <span class="note" part="note">${credit} ${book} ${flags}</span>
         </caption>
         <thead>
           <tr>
             ${COLUMNS.map(
               (c) => html`<th scope="col" aria-sort=${this.sortKey === c.key ? this.sortDirection : 'none'}>
                 <button type="button" @click=${() => this.sortBy(c.key)}>
-                  ${c.label}${this.sortKey === c.key ? (this.sortDirection === 'ascending' ? ' ▲' : ' ▼') : nothing}
+                  ${c.label()}${this.sortKey === c.key ? (this.sortDirection === 'ascending' ? ' ▲' : ' ▼') : nothing}
                 </button>
               </th>`,
             )}
-            <th scope="col">Status</th>
+            <th scope="col">${msg('Status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -211,9 +218,9 @@ export class TkPerformanceBoard extends TkElement {
               </td>
               <td>${Number.isFinite(r.workloadDeviation) ? f.signedPercent(r.workloadDeviation) : '—'}</td>
               <td class="flags">
-                ${r.under ? html`<span part="flag" class="flag under" title=${underText}>Under-performing <span class="basis">(&lt; ${f.percent(this.underThreshold)} ${against})</span></span>` : nothing}
-                ${r.over ? html`<span part="flag" class="flag over" title=${overText}>Over-performing <span class="basis">(&gt; ${f.percent(this.overThreshold)} ${against})</span></span>` : nothing}
-                ${r.overloaded ? html`<span part="flag" class="flag overloaded" title=${`Workload more than ${f.percent(this.tolerance)} over target`}>Overloaded <span class="basis">(workload &gt; target + ${f.percent(this.tolerance)})</span></span>` : nothing}
+                ${r.under ? html`<span part="flag" class="flag under" title=${underText}>${msg('Under-performing')} <span class="basis">${underBasis}</span></span>` : nothing}
+                ${r.over ? html`<span part="flag" class="flag over" title=${overText}>${msg('Over-performing')} <span class="basis">${overBasis}</span></span>` : nothing}
+                ${r.overloaded ? html`<span part="flag" class="flag overloaded" title=${msg(str`Workload more than ${tol} over target`)}>${msg('Overloaded')} <span class="basis">${msg(str`(workload > target + ${tol})`)}</span></span>` : nothing}
               </td>
             </tr>`,
           )}
@@ -227,7 +234,7 @@ export class TkPerformanceBoard extends TkElement {
     if (r.attainment === null) return nothing;
     const x = (v: number) => (Math.min(v, CHART_MAX) / CHART_MAX) * CHART_W;
     return html`<svg part="chart" width=${CHART_W} height=${CHART_H} viewBox="0 0 ${CHART_W} ${CHART_H}" role="img"
-      aria-label=${`Attainment ${this.fmt.percent(r.attainment)} of quota`}>
+      aria-label=${msg(str`Attainment ${this.fmt.percent(r.attainment)} of quota`)}>
       ${svg`<rect class="chart-track" x="0" y="3" width=${CHART_W} height=${CHART_H - 6}></rect>
         <rect class=${r.under ? 'chart-bar under' : 'chart-bar'} x="0" y="3" width=${x(r.attainment)} height=${CHART_H - 6}></rect>
         <line class="chart-target" x1=${x(1)} x2=${x(1)} y1="0" y2=${CHART_H}></line>`}

@@ -13,6 +13,7 @@ export class TkElement extends LitElement {
 
   static override properties: PropertyDeclarations = {
     locale: { type: String },
+    language: { type: String },
     currency: { type: String },
     theme: { type: String, reflect: true },
     uiLanguage: { state: true },
@@ -24,6 +25,13 @@ export class TkElement extends LitElement {
    * browser's.
    */
   declare locale: string | undefined;
+  /**
+   * The UI language of the words (`de`, `fr-CA`, `ja`, or a Salesforce language key such as `de` or
+   * `en_US`), when it differs from `locale` — e.g. Salesforce's `@salesforce/i18n/lang` here and
+   * `@salesforce/i18n/locale` in `locale`. Default: the element's `locale`, then the nearest ancestor's
+   * `language` or `locale`, then the document's `lang`, then the browser's. One language per page.
+   */
+  declare language: string | undefined;
   /** ISO 4217 currency code for potential, pipeline and quota. Default `USD`. */
   declare currency: string;
   /** `dark` switches to the dark token set; anything else is the default (light) look. */
@@ -47,8 +55,9 @@ export class TkElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener(LOCALE_STATUS_EVENT, this.onLanguage);
-    // The UI language (msg() strings): this element's or an ancestor's `locale`, else the page's.
-    const inherited = this.locale || this.parentElement?.closest('[locale]')?.getAttribute('locale');
+    // The UI language (msg() strings): this element's or an ancestor's `language` or `locale`, else the page's.
+    const from = this.parentElement?.closest('[language],[locale]');
+    const inherited = this.language || this.locale || from?.getAttribute('language') || from?.getAttribute('locale');
     void (inherited ? useLanguage(inherited) : usePageLanguage());
   }
 
@@ -58,7 +67,7 @@ export class TkElement extends LitElement {
   }
 
   protected override update(changed: PropertyValues): void {
-    if (changed.has('locale') && this.locale && this.isConnected) void useLanguage(this.locale);
+    if ((changed.has('locale') || changed.has('language')) && (this.language || this.locale) && this.isConnected) void useLanguage(this.language || this.locale);
     super.update(changed);
   }
 

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
 import type { Account } from '../../src/model/account.js';
 import type { Alert } from '../../src/engine/detect-alerts.js';
 import type { Formatters } from '../shared/format.js';
@@ -10,25 +11,29 @@ export interface MyAccountRow {
   account: Account;
   /** Last activity as a time stamp, or null when none is recorded. */
   last: number | null;
-  /** The alerts naming this account (short words). */
-  alerts: string[];
+  /** The kinds of the alerts naming this account (shown as short words in the UI language). */
+  alerts: Alert['kind'][];
 }
 
-const ALERT_WORDS: Partial<Record<Alert['kind'], string>> = {
-  'untouched-high-potential': 'High potential, no recent activity',
-  'unassigned-high-potential': 'High potential, no owner',
-  'inactive-owner': 'Owner inactive',
-  'unknown-owner': 'Unknown owner',
-  'territory-gap': 'In no territory',
-  'territory-overlap': 'In several territories',
+/** The alert kinds the list names, in short words (functions: the words follow the UI language). */
+const ALERT_WORDS: Partial<Record<Alert['kind'], () => string>> = {
+  'untouched-high-potential': () => msg('High potential, no recent activity'),
+  'unassigned-high-potential': () => msg('High potential, no owner'),
+  'inactive-owner': () => msg('Owner inactive'),
+  'unknown-owner': () => msg('Unknown owner'),
+  'territory-gap': () => msg('In no territory'),
+  'territory-overlap': () => msg('In several territories'),
 };
+
+/** An alert kind in words. */
+const alertWord = (kind: Alert['kind']): string => ALERT_WORDS[kind]?.() ?? kind;
 
 /** The rows for `accounts`, with the alerts that name each one. */
 export function myAccountRows(accounts: readonly Account[], alerts: readonly Alert[]): MyAccountRow[] {
-  const byAccount = new Map<string, string[]>();
+  const byAccount = new Map<string, Alert['kind'][]>();
   for (const a of alerts) {
-    const word = ALERT_WORDS[a.kind];
-    if (!word) continue;
+    const word = a.kind;
+    if (!ALERT_WORDS[word]) continue;
     for (const id of a.accountIds ?? []) {
       let list = byAccount.get(id);
       if (!list) byAccount.set(id, (list = []));
@@ -54,12 +59,23 @@ export function sortRows(rows: readonly MyAccountRow[], key: MyAccountsKey, dir:
   });
 }
 
-const COLUMNS: { key: MyAccountsKey; label: string; num?: boolean }[] = [
-  { key: 'name', label: 'Account' },
-  { key: 'potential', label: 'Potential', num: true },
-  { key: 'lastActivity', label: 'Last activity' },
-  { key: 'alerts', label: 'Alerts' },
+const COLUMNS: { key: MyAccountsKey; label: () => string; num?: boolean }[] = [
+  { key: 'name', label: () => msg('Account') },
+  { key: 'potential', label: () => msg('Potential'), num: true },
+  { key: 'lastActivity', label: () => msg('Last activity') },
+  { key: 'alerts', label: () => msg('Alerts') },
 ];
+
+/** The table's caption: what it is sorted by, as one sentence per column and direction. */
+function caption(key: MyAccountsKey, dir: 'ascending' | 'descending'): string {
+  const up = dir === 'ascending';
+  switch (key) {
+    case 'name': return up ? msg('Accounts of this rep, sorted by name (ascending)') : msg('Accounts of this rep, sorted by name (descending)');
+    case 'potential': return up ? msg('Accounts of this rep, sorted by potential (ascending)') : msg('Accounts of this rep, sorted by potential (descending)');
+    case 'lastActivity': return up ? msg('Accounts of this rep, sorted by last activity (ascending)') : msg('Accounts of this rep, sorted by last activity (descending)');
+    default: return up ? msg('Accounts of this rep, sorted by alerts (ascending)') : msg('Accounts of this rep, sorted by alerts (descending)');
+  }
+}
 
 export interface MyAccountsView {
   rows: readonly MyAccountRow[];
@@ -80,27 +96,27 @@ export function myAccountsTable(v: MyAccountsView) {
   // The record page's account comes first (pinned, highlighted), then the rest in the chosen order.
   const focusRow = v.focusId !== null ? v.rows.find((r) => r.account.id === v.focusId) : undefined;
   const rows = focusRow ? [focusRow, ...v.rows.filter((r) => r !== focusRow).slice(0, v.shown - 1)] : v.rows.slice(0, v.shown);
-  return html`<div class="scroll" tabindex="0" role="region" aria-label="Account list">
+  return html`<div class="scroll" tabindex="0" role="region" aria-label=${msg('Account list')}>
       <table part="my-accounts">
-        <caption class="visually-hidden">Accounts of this rep, sorted by ${COLUMNS.find((c) => c.key === v.key)!.label.toLowerCase()} (${v.dir})</caption>
+        <caption class="visually-hidden">${caption(v.key, v.dir)}</caption>
         <thead><tr>
           ${COLUMNS.map(
             (c) => html`<th scope="col" class=${c.num ? 'num' : ''} aria-sort=${v.key === c.key ? v.dir : 'none'}>
-              <button type="button" data-sort=${c.key} @click=${() => v.onSort(c.key)}>${c.label}${v.key === c.key ? (v.dir === 'ascending' ? ' ▲' : ' ▼') : nothing}</button>
+              <button type="button" data-sort=${c.key} @click=${() => v.onSort(c.key)}>${c.label()}${v.key === c.key ? (v.dir === 'ascending' ? ' ▲' : ' ▼') : nothing}</button>
             </th>`,
           )}
         </tr></thead>
         <tbody>
           ${rows.map(
             (r) => html`<tr data-account=${r.account.id} class=${r.account.id === v.focusId ? 'focus' : ''} aria-current=${r.account.id === v.focusId ? 'true' : nothing}>
-              <th scope="row">${r.account.name}${r.account.locked ? html` <span class="weak">(locked)</span>` : nothing}</th>
+              <th scope="row">${r.account.name}${r.account.locked ? html` <span class="weak">${msg('(locked)')}</span>` : nothing}</th>
               <td class="num">${f.currencyCompact(r.account.potential)}</td>
-              <td>${r.last === null ? html`<span class="weak">none</span>` : f.date(new Date(r.last))}</td>
-              <td>${r.alerts.length ? r.alerts.join('; ') : html`<span class="weak">—</span>`}</td>
+              <td>${r.last === null ? html`<span class="weak">${msg('none')}</span>` : f.date(new Date(r.last))}</td>
+              <td>${r.alerts.length ? r.alerts.map(alertWord).join('; ') : html`<span class="weak">—</span>`}</td>
             </tr>`,
           )}
         </tbody>
       </table>
     </div>
-    ${v.rows.length > v.shown ? html`<button type="button" class="more" @click=${v.onShowAll}>Show all ${f.number(v.rows.length, 0)}</button>` : nothing}`;
+    ${v.rows.length > v.shown ? html`<button type="button" class="more" @click=${v.onShowAll}>${msg(str`Show all ${f.number(v.rows.length, 0)}`)}</button>` : nothing}`;
 }

@@ -1,4 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { msg, str } from '@lit/localize';
+import { isOne } from '../shared/plural.js';
 import { accountsOf, planEvaluation } from '../../src/store/selectors.js';
 import { memoLast } from '../../src/store/memo.js';
 import { quotaInForce } from '../../src/store/quotas.js';
@@ -171,7 +173,7 @@ export class TkTerritoryCard extends TkElement {
 
   protected override render() {
     const s = this.plan.state;
-    if (!s || s.reps.length === 0) return html`<p part="empty" class="weak">${s?.status === 'loading' ? 'Loading…' : 'No plan loaded'}</p>`;
+    if (!s || s.reps.length === 0) return html`<p part="empty" class="weak">${s?.status === 'loading' ? msg('Loading…') : msg('No plan loaded')}</p>`;
     const focusId = this.focusId;
     const focused = focusId ? s.accounts.find((a) => a.id === focusId) : undefined;
     const focusOwner = focused ? (s.working[focused.id] ?? null) : null;
@@ -180,23 +182,23 @@ export class TkTerritoryCard extends TkElement {
     const territoryName = (id: string | null | undefined) => (id ? (s.territories.find((t) => t.id === id)?.name ?? id) : null);
     const accountPart = focused
       ? html`<section part="account" class="account" aria-labelledby="account-title">
-          <h3 id="account-title"><span class="weak">This account:</span> ${focused.name}</h3>
-          <p><span class="weak">Owner:</span> ${focusOwner === null ? 'Unassigned' : (s.reps.find((r) => r.id === focusOwner)?.name ?? focusOwner)}${s.current[focused.id] !== focusOwner
-              ? html` <span class="weak">(in the CRM: ${s.reps.find((r) => r.id === s.current[focused.id])?.name ?? 'unassigned'})</span>`
+          <h3 id="account-title"><span class="weak">${msg('This account:')}</span> ${focused.name}</h3>
+          <p><span class="weak">${msg('Owner:')}</span> ${focusOwner === null ? msg('Unassigned') : (s.reps.find((r) => r.id === focusOwner)?.name ?? focusOwner)}${s.current[focused.id] !== focusOwner
+              ? html` <span class="weak">${msg(str`(in the CRM: ${s.reps.find((r) => r.id === s.current[focused.id])?.name ?? msg('unassigned')})`)}</span>`
               : nothing}
-            · <span class="weak">Territory:</span> ${s.territories.length === 0
-              ? 'none defined'
+            · <span class="weak">${msg('Territory:')}</span> ${s.territories.length === 0
+              ? msg('none defined')
               : resolved
-                ? (territoryName(resolved.get(focused.id)?.territoryId) ?? 'none (no territory matches)')
-                : '…'}${focused.locked ? ' · locked' : ''}</p>
+                ? (territoryName(resolved.get(focused.id)?.territoryId) ?? msg('none (no territory matches)'))
+                : '…'}${focused.locked ? ` · ${msg('locked')}` : ''}</p>
           ${resolved?.get(focused.id)?.territoryId ? html`<p class="weak why">${resolved.get(focused.id)!.reason}</p>` : nothing}
         </section>`
       : focusId
-        ? html`<p part="account" class="weak">Account ${focusId} is not in this plan.</p>`
+        ? html`<p part="account" class="weak">${msg(str`Account ${focusId} is not in this plan.`)}</p>`
         : nothing;
     if (repId === null && focused) return html`<article part="card" aria-labelledby="account-title">${accountPart}</article>`;
     const rep = repId === null ? undefined : s.reps.find((r) => r.id === repId);
-    if (!rep) return html`<p part="empty" class="weak">${repId === null ? 'No rep selected' : `Unknown rep ${repId}`}</p>`;
+    if (!rep) return html`<p part="empty" class="weak">${repId === null ? msg('No rep selected') : msg(str`Unknown rep ${repId}`)}</p>`;
     const f = this.fmt;
     const ev = planEvaluation(s, this.tolerance).byRep[rep.id];
     const mine = accountsOf(s, rep.id);
@@ -213,43 +215,43 @@ export class TkTerritoryCard extends TkElement {
     const untouched = d ? this.untouched(s.accounts, s.reps, s.working, rep.id, this.untouchedOptions()) : null;
     const versus = (value: string, target: string, dev: number) => {
       const cls = Math.abs(dev) <= this.tolerance + 1e-9 ? '' : dev > 0 ? 'over' : 'under';
-      return html`<dd class=${cls}>${value} <span class="weak">of ${target}</span>${Number.isFinite(dev) ? html` (${f.signedPercent(dev)})` : nothing}</dd>`;
+      return html`<dd class=${cls}>${msg(str`${value} of ${target}`)}${Number.isFinite(dev) ? html` (${f.signedPercent(dev)})` : nothing}</dd>`;
     };
     return html`<article part="card" aria-labelledby="title">
       ${accountPart}
       <header>
         <h2 id="title" part="title">${rep.name}</h2>
-        <p class="weak">${territories.length ? territories.join(', ') : 'No territory'}${rep.active ? nothing : ' · inactive'}</p>
+        <p class="weak">${territories.length ? territories.join(', ') : msg('No territory')}${rep.active ? nothing : ` · ${msg('inactive')}`}</p>
       </header>
       <dl part="totals">
-        <div><dt>Accounts</dt>${versus(f.number(ev.count, 0), f.number(ev.target.count, 0), ev.deviation.count)}</div>
-        <div><dt>Workload</dt>${versus(f.number(ev.workload, 1), f.number(ev.target.workload, 1), ev.deviation.workload)}</div>
-        <div><dt>Potential</dt>${versus(f.currencyCompact(ev.potential), f.currencyCompact(ev.target.potential), ev.deviation.potential)}</div>
-        <div><dt>Pipeline</dt><dd>${f.currencyCompact(pipeline)}</dd></div>
+        <div><dt>${msg('Accounts')}</dt>${versus(f.number(ev.count, 0), f.number(ev.target.count, 0), ev.deviation.count)}</div>
+        <div><dt>${msg('Workload')}</dt>${versus(f.number(ev.workload, 1), f.number(ev.target.workload, 1), ev.deviation.workload)}</div>
+        <div><dt>${msg('Potential')}</dt>${versus(f.currencyCompact(ev.potential), f.currencyCompact(ev.target.potential), ev.deviation.potential)}</div>
+        <div><dt>${msg('Pipeline')}</dt><dd>${f.currencyCompact(pipeline)}</dd></div>
         <div>
-          <dt>Closed won</dt>
-          <dd>${f.currencyCompact(closedWon)}${quotaOk ? html` <span class="weak">of ${f.currencyCompact(quotaOk.amount)} quota${quotaOk.source === 'plan' ? ` (plan, from ${quotaOk.period})` : ''}</span> (${f.percent(closedWon / quotaOk.amount)})` : nothing}</dd>
+          <dt>${msg('Closed won')}</dt>
+          <dd>${f.currencyCompact(closedWon)}${quotaOk ? html` <span class="weak">${quotaOk.source === 'plan' ? msg(str`of ${f.currencyCompact(quotaOk.amount)} quota (plan, from ${quotaOk.period})`) : msg(str`of ${f.currencyCompact(quotaOk.amount)} quota`)}</span> (${f.percent(closedWon / quotaOk.amount)})` : nothing}</dd>
         </div>
       </dl>
       <section part="untouched" aria-labelledby="untouched-title">
-        <h3 id="untouched-title">Untouched high-potential accounts</h3>
+        <h3 id="untouched-title">${msg('Untouched high-potential accounts')}</h3>
         ${untouched === null
-          ? html`<p class="weak" aria-busy="true">Checking activity…</p>`
+          ? html`<p class="weak" aria-busy="true">${msg('Checking activity…')}</p>`
           : untouched.length
           ? html`<ol>
               ${untouched.map(
                 ({ account, days }) => html`<li>
                   ${account.name} — ${f.currencyCompact(account.potential)}
-                  <span class="weak">· ${days === null ? 'no activity recorded' : `no activity for ${f.number(days, 0)} days`}</span>
+                  <span class="weak">· ${days === null ? msg('no activity recorded') : isOne(days) ? msg(str`no activity for ${f.number(days, 0)} day`) : msg(str`no activity for ${f.number(days, 0)} days`)}</span>
                 </li>`,
               )}
             </ol>`
-          : html`<p class="weak">None: every high-potential account had activity in the last ${this.staleDays} days.</p>`}
+          : html`<p class="weak">${msg(str`None: every high-potential account had activity in the last ${f.number(this.staleDays, 0)} days.`)}</p>`}
       </section>
       <section aria-labelledby="mine-title">
-        <h3 id="mine-title">${rep.name}'s accounts <span class="weak">(${f.number(mine.length, 0)})</span></h3>
+        <h3 id="mine-title">${msg(str`${rep.name}'s accounts`)} <span class="weak">(${f.number(mine.length, 0)})</span></h3>
         ${mine.length && (!d || !rows)
-          ? html`<p class="weak" aria-busy="true">Loading ${f.number(mine.length, 0)} accounts…</p>`
+          ? html`<p class="weak" aria-busy="true">${isOne(mine.length) ? msg(str`Loading ${f.number(mine.length, 0)} account…`) : msg(str`Loading ${f.number(mine.length, 0)} accounts…`)}</p>`
           : mine.length && d && rows
           ? d.myAccountsTable({
               rows,
@@ -261,7 +263,7 @@ export class TkTerritoryCard extends TkElement {
               onSort: (key) => this.sortBy(key),
               onShowAll: () => (this.showAll = true),
             })
-          : html`<p class="weak">No accounts in the plan.</p>`}
+          : html`<p class="weak">${msg('No accounts in the plan.')}</p>`}
       </section>
       <div part="map"><slot name="map"><tk-territory-map compact rep-id=${rep.id} focus-account=${focused?.id ?? nothing}></tk-territory-map></slot></div>
     </article>`;

@@ -1,4 +1,6 @@
 import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
+import { isOne } from '../shared/plural.js';
 import { styleProps } from '../shared/style-props.js';
 import type { FieldOperator, Territory, TerritoryDefinition } from '../../src/model/territory.js';
 import type { Account } from '../../src/model/account.js';
@@ -87,7 +89,7 @@ export class TkTerritoryEditor extends TkElement {
   }
 
   private edit(t: Territory, what: string, update: (t: Territory) => Territory): void {
-    this.commit((list) => updateTerritory(list, t.id, update), `Edit territory "${t.name}": ${what}`);
+    this.commit((list) => updateTerritory(list, t.id, update), msg(str`Edit territory "${t.name}": ${what}`));
   }
 
   private define(t: Territory, patch: Partial<TerritoryDefinition>): Territory {
@@ -97,20 +99,20 @@ export class TkTerritoryEditor extends TkElement {
   private create(): void {
     const s = this.plan.state!;
     const id = newTerritoryId(s.territories);
-    const name = `New territory ${s.territories.length + 1}`;
+    const name = msg(str`New territory ${s.territories.length + 1}`);
     const t: Territory = { id, name, repIds: [], priority: 0, color: '#888888', definition: {} };
-    if (this.commit((list) => [...list, t], `Create territory "${name}"`)) this.territoryId = id;
+    if (this.commit((list) => [...list, t], msg(str`Create territory "${name}"`))) this.territoryId = id;
   }
 
   private deleteTerritory(t: Territory): void {
-    if (this.commit((list) => list.filter((x) => x.id !== t.id), `Delete territory "${t.name}"`) && this.territoryId === t.id) {
+    if (this.commit((list) => list.filter((x) => x.id !== t.id), msg(str`Delete territory "${t.name}"`)) && this.territoryId === t.id) {
       this.territoryId = null;
     }
   }
 
   protected override render() {
     const s = this.plan.state;
-    if (!s || s.status !== 'ready') return html`<p part="empty" class="weak">${s?.status === 'loading' ? 'Loading…' : 'No plan loaded'}</p>`;
+    if (!s || s.status !== 'ready') return html`<p part="empty" class="weak">${s?.status === 'loading' ? msg('Loading…') : msg('No plan loaded')}</p>`;
     const f = this.fmt;
     const r = resolution(s);
     const canEdit = this.plan.canEdit;
@@ -119,26 +121,26 @@ export class TkTerritoryEditor extends TkElement {
     return html`
       ${r.ok
         ? html`<p part="summary" role="status">
-            <span data-stat="territories">${f.number(s.territories.length, 0)} territories</span> ·
-            <span data-stat="gaps" class=${r.value.gaps.length ? 'warn' : ''}>${f.number(r.value.gaps.length, 0)} in no territory</span> ·
-            <span data-stat="overlaps" class=${overlapIds.length ? 'warn' : ''}>${f.number(overlapIds.length, 0)} in several</span> ·
-            <span data-stat="skipped">${f.number(r.value.skipped.length, 0)} without coordinates</span>
+            <span data-stat="territories">${isOne(s.territories.length) ? msg(str`${f.number(s.territories.length, 0)} territory`) : msg(str`${f.number(s.territories.length, 0)} territories`)}</span> ·
+            <span data-stat="gaps" class=${r.value.gaps.length ? 'warn' : ''}>${msg(str`${f.number(r.value.gaps.length, 0)} in no territory`)}</span> ·
+            <span data-stat="overlaps" class=${overlapIds.length ? 'warn' : ''}>${msg(str`${f.number(overlapIds.length, 0)} in several`)}</span> ·
+            <span data-stat="skipped">${msg(str`${f.number(r.value.skipped.length, 0)} without coordinates`)}</span>
           </p>
           <div class="row">
-            ${r.value.gaps.length ? html`<button type="button" @click=${() => this.plan.actions?.select(r.value.gaps)}>Select accounts in no territory</button>` : nothing}
-            ${overlapIds.length ? html`<button type="button" @click=${() => this.plan.actions?.select(overlapIds)}>Select accounts in several</button>` : nothing}
-            ${r.value.skipped.length ? html`<button type="button" @click=${() => this.plan.actions?.select(r.value.skipped.map((k) => k.accountId))}>Select accounts without coordinates</button>` : nothing}
+            ${r.value.gaps.length ? html`<button type="button" @click=${() => this.plan.actions?.select(r.value.gaps)}>${msg('Select accounts in no territory')}</button>` : nothing}
+            ${overlapIds.length ? html`<button type="button" @click=${() => this.plan.actions?.select(overlapIds)}>${msg('Select accounts in several')}</button>` : nothing}
+            ${r.value.skipped.length ? html`<button type="button" @click=${() => this.plan.actions?.select(r.value.skipped.map((k) => k.accountId))}>${msg('Select accounts without coordinates')}</button>` : nothing}
           </div>`
-        : html`<p part="error" class="error" role="alert">The territories cannot be resolved: ${r.message}</p>`}
+        : html`<p part="error" class="error" role="alert">${msg(str`The territories cannot be resolved: ${r.message}`)}</p>`}
       <table part="list">
-        <caption class="visually-hidden">Territories</caption>
+        <caption class="visually-hidden">${msg('Territories')}</caption>
         <thead>
           <tr>
-            <th scope="col">Territory</th>
-            <th scope="col" class="num">Priority</th>
-            <th scope="col" class="num">Accounts</th>
-            <th scope="col">Reps</th>
-            ${canEdit ? html`<th scope="col"><span class="visually-hidden">Actions</span></th>` : nothing}
+            <th scope="col">${msg('Territory')}</th>
+            <th scope="col" class="num">${msg('Priority')}</th>
+            <th scope="col" class="num">${msg('Accounts')}</th>
+            <th scope="col">${msg('Reps')}</th>
+            ${canEdit ? html`<th scope="col"><span class="visually-hidden">${msg('Actions')}</span></th>` : nothing}
           </tr>
         </thead>
         <tbody>
@@ -151,16 +153,16 @@ export class TkTerritoryEditor extends TkElement {
               <td>${t.repIds.map((id) => s.reps.find((x) => x.id === id)?.name ?? id).join(', ')}</td>
               ${canEdit
                 ? html`<td class="actions">
-                    <button type="button" aria-expanded=${on ? 'true' : 'false'} aria-label=${`Edit ${t.name}`}
-                      @click=${() => (this.territoryId = on ? null : t.id)}>Edit</button>
-                    <button type="button" aria-label=${`Delete ${t.name}`} @click=${() => this.deleteTerritory(t)}>Delete</button>
+                    <button type="button" aria-expanded=${on ? 'true' : 'false'} aria-label=${msg(str`Edit ${t.name}`)}
+                      @click=${() => (this.territoryId = on ? null : t.id)}>${msg('Edit')}</button>
+                    <button type="button" aria-label=${msg(str`Delete ${t.name}`)} @click=${() => this.deleteTerritory(t)}>${msg('Delete')}</button>
                   </td>`
                 : nothing}
             </tr>`;
           })}
         </tbody>
       </table>
-      ${canEdit ? html`<div class="row"><button type="button" @click=${() => this.create()}>New territory</button></div>` : nothing}
+      ${canEdit ? html`<div class="row"><button type="button" @click=${() => this.create()}>${msg('New territory')}</button></div>` : nothing}
       ${this.error ? html`<p part="error" class="error" role="alert">${this.error}</p>` : nothing}
       ${canEdit && editing ? this.renderEditor(editing) : nothing}
     `;
@@ -175,96 +177,99 @@ export class TkTerritoryEditor extends TkElement {
     const chosen = new Set(rules.industries ?? []);
     const { fieldNames, names } = vocab;
     const selection = s.selection;
-    const range = (key: 'employees' | 'annualRevenue', label: string) => {
+    const f = this.fmt;
+    const range = (key: 'employees' | 'annualRevenue', label: string, what: string) => {
       const current = rules[key] ?? {};
       const set = (end: 'min' | 'max') => (e: Event) => {
         const min = end === 'min' ? value(e) : current.min === undefined ? '' : String(current.min);
         const max = end === 'max' ? value(e) : current.max === undefined ? '' : String(current.max);
-        this.edit(t, label.toLowerCase(), (x) => this.define(x, { rules: withRules(x.definition.rules, { [key]: parseRange(label, min, max) }) }));
+        this.edit(t, what, (x) => this.define(x, { rules: withRules(x.definition.rules, { [key]: parseRange(label, min, max) }) }));
       };
       return html`<fieldset class="range">
         <legend>${label}</legend>
-        <label>From <input type="number" name=${`${key}-min`} min="0" step="any" .value=${current.min === undefined ? '' : String(current.min)} @change=${set('min')} /></label>
-        <label>To <input type="number" name=${`${key}-max`} min="0" step="any" .value=${current.max === undefined ? '' : String(current.max)} @change=${set('max')} /></label>
+        <label>${msg('From')} <input type="number" name=${`${key}-min`} min="0" step="any" .value=${current.min === undefined ? '' : String(current.min)} @change=${set('min')} /></label>
+        <label>${msg('To')} <input type="number" name=${`${key}-max`} min="0" step="any" .value=${current.max === undefined ? '' : String(current.max)} @change=${set('max')} /></label>
       </fieldset>`;
     };
     const named = (key: 'include' | 'exclude', title: string) => {
+      const n = selection.length;
+      const count = f.number(n, 0);
       const ids = t.definition[key] ?? [];
       const add = () => {
         const next = [...new Set([...ids, ...selection])];
         const other = key === 'include' ? 'exclude' : 'include';
         const otherIds = (t.definition[other] ?? []).filter((id) => !selection.includes(id));
-        this.edit(t, `${key} ${selection.length} accounts`, (x) => this.define(x, { [key]: next, [other]: otherIds }));
+        this.edit(t, key === 'include' ? msg(str`include ${count} accounts`) : msg(str`exclude ${count} accounts`), (x) => this.define(x, { [key]: next, [other]: otherIds }));
       };
       return html`<fieldset class="named" data-list=${key}>
         <legend>${title} (${ids.length})</legend>
         <ul>
           ${ids.slice(0, LISTED).map(
             (id) => html`<li>${names.get(id) ?? id}
-              <button type="button" aria-label=${`Remove ${names.get(id) ?? id} from ${title.toLowerCase()}`}
-                @click=${() => this.edit(t, `${key} −1`, (x) => this.define(x, { [key]: (x.definition[key] ?? []).filter((y) => y !== id) }))}>Remove</button></li>`,
+              <button type="button" aria-label=${key === 'include' ? msg(str`Remove ${names.get(id) ?? id} from named accounts (always in)`) : msg(str`Remove ${names.get(id) ?? id} from excluded accounts (never in)`)}
+                @click=${() => this.edit(t, key === 'include' ? msg('include −1') : msg('exclude −1'), (x) => this.define(x, { [key]: (x.definition[key] ?? []).filter((y) => y !== id) }))}>${msg('Remove')}</button></li>`,
           )}
-          ${ids.length > LISTED ? html`<li class="weak">and ${ids.length - LISTED} more</li>` : nothing}
+          ${ids.length > LISTED ? html`<li class="weak">${msg(str`and ${f.number(ids.length - LISTED, 0)} more`)}</li>` : nothing}
         </ul>
-        <button type="button" ?disabled=${selection.length === 0} @click=${add}>Add the ${selection.length} selected account${selection.length === 1 ? '' : 's'}</button>
+        <button type="button" ?disabled=${selection.length === 0} @click=${add}>${isOne(n) ? msg(str`Add the ${count} selected account`) : msg(str`Add the ${count} selected accounts`)}</button>
       </fieldset>`;
     };
-    return html`<form part="editor" aria-label=${`Edit territory ${t.name}`} @submit=${(e: Event) => e.preventDefault()}>
+    return html`<form part="editor" aria-label=${msg(str`Edit territory ${t.name}`)} @submit=${(e: Event) => e.preventDefault()}>
       <div class="grid">
-        <label>Name <input type="text" name="name" maxlength="255" .value=${t.name}
-          @change=${(e: Event) => this.edit(t, 'name', (x) => ({ ...x, name: value(e).trim() || x.name }))} /></label>
-        <label>Colour <input type="color" name="color" .value=${colorInputValue(t.color)}
-          @change=${(e: Event) => this.edit(t, 'colour', (x) => ({ ...x, color: value(e) }))} /></label>
-        <label>Priority <input type="number" name="priority" step="1" .value=${String(t.priority)}
+        <label>${msg('Name')} <input type="text" name="name" maxlength="255" .value=${t.name}
+          @change=${(e: Event) => this.edit(t, msg('name'), (x) => ({ ...x, name: value(e).trim() || x.name }))} /></label>
+        <label>${msg('Colour')} <input type="color" name="color" .value=${colorInputValue(t.color)}
+          @change=${(e: Event) => this.edit(t, msg('colour'), (x) => ({ ...x, color: value(e) }))} /></label>
+        <label>${msg('Priority')} <input type="number" name="priority" step="1" .value=${String(t.priority)}
           @change=${(e: Event) => {
             const p = Number(value(e));
-            if (value(e).trim() === '' || !Number.isFinite(p)) this.error = `Priority of "${t.name}" must be a number`;
-            else this.edit(t, 'priority', (x) => ({ ...x, priority: p }));
+            if (value(e).trim() === '' || !Number.isFinite(p)) this.error = msg(str`Priority of "${t.name}" must be a number`);
+            else this.edit(t, msg('priority'), (x) => ({ ...x, priority: p }));
           }} /></label>
-        <label>Reps <select name="reps" multiple size=${Math.min(5, Math.max(2, s.reps.length))}
-          @change=${(e: Event) => this.edit(t, 'reps', (x) => ({ ...x, repIds: [...(e.target as HTMLSelectElement).selectedOptions].map((o) => o.value) }))}>
+        <label>${msg('Reps')} <select name="reps" multiple size=${Math.min(5, Math.max(2, s.reps.length))}
+          @change=${(e: Event) => this.edit(t, msg('reps'), (x) => ({ ...x, repIds: [...(e.target as HTMLSelectElement).selectedOptions].map((o) => o.value) }))}>
           ${s.reps.map((r) => html`<option value=${r.id} ?selected=${t.repIds.includes(r.id)}>${r.name}</option>`)}
         </select></label>
       </div>
       <fieldset>
-        <legend>Rules (every condition must hold)</legend>
-        <label>Industries <select name="industries" multiple size=${Math.min(6, Math.max(2, industries.length))}
+        <legend>${msg('Rules (every condition must hold)')}</legend>
+        <label>${msg('Industries')} <select name="industries" multiple size=${Math.min(6, Math.max(2, industries.length))}
           @change=${(e: Event) => {
             const picked = [...(e.target as HTMLSelectElement).selectedOptions].map((o) => o.value);
-            this.edit(t, 'industries', (x) => this.define(x, { rules: withRules(x.definition.rules, { industries: picked }) }));
+            this.edit(t, msg('industries'), (x) => this.define(x, { rules: withRules(x.definition.rules, { industries: picked }) }));
           }}>
           ${industries.map((i) => html`<option value=${i} ?selected=${chosen.has(i)}>${i}</option>`)}
         </select></label>
-        <div class="grid">${range('employees', 'Employees')} ${range('annualRevenue', 'Annual revenue')}</div>
+        <div class="grid">${range('employees', msg('Employees'), msg('employees'))} ${range('annualRevenue', msg('Annual revenue'), msg('annual revenue'))}</div>
         <fieldset class="predicates">
-          <legend>Custom fields</legend>
+          <legend>${msg('Custom fields')}</legend>
           <ul>
             ${(rules.fields ?? []).map(
               (p, i) => html`<li>${predicateText(p)}
-                <button type="button" aria-label=${`Remove condition ${predicateText(p)}`}
-                  @click=${() => this.edit(t, 'custom field', (x) => this.define(x, { rules: withRules(x.definition.rules, { fields: (x.definition.rules?.fields ?? []).filter((_, j) => j !== i) }) }))}>Remove</button></li>`,
+                <button type="button" aria-label=${msg(str`Remove condition ${predicateText(p)}`)}
+                  @click=${() => this.edit(t, msg('custom field'), (x) => this.define(x, { rules: withRules(x.definition.rules, { fields: (x.definition.rules?.fields ?? []).filter((_, j) => j !== i) }) }))}>${msg('Remove')}</button></li>`,
             )}
           </ul>
           <div class="row">
-            <label>Field <input type="text" name="field" list="tk-field-names" .value=${this.draft.field}
+            <label>${msg('Field')} <input type="text" name="field" list="tk-field-names" .value=${this.draft.field}
               @change=${(e: Event) => (this.draft = { ...this.draft, field: value(e) })} /></label>
             <datalist id="tk-field-names">${fieldNames.map((n) => html`<option value=${n}></option>`)}</datalist>
-            <label>Condition <select name="op" .value=${this.draft.op} @change=${(e: Event) => (this.draft = { ...this.draft, op: value(e) as FieldOperator })}>
-              ${FIELD_OPERATORS.map((o) => html`<option value=${o.op} ?selected=${o.op === this.draft.op}>${o.label}</option>`)}
+            <label>${msg('Condition')} <select name="op" .value=${this.draft.op} @change=${(e: Event) => (this.draft = { ...this.draft, op: value(e) as FieldOperator })}>
+              ${FIELD_OPERATORS.map((o) => html`<option value=${o.op} ?selected=${o.op === this.draft.op}>${o.label()}</option>`)}
             </select></label>
-            <label>Value <input type="text" name="value" .value=${this.draft.value} ?disabled=${this.draft.op === 'exists'}
+            <label>${msg('Value')} <input type="text" name="value" .value=${this.draft.value} ?disabled=${this.draft.op === 'exists'}
               @change=${(e: Event) => (this.draft = { ...this.draft, value: value(e) })} /></label>
             <button type="button" @click=${() => {
               const d = this.draft;
-              this.edit(t, 'custom field', (x) =>
+              this.edit(t, msg('custom field'), (x) =>
                 this.define(x, { rules: withRules(x.definition.rules, { fields: [...(x.definition.rules?.fields ?? []), parsePredicate(d.field, d.op, d.value)] }) }),
               );
               if (!this.error) this.draft = { field: '', op: 'eq', value: '' };
-            }}>Add condition</button>
+            }}>${msg('Add condition')}</button>
           </div>
         </fieldset>
       </fieldset>
-      <div class="grid">${named('include', 'Named accounts (always in)')} ${named('exclude', 'Excluded accounts (never in)')}</div>
+      <div class="grid">${named('include', msg('Named accounts (always in)'))} ${named('exclude', msg('Excluded accounts (never in)'))}</div>
     </form>`;
   }
 }

@@ -1,19 +1,20 @@
 // Pure edits of a territory list for <tk-territory-editor>: each returns a new list (or throws a clear error).
 import type { AttributeRules, FieldOperator, FieldPredicate, Range, Territory } from '../../src/model/territory.js';
+import { msg, str } from '@lit/localize';
 import { validateBatch, formatRejection } from '../../src/model/validate-batch.js';
 
 /** Operators offered for custom-field predicates, with their labels. */
-export const FIELD_OPERATORS: readonly { op: FieldOperator; label: string }[] = [
-  { op: 'eq', label: 'equals' },
-  { op: 'neq', label: 'does not equal' },
-  { op: 'in', label: 'is one of' },
-  { op: 'notIn', label: 'is none of' },
-  { op: 'gt', label: '>' },
-  { op: 'gte', label: '≥' },
-  { op: 'lt', label: '<' },
-  { op: 'lte', label: '≤' },
-  { op: 'contains', label: 'contains' },
-  { op: 'exists', label: 'is set' },
+export const FIELD_OPERATORS: readonly { op: FieldOperator; label: () => string }[] = [
+  { op: 'eq', label: () => msg('equals') },
+  { op: 'neq', label: () => msg('does not equal') },
+  { op: 'in', label: () => msg('is one of') },
+  { op: 'notIn', label: () => msg('is none of') },
+  { op: 'gt', label: () => '>' },
+  { op: 'gte', label: () => '≥' },
+  { op: 'lt', label: () => '<' },
+  { op: 'lte', label: () => '≤' },
+  { op: 'contains', label: () => msg('contains') },
+  { op: 'exists', label: () => msg('is set') },
 ];
 
 /**
@@ -27,7 +28,7 @@ export const FIELD_OPERATORS: readonly { op: FieldOperator; label: string }[] = 
  */
 export function updateTerritory(list: readonly Territory[], id: string, update: (t: Territory) => Territory): Territory[] {
   const at = list.findIndex((t) => t.id === id);
-  if (at < 0) throw new Error(`territory "${id}" does not exist`);
+  if (at < 0) throw new Error(msg(str`territory "${id}" does not exist`));
   const next = update(list[at]);
   const { valid, rejected } = validateBatch('territory', [next]);
   if (rejected.length) throw new Error(formatRejection(rejected[0]));
@@ -69,12 +70,13 @@ export function parseRange(field: string, minText: string, maxText: string): Ran
     const t = text.trim();
     if (t === '') return undefined;
     const n = Number(t);
-    if (!Number.isFinite(n)) throw new Error(`${field}: ${end} must be a number, got "${t}"`);
+    if (!Number.isFinite(n))
+      throw new Error(end === 'min' ? msg(str`${field}: min must be a number, got "${t}"`) : msg(str`${field}: max must be a number, got "${t}"`));
     return n;
   };
   const min = read(minText, 'min');
   const max = read(maxText, 'max');
-  if (min !== undefined && max !== undefined && min > max) throw new Error(`${field}: min (${min}) must not exceed max (${max})`);
+  if (min !== undefined && max !== undefined && min > max) throw new Error(msg(str`${field}: min (${min}) must not exceed max (${max})`));
   if (min === undefined && max === undefined) return undefined;
   return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
 }
@@ -88,7 +90,7 @@ export function parseRange(field: string, minText: string, maxText: string): Ran
  */
 export function parsePredicate(field: string, op: FieldOperator, valueText: string): FieldPredicate {
   const name = field.trim();
-  if (!name) throw new Error('custom field: the field name is empty');
+  if (!name) throw new Error(msg('custom field: the field name is empty'));
   const text = valueText.trim();
   const scalar = (t: string): string | number | boolean => (t === 'true' ? true : t === 'false' ? false : t !== '' && Number.isFinite(Number(t)) ? Number(t) : t);
   switch (op) {
@@ -97,7 +99,7 @@ export function parsePredicate(field: string, op: FieldOperator, valueText: stri
     case 'in':
     case 'notIn': {
       const list = text.split(',').map((s) => s.trim()).filter(Boolean).map(scalar);
-      if (list.length === 0) throw new Error(`custom field "${name}": give at least one value, separated by commas`);
+      if (list.length === 0) throw new Error(msg(str`custom field "${name}": give at least one value, separated by commas`));
       return { field: name, op, value: list };
     }
     case 'gt':
@@ -105,11 +107,11 @@ export function parsePredicate(field: string, op: FieldOperator, valueText: stri
     case 'lt':
     case 'lte': {
       const n = Number(text);
-      if (text === '' || !Number.isFinite(n)) throw new Error(`custom field "${name}": ${op} needs a number, got "${text}"`);
+      if (text === '' || !Number.isFinite(n)) throw new Error(msg(str`custom field "${name}": ${op} needs a number, got "${text}"`));
       return { field: name, op, value: n };
     }
     case 'contains':
-      if (text === '') throw new Error(`custom field "${name}": contains needs some text`);
+      if (text === '') throw new Error(msg(str`custom field "${name}": contains needs some text`));
       return { field: name, op, value: text };
     default:
       return { field: name, op, value: scalar(text) };
@@ -118,7 +120,7 @@ export function parsePredicate(field: string, op: FieldOperator, valueText: stri
 
 /** A predicate as readable text, e.g. `Tier__c is one of Gold, Silver`. */
 export function predicateText(p: FieldPredicate): string {
-  const label = FIELD_OPERATORS.find((o) => o.op === p.op)?.label ?? p.op;
+  const label = FIELD_OPERATORS.find((o) => o.op === p.op)?.label() ?? p.op;
   const value = Array.isArray(p.value) ? p.value.join(', ') : p.value === undefined ? '' : String(p.value);
   return value === '' ? `${p.field} ${label}` : `${p.field} ${label} ${value}`;
 }

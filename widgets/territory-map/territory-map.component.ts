@@ -1,5 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { msg, str } from '@lit/localize';
 import { TkElement } from '../shared/tk-element.js';
+import { isOne } from '../shared/plural.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { PlanController } from '../shared/plan-controller.js';
 import { same } from '../shared/same.js';
@@ -130,7 +132,7 @@ export class TkTerritoryMap extends TkElement {
   declare paintLevel: RegionLevel;
   /** Territory id that paint / draw edit; empty for a new territory. */
   declare targetTerritory: string;
-  /** Accessible name of the map. Default "Territory map". */
+  /** Accessible name of the map. Default "Territory map" (in the UI language). */
   declare label: string;
   /**
    * An account to centre the view on (zoom at least FOCUS_ZOOM) once the plan is drawn, and whenever
@@ -176,7 +178,7 @@ export class TkTerritoryMap extends TkElement {
     paintLevel: () => this.paintLevel,
     palette: () => this.theme$.palette,
     paint: () => this.data.regionPaint,
-    onError: (message) => (this._notice = message),
+    onError: (message) => (this._notice = msg(str`Could not load the basemap: ${message}`)),
   });
   private readonly drawing = new TerritoryDrawing(this, {
     state: () => this.state,
@@ -236,7 +238,7 @@ export class TkTerritoryMap extends TkElement {
     this.tool = 'pan';
     this.paintLevel = 'state';
     this.targetTerritory = '';
-    this.label = 'Territory map';
+    this.label = '';
     this._vertices = 0;
     this._notice = '';
   }
@@ -302,7 +304,18 @@ export class TkTerritoryMap extends TkElement {
     if (changed.has('tool')) this.applyTool(changed.get('tool') as MapTool | undefined);
     if (changed.has('tileUrl') || changed.has('tileAttribution') || changed.has('basemap') || changed.has('basemapUrl')) this.applyBasemap();
     if (changed.has('tool') || changed.has('paintLevel')) this.regions.ensure();
+    if (changed.has('uiLanguage') || changed.has('label')) this.labelControls();
     this.push();
+  }
+
+  /** Leaflet's zoom buttons carry English titles: name them in the UI language. */
+  private labelControls(): void {
+    const root = this.renderRoot;
+    for (const [sel, text] of [['.leaflet-control-zoom-in', msg('Zoom in')], ['.leaflet-control-zoom-out', msg('Zoom out')]] as const) {
+      const b = root.querySelector(sel);
+      b?.setAttribute('title', text);
+      b?.setAttribute('aria-label', text);
+    }
   }
 
   // ——— map lifecycle ———
@@ -344,6 +357,7 @@ export class TkTerritoryMap extends TkElement {
     this.onPalette(this.theme$.palette);
     this.applyTool(undefined);
     this.applyBasemap();
+    this.labelControls();
     this.push();
     // The list of accounts in view fills in the frame after the map's first paint.
     this.listDeferred = true;
@@ -532,7 +546,7 @@ export class TkTerritoryMap extends TkElement {
     const map = this.map;
     const state = this.state;
     if (!map || !state) return;
-    const repName = (id: string | null) => (id === null ? 'Unassigned' : (state.reps.find((r) => r.id === id)?.name ?? id));
+    const repName = (id: string | null) => (id === null ? msg('Unassigned') : (state.reps.find((r) => r.id === id)?.name ?? id));
     const line = (text: string) => {
       const div = document.createElement('div');
       div.textContent = text;
@@ -543,12 +557,13 @@ export class TkTerritoryMap extends TkElement {
     const name = document.createElement('strong');
     name.textContent = account.name;
     const rep = this.data.repOf(account);
-    box.append(name, line(repName(rep)), line(`Potential ${this.fmt.currencyCompact(account.potential)}`));
+    box.append(name, line(repName(rep)), line(msg(str`Potential ${this.fmt.currencyCompact(account.potential)}`)));
     const preview = state.previewAssignments;
     if (preview && Object.hasOwn(preview, account.id) && preview[account.id] !== rep) {
-      box.append(line(`Rebalance preview: ${repName(rep)} → ${repName(preview[account.id])}`));
+      box.append(line(msg(str`Rebalance preview: ${repName(rep)} → ${repName(preview[account.id])}`)));
     }
-    L.popup({ autoPan: false, closeButton: true }).setLatLng(at).setContent(box).openOn(map);
+    const popup = L.popup({ autoPan: false, closeButton: true }).setLatLng(at).setContent(box).openOn(map);
+    popup.getElement()?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', msg('Close'));
   }
 
   // ——— render ———
@@ -559,7 +574,7 @@ export class TkTerritoryMap extends TkElement {
       ${this.compact ? nothing : mapToolbar(this, this.state?.territories ?? [], this._vertices, { selectAllInView: () => this.selection.allInView(), finish: () => this.drawing.finish(), cancel: () => this.drawing.cancel(), editable: this.editable })}
       <div class="body">
         <div class="stage">
-          <div class="map" part="map" role="region" aria-roledescription="map" aria-label=${`${this.label}. ${summary}`}></div>
+          <div class="map" part="map" role="region" aria-roledescription=${msg('map')} aria-label=${`${this.label || msg('Territory map')}. ${summary}`}></div>
           <svg class="gesture" aria-hidden="true"></svg>
         </div>
         ${this.compact ? nothing : this.renderSide(summary)}
@@ -569,27 +584,33 @@ export class TkTerritoryMap extends TkElement {
 
   private summary(): string {
     const ix = this.ix;
-    if (!ix) return 'No accounts loaded.';
-    const parts = [`${ix.accounts.length} accounts on the map`];
-    if (ix.withoutCoordinates) parts.push(`${ix.withoutCoordinates} without coordinates not shown`);
-    return `${parts.join(', ')}.`;
+    if (!ix) return msg('No accounts loaded.');
+    const fmt = this.fmt;
+    const n = fmt.number(ix.accounts.length, 0);
+    const onMap = isOne(ix.accounts.length) ? msg(str`${n} account on the map.`) : msg(str`${n} accounts on the map.`);
+    if (!ix.withoutCoordinates) return onMap;
+    const m = fmt.number(ix.withoutCoordinates, 0);
+    return `${onMap} ${msg(str`Not shown (no coordinates): ${m}.`)}`;
   }
 
   private renderSide(summary: string) {
     const fmt = this.fmt; // once per render: resolving the locale is not free
+    const count = (n: number) => fmt.number(n, 0);
+    const inView = count(this.list.total);
     const status = [
-      `${this.list.total} in view${this.list.total > this.list.items.length ? `, first ${this.list.items.length} listed` : ''}`,
-      `${this.selection.count} selected`,
+      this.list.total > this.list.items.length
+        ? msg(str`${inView} in view, first ${count(this.list.items.length)} listed`)
+        : msg(str`${inView} in view`),
+      msg(str`${count(this.selection.count)} selected`),
     ];
     if (this._notice) status.push(this._notice);
-    const count = (n: number) => fmt.number(n, 0);
     return html`
       <div class="side">
         ${this.legend.render(this.coloring?.legend ?? [], this.colorBy)}
         ${this.heatLayer.renderLegend(this.heat)}
         ${this.preview.renderLegend(count)}
         ${this.list.render()}
-        <p class="status" part="status" aria-live="polite">${status.join(' · ')}. ${summary}</p>
+        <p class="status" part="status" aria-live="polite">${status.join(' · ')} · ${summary}</p>
       </div>
     `;
   }

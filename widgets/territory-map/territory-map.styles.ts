@@ -33,8 +33,14 @@ export const territoryMapStyles = css`
   }
   .group {
     display: inline-flex;
+    flex-wrap: wrap;
     gap: 2px;
     align-items: center;
+    max-width: 100%;
+  }
+  select {
+    max-width: 100%;
+    text-overflow: ellipsis;
   }
   button,
   select {

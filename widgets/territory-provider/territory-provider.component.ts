@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { msg, str } from '@lit/localize';
 import { ContextProvider } from '@lit/context';
 import { adapterContext } from '../../src/context/adapter-context.js';
 import { planActionsContext } from '../../src/context/plan-actions-context.js';
@@ -31,6 +32,8 @@ import {
   type StoredPlan,
 } from '../../src/store/persistence.js';
 import { TkElement } from '../shared/tk-element.js';
+import { isOne } from '../shared/plural.js';
+import { currentLanguage } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { TkAssignmentChangeEvent, type AssignmentChangeSource } from '../events/assignment-change-event.js';
 import { TkPlanAppliedEvent, type AppliedPlanKind } from '../events/plan-applied-event.js';
@@ -42,13 +45,19 @@ import { styles } from './territory-provider.styles.js';
 /** Rejections listed in the panel; the rest are counted. */
 const MAX_LISTED = 200;
 
-const SKIP_REASONS: Record<SkippedChange['reason'], string> = {
-  'missing-account': 'the account no longer exists',
-  'owner-changed': 'its owner changed in the CRM since',
-  'unknown-rep': 'the receiving rep no longer exists',
-  'edited-since': 'you changed it again since',
-  locked: 'it (or its rep) is locked now',
-};
+/** Why a stored change was not restored (a function: the words follow the UI language). */
+const skipReason = (reason: SkippedChange['reason']): string =>
+  ({
+    'missing-account': () => msg('the account no longer exists'),
+    'owner-changed': () => msg('its owner changed in the CRM since'),
+    'unknown-rep': () => msg('the receiving rep no longer exists'),
+    'edited-since': () => msg('you changed it again since'),
+    locked: () => msg('it (or its rep) is locked now'),
+  })[reason]();
+
+/** A save outcome's status in words. */
+const outcomeLabel = (status: SaveOutcome['status']): string =>
+  status === 'saved' ? msg('saved') : status === 'conflict' ? msg('conflict') : msg('failed');
 
 /** Least privilege first: when both attributes are given, the weaker role wins. */
 const RANK: Record<ViewerRole, number> = { rep: 0, manager: 1, admin: 2 };
@@ -208,7 +217,7 @@ export class TkTerritoryProvider extends TkElement {
       rename: (id, name, note) => this.#set(renameScenario(this.#state, id, name, note)),
       remove: (id) => this.#set(removeScenario(this.#state, id)),
       switchTo: (id) => this.#set(switchScenario(this.#state, id), 'apply'),
-      apply: (id) => this.#applied(this.#set(applyScenario(this.#state, id, this.historyLimit), 'apply'), 'assignments', `Apply scenario`),
+      apply: (id) => this.#applied(this.#set(applyScenario(this.#state, id, this.historyLimit), 'apply'), 'assignments', msg('Apply scenario')),
     },
   };
 
@@ -302,7 +311,7 @@ export class TkTerritoryProvider extends TkElement {
     const { state, applied, skipped, territories } = restoreWorkingPlan(this.#state, offer, this.historyLimit, { keepTerritories });
     this.offer = null;
     this.restoreReport = { applied: applied.length, skipped, territories };
-    this.#applied(this.#set(state, 'restore'), 'restore', `Restore ${applied.length} unsaved changes`);
+    this.#applied(this.#set(state, 'restore'), 'restore', msg(str`Restore ${applied.length} unsaved changes`));
     this.persistNow();
   }
 
@@ -576,15 +585,14 @@ export class TkTerritoryProvider extends TkElement {
     return html`
       ${s.status === 'loading'
         ? html`<div part="progress" class="notice" role="status">
-            <span>Loading${s.progress?.phase ? html` ${s.progress.phase}` : nothing}…
-              ${f.number(s.progress?.loaded ?? 0, 0)}${s.progress?.total !== undefined ? html` / ${f.number(s.progress.total, 0)}` : nothing}</span>
-            <progress aria-label="Loading progress" max=${s.progress?.total ?? 1} value=${s.progress?.total ? s.progress.loaded : nothing}></progress>
+            <span>${this.#progressText()}</span>
+            <progress aria-label=${msg('Loading progress')} max=${s.progress?.total ?? 1} value=${s.progress?.total ? s.progress.loaded : nothing}></progress>
           </div>`
         : nothing}
       ${s.status === 'error' && s.error
         ? html`<div part="error" class="notice" role="alert">
-            <span>Could not load the plan: ${s.error.message} (${s.error.code})</span>
-            <button type="button" @click=${() => this.actions.reload()}>Try again</button>
+            <span>${msg(str`Could not load the plan: ${s.error.message} (${s.error.code})`)}</span>
+            <button type="button" @click=${() => this.actions.reload()}>${msg('Try again')}</button>
           </div>`
         : nothing}
       ${this.otherTab && s.status === 'ready' ? this.#renderOtherTab() : nothing}
@@ -598,23 +606,56 @@ export class TkTerritoryProvider extends TkElement {
     `;
   }
 
+  #progressText(): string {
+    const s = this.#state;
+    const loaded = this.fmt.number(s.progress?.loaded ?? 0, 0);
+    const phase = s.progress?.phase;
+    const label =
+      phase === 'accounts' ? msg('Loading accounts…')
+      : phase === 'reps' ? msg('Loading reps…')
+      : phase === 'territories' ? msg('Loading territories…')
+      : phase === 'assignments' ? msg('Loading territory assignments…')
+      : phase === 'opportunities' || phase === 'performance' ? msg('Loading performance…')
+      : phase ? msg(str`Loading ${phase}…`)
+      : msg('Loading…');
+    // The label, then a counter (numbers only: no words to order).
+    return s.progress?.total === undefined ? `${label} ${loaded}` : `${label} ${loaded} / ${this.fmt.number(s.progress.total, 0)}`;
+  }
+
+  #restoredText(applied: number, territories: boolean): string {
+    const n = this.fmt.number(applied, 0);
+    if (territories) return isOne(applied) ? msg(str`Restored ${n} change and the territory edits.`) : msg(str`Restored ${n} changes and the territory edits.`);
+    return isOne(applied) ? msg(str`Restored ${n} change.`) : msg(str`Restored ${n} changes.`);
+  }
+
   #renderOtherTab() {
     return html`<div part="other-tab" class="notice" role="status">
-      <span>Another tab is editing this plan, so it is read-only here.</span>
-      ${this.otherTab === 'owns' ? html`<button type="button" @click=${() => this.takeOver()}>Edit here instead</button>` : nothing}
+      <span>${msg('Another tab is editing this plan, so it is read-only here.')}</span>
+      ${this.otherTab === 'owns' ? html`<button type="button" @click=${() => this.takeOver()}>${msg('Edit here instead')}</button>` : nothing}
     </div>`;
   }
 
   #renderOffer(offer: StoredPlan) {
     const n = offer.changes.length;
     const k = offer.scenarios?.length ?? 0;
-    const what = [n ? `${this.fmt.number(n, 0)} unsaved change${n === 1 ? '' : 's'}` : '', offer.territories ? 'territory edits' : '', offer.locks ? 'lock changes' : '', offer.alertSettings ? 'alert settings' : '', k ? `${k} scenarios` : '', offer.quotas?.length ? 'quotas' : '']
-      .filter(Boolean)
-      .join(' and ');
-    return html`<div part="restore" class="notice" role="region" aria-label="Unsaved changes">
-      <span>Restore ${what} from ${this.fmt.dateTime(offer.savedAt)}?</span>
-      <button type="button" class="brand" @click=${() => this.restore()}>Restore</button>
-      <button type="button" @click=${() => this.declineRestore()}>Discard</button>
+    const count = this.fmt.number(n, 0);
+    const scenarios = this.fmt.number(k, 0);
+    // Each item is a whole message; Intl.ListFormat joins them the way the language does.
+    const what = new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(
+      [
+        n ? (isOne(n) ? msg(str`${count} unsaved change`) : msg(str`${count} unsaved changes`)) : '',
+        offer.territories ? msg('territory edits') : '',
+        offer.locks ? msg('lock changes') : '',
+        offer.alertSettings ? msg('alert settings') : '',
+        k ? (isOne(k) ? msg(str`${scenarios} scenario`) : msg(str`${scenarios} scenarios`)) : '',
+        offer.quotas?.length ? msg('quotas') : '',
+      ].filter(Boolean),
+    );
+    const when = this.fmt.dateTime(offer.savedAt);
+    return html`<div part="restore" class="notice" role="region" aria-label=${msg('Unsaved changes')}>
+      <span>${msg(str`Restore ${what} from ${when}?`)}</span>
+      <button type="button" class="brand" @click=${() => this.restore()}>${msg('Restore')}</button>
+      <button type="button" @click=${() => this.declineRestore()}>${msg('Discard')}</button>
     </div>`;
   }
 
@@ -622,16 +663,16 @@ export class TkTerritoryProvider extends TkElement {
     const { applied, skipped, territories } = this.restoreReport!;
     const names = new Map(this.#state.accounts.map((a) => [a.id, a.name]));
     return html`<div part="restore restore-report" class="notice" role="status">
-      <span>Restored ${this.fmt.number(applied, 0)} change${applied === 1 ? '' : 's'}${territories ? ' and the territory edits' : ''}.</span>
+      <span>${this.#restoredText(applied, territories)}</span>
       ${skipped.length
-        ? html`<span>${skipped.length} could not be restored:</span>
+        ? html`<span>${msg(str`Could not be restored: ${this.fmt.number(skipped.length, 0)}`)}</span>
             <ul>
               ${skipped.map(
-                (k) => html`<li>${names.get(k.change.accountId) ?? k.change.accountId}: ${SKIP_REASONS[k.reason]}</li>`,
+                (k) => html`<li>${names.get(k.change.accountId) ?? k.change.accountId}: ${skipReason(k.reason)}</li>`,
               )}
             </ul>`
         : nothing}
-      <button type="button" @click=${() => (this.restoreReport = null)}>Dismiss</button>
+      <button type="button" @click=${() => (this.restoreReport = null)}>${msg('Dismiss')}</button>
     </div>`;
   }
 
@@ -639,22 +680,24 @@ export class TkTerritoryProvider extends TkElement {
     const rejected = this.#state.rejected;
     const n = rejected.length;
     return html`<details part="rejections">
-      <summary>${this.fmt.number(n, 0)} record${n === 1 ? ' was' : 's were'} rejected at load (the rest loaded)</summary>
+      <summary>${isOne(n)
+        ? msg(str`${this.fmt.number(n, 0)} record was rejected at load (the rest loaded)`)
+        : msg(str`${this.fmt.number(n, 0)} records were rejected at load (the rest loaded)`)}</summary>
       <table>
         <thead>
-          <tr><th scope="col">Record</th><th scope="col">Field</th><th scope="col">Reason</th></tr>
+          <tr><th scope="col">${msg('Record')}</th><th scope="col">${msg('Field')}</th><th scope="col">${msg('Reason')}</th></tr>
         </thead>
         <tbody>
           ${rejected.slice(0, MAX_LISTED).map(
             (r) => html`<tr title=${formatRejection(r)}>
-              <td>${r.kind} ${r.id ?? `at position ${r.index}`}</td>
-              <td>${r.field || '(record)'}</td>
+              <td>${r.kind} ${r.id ?? msg(str`at position ${r.index}`)}</td>
+              <td>${r.field || msg('(record)')}</td>
               <td>${r.reason}</td>
             </tr>`,
           )}
         </tbody>
       </table>
-      ${n > MAX_LISTED ? html`<p class="weak">and ${this.fmt.number(n - MAX_LISTED, 0)} more</p>` : nothing}
+      ${n > MAX_LISTED ? html`<p class="weak">${msg(str`and ${this.fmt.number(n - MAX_LISTED, 0)} more`)}</p>` : nothing}
     </details>`;
   }
 
@@ -668,23 +711,31 @@ export class TkTerritoryProvider extends TkElement {
     const last = s.lastSave;
     const notSaved = last ? last.filter((o) => o.status !== 'saved') : [];
     const retryIds = notSaved.filter((o) => o.status === 'failed').map((o) => o.accountId);
-    return html`<div part="toolbar" role="group" aria-label="Unsaved plan">
-        <span class="count" role="status">${this.fmt.number(pending, 0)} unsaved change${pending === 1 ? '' : 's'}${territories ? `, ${this.fmt.number(territories, 0)} territor${territories === 1 ? 'y' : 'ies'}` : ''}</span>
-        <button type="button" ?disabled=${!u} title=${u ? `Undo: ${u}` : 'Nothing to undo'} @click=${() => this.actions.undo()}>Undo</button>
-        <button type="button" ?disabled=${!r} title=${r ? `Redo: ${r}` : 'Nothing to redo'} @click=${() => this.actions.redo()}>Redo</button>
-        <button type="button" ?disabled=${pending === 0} @click=${() => this.actions.discard()}>Discard</button>
+    const p = this.fmt.number(pending, 0);
+    const t = this.fmt.number(territories, 0);
+    const counts = territories
+      ? isOne(pending)
+        ? isOne(territories) ? msg(str`${p} unsaved change, ${t} territory`) : msg(str`${p} unsaved change, ${t} territories`)
+        : isOne(territories) ? msg(str`${p} unsaved changes, ${t} territory`) : msg(str`${p} unsaved changes, ${t} territories`)
+      : isOne(pending) ? msg(str`${p} unsaved change`) : msg(str`${p} unsaved changes`);
+    const failed = notSaved.filter((o) => o.status === 'failed').length;
+    const conflicts = notSaved.filter((o) => o.status === 'conflict').length;
+    return html`<div part="toolbar" role="group" aria-label=${msg('Unsaved plan')}>
+        <span class="count" role="status">${counts}</span>
+        <button type="button" ?disabled=${!u} title=${u ? msg(str`Undo: ${u}`) : msg('Nothing to undo')} @click=${() => this.actions.undo()}>${msg('Undo')}</button>
+        <button type="button" ?disabled=${!r} title=${r ? msg(str`Redo: ${r}`) : msg('Nothing to redo')} @click=${() => this.actions.redo()}>${msg('Redo')}</button>
+        <button type="button" ?disabled=${pending === 0} @click=${() => this.actions.discard()}>${msg('Discard')}</button>
         <button type="button" class="brand" ?disabled=${(pending === 0 && territories === 0) || s.saving} @click=${() => void this.actions.save()}>
-          ${s.saving ? 'Saving…' : 'Save'}
+          ${s.saving ? msg('Saving…') : msg('Save')}
         </button>
       </div>
       ${last && last.length
         ? html`<div part="save-result" class="notice" role="status">
-            <span class="ok">${last.length - notSaved.length} saved</span>
+            <span class="ok">${msg(str`${this.fmt.number(last.length - notSaved.length, 0)} saved`)}</span>
             ${notSaved.length
-              ? html`<span class="failed">${notSaved.filter((o) => o.status === 'failed').length} failed,
-                    ${notSaved.filter((o) => o.status === 'conflict').length} in conflict (still pending)</span>
+              ? html`<span class="failed">${msg(str`${this.fmt.number(failed, 0)} failed, ${this.fmt.number(conflicts, 0)} in conflict (still pending)`)}</span>
                   ${retryIds.length
-                    ? html`<button type="button" @click=${() => void this.actions.save({ only: retryIds })}>Retry failed</button>`
+                    ? html`<button type="button" @click=${() => void this.actions.save({ only: retryIds })}>${msg('Retry failed')}</button>`
                     : nothing}`
               : nothing}
           </div>
@@ -692,9 +743,7 @@ export class TkTerritoryProvider extends TkElement {
         : nothing}
       ${s.lastTerritorySave?.length
         ? html`<div part="territory-save-result" class="notice" role="status">
-            Territories: ${s.lastTerritorySave.filter((o) => o.status === 'saved').length} saved,
-            ${s.lastTerritorySave.filter((o) => o.status === 'failed').length} failed,
-            ${s.lastTerritorySave.filter((o) => o.status === 'conflict').length} in conflict
+            ${msg(str`Territories: ${s.lastTerritorySave.filter((o) => o.status === 'saved').length} saved, ${s.lastTerritorySave.filter((o) => o.status === 'failed').length} failed, ${s.lastTerritorySave.filter((o) => o.status === 'conflict').length} in conflict`)}
           </div>`
         : nothing}`;
   }
@@ -702,22 +751,24 @@ export class TkTerritoryProvider extends TkElement {
   #renderSaveProblems(problems: readonly SaveOutcome[]) {
     const names = new Map(this.#state.accounts.map((a) => [a.id, a.name]));
     return html`<details part="save-problems">
-      <summary>Why ${problems.length} change${problems.length === 1 ? ' was' : 's were'} not saved</summary>
+      <summary>${isOne(problems.length)
+        ? msg(str`Why ${this.fmt.number(problems.length, 0)} change was not saved`)
+        : msg(str`Why ${this.fmt.number(problems.length, 0)} changes were not saved`)}</summary>
       <table>
         <thead>
-          <tr><th scope="col">Account</th><th scope="col">Outcome</th><th scope="col">Reason</th></tr>
+          <tr><th scope="col">${msg('Account')}</th><th scope="col">${msg('Outcome')}</th><th scope="col">${msg('Reason')}</th></tr>
         </thead>
         <tbody>
           ${problems.slice(0, MAX_LISTED).map(
             (o) => html`<tr>
               <td>${names.get(o.accountId) ?? o.accountId}</td>
-              <td>${o.status}${o.code ? html` (${o.code})` : nothing}</td>
+              <td>${outcomeLabel(o.status)}${o.code ? html` (${o.code})` : nothing}</td>
               <td>${o.message ?? ''}</td>
             </tr>`,
           )}
         </tbody>
       </table>
-      ${problems.length > MAX_LISTED ? html`<p class="weak">and ${this.fmt.number(problems.length - MAX_LISTED, 0)} more</p>` : nothing}
+      ${problems.length > MAX_LISTED ? html`<p class="weak">${msg(str`and ${this.fmt.number(problems.length - MAX_LISTED, 0)} more`)}</p>` : nothing}
     </details>`;
   }
 }

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { styleProps } from '../shared/style-props.js';
 import type { RepTotals } from '../../src/engine/evaluate-plan.js';
@@ -9,7 +9,8 @@ import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { styles } from './workload-gauge.styles.js';
 
-const NOUN: Record<Metric, string> = { workload: 'workload', potential: 'potential', count: 'accounts' };
+/** What a metric measures, in words (a function: the words follow the UI language). */
+const noun = (m: Metric): string => (m === 'potential' ? msg('potential') : m === 'count' ? msg('accounts') : msg('workload'));
 
 /**
  * @summary A rep's workload (or potential, or account count) against target with the tolerance band;
@@ -73,7 +74,7 @@ export class TkWorkloadGauge extends TkElement {
     const m = this.m;
     if (this.repId) {
       const rep = ev.byRep[this.repId];
-      if (!rep) return html`<p part="empty" class="weak">Unknown rep ${this.repId}</p>`;
+      if (!rep) return html`<p part="empty" class="weak">${msg(str`Unknown rep ${this.repId}`)}</p>`;
       return this.gauge(rep, names.get(rep.repId) ?? rep.repId, this.scale([rep]), true);
     }
     const shown = ev.reps.filter((r) => r.active || r.count > 0);
@@ -82,10 +83,10 @@ export class TkWorkloadGauge extends TkElement {
     return html`
       <dl part="stats">
         <div><dt>${msg('Max deviation')}</dt><dd>${this.fmt.percent(stats.maxDeviation, 1)}</dd></div>
-        <div><dt>CV</dt><dd>${this.fmt.number(stats.cv, 3)}</dd></div>
-        <div><dt>Gini</dt><dd>${this.fmt.number(stats.gini, 3)}</dd></div>
+        <div><dt>${msg('CV')}</dt><dd>${this.fmt.number(stats.cv, 3)}</dd></div>
+        <div><dt>${msg('Gini')}</dt><dd>${this.fmt.number(stats.gini, 3)}</dd></div>
       </dl>
-      <ul aria-label=${`Team ${NOUN[m]} against target`}>
+      <ul aria-label=${m === 'potential' ? msg('Team potential against target') : m === 'count' ? msg('Team accounts against target') : msg('Team workload against target')}>
         ${shown.map((r) => html`<li>${this.gauge(r, names.get(r.repId) ?? r.repId, scale)}</li>`)}
       </ul>
     `;
@@ -106,18 +107,22 @@ export class TkWorkloadGauge extends TkElement {
     const dev = rep.deviation[m];
     const state = target === 0 ? (value > 0 ? 'over' : 'ok') : Math.abs(dev) <= tol + 1e-9 ? 'ok' : dev > 0 ? 'over' : 'under';
     const pct = (x: number) => `${Math.max(0, Math.min(100, (x / max) * 100))}%`;
-    const off = Math.round(Math.abs(dev) * 100);
+    const offBy = Math.round(Math.abs(dev) * 100) / 100;
+    const off = this.fmt.percent(offBy);
     const how =
       target === 0
-        ? rep.active ? 'nothing to share' : 'inactive rep'
-        : off === 0 ? 'on target' : `${off}% ${dev > 0 ? 'over' : 'under'}${state === 'ok' ? ', within tolerance' : ''}`;
-    const text = `${name}: ${NOUN[m]} ${this.value(value)} of target ${this.value(target)} (${how})`;
+        ? rep.active ? msg('nothing to share') : msg('inactive rep')
+        : offBy === 0 ? msg('on target')
+        : dev > 0 ? (state === 'ok' ? msg(str`${off} over, within tolerance`) : msg(str`${off} over`))
+        : state === 'ok' ? msg(str`${off} under, within tolerance`) : msg(str`${off} under`);
+    const what = noun(m);
+    const text = msg(str`${name}: ${what} ${this.value(value)} of target ${this.value(target)} (${how})`);
     return html`<div part="gauge" class=${state}>
       <div class="label">
-        <span class="name">${name}${single ? html` <span class="weak">· ${NOUN[m]}</span>` : nothing}</span>
+        <span class="name">${name}${single ? html` <span class="weak">· ${what}</span>` : nothing}</span>
         <span class="delta">${this.value(value)} / ${this.value(target)}${target > 0 ? html` · ${this.fmt.signedPercent(dev)}` : nothing}</span>
       </div>
-      <div part="track" role="meter" aria-label=${`${name} ${NOUN[m]}`} aria-valuemin="0" aria-valuemax=${+max.toFixed(2)}
+      <div part="track" role="meter" aria-label=${`${name} ${what}`} aria-valuemin="0" aria-valuemax=${+max.toFixed(2)}
         aria-valuenow=${+value.toFixed(2)} aria-valuetext=${text}>
         ${target > 0 ? html`<div part="band" style=${styleProps({ insetInlineStart: pct(target * (1 - tol)), width: pct(target * 2 * tol) })}></div>` : nothing}
         <div part="bar" style=${styleProps({ width: pct(value) })}></div>

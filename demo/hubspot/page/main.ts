@@ -4,7 +4,9 @@
  * The HubSpot adapter talks to HubSpot only through your proxy (demo/hubspot/proxy), which holds the
  * private-app token; its URL is the page's `<meta name="territory-kit-proxy">`.
  *
- * URL parameters, set by the card: `view` (`planner` | `card`) and `companyId` (the open company).
+ * URL parameters, set by the card: `view` (`planner` | `card`), `companyId` (the open company), and
+ * the HubSpot user's `lang` (the planner's words: German, French, Japanese, else English) and `locale`
+ * (numbers, money, dates), from the card's `context.user`.
  * They only choose what to show. Anyone can open this URL with any values, so they are no proof of
  * who is asking: the proxy must check its callers itself (its `authorize` option).
  */
@@ -17,6 +19,14 @@ const view = params.get('view') === 'card' ? 'card' : 'planner';
 const companyId = params.get('companyId');
 
 const provider = document.getElementById('provider') as TkTerritoryProvider;
+// The user's language and locale, before the elements render: the words, then the formats.
+const lang = params.get('lang');
+const locale = params.get('locale');
+if (lang) {
+  document.documentElement.lang = lang.replace('_', '-');
+  provider.setAttribute('language', lang);
+}
+if (locale) provider.setAttribute('locale', locale);
 const note = document.getElementById('note') as HTMLElement;
 const proxyMeta = document.querySelector<HTMLMetaElement>('meta[name="territory-kit-proxy"]')?.content;
 // A path (e.g. the demo server's `/hubspot-emulator`) is on this page's origin.

@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { msg } from '@lit/localize';
 import type { L } from '../leaflet.js';
 import type { SelectMode } from '../../../src/store/types.js';
 import { styleProps } from '../../shared/style-props.js';
@@ -122,7 +123,7 @@ export class AccountList implements ReactiveController {
     const selected = this.options.selected();
     const active = this.active;
     const activeId = active >= 0 && this.items[active] !== undefined ? `tk-opt-${this.items[active]}` : undefined;
-    return html`<ul class="list" part="list" role="listbox" tabindex="0" aria-multiselectable="true" aria-label="Accounts in view"
+    return html`<ul class="list" part="list" role="listbox" tabindex="0" aria-multiselectable="true" aria-label=${msg('Accounts in view')}
       aria-activedescendant=${activeId ?? nothing} @keydown=${this.onKeyDown} @focus=${this.onFocus}>
       ${ix
         ? this.items.map((i, k) => {

@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { msg } from '@lit/localize';
 import type { L } from '../leaflet.js';
 import type { Account } from '../../../src/model/account.js';
 import { styleProps } from '../../shared/style-props.js';
@@ -94,11 +95,11 @@ export class HeatController implements ReactiveController {
   /** The legend: the colour ramp, what it measures and what it is relative to. */
   renderLegend(mode: HeatMode) {
     if (mode !== 'potential' && mode !== 'whitespace') return nothing;
-    const what = mode === 'whitespace' ? 'Whitespace: potential unassigned or untouched for 180 days' : 'Potential';
+    const what = mode === 'whitespace' ? msg('Whitespace: potential unassigned or untouched for 180 days, per area') : msg('Potential, per area');
     return html`<div class="heat-legend" part="heat-legend">
-      <span class="heat-title">${what}, per area</span>
+      <span class="heat-title">${what}</span>
       <span class="ramp" aria-hidden="true" style=${styleProps({ background: heatGradientCss(mode === 'whitespace' ? WHITESPACE_STOPS : POTENTIAL_STOPS) })}></span>
-      <span class="ramp-ends"><span>Less</span><span>Most in view</span></span>
+      <span class="ramp-ends"><span>${msg('Less')}</span><span>${msg('Most in view')}</span></span>
     </div>`;
   }
 }

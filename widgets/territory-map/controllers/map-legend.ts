@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { msg, str } from '@lit/localize';
 import { styleProps } from '../../shared/style-props.js';
 import type { LegendEntry } from './coloring.js';
 
@@ -34,15 +35,18 @@ export class MapLegend implements ReactiveController {
   render(entries: readonly LegendEntry[], kind: 'rep' | 'territory') {
     const o = this.options;
     const focused = o.focused();
-    const title = kind === 'territory' ? 'Territories' : 'Reps';
+    const title = kind === 'territory' ? msg('Territories') : msg('Reps');
+    // The last entry (key '') is the accounts without a rep or territory: named in the UI language.
+    const none = kind === 'territory' ? msg('No territory') : msg('Unassigned');
+    entries = entries.map((e) => (e.key === '' ? { ...e, name: none } : e));
     const q = this.query.trim().toLowerCase();
     const shown = q ? entries.filter((e) => e.name.toLowerCase().includes(q)) : entries;
     const focusName = focused ? entries.find((e) => e.key === focused)?.name : undefined;
     return html`<details class="legend-box" part="legend" ?open=${this.open}
       @toggle=${(e: Event) => ((this.open = (e.target as HTMLDetailsElement).open), this.host.requestUpdate())}>
-      <summary>${title} (${o.format(entries.length - 1)})${focusName ? html` · <span class="focus-name">focus: ${focusName}</span>` : nothing}</summary>
+      <summary>${title} (${o.format(entries.length - 1)})${focusName ? html` · <span class="focus-name">${msg(str`focus: ${focusName}`)}</span>` : nothing}</summary>
       ${entries.length >= SEARCH_FROM
-        ? html`<input type="search" class="legend-search" aria-label=${`Find ${kind === 'territory' ? 'a territory' : 'a rep'}`} placeholder="Find…"
+        ? html`<input type="search" class="legend-search" aria-label=${kind === 'territory' ? msg('Find a territory') : msg('Find a rep')} placeholder=${msg('Find…')}
             .value=${this.query} @input=${(e: Event) => ((this.query = (e.target as HTMLInputElement).value), this.host.requestUpdate())} />`
         : nothing}
       <ul class="legend" aria-label=${title}>
@@ -51,10 +55,10 @@ export class MapLegend implements ReactiveController {
           const label = html`<span class="legend-name">${e.name}</span><span class="meta">${o.format(e.count)}</span>`;
           return html`<li>${o.focus && e.key
             ? html`<button type="button" class="legend-item" aria-pressed=${focused === e.key ? 'true' : 'false'}
-                title=${focused === e.key ? 'Show everyone' : 'Focus: dim the rest and zoom to it'} @click=${() => o.focus!(focused === e.key ? null : e.key)}>${swatch}${label}</button>`
+                title=${focused === e.key ? msg('Show everyone') : msg('Focus: dim the rest and zoom to it')} @click=${() => o.focus!(focused === e.key ? null : e.key)}>${swatch}${label}</button>`
             : html`<span class="legend-item">${swatch}${label}</span>`}</li>`;
         })}
-        ${q && !shown.length ? html`<li class="weak">No match</li>` : nothing}
+        ${q && !shown.length ? html`<li class="weak">${msg('No match')}</li>` : nothing}
       </ul>
     </details>`;
   }

@@ -1,4 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { msg, str } from '@lit/localize';
+import { isOne } from '../../shared/plural.js';
 import type { L } from '../leaflet.js';
 import type { PlanState } from '../../../src/store/types.js';
 import { same } from '../../shared/same.js';
@@ -115,8 +117,9 @@ export class PreviewController implements ReactiveController {
     if (!n) return nothing;
     return html`<p class="preview-legend" part="preview-legend">
       <span class="move-mark" aria-hidden="true"></span>
-      <span>Rebalance preview: ${format(n)} account${n === 1 ? '' : 's'} would move${this.unplaced ? ` (${format(this.unplaced)} without coordinates not drawn)` : ''}.
-        Ring: new rep · dot: current rep · line: to the new rep’s home.</span>
+      <span>${isOne(n) ? msg(str`Rebalance preview: ${format(n)} account would move.`) : msg(str`Rebalance preview: ${format(n)} accounts would move.`)}
+        ${this.unplaced ? msg(str`Not drawn (no coordinates): ${format(this.unplaced)}.`) : nothing}
+        ${msg('Ring: new rep · dot: current rep · line: to the new rep’s home.')}</span>
     </p>`;
   }
 }

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { msg, str } from '@lit/localize';
 import type { L } from '../leaflet.js';
 import type { PlanActions, PlanState } from '../../../src/store/types.js';
 import type { Territory } from '../../../src/model/territory.js';
@@ -76,7 +77,7 @@ export class TerritoryDrawing implements ReactiveController {
     if (!o.editable() || !actions || !state) return null;
     const features = o.regions(level);
     if (!features) {
-      o.notice('Loading regions…');
+      o.notice(msg('Loading regions…'));
       o.load();
       return null;
     }
@@ -89,9 +90,9 @@ export class TerritoryDrawing implements ReactiveController {
       ({ territories, added } = toggleRegion(state.territories, territoryId, region.id));
     } else {
       territoryId = newId();
-      territories = [...state.territories, { id: territoryId, name: `Territory ${state.territories.length + 1}`, repIds: [], priority: 0, definition: { regions: [region.id] } }];
+      territories = [...state.territories, { id: territoryId, name: msg(str`Territory ${state.territories.length + 1}`), repIds: [], priority: 0, definition: { regions: [region.id] } }];
     }
-    if (!actions.setTerritories(territories, `${added ? 'Add' : 'Remove'} ${region.properties.name}`)) return null;
+    if (!actions.setTerritories(territories, added ? msg(str`Add ${region.properties.name}`) : msg(str`Remove ${region.properties.name}`))) return null;
     o.setTarget(territoryId);
     const detail: RegionPaintDetail = { territoryId, region: region.id, level, added };
     this.host.dispatchEvent(new TkRegionPaintEvent(detail));
@@ -104,9 +105,9 @@ export class TerritoryDrawing implements ReactiveController {
     const state = o.state();
     if (!o.editable() || !actions || !state) return;
     const existing = o.target() && state.territories.some((t) => t.id === o.target());
-    const target = existing ? o.target() : { id: newId(), name: `Territory ${state.territories.length + 1}` };
+    const target = existing ? o.target() : { id: newId(), name: msg(str`Territory ${state.territories.length + 1}`) };
     const result = addPolygon(state.territories, vertices, target);
-    if (!actions.setTerritories(result.territories, result.created ? 'Draw territory' : 'Add polygon to territory')) return;
+    if (!actions.setTerritories(result.territories, result.created ? msg('Draw territory') : msg('Add polygon to territory'))) return;
     o.setTarget(result.territoryId);
     const detail: TerritoryDrawnDetail = { territoryId: result.territoryId, created: result.created, geometry: result.geometry };
     this.host.dispatchEvent(new TkTerritoryDrawnEvent(detail));

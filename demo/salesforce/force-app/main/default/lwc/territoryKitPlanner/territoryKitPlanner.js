@@ -2,6 +2,8 @@ import { LightningElement, api } from 'lwc';
 import { loadScript } from 'lightning/platformResourceLoader';
 import TERRITORY_KIT from '@salesforce/resourceUrl/territoryKit';
 import USER_ID from '@salesforce/user/Id';
+import LANG from '@salesforce/i18n/lang';
+import LOCALE from '@salesforce/i18n/locale';
 import queryPage from '@salesforce/apex/TerritoryKitController.queryPage';
 import updateRecords from '@salesforce/apex/TerritoryKitController.updateRecords';
 import createRecords from '@salesforce/apex/TerritoryKitController.createRecords';
@@ -18,6 +20,10 @@ import deleteRecords from '@salesforce/apex/TerritoryKitController.deleteRecords
  *   rebalance runs in time-sliced chunks on the main thread, yielding to the page between slices
  *   (a few fixed steps still block longer at 100k accounts: BENCHMARKS.md, Responsiveness).
  *   (With 'auto' the engine would also fall back when constructing the Worker throws.)
+ * - Language and formats follow the user's settings: `@salesforce/i18n/lang` (the user's language,
+ *   $User.Language) becomes the provider's `language` (the words: German, French, Japanese, else
+ *   English) and `@salesforce/i18n/locale` (the user's locale) its `locale` (numbers, money, dates), so
+ *   an English-speaking user with a German locale reads English words with German number formats.
  * - On an Account record page, `recordId` becomes `focus-account` on the provider (the account is
  *   selected, so the panel recommends reps for it) and on the map (the view centres on it). On other
  *   pages, or when the plan does not hold that account, both ignore it and show the whole plan.
@@ -63,6 +69,10 @@ export default class TerritoryKitPlanner extends LightningElement {
             provider.adapter = this.adapter;
             provider.setAttribute('viewer-role', this.role);
             if (this.role === 'rep') provider.setAttribute('rep-id', USER_ID);
+        }
+        if (provider && provider.getAttribute('language') !== LANG) {
+            provider.setAttribute('language', LANG);
+            provider.setAttribute('locale', LOCALE);
         }
         if (provider && this.recordId && provider.getAttribute('focus-account') !== this.recordId) {
             provider.setAttribute('focus-account', this.recordId);
