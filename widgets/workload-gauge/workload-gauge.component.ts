@@ -10,7 +10,7 @@ import { tokens } from '../shared/tokens.styles.js';
 import { styles } from './workload-gauge.styles.js';
 
 /** What a metric measures, in words (a function: the words follow the UI language). */
-const noun = (m: Metric): string => (m === 'potential' ? msg('potential') : m === 'count' ? msg('accounts') : msg('workload'));
+const noun = (m: Metric): string => (m === 'potential' ? msg('potential', { desc: 'metric' }) : m === 'count' ? msg('accounts', { desc: 'metric' }) : msg('workload', { desc: 'metric' }));
 
 /**
  * @summary A rep's workload (or potential, or account count) against target with the tolerance band;

@@ -60,4 +60,4 @@ export interface Words {
 }
 
 // `msg` is a live binding that @lit/localize replaces when the runtime is configured: call it, don't copy it.
-export const words: Words = { msg: ((...args: Parameters<typeof msg>) => msg(...args)) as typeof msg, str, isOne, listText, listSome };
+export const words: Words = { msg: ((...args: Parameters<typeof msg>) => Reflect.apply(msg, undefined, args)) as typeof msg, str, isOne, listText, listSome };
