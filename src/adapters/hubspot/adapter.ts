@@ -43,14 +43,16 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
 
   /**
    * Whether the lock property is a checkbox the app may write: its definition
-   * (`GET /crm/v3/properties/companies/{name}`) exists, is `bool` (or a true/false `enumeration`)
-   * and its value is not read-only. Anything else, or no answer: locks stay in the plan.
+   * (`POST /crm/v3/properties/companies/batch/read`, which answers a missing property without a 404)
+   * exists, is `bool` (or a true/false `enumeration`) and its value is not read-only. Anything else,
+   * or no answer: locks stay in the plan.
    */
   async function lockPropertyWritable(): Promise<boolean> {
     if (!opts.lockProperty || opts.canWrite === false) return false;
-    const result = await client.idempotent({ method: 'GET', path: `/crm/v3/properties/companies/${encodeURIComponent(opts.lockProperty)}` });
+    const result = await client.idempotent({ method: 'POST', path: '/crm/v3/properties/companies/batch/read', body: { archived: false, inputs: [{ name: opts.lockProperty }] } });
     if (result.kind !== 'ok') return false;
-    const def = result.body as { type?: unknown; modificationMetadata?: { readOnlyValue?: unknown } } | null;
+    const results = (result.body as { results?: unknown } | null)?.results;
+    const def = (Array.isArray(results) ? results : []).find((r) => (r as { name?: unknown } | null)?.name === opts.lockProperty) as { type?: unknown; modificationMetadata?: { readOnlyValue?: unknown } } | undefined;
     return (def?.type === 'bool' || def?.type === 'enumeration') && def.modificationMetadata?.readOnlyValue !== true;
   }
   return {

@@ -34,7 +34,7 @@ export interface EmuDeal {
   archived?: boolean;
 }
 
-/** A company property definition, as `GET /crm/v3/properties/companies/{name}` answers it. */
+/** A company property definition, as `POST /crm/v3/properties/companies/batch/read` answers it. */
 export interface EmuPropertyDefinition {
   type: 'bool' | 'enumeration' | 'string' | 'number' | 'datetime';
   fieldType?: string;
@@ -228,7 +228,7 @@ export class HubSpotEmulator {
     if (method === 'GET' && path === '/crm/v3/objects/companies') return this.list(url, fault);
     if (method === 'GET' && path === '/crm/v3/owners') return this.listOwners(url);
     if (method === 'GET' && path === '/crm/v3/objects/deals') return this.listDeals(url);
-    if (method === 'GET' && path.startsWith('/crm/v3/properties/companies/')) return this.propertyDefinition(decodeURIComponent(path.slice('/crm/v3/properties/companies/'.length)));
+    if (method === 'POST' && path === '/crm/v3/properties/companies/batch/read') return this.propertyDefinitions(body);
     if (method === 'POST' && path === '/crm/v3/objects/companies/batch/read') return this.batchRead(body);
     if (method === 'POST' && path === '/crm/v3/objects/companies/search') return this.search(body);
     if (method === 'POST' && path === '/crm/v3/objects/companies/batch/update') return this.batchUpdate(body, fault?.applyFirst);
@@ -296,10 +296,20 @@ export class HubSpotEmulator {
     return { status: 200, body: { results, ...(next ? { paging: { next: { after: next } } } : {}) } };
   }
 
-  private propertyDefinition(name: string) {
-    const def = this.options.companyProperties?.[name];
-    if (!def) return { status: 404, error: { category: 'OBJECT_NOT_FOUND', message: `Unable to find property ${name} for object type companies` } };
-    return { status: 200, body: { name, label: name, type: def.type, fieldType: def.fieldType ?? (def.type === 'bool' ? 'booleancheckbox' : 'text'), groupName: 'companyinformation', modificationMetadata: { archivable: true, readOnlyDefinition: false, readOnlyValue: def.readOnlyValue === true } } };
+  /** Property definitions by name (batch/read): 200 with the found ones, 207 with an error naming the missing ones. */
+  private propertyDefinitions(body: unknown) {
+    const inputs = (body as { inputs?: unknown } | null)?.inputs;
+    if (!Array.isArray(inputs) || inputs.some((i) => typeof (i as { name?: unknown })?.name !== 'string')) return { status: 400, error: { category: 'VALIDATION_ERROR', message: 'inputs must be a list of { name }' } };
+    const names = inputs.map((i) => (i as { name: string }).name);
+    const defs = this.options.companyProperties ?? {};
+    const results = names.filter((n) => defs[n]).map((name) => {
+      const def = defs[name];
+      return { name, label: name, type: def.type, fieldType: def.fieldType ?? (def.type === 'bool' ? 'booleancheckbox' : 'text'), groupName: 'companyinformation', modificationMetadata: { archivable: true, readOnlyDefinition: false, readOnlyValue: def.readOnlyValue === true } };
+    });
+    const missing = names.filter((n) => !defs[n]);
+    const stamp = new Date().toISOString();
+    if (missing.length === 0) return { status: 200, body: { status: 'COMPLETE', results, startedAt: stamp, completedAt: stamp } };
+    return { status: 207, body: { status: 'COMPLETE', results, numErrors: missing.length, errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: `Unable to find properties ${missing.join(', ')} for object type companies`, context: { names: missing } }], startedAt: stamp, completedAt: stamp } };
   }
 
   private listOwners(url: URL) {
