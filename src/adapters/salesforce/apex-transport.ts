@@ -108,9 +108,9 @@ export function apexTransport(methods: ApexMethods, options: ApexTransportOption
     }),
     count: (query) => guard(async () => Number((await methods.queryPage({ requestJson: request(query, null, true) })).totalSize ?? 0)),
     update: (objectName, records) => guard(() => {
-      // A write of one field other than OwnerId is a lock flag: it goes to updateLockField.
+      // An Account write of one field other than OwnerId is a lock flag: it goes to updateLockField.
       const other = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((k) => k !== 'Id' && k !== 'OwnerId' && k !== 'attributes');
-      if (other.length === 1 && !records.some((r) => 'OwnerId' in r) && methods.updateLockField) {
+      if (objectName === 'Account' && other.length === 1 && !records.some((r) => 'OwnerId' in r) && methods.updateLockField) {
         return methods.updateLockField({ objectName, fieldName: other[0], recordsJson: JSON.stringify(records) });
       }
       return methods.updateRecords({ objectName, recordsJson: JSON.stringify(records) });
