@@ -43,8 +43,6 @@ export interface SalesforceLoadResult extends LoadResult {
 /** What a load tells the adapter beyond its result. */
 export interface LoadState {
   roster?: Roster;
-  /** Whether the `lockField` was read (false: it is not readable for this user). */
-  lockFieldReadable?: boolean;
 }
 
 /** The loaded state of each account, kept for conflict detection at save time. */
@@ -118,7 +116,6 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
     lockField = null;
     rows = await readAccounts(accountsQuery(o, false));
   }
-  state.lockFieldReadable = lockField !== null;
 
   // territory2: model, territories, user and account associations.
   let territoryRows: SfRecord[] = [];
