@@ -24,6 +24,7 @@ test('source-deploy-retrieve converts the project (with the built static resourc
     assert.deepEqual(components.map((c) => `${c.type}:${c.fullName}`).sort(), [
       'ApexClass:TerritoryKitController',
       'ApexClass:TerritoryKitControllerTest',
+      'CustomField:Account.Territory_Locked__c',
       'LightningComponentBundle:territoryKitPlanner',
       'PermissionSet:Territory_Kit_User',
       'StaticResource:territoryKit',
@@ -74,7 +75,7 @@ test(`every -meta.xml is well-formed metadata of its type, at API ${apiVersion}`
   ].filter((f) => f.endsWith('-meta.xml'));
   assert.ok(metas.length >= 7, metas.join(', '));
   const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false });
-  const rootOf = { 'cls-meta.xml': 'ApexClass', 'js-meta.xml': 'LightningComponentBundle', 'permissionset-meta.xml': 'PermissionSet', 'resource-meta.xml': 'StaticResource' };
+  const rootOf = { 'cls-meta.xml': 'ApexClass', 'js-meta.xml': 'LightningComponentBundle', 'permissionset-meta.xml': 'PermissionSet', 'resource-meta.xml': 'StaticResource', 'field-meta.xml': 'CustomField' };
   for (const f of metas) {
     const text = readFileSync(join(SALESFORCE, f), 'utf8');
     assert.equal(XMLValidator.validate(text), true, `${f} is well-formed XML`);

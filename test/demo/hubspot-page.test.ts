@@ -13,7 +13,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { ROOT, bundlePage, launchChromium, serveDir } from '../../scripts/browser-harness.mjs';
 import { createHubSpotProxy } from '../../demo/hubspot/proxy/server.mjs';
 import { startHubSpotEmulator, type HubSpotEmulator } from '../emulators/hubspot/server.js';
-import { makeCompanies, makeOwners } from '../emulators/hubspot/fixture.js';
+import { makeCompanies, makeDeals, makeOwners } from '../emulators/hubspot/fixture.js';
 
 const TOKEN = 'pat-na1-00000000-page-test-token';
 const PAGE_DIR = join(ROOT, 'demo/hubspot/page');
@@ -31,7 +31,9 @@ describe('demo/hubspot/page through the proxy', { timeout: 180_000 }, () => {
   const owners = makeOwners(4);
 
   before(async () => {
-    emu = await startHubSpotEmulator({ companies: makeCompanies(60, owners), owners, token: TOKEN });
+    const companies = makeCompanies(60, owners);
+    // The page asks for deals and the territory_locked property's definition (lock flags).
+    emu = await startHubSpotEmulator({ companies, owners, deals: makeDeals(companies, owners), companyProperties: { territory_locked: { type: 'bool' } }, token: TOKEN });
     let allowOrigin = '';
     const authorize = (req: IncomingMessage) => {
       callers.push({ cookie: req.headers.cookie, origin: req.headers.origin });

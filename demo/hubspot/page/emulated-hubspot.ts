@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { generateDemoData } from '../../../src/data/generate-demo-data.js';
-import { startHubSpotEmulator, type EmuCompany, type EmuOwner } from '../../../test/emulators/hubspot/server.js';
+import { startHubSpotEmulator, type EmuCompany, type EmuDeal, type EmuOwner } from '../../../test/emulators/hubspot/server.js';
 import { createHubSpotProxy } from '../proxy/server.mjs';
 
 export interface EmulatedHubSpot {
@@ -21,8 +21,11 @@ export interface EmulatedHubSpot {
   close(): Promise<void>;
 }
 
-/** HubSpot's shapes of the demo data: owners with numeric ids, companies with string properties. */
-export function demoHubSpotData(options: { seed?: number; accounts?: number; reps?: number } = {}): { companies: EmuCompany[]; owners: EmuOwner[] } {
+/** The demo portal's boolean company property for lock flags (the page's `lockProperty`). */
+export const DEMO_LOCK_PROPERTY = 'territory_locked';
+
+/** HubSpot's shapes of the demo data: owners with numeric ids, companies with string properties, deals with their company. */
+export function demoHubSpotData(options: { seed?: number; accounts?: number; reps?: number } = {}): { companies: EmuCompany[]; owners: EmuOwner[]; deals: EmuDeal[] } {
   const data = generateDemoData({ seed: options.seed ?? 7, accounts: options.accounts ?? 1500, reps: options.reps ?? 12, asOf: new Date() });
   const ownerId = new Map(data.reps.map((r, i) => [r.id, String(80_000_001 + i)]));
   const owners: EmuOwner[] = data.reps.map((r, i) => {
@@ -40,23 +43,36 @@ export function demoHubSpotData(options: { seed?: number; accounts?: number; rep
       annualrevenue: str(a.potential),
       numberofemployees: str(a.employees),
       hubspot_owner_id: a.ownerId ? (ownerId.get(a.ownerId) ?? '') : '',
+      [DEMO_LOCK_PROPERTY]: a.locked ? 'true' : 'false',
     },
   }));
-  return { companies, owners };
+  const companyId = new Map(data.accounts.map((a, i) => [a.id, String(1001 + i)]));
+  const deals: EmuDeal[] = data.opportunities.map((o, i) => ({
+    id: String(5_000_001 + i),
+    companies: companyId.has(o.accountId) ? [companyId.get(o.accountId)!] : [],
+    properties: {
+      amount: String(o.amount),
+      closedate: o.closeDate ?? null,
+      hs_is_closed_won: o.stage === 'won' ? 'true' : 'false',
+      hs_is_closed: o.stage === 'open' ? 'false' : 'true',
+      hubspot_owner_id: o.ownerId ? (ownerId.get(o.ownerId) ?? '') : '',
+    },
+  }));
+  return { companies, owners, deals };
 }
 
 /** Starts the emulator (127.0.0.1, random port) and returns the proxy handler in front of it. */
 export async function startEmulatedHubSpot(options: { seed?: number; accounts?: number; reps?: number } = {}): Promise<EmulatedHubSpot> {
   const token = 'pat-demo-emulator-not-a-real-token';
-  const { companies, owners } = demoHubSpotData(options);
-  const emulator = await startHubSpotEmulator({ companies, owners, token });
+  const { companies, owners, deals } = demoHubSpotData(options);
+  const emulator = await startHubSpotEmulator({ companies, owners, deals, token, companyProperties: { [DEMO_LOCK_PROPERTY]: { type: 'bool', fieldType: 'booleancheckbox' } } });
   // The example proxy in its local-development mode (callers on this machine only; the token is made
   // up), allowing the page's own origin: the demo server mounts it on the page's origin, whatever port.
   const proxies = new Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>();
   const proxyFor = (host: string) => {
     let proxy = proxies.get(host);
     if (!proxy) {
-      proxy = createHubSpotProxy({ token, upstream: emulator.url, localDevelopment: true, allowOrigin: [`http://${host}`] });
+      proxy = createHubSpotProxy({ token, upstream: emulator.url, localDevelopment: true, allowOrigin: [`http://${host}`], writableProperties: ['hubspot_owner_id', DEMO_LOCK_PROPERTY] });
       proxies.set(host, proxy);
     }
     return proxy;

@@ -56,6 +56,10 @@ async function start(): Promise<void> {
     // Your session cookie goes to your proxy; the token never comes to the browser.
     fetch: (url, init) => fetch(url, { ...init, credentials: 'include' }),
     baseUrl: proxy,
+    // Earned history from deals, and lock flags in a boolean company property (when the portal has it
+    // and the proxy lets it be written: WRITABLE_PROPERTIES); without them the planner says so.
+    deals: true,
+    lockProperty: 'territory_locked',
   });
   if (!(await ready) || !companyId) return;
   const company = provider.state.accounts.find((a) => a.id === companyId);

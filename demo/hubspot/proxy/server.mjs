@@ -31,6 +31,9 @@ const ROUTES = [
   { method: 'POST', path: '/crm/v3/objects/companies/batch/read', query: [] },
   { method: 'POST', path: '/crm/v3/objects/companies/search', query: [] },
   { method: 'POST', path: '/crm/v3/objects/companies/batch/update', query: [], writes: true },
+  // Earned history (adapter option `deals`) and the lock property's definition (option `lockProperty`).
+  { method: 'GET', path: '/crm/v3/objects/deals', query: ['limit', 'after', 'properties', 'associations', 'archived'] },
+  { method: 'POST', path: '/crm/v3/properties/companies/batch/read', query: [] },
 ];
 
 function json(res, status, body, headers = {}) {

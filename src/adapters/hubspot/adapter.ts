@@ -1,9 +1,10 @@
-import type { Capabilities, Change, CrmAdapter, LoadOptions, LoadResult, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import type { Capabilities, Change, CrmAdapter, LoadOptions, LoadResult, LockChange, SaveOptions, SaveOutcome } from '../crm-adapter.js';
 import { HubSpotClient } from './client.js';
 import { loadHubSpot } from './load.js';
 import { resolveOptions, type HubSpotAdapterOptions } from './options.js';
 import { saveHubSpot, type LoadedStamps } from './save.js';
-import { guardSave } from '../shared/save-guard.js';
+import { guardSaves } from '../shared/lock-guard.js';
+import { saveLocksHubSpot } from './save-locks.js';
 
 /** A HubSpot adapter, plus a request counter for logs and benchmarks. */
 export interface HubSpotAdapter extends CrmAdapter {
@@ -33,7 +34,27 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
   const stamps: LoadedStamps = new Map();
   // One save at a time per adapter (two saves of one company cannot both claim `saved`), each bounded
   // by its deadline, outcomes checked.
-  const save = guardSave((changes, saveOptions) => saveHubSpot(client, opts, stamps, changes, saveOptions), opts);
+  // Lock writes share the queue.
+  const { save, saveLocks } = guardSaves(
+    (changes, saveOptions) => saveHubSpot(client, opts, stamps, changes, saveOptions),
+    (locks, saveOptions) => saveLocksHubSpot(client, opts, stamps, locks, saveOptions),
+    opts,
+  );
+
+  /**
+   * Whether the lock property is a checkbox the app may write: its definition
+   * (`POST /crm/v3/properties/companies/batch/read`, which answers a missing property without a 404)
+   * exists, is `bool` (or a true/false `enumeration`) and its value is not read-only. Anything else,
+   * or no answer: locks stay in the plan.
+   */
+  async function lockPropertyWritable(): Promise<boolean> {
+    if (!opts.lockProperty || opts.canWrite === false) return false;
+    const result = await client.idempotent({ method: 'POST', path: '/crm/v3/properties/companies/batch/read', body: { archived: false, inputs: [{ name: opts.lockProperty }] } });
+    if (result.kind !== 'ok') return false;
+    const results = (result.body as { results?: unknown } | null)?.results;
+    const def = (Array.isArray(results) ? results : []).find((r) => (r as { name?: unknown } | null)?.name === opts.lockProperty) as { type?: unknown; modificationMetadata?: { readOnlyValue?: unknown } } | undefined;
+    return (def?.type === 'bool' || def?.type === 'enumeration') && def.modificationMetadata?.readOnlyValue !== true;
+  }
   return {
     id: opts.id ?? `hubspot:${opts.portalId ?? opts.baseUrl.replace(/\/+$/, '')}`,
     get requestCount() {
@@ -43,6 +64,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
       return {
         canWrite: opts.canWrite !== false,
         canWriteTerritories: false,
+        ...(opts.lockProperty ? { canWriteLocks: await lockPropertyWritable() } : {}),
         system: 'hubspot',
         maxBatchSize: opts.batchSize,
         ...(opts.userId !== undefined ? { userId: opts.userId } : {}),
@@ -56,6 +78,10 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     },
     save(changes: readonly Change[], saveOptions?: SaveOptions): Promise<SaveOutcome[]> {
       return save(changes, saveOptions);
+    },
+    /** Lock flags to the `lockProperty` company checkbox (see saveLocksHubSpot); rep locks stay in the plan. */
+    saveLocks(changes: readonly LockChange[], saveOptions?: SaveOptions): Promise<SaveOutcome[]> {
+      return saveLocks(changes, saveOptions);
     },
   };
 }

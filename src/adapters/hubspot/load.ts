@@ -1,4 +1,5 @@
-import { CrmLoadError, type LoadOptions, type LoadResult } from '../crm-adapter.js';
+import { CrmLoadError, type LoadNotice, type LoadOptions, type LoadResult } from '../crm-adapter.js';
+import type { Opportunity } from '../../model/opportunity.js';
 import { validateBatch, type Rejection } from '../../model/validate-batch.js';
 import type { Account } from '../../model/account.js';
 import type { Rep } from '../../model/rep.js';
@@ -95,7 +96,7 @@ async function countCompanies(client: HubSpotClient, signal: AbortSignal | undef
 async function loadAccounts(client: HubSpotClient, opts: ResolvedOptions, options: LoadOptions, rejected: Rejection[]): Promise<Account[]> {
   const accounts: Account[] = [];
   const ids = new Set<string>();
-  const fields = requestedProperties(opts.props).map(encodeURIComponent).join(',');
+  const fields = requestedProperties(opts.props, opts.lockProperty).map(encodeURIComponent).join(',');
   const total = opts.countTotal === false ? undefined : await countCompanies(client, options.signal);
   let index = 0;
   await eachPage(client, (after) => `/crm/v3/objects/companies?limit=${opts.pageSize}&archived=false&properties=${fields}${cursor(after)}`, 'companies', options.signal, (results) => {
@@ -103,7 +104,7 @@ async function loadAccounts(client: HubSpotClient, opts: ResolvedOptions, option
     const positions: number[] = [];
     for (const company of results) {
       const position = index++;
-      const { account, problems } = parseCompany(company, opts.props);
+      const { account, problems } = parseCompany(company, opts.props, opts.lockProperty);
       const rawId = (company as { id?: unknown } | null)?.id;
       const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
       if (!account) {
@@ -120,7 +121,7 @@ async function loadAccounts(client: HubSpotClient, opts: ResolvedOptions, option
     const { valid, rejected: bad } = validateBatch('account', candidates);
     for (const r of bad) {
       const named = (field: string, reason: string) => {
-        const prop = propertyFor(field, opts.props);
+        const prop = propertyFor(field, opts.props, opts.lockProperty);
         return prop !== undefined ? `${reason} (HubSpot property ${prop})` : reason;
       };
       const problems = r.problems.map((p) => ({ field: p.field, reason: named(p.field, p.reason) }));
@@ -163,5 +164,104 @@ export async function loadHubSpot(client: HubSpotClient, opts: ResolvedOptions, 
   const reps = await loadReps(client, opts, options, rejected);
   const accounts = await loadAccounts(client, opts, options, rejected);
   const territories = await loadTerritories(opts, options, rejected);
-  return { accounts, reps, territories, rejected };
+  const notices: LoadNotice[] = [];
+  const deals = opts.deals ? await loadDeals(client, opts, options, rejected, notices) : undefined;
+  return { accounts, reps, territories, rejected, ...(deals ? { opportunities: deals } : {}), ...(notices.length ? { notices } : {}) };
+}
+
+/** Deal properties read for the earned history. */
+export const DEAL_PROPERTIES = ['hubspot_owner_id', 'amount', 'closedate', 'hs_is_closed_won', 'hs_is_closed'] as const;
+
+/**
+ * Loads deals page by page with their company association (`associations=companies`; the primary
+ * `deal_to_company` one when there are several) and keeps open deals and those closed within
+ * `dealMonths`. Deals without a company are left out (a notice counts them); bad values are rejected
+ * naming the deal and the HubSpot property. A portal that refuses deals (403: no
+ * `crm.objects.deals.read` scope; 404) loads without them, with a notice; other failures fail the load.
+ */
+async function loadDeals(client: HubSpotClient, opts: ResolvedOptions, options: LoadOptions, rejected: Rejection[], notices: LoadNotice[]): Promise<Opportunity[] | undefined> {
+  const now = new Date();
+  const cutoff = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (opts.dealMonths ?? 12), now.getUTCDate());
+  const candidates: Record<string, unknown>[] = [];
+  const positions: number[] = [];
+  let index = 0;
+  let withoutCompany = 0;
+  try {
+    await eachPage(client, (after) => `/crm/v3/objects/deals?limit=${opts.pageSize}&properties=${DEAL_PROPERTIES.join(',')}&associations=companies&archived=false${cursor(after)}`, 'deals', options.signal, (results) => {
+      for (const raw of results) {
+        const position = index++;
+        const parsed = parseDeal(raw);
+        if ('problem' in parsed) {
+          rejected.push({ kind: 'opportunity', index: position, ...(parsed.id ? { id: parsed.id } : {}), ...parsed.problem, problems: [parsed.problem] });
+        } else if (parsed.deal.accountId === null) withoutCompany++;
+        else if (parsed.deal.stage !== 'open' && typeof parsed.deal.closeDate === 'string' && Date.parse(parsed.deal.closeDate) < cutoff) continue; // closed before the window (dealMonths)
+        else {
+          candidates.push(parsed.deal);
+          positions.push(position);
+        }
+      }
+      options.onProgress?.({ loaded: index, phase: 'performance' });
+    }, { pageSize: opts.pageSize });
+  } catch (error) {
+    const code = error instanceof CrmLoadError ? error.code : '';
+    if (!/^HTTP_40[34]$|^MISSING_SCOPES$/.test(code) && !(error instanceof CrmLoadError && / HTTP 40[34]:/.test(error.message))) throw error;
+    notices.push({ code, field: 'deals', message: `Deals are left out (the performance board credits history to account owners instead): ${(error as Error).message}` });
+    return undefined;
+  }
+  const { valid, rejected: bad } = validateBatch('opportunity', candidates);
+  const DEAL_PROPERTY: Record<string, string> = { ownerId: 'hubspot_owner_id', amount: 'amount', closeDate: 'closedate', stage: 'hs_is_closed_won' };
+  for (const r of bad) {
+    const problems = r.problems.map((p) => ({ field: p.field, reason: DEAL_PROPERTY[p.field] ? `${p.reason} (HubSpot property ${DEAL_PROPERTY[p.field]})` : p.reason }));
+    rejected.push({ ...r, index: positions[r.index], ...problems[0], problems });
+  }
+  if (withoutCompany > 0) notices.push({ code: 'DEALS_WITHOUT_COMPANY', field: 'deals', message: `${withoutCompany} deal${withoutCompany === 1 ? ' has' : 's have'} no associated company and ${withoutCompany === 1 ? 'is' : 'are'} left out of the earned history` });
+  return valid;
+}
+
+/**
+ * One deal from the list answer → an opportunity candidate (checked later by the schema), or the
+ * problem naming the deal and property. `stage`: `hs_is_closed_won` "true" → won, else
+ * `hs_is_closed` "true" → lost, else open.
+ */
+function parseDeal(raw: unknown): { deal: Record<string, unknown> & { accountId: string | null; stage: string; closeDate: unknown } } | { id?: string; problem: { field: string; reason: string } } {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { problem: { field: '', reason: 'expected a deal object' } };
+  const d = raw as { id?: unknown; properties?: unknown; associations?: unknown };
+  const id = typeof d.id === 'string' || typeof d.id === 'number' ? String(d.id) : '';
+  if (id === '') return { problem: { field: 'id', reason: 'is required (expected the HubSpot deal id)' } };
+  const p = (d.properties !== null && typeof d.properties === 'object' ? d.properties : {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null);
+  const flag = (name: string): boolean | null | 'bad' => {
+    const v = text(p[name]);
+    return v === null ? null : v === 'true' ? true : v === 'false' ? false : 'bad';
+  };
+  const won = flag('hs_is_closed_won');
+  const closed = flag('hs_is_closed');
+  if (won === 'bad' || closed === 'bad') {
+    const name = won === 'bad' ? 'hs_is_closed_won' : 'hs_is_closed';
+    return { id, problem: { field: 'stage', reason: `expected "true" or "false", got ${JSON.stringify(String(p[name]).slice(0, 40))} (HubSpot property ${name})` } };
+  }
+  const amountText = text(p.amount);
+  const amount = amountText === null ? 0 : /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/.test(amountText.trim()) ? Number(amountText) : Number.NaN;
+  if (!Number.isFinite(amount)) return { id, problem: { field: 'amount', reason: `expected a number, got the string ${JSON.stringify(amountText!.slice(0, 40))} (HubSpot property amount)` } };
+  const closeText = text(p.closedate);
+  const closeDate = closeText === null ? null : /^\d{10,}$/.test(closeText) ? new Date(Number(closeText)).toISOString() : closeText;
+  return {
+    deal: {
+      id,
+      accountId: companyOf(d.associations),
+      ownerId: text(p.hubspot_owner_id),
+      amount,
+      stage: won === true ? 'won' : closed === true ? 'lost' : 'open',
+      closeDate,
+    },
+  };
+}
+
+/** The deal's company: the primary (`deal_to_company`) association, else the first; null when none. */
+function companyOf(associations: unknown): string | null {
+  const list = (associations as { companies?: { results?: unknown } } | null | undefined)?.companies?.results;
+  if (!Array.isArray(list)) return null;
+  const ids = list.filter((a): a is { id: unknown; type?: unknown } => a !== null && typeof a === 'object').map((a) => ({ id: typeof a.id === 'string' || typeof a.id === 'number' ? String(a.id) : '', type: a.type }));
+  const primary = ids.find((a) => a.id !== '' && a.type === 'deal_to_company') ?? ids.find((a) => a.id !== '');
+  return primary ? primary.id : null;
 }

@@ -79,6 +79,20 @@ export interface HubSpotAdapterOptions extends Deadlines {
   canWrite?: boolean;
   /** The HubSpot user the adapter acts for, when the host knows it. */
   userId?: string;
+  /**
+   * Also load deals (`GET /crm/v3/objects/deals` with their company association) as the earned
+   * history: each deal's owner (`hubspot_owner_id`), amount, close date and whether it was won
+   * (`hs_is_closed_won`, `hs_is_closed`). Needs the `crm.objects.deals.read` scope. Default false.
+   */
+  deals?: boolean;
+  /** With `deals`: closed deals whose close date is within the last N months (open deals always). Default 12. */
+  dealMonths?: number;
+  /**
+   * A boolean company property (e.g. `territory_locked`, field type single checkbox) holding lock
+   * flags: loaded into `Account.locked` and written by `saveLocks` with batch/update. Without it
+   * locks stay in the plan.
+   */
+  lockProperty?: string;
 }
 
 /** Options with defaults applied. */
@@ -109,6 +123,12 @@ export function resolveOptions(options: HubSpotAdapterOptions): ResolvedOptions 
   for (const key of ['name', 'owner', 'lastModified'] as const) {
     if (typeof props[key] !== 'string' || props[key] === '') throw new TypeError(`createHubSpotAdapter: propertyMap.${key} must be a property name`);
   }
+  if (options.lockProperty !== undefined && (typeof options.lockProperty !== 'string' || !/^[a-z0-9_]{1,100}$/i.test(options.lockProperty))) {
+    throw new TypeError(`createHubSpotAdapter: lockProperty must be a HubSpot property name such as territory_locked, got ${JSON.stringify(options.lockProperty)}`);
+  }
+  if (options.dealMonths !== undefined && !(Number.isInteger(options.dealMonths) && options.dealMonths >= 1 && options.dealMonths <= 120)) {
+    throw new RangeError(`createHubSpotAdapter: dealMonths must be an integer from 1 to 120, got ${String(options.dealMonths)}`);
+  }
   return {
     ...options,
     props,
@@ -119,8 +139,8 @@ export function resolveOptions(options: HubSpotAdapterOptions): ResolvedOptions 
   };
 }
 
-/** The property names requested when listing companies: the mapped ones, without repeats. */
-export function requestedProperties(props: HubSpotPropertyMap): string[] {
-  const names = [props.name, props.industry, props.lat, props.lng, props.potential, props.workload, props.employees, props.annualRevenue, props.owner, props.lastModified, ...props.fields];
+/** The property names requested when listing companies: the mapped ones (and the lock property), without repeats. */
+export function requestedProperties(props: HubSpotPropertyMap, lockProperty?: string): string[] {
+  const names = [props.name, props.industry, props.lat, props.lng, props.potential, props.workload, props.employees, props.annualRevenue, props.owner, props.lastModified, ...props.fields, lockProperty];
   return [...new Set(names.filter((n): n is string => typeof n === 'string' && n !== ''))];
 }

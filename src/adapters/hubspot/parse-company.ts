@@ -39,7 +39,7 @@ export interface ParsedCompany {
  * parseCompany({ id: '1', properties: { name: 'Acme', latitude: '41.2', longitude: '' } }, map)
  * // → { account: { id: '1', name: 'Acme', lat: 41.2, lng: null, … }, problems: [] }
  */
-export function parseCompany(company: unknown, props: HubSpotPropertyMap): ParsedCompany {
+export function parseCompany(company: unknown, props: HubSpotPropertyMap, lockProperty?: string): ParsedCompany {
   if (company === null || typeof company !== 'object' || Array.isArray(company)) {
     return { problems: [{ field: '', reason: 'expected a company object' }] };
   }
@@ -87,12 +87,18 @@ export function parseCompany(company: unknown, props: HubSpotPropertyMap): Parse
   if (props.employees !== null) account.employees = employees;
   if (props.annualRevenue !== null) account.annualRevenue = annualRevenue;
   if (modified !== null) account.lastModified = isoDate(modified);
+  // The lock checkbox: 'true'/'false' ('' when never set: not locked). Any other value goes to the
+  // schema, which drops `locked` and names it; absent when the property is not defined in the portal.
+  if (lockProperty !== undefined && lockProperty in p) {
+    const raw = text(p[lockProperty]);
+    account.locked = raw === null || raw === 'false' ? false : raw === 'true' ? true : raw;
+  }
   if (props.fields.length > 0) account.fields = Object.fromEntries(props.fields.map((f) => [f, str(f)]));
   return { account, problems };
 }
 
 /** The HubSpot property behind an account field, for naming it in schema rejections. */
-export function propertyFor(field: string, props: HubSpotPropertyMap): string | undefined {
+export function propertyFor(field: string, props: HubSpotPropertyMap, lockProperty?: string): string | undefined {
   const top = field.split('.')[0];
   const direct: Record<string, string | null> = {
     name: props.name,
@@ -105,6 +111,7 @@ export function propertyFor(field: string, props: HubSpotPropertyMap): string | 
     annualRevenue: props.annualRevenue,
     ownerId: props.owner,
     lastModified: props.lastModified,
+    locked: lockProperty ?? null,
   };
   if (top === 'fields') return field.split('.')[1];
   return direct[top] ?? undefined;

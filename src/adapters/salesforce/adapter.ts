@@ -1,13 +1,14 @@
-import type { Capabilities, Change, CrmAdapter, LoadOptions, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import type { Capabilities, Change, CrmAdapter, LoadOptions, LockChange, SaveOptions, SaveOutcome } from '../crm-adapter.js';
 import { queryAll } from './call.js';
-import { loadSalesforce, type Baseline, type SalesforceLoadResult } from './load.js';
+import { loadSalesforce, type Baseline, type LoadState, type SalesforceLoadResult } from './load.js';
+import { saveLocksSalesforce } from './save-locks.js';
+import { guardSaves } from '../shared/lock-guard.js';
 import { resolveOptions, type SalesforceAdapterOptions } from './options.js';
 import { modelQuery, territoriesQuery, userTerritoriesQuery } from './queries.js';
 import { buildRoster, type Roster } from './roster.js';
 import { saveOwner } from './save-owner.js';
 import { saveTerritory, type ModelState } from './save-territory.js';
 import { toSalesforceError } from './errors.js';
-import { guardSave } from '../shared/save-guard.js';
 
 export interface SalesforceAdapter extends CrmAdapter {
   load(options?: LoadOptions): Promise<SalesforceLoadResult>;
@@ -29,8 +30,19 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
   const o = resolveOptions(options);
   const baseline: Baseline = new Map();
   let model: ModelState | null = null;
-  // One save at a time per adapter, each bounded by its deadline, outcomes checked.
-  const save = guardSave((changes, saveOptions) => saveNow(changes, saveOptions), o);
+  // One save at a time per adapter (owner and lock writes share the queue), each bounded by its deadline, outcomes checked.
+  const { save, saveLocks } = guardSaves((changes, saveOptions) => saveNow(changes, saveOptions), (locks, saveOptions) => saveLocksSalesforce(o, baseline, locks, saveOptions), o);
+
+  /** Whether the lock field is a checkbox the running user may edit (describe), when configured. */
+  async function lockFieldWritable(): Promise<boolean> {
+    if (!o.lockField || !o.transport.describeFields) return false;
+    try {
+      const [f] = (await o.transport.describeFields('Account', [o.lockField])).filter((x) => x.name.toLowerCase() === o.lockField!.toLowerCase());
+      return f !== undefined && f.type === 'boolean' && f.updateable;
+    } catch {
+      return false; // cannot tell: locks stay in the plan
+    }
+  }
 
   async function currentModel(signal?: AbortSignal): Promise<ModelState> {
     if (model) return model;
@@ -49,6 +61,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
       return {
         canWrite: true,
         canWriteTerritories: false,
+        ...(o.lockField ? { canWriteLocks: await lockFieldWritable() } : {}),
         system: 'salesforce',
         mode: o.mode,
         ...(o.transport.userId ? { userId: o.transport.userId } : {}),
@@ -56,7 +69,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
       };
     },
     async load(loadOptions: LoadOptions = {}) {
-      const state: { roster?: Roster } = {};
+      const state: LoadState = {};
       const result = await loadSalesforce(o, loadOptions, baseline, state);
       if (o.mode === 'territory2' && result.report.territoryModel && state.roster) {
         model = { id: result.report.territoryModel.id, territoryIds: new Set(result.territories.map((t) => t.id)), roster: state.roster };
@@ -65,6 +78,10 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     },
     save(changes: readonly Change[], saveOptions: SaveOptions = {}): Promise<SaveOutcome[]> {
       return save(changes, saveOptions);
+    },
+    /** Lock flags to the `lockField` Account checkbox (see saveLocksSalesforce); rep locks stay in the plan. */
+    saveLocks(changes: readonly LockChange[], saveOptions: SaveOptions = {}): Promise<SaveOutcome[]> {
+      return saveLocks(changes, saveOptions);
     },
   };
 

@@ -14,6 +14,13 @@ export interface ApexMethods {
   createRecords(args: { objectName: string; recordsJson: string }): Promise<SfSaveResult[]>;
   /** Database.delete(ids, false) (ObjectTerritory2Association only). */
   deleteRecords(args: { objectName: string; ids: string[] }): Promise<SfSaveResult[]>;
+  /**
+   * Optional (lock flags): Database.update of one checkbox field of Account, the field named by the
+   * caller and checked against the describe; records are `{ Id, <fieldName>: boolean }`.
+   */
+  updateLockField?(args: { objectName: string; fieldName: string; recordsJson: string }): Promise<SfSaveResult[]>;
+  /** Optional: the named fields of an object the running user can read, with type and updateability. */
+  describeFields?(args: { objectName: string; fieldNames: string[] }): Promise<{ name: string; type: string; updateable: boolean }[]>;
 }
 
 export interface ApexTransportOptions {
@@ -100,8 +107,16 @@ export function apexTransport(methods: ApexMethods, options: ApexTransportOption
       return { records: res.records ?? [], ...(res.totalSize !== undefined ? { totalSize: res.totalSize } : {}), nextLocator: res.nextLocator ?? null };
     }),
     count: (query) => guard(async () => Number((await methods.queryPage({ requestJson: request(query, null, true) })).totalSize ?? 0)),
-    update: (objectName, records) => guard(() => methods.updateRecords({ objectName, recordsJson: JSON.stringify(records) })),
+    update: (objectName, records) => guard(() => {
+      // An Account write of one field other than OwnerId is a lock flag: it goes to updateLockField.
+      const other = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((k) => k !== 'Id' && k !== 'OwnerId' && k !== 'attributes');
+      if (objectName === 'Account' && other.length === 1 && !records.some((r) => 'OwnerId' in r) && methods.updateLockField) {
+        return methods.updateLockField({ objectName, fieldName: other[0], recordsJson: JSON.stringify(records) });
+      }
+      return methods.updateRecords({ objectName, recordsJson: JSON.stringify(records) });
+    }),
     create: (objectName, records) => guard(() => methods.createRecords({ objectName, recordsJson: JSON.stringify(records) })),
     destroy: (objectName, ids) => guard(() => methods.deleteRecords({ objectName, ids })),
+    ...(methods.describeFields ? { describeFields: (objectName: string, fieldNames: string[]) => guard(async () => (await methods.describeFields!({ objectName, fieldNames })) ?? []) } : {}),
   };
 }

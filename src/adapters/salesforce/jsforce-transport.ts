@@ -99,6 +99,12 @@ export function jsforceTransport(conn: Connection, options: JsforceTransportOpti
     update: (object, records) => guard(async () => toResults(await c.sobject(object).update(records as never, { allOrNone: false }))),
     create: (object, records) => guard(async () => toResults(await c.sobject(object).create(records as never, { allOrNone: false }))),
     destroy: (object, ids) => guard(async () => toResults(await c.sobject(object).destroy(ids, { allOrNone: false }))),
+    describeFields: (object, fields, signal) => guard(async () => {
+      // The describe lists only the fields the user can read (field-level security hides the rest).
+      const wanted = new Set(fields.map((f) => f.toLowerCase()));
+      const d = await c.sobject(object).describe();
+      return d.fields.filter((f) => wanted.has(f.name.toLowerCase())).map((f) => ({ name: f.name, type: String(f.type), updateable: f.updateable === true }));
+    }, signal),
     // No `refresh`: the Connection renews the session itself on a 401 (refreshFn / OAuth2), once per call.
   };
 }

@@ -1,6 +1,7 @@
 import { CrmLoadError, type LoadOptions, type LoadResult } from '../crm-adapter.js';
 import { validateBatch, type Rejection } from '../../model/validate-batch.js';
 import type { AccountPerformance } from '../../model/account.js';
+import type { Opportunity } from '../../model/opportunity.js';
 import { queryAll, queryByIds, readWithRetry } from './call.js';
 import { bool, fieldValue, isoDate, num, str } from './coerce.js';
 import { classify, fieldOf, toSalesforceError } from './errors.js';
@@ -26,12 +27,22 @@ export interface SalesforceLoadReport {
    * user cannot read, when Salesforce said; `message` is a notice to show the user.
    */
   performanceSkipped?: { code: string; message: string; field?: string };
+  /**
+   * Set when the `lockField` could not be read (it does not exist or field-level security hides it):
+   * accounts load without lock flags from the CRM. `field` is `Account.<lockField>`.
+   */
+  lockFieldSkipped?: { code: string; message: string; field: string };
   /** territory2 mode: the model loaded. */
   territoryModel?: { id: string; name: string; state: string };
 }
 
 export interface SalesforceLoadResult extends LoadResult {
   report: SalesforceLoadReport;
+}
+
+/** What a load tells the adapter beyond its result. */
+export interface LoadState {
+  roster?: Roster;
 }
 
 /** The loaded state of each account, kept for conflict detection at save time. */
@@ -62,7 +73,7 @@ function performanceOf(opps: SfRecord[], lastActivity: Map<string, string | null
  * Loads accounts, reps (and territories in territory2 mode) through the transport, validating
  * every record. Throws CrmLoadError when it cannot load at all.
  */
-export async function loadSalesforce(o: ResolvedOptions, options: LoadOptions, baseline: Baseline, state: { roster?: Roster } = {}): Promise<SalesforceLoadResult> {
+export async function loadSalesforce(o: ResolvedOptions, options: LoadOptions, baseline: Baseline, state: LoadState = {}): Promise<SalesforceLoadResult> {
   try {
     return await loadInner(o, options, baseline, state);
   } catch (e) {
@@ -73,7 +84,7 @@ export async function loadSalesforce(o: ResolvedOptions, options: LoadOptions, b
   }
 }
 
-async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions, baseline: Baseline, state: { roster?: Roster }): Promise<SalesforceLoadResult> {
+async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions, baseline: Baseline, state: LoadState): Promise<SalesforceLoadResult> {
   const t = o.transport;
   const ctx = { retry: o.retry, signal, timeoutMs: o.requestTimeoutMs };
   const f = o.fields;
@@ -83,13 +94,27 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
   const aq = accountsQuery(o);
   const total = await readWithRetry(t, (s) => t.count(aq, s), { ...o.retry, signal, timeoutMs: o.requestTimeoutMs });
   onProgress?.({ phase: 'accounts', loaded: 0, total });
+  const readAccounts = async (q: typeof aq): Promise<SfRecord[]> => {
+    if (total > o.bulkThreshold && t.bulkQuery) {
+      report.bulk = true;
+      const bulkRows = await readWithRetry(t, (s) => t.bulkQuery!(q, { ...(s ? { signal: s } : {}), onRows: (loaded) => onProgress?.({ phase: 'accounts', loaded, total }) }), { ...o.retry, signal });
+      onProgress?.({ phase: 'accounts', loaded: bulkRows.length, total });
+      return bulkRows;
+    }
+    return queryAll(t, q, { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'accounts', loaded, total }) });
+  };
   let rows: SfRecord[];
-  if (total > o.bulkThreshold && t.bulkQuery) {
-    report.bulk = true;
-    rows = await readWithRetry(t, (s) => t.bulkQuery!(aq, { ...(s ? { signal: s } : {}), onRows: (loaded) => onProgress?.({ phase: 'accounts', loaded, total }) }), { ...o.retry, signal });
-    onProgress?.({ phase: 'accounts', loaded: rows.length, total });
-  } else {
-    rows = await queryAll(t, aq, { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'accounts', loaded, total }) });
+  let lockField = o.lockField;
+  try {
+    rows = await readAccounts(aq);
+  } catch (e) {
+    // The lock field does not exist or field-level security hides it: load without lock flags and say so.
+    const err = toSalesforceError(e);
+    const field = lockField ? `Account.${lockField}` : undefined;
+    if (!field || signal?.aborted || classify(err) !== 'fatal' || fieldOf(err)?.toLowerCase() !== field.toLowerCase()) throw e;
+    report.lockFieldSkipped = { code: err.code, field, message: `Lock flags are not loaded from Salesforce: ${field} is not readable for this user (${err.message}); locks stay in this plan` };
+    lockField = null;
+    rows = await readAccounts(accountsQuery(o, false));
   }
 
   // territory2: model, territories, user and account associations.
@@ -138,11 +163,13 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
   // Performance from opportunities.
   let perf = new Map<string, AccountPerformance>();
   let withPerformance = o.performance;
+  let earned: { valid: Opportunity[]; rejected: Rejection[] } | null = null;
   if (o.performance) {
     try {
       const opps = await queryAll(t, opportunitiesQuery(o), { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'performance', loaded }) });
       const lastActivity = new Map(rows.map((r) => [String(r.Id), f.lastActivity ? str(r[f.lastActivity]) : null] as const));
       perf = performanceOf(opps, lastActivity);
+      earned = toOpportunities(opps);
     } catch (e) {
       // A user without access to Opportunity still gets accounts and reps; the figures are left out
       // and the reason reported. Auth failures, aborts and exhausted retries still fail the load.
@@ -179,6 +206,8 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
       ...(o.mode === 'territory2' ? { territoryId: territoryOf.get(id) ?? null } : {}),
       ...(region ? { regions: [region] } : {}),
       lastModified: isoDate(r.LastModifiedDate) ?? undefined,
+      // The lock checkbox (true/false; Bulk CSV 'true'/'false'); anything else is rejected by the schema, naming `locked`.
+      ...(lockField && r[lockField] !== null && r[lockField] !== undefined && r[lockField] !== '' ? { locked: bool(r[lockField]) } : {}),
       ...(withPerformance ? { performance: perf.get(id) ?? { pipeline: 0, closedWon: 0, winRate: null, lastActivity } } : {}),
       ...(Object.keys(fields).length ? { fields } : {}),
     };
@@ -207,8 +236,50 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
     repIds: repsOf.get(String(r.Id)) ?? [],
   })));
 
-  const rejected: Rejection[] = [...accounts.rejected, ...reps.rejected, ...territories.rejected];
+  const rejected: Rejection[] = [...accounts.rejected, ...reps.rejected, ...territories.rejected, ...(earned?.rejected ?? [])];
   if (roster) state.roster = roster;
-  const notices = report.performanceSkipped ? [{ ...report.performanceSkipped }] : [];
-  return { accounts: accounts.valid, reps: reps.valid, territories: territories.valid, rejected, report, ...(notices.length ? { notices } : {}) };
+  const notices = [report.performanceSkipped, report.lockFieldSkipped].filter((n) => n !== undefined).map((n) => ({ ...n }));
+  return {
+    accounts: accounts.valid, reps: reps.valid, territories: territories.valid, rejected, report,
+    ...(earned ? { opportunities: earned.valid } : {}),
+    ...(notices.length ? { notices } : {}),
+  };
+}
+
+/**
+ * Opportunity rows → the model's deals: `ownerId` is Opportunity.OwnerId (the rep who earned it),
+ * `stage` from IsClosed/IsWon. Rows that do not convert are rejected naming the record and the
+ * Salesforce field; the rest go through the `opportunity` schema (which names the model field).
+ */
+export function toOpportunities(rows: SfRecord[]): { valid: Opportunity[]; rejected: Rejection[] } {
+  const rejected: Rejection[] = [];
+  const candidates: Record<string, unknown>[] = [];
+  const positions: number[] = [];
+  rows.forEach((r, index) => {
+    const id = str(r.Id) ?? undefined;
+    const closed = bool(r.IsClosed);
+    const won = bool(r.IsWon);
+    const bad = typeof closed !== 'boolean' ? ['IsClosed', closed] as const : typeof won !== 'boolean' ? ['IsWon', won] as const : null;
+    if (bad) {
+      const problem = { field: 'stage', reason: `Opportunity.${bad[0]} is ${JSON.stringify(bad[1] ?? null)}, expected true or false` };
+      rejected.push({ kind: 'opportunity', index, ...(id ? { id } : {}), ...problem, problems: [problem] });
+      return;
+    }
+    candidates.push({
+      id: id ?? '',
+      accountId: str(r.AccountId) ?? '',
+      ownerId: str(r.OwnerId),
+      amount: num(r.Amount) ?? 0,
+      stage: won ? 'won' : closed ? 'lost' : 'open',
+      closeDate: str(r.CloseDate),
+    });
+    positions.push(index);
+  });
+  const SF_FIELD: Record<string, string> = { id: 'Id', accountId: 'AccountId', ownerId: 'OwnerId', amount: 'Amount', closeDate: 'CloseDate' };
+  const checked = validateBatch('opportunity', candidates);
+  for (const r of checked.rejected) {
+    const named = r.problems.map((p) => ({ field: p.field, reason: SF_FIELD[p.field.split('.')[0]] ? `${p.reason} (Opportunity.${SF_FIELD[p.field.split('.')[0]]})` : p.reason }));
+    rejected.push({ ...r, index: positions[r.index], ...named[0], problems: named });
+  }
+  return { valid: checked.valid, rejected };
 }

@@ -60,6 +60,16 @@ export interface SalesforceAdapterOptions extends Deadlines {
    * `LastModifiedDate` (user edits); `SystemModstamp` also catches system/automation updates.
    */
   stampField?: 'LastModifiedDate' | 'SystemModstamp';
+  /**
+   * Bound the earned history to deals closed in the last N months (to today, UTC) instead of
+   * `period`; open deals are always loaded. Give `period` or `historyMonths`, not both.
+   */
+  historyMonths?: number;
+  /**
+   * An Account checkbox field holding the lock flag (e.g. `Territory_Locked__c`): loaded into
+   * `Account.locked` and written by `saveLocks`. Without it locks stay in the plan.
+   */
+  lockField?: string;
 }
 
 /** Options with every default filled in. */
@@ -75,6 +85,8 @@ export interface ResolvedOptions {
   performance: boolean;
   period: { from: string; to: string };
   stampField: 'LastModifiedDate' | 'SystemModstamp';
+  /** The Account checkbox for lock flags, or null. */
+  lockField: string | null;
   /** Longest wait for one request, in ms. */
   requestTimeoutMs: number;
   /** Longest a save may take, in ms. */
@@ -91,7 +103,14 @@ export function resolveOptions(o: SalesforceAdapterOptions): ResolvedOptions {
   const bulkThreshold = o.bulkThreshold ?? 200_000;
   if (!(bulkThreshold >= 0)) throw new Error(`createSalesforceAdapter: options.bulkThreshold must be a number ≥ 0, got ${bulkThreshold}`);
   const year = new Date().getUTCFullYear();
-  const period = o.period ?? { from: `${year}-01-01`, to: `${year}-12-31` };
+  if (o.historyMonths !== undefined && o.period) throw new Error('createSalesforceAdapter: give options.period or options.historyMonths, not both');
+  if (o.historyMonths !== undefined && !(Number.isInteger(o.historyMonths) && o.historyMonths >= 1 && o.historyMonths <= 120)) {
+    throw new Error(`createSalesforceAdapter: options.historyMonths must be an integer from 1 to 120, got ${o.historyMonths}`);
+  }
+  const period = o.period ?? (o.historyMonths !== undefined ? lastMonths(o.historyMonths) : { from: `${year}-01-01`, to: `${year}-12-31` });
+  if (o.lockField !== undefined && (typeof o.lockField !== 'string' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(o.lockField) || o.lockField.length > 80)) {
+    throw new Error(`createSalesforceAdapter: options.lockField must be an Account field API name such as Territory_Locked__c, got ${JSON.stringify(o.lockField)}`);
+  }
   for (const k of ['from', 'to'] as const) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(period[k] ?? '')) throw new Error(`createSalesforceAdapter: options.period.${k} must look like YYYY-MM-DD, got ${JSON.stringify(period[k])}`);
   }
@@ -123,6 +142,13 @@ export function resolveOptions(o: SalesforceAdapterOptions): ResolvedOptions {
     performance: o.performance ?? true,
     period,
     stampField: o.stampField ?? 'LastModifiedDate',
+    lockField: o.lockField ?? null,
     ...resolveDeadlines(o, 'createSalesforceAdapter'),
   };
+}
+
+/** The last `months` months to today (UTC), as YYYY-MM-DD. */
+function lastMonths(months: number, now = new Date()): { from: string; to: string } {
+  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, now.getUTCDate()));
+  return { from: from.toISOString().slice(0, 10), to: now.toISOString().slice(0, 10) };
 }

@@ -7,14 +7,14 @@ import type { SoqlQuery } from './types.js';
 
 const uniq = (xs: (string | null | undefined)[]) => [...new Set(xs.filter((x): x is string => typeof x === 'string' && x.length > 0))];
 
-/** Account fields to select under the field map. */
-export function accountFields(o: ResolvedOptions): string[] {
+/** Account fields to select under the field map (with the lock field unless `withLock` is false). */
+export function accountFields(o: ResolvedOptions, withLock = true): string[] {
   const f = o.fields;
   return uniq(['Id', f.name, 'OwnerId', f.lat, f.lng, f.industry, f.employees, f.annualRevenue, f.potential, f.workload,
-    f.lastActivity, f.region, ...f.custom, 'LastModifiedDate', o.stampField]);
+    f.lastActivity, f.region, ...f.custom, withLock ? o.lockField : null, 'LastModifiedDate', o.stampField]);
 }
 
-export const accountsQuery = (o: ResolvedOptions): SoqlQuery => ({ name: 'accounts', object: 'Account', fields: accountFields(o), orderBy: 'Id' });
+export const accountsQuery = (o: ResolvedOptions, withLock = true): SoqlQuery => ({ name: 'accounts', object: 'Account', fields: accountFields(o, withLock), orderBy: 'Id' });
 
 export const activeUsersQuery = (o: ResolvedOptions): SoqlQuery => ({
   name: 'activeUsers',
@@ -35,7 +35,8 @@ export const usersByIdQuery = (o: ResolvedOptions, ids: string[]): SoqlQuery => 
 export const opportunitiesQuery = (o: ResolvedOptions): SoqlQuery => ({
   name: 'opportunities',
   object: 'Opportunity',
-  fields: ['Id', 'AccountId', 'Amount', 'IsClosed', 'IsWon', 'CloseDate'],
+  // OwnerId: the rep who earned the deal (the board credits closed-won and win rate to them).
+  fields: ['Id', 'AccountId', 'OwnerId', 'Amount', 'IsClosed', 'IsWon', 'CloseDate'],
   where: [
     { field: 'AccountId', op: '!=', value: null },
     { or: [[{ field: 'IsClosed', op: '=', value: false }], [
@@ -52,6 +53,18 @@ export const accountStampsQuery = (o: ResolvedOptions, ids: string[]): SoqlQuery
   name: 'accountStamps',
   object: 'Account',
   fields: uniq(['Id', 'OwnerId', 'LastModifiedDate', o.stampField]),
+  where: [{ field: 'Id', op: 'IN', values: ids }],
+  params: { ids },
+});
+
+/**
+ * Lock flag and stamp of some accounts, read just before writing locks. Same allow-listed shape as
+ * `accountStamps` (the Apex class checks the field against the describe).
+ */
+export const accountLocksQuery = (o: ResolvedOptions, lockField: string, ids: string[]): SoqlQuery => ({
+  name: 'accountStamps',
+  object: 'Account',
+  fields: uniq(['Id', lockField, 'LastModifiedDate', o.stampField]),
   where: [{ field: 'Id', op: 'IN', values: ids }],
   params: { ids },
 });

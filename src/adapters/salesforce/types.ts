@@ -46,6 +46,16 @@ export interface SfSaveResult {
   errors: SfSaveError[];
 }
 
+/** One field as the describe reports it for the running user. */
+export interface SfFieldInfo {
+  /** API name, e.g. `Territory_Locked__c`. */
+  name: string;
+  /** Salesforce field type, e.g. `boolean`, `string`, `reference`. */
+  type: string;
+  /** The running user may edit it (field-level security). */
+  updateable: boolean;
+}
+
 export interface BulkQueryOptions {
   signal?: AbortSignal;
   /** Called as rows arrive (running count). */
@@ -74,6 +84,12 @@ export interface SalesforceTransport {
   update(object: string, records: SfRecord[]): Promise<SfSaveResult[]>;
   create(object: string, records: SfRecord[]): Promise<SfSaveResult[]>;
   destroy(object: string, ids: string[]): Promise<SfSaveResult[]>;
+  /**
+   * Facts about some fields of an object for the running user (optional): one entry per named field
+   * that exists and is readable (field-level security), with its type and whether the user may
+   * update it. Used to offer `canWriteLocks` only when the lock field is a writable checkbox.
+   */
+  describeFields?(object: string, fields: string[], signal?: AbortSignal): Promise<SfFieldInfo[]>;
   /** Renew the session after INVALID_SESSION_ID (optional). */
   refresh?(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 /** Deterministic HubSpot data for tests and benchmarks. */
-import type { EmuCompany, EmuOwner } from './server.js';
+import type { EmuCompany, EmuDeal, EmuOwner } from './server.js';
 
 /** `n` owners with ids "101", "102", …; every `archivedEvery`-th one archived (0 = none). */
 export function makeOwners(n: number, archivedEvery = 0): EmuOwner[] {
@@ -32,5 +32,31 @@ export function makeCompanies(n: number, owners: EmuOwner[]): EmuCompany[] {
         city: 'Springfield',
       },
     };
+  });
+}
+
+/**
+ * Three deals per company ("<company>-0" open, "-1" won, "-2" lost), string properties as HubSpot
+ * sends them, closing `daysAgo` days before now (open ones ahead), owned by the company's owner —
+ * except the won deal of every 5th company, earned by the previous owner in the list.
+ */
+export function makeDeals(companies: EmuCompany[], owners: EmuOwner[], daysAgo = 30): EmuDeal[] {
+  const day = 86_400_000;
+  return companies.flatMap((c, i) => {
+    const owner = String(c.properties.hubspot_owner_id ?? '');
+    const earner = i % 5 === 4 && owners.length > 1 ? owners[(owners.findIndex((o) => o.id === owner) + owners.length - 1) % owners.length].id : owner;
+    return [0, 1, 2].map((k) => ({
+      id: `${c.id}-${k}`,
+      companies: [c.id],
+      properties: {
+        dealname: `Deal ${c.id}-${k}`,
+        amount: String(1000 * (k + 1)),
+        dealstage: ['appointmentscheduled', 'closedwon', 'closedlost'][k],
+        closedate: new Date(Date.now() + (k === 0 ? 30 : -daysAgo) * day).toISOString(),
+        hs_is_closed_won: k === 1 ? 'true' : 'false',
+        hs_is_closed: k === 0 ? 'false' : 'true',
+        hubspot_owner_id: k === 1 ? earner : owner,
+      },
+    }));
   });
 }

@@ -2,7 +2,8 @@
  * A HubSpot CRM v3 emulator for tests and benchmarks: a Node http server on 127.0.0.1 (random port)
  * speaking the real wire format — string property values, `paging.next.after`, 207 Multi-Status with
  * `errors[].context.ids`, 429 `RATE_LIMITS` with Retry-After, error bodies with category and
- * correlationId — with per-test fault injection, request counting and per-record write counts.
+ * correlationId — with per-test fault injection, request counting and per-record write counts. Serves
+ * companies, owners, deals (with company associations) and company property definitions.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -25,8 +26,28 @@ export interface EmuOwner {
   archived?: boolean;
 }
 
+/** A deal: raw string properties and the ids of its associated companies (the first is the primary). */
+export interface EmuDeal {
+  id: string;
+  properties: Record<string, unknown>;
+  companies?: string[];
+  archived?: boolean;
+}
+
+/** A company property definition, as `POST /crm/v3/properties/companies/batch/read` answers it. */
+export interface EmuPropertyDefinition {
+  type: 'bool' | 'enumeration' | 'string' | 'number' | 'datetime';
+  fieldType?: string;
+  /** The value cannot be written (e.g. a calculated property): batch/update refuses it per record. */
+  readOnlyValue?: boolean;
+}
+
 export interface HubSpotEmulatorOptions {
   companies?: EmuCompany[];
+  /** Deals served by `GET /crm/v3/objects/deals` (with `associations=companies`). */
+  deals?: EmuDeal[];
+  /** Custom company property definitions (beyond the emulator's defaults), by name. */
+  companyProperties?: Record<string, EmuPropertyDefinition>;
   owners?: EmuOwner[];
   /** When set, every request must carry `Authorization: Bearer <token>` (401 otherwise). */
   token?: string;
@@ -59,6 +80,7 @@ function decodeCursor(after: string): number | undefined {
 export class HubSpotEmulator {
   readonly companies = new Map<string, EmuCompany & { createdAt: string; updatedAt: string }>();
   readonly owners: EmuOwner[];
+  readonly deals: EmuDeal[];
   /** Every request answered (or dropped: status 0), in order. */
   readonly requests: RequestLog[] = [];
   /** Successful writes per company id. */
@@ -74,6 +96,7 @@ export class HubSpotEmulator {
   constructor(private readonly options: HubSpotEmulatorOptions = {}) {
     for (const c of options.companies ?? []) this.seed(c);
     this.owners = (options.owners ?? []).map((o) => ({ ...o }));
+    this.deals = (options.deals ?? []).map((d) => ({ ...d }));
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         if (!res.headersSent) this.error(res, req, 500, 'INTERNAL_ERROR', String(error));
@@ -204,6 +227,8 @@ export class HubSpotEmulator {
     const path = url.pathname;
     if (method === 'GET' && path === '/crm/v3/objects/companies') return this.list(url, fault);
     if (method === 'GET' && path === '/crm/v3/owners') return this.listOwners(url);
+    if (method === 'GET' && path === '/crm/v3/objects/deals') return this.listDeals(url);
+    if (method === 'POST' && path === '/crm/v3/properties/companies/batch/read') return this.propertyDefinitions(body);
     if (method === 'POST' && path === '/crm/v3/objects/companies/batch/read') return this.batchRead(body);
     if (method === 'POST' && path === '/crm/v3/objects/companies/search') return this.search(body);
     if (method === 'POST' && path === '/crm/v3/objects/companies/batch/update') return this.batchUpdate(body, fault?.applyFirst);
@@ -246,6 +271,45 @@ export class HubSpotEmulator {
     if (filterGroups.length > 0) return { status: 400, error: { category: 'VALIDATION_ERROR', message: 'the emulator does not implement search filters' } };
     const all = [...this.companies.values()].filter((c) => !c.archived);
     return { status: 200, body: { total: all.length, results: all.slice(0, limit).map((c) => this.view(c, properties)), ...(all.length > limit ? { paging: { next: { after: String(limit) } } } : {}) } };
+  }
+
+  /** Deals with the requested properties and, with `associations=companies`, their company associations (v3 list shape). */
+  private listDeals(url: URL) {
+    const limit = this.limit(url);
+    if (typeof limit === 'string') return { status: 400, error: { category: 'VALIDATION_ERROR', message: limit } };
+    const after = url.searchParams.get('after');
+    const offset = after === null ? 0 : decodeCursor(after);
+    if (offset === undefined) return { status: 400, error: { category: 'VALIDATION_ERROR', message: `Invalid after cursor ${after}` } };
+    const props = url.searchParams.getAll('properties').flatMap((p) => p.split(',')).filter(Boolean);
+    const withCompanies = url.searchParams.getAll('associations').flatMap((p) => p.split(',')).includes('companies');
+    const all = this.deals.filter((d) => !d.archived);
+    const results = all.slice(offset, offset + limit).map((d) => {
+      const properties: Record<string, unknown> = { hs_object_id: d.id };
+      for (const p of props) properties[p] = d.properties[p] ?? null;
+      const companies = d.companies ?? [];
+      return {
+        id: d.id, properties, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', archived: false,
+        ...(withCompanies && companies.length ? { associations: { companies: { results: companies.flatMap((id, i) => [...(i === 0 ? [{ id, type: 'deal_to_company' }] : []), { id, type: 'deal_to_company_unlabeled' }]) } } } : {}),
+      };
+    });
+    const next = offset + limit < all.length ? encodeCursor(offset + limit) : undefined;
+    return { status: 200, body: { results, ...(next ? { paging: { next: { after: next } } } : {}) } };
+  }
+
+  /** Property definitions by name (batch/read): 200 with the found ones, 207 with an error naming the missing ones. */
+  private propertyDefinitions(body: unknown) {
+    const inputs = (body as { inputs?: unknown } | null)?.inputs;
+    if (!Array.isArray(inputs) || inputs.some((i) => typeof (i as { name?: unknown })?.name !== 'string')) return { status: 400, error: { category: 'VALIDATION_ERROR', message: 'inputs must be a list of { name }' } };
+    const names = inputs.map((i) => (i as { name: string }).name);
+    const defs = this.options.companyProperties ?? {};
+    const results = names.filter((n) => defs[n]).map((name) => {
+      const def = defs[name];
+      return { name, label: name, type: def.type, fieldType: def.fieldType ?? (def.type === 'bool' ? 'booleancheckbox' : 'text'), groupName: 'companyinformation', modificationMetadata: { archivable: true, readOnlyDefinition: false, readOnlyValue: def.readOnlyValue === true } };
+    });
+    const missing = names.filter((n) => !defs[n]);
+    const stamp = new Date().toISOString();
+    if (missing.length === 0) return { status: 200, body: { status: 'COMPLETE', results, startedAt: stamp, completedAt: stamp } };
+    return { status: 207, body: { status: 'COMPLETE', results, numErrors: missing.length, errors: [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: `Unable to find properties ${missing.join(', ')} for object type companies`, context: { names: missing } }], startedAt: stamp, completedAt: stamp } };
   }
 
   private listOwners(url: URL) {
@@ -302,12 +366,15 @@ export class HubSpotEmulator {
     const errors: { status: string; category: string; message: string; context: { ids: string[] } }[] = [];
     const notFound: string[] = [];
     const badOwner: string[] = [];
+    const badValue: string[] = [];
     const good: typeof inputs = [];
+    const defs = this.options.companyProperties ?? {};
     for (const input of inputs) {
       const c = this.companies.get(input.id);
       const props = input.properties ?? {};
       if (!c || c.archived) notFound.push(input.id);
       else if (OWNER in props && !this.validOwner(props[OWNER])) badOwner.push(input.id);
+      else if (Object.entries(props).some(([k, v]) => defs[k] && (defs[k].readOnlyValue || (defs[k].type === 'bool' && v !== 'true' && v !== 'false' && v !== '')))) badValue.push(input.id);
       else good.push(input);
     }
     if (badOwner.length > 0 && this.options.validation === '400') {
@@ -315,6 +382,7 @@ export class HubSpotEmulator {
     }
     if (notFound.length) errors.push({ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some COMPANY objects, they may be deleted or not exist.', context: { ids: notFound } });
     if (badOwner.length) errors.push({ status: 'error', category: 'VALIDATION_ERROR', message: `Property values were not valid: ${OWNER} is not a valid owner id`, context: { ids: badOwner } });
+    if (badValue.length) errors.push({ status: 'error', category: 'VALIDATION_ERROR', message: 'Property values were not valid: a checkbox takes "true" or "false", and read-only properties cannot be set', context: { ids: badValue } });
     const results = [];
     for (const input of good.slice(0, applyFirst ?? good.length)) {
       const c = this.companies.get(input.id)!;

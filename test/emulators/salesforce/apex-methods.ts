@@ -45,6 +45,10 @@ export interface ApexFakeOptions {
   unreadable?: string[];
   /** The running user cannot edit Account.OwnerId: updateRecords answers INSUFFICIENT_ACCESS. */
   ownerNotUpdateable?: boolean;
+  /** Fields the running user cannot edit (`Account.Territory_Locked__c`): updateLockField answers INSUFFICIENT_ACCESS. */
+  notUpdateable?: string[];
+  /** Checkbox fields (`Account.Territory_Locked__c`): the only ones updateLockField writes. */
+  checkboxes?: string[];
 }
 
 export function apexMethodsFor(store: OrgStore, extraFields: Record<string, string[]> = {}, pageSize = 2000, options: ApexFakeOptions = {}): ApexFake {
@@ -68,6 +72,13 @@ export function apexMethodsFor(store: OrgStore, extraFields: Record<string, stri
     if (name === 'modelId' && typeof v === 'string') return quote(v);
     if ((name === 'from' || name === 'to') && typeof v === 'string' && DATE.test(v)) return v;
     throw new Error(`bad parameter ${name}`);
+  };
+  const notUpdateable = new Set((options.notUpdateable ?? []).map((f) => f.toLowerCase()));
+  const checkboxes = new Set([...(options.checkboxes ?? []), 'User.IsActive', 'Opportunity.IsClosed', 'Opportunity.IsWon'].map((f) => f.toLowerCase()));
+  /** The describe as the Apex class reads it: the field's canonical name when it exists and is readable. */
+  const describedName = (object: string, field: string): string | undefined => {
+    const name = [...(SCHEMA[object] ?? []), ...(extraFields[object] ?? [])].find((f) => f.toLowerCase() === String(field).toLowerCase());
+    return name && !unreadable.has(`${object}.${name}`.toLowerCase()) ? name : undefined;
   };
   const fake: ApexFake = {
     calls: 0,
@@ -109,6 +120,32 @@ export function apexMethodsFor(store: OrgStore, extraFields: Record<string, stri
         : !isIdOf(r.OwnerId, 'User') ? refused(r.Id, 'INVALID_CROSS_REFERENCE_KEY', `OwnerId ${JSON.stringify(r.OwnerId)} is not a User id`, 'OwnerId')
         : null);
       return merge(checked, (at) => store.update('Account', at.map((i) => records[i])));
+    },
+    async describeFields({ objectName, fieldNames }) {
+      fake.calls++;
+      if (!SCHEMA[objectName]) return fail('INVALID_TYPE', `${objectName} is not an object`);
+      return fieldNames.flatMap((f) => {
+        const name = describedName(objectName, f);
+        if (!name) return [];
+        const key = `${objectName}.${name}`.toLowerCase();
+        return [{ name, type: checkboxes.has(key) ? 'boolean' : 'string', updateable: !notUpdateable.has(key) && !['Id', 'LastModifiedDate', 'SystemModstamp', 'CreatedDate'].includes(name) }];
+      });
+    },
+    async updateLockField({ objectName, fieldName, recordsJson }) {
+      fake.calls++;
+      if (objectName !== 'Account') return fail('INVALID_TYPE', 'only Account lock fields can be updated');
+      const name = describedName('Account', fieldName);
+      if (!name) return fail('INVALID_FIELD', `Account.${fieldName} does not exist or is not readable for this user`, `Account.${fieldName}`);
+      if (!checkboxes.has(`account.${name}`.toLowerCase())) return fail('INVALID_FIELD', `Account.${name} is not a checkbox`, `Account.${name}`);
+      if (notUpdateable.has(`account.${name}`.toLowerCase())) return fail('INSUFFICIENT_ACCESS', `Account.${name} is not updateable for this user`, `Account.${name}`);
+      const records = JSON.parse(recordsJson) as Record<string, unknown>[];
+      const bad = records.flatMap((r) => Object.keys(r)).find((k) => k !== 'Id' && k !== 'attributes' && k !== fieldName);
+      if (bad) return fail('INVALID_FIELD_FOR_INSERT_UPDATE', `cannot write Account.${bad}`, `Account.${bad}`);
+      const checked = records.map((r) =>
+        !isIdOf(r.Id, 'Account') ? refused(r.Id, typeof r.Id === 'string' ? 'INVALID_ID_FIELD' : 'MALFORMED_ID', `Id ${JSON.stringify(r.Id)} is not an Account id`, 'Id')
+        : typeof r[fieldName] !== 'boolean' ? refused(r.Id, 'INVALID_TYPE_ON_FIELD_IN_RECORD', `${fieldName} must be true or false`, fieldName)
+        : null);
+      return merge(checked, (at) => store.update('Account', at.map((i) => ({ Id: records[i].Id, [name]: records[i][fieldName] }))));
     },
     async createRecords({ objectName, recordsJson }) {
       fake.calls++;

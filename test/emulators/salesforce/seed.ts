@@ -13,7 +13,8 @@ export interface SeededOrg {
 /**
  * Seeds `users` active standard users (every 10th one without a home) and `accounts` accounts
  * owned round-robin, every 25th without coordinates; `opportunitiesPerAccount` opportunities each
- * (open, won or lost, closing in 2026).
+ * (open, won or lost, closing in 2026), owned by the account's owner — except the won deals of every
+ * 5th account, earned by the previous rep in the list.
  */
 export function seedOrg(store: OrgStore, options: { users: number; accounts: number; opportunitiesPerAccount?: number; seed?: number }): SeededOrg {
   const random = rng(options.seed ?? 1);
@@ -38,7 +39,9 @@ export function seedOrg(store: OrgStore, options: { users: number; accounts: num
     for (let k = 0; k < (options.opportunitiesPerAccount ?? 0); k++) {
       const kind = k % 3; // 0 open, 1 won, 2 lost
       store.insert('Opportunity', {
-        Name: `Opp ${i}-${k}`, AccountId: id, Amount: 1000 * (k + 1), IsClosed: kind !== 0, IsWon: kind === 1,
+        // Owner: the account's owner, except that every 5th account's won deals were earned by the previous rep.
+        Name: `Opp ${i}-${k}`, AccountId: id, OwnerId: kind === 1 && i % 5 === 4 ? userIds[(i + userIds.length - 1) % userIds.length] : userIds[i % userIds.length],
+        Amount: 1000 * (k + 1), IsClosed: kind !== 0, IsWon: kind === 1,
         CloseDate: '2026-06-15', StageName: kind === 0 ? 'Prospecting' : kind === 1 ? 'Closed Won' : 'Closed Lost',
       });
     }

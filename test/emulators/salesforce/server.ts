@@ -4,6 +4,7 @@
  * - GET  /services/data/vXX.X/query?q=…  and  /query/{locator}  (2,000 records per page, nextRecordsUrl)
  * - PATCH|POST|DELETE /services/data/vXX.X/composite/sobjects  (≤ 200 records, per-record results)
  * - GET|PATCH /services/data/vXX.X/sobjects/{type}/{id}  (PATCH honours If-Unmodified-Since → 412)
+ * - GET /services/data/vXX.X/sobjects/{type}/describe  (fields the user can read, type, updateable)
  * - Bulk API 2.0 query jobs: POST /jobs/query, GET /jobs/query/{id}, GET …/results (CSV, Sforce-Locator)
  * - POST /services/oauth2/token (refresh_token grant)
  * Every response carries Sforce-Limit-Info. Faults: expired session, request-level failures (with or
@@ -13,7 +14,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { listenLocal } from '../http-util.js';
-import { OrgStore } from './store.js';
+import { OrgStore, type FieldSecurity } from './store.js';
 import { SoqlError } from './soql.js';
 
 export interface RequestFault {
@@ -52,6 +53,8 @@ export interface EmulatorOptions {
   extraFields?: Record<string, string[]>;
   /** Largest records per sObject Collections request. Default 200. */
   maxCollection?: number;
+  /** Field-level security of the running user and field types for the describe. */
+  fieldSecurity?: FieldSecurity;
 }
 
 export interface SalesforceEmulator {
@@ -95,7 +98,7 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
   const bulkPageSize = options.bulkPageSize ?? 50_000;
   const apiLimit = options.apiLimit ?? 5_000_000;
   const maxCollection = options.maxCollection ?? 200;
-  const store = new OrgStore(options.extraFields);
+  const store = new OrgStore(options.extraFields, options.fieldSecurity);
   const counts = new Map<string, number>();
   const cursors = new Map<string, { records: Record<string, unknown>[]; totalSize: number }>();
   const jobs = new Map<string, { query: string; records: Record<string, unknown>[]; fields: string[]; polls: number; object: string }>();
@@ -182,6 +185,7 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
       case 'sobject:PATCH': {
         const m = /\/sobjects\/([^/]+)\/([^/]+)$/.exec(url.pathname);
         if (!m) return apiError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
+        if (route === 'sobject:GET' && m[2] === 'describe') return json(res, 200, store.describe(m[1]));
         const rec = store.get(m[1], m[2]);
         if (!rec) return apiError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
         if (route === 'sobject:GET') return json(res, 200, { attributes: { type: store.canonicalObject(m[1]), url: url.pathname }, ...rec });

@@ -39,13 +39,27 @@ export const SCHEMA: Record<string, string[]> = {
   Account: [...SYSTEM, 'Name', 'OwnerId', 'Industry', 'NumberOfEmployees', 'AnnualRevenue', 'BillingLatitude', 'BillingLongitude',
     'BillingPostalCode', 'BillingState', 'BillingCountry', 'LastActivityDate'],
   User: [...SYSTEM, 'Name', 'Email', 'IsActive', 'UserType', 'Latitude', 'Longitude'],
-  Opportunity: [...SYSTEM, 'Name', 'AccountId', 'Amount', 'IsClosed', 'IsWon', 'CloseDate', 'StageName'],
+  Opportunity: [...SYSTEM, 'Name', 'AccountId', 'OwnerId', 'Amount', 'IsClosed', 'IsWon', 'CloseDate', 'StageName'],
   Territory2Model: [...SYSTEM, 'Name', 'DeveloperName', 'State'],
   Territory2Type: [...SYSTEM, 'MasterLabel', 'DeveloperName', 'Priority'],
   Territory2: [...SYSTEM, 'Name', 'DeveloperName', 'Territory2ModelId', 'Territory2TypeId', 'ParentTerritory2Id'],
   UserTerritory2Association: [...SYSTEM, 'UserId', 'Territory2Id', 'RoleInTerritory2', 'IsActive'],
   ObjectTerritory2Association: [...SYSTEM, 'ObjectId', 'Territory2Id', 'AssociationCause', 'SobjectType'],
 };
+/** Field-level security and field types of the emulated org (see OrgStore). */
+export interface FieldSecurity {
+  /** `Object.Field` the running user cannot read: absent from the describe, `No such column` in SOQL. */
+  hidden?: string[];
+  /** `Object.Field` the running user cannot edit: `updateable: false`, DML fails INVALID_FIELD_FOR_INSERT_UPDATE. */
+  readOnly?: string[];
+  /** `Object.Field` → describe type, e.g. `{ 'Account.Territory_Locked__c': 'boolean' }`. */
+  types?: Record<string, string>;
+}
+
+const BUILTIN_TYPES: Record<string, string> = {
+  'User.IsActive': 'boolean', 'Opportunity.IsClosed': 'boolean', 'Opportunity.IsWon': 'boolean', 'Account.OwnerId': 'reference', 'Opportunity.OwnerId': 'reference',
+};
+
 const READ_ONLY = new Set(['Id', 'LastModifiedDate', 'SystemModstamp', 'CreatedDate', 'LastActivityDate', 'IsClosed', 'IsWon']);
 const CREATE_DELETE_ONLY = new Set(['ObjectTerritory2Association']);
 
@@ -77,9 +91,29 @@ export class OrgStore {
   private lastStamp = 0;
   private readonly schema: Record<string, string[]>;
 
-  constructor(extraFields: Record<string, string[]> = {}) {
+  /** Field-level security of the running user: `Object.Field` names it cannot read / cannot edit. */
+  private readonly hidden: Set<string>;
+  private readonly readOnly: Set<string>;
+  /** Field types for the describe (`Object.Field` → `boolean`…); unnamed fields are `string`. */
+  private readonly fieldTypes: Record<string, string>;
+
+  constructor(extraFields: Record<string, string[]> = {}, security: FieldSecurity = {}) {
     this.schema = Object.fromEntries(Object.entries(SCHEMA).map(([o, f]) => [o, [...f, ...(extraFields[o] ?? [])]]));
     for (const o of Object.keys(this.schema)) this.objects.set(o, new Map());
+    this.hidden = new Set((security.hidden ?? []).map((f) => f.toLowerCase()));
+    this.readOnly = new Set((security.readOnly ?? []).map((f) => f.toLowerCase()));
+    this.fieldTypes = Object.fromEntries(Object.entries({ ...BUILTIN_TYPES, ...security.types }).map(([k, v]) => [k.toLowerCase(), v]));
+  }
+
+  /** The describe of an object as the running user sees it: readable fields with type and updateability. */
+  describe(object: string): { name: string; fields: { name: string; type: string; updateable: boolean }[] } {
+    const o = this.canonicalObject(object);
+    if (!this.schema[o]) throw new SoqlError('NOT_FOUND', `The requested resource does not exist`);
+    const fields = this.schema[o].filter((f) => !this.hidden.has(`${o}.${f}`.toLowerCase())).map((f) => {
+      const key = `${o}.${f}`.toLowerCase();
+      return { name: f, type: f === 'Id' ? 'id' : this.fieldTypes[key] ?? 'string', updateable: !READ_ONLY.has(f) && !this.readOnly.has(key) };
+    });
+    return { name: o, fields };
   }
 
   /** A strictly increasing timestamp, so two writes never share a LastModifiedDate. */
@@ -99,7 +133,7 @@ export class OrgStore {
   }
 
   private canonicalField(object: string, field: string): string {
-    const f = this.schema[object]?.find((x) => x.toLowerCase() === field.toLowerCase());
+    const f = this.schema[object]?.find((x) => x.toLowerCase() === field.toLowerCase() && !this.hidden.has(`${object}.${x}`.toLowerCase()));
     if (!f) throw new SoqlError('INVALID_FIELD', `No such column '${field}' on entity '${object}'.`);
     return f;
   }
@@ -201,7 +235,7 @@ export class OrgStore {
       if (!recId) error = { statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] };
       else if (CREATE_DELETE_ONLY.has(o)) error = { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: `${o} can only be created or deleted`, fields: [] };
       else if (!table.has(recId)) error = { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] };
-      else error = Object.keys(fields).map((f) => (READ_ONLY.has(f) ? { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: `Unable to create/update fields: ${f}.`, fields: [f] } : this.checkValue(o, f, fields[f]))).find(Boolean) ?? this.fault(recId, 'update');
+      else error = Object.keys(fields).map((f) => (READ_ONLY.has(f) || this.readOnly.has(`${o}.${f}`.toLowerCase()) ? { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: `Unable to create/update fields: ${f}.`, fields: [f] } : this.checkValue(o, f, fields[f]))).find(Boolean) ?? this.fault(recId, 'update');
       return { recId, fields, error };
     });
     return this.finish(plans, allOrNone, () => {

@@ -8,6 +8,8 @@ import queryPage from '@salesforce/apex/TerritoryKitController.queryPage';
 import updateRecords from '@salesforce/apex/TerritoryKitController.updateRecords';
 import createRecords from '@salesforce/apex/TerritoryKitController.createRecords';
 import deleteRecords from '@salesforce/apex/TerritoryKitController.deleteRecords';
+import updateLockField from '@salesforce/apex/TerritoryKitController.updateLockField';
+import describeFields from '@salesforce/apex/TerritoryKitController.describeFields';
 
 /**
  * Hosts territory-kit inside Lightning Experience.
@@ -35,6 +37,8 @@ export default class TerritoryKitPlanner extends LightningElement {
     @api role = 'manager';
     @api tileUrl = '';
     @api mapHeight = 480;
+    /** Account checkbox holding lock flags (empty: locks stay in the plan). */
+    @api lockField = 'Territory_Locked__c';
 
     ready = false;
     error;
@@ -51,7 +55,8 @@ export default class TerritoryKitPlanner extends LightningElement {
             TK.setShadowRootMode('closed');
             this.adapter = TK.createSalesforceAdapter({
                 mode: this.mode,
-                transport: TK.apexTransport({ queryPage, updateRecords, createRecords, deleteRecords }, { userId: USER_ID }),
+                ...(this.lockField ? { lockField: this.lockField } : {}),
+                transport: TK.apexTransport({ queryPage, updateRecords, createRecords, deleteRecords, updateLockField, describeFields }, { userId: USER_ID }),
             });
             this.ready = true;
         } catch (e) {
