@@ -127,7 +127,7 @@ describe('the planner elements in other languages', () => {
     const provider = await plannerIn('ja-JP');
     const map = part(provider, 'tk-territory-map');
     expect(text(q(provider, '[part~=toolbar] .count'))).to.equal('未保存の変更 1 件');
-    expect(text(q(map, '[part~=legend] summary'))).to.equal('担当者 (2)');
+    expect(text(q(map, '[part~=legend] summary'))).to.equal('営業担当 (2)');
     expect(text(q(part(provider, 'tk-territory-card'), '#mine-title'))).to.match(/^Ana Ruiz の取引先/);
     expect(text(q(part(provider, 'tk-territory-editor'), '[data-stat=territories]'))).to.equal('2 件のテリトリー');
     expect(englishLeft(provider)).to.deep.equal([]);
