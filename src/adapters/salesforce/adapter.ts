@@ -1,4 +1,6 @@
 import type { Capabilities, Change, CrmAdapter, LoadOptions, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import { guardTerritorySave } from '../shared/territory-save-guard.js';
+import { saveTerritoryModel, type PlanningState } from './territory-model-save.js';
 import { queryAll } from './call.js';
 import { loadSalesforce, type Baseline, type SalesforceLoadResult } from './load.js';
 import { resolveOptions, type SalesforceAdapterOptions } from './options.js';
@@ -31,6 +33,9 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
   let model: ModelState | null = null;
   // One save at a time per adapter, each bounded by its deadline, outcomes checked.
   const save = guardSave((changes, saveOptions) => saveNow(changes, saveOptions), o);
+  // territory2 mode: the plan's territories go to a Territory2Model in Planning state (territory-model-save.ts).
+  const planning: PlanningState = { territories: new Map(), modelId: null };
+  const saveTerritories = guardTerritorySave((changes, saveOptions) => saveTerritoryModel(o, options.planningModel ?? {}, planning, changes, saveOptions), o);
 
   async function currentModel(signal?: AbortSignal): Promise<ModelState> {
     if (model) return model;
@@ -48,7 +53,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     async capabilities(): Promise<Capabilities> {
       return {
         canWrite: true,
-        canWriteTerritories: false,
+        canWriteTerritories: o.mode === 'territory2',
         system: 'salesforce',
         mode: o.mode,
         ...(o.transport.userId ? { userId: o.transport.userId } : {}),
@@ -61,11 +66,13 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
       if (o.mode === 'territory2' && result.report.territoryModel && state.roster) {
         model = { id: result.report.territoryModel.id, territoryIds: new Set(result.territories.map((t) => t.id)), roster: state.roster };
       }
+      if (o.mode === 'territory2') planning.territories = new Map(result.territories.map((t) => [t.id, t]));
       return result;
     },
     save(changes: readonly Change[], saveOptions: SaveOptions = {}): Promise<SaveOutcome[]> {
       return save(changes, saveOptions);
     },
+    ...(o.mode === 'territory2' ? { saveTerritories } : {}),
   };
 
   async function saveNow(changes: readonly Change[], saveOptions: SaveOptions): Promise<SaveOutcome[]> {
