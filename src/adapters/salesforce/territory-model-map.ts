@@ -192,7 +192,7 @@ export function draftTerritory(t: Territory, o: DraftOptions): TerritoryDraft {
       if (unmapped.length || polygon) note('RULE_NARROWED', 'definition.regions', `the rule covers only the ${mapped.length} region${mapped.length === 1 ? '' : 's'} that map${polygon ? ', not the drawn area' : ''}: accounts elsewhere in the plan's territory are not assigned by it`);
     }
   }
-  if (broader && items.length + regions.length + (polygon ? 1 : 0) > 0) {
+  if (broader) {
     note('RULE_NOT_WRITTEN', 'definition', 'no assignment rule was written, because without the parts above it would assign accounts the plan does not; add a rule in Setup or assign accounts by name');
   }
   const ruleItems = broader ? [] : items;
