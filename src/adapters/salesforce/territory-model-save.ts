@@ -404,13 +404,15 @@ export async function saveTerritoryModel(o: ResolvedOptions, p: PlanningModelOpt
           ...(notices.length ? { notices } : {}),
         };
       } else {
-        const said = notices.length ? ` Not in Territory2: ${notices.map((n) => n.message).join(' ')}` : '';
+        // The outcome is the territory's own line: its notices without the territory's name again.
+        const prefix = c.territory ? `territory ${JSON.stringify(c.territory.name)} (${c.id}), ` : '';
+        const said = notices.length ? ` Not in Territory2 — ${notices.map((n) => (prefix && n.message.startsWith(prefix) ? n.message.slice(prefix.length) : n.message)).join('; ')}.` : '';
         out[i] = {
           territoryId: c.id,
           status: 'saved',
           message: c.territory === null
             ? `removed from ${where}`
-            : `saved to ${where} as Territory2 ${tid}; review and activate the model in Setup.${said}`,
+            : `Territory2 ${tid} in ${where}; review and activate the model in Setup.${said}`,
           savedTo,
           ...(notices.length ? { notices } : {}),
           ...(c.territory !== null && tid && stamps.get(tid) ? { lastModified: new Date(stampMs(stamps.get(tid))).toISOString() } : {}),
