@@ -249,7 +249,7 @@ export async function saveTerritoryModel(o: ResolvedOptions, p: PlanningModelOpt
       if (parentPlanId && !plan.has(parentPlanId)) w.draft.notices.push({ code: 'PARENT_NOT_IN_PLAN', field: 'parentId', message: `territory ${JSON.stringify(w.draft.name)} (${w.draft.id}), parentId: parent ${parentPlanId} is not in the plan, so the Territory2 has no parent` });
       else if (parentPlanId && !parentTid) w.troubles.push({ code: 'PARENT_NOT_WRITTEN', message: `Territory2.ParentTerritory2Id: parent ${parentPlanId} could not be written` });
       const rec: SfRecord = { attributes: { type: T2 }, Id: w.tid };
-      if (!w.existing || s(w.existing.ParentTerritory2Id) !== s(parentTid)) rec.ParentTerritory2Id = parentTid;
+      if (w.existing ? s(w.existing.ParentTerritory2Id) !== s(parentTid) : parentTid !== null) rec.ParentTerritory2Id = parentTid;
       if (w.existing && s(w.existing.Name) !== w.draft.name) rec.Name = w.draft.name;
       if (Object.keys(rec).length > 2) updates.push({ key: w.draft.id, record: rec });
     }
