@@ -40,6 +40,8 @@ export interface DraftOptions {
   fields: { industry: string | null; employees: string | null; annualRevenue: string | null; potential: string | null; region: string | null };
   /** Account field that holds a US state as its two-letter code, for state region codes. Default `BillingState`. */
   stateField: string;
+  /** Goes into the DeveloperNames' hash (the model id), so names never collide across models. Default ''. */
+  scope?: string;
 }
 
 const SF_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
@@ -70,11 +72,11 @@ function hash(text: string): string {
 
 /**
  * A Salesforce DeveloperName: letters, digits and single underscores, starting with a letter, not
- * ending with an underscore, at most 80 characters; `prefix` + a slug of `text` + a hash of `text`.
+ * ending with an underscore, at most 80 characters; `prefix` + a slug of `text` + a hash of `scope` and `text`.
  */
-export function developerName(prefix: string, text: string): string {
+export function developerName(prefix: string, text: string, scope = ''): string {
   const slug = text.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 80 - prefix.length - 10);
-  return `${prefix}_${slug ? `${slug}_` : ''}${hash(text)}`.replace(/_+/g, '_');
+  return `${prefix}_${slug ? `${slug}_` : ''}${hash(`${scope}|${text}`)}`.replace(/_+/g, '_');
 }
 
 /** A state region code as its USPS code, or null when it is not a state. */
@@ -196,7 +198,7 @@ export function draftTerritory(t: Territory, o: DraftOptions): TerritoryDraft {
     note('RULE_NOT_WRITTEN', 'definition', 'no assignment rule was written, because without the parts above it would assign accounts the plan does not; add a rule in Setup or assign accounts by name');
   }
   const ruleItems = broader ? [] : items;
-  if (ruleItems.length > 10) note('RULE_ITEMS', 'definition.rules', `${ruleItems.length} rule items: Salesforce allows 10 criteria per rule; the save may fail for this territory`);
+  if (ruleItems.length > 10) note('RULE_ITEMS', 'definition.rules', `${ruleItems.length} rule items: Salesforce's rule editor offers 10 criteria per rule; the save may fail for this territory`);
 
   const accountIds: string[] = [];
   const badAccounts: string[] = [];
@@ -217,9 +219,9 @@ export function draftTerritory(t: Territory, o: DraftOptions): TerritoryDraft {
   return {
     id: t.id,
     name: name.slice(0, 80),
-    developerName: developerName('tk', t.id),
+    developerName: developerName('tk', t.id, o.scope),
     parentId: t.parentId ?? null,
-    rule: ruleItems.length ? { developerName: developerName('tkr', t.id), masterLabel: `${name.slice(0, 70)} (rule)`, items: ruleItems } : null,
+    rule: ruleItems.length ? { developerName: developerName('tkr', t.id, o.scope), masterLabel: `${name.slice(0, 70)} (rule)`, items: ruleItems } : null,
     accountIds,
     userIds,
     notices,

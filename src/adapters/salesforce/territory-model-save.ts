@@ -201,7 +201,8 @@ export async function saveTerritoryModel(o: ResolvedOptions, p: PlanningModelOpt
     const byDevName = new Map(territories.map((r) => [s(r.DeveloperName), r]));
 
     // 4. Drafts of every plan territory; conflicts; the work: changed ones and copies of missing ones.
-    const draftOptions = { fields: o.fields, stateField: p.stateField ?? 'BillingState' };
+    const draftOptions = { fields: o.fields, stateField: p.stateField ?? 'BillingState', scope: modelId };
+    const draftName = (id: string) => developerName('tk', id, modelId);
     const work = new Map<string, Work>();
     const changedIds = new Set(valid.map((i) => changes[i].id));
     for (const [id, terr] of plan) {
@@ -427,9 +428,4 @@ export async function saveTerritoryModel(o: ResolvedOptions, p: PlanningModelOpt
     const err = toSalesforceError(e);
     return all(options.signal?.aborted ? 'ABORTED' : err.code, `not written: ${err.message}${options.signal?.aborted ? '' : `; a territory may have been partly written — ${RELOAD_ADVICE}`}`);
   }
-}
-
-/** Territory2.DeveloperName of a plan territory id (as its draft names it). */
-function draftName(id: string): string {
-  return developerName('tk', id);
 }
