@@ -267,6 +267,43 @@ describe('Salesforce territory2 mode: planning-model save, limits and guards', (
     }
   });
 
+  it('a create whose answer is lost is re-read, not repeated: one model, one territory, all saved', async () => {
+    const { emu, sf } = await setup('jsforce');
+    try {
+      await sf.load();
+      // The model create is applied, then the answer is a 500; the Territory2 create's connection drops after applying.
+      emu.requestFaults.push({ route: 'composite:POST', status: 500, errorCode: 'UNKNOWN_EXCEPTION', afterApply: true, times: 1 });
+      emu.requestFaults.push({ route: 'composite:POST', status: 0, drop: true, afterApply: true, times: 1 });
+      const [o] = await sf.saveTerritories!([{ id: 't', territory: { id: 't', name: 'T', repIds: [], priority: 0, definition: { rules: { industries: ['Retail'] } } } }]);
+      assert.equal(o.status, 'saved', o.message);
+      assert.equal(emu.store.all('Territory2Model').filter((m) => String(m.DeveloperName).startsWith('TerritoryKit_Plan')).length, 1);
+      assert.equal(emu.store.all('Territory2').filter((t) => t.Territory2ModelId === o.savedTo!.id && t.Name === 'T').length, 1);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('a plan loaded from our planning model is updated in place (matched by Territory2 id)', async () => {
+    const { emu, org, sf } = await setup('apex');
+    try {
+      await sf.load();
+      const [first] = await sf.saveTerritories!([{ id: 't-a', territory: { id: 't-a', name: 'A', repIds: [org.userIds[0]], priority: 0, definition: { rules: { industries: ['Retail'] } } } }]);
+      const modelId = first.savedTo!.id;
+      const planning = createSalesforceAdapter({ transport: apexTransport(apexMethodsFor(emu.store)), mode: 'territory2', territoryModel: { id: modelId }, retry: fastRetry(), performance: false });
+      const { territories } = await planning.load();
+      const a = territories.find((t) => t.name === 'A')!;
+      const before = emu.store.all('Territory2').filter((t) => t.Territory2ModelId === modelId).length;
+      const [o] = await planning.saveTerritories!([{ id: a.id, territory: { ...a, name: 'A renamed', definition: { regions: ['48'] } } }]);
+      assert.equal(o.status, 'saved', o.message);
+      assert.equal(o.savedTo!.id, modelId);
+      assert.equal(emu.store.get('Territory2', a.id)!.Name, 'A renamed', 'the same Territory2');
+      assert.equal(emu.store.all('Territory2').filter((t) => t.Territory2ModelId === modelId).length, before, 'nothing copied again');
+      assert.deepEqual(itemsOf(emu, modelId, a.id), [['Account.BillingState', 'equals', 'TX']]);
+    } finally {
+      await emu.close();
+    }
+  });
+
   it('the Apex side refuses planning-model writes into a model that is not in Planning, per record', async () => {
     const { emu, tm, methods, typeId } = await setup('apex');
     try {
