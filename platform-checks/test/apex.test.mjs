@@ -18,7 +18,7 @@ const { ApexParserFactory, ApexLexer } = createRequire(import.meta.url)('@apexde
 const core = readdirSync(CLASSES).filter((f) => f.endsWith('.cls')).sort();
 const territory2 = readdirSync(TERRITORY2_CLASSES).filter((f) => f.endsWith('.cls')).sort();
 const classes = [...core.map((f) => join(CLASSES, f)), ...territory2.map((f) => join(TERRITORY2_CLASSES, f))];
-const TERRITORY_OBJECTS = ['Territory2', 'Territory2Model', 'Territory2Type', 'UserTerritory2Association', 'ObjectTerritory2Association'];
+const TERRITORY_OBJECTS = ['Territory2', 'Territory2Model', 'Territory2Type', 'UserTerritory2Association', 'ObjectTerritory2Association', 'ObjectTerritory2AssignmentRule', 'ObjectTerritory2AssignmentRuleItem', 'RuleTerritory2Association'];
 
 /** Identifiers of an Apex source that name a Sales Territories object (string literals do not count). */
 function territoryIdentifiers(source) {

@@ -157,6 +157,13 @@ export interface TerritorySaveOutcome {
   code?: string;
   message?: string;
   lastModified?: string;
+  /**
+   * Where the CRM keeps the territory, when it is not simply "the CRM": e.g. Salesforce territory2
+   * mode `{ kind: 'Territory2Model', id, name }`, the planning model the admin reviews and activates.
+   */
+  savedTo?: { kind: string; id: string; name: string };
+  /** What the CRM could not hold of this territory (saved without it), each naming the field. */
+  notices?: LoadNotice[];
 }
 
 /** A lock flag to write: an account or a rep, and its new value. */

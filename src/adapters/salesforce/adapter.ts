@@ -1,4 +1,6 @@
 import type { Capabilities, Change, CrmAdapter, LoadOptions, LockChange, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import { guardTerritorySave } from '../shared/territory-save-guard.js';
+import { saveTerritoryModel, type PlanningState } from './territory-model-save.js';
 import { queryAll } from './call.js';
 import { loadSalesforce, type Baseline, type LoadState, type SalesforceLoadResult } from './load.js';
 import { saveLocksSalesforce } from './save-locks.js';
@@ -43,6 +45,9 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
       return false; // cannot tell: locks stay in the plan
     }
   }
+  // territory2 mode: the plan's territories go to a Territory2Model in Planning state (territory-model-save.ts).
+  const planning: PlanningState = { territories: new Map(), modelId: null };
+  const saveTerritories = guardTerritorySave((changes, saveOptions) => saveTerritoryModel(o, options.planningModel ?? {}, planning, changes, saveOptions), o);
 
   async function currentModel(signal?: AbortSignal): Promise<ModelState> {
     if (model) return model;
@@ -60,7 +65,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     async capabilities(): Promise<Capabilities> {
       return {
         canWrite: true,
-        canWriteTerritories: false,
+        canWriteTerritories: o.mode === 'territory2',
         ...(o.lockField ? { canWriteLocks: await lockFieldWritable() } : {}),
         system: 'salesforce',
         mode: o.mode,
@@ -74,6 +79,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
       if (o.mode === 'territory2' && result.report.territoryModel && state.roster) {
         model = { id: result.report.territoryModel.id, territoryIds: new Set(result.territories.map((t) => t.id)), roster: state.roster };
       }
+      if (o.mode === 'territory2') planning.territories = new Map(result.territories.map((t) => [t.id, t]));
       return result;
     },
     save(changes: readonly Change[], saveOptions: SaveOptions = {}): Promise<SaveOutcome[]> {
@@ -83,6 +89,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     saveLocks(changes: readonly LockChange[], saveOptions: SaveOptions = {}): Promise<SaveOutcome[]> {
       return saveLocks(changes, saveOptions);
     },
+    ...(o.mode === 'territory2' ? { saveTerritories } : {}),
   };
 
   async function saveNow(changes: readonly Change[], saveOptions: SaveOptions): Promise<SaveOutcome[]> {

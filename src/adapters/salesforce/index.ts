@@ -5,6 +5,7 @@
  */
 export { createSalesforceAdapter, type SalesforceAdapter } from './adapter.js';
 export type { SalesforceAdapterOptions, SalesforceFieldMap } from './options.js';
+export type { PlanningModelOptions } from './territory-model-save.js';
 export type { SalesforceLoadResult, SalesforceLoadReport } from './load.js';
 export { jsforceTransport, type JsforceTransportOptions } from './jsforce-transport.js';
 export { apexTransport, type ApexMethods, type ApexTransportOptions } from './apex-transport.js';

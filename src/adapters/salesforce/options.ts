@@ -1,6 +1,7 @@
 import type { RetryOptions } from '../shared/retry.js';
 import type { SalesforceTransport } from './types.js';
 import { resolveDeadlines, type Deadlines } from '../shared/deadline.js';
+import type { PlanningModelOptions } from './territory-model-save.js';
 
 /** Which Salesforce fields feed which territory-kit fields. `null` turns a mapping off. */
 export interface SalesforceFieldMap {
@@ -43,6 +44,11 @@ export interface SalesforceAdapterOptions extends Deadlines {
   fieldMap?: SalesforceFieldMap;
   /** territory2 mode: the `Active` model (default) or a chosen (e.g. Planning) model by id. */
   territoryModel?: 'active' | { id: string };
+  /**
+   * territory2 mode: how `saveTerritories` writes the plan's territories into a Territory2Model in
+   * Planning state (never the active one): model name, Territory2Type, state field, rep role.
+   */
+  planningModel?: PlanningModelOptions;
   /** territory2 mode: only these RoleInTerritory2 values make a user one of a territory's reps. Default all. */
   roles?: string[];
   /** Above this many accounts (by COUNT()), load them with a Bulk API 2.0 query. Default 200,000. */

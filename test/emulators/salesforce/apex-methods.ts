@@ -26,6 +26,26 @@ const TEMPLATES: Record<string, { object: string; where: string }> = {
   userTerritories: { object: 'UserTerritory2Association', where: 'Territory2.Territory2ModelId = :modelId' },
   objectTerritories: { object: 'ObjectTerritory2Association', where: 'Territory2.Territory2ModelId = :modelId' },
   objectTerritoriesFor: { object: 'ObjectTerritory2Association', where: 'ObjectId IN :ids AND Territory2.Territory2ModelId = :modelId' },
+  // TerritoryKitTerritory2.queryShape (the planning-model save)
+  territoryModels: { object: 'Territory2Model', where: '' },
+  territoryTypes: { object: 'Territory2Type', where: '' },
+  assignmentRules: { object: 'ObjectTerritory2AssignmentRule', where: 'Territory2ModelId = :modelId' },
+  assignmentRuleItems: { object: 'ObjectTerritory2AssignmentRuleItem', where: 'RuleId IN :ids' },
+  ruleTerritories: { object: 'RuleTerritory2Association', where: 'Territory2.Territory2ModelId = :modelId' },
+};
+
+/**
+ * TerritoryKitTerritory2's planning-model writes: the fields each object may be created or updated
+ * with (anything else refuses the call, naming the field); every record must belong to a model in
+ * Planning state, else it fails alone with MODEL_NOT_IN_PLANNING.
+ */
+export const PLANNING_WRITES: Record<string, { create: string[]; update: string[]; destroy: boolean }> = {
+  Territory2Model: { create: ['Name', 'DeveloperName', 'Description'], update: ['Name', 'Description'], destroy: false },
+  Territory2: { create: ['Name', 'DeveloperName', 'Territory2ModelId', 'Territory2TypeId', 'ParentTerritory2Id', 'Description'], update: ['Name', 'ParentTerritory2Id', 'Description'], destroy: true },
+  ObjectTerritory2AssignmentRule: { create: ['DeveloperName', 'MasterLabel', 'ObjectType', 'BooleanFilter', 'IsActive', 'Territory2ModelId'], update: ['MasterLabel', 'IsActive'], destroy: true },
+  ObjectTerritory2AssignmentRuleItem: { create: ['RuleId', 'SortOrder', 'Field', 'Operation', 'Value'], update: [], destroy: true },
+  RuleTerritory2Association: { create: ['RuleId', 'Territory2Id', 'IsInherited'], update: [], destroy: true },
+  UserTerritory2Association: { create: ['UserId', 'Territory2Id', 'RoleInTerritory2'], update: ['RoleInTerritory2'], destroy: true },
 };
 
 const fail = (code: string, message: string, field?: string) =>
@@ -33,6 +53,25 @@ const fail = (code: string, message: string, field?: string) =>
 
 const ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
 const PREFIX: Record<string, string> = { Account: '001', User: '005', Territory2: '0MI', ObjectTerritory2Association: '0R4' };
+
+/** The Territory2Model a planning-model record (given, or stored under `id`) belongs to. */
+function modelOf(store: OrgStore, object: string, r: Record<string, unknown>): string | undefined {
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const get = (o: string, id: unknown) => (typeof id === 'string' ? store.get(o, id) : undefined);
+  switch (object) {
+    case 'Territory2Model': return str(r.Id);
+    case 'Territory2':
+    case 'ObjectTerritory2AssignmentRule': return str(r.Territory2ModelId) ?? str(get(object, r.Id)?.Territory2ModelId);
+    case 'ObjectTerritory2AssignmentRuleItem': {
+      const rule = get('ObjectTerritory2AssignmentRule', r.RuleId ?? get(object, r.Id)?.RuleId);
+      return str(rule?.Territory2ModelId);
+    }
+    default: {
+      const t = get('Territory2', r.Territory2Id ?? get(object, r.Id)?.Territory2Id);
+      return str(t?.Territory2ModelId);
+    }
+  }
+}
 const refused = (id: unknown, statusCode: string, message: string, field: string): SfSaveResult =>
   ({ id: typeof id === 'string' ? id : null, success: false, errors: [{ statusCode, message, fields: [field] }] });
 
@@ -80,6 +119,25 @@ export function apexMethodsFor(store: OrgStore, extraFields: Record<string, stri
     const name = [...(SCHEMA[object] ?? []), ...(extraFields[object] ?? [])].find((f) => f.toLowerCase() === String(field).toLowerCase());
     return name && !unreadable.has(`${object}.${name}`.toLowerCase()) ? name : undefined;
   };
+  /** TerritoryKitTerritory2's create/update/delete of planning-model records (see PLANNING_WRITES). */
+  const planningWrite = async (op: 'create' | 'update' | 'destroy', object: string, records: Record<string, unknown>[]): Promise<SfSaveResult[]> => {
+    const rule = PLANNING_WRITES[object];
+    if (!Array.isArray(records) || records.length === 0 || records.length > 200) return fail('EXCEEDED_ID_LIMIT', 'between 1 and 200 records per call');
+    if (op === 'destroy' && !rule.destroy) return fail('INVALID_TYPE', `${object} records are not deleted by territory-kit`);
+    const allowed = op === 'create' ? rule.create : op === 'update' ? ['Id', ...rule.update] : ['Id'];
+    const bad = records.flatMap((r) => Object.keys(r)).find((k) => k !== 'attributes' && !allowed.includes(k));
+    if (bad) return fail('INVALID_FIELD_FOR_INSERT_UPDATE', `cannot ${op === 'create' ? 'create' : 'write'} ${object}.${bad}`, `${object}.${bad}`);
+    const checked = records.map((r) => {
+      if (op !== 'create' && (typeof r.Id !== 'string' || store.objectOf(r.Id) !== object)) return refused(r.Id, 'INVALID_ID_FIELD', `${JSON.stringify(r.Id)} is not a ${object} id`, 'Id');
+      if (op === 'create' && object === 'Territory2Model') return null; // a new model starts in Planning
+      const modelId = modelOf(store, object, r);
+      const model = modelId ? store.get('Territory2Model', modelId) : undefined;
+      if (!model) return op === 'destroy' ? null : refused(r.Id ?? null, 'INVALID_CROSS_REFERENCE_KEY', `the ${object} does not belong to a Territory2Model`, 'Territory2ModelId');
+      if (model.State !== 'Planning') return refused(r.Id ?? null, 'MODEL_NOT_IN_PLANNING', `Territory2Model ${modelId} is ${String(model.State)}: territory-kit writes only to models in Planning state`, 'Territory2ModelId');
+      return null;
+    });
+    return merge(checked, (at) => (op === 'destroy' ? store.destroy(at.map((i) => String(records[i].Id))) : store[op](object, at.map((i) => records[i]))));
+  };
   const fake: ApexFake = {
     calls: 0,
     async queryPage({ requestJson }) {
@@ -110,6 +168,7 @@ export function apexMethodsFor(store: OrgStore, extraFields: Record<string, stri
     },
     async updateRecords({ objectName, recordsJson }) {
       fake.calls++;
+      if (PLANNING_WRITES[objectName]) return planningWrite('update', objectName, JSON.parse(recordsJson) as Record<string, unknown>[]);
       if (objectName !== 'Account') return fail('INVALID_TYPE', 'only Account can be updated');
       if (options.ownerNotUpdateable) return fail('INSUFFICIENT_ACCESS', 'Account.OwnerId is not updateable for this user', 'Account.OwnerId');
       const records = JSON.parse(recordsJson) as Record<string, unknown>[];
@@ -149,6 +208,7 @@ export function apexMethodsFor(store: OrgStore, extraFields: Record<string, stri
     },
     async createRecords({ objectName, recordsJson }) {
       fake.calls++;
+      if (PLANNING_WRITES[objectName]) return planningWrite('create', objectName, JSON.parse(recordsJson) as Record<string, unknown>[]);
       if (objectName !== 'ObjectTerritory2Association') return fail('INVALID_TYPE', 'only ObjectTerritory2Association can be created');
       const records = JSON.parse(recordsJson) as Record<string, unknown>[];
       const bad = records.flatMap((r) => Object.keys(r)).find((k) => k !== 'attributes' && !['ObjectId', 'Territory2Id', 'AssociationCause'].includes(k));
@@ -162,8 +222,9 @@ export function apexMethodsFor(store: OrgStore, extraFields: Record<string, stri
     },
     async deleteRecords({ objectName, ids }) {
       fake.calls++;
-      if (objectName !== 'ObjectTerritory2Association') return fail('INVALID_TYPE', 'only ObjectTerritory2Association can be deleted');
       if (!Array.isArray(ids) || ids.length === 0 || ids.length > 200) return fail('EXCEEDED_ID_LIMIT', 'between 1 and 200 ids per call');
+      if (PLANNING_WRITES[objectName]) return planningWrite('destroy', objectName, ids.map((Id) => ({ Id })));
+      if (objectName !== 'ObjectTerritory2Association') return fail('INVALID_TYPE', 'only ObjectTerritory2Association can be deleted');
       const checked = ids.map((id) => {
         if (typeof id !== 'string') return refused(id, 'MALFORMED_ID', `${JSON.stringify(id)} is not a Salesforce id`, 'Id');
         if (!isIdOf(id, 'ObjectTerritory2Association')) return refused(id, 'INVALID_ID_FIELD', `${id} is not an ObjectTerritory2Association id`, 'Id');

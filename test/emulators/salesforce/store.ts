@@ -32,6 +32,7 @@ export interface RecordFault { statusCode: string; message?: string; times: numb
 const PREFIX: Record<string, string> = {
   Account: '001', User: '005', Opportunity: '006', Territory2Model: '0MA', Territory2: '0MI',
   Territory2Type: '0M5', UserTerritory2Association: '0R0', ObjectTerritory2Association: '0R4',
+  ObjectTerritory2AssignmentRule: '0OH', ObjectTerritory2AssignmentRuleItem: '0OI', RuleTerritory2Association: '0OJ',
 };
 
 const SYSTEM = ['Id', 'LastModifiedDate', 'SystemModstamp', 'CreatedDate'];
@@ -45,6 +46,9 @@ export const SCHEMA: Record<string, string[]> = {
   Territory2: [...SYSTEM, 'Name', 'DeveloperName', 'Territory2ModelId', 'Territory2TypeId', 'ParentTerritory2Id'],
   UserTerritory2Association: [...SYSTEM, 'UserId', 'Territory2Id', 'RoleInTerritory2', 'IsActive'],
   ObjectTerritory2Association: [...SYSTEM, 'ObjectId', 'Territory2Id', 'AssociationCause', 'SobjectType'],
+  ObjectTerritory2AssignmentRule: [...SYSTEM, 'DeveloperName', 'MasterLabel', 'ObjectType', 'BooleanFilter', 'IsActive', 'Territory2ModelId'],
+  ObjectTerritory2AssignmentRuleItem: [...SYSTEM, 'RuleId', 'SortOrder', 'Field', 'Operation', 'Value'],
+  RuleTerritory2Association: [...SYSTEM, 'RuleId', 'Territory2Id', 'IsInherited'],
 };
 /** Field-level security and field types of the emulated org (see OrgStore). */
 export interface FieldSecurity {
@@ -266,7 +270,8 @@ export class OrgStore {
         else if (fields.AssociationCause !== 'Territory2Manual') error = { statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: 'AssociationCause must be Territory2Manual', fields: ['AssociationCause'] };
         else if (pairs.has(`${objectId}|${fields.Territory2Id}`)) error = { statusCode: 'DUPLICATE_VALUE', message: 'duplicate value found: the account is already in this territory', fields: [] };
         else error = this.fault(objectId, 'create');
-      } else error = Object.keys(fields).map((f) => this.checkValue(o, f, fields[f])).find(Boolean);
+      } else error = this.checkPlanning(o, fields) ?? Object.keys(fields).map((f) => this.checkValue(o, f, fields[f])).find(Boolean);
+      if (o === 'Territory2Model' && !error) fields.State = 'Planning';
       return { recId: undefined as string | undefined, fields, error };
     });
     return this.finish(plans, allOrNone, () => {
@@ -277,6 +282,28 @@ export class OrgStore {
         this.applied.push({ op: 'create', object: o, id: p.recId, fields: p.fields });
       }
     });
+  }
+
+  /**
+   * Territory-model records on create, as Salesforce checks them: Territory2Model.State is not
+   * createable (a new model is Planning), model DeveloperNames are unique in the org and territory
+   * DeveloperNames within a model, references must exist, rule items only under a rule without
+   * BooleanFilter.
+   */
+  private checkPlanning(o: string, f: Record<string, unknown>): SaveError | undefined {
+    const missing = (field: string, object: string) => (typeof f[field] === 'string' && this.get(object, f[field] as string) ? undefined : { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: `invalid cross reference id: ${field}`, fields: [field] });
+    const dup = (field: string, same: (r: SObjectRecord) => boolean) => (this.all(o).some((r) => r[field] === f[field] && same(r)) ? { statusCode: 'DUPLICATE_DEVELOPER_NAME', message: `duplicate ${field} ${String(f[field])}`, fields: [field] } : undefined);
+    if (o === 'Territory2Model') return 'State' in f ? { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: 'Unable to create/update fields: State.', fields: ['State'] } : dup('DeveloperName', () => true);
+    if (o === 'Territory2') return missing('Territory2ModelId', 'Territory2Model') ?? missing('Territory2TypeId', 'Territory2Type') ?? dup('DeveloperName', (r) => r.Territory2ModelId === f.Territory2ModelId);
+    if (o === 'ObjectTerritory2AssignmentRule') return missing('Territory2ModelId', 'Territory2Model') ?? dup('DeveloperName', (r) => r.Territory2ModelId === f.Territory2ModelId);
+    if (o === 'ObjectTerritory2AssignmentRuleItem') {
+      const rule = typeof f.RuleId === 'string' ? this.get('ObjectTerritory2AssignmentRule', f.RuleId) : undefined;
+      if (!rule) return missing('RuleId', 'ObjectTerritory2AssignmentRule');
+      if (rule.BooleanFilter) return { statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: 'rule items can be created only when the rule has no BooleanFilter', fields: ['RuleId'] };
+    }
+    if (o === 'RuleTerritory2Association') return missing('RuleId', 'ObjectTerritory2AssignmentRule') ?? missing('Territory2Id', 'Territory2');
+    if (o === 'UserTerritory2Association') return missing('UserId', 'User') ?? missing('Territory2Id', 'Territory2');
+    return undefined;
   }
 
   /** The sObject an id belongs to: by key prefix, else by looking it up (seeded custom ids). */

@@ -12,9 +12,9 @@ const SYSTEM_NAMES: Record<string, string> = { salesforce: 'Salesforce', hubspot
 /** Territory changes: their count and outcomes where the adapter writes them, else a plain notice with export. */
 function territoryPart(ctx: PanelCtx) {
   const { s, f } = ctx;
+  const system = SYSTEM_NAMES[s.capabilities?.system ?? ''] ?? s.capabilities?.system ?? 'the CRM';
   if (s.capabilities?.canWriteTerritories !== true) {
     if (!s.territories.length) return nothing;
-    const system = SYSTEM_NAMES[s.capabilities?.system ?? ''] ?? s.capabilities?.system ?? 'the CRM';
     const d = ctx.ui.download?.label === 'territories GeoJSON' ? ctx.ui.download : null;
     const edits = pendingTerritoryChanges(s).length;
     return html`<div part="territories-local" class="notice" role="note">
@@ -30,10 +30,17 @@ function territoryPart(ctx: PanelCtx) {
   const last = s.lastTerritorySave ?? [];
   if (!last.length) return nothing;
   const names = new Map(s.territories.map((t) => [t.id, t.name]));
+  // Where the CRM keeps them, when it says (Salesforce territory2 mode: a planning model the admin activates).
+  const to = last.find((o) => o.status === 'saved' && o.savedTo)?.savedTo;
   return html`<div part="territory-outcomes" role="region" aria-label="Last territory save">
     <p>Territories: <span class="ok">${f.number(last.filter((o) => o.status === 'saved').length, 0)} saved</span>,
       <span class="failed">${f.number(last.filter((o) => o.status === 'failed').length, 0)} failed</span>,
       <span class="conflict">${f.number(last.filter((o) => o.status === 'conflict').length, 0)} in conflict</span></p>
+    ${to
+      ? html`<p part="territories-saved-to">${to.kind === 'Territory2Model'
+          ? `Territories saved to ${system} as planning model “${to.name}” — review and activate it in Setup.`
+          : `Territories saved to ${system}: ${to.name}.`}</p>`
+      : nothing}
     <ul class="scroll" tabindex="0" aria-label="Outcome of each territory">
       ${last.slice(0, LISTED).map(
         (o) => html`<li part="territory-outcome outcome-${o.status}" class=${o.status} data-territory=${o.territoryId} data-status=${o.status}>
