@@ -1,7 +1,8 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { distributeAccounts, type DistributeResult } from '../../src/engine/distribute-accounts.js';
-import { undoLabel } from '../../src/store/selectors.js';
+/** The label of the step undo would revert (as selectors' undoLabel; not imported, to keep this chunk's modules apart from the first load's). */
+const undoLabel = (s: { past: readonly { label: string }[] }): string | null => s.past.at(-1)?.label ?? null;
 import { PlanController } from '../shared/plan-controller.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
