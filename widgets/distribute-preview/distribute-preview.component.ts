@@ -31,6 +31,8 @@ export type DistributeSource = 'any' | 'selection' | 'rep';
  * @csspart apply - The Apply button.
  * @csspart undo - The Undo button shown after Apply.
  *
+ * @cssproperty [--tk-panel-list-max-height=20rem] - Height at which the proposals list scrolls.
+ *
  * Attributes: `tolerance` (default 0.05), `from-rep-id` (distribute this rep's book instead of the
  * selection), `source` (`any`: a chooser with the selection and every rep's book, the default;
  * `selection`: the selection only, no chooser; `rep`: a chooser of the rep who leaves), `auto`
@@ -229,7 +231,7 @@ export class TkDistributePreview extends TkElement {
       </p>
       <table part="reps">
         <caption class="weak">${msg('Per rep')}</caption>
-        <thead><tr><th scope="col">${msg('Rep')}</th><th scope="col" class="num">${msg('Gains')}</th><th scope="col" class="num">${msg('Gives')}</th><th scope="col" class="num wide">${msg('Workload after')}</th><th scope="col" class="num">${msg('Off target after')}</th></tr></thead>
+        <thead><tr><th scope="col">${msg('Rep')}</th><th scope="col" class="num">${msg('Gains')}</th><th scope="col" class="num">${msg('Gives')}</th><th scope="col" class="num wide">${msg('Workload after')}</th><th scope="col" class="num">${msg('Off target after (workload / potential)')}</th></tr></thead>
         <tbody>
           ${changed.map((b) => html`<tr data-rep=${b.repId}>
             <th scope="row">${this.repName(b.repId)}</th>
@@ -240,6 +242,7 @@ export class TkDistributePreview extends TkElement {
           </tr>`)}
         </tbody>
       </table>
+      <div class="scroll" tabindex="0" role="region" aria-label=${msg('Proposed owners')}>
       <table part="proposals">
         <caption class="weak">${moving.length > SHOWN ? msg(str`Proposed owners (first ${n(SHOWN)} of ${n(moving.length)})`) : msg('Proposed owners')}</caption>
         <thead><tr><th scope="col">${msg('Account')}</th><th scope="col">${msg('From → to')}</th><th scope="col">${msg('Why')}</th></tr></thead>
@@ -251,6 +254,7 @@ export class TkDistributePreview extends TkElement {
           </tr>`)}
         </tbody>
       </table>
+      </div>
       <div class="actions">
         <button part="apply" type="button" class="brand" ?disabled=${stale || moves === 0 || !this.plan.canEdit} @click=${() => this.apply()}>${moves === 1 ? msg('Apply 1 change') : msg(str`Apply ${n(moves)} changes`)}</button>
         <button type="button" @click=${() => this.discard()}>${msg('Discard')}</button>
