@@ -124,3 +124,25 @@ if (process.env.BENCH_DEBUG) {
   const devs = ev.reps.map((r) => [r.repId, r.deviation.workload.toFixed(2), r.deviation.potential.toFixed(2)]).sort((a, b) => Math.abs(+b[1]) - Math.abs(+a[1]));
   console.log(devs.slice(0, 8));
 }
+
+// A region's selection in a plan that is already imbalanced (the planner's everyday case): the repair
+// must not send the region's accounts across the map to reps that were under target anyway.
+{
+  const home = reps[0].home!;
+  const region = accounts.filter((a) => Math.abs(a.lat! - home.lat) < 3 && Math.abs(a.lng! - home.lng) < 4).map((a) => a.id);
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const repById = new Map(reps.map((r) => [r.id, r]));
+  const describe = (r: ReturnType<typeof distributeAccounts>) => {
+    const km = r.proposals.filter((p) => p.from !== p.to).map((p) => {
+      const h = repById.get(p.to)!.home!;
+      const a = byId.get(p.accountId)!;
+      return haversineKm(h.lat, h.lng, a.lat!, a.lng!);
+    });
+    return `${km.length} moves, mean ${Math.round(km.reduce((s, x) => s + x, 0) / Math.max(1, km.length))} km to the new rep's home, ${km.filter((x) => x > 500).length} over 500 km; worst deviation after: workload ${pct(r.balanceAfter.workload.maxDeviation)}, potential ${pct(r.balanceAfter.potential.maxDeviation)}`;
+  };
+  const input = { accounts, reps, assignments: current, accountIds: region };
+  console.log('');
+  console.log(`a region of ${region.length} accounts (±3° lat, ±4° lng around ${reps[0].id}'s home), on the current plan:`);
+  console.log(`- greedy pass only: ${describe(greedyOnly(input))}`);
+  console.log(`- distributeAccounts: ${describe(distributeAccounts(input))}`);
+}

@@ -106,7 +106,9 @@ const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
  * pass caps reps from above only, so a repair pass follows (distribute/repair-balance.ts): single moves,
  * then swaps, of the selection's accounts between receivers, each lowering the summed squared excess
  * outside the band [1 − tolerance, 1 + tolerance] (widened around the receivers' mean load ratio when
- * the selection cannot reach it), preferring the step that loses the least fit; it stops when every
+ * the selection cannot reach it; when the selection is too small to lift every rep to the floor, each
+ * rep's floor is where the greedy pass left it, so a region's accounts are not sent across the map to
+ * make up for an imbalance they did not cause), preferring the step that loses the least fit; it stops when every
  * receiver is inside the band on every balanced metric, or no step helps. Locked accounts,
  * accounts of locked reps and accounts with no eligible rep stay put (in `kept`). Inactive and locked
  * reps (and `fromRepId`) receive nothing; a leaving rep counts as inactive for the targets and the
@@ -233,6 +235,9 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
   order.sort((x, y) => y.s - x.s || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0));
 
   const placedAt: DistributeProposal[] = new Array(movable.length);
+  // The receivers' loads without the selection (for the repair's floors).
+  const baseW = loadW.slice();
+  const baseP = loadP.slice();
   const at = new Int32Array(movable.length);
   /** The static part of the fit (skill, relationship, proximity) and the km, for account `a` and receiver `j`. */
   const staticFit = (a: Account, j: number) => {
@@ -326,6 +331,20 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
     }
     const muW = tw > 0 ? lw / tw : 1;
     const muP = tp > 0 ? lp / tp : 1;
+    // The floor is 1 − tolerance (around the mean ratio when that is below it) when the selection is
+    // enough to lift every receiver to it; otherwise (a region's accounts in a team that is imbalanced
+    // anyway) the selection cannot fix the team, and it is not pulled across the map trying: each
+    // receiver's floor is then no higher than where the greedy pass left it.
+    const floors = (mu: number, base: Float64Array, load: Float64Array, target: Float64Array, selected: number) => {
+      const band = mu < 1 - tolerance ? mu * (1 - tolerance) : 1 - tolerance;
+      let deficit = 0;
+      for (let j = 0; j < k; j++) if (target[j] > 0) deficit += Math.max(0, band * target[j] - base[j]);
+      const reachable = selected >= deficit - 1e-9;
+      return Float64Array.from(receivers, (_, j) => (reachable || !(target[j] > 0) ? band : Math.min(band, load[j] / target[j])));
+    };
+    let selW = 0;
+    let selP = 0;
+    for (const a of movable) (selW += a.workload ?? 1), (selP += a.potential);
     const moved = repairBalance({
       loadW,
       loadP,
@@ -336,9 +355,9 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
       at,
       checkW,
       checkP,
-      loW: muW < 1 - tolerance ? muW * (1 - tolerance) : 1 - tolerance,
+      loW: floors(muW, baseW, loadW, targetW, selW),
       hiW: muW > 1 + tolerance ? Math.max(ceilW, muW * (1 + tolerance)) : ceilW,
-      loP: muP < 1 - tolerance ? muP * (1 - tolerance) : 1 - tolerance,
+      loP: floors(muP, baseP, loadP, targetP, selP),
       hiP: muP > 1 + tolerance ? Math.max(ceilP, muP * (1 + tolerance)) : ceilP,
       fit: (i, j) => {
         const f = staticFit(movable[i], j);

@@ -17,10 +17,10 @@ export interface RepairState {
   /** Which metrics are balanced. */
   checkW: boolean;
   checkP: boolean;
-  /** The band on load ÷ target each receiver should be inside, per metric. */
-  loW: number;
+  /** The band on load ÷ target each receiver should be inside, per metric: the floor per receiver, one ceiling. */
+  loW: Float64Array;
   hiW: number;
-  loP: number;
+  loP: Float64Array;
   hiP: number;
   /** How well receiver `j` fits account `i` apart from load (skill, relationship, proximity), in [0, 1]. */
   fit(i: number, j: number): number;
@@ -49,7 +49,7 @@ export function repairBalance(s: RepairState): Set<number> {
     return e * e;
   };
   const pen = (j: number, dw: number, dp: number): number =>
-    (s.checkW ? excess(s.loadW[j] + dw, s.targetW[j], s.loW, s.hiW) : 0) + (s.checkP ? excess(s.loadP[j] + dp, s.targetP[j], s.loP, s.hiP) : 0);
+    (s.checkW ? excess(s.loadW[j] + dw, s.targetW[j], s.loW[j], s.hiW) : 0) + (s.checkP ? excess(s.loadP[j] + dp, s.targetP[j], s.loP[j], s.hiP) : 0);
   const stuck = new Uint8Array(k);
   let budget = BUDGET;
   let step = 0;
