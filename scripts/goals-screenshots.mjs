@@ -1,6 +1,7 @@
 // Screenshots of issue #17's flows inside <tk-rep-assignment-panel> on the real demo (`npm start`'s
 // server on a free port): a selection distributed across reps, a rep leaving, the quota planner —
-// light, dark and 400 px wide. Run: node scripts/goals-screenshots.mjs [outDir]  (default /tmp/goals-shots)
+// light, dark and 400 px wide. Run: node scripts/goals-screenshots.mjs [outDir]  (default /tmp/goals-shots);
+// GOALS_LOCALE=de-DE (fr-FR, ja-JP) picks the demo's language first.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,7 +62,7 @@ async function flow(page, which) {
       select.value = busiest.id;
       select.dispatchEvent(new Event('change'));
       await preview.updateComplete;
-      [...preview.shadowRoot.querySelectorAll('button')].find((b) => b.textContent.includes('Propose')).click();
+      preview.shadowRoot.querySelector('[part~=controls] button').click();
       await until(() => preview.shadowRoot.querySelector('[part~=balance]'), 'proposal');
     } else if (which === 'quotas') {
       panel.setSectionOpen('selection', false);
@@ -86,6 +87,8 @@ try {
       await page.goto(`${base}/demo/`, { waitUntil: 'load' });
       await page.waitForFunction(() => document.querySelector('tk-territory-provider')?.state?.status === 'ready', { timeout: 60_000, polling: 100 });
       if (theme === 'dark') await page.click('#theme');
+      // GOALS_LOCALE=de-DE (or fr-FR, ja-JP): the demo's language picker, to check the translations.
+      if (process.env.GOALS_LOCALE) await page.select('#locale', process.env.GOALS_LOCALE);
       await flow(page, which);
       const panel = await page.$(PANEL);
       const file = join(out, `goals-${which}-${theme}-${width}.png`);
