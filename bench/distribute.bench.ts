@@ -7,6 +7,8 @@
 // Run: npm run bench:distribute
 import { cpus, loadavg } from 'node:os';
 import { distributeAccounts } from '../src/engine/distribute-accounts.js';
+// The single greedy pass as it was before the repair pass (issue #17 follow-up), run side by side.
+import { distributeAccounts as greedyOnly } from './distribute-baseline.js';
 import { evaluatePlan } from '../src/engine/evaluate-plan.js';
 import { haversineKm } from '../src/engine/geo.js';
 import { recommendReps } from '../src/engine/recommend-reps.js';
@@ -73,6 +75,11 @@ function quality(assignments: Assignments) {
   };
 }
 
+// the greedy pass alone (before the repair pass)
+let greedy = greedyOnly({ accounts, reps, assignments: current, accountIds: selection });
+const tGreedy = time(5, () => (greedy = greedyOnly({ accounts, reps, assignments: current, accountIds: selection })));
+const afterGreedy = Object.assign(Object.create(null) as Assignments, current, greedy.assignments);
+
 // distributeAccounts
 let result = distributeAccounts({ accounts, reps, assignments: current, accountIds: selection });
 const t = time(5, () => (result = distributeAccounts({ accounts, reps, assignments: current, accountIds: selection })));
@@ -96,6 +103,7 @@ const naiveMs = ((performance.now() - t0) / NAIVE_SAMPLE) * N;
 const q = quality(after);
 const qBefore = quality(current);
 const qOne = quality(allToOne);
+const qGreedy = quality(afterGreedy);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 console.log(`distributeAccounts bench — ${new Date().toISOString()} — node ${process.version} — ${cpus().length}× ${cpus()[0]?.model} — load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 console.log(`${N.toLocaleString('en')} selected accounts (2% locked, 30% unassigned), ${K} reps, tolerance 0.05`);
@@ -105,11 +113,36 @@ console.log('|---|---|---|---|---|---|');
 console.log(`| before (current plan) | — | ${pct(qBefore.workloadDev)} | ${pct(qBefore.potentialDev)} | ${pct(qBefore.skillShare)} | ${qBefore.meanKm.toFixed(0)} |`);
 console.log(`| one rep for all (recommendReps(selection)[0]) | ${ms(median(tOne.wall))} | ${pct(qOne.workloadDev)} | ${pct(qOne.potentialDev)} | ${pct(qOne.skillShare)} | ${qOne.meanKm.toFixed(0)} |`);
 console.log(`| recommendReps per account (${NAIVE_SAMPLE} timed, scaled ×${Math.round(N / NAIVE_SAMPLE)}) | ~${ms(naiveMs)} | — | — | — | — |`);
-console.log(`| **distributeAccounts** | **${ms(median(t.wall))}** (cpu ${ms(median(t.cpu))}, first ${ms(t.first)}) | ${pct(q.workloadDev)} | ${pct(q.potentialDev)} | ${pct(q.skillShare)} | ${q.meanKm.toFixed(0)} |`);
+console.log(`| greedy pass only (before the repair pass) | ${ms(median(tGreedy.wall))} (cpu ${ms(median(tGreedy.cpu))}) | ${pct(qGreedy.workloadDev)} | ${pct(qGreedy.potentialDev)} | ${pct(qGreedy.skillShare)} | ${qGreedy.meanKm.toFixed(0)} |`);
+console.log(`| **distributeAccounts** (greedy + repair) | **${ms(median(t.wall))}** (cpu ${ms(median(t.cpu))}, first ${ms(t.first)}) | ${pct(q.workloadDev)} | ${pct(q.potentialDev)} | ${pct(q.skillShare)} | ${q.meanKm.toFixed(0)} |`);
 console.log('');
-console.log(`moves: ${Object.keys(result.assignments).length}, kept: ${result.kept.length}, withinTolerance: ${result.withinTolerance}`);
+console.log(`moves: ${Object.keys(result.assignments).length} (greedy only: ${Object.keys(greedy.assignments).length}), kept: ${result.kept.length}, withinTolerance: ${result.withinTolerance} (greedy only: ${greedy.withinTolerance})`);
+const under = (r: typeof result) => Math.min(...r.byRep.map((b) => b.deviationAfter.workload));
+console.log(`most under target on workload: ${pct(under(result))} (greedy only: ${pct(under(greedy))}); on potential: ${pct(Math.min(...result.byRep.map((b) => b.deviationAfter.potential)))} (greedy only: ${pct(Math.min(...greedy.byRep.map((b) => b.deviationAfter.potential)))})`);
 if (process.env.BENCH_DEBUG) {
   const ev = evaluatePlan(accounts, reps, after);
   const devs = ev.reps.map((r) => [r.repId, r.deviation.workload.toFixed(2), r.deviation.potential.toFixed(2)]).sort((a, b) => Math.abs(+b[1]) - Math.abs(+a[1]));
   console.log(devs.slice(0, 8));
+}
+
+// A region's selection in a plan that is already imbalanced (the planner's everyday case): the repair
+// must not send the region's accounts across the map to reps that were under target anyway.
+{
+  const home = reps[0].home!;
+  const region = accounts.filter((a) => Math.abs(a.lat! - home.lat) < 3 && Math.abs(a.lng! - home.lng) < 4).map((a) => a.id);
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const repById = new Map(reps.map((r) => [r.id, r]));
+  const describe = (r: ReturnType<typeof distributeAccounts>) => {
+    const km = r.proposals.filter((p) => p.from !== p.to).map((p) => {
+      const h = repById.get(p.to)!.home!;
+      const a = byId.get(p.accountId)!;
+      return haversineKm(h.lat, h.lng, a.lat!, a.lng!);
+    });
+    return `${km.length} moves, mean ${Math.round(km.reduce((s, x) => s + x, 0) / Math.max(1, km.length))} km to the new rep's home, ${km.filter((x) => x > 500).length} over 500 km; worst deviation after: workload ${pct(r.balanceAfter.workload.maxDeviation)}, potential ${pct(r.balanceAfter.potential.maxDeviation)}`;
+  };
+  const input = { accounts, reps, assignments: current, accountIds: region };
+  console.log('');
+  console.log(`a region of ${region.length} accounts (±3° lat, ±4° lng around ${reps[0].id}'s home), on the current plan:`);
+  console.log(`- greedy pass only: ${describe(greedyOnly(input))}`);
+  console.log(`- distributeAccounts: ${describe(distributeAccounts(input))}`);
 }

@@ -1,52 +1,104 @@
-// Screenshots of <tk-quota-planner> and <tk-distribute-preview> on demo data: light, dark and 400 px
-// wide. Run: node scripts/goals-screenshots.mjs [outDir]  (default /tmp/goals-shots)
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Screenshots of issue #17's flows inside <tk-rep-assignment-panel> on the real demo (`npm start`'s
+// server on a free port): a selection distributed across reps, a rep leaving, the quota planner —
+// light, dark and 400 px wide. Run: node scripts/goals-screenshots.mjs [outDir]  (default /tmp/goals-shots);
+// GOALS_LOCALE=de-DE (fr-FR, ja-JP) picks the demo's language first.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundlePage, launchChromium, ROOT, serveDir } from './browser-harness.mjs';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from './browser-harness.mjs';
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const out = process.argv[2] ?? '/tmp/goals-shots';
 mkdirSync(out, { recursive: true });
-const html = (theme) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Goals</title>
-<style>body{margin:0;padding:12px;background:${theme === 'dark' ? '#1b1b1b' : '#fff'}} section{margin-bottom:16px}</style></head>
-<body><tk-territory-provider theme="${theme}" viewer-role="manager" no-toolbar>
-<section><tk-quota-planner target="2400000" period="2027-01-01"></tk-quota-planner></section>
-<section><tk-distribute-preview></tk-distribute-preview></section>
-</tk-territory-provider><script type="module" src="bundle.js"></script></body></html>`;
 
-const page = await bundlePage({ entry: join(ROOT, 'bench/goals-page/entry.ts'), html: html('light') });
-writeFileSync(join(page.dir, 'dark.html'), html('dark'));
-const server = await serveDir(page.dir);
+const child = spawn(process.execPath, ['demo/server.mjs'], { cwd: ROOT, env: { ...process.env, HUBSPOT_PROXY: '', PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+const base = await new Promise((resolve, reject) => {
+  let text = '';
+  child.stdout.on('data', (d) => {
+    text += String(d);
+    const m = /territory-kit demo \([^)]*\): (http:\/\/[^/\s]+)\//.exec(text);
+    if (m) resolve(m[1]);
+  });
+  child.once('exit', (code) => reject(new Error(`server exited ${code}: ${text}`)));
+});
+
+const PANEL = 'tk-rep-assignment-panel';
+
+/** Runs in the page: the panel's shadow root, and a helper to wait for a selector inside it. */
+async function flow(page, which) {
+  await page.evaluate(async (which) => {
+    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    const until = async (fn, what) => {
+      for (let i = 0; i < 300; i++) {
+        const v = fn();
+        if (v) return v;
+        await sleep(50);
+      }
+      throw new Error(`timed out: ${what}`);
+    };
+    const provider = document.querySelector('tk-territory-provider');
+    const panel = document.querySelector('tk-rep-assignment-panel');
+    const root = panel.shadowRoot;
+    const s = provider.state;
+    // Close the sections that are not part of this shot, so the flow is in view.
+    for (const id of ['reps', 'rebalance', 'save']) panel.setSectionOpen(id, false);
+    if (which === 'distribute') {
+      // A region's worth: every account within 6° of the first rep's home (several owners).
+      const home = s.reps[0].home;
+      const ids = s.accounts.filter((a) => a.lat !== null && Math.abs(a.lat - home.lat) < 4 && Math.abs(a.lng - home.lng) < 6).map((a) => a.id).slice(0, 60);
+      provider.actions.select(ids);
+      const button = await until(() => root.querySelector('button[data-distribute]'), 'distribute button');
+      button.click();
+      const preview = await until(() => root.querySelector('tk-distribute-preview'), 'preview');
+      await until(() => preview.shadowRoot?.querySelector('[part~=balance]'), 'proposal');
+      panel.setSectionOpen('selection', true);
+    } else if (which === 'leaves') {
+      panel.setSectionOpen('selection', false);
+      panel.setSectionOpen('leaves', true);
+      const preview = await until(() => root.querySelector('[data-section=leaves] tk-distribute-preview'), 'leaves preview');
+      const select = await until(() => preview.shadowRoot?.querySelector('select[name=from]'), 'rep chooser');
+      const busiest = s.reps.find((r) => r.active !== false) ?? s.reps[0];
+      select.value = busiest.id;
+      select.dispatchEvent(new Event('change'));
+      await preview.updateComplete;
+      preview.shadowRoot.querySelector('[part~=controls] button').click();
+      await until(() => preview.shadowRoot.querySelector('[part~=balance]'), 'proposal');
+    } else if (which === 'quotas') {
+      panel.setSectionOpen('selection', false);
+      panel.setSectionOpen('quotas', true);
+      const planner = await until(() => root.querySelector('tk-quota-planner'), 'planner');
+      const input = await until(() => planner.shadowRoot?.querySelector('tbody tr input[type=number]'), 'quota inputs');
+      input.value = String(Math.round(Number(input.value) * 1.4));
+      input.dispatchEvent(new Event('change'));
+      await planner.updateComplete;
+    }
+    await sleep(300);
+  }, which);
+}
+
 const browser = await launchChromium();
 try {
-  for (const [theme, width] of [['light', 1000], ['dark', 1000], ['light', 400]]) {
-    {
-      const tab = await browser.newPage();
-      await tab.setViewport({ width, height: 900 });
-      await tab.goto(server.url + (theme === 'dark' ? 'dark.html' : ''));
-      await tab.waitForFunction(() => window.provider?.state.status === 'ready', { timeout: 30_000 });
-      // Lock the first rep's quota at 400,000, pick the inactive rep's book and propose owners.
-      await tab.evaluate(async () => {
-        const planner = document.querySelector('tk-quota-planner');
-        await planner.updateComplete;
-        const input = planner.shadowRoot.querySelector('tbody tr input[type=number]');
-        input.value = '400000';
-        input.dispatchEvent(new Event('change'));
-        await planner.updateComplete;
-        const d = document.querySelector('tk-distribute-preview');
-        const leaving = window.provider.state.reps.find((r) => r.active === false);
-        d.fromRepId = leaving.id;
-        await d.updateComplete;
-        [...d.shadowRoot.querySelectorAll('button')].find((b) => b.textContent.includes('Propose')).click();
-        await d.updateComplete;
-      });
-      const file = join(out, `goals-${theme}-${width}.png`);
-      await tab.screenshot({ path: file, fullPage: true });
+  for (const [theme, width] of [['light', 1280], ['dark', 1280], ['light', 400]]) {
+    for (const which of ['distribute', 'leaves', 'quotas']) {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await page.setViewport({ width, height: 900 });
+      await page.goto(`${base}/demo/`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('tk-territory-provider')?.state?.status === 'ready', { timeout: 60_000, polling: 100 });
+      if (theme === 'dark') await page.click('#theme');
+      // GOALS_LOCALE=de-DE (or fr-FR, ja-JP): the demo's language picker, to check the translations.
+      if (process.env.GOALS_LOCALE) await page.select('#locale', process.env.GOALS_LOCALE);
+      await flow(page, which);
+      const panel = await page.$(PANEL);
+      const file = join(out, `goals-${which}-${theme}-${width}.png`);
+      const box = await panel.boundingBox();
+      await page.screenshot({ path: file, clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 1600) }, captureBeyondViewport: true });
       console.log(file);
-      await tab.close();
+      await context.close();
     }
   }
 } finally {
   await browser.close();
-  await server.close();
-  page.dispose();
+  child.kill('SIGTERM');
 }

@@ -5,6 +5,7 @@ import { evaluatePlan, type MetricValues } from './evaluate-plan.js';
 import { haversineKm } from './geo.js';
 import { DEFAULT_FIT_WEIGHTS, type FitCriteria } from './recommend-reps.js';
 import type { BalanceStats, Metric } from './types.js';
+import { repairBalance } from './distribute/repair-balance.js';
 
 /** The owner proposed for one account of the selection. */
 export interface DistributeProposal {
@@ -101,9 +102,17 @@ const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
  * are first taken out of their owners' books; then, biggest first (workload and potential relative to
  * the mean target), each goes to the best-scoring rep that stays within `1 + tolerance` of its target
  * on every balanced metric — or within the receivers' mean load ratio when the selection cannot fit
- * within tolerance at all, so the overflow is shared — and when none can, to the rep left least over. Locked accounts,
+ * within tolerance at all, so the overflow is shared — and when none can, to the rep left least over. That
+ * pass caps reps from above only, so a repair pass follows (distribute/repair-balance.ts): single moves,
+ * then swaps, of the selection's accounts between receivers, each lowering the summed squared excess
+ * outside the band [1 − tolerance, 1 + tolerance] (widened around the receivers' mean load ratio when
+ * the selection cannot reach it; when the selection is too small to lift every rep to the floor, each
+ * rep's floor is where the greedy pass left it, so a region's accounts are not sent across the map to
+ * make up for an imbalance they did not cause), preferring the step that loses the least fit; it stops when every
+ * receiver is inside the band on every balanced metric, or no step helps. Locked accounts,
  * accounts of locked reps and accounts with no eligible rep stay put (in `kept`). Inactive and locked
- * reps (and `fromRepId`) receive nothing. Ties go to the smaller rep id; the result is deterministic.
+ * reps (and `fromRepId`) receive nothing; a leaving rep counts as inactive for the targets and the
+ * balance after (its share of the team's targets goes to the others). Ties go to the smaller rep id; the result is deterministic.
  *
  * @param input accounts, reps, current assignments, and `accountIds` or `fromRepId`
  * @param options weights, tolerance (0.05), metrics, locks, proximityHalfLifeKm (100)
@@ -156,6 +165,10 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
   for (const r of reps) if (r.locked) lockedReps.add(r.id);
   const evalOptions = { tolerance, balanceOn: metrics };
   const before = evaluatePlan(accounts, reps, assignments, evalOptions);
+  // A leaving rep counts as gone for the targets the book is shared against, and in the balance after.
+  const leaving = input.fromRepId;
+  const repsAfter = leaving === undefined ? reps : reps.map((r) => (r.id === leaving && r.active !== false ? { ...r, active: false } : r));
+  const goal = repsAfter === reps ? before : evaluatePlan(accounts, repsAfter, assignments, evalOptions);
 
   // Eligible receivers and their loads once the movable selection is taken out.
   const receivers = reps.filter((r) => r.active !== false && !lockedReps.has(r.id) && r.id !== input.fromRepId);
@@ -167,7 +180,7 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
   const targetW = new Float64Array(k);
   const targetP = new Float64Array(k);
   receivers.forEach((r, j) => {
-    const t = before.byRep[r.id];
+    const t = goal.byRep[r.id];
     loadW[j] = t.workload;
     loadP[j] = t.potential;
     targetW[j] = t.target.workload;
@@ -222,36 +235,51 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
   order.sort((x, y) => y.s - x.s || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0));
 
   const placedAt: DistributeProposal[] = new Array(movable.length);
-  const out = Object.create(null) as Assignments;
-  const gained = new Map<string, number>();
-  const lost = new Map<string, number>();
-  const breakdown: FitCriteria = { skill: 0, relationship: 0, proximity: 0, capacity: 0 };
-  for (const { a, i } of order) {
-    const w = a.workload ?? 1;
-    const owner = ownerOf(a.id);
+  // The receivers' loads without the selection (for the repair's floors).
+  const baseW = loadW.slice();
+  const baseP = loadP.slice();
+  const at = new Int32Array(movable.length);
+  /** The static part of the fit (skill, relationship, proximity) and the km, for account `a` and receiver `j`. */
+  const staticFit = (a: Account, j: number) => {
     const ind = a.industry ? norm(a.industry) : null;
     const placed = a.lat !== null && a.lng !== null;
-    // Load ratio after taking the account: workload (as recommendReps), mixed with potential in
-    // proportion to the account's size in each when potential is balanced too, so accounts heavy in
-    // one metric go to reps with room in that metric.
+    const km = placed && homes[j] ? haversineKm(homes[j]!.lat, homes[j]!.lng, a.lat!, a.lng!) : null;
+    const skill = ind !== null && skills[j].has(ind) ? 1 : 0;
+    const relationship = ownerOf(a.id) === receivers[j].id ? 1 : 0;
+    const proximity = km === null ? 0 : 0.5 ** (km / halfLife);
+    return { skill, relationship, proximity, km, placed };
+  };
+  /**
+   * Load ratio of receiver `j` holding `a`, given its loads with `a` counted: workload (as recommendReps),
+   * mixed with potential in proportion to the account's size in each when potential is balanced too,
+   * so accounts heavy in one metric go to reps with room in that metric.
+   */
+  const rhoWith = (a: Account, j: number, lw: number, lp: number): number => {
+    const w = a.workload ?? 1;
     const sw = meanW > 0 ? w / meanW : 0;
     const sp = checkP && meanP > 0 ? a.potential / meanP : 0;
     const mixP = sw + sp > 0 ? sp / (sw + sp) : 0;
-    const rhoOf = (j: number): number => {
-      const rw = targetW[j] > 0 ? (loadW[j] + w) / targetW[j] : loadW[j] + w > 0 ? Infinity : 0;
-      if (mixP === 0 || !(targetP[j] > 0)) return rw;
-      return (1 - mixP) * rw + mixP * ((loadP[j] + a.potential) / targetP[j]);
+    const rw = targetW[j] > 0 ? lw / targetW[j] : lw > 0 ? Infinity : 0;
+    if (mixP === 0 || !(targetP[j] > 0)) return rw;
+    return (1 - mixP) * rw + mixP * (lp / targetP[j]);
+  };
+  const proposal = (a: Account, j: number, lw: number, lp: number, fits: boolean): DistributeProposal => {
+    const f = staticFit(a, j);
+    const rho = rhoWith(a, j, lw, lp);
+    const breakdown: FitCriteria = { skill: f.skill, relationship: f.relationship, proximity: f.proximity, capacity: clamp01(1 - rho / 2) };
+    let score = 0;
+    for (const c of CRITERIA) score += weights[c] * breakdown[c];
+    return {
+      accountId: a.id,
+      from: ownerOf(a.id),
+      to: receivers[j].id,
+      score: clamp01(score / weightSum),
+      breakdown,
+      reason: reasonFor(a, f.skill > 0, f.relationship > 0, f.km, f.placed, rho, fits),
     };
-    const scoreOf = (j: number): number => {
-      const rho = rhoOf(j);
-      const km = placed && homes[j] ? haversineKm(homes[j]!.lat, homes[j]!.lng, a.lat!, a.lng!) : null;
-      const s =
-        weights.skill * (ind !== null && skills[j].has(ind) ? 1 : 0) +
-        weights.relationship * (owner === receivers[j].id ? 1 : 0) +
-        weights.proximity * (km === null ? 0 : 0.5 ** (km / halfLife)) +
-        weights.capacity * clamp01(1 - rho / 2);
-      return s / weightSum;
-    };
+  };
+  for (const { a, i } of order) {
+    const w = a.workload ?? 1;
     let best = -1;
     let bestScore = -1;
     let bestFits = false;
@@ -264,7 +292,13 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
       const over = Math.max(overW, overP);
       const fits = over <= 1e-9;
       if (bestFits && !fits) continue;
-      const score = scoreOf(j);
+      const f = staticFit(a, j);
+      const score =
+        (weights.skill * f.skill +
+          weights.relationship * f.relationship +
+          weights.proximity * f.proximity +
+          weights.capacity * clamp01(1 - rhoWith(a, j, afterW, afterP) / 2)) /
+        weightSum;
       if (fits && !bestFits) {
         best = j;
         bestScore = score;
@@ -276,32 +310,83 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
         bestOver = over;
       }
     }
-    const rep = receivers[best];
-    const rho = rhoOf(best);
-    const km = placed && homes[best] ? haversineKm(homes[best]!.lat, homes[best]!.lng, a.lat!, a.lng!) : null;
-    breakdown.skill = ind !== null && skills[best].has(ind) ? 1 : 0;
-    breakdown.relationship = owner === rep.id ? 1 : 0;
-    breakdown.proximity = km === null ? 0 : 0.5 ** (km / halfLife);
-    breakdown.capacity = clamp01(1 - rho / 2);
     loadW[best] += w;
     loadP[best] += a.potential;
-    placedAt[i] = {
-      accountId: a.id,
-      from: owner,
-      to: rep.id,
-      score: clamp01(bestScore),
-      breakdown: { ...breakdown },
-      reason: reasonFor(a, breakdown.skill > 0, owner === rep.id, km, placed, rho, bestFits),
+    at[i] = best;
+    placedAt[i] = proposal(a, best, loadW[best], loadP[best], bestFits);
+  }
+
+  // Repair: the greedy pass caps reps from above only; moves and swaps within the selection bring the
+  // reps it left under (or over) into the band where the selection allows. The band is the tolerance
+  // around target, widened around the receivers' mean load ratio when that is outside it (the
+  // selection cannot bring everyone within tolerance then, so it is shared evenly).
+  if (movable.length && k > 1) {
+    let tw = 0;
+    let tp = 0;
+    let lw = 0;
+    let lp = 0;
+    for (let j = 0; j < k; j++) {
+      if (targetW[j] > 0) (tw += targetW[j]), (lw += loadW[j]);
+      if (targetP[j] > 0) (tp += targetP[j]), (lp += loadP[j]);
+    }
+    const muW = tw > 0 ? lw / tw : 1;
+    const muP = tp > 0 ? lp / tp : 1;
+    // The floor is 1 − tolerance (around the mean ratio when that is below it) when the selection is
+    // enough to lift every receiver to it; otherwise (a region's accounts in a team that is imbalanced
+    // anyway) the selection cannot fix the team, and it is not pulled across the map trying: each
+    // receiver's floor is then no higher than where the greedy pass left it.
+    const floors = (mu: number, base: Float64Array, load: Float64Array, target: Float64Array, selected: number) => {
+      const band = mu < 1 - tolerance ? mu * (1 - tolerance) : 1 - tolerance;
+      let deficit = 0;
+      for (let j = 0; j < k; j++) if (target[j] > 0) deficit += Math.max(0, band * target[j] - base[j]);
+      const reachable = selected >= deficit - 1e-9;
+      return Float64Array.from(receivers, (_, j) => (reachable || !(target[j] > 0) ? band : Math.min(band, load[j] / target[j])));
     };
-    if (owner !== rep.id) {
-      out[a.id] = rep.id;
-      gained.set(rep.id, (gained.get(rep.id) ?? 0) + 1);
-      if (owner !== null) lost.set(owner, (lost.get(owner) ?? 0) + 1);
+    let selW = 0;
+    let selP = 0;
+    for (const a of movable) (selW += a.workload ?? 1), (selP += a.potential);
+    const moved = repairBalance({
+      loadW,
+      loadP,
+      targetW,
+      targetP,
+      w: Float64Array.from(movable, (a) => a.workload ?? 1),
+      p: Float64Array.from(movable, (a) => a.potential),
+      at,
+      checkW,
+      checkP,
+      loW: floors(muW, baseW, loadW, targetW, selW),
+      hiW: muW > 1 + tolerance ? Math.max(ceilW, muW * (1 + tolerance)) : ceilW,
+      loP: floors(muP, baseP, loadP, targetP, selP),
+      hiP: muP > 1 + tolerance ? Math.max(ceilP, muP * (1 + tolerance)) : ceilP,
+      fit: (i, j) => {
+        const f = staticFit(movable[i], j);
+        return (weights.skill * f.skill + weights.relationship * f.relationship + weights.proximity * f.proximity) / weightSum;
+      },
+    });
+    // Every proposal is stated against the final loads (the repair may have changed any rep's).
+    if (moved.size) {
+      for (let i = 0; i < movable.length; i++) {
+        const j = at[i];
+        const over =
+          (checkW && targetW[j] > 0 && loadW[j] / targetW[j] > ceilW + 1e-9) || (checkP && targetP[j] > 0 && loadP[j] / targetP[j] > ceilP + 1e-9);
+        placedAt[i] = proposal(movable[i], j, loadW[j], loadP[j], !over);
+      }
     }
   }
 
+  const out = Object.create(null) as Assignments;
+  const gained = new Map<string, number>();
+  const lost = new Map<string, number>();
+  for (const p of placedAt) {
+    if (p.from === p.to) continue;
+    out[p.accountId] = p.to;
+    gained.set(p.to, (gained.get(p.to) ?? 0) + 1);
+    if (p.from !== null) lost.set(p.from, (lost.get(p.from) ?? 0) + 1);
+  }
+
   const afterAssignments = Object.assign(Object.create(null) as Assignments, assignments, out);
-  const after = evaluatePlan(accounts, reps, afterAssignments, evalOptions);
+  const after = evaluatePlan(accounts, repsAfter, afterAssignments, evalOptions);
   const byRep: DistributeRepChange[] = reps.map((r) => {
     const b = before.byRep[r.id];
     const t = after.byRep[r.id];

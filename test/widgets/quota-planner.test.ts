@@ -27,7 +27,7 @@ describe('<tk-quota-planner>', () => {
     await change(root.querySelector<HTMLInputElement>('tr[data-rep=r2] input[type=number]')!, '500');
     await settle(provider);
     expect(rows(planner)).to.deep.equal([['r1', '500', false], ['r2', '500', true]]);
-    expect(root.querySelector('[part~=fairness]')!.textContent).to.contain('Ben Cole is asked for 67% more than their potential share (500 against 300)');
+    expect(root.querySelector('[part~=fairness]')!.textContent).to.contain('Ben Cole is asked for 67% more than their potential share ($500 against $300)');
     expect(root.querySelector('[part~=sum]')!.textContent).to.contain('= target');
 
     const before = provider.state.past.length;

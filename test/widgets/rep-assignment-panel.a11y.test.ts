@@ -57,8 +57,8 @@ describe('<tk-rep-assignment-panel> accessibility', () => {
     await sendKeys({ press: 'Enter' });
     await settle(provider);
     expect(provider.state.selection).to.deep.equal(['a4']);
+    await partsLoaded(panel); // the selection's body is in the on-demand chunk
     expect(text(q(panel, '[part~=selection-summary]'))).to.contain('1 account selected');
-    await partsLoaded(panel);
     expect([...rootOf(panel).querySelectorAll('[part~=recommendation]')].map((li) => (li as HTMLElement).dataset.rep)).to.have.length(2);
 
     await tabTo('Assign to Ana Ruiz');

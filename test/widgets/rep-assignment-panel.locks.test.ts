@@ -48,6 +48,7 @@ describe('<tk-rep-assignment-panel> safe bulk edits', () => {
     const locked = picked.slice(0, 3);
     provider.actions.select(locked);
     await settle(provider);
+    await partsLoaded(panel); // the selection's body is in the on-demand chunk
     buttonNamed(panel, 'Lock selected').click();
     await settle(provider);
     expect(locked.every((id) => provider.state.accounts.find((a) => a.id === id)!.locked)).to.equal(true);

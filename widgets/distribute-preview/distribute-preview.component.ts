@@ -1,5 +1,8 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { distributeAccounts, type DistributeResult } from '../../src/engine/distribute-accounts.js';
+/** The label of the step undo would revert (as selectors' undoLabel; not imported, to keep this chunk's modules apart from the first load's). */
+const undoLabel = (s: { past: readonly { label: string }[] }): string | null => s.past.at(-1)?.label ?? null;
 import { PlanController } from '../shared/plan-controller.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -8,47 +11,71 @@ import { styles } from './distribute-preview.styles.js';
 /** Proposals listed before "and N more". */
 const SHOWN = 50;
 
+/** "N accounts" as a whole message (word order differs between languages). */
+const accountsText = (n: number, f: (n: number) => string) => (n === 1 ? msg('1 account') : msg(str`${f(n)} accounts`));
+
+/** What can be distributed: `any` offers the selection and every rep's book; `selection` only the selection; `rep` a leaving rep's book. */
+export type DistributeSource = 'any' | 'selection' | 'rep';
+
 /**
  * @summary Distributes the selected accounts (or a leaving rep's whole book) over the team: proposes
  * an owner per account by skills, relationship, proximity and headroom under the balance tolerance,
  * shows the per-rep gains, the balance after and a reason per account, and applies the proposal as
- * one undoable step. Locked accounts and reps stay put; inactive reps receive nothing.
+ * one undoable step (with an Undo button after). Locked accounts and reps stay put; inactive reps
+ * receive nothing; a leaving rep counts as gone in the balance after.
  *
  * @csspart controls - What to distribute and the Propose button.
  * @csspart balance - Balance before and after.
  * @csspart reps - Per-rep gains table.
  * @csspart proposals - Per-account proposals with reasons.
  * @csspart apply - The Apply button.
+ * @csspart undo - The Undo button shown after Apply.
+ *
+ * @cssproperty [--tk-panel-list-max-height=20rem] - Height at which the proposals list scrolls.
  *
  * Attributes: `tolerance` (default 0.05), `from-rep-id` (distribute this rep's book instead of the
- * selection), `locale`, `currency`, `theme`.
+ * selection), `source` (`any`: a chooser with the selection and every rep's book, the default;
+ * `selection`: the selection only, no chooser; `rep`: a chooser of the rep who leaves), `auto`
+ * (propose at once when there is something to distribute), `locale`, `currency`, `theme`.
  */
 export class TkDistributePreview extends TkElement {
   static override styles = [tokens, styles];
   static override properties = {
     tolerance: { type: Number },
     fromRepId: { type: String, attribute: 'from-rep-id' },
+    source: { type: String },
+    auto: { type: Boolean },
     result: { state: true },
     error: { state: true },
     message: { state: true },
+    appliedLabel: { state: true },
   };
 
   declare tolerance: number;
   declare fromRepId: string;
+  declare source: DistributeSource;
+  declare auto: boolean;
   declare protected result: DistributeResult | null;
   declare protected error: string;
   declare protected message: string;
+  /** The undo label of the last applied proposal (Undo is offered while it is the last step). */
+  declare protected appliedLabel: string | null;
   private plan = new PlanController(this);
   /** The working plan the proposal was made against: a newer plan makes it stale. */
   private madeFor: unknown = null;
+  /** The selection / rep `auto` last proposed for (so it proposes once per thing to distribute). */
+  private autoFor: unknown = null;
 
   constructor() {
     super();
     this.tolerance = 0.05;
     this.fromRepId = '';
+    this.source = 'any';
+    this.auto = false;
     this.result = null;
     this.error = '';
     this.message = '';
+    this.appliedLabel = null;
   }
 
   override disconnectedCallback(): void {
@@ -56,17 +83,43 @@ export class TkDistributePreview extends TkElement {
     if (this.result) this.plan.actions?.previewAssignments?.(null);
   }
 
-  private propose(): void {
+  /** The rep whose book is distributed ('' = the selection). */
+  private get repId(): string {
+    return this.source === 'selection' ? '' : this.fromRepId;
+  }
+
+  private count(): number {
+    const s = this.plan.state!;
+    const rep = this.repId;
+    if (!rep) return s.selection.length;
+    let n = 0;
+    for (const a of s.accounts) if ((s.working[a.id] ?? null) === rep) n++;
+    return n;
+  }
+
+  protected override updated(): void {
+    const s = this.plan.state;
+    if (!this.auto || !s || s.status !== 'ready' || !this.plan.canEdit) return;
+    const key = this.repId || s.selection;
+    if (this.autoFor === key || this.count() === 0) return;
+    this.autoFor = key;
+    this.propose();
+  }
+
+  /** Works out a proposal for the selection (or the rep's book) on the working plan. */
+  propose(): void {
     const s = this.plan.state;
     if (!s) return;
     try {
-      const input = this.fromRepId
-        ? { accounts: s.accounts, reps: s.reps, assignments: s.working, fromRepId: this.fromRepId }
+      const rep = this.repId;
+      const input = rep
+        ? { accounts: s.accounts, reps: s.reps, assignments: s.working, fromRepId: rep }
         : { accounts: s.accounts, reps: s.reps, assignments: s.working, accountIds: s.selection };
       this.result = distributeAccounts(input, { tolerance: this.tolerance >= 0 ? this.tolerance : 0.05 });
       this.madeFor = s.working;
       this.error = '';
       this.message = '';
+      this.appliedLabel = null;
       this.plan.actions?.previewAssignments?.(Object.keys(this.result.assignments).length ? this.result.assignments : null);
     } catch (error) {
       this.result = null;
@@ -80,88 +133,131 @@ export class TkDistributePreview extends TkElement {
     if (!r || !a) return;
     const n = Object.keys(r.assignments).length;
     a.previewAssignments?.(null);
-    const ok = a.applyAssignments(r.assignments, `Distribute ${n} account${n === 1 ? '' : 's'}`);
+    const f = (x: number) => this.fmt.number(x, 0);
+    const rep = this.repId;
+    const label = rep
+      ? msg(str`Distribute ${accountsText(n, f)} of ${this.repName(rep)}`)
+      : n === 1 ? msg('Distribute 1 account') : msg(str`Distribute ${f(n)} accounts`);
+    const ok = a.applyAssignments(r.assignments, label);
     this.result = null;
-    this.message = ok ? `${n} account${n === 1 ? '' : 's'} distributed (undo to take it back)` : 'Nothing changed';
+    this.appliedLabel = ok ? label : null;
+    this.message = ok ? msg(str`${accountsText(n, f)} distributed. Undo takes it back.`) : msg('Nothing changed');
+    if (ok) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('[part~=undo]')?.focus());
+  }
+
+  private undo(): void {
+    const s = this.plan.state;
+    if (!s || !this.appliedLabel || undoLabel(s) !== this.appliedLabel) return;
+    if (this.plan.actions?.undo()) this.message = msg(str`Undone: ${this.appliedLabel}`);
+    this.appliedLabel = null;
   }
 
   private discard(): void {
     this.plan.actions?.previewAssignments?.(null);
     this.result = null;
-    this.message = 'Proposal discarded';
+    this.message = msg('Proposal discarded');
+  }
+
+  private repName(id: string | null): string {
+    if (id === null) return msg('unassigned');
+    const r = this.plan.state?.reps.find((x) => x.id === id);
+    return r ? r.name || r.id : id;
   }
 
   protected override render() {
     const s = this.plan.state;
-    if (!s || s.status !== 'ready') return html`<p class="weak">${s?.status === 'loading' ? 'Loading…' : 'No plan loaded'}</p>`;
-    const what = this.fromRepId ? 'book' : 'selection';
-    const count = this.fromRepId ? s.accounts.filter((a) => (s.working[a.id] ?? null) === this.fromRepId).length : s.selection.length;
+    if (!s || s.status !== 'ready') return html`<p class="weak">${s?.status === 'loading' ? msg('Loading…') : msg('No plan loaded')}</p>`;
+    const count = this.count();
+    const f = (x: number) => this.fmt.number(x, 0);
     const stale = this.result !== null && this.madeFor !== s.working;
+    const rep = this.repId;
+    const canUndo = this.appliedLabel !== null && undoLabel(s) === this.appliedLabel;
+    const choose = (e: Event) => {
+      this.fromRepId = (e.target as HTMLSelectElement).value;
+      this.discard();
+      this.message = '';
+      this.appliedLabel = null;
+    };
+    const chooser =
+      this.source === 'selection'
+        ? nothing
+        : this.source === 'rep'
+          ? html`<label>${msg('Who leaves?')}
+              <select name="from" @change=${choose}>
+                <option value="" ?selected=${!rep}>${msg('Choose a rep…')}</option>
+                ${s.reps.map((r) => html`<option value=${r.id} ?selected=${r.id === rep}>${r.name || r.id}${r.active === false ? msg(' (inactive)') : ''}</option>`)}
+              </select>
+            </label>`
+          : html`<label>${msg('Distribute')}
+              <select name="from" @change=${choose}>
+                <option value="" ?selected=${!rep}>${msg(str`the selected accounts (${f(s.selection.length)})`)}</option>
+                ${s.reps.map((r) => html`<option value=${r.id} ?selected=${r.id === rep}>${msg(str`the book of ${r.name || r.id}`)}${r.active === false ? msg(' (inactive)') : ''}</option>`)}
+              </select>
+            </label>`;
+    const empty = this.source === 'rep' && !rep ? '' : count === 0 ? (rep ? msg(str`Nothing to distribute: ${this.repName(rep)} has no accounts.`) : msg('Nothing to distribute: no accounts are selected.')) : '';
     return html`
       <div part="controls" class="controls">
-        <label>Distribute
-          <select name="from" @change=${(e: Event) => {
-            this.fromRepId = (e.target as HTMLSelectElement).value;
-            this.discard();
-            this.message = '';
-          }}>
-            <option value="" ?selected=${!this.fromRepId}>the selected accounts (${s.selection.length})</option>
-            ${s.reps.map((r) => html`<option value=${r.id} ?selected=${r.id === this.fromRepId}>the book of ${r.name || r.id}${r.active === false ? ' (inactive)' : ''}</option>`)}
-          </select>
-        </label>
-        <button type="button" class="brand" ?disabled=${count === 0 || !this.plan.canEdit} @click=${() => this.propose()}>Propose owners for ${count} account${count === 1 ? '' : 's'}</button>
+        ${chooser}
+        <button type="button" class=${this.result ? '' : 'brand'} ?disabled=${count === 0 || !this.plan.canEdit}
+          @click=${() => this.propose()}>${this.result ? msg('Propose again') : count === 1 ? msg('Propose an owner for 1 account') : msg(str`Propose owners for ${f(count)} accounts`)}</button>
       </div>
-      ${count === 0 ? html`<p class="weak">Nothing to distribute: the ${what} is empty.</p>` : nothing}
+      ${empty ? html`<p class="weak">${empty}</p>` : nothing}
       ${this.error ? html`<p class="over" role="alert">${this.error}</p>` : nothing}
       ${this.result ? this.preview(this.result, stale) : nothing}
-      <p class="weak" role="status">${this.message}</p>
+      <p class="weak" role="status">${this.message}
+        ${canUndo ? html`<button part="undo" type="button" @click=${() => this.undo()}>${msg('Undo')}</button>` : nothing}</p>
     `;
   }
 
   private preview(r: DistributeResult, stale: boolean) {
     const s = this.plan.state!;
     const f = this.fmt;
-    const names = new Map(s.reps.map((x) => [x.id, x.name || x.id]));
+    const n = (x: number) => f.number(x, 0);
     const accountNames = new Map(s.accounts.map((a) => [a.id, a.name || a.id]));
     const moves = Object.keys(r.assignments).length;
     const changed = r.byRep.filter((b) => b.gained || b.lost);
     const moving = r.proposals.filter((p) => p.from !== p.to);
     const dev = (x: number) => (Number.isFinite(x) ? f.percent(x, 1) : '—');
+    const total = r.proposals.length + r.kept.length;
+    const rep = this.repId;
     return html`
-      ${stale ? html`<p class="over" role="alert">The plan changed since this proposal: propose again before applying.</p>` : nothing}
+      ${stale ? html`<p class="over" role="alert">${msg('The plan changed since this proposal: propose again before applying.')}</p>` : nothing}
       <p part="balance">
-        ${moves} of ${r.proposals.length + r.kept.length} accounts change owner${r.kept.length ? html`; ${r.kept.length} stay (${this.keptWords(r)})` : nothing}.
-        Worst deviation from target: workload ${dev(r.balanceBefore.workload.maxDeviation)} → <strong>${dev(r.balanceAfter.workload.maxDeviation)}</strong>,
-        potential ${dev(r.balanceBefore.potential.maxDeviation)} → <strong>${dev(r.balanceAfter.potential.maxDeviation)}</strong>
-        <span class=${r.withinTolerance ? 'ok' : 'over'}>(${r.withinTolerance ? 'every rep within tolerance' : 'some reps outside tolerance'})</span>.
+        ${msg(str`${n(moves)} of ${n(total)} accounts change owner.`)}
+        ${r.kept.length ? msg(str`${n(r.kept.length)} stay (${this.keptWords(r)}).`) : nothing}
+        ${msg(str`Worst deviation from target: workload ${dev(r.balanceBefore.workload.maxDeviation)} → ${dev(r.balanceAfter.workload.maxDeviation)}, potential ${dev(r.balanceBefore.potential.maxDeviation)} → ${dev(r.balanceAfter.potential.maxDeviation)}.`)}
+        <strong class=${r.withinTolerance ? 'ok' : 'over'}>${r.withinTolerance ? msg('Every rep within tolerance after.') : msg('Some reps stay outside tolerance.')}</strong>
+        ${rep ? html`<br /><span class="weak">${msg(str`The balance after counts ${this.repName(rep)} as gone: their share of the targets goes to the others.`)}</span>` : nothing}
       </p>
       <table part="reps">
-        <caption class="weak">Per rep</caption>
-        <thead><tr><th scope="col">Rep</th><th scope="col" class="num">Gains</th><th scope="col" class="num">Gives</th><th scope="col" class="num wide">Workload after</th><th scope="col" class="num">Off target after</th></tr></thead>
+        <caption class="weak">${msg('Per rep')}</caption>
+        <thead><tr><th scope="col">${msg('Rep')}</th><th scope="col" class="num">${msg('Gains')}</th><th scope="col" class="num">${msg('Gives')}</th><th scope="col" class="num wide">${msg('Workload after')}</th><th scope="col" class="num">${msg('Off target after (workload / potential)')}</th></tr></thead>
         <tbody>
           ${changed.map((b) => html`<tr data-rep=${b.repId}>
-            <th scope="row">${names.get(b.repId) ?? b.repId}</th>
-            <td class="num">${b.gained ? `+${b.gained}` : '—'}</td>
-            <td class="num">${b.lost ? `−${b.lost}` : '—'}</td>
+            <th scope="row">${this.repName(b.repId)}</th>
+            <td class="num">${b.gained ? `+${n(b.gained)}` : '—'}</td>
+            <td class="num">${b.lost ? `−${n(b.lost)}` : '—'}</td>
             <td class="num wide">${f.number(b.after.workload, 1)}</td>
-            <td class="num ${b.withinToleranceAfter ? '' : 'over'}">${Number.isFinite(b.deviationAfter.workload) ? f.signedPercent(b.deviationAfter.workload) : '—'}</td>
+            <td class="num ${b.withinToleranceAfter ? '' : 'over'}">${b.repId === rep ? msg('leaves') : Number.isFinite(b.deviationAfter.workload) ? `${f.signedPercent(b.deviationAfter.workload)} / ${Number.isFinite(b.deviationAfter.potential) ? f.signedPercent(b.deviationAfter.potential) : '—'}` : '—'}</td>
           </tr>`)}
         </tbody>
       </table>
+      <div class="scroll" tabindex="0" role="region" aria-label=${msg('Proposed owners')}>
       <table part="proposals">
-        <caption class="weak">Proposed owners${moving.length > SHOWN ? ` (first ${SHOWN} of ${moving.length})` : ''}</caption>
-        <thead><tr><th scope="col">Account</th><th scope="col">From → to</th><th scope="col">Why</th></tr></thead>
+        <caption class="weak">${moving.length > SHOWN ? msg(str`Proposed owners (first ${n(SHOWN)} of ${n(moving.length)})`) : msg('Proposed owners')}</caption>
+        <thead><tr><th scope="col">${msg('Account')}</th><th scope="col">${msg('From → to')}</th><th scope="col">${msg('Why')}</th></tr></thead>
         <tbody>
           ${moving.slice(0, SHOWN).map((p) => html`<tr data-account=${p.accountId}>
             <th scope="row">${accountNames.get(p.accountId) ?? p.accountId}</th>
-            <td>${p.from ? (names.get(p.from) ?? p.from) : 'unassigned'} → ${names.get(p.to) ?? p.to}</td>
+            <td>${this.repName(p.from)} → ${this.repName(p.to)}</td>
             <td class="reason">${p.reason}</td>
           </tr>`)}
         </tbody>
       </table>
+      </div>
       <div class="actions">
-        <button part="apply" type="button" class="brand" ?disabled=${stale || moves === 0 || !this.plan.canEdit} @click=${() => this.apply()}>Apply ${moves} change${moves === 1 ? '' : 's'}</button>
-        <button type="button" @click=${() => this.discard()}>Discard</button>
+        <button part="apply" type="button" class="brand" ?disabled=${stale || moves === 0 || !this.plan.canEdit} @click=${() => this.apply()}>${moves === 1 ? msg('Apply 1 change') : msg(str`Apply ${n(moves)} changes`)}</button>
+        <button type="button" @click=${() => this.discard()}>${msg('Discard')}</button>
       </div>
     `;
   }
@@ -169,10 +265,11 @@ export class TkDistributePreview extends TkElement {
   private keptWords(r: DistributeResult): string {
     const counts = { 'locked-account': 0, 'locked-rep': 0, 'no-eligible-rep': 0 };
     for (const k of r.kept) counts[k.reason]++;
+    const n = (x: number) => this.fmt.number(x, 0);
     const words: string[] = [];
-    if (counts['locked-account']) words.push(`${counts['locked-account']} locked`);
-    if (counts['locked-rep']) words.push(`${counts['locked-rep']} with a locked rep`);
-    if (counts['no-eligible-rep']) words.push(`${counts['no-eligible-rep']} with no rep able to take them`);
+    if (counts['locked-account']) words.push(msg(str`${n(counts['locked-account'])} locked`));
+    if (counts['locked-rep']) words.push(msg(str`${n(counts['locked-rep'])} with a locked rep`));
+    if (counts['no-eligible-rep']) words.push(msg(str`${n(counts['no-eligible-rep'])} with no rep able to take them`));
     return words.join(', ');
   }
 }

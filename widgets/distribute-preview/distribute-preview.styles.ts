@@ -42,6 +42,21 @@ export const styles = css`
   .num {
     text-align: right;
   }
+  .scroll {
+    max-height: var(--tk-panel-list-max-height, 20rem);
+    overflow: auto;
+    margin-bottom: var(--tk-space-3, 0.75rem);
+  }
+  .scroll table {
+    margin-bottom: 0;
+  }
+  .scroll:focus-visible {
+    outline: none;
+    box-shadow: var(--tk-focus-ring, 0 0 3px #0176d3);
+  }
+  .controls select {
+    max-width: 100%;
+  }
   .weak,
   .reason {
     color: var(--tk-color-text-weak, #5c5c5c);

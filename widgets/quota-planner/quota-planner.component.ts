@@ -1,16 +1,19 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { splitQuota, type QuotaMethod, type QuotaSplit } from '../../src/engine/split-quota.js';
+/** The label of the step undo would revert (as selectors' undoLabel; not imported, to keep this chunk's modules apart from the first load's). */
+const undoLabel = (s: { past: readonly { label: string }[] }): string | null => s.past.at(-1)?.label ?? null;
 import { PlanController } from '../shared/plan-controller.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { quotasCsv } from './quotas-csv.js';
 import { styles } from './quota-planner.styles.js';
 
-const METHODS: { value: QuotaMethod; label: string }[] = [
-  { value: 'potential', label: 'Potential share' },
-  { value: 'history', label: "Last period's results" },
-  { value: 'capacity', label: 'Capacity' },
-  { value: 'manual', label: 'By hand' },
+const METHODS: { value: QuotaMethod; label: () => string }[] = [
+  { value: 'potential', label: () => msg('Potential share') },
+  { value: 'history', label: () => msg("Last period's results") },
+  { value: 'capacity', label: () => msg('Capacity') },
+  { value: 'manual', label: () => msg('By hand') },
 ];
 
 /** The first day (UTC) of the quarter after `now`, as YYYY-MM-DD. */
@@ -32,6 +35,7 @@ function nextQuarter(now = new Date()): string {
  * @csspart fairness - The fairness words.
  * @csspart apply - The Apply button.
  * @csspart download - The CSV download link.
+ * @csspart undo - The Undo button shown after Apply (while it is the plan's last step).
  *
  * Attributes: `target` (whole currency units; default the sum of the reps' current quotas),
  * `period` (first day, YYYY-MM-DD; default next quarter), `method` (potential | history | capacity |
@@ -47,6 +51,7 @@ export class TkQuotaPlanner extends TkElement {
     manual: { state: true },
     download: { state: true },
     message: { state: true },
+    appliedLabel: { state: true },
   };
 
   declare target: number | undefined;
@@ -56,6 +61,8 @@ export class TkQuotaPlanner extends TkElement {
   declare protected manual: Record<string, number>;
   declare protected download: { url: string; filename: string } | null;
   declare protected message: string;
+  /** The undo label of the last Apply (Undo is offered while it is the plan's last step). */
+  declare protected appliedLabel: string | null;
   private plan = new PlanController(this);
   /** The period whose plan quotas seeded the locks, so the user's edits are not overwritten. */
   private seeded: string | null = null;
@@ -68,6 +75,7 @@ export class TkQuotaPlanner extends TkElement {
     this.manual = {};
     this.download = null;
     this.message = '';
+    this.appliedLabel = null;
   }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
@@ -117,12 +125,22 @@ export class TkQuotaPlanner extends TkElement {
   }
 
   private apply(split: QuotaSplit): void {
+    const label = msg(str`Set ${this.fmt.number(split.lines.length, 0)} quotas for ${this.period}`);
     const ok = this.plan.actions?.applyQuotas?.(
       this.period,
       split.lines.map((l) => ({ repId: l.repId, amount: l.quota, ...(l.locked ? { locked: true } : {}) })),
-      `Set ${split.lines.length} quotas for ${this.period}`,
+      label,
     );
-    this.message = ok ? `Quotas for ${this.period} applied to the plan (undo to take them back)` : 'Nothing changed';
+    this.appliedLabel = ok ? label : null;
+    this.message = ok ? msg(str`Quotas for ${this.period} applied to the plan. Undo takes them back.`) : msg('Nothing changed');
+    if (ok) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('[part~=undo]')?.focus());
+  }
+
+  private undo(): void {
+    const s = this.plan.state;
+    if (!s || !this.appliedLabel || undoLabel(s) !== this.appliedLabel) return;
+    if (this.plan.actions?.undo()) this.message = msg(str`Undone: ${this.appliedLabel}`);
+    this.appliedLabel = null;
   }
 
   private exportCsv(): void {
@@ -140,7 +158,7 @@ export class TkQuotaPlanner extends TkElement {
 
   protected override render() {
     const s = this.plan.state;
-    if (!s || s.status !== 'ready') return html`<p class="weak">${s?.status === 'loading' ? 'Loading…' : 'No plan loaded'}</p>`;
+    if (!s || s.status !== 'ready') return html`<p class="weak">${s?.status === 'loading' ? msg('Loading…') : msg('No plan loaded')}</p>`;
     const result = this.split();
     const names = new Map(s.reps.map((r) => [r.id, r.name || r.id]));
     const target = this.targetValue;
@@ -148,36 +166,41 @@ export class TkQuotaPlanner extends TkElement {
     const writes = s.capabilities?.canWriteQuotas === true;
     return html`
       <div part="controls" class="controls">
-        <label>Team target
+        <label>${msg('Team target')}
           <input type="number" name="target" min="0" step="1" .value=${String(target)}
             @change=${(e: Event) => (this.target = Math.round(Number((e.target as HTMLInputElement).value)))} />
         </label>
-        <label>Period starts
+        <label>${msg('Period starts')}
           <input type="date" name="period" .value=${this.period} @change=${(e: Event) => (this.period = (e.target as HTMLInputElement).value)} />
         </label>
-        <label>Split by
+        <label>${msg('Split by')}
           <select name="method" @change=${(e: Event) => (this.method = (e.target as HTMLSelectElement).value as QuotaMethod)}>
-            ${METHODS.map((m) => html`<option value=${m.value} ?selected=${m.value === this.method}>${m.label}</option>`)}
+            ${METHODS.map((m) => html`<option value=${m.value} ?selected=${m.value === this.method}>${m.label()}</option>`)}
           </select>
         </label>
       </div>
       ${result.ok ? this.table(result.value, names) : html`<p class="error" role="alert">${result.message}</p>`}
       ${result.ok ? this.summary(result.value, target) : nothing}
       <div class="actions">
-        <button part="apply" class="brand" type="button" ?disabled=${!result.ok || !editable || !this.plan.actions?.applyQuotas} @click=${() => result.ok && this.apply(result.value)}>Apply quotas to the plan</button>
-        <button type="button" ?disabled=${!(s.quotas?.length)} @click=${() => this.exportCsv()}>Export quotas (CSV)</button>
-        ${this.download ? html`<a part="download" href=${this.download.url} download=${this.download.filename}>Download ${this.download.filename}</a>` : nothing}
+        <button part="apply" class="brand" type="button" ?disabled=${!result.ok || !editable || !this.plan.actions?.applyQuotas} @click=${() => result.ok && this.apply(result.value)}>${msg('Apply quotas to the plan')}</button>
+        <button type="button" ?disabled=${!(s.quotas?.length)} @click=${() => this.exportCsv()}>${msg('Export quotas (CSV)')}</button>
+        ${this.download ? html`<a part="download" href=${this.download.url} download=${this.download.filename}>${msg(str`Download ${this.download.filename}`)}</a>` : nothing}
       </div>
-      <p class="weak" role="status">${this.message}</p>
-      ${writes ? nothing : html`<p class="weak" part="crm-note">${s.capabilities?.system ?? 'This CRM'} does not take quotas from territory-kit: they stay in the plan (kept with the unsaved work) and export as CSV.</p>`}
+      <p class="weak" role="status">${this.message}
+        ${this.appliedLabel !== null && undoLabel(s) === this.appliedLabel ? html`<button part="undo" type="button" @click=${() => this.undo()}>${msg('Undo')}</button>` : nothing}</p>
+      ${writes
+        ? nothing
+        : html`<p class="weak" part="crm-note">${s.capabilities?.system
+            ? msg(str`${s.capabilities.system} does not take quotas from territory-kit: they stay in the plan (kept with the unsaved work) and export as CSV.`)
+            : msg('This CRM does not take quotas from territory-kit: they stay in the plan (kept with the unsaved work) and export as CSV.')}</p>`}
     `;
   }
 
   private table(split: QuotaSplit, names: Map<string, string>) {
     const f = this.fmt;
     return html`<table part="table">
-      <caption class="weak">Quotas for the period starting ${this.period}</caption>
-      <thead><tr><th scope="col">Rep</th><th scope="col" class="num share">Potential share</th><th scope="col" class="num">Quota</th><th scope="col">Agreed</th><th scope="col" class="num">vs potential</th></tr></thead>
+      <caption class="weak">${msg(str`Quotas for the period starting ${this.period}`)}</caption>
+      <thead><tr><th scope="col">${msg('Rep')}</th><th scope="col" class="num share">${msg('Potential share')}</th><th scope="col" class="num">${msg('Quota')}</th><th scope="col">${msg('Agreed')}</th><th scope="col" class="num">${msg('vs potential')}</th></tr></thead>
       <tbody>
         ${split.lines.map((l) => {
           const name = names.get(l.repId) ?? l.repId;
@@ -185,9 +208,9 @@ export class TkQuotaPlanner extends TkElement {
           return html`<tr data-rep=${l.repId}>
             <th scope="row">${name}</th>
             <td class="num share">${f.percent(l.potentialShare, 1)}</td>
-            <td class="num"><input type="number" min="0" step="1" aria-label=${`Quota for ${name}`} .value=${String(l.quota)}
+            <td class="num"><input type="number" min="0" step="1" aria-label=${msg(str`Quota for ${name}`)} .value=${String(l.quota)}
               @change=${(e: Event) => this.setAmount(l.repId, (e.target as HTMLInputElement).value)} /></td>
-            <td><input type="checkbox" aria-label=${`${name}'s quota is agreed (locked)`} .checked=${l.locked}
+            <td><input type="checkbox" aria-label=${msg(str`${name}'s quota is agreed (locked)`)} .checked=${l.locked}
               @change=${(e: Event) => this.toggleLock(l.repId, l.quota, (e.target as HTMLInputElement).checked)} /></td>
             <td class="num ${vs !== null && vs > 0.05 ? 'over' : ''}">${vs === null ? '—' : f.signedPercent(vs)}</td>
           </tr>`;
@@ -199,10 +222,32 @@ export class TkQuotaPlanner extends TkElement {
   private summary(split: QuotaSplit, target: number) {
     const f = this.fmt;
     const sum = split.lines.reduce((s, l) => s + l.quota, 0);
-    return html`<p part="sum" class=${sum === target ? 'ok' : 'error'}>Sum ${f.currency(sum)} ${sum === target ? '= target' : `≠ target ${f.currency(target)}`}</p>
+    const names = new Map((this.plan.state?.reps ?? []).map((r) => [r.id, r.name || r.id]));
+    const name = (id: string) => names.get(id) ?? id;
+    const pct = (x: number) => f.number(Math.round(x * 100), 0);
+    // The fairness in words, from the split's figures (the engine's English sentence is not shown).
+    const teamPotential = split.lines.reduce((s, l) => s + l.potential, 0);
+    const top = split.notes[0];
+    const summary =
+      split.lines.length === 0
+        ? msg('No active rep to split the target over.')
+        : teamPotential === 0
+          ? msg('No rep holds potential under the plan, so fairness against potential cannot be judged.')
+          : !top
+            ? msg(str`Every rep is asked for at most ${pct(0.05)}% more than their potential share.`)
+            : Number.isFinite(top.excessRatio)
+              ? msg(str`${f.number(split.notes.length, 0)} of ${f.number(split.lines.length, 0)} reps are asked for more than their potential share; most: ${name(top.repId)}, ${pct(top.excessRatio)}% more.`)
+              : msg(str`${f.number(split.notes.length, 0)} of ${f.number(split.lines.length, 0)} reps are asked for more than their potential share; ${name(top.repId)} holds no potential.`);
+    const line = (n: QuotaSplit['notes'][number]) => {
+      const l = split.lines.find((x) => x.repId === n.repId)!;
+      return Number.isFinite(n.excessRatio)
+        ? msg(str`${name(n.repId)} is asked for ${pct(n.excessRatio)}% more than their potential share (${f.currency(l.quota)} against ${f.currency(l.potentialQuota)}).`)
+        : msg(str`${name(n.repId)} is asked for ${f.currency(l.quota)} but holds no potential.`);
+    };
+    return html`<p part="sum" class=${sum === target ? 'ok' : 'error'}>${sum === target ? msg(str`Sum ${f.currency(sum)} = target`) : msg(str`Sum ${f.currency(sum)} ≠ target ${f.currency(target)}`)}</p>
       <div part="fairness">
-        <p>${split.summary}</p>
-        ${split.notes.length ? html`<ul>${split.notes.map((n) => html`<li>${n.words}.</li>`)}</ul>` : nothing}
+        <p>${summary}</p>
+        ${split.notes.length ? html`<ul>${split.notes.map((n) => html`<li>${line(n)}</li>`)}</ul>` : nothing}
       </div>`;
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { adoptStyles, html, nothing } from 'lit';
 import type { Change } from '../../src/adapters/crm-adapter.js';
 import { pendingChanges } from '../../src/store/selectors.js';
@@ -50,9 +51,12 @@ function loadClosed(): Promise<Closed> {
 }
 
 /**
- * @summary The planner's side panel: reps and their balance, the selection with recommended reps and
- * assign/unassign, undo/redo, rebalance with a preview diff, save to the CRM with per-change outcomes,
- * quotas, alerts, territories (with `<tk-territory-editor>`) and export. Every section is collapsible
+ * @summary The planner's side panel: reps and their balance, the selection — distributed across reps
+ * (`<tk-distribute-preview>`: an owner per account, per-rep gains, balance after, reasons, applied in
+ * one undoable step) or given to one recommended rep — assign/unassign, undo/redo, rebalance with a
+ * preview diff, "a rep leaves" (their whole book distributed), save to the CRM with per-change
+ * outcomes, quota planning (`<tk-quota-planner>`), alerts, territories (with `<tk-territory-editor>`)
+ * and export. The distribute preview, the quota planner and the editor are chunks loaded on demand. Every section is collapsible
  * and computes nothing while closed. In the `rep` role it is read-only.
  *
  * Works inside `<tk-territory-provider>` (state and actions through `@lit/context`). Every edit goes
@@ -65,12 +69,13 @@ function loadClosed(): Promise<Closed> {
  * Focus never falls to the page: after Apply it goes to the applied notice's Undo button, after an
  * assignment to Undo, and when the focused control goes away, to its section's heading.
  *
- * @csspart section - Each collapsible section (also `section-<id>`: reps, selection, rebalance, save, quotas, alerts, territories, export).
+ * @csspart section - Each collapsible section (also `section-<id>`: reps, selection, rebalance, leaves, save, quotas, alerts, territories, export).
  * @csspart heading - A section's summary line.
  * @csspart body - A section's content.
  * @csspart reps-table - The reps table.
  * @csspart selection-summary - Count and totals of the selection.
  * @csspart selection-list - The selected accounts (short list).
+ * @csspart distribute - "Distribute across reps" for a selection of several accounts (holds `<tk-distribute-preview>`).
  * @csspart recommendations - The recommended reps list; each item is `recommendation`.
  * @csspart assign-menu - The rep menu with Assign and Unassign.
  * @csspart rebalance-form - Rebalance options.
@@ -78,7 +83,6 @@ function loadClosed(): Promise<Closed> {
  * @csspart preview - The rebalance preview diff (`preview-stats`, `preview-reps`, `moves`).
  * @csspart pending - The unsaved-change count.
  * @csspart outcomes - The last save's outcomes; each item is `outcome outcome-<status>`.
- * @csspart quotas-table - Suggested quotas; `fairness` the spread line.
  * @csspart alerts - The alert list.
  * @csspart header - The line above the sections: `alert-count`, the alert count and worst severity (opens the list).
  * @csspart alert-settings - The alert thresholds form (kept in the plan).
@@ -237,6 +241,8 @@ export class TkRepAssignmentPanel extends TkElement {
       edit: this.plan.canEdit,
       ui: this.ui,
       tolerance: this.tol,
+      theme: this.theme,
+      currency: this.currency,
       later: this.closed,
       rebalance: this.rebalance,
       deferred: this.deferred,
@@ -301,7 +307,9 @@ export class TkRepAssignmentPanel extends TkElement {
     this.alertCounts = alerts.value.ok ? alertCounts(alerts.value.value) : null;
     return html`<div class="panel" role="region" aria-label="Rep assignment">
       ${alertsHeader(ctx, this.alertCounts)}
-      ${repsSection(ctx)} ${selectionSection(ctx)} ${ctx.edit ? rebalanceSection(ctx) : nothing} ${ctx.edit ? saveSection(ctx) : nothing}
+      ${repsSection(ctx)} ${selectionSection(ctx)} ${ctx.edit ? rebalanceSection(ctx) : nothing}
+      ${ctx.edit ? (this.closed ? this.closed.leavesSection(ctx) : loadingSection(ctx, 'leaves', msg('A rep leaves'))) : nothing}
+      ${ctx.edit ? saveSection(ctx) : nothing}
       ${this.closed ? this.closed.quotasSection(ctx) : loadingSection(ctx, 'quotas', 'Quotas')}
       ${this.closed ? this.closed.alertsSection(ctx, alerts) : loadingSection(ctx, 'alerts', 'Alerts', this.alertCounts?.total ? countsText(ctx, this.alertCounts) : undefined)}
       ${section(ctx, 'territories', 'Territories', () => (loadEditor(), html`<tk-territory-editor locale=${this.fmt.locale} theme=${this.theme ?? nothing}></tk-territory-editor>`), ctx.s.territories.length ? this.fmt.number(ctx.s.territories.length, 0) : undefined)}

@@ -6,7 +6,7 @@ import type { RebalanceController } from '../controllers/rebalance-controller.js
 import type { DeferredController } from '../controllers/deferred-controller.js';
 
 /** The panel's sections, in display order. */
-export const SECTIONS = ['reps', 'selection', 'rebalance', 'save', 'quotas', 'alerts', 'territories', 'export'] as const;
+export const SECTIONS = ['reps', 'selection', 'rebalance', 'leaves', 'save', 'quotas', 'alerts', 'territories', 'export'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 /** Sections open until the user closes them (the rest compute nothing while closed). */
@@ -40,6 +40,8 @@ export interface PanelUi {
   errors: Partial<Record<SectionId, string>>;
   /** A bulk assignment waiting for the user's yes (shown while the plan and selection are as they were). */
   confirm: PendingAssign | null;
+  /** The selection's "Distribute across reps" preview is shown (sections/selection-actions.ts). */
+  distributing?: boolean;
   /** The last rebalance applied (label), shown with an Undo button until the next step. */
   applied: { label: string; past: number } | null;
   /** What the last territory import did: territories taken in, and those rejected (id, field, reason). */
@@ -105,6 +107,9 @@ export interface PanelCtx {
   offerDownload(text: string, filename: string, type: string, label: string): void;
   /** The panel's tolerance (attribute `tolerance`). */
   tolerance: number;
+  /** The panel's `theme` and `currency` attributes, for the elements it hosts (quota planner, distribute preview). */
+  theme?: string;
+  currency?: string;
   /** The chunk of parts not needed at first (closed sections, the bulk-assign confirmation); null until it arrives. */
   later: typeof import('./closed-sections.js') | null;
 }
