@@ -70,15 +70,12 @@ export function separateCatalogues() {
     },
   };
 }
-const catalogues = LANGUAGES.length
-  ? [
-      {
-        input: Object.fromEntries(LANGUAGES.map((l) => [l, `widgets/locales/${l}.ts`])),
-        plugins: [nodeResolve({ browser: true }), ts(), production()],
-        output: { dir: 'dist/locales', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
-      },
-    ]
-  : [];
+// One self-contained file per language (a catalogue needs only @lit/localize's tiny `str`).
+const catalogues = LANGUAGES.map((l) => ({
+  input: `widgets/locales/${l}.ts`,
+  plugins: [nodeResolve({ browser: true }), ts(), production()],
+  output: { file: `dist/locales/${l}.js`, format: 'es' },
+}));
 
 // The rebalance worker: self-contained (it imports nothing at run time), at dist/worker.js where
 // `new URL('./worker.js', import.meta.url)` points from every bundle in dist/.

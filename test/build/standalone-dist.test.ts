@@ -28,7 +28,23 @@ window.TK = TK;
 document.querySelector('tk-territory-map').style.height = '400px'; // CSSOM: allowed under style-src 'self'
 document.querySelector('tk-territory-provider').adapter = TK.createMemoryAdapter(TK.generateDemoData({ seed: 1, accounts: 600, reps: 8 }));`;
 
+// The IIFE file from a classic <script> tag, in German: its catalogue loads from ./locales/ beside it.
+const IIFE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>standalone iife</title>
+<link rel="icon" href="data:,"><script src="./territory-kit.iife.js"></script><script src="./iife-page.js" defer></script></head><body>
+<tk-territory-provider viewer-role="manager" language="de"><tk-workload-gauge></tk-workload-gauge></tk-territory-provider></body></html>`;
+const IIFE_PAGE = `document.querySelector('tk-territory-provider').adapter = TerritoryKit.createMemoryAdapter(TerritoryKit.generateDemoData({ seed: 1, accounts: 200, reps: 4 }));`;
+const gaugeLabel = () => {
+  const gauge = document.querySelector('tk-workload-gauge') as unknown as { renderRoot?: ShadowRoot } | null;
+  return gauge?.renderRoot?.querySelector('[part~=stats] dt')?.textContent ?? null;
+};
+const gaugeInGerman = () => {
+  const gauge = document.querySelector('tk-workload-gauge') as unknown as { renderRoot?: ShadowRoot } | null;
+  return gauge?.renderRoot?.querySelector('[part~=stats] dt')?.textContent === 'Max. Abweichung';
+};
+const requested: string[] = [];
+
 let dir: string;
+let baseUrl: string;
 let browser: Browser;
 let page: Page;
 let stop: () => Promise<void>;
@@ -36,10 +52,10 @@ const errors: string[] = [];
 const violations: string[] = [];
 
 /** Builds one config of rollup.config.mjs into `dir` under the given file name (first output only). */
-async function build(config: RollupOptions, file: string): Promise<void> {
+async function build(config: RollupOptions, file: string, which = 0): Promise<void> {
   const bundle = await rollup({ ...config, onwarn: () => {} });
-  const output = (Array.isArray(config.output) ? config.output[0] : config.output) as OutputOptions;
-  await bundle.write({ ...output, file: join(dir, file), sourcemap: false });
+  const output = (Array.isArray(config.output) ? config.output[which] : config.output) as OutputOptions;
+  await bundle.write({ ...output, ...(output.dir ? { dir: join(dir, file) } : { file: join(dir, file) }), sourcemap: false });
   await bundle.close();
 }
 
@@ -48,19 +64,24 @@ before(async () => {
   const configs = (await import('../../rollup.config.mjs')).default as RollupOptions[];
   const standalone = configs.find((c) => c.input === 'widgets/standalone.ts');
   const worker = configs.find((c) => c.input === 'src/engine/rebalance/worker.ts');
-  assert.ok(standalone && worker, 'rollup.config.mjs has the standalone and worker builds');
+  const catalogues = configs.find((c) => c.input === 'widgets/locales/de.ts');
+  assert.ok(standalone && worker && catalogues, 'rollup.config.mjs has the standalone, worker and catalogue builds');
   dir = mkdtempSync(join(tmpdir(), 'tk-standalone-'));
   const cwd = process.cwd();
   process.chdir(ROOT); // the config's paths are relative to the repository
   try {
     await build(standalone, 'territory-kit.js');
+    await build(standalone, 'territory-kit.iife.js', 1);
     await build(worker, 'worker.js');
+    await build(catalogues, 'locales/de.js');
   } finally {
     process.chdir(cwd);
   }
   cpSync(join(ROOT, 'widgets/territory-map/assets'), join(dir, 'assets'), { recursive: true });
   writeFileSync(join(dir, 'index.html'), HTML);
   writeFileSync(join(dir, 'page.js'), PAGE);
+  writeFileSync(join(dir, 'iife.html'), IIFE_HTML);
+  writeFileSync(join(dir, 'iife-page.js'), IIFE_PAGE);
   const server = await serveDir(dir, { headers: { 'content-security-policy': CSP } });
   browser = await launchChromium();
   page = await browser.newPage();
@@ -74,9 +95,11 @@ before(async () => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('response', (r) => {
+    requested.push(new URL(r.url()).pathname);
     if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
   });
   await page.goto(server.url, { waitUntil: 'load' });
+  baseUrl = server.url;
   stop = async () => {
     await browser.close();
     await server.close();
@@ -125,6 +148,27 @@ test('the rollup standalone bundle registers every element, exports the root API
   assert.ok(result.moves > 0);
   assert.equal(result.created.length, 1, 'one Worker');
   assert.match(result.created[0], /\/worker\.js$/);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(violations, []);
+});
+
+test('the standalone file loads a language catalogue from ./locales/ beside it, only when chosen (ESM and IIFE)', { timeout: 120_000 }, async () => {
+  assert.ok(!requested.some((p) => p.includes('/locales/')), 'no catalogue before a language is chosen');
+  assert.equal(await page.evaluate(gaugeLabel), 'Max deviation');
+  await page.evaluate(() => document.querySelector('tk-territory-provider')!.setAttribute('language', 'de'));
+  await page.waitForFunction(gaugeInGerman, { timeout: 30_000 });
+  assert.deepEqual(requested.filter((p) => p.includes('/locales/')), ['/locales/de.js']);
+  // The IIFE from a classic script: the catalogue resolves against the script's URL.
+  const iife = await browser.newPage();
+  const iifeErrors: string[] = [];
+  iife.on('pageerror', (e) => iifeErrors.push(String(e)));
+  iife.on('response', (r) => {
+    if (r.status() >= 400) iifeErrors.push(`${r.status()} ${r.url()}`);
+  });
+  await iife.goto(new URL('iife.html', baseUrl).href, { waitUntil: 'load' });
+  await iife.waitForFunction(gaugeInGerman, { timeout: 30_000 });
+  await iife.close();
+  assert.deepEqual(iifeErrors, []);
   assert.deepEqual(errors, []);
   assert.deepEqual(violations, []);
 });
