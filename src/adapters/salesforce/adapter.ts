@@ -1,4 +1,5 @@
-import type { Capabilities, Change, CrmAdapter, LoadOptions, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import type { Capabilities, Change, CrmAdapter, LoadOptions, QuotaChange, QuotaSaveOutcome, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import { createQuotaPart, type SalesforceQuotaOptions } from './save-quota-adapter.js';
 import { queryAll } from './call.js';
 import { loadSalesforce, type Baseline, type SalesforceLoadResult } from './load.js';
 import { resolveOptions, type SalesforceAdapterOptions } from './options.js';
@@ -25,8 +26,9 @@ export interface SalesforceAdapter extends CrmAdapter {
  * const { accounts, reps, rejected, report } = await adapter.load({ onProgress: console.log });
  * const outcomes = await adapter.save([{ accountId: accounts[0].id, from: accounts[0].ownerId, to: reps[1].id }]);
  */
-export function createSalesforceAdapter(options: SalesforceAdapterOptions): SalesforceAdapter {
+export function createSalesforceAdapter(options: SalesforceAdapterOptions & SalesforceQuotaOptions): SalesforceAdapter {
   const o = resolveOptions(options);
+  const quotas = createQuotaPart(o, options); // ForecastingQuota: preflight, load, save (save-quota-adapter.ts)
   const baseline: Baseline = new Map();
   let model: ModelState | null = null;
   // One save at a time per adapter, each bounded by its deadline, outcomes checked.
@@ -49,6 +51,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
       return {
         canWrite: true,
         canWriteTerritories: false,
+        canWriteQuotas: await quotas.canWrite(),
         system: 'salesforce',
         mode: o.mode,
         ...(o.transport.userId ? { userId: o.transport.userId } : {}),
@@ -57,7 +60,8 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     },
     async load(loadOptions: LoadOptions = {}) {
       const state: { roster?: Roster } = {};
-      const result = await loadSalesforce(o, loadOptions, baseline, state);
+      quotas.reset();
+      const result = await quotas.load(await loadSalesforce(o, loadOptions, baseline, state), loadOptions);
       if (o.mode === 'territory2' && result.report.territoryModel && state.roster) {
         model = { id: result.report.territoryModel.id, territoryIds: new Set(result.territories.map((t) => t.id)), roster: state.roster };
       }
@@ -65,6 +69,9 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     },
     save(changes: readonly Change[], saveOptions: SaveOptions = {}): Promise<SaveOutcome[]> {
       return save(changes, saveOptions);
+    },
+    saveQuotas(changes: readonly QuotaChange[], saveOptions: SaveOptions = {}): Promise<QuotaSaveOutcome[]> {
+      return quotas.save(changes, saveOptions);
     },
   };
 

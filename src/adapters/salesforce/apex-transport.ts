@@ -1,4 +1,5 @@
 import { toSalesforceError } from './errors.js';
+import { apexQuotas, type ApexQuotasMethod } from './save-quota-apex.js';
 import { SalesforceError, type QueryPage, type SalesforceTransport, type SfRecord, type SfSaveResult, type SoqlQuery } from './types.js';
 
 /**
@@ -14,6 +15,8 @@ export interface ApexMethods {
   createRecords(args: { objectName: string; recordsJson: string }): Promise<SfSaveResult[]>;
   /** Database.delete(ids, false) (ObjectTerritory2Association only). */
   deleteRecords(args: { objectName: string; ids: string[] }): Promise<SfSaveResult[]>;
+  /** Optional: ForecastingQuota through TerritoryKitController.quotas (see save-quota-apex.ts). */
+  quotas?: ApexQuotasMethod;
 }
 
 export interface ApexTransportOptions {
@@ -103,5 +106,6 @@ export function apexTransport(methods: ApexMethods, options: ApexTransportOption
     update: (objectName, records) => guard(() => methods.updateRecords({ objectName, recordsJson: JSON.stringify(records) })),
     create: (objectName, records) => guard(() => methods.createRecords({ objectName, recordsJson: JSON.stringify(records) })),
     destroy: (objectName, ids) => guard(() => methods.deleteRecords({ objectName, ids })),
+    ...(methods.quotas ? { quotas: apexQuotas(methods.quotas, guard) } : {}),
   };
 }

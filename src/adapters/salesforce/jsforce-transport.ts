@@ -2,6 +2,7 @@ import type { Connection } from 'jsforce';
 import { toSalesforceError } from './errors.js';
 import { raceSignal } from '../shared/deadline.js';
 import { toSoql } from './soql.js';
+import { jsforceQuotas } from './save-quota.js';
 import { SalesforceError, type BulkQueryOptions, type QueryPage, type SalesforceTransport, type SfRecord, type SfSaveResult, type SoqlQuery } from './types.js';
 
 export interface JsforceTransportOptions {
@@ -99,6 +100,7 @@ export function jsforceTransport(conn: Connection, options: JsforceTransportOpti
     update: (object, records) => guard(async () => toResults(await c.sobject(object).update(records as never, { allOrNone: false }))),
     create: (object, records) => guard(async () => toResults(await c.sobject(object).create(records as never, { allOrNone: false }))),
     destroy: (object, ids) => guard(async () => toResults(await c.sobject(object).destroy(ids, { allOrNone: false }))),
+    quotas: jsforceQuotas(c),
     // No `refresh`: the Connection renews the session itself on a 401 (refreshFn / OAuth2), once per call.
   };
 }

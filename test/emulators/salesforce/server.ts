@@ -129,6 +129,7 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
     if (rest === '/query' || rest === '/queryAll') return 'query';
     if (rest.startsWith('/query/')) return 'queryMore';
     if (rest === '/composite/sobjects') return `composite:${method}`;
+    if (/^\/sobjects\/[^/]+\/describe\/?$/.test(rest)) return 'describe';
     if (rest.startsWith('/sobjects/')) return `sobject:${method}`;
     if (rest === '/jobs/query') return 'bulk:create';
     if (/^\/jobs\/query\/[^/]+\/results$/.test(rest)) return 'bulk:results';
@@ -177,6 +178,10 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
         const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
         if (ids.length > maxCollection) return apiError(res, 400, 'EXCEEDED_ID_LIMIT', `cannot delete more than ${maxCollection} records`);
         return json(res, 200, store.destroy(ids, url.searchParams.get('allOrNone') === 'true'));
+      }
+      case 'describe': {
+        const d = store.describe(/\/sobjects\/([^/]+)\/describe/.exec(url.pathname)![1]);
+        return d ? json(res, 200, d) : apiError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
       }
       case 'sobject:GET':
       case 'sobject:PATCH': {

@@ -32,7 +32,17 @@ export interface RecordFault { statusCode: string; message?: string; times: numb
 const PREFIX: Record<string, string> = {
   Account: '001', User: '005', Opportunity: '006', Territory2Model: '0MA', Territory2: '0MI',
   Territory2Type: '0M5', UserTerritory2Association: '0R0', ObjectTerritory2Association: '0R4',
+  ForecastingType: '0Db', ForecastingQuota: '0J9',
 };
+
+/** Collaborative Forecasts objects: present only after `enableForecasting()` (off by default, as in a new org). */
+export const FORECASTING_SCHEMA: Record<string, string[]> = {
+  ForecastingType: ['Id', 'LastModifiedDate', 'SystemModstamp', 'CreatedDate', 'DeveloperName', 'MasterLabel', 'IsActive', 'IsAmount', 'IsQuantity'],
+  ForecastingQuota: ['Id', 'LastModifiedDate', 'SystemModstamp', 'CreatedDate', 'QuotaOwnerId', 'QuotaAmount', 'QuotaQuantity', 'StartDate', 'ForecastingTypeId', 'ProductFamily', 'IsAmount', 'IsQuantity'],
+};
+
+/** What a describe of an object says the running user may do (see `OrgStore.access`). */
+export interface ObjectAccess { queryable: boolean; createable: boolean; updateable: boolean; deletable: boolean }
 
 const SYSTEM = ['Id', 'LastModifiedDate', 'SystemModstamp', 'CreatedDate'];
 export const SCHEMA: Record<string, string[]> = {
@@ -71,6 +81,10 @@ export class OrgStore {
   readonly objects = new Map<string, Map<string, SObjectRecord>>();
   readonly applied: AppliedWrite[] = [];
   readonly recordFaults = new Map<string, RecordFault>();
+  /** Object permissions the describe reports (default: everything allowed). */
+  readonly access = new Map<string, ObjectAccess>();
+  /** The user the API acts as (quota writes for their own quota are refused, as Salesforce does). */
+  actingUserId?: string;
   /** Runs once, just before the next DML is applied (to model a concurrent user in the race window). */
   beforeWrite?: (op: AppliedWrite['op'], object: string, ids: string[]) => void;
   private counter = 0;
@@ -80,6 +94,31 @@ export class OrgStore {
   constructor(extraFields: Record<string, string[]> = {}) {
     this.schema = Object.fromEntries(Object.entries(SCHEMA).map(([o, f]) => [o, [...f, ...(extraFields[o] ?? [])]]));
     for (const o of Object.keys(this.schema)) this.objects.set(o, new Map());
+  }
+
+  /**
+   * Turns Collaborative Forecasts on: ForecastingType and ForecastingQuota exist, with the standard
+   * `OpportunityRevenue` type (and any `types` given). Returns the types' ids by DeveloperName.
+   */
+  enableForecasting(types: { DeveloperName: string; MasterLabel?: string; IsAmount?: boolean; IsActive?: boolean }[] = []): Record<string, string> {
+    for (const [o, f] of Object.entries(FORECASTING_SCHEMA)) {
+      this.schema[o] = [...f];
+      if (!this.objects.has(o)) this.objects.set(o, new Map());
+    }
+    const ids: Record<string, string> = {};
+    for (const t of [{ DeveloperName: 'OpportunityRevenue', MasterLabel: 'Opportunities - Revenue' }, ...types]) {
+      ids[t.DeveloperName] = this.insert('ForecastingType', { MasterLabel: t.DeveloperName, IsActive: true, IsAmount: true, IsQuantity: !(t.IsAmount ?? true), ...t });
+    }
+    return ids;
+  }
+
+  /** The describe of an object (GET /sobjects/{type}/describe), or undefined when the org has no such object. */
+  describe(object: string): Record<string, unknown> | undefined {
+    const o = this.canonicalObject(object);
+    const fields = this.schema[o];
+    if (!fields) return undefined;
+    const a = this.access.get(o) ?? { queryable: true, createable: true, updateable: true, deletable: true };
+    return { name: o, ...a, fields: fields.map((name) => ({ name, createable: a.createable && !READ_ONLY.has(name), updateable: a.updateable && !READ_ONLY.has(name) })) };
   }
 
   /** A strictly increasing timestamp, so two writes never share a LastModifiedDate. */
@@ -180,6 +219,11 @@ export class OrgStore {
   }
 
   private checkValue(object: string, field: string, value: unknown): SaveError | undefined {
+    if (object === 'ForecastingQuota' && field === 'QuotaOwnerId') {
+      if (typeof value !== 'string' || !this.get('User', value)) return { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: ['QuotaOwnerId'] };
+      if (value === this.actingUserId) return { statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: 'you cannot edit your own quota', fields: ['QuotaOwnerId'] };
+    }
+    if (object === 'ForecastingQuota' && field === 'QuotaAmount' && !(typeof value === 'number' && value >= 0)) return { statusCode: 'INVALID_FIELD', message: 'quota amount must be a number ≥ 0', fields: ['QuotaAmount'] };
     if (object === 'Account' && field === 'OwnerId') {
       const user = typeof value === 'string' ? this.get('User', value) : undefined;
       if (!user) return { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: ['OwnerId'] };
@@ -201,6 +245,7 @@ export class OrgStore {
       if (!recId) error = { statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] };
       else if (CREATE_DELETE_ONLY.has(o)) error = { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: `${o} can only be created or deleted`, fields: [] };
       else if (!table.has(recId)) error = { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] };
+      else if (o === 'ForecastingQuota' && table.get(recId)!.QuotaOwnerId === this.actingUserId) error = { statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: 'you cannot edit your own quota', fields: ['QuotaOwnerId'] };
       else error = Object.keys(fields).map((f) => (READ_ONLY.has(f) ? { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: `Unable to create/update fields: ${f}.`, fields: [f] } : this.checkValue(o, f, fields[f]))).find(Boolean) ?? this.fault(recId, 'update');
       return { recId, fields, error };
     });
@@ -232,6 +277,12 @@ export class OrgStore {
         else if (fields.AssociationCause !== 'Territory2Manual') error = { statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: 'AssociationCause must be Territory2Manual', fields: ['AssociationCause'] };
         else if (pairs.has(`${objectId}|${fields.Territory2Id}`)) error = { statusCode: 'DUPLICATE_VALUE', message: 'duplicate value found: the account is already in this territory', fields: [] };
         else error = this.fault(objectId, 'create');
+      } else if (o === 'ForecastingQuota') {
+        const taken = [...table.values()].some((q) => q.QuotaOwnerId === fields.QuotaOwnerId && q.StartDate === fields.StartDate && q.ForecastingTypeId === fields.ForecastingTypeId && (q.ProductFamily ?? null) === null);
+        error = Object.keys(fields).map((f) => this.checkValue(o, f, fields[f])).find(Boolean)
+          ?? (taken ? { statusCode: 'DUPLICATE_VALUE', message: 'duplicate value found: a quota for this owner, period and forecast type exists', fields: [] } : undefined)
+          ?? this.fault(String(fields.QuotaOwnerId), 'create');
+        if (!error) fields.IsAmount = true;
       } else error = Object.keys(fields).map((f) => this.checkValue(o, f, fields[f])).find(Boolean);
       return { recId: undefined as string | undefined, fields, error };
     });
