@@ -15,6 +15,8 @@ jest.mock('@salesforce/apex/TerritoryKitController.queryPage', () => ({ default:
 jest.mock('@salesforce/apex/TerritoryKitController.updateRecords', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/TerritoryKitController.createRecords', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/TerritoryKitController.deleteRecords', () => ({ default: jest.fn() }), { virtual: true });
+// An org without the quotas extension (demo/salesforce/quotas): the controller refuses, quotas stay in the plan.
+jest.mock('@salesforce/apex/TerritoryKitController.quotas', () => ({ default: jest.fn(() => Promise.reject({ status: 500, body: { message: JSON.stringify({ code: 'QUOTAS_UNAVAILABLE', message: 'quotas are not set up in this org' }), exceptionType: 'System.AuraHandledException' } })) }), { virtual: true });
 
 const BUNDLE = process.env.TK_SALESFORCE_BUNDLE;
 const ELEMENTS = ['tk-territory-provider', 'tk-territory-map', 'tk-workload-gauge', 'tk-rep-assignment-panel', 'tk-territory-card'];

@@ -6,6 +6,7 @@ import queryPage from '@salesforce/apex/TerritoryKitController.queryPage';
 import updateRecords from '@salesforce/apex/TerritoryKitController.updateRecords';
 import createRecords from '@salesforce/apex/TerritoryKitController.createRecords';
 import deleteRecords from '@salesforce/apex/TerritoryKitController.deleteRecords';
+import quotas from '@salesforce/apex/TerritoryKitController.quotas';
 
 /**
  * Hosts territory-kit inside Lightning Experience.
@@ -45,7 +46,7 @@ export default class TerritoryKitPlanner extends LightningElement {
             TK.setShadowRootMode('closed');
             this.adapter = TK.createSalesforceAdapter({
                 mode: this.mode,
-                transport: TK.apexTransport({ queryPage, updateRecords, createRecords, deleteRecords }, { userId: USER_ID }),
+                transport: TK.apexTransport({ queryPage, updateRecords, createRecords, deleteRecords, quotas }, { userId: USER_ID }),
             });
             this.ready = true;
         } catch (e) {
