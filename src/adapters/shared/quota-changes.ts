@@ -71,5 +71,5 @@ export function decideQuota(current: number | null, change: Pick<QuotaChange, 'f
 export function quotaConflictMessage(label: string, current: number | null, from: number | null): string {
   const now = current === null ? 'no longer set' : `now ${current}`;
   const then = from === null ? 'none when the plan was loaded' : `${from} when the plan was loaded`;
-  return `${label} changed in the CRM since it was loaded (${now}; ${then}) — reload to see it`;
+  return `${label} changed in the CRM since it was loaded (${now}; ${then})`;
 }
