@@ -64,6 +64,8 @@ describe('quotas saved to the CRM, or kept in the plan', () => {
     adapter.touchQuota('r2', Q1, 260); // someone else changes Ben's quota in the CRM meanwhile
     save.click();
     await waitUntil(() => (provider.state.lastQuotaSave?.length ?? 0) === 2, 'quota save finished');
+    // the quota outcomes render from the panel's on-demand chunk (sections/save-quotas.ts)
+    await waitUntil(() => q(panel, '[part~=quota-outcomes]') !== null, 'quota outcomes shown');
     await settle(provider);
     expect(adapter.quotas()).to.deep.equal([{ repId: 'r1', period: Q1, amount: 700 }, { repId: 'r2', period: Q1, amount: 260 }], 'the conflict wrote nothing');
     const items = qa(panel, '[part~=quota-outcome]');
@@ -93,6 +95,7 @@ describe('quotas saved to the CRM, or kept in the plan', () => {
     await open(provider, panel, 'save');
     expect(q(panel, '[part~=quotas-local]')).to.equal(null, 'no quotas, no notice');
     provider.actions.applyQuotas!(Q1, [{ repId: 'r1', amount: 500 }, { repId: 'r2', amount: 500, locked: true }]);
+    await waitUntil(() => q(panel, '[part~=quotas-local]') !== null, 'the quota notice shows');
     await settle(provider);
     const notice = q(panel, '[part~=quotas-local]')!;
     expect(text(notice)).to.contain('territory-kit does not write HubSpot goals, so quotas stay in this plan');

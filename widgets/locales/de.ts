@@ -15,6 +15,7 @@
 's42125b9a94c84f11': `territory-kit schreibt keine HubSpot-Ziele, daher bleiben die Quoten in diesem Plan: Exportieren Sie sie als CSV und importieren Sie sie in HubSpot als Zielvorgaben.`,
 's44fa1773e1e78784': `Gespeichert`,
 's4b36aa4c2d90124e': str`${0} Quoten`,
+'s4c2251760c5d2c55': str`und ${0} weitere`,
 's4e4bf859a9914e0f': `Konflikt`,
 's622f2e11a9238c87': `Quoten exportieren (CSV)`,
 's6ebc9bd6feae62a3': `Wird geladen…`,

@@ -15,6 +15,7 @@
 's42125b9a94c84f11': `territory-kit n'écrit pas les objectifs HubSpot : les quotas restent donc dans ce plan. Exportez-les en CSV et importez-les comme objectifs dans HubSpot.`,
 's44fa1773e1e78784': `Enregistré`,
 's4b36aa4c2d90124e': str`${0} quotas`,
+'s4c2251760c5d2c55': str`et ${0} de plus`,
 's4e4bf859a9914e0f': `Conflit`,
 's622f2e11a9238c87': `Exporter les quotas (CSV)`,
 's6ebc9bd6feae62a3': `Chargement…`,

@@ -15,8 +15,7 @@ import { loadFailed, loadProgressed, loadStarted, loadSucceeded } from '../../sr
 import { focusRep, select } from '../../src/store/selection.js';
 import { focusTerritory, previewAssignments } from '../../src/store/preview.js';
 import { applyAssignments, assign, canEdit, discard, setTerritories } from '../../src/store/edit.js';
-import { applyQuotas } from '../../src/store/quotas.js';
-import { quotaChangesToSave, quotasSaved } from '../../src/store/quota-save.js';
+import { applyQuotas, pendingQuotaChanges } from '../../src/store/quotas.js';
 import { saveFinished, saveStarted } from '../../src/store/save.js';
 import { locksSaved, pendingLocks, setLocked, type LockTarget } from '../../src/store/locks.js';
 import { pendingTerritoryChanges, territoriesSaved } from '../../src/store/territory-changes.js';
@@ -574,9 +573,10 @@ export class TkTerritoryProvider extends TkElement {
 
   /** Writes unsaved quota changes where the adapter can (`saveQuotas`); outcomes land in `lastQuotaSave`. */
   async #saveQuotas(adapter: CrmAdapter, signal?: AbortSignal): Promise<void> {
-    const changes = quotaChangesToSave(this.#state);
+    const changes = pendingQuotaChanges(this.#state);
     if (!changes.length || !adapter.saveQuotas || !this.#state.capabilities?.canWriteQuotas) return;
     this.#set(saveStarted(this.#state));
+    const { quotasSaved } = await import('../../src/store/quota-save.js'); // loaded on the first quota save
     let outcomes: unknown;
     try {
       outcomes = await adapter.saveQuotas(changes, { signal });

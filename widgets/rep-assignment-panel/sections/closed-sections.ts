@@ -7,3 +7,4 @@ export { exportSection } from './export.js';
 export { confirmBox } from './confirm-assign.js';
 export { recommendationsFor } from '../controllers/recommend.js';
 export { laterStyles } from './later.styles.js';
+export { quotaPart } from './save-quotas.js';
