@@ -16,6 +16,7 @@ import { focusRep, select } from '../../src/store/selection.js';
 import { focusTerritory, previewAssignments } from '../../src/store/preview.js';
 import { applyAssignments, assign, canEdit, discard, setTerritories } from '../../src/store/edit.js';
 import { applyQuotas, pendingQuotaChanges } from '../../src/store/quotas.js';
+import { quotasSaved } from '../../src/store/quota-save.js';
 import { saveFinished, saveStarted } from '../../src/store/save.js';
 import { locksSaved, pendingLocks, setLocked, type LockTarget } from '../../src/store/locks.js';
 import { pendingTerritoryChanges, territoriesSaved } from '../../src/store/territory-changes.js';
@@ -576,7 +577,6 @@ export class TkTerritoryProvider extends TkElement {
     const changes = pendingQuotaChanges(this.#state);
     if (!changes.length || !adapter.saveQuotas || !this.#state.capabilities?.canWriteQuotas) return;
     this.#set(saveStarted(this.#state));
-    const { quotasSaved } = await import('../../src/store/quota-save.js'); // loaded on the first quota save
     let outcomes: unknown;
     try {
       outcomes = await adapter.saveQuotas(changes, { signal });

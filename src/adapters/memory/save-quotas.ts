@@ -1,6 +1,6 @@
 import type { QuotaChange, QuotaSaveOutcome } from '../crm-adapter.js';
-import { QuotaEntry } from '../../model/quota.js';
-import { checkQuotaChanges, decideQuota, quotaConflictMessage, quotaLabel } from '../shared/quota-changes.js';
+import type { QuotaEntry } from '../../model/quota.js';
+import { checkQuotaChanges, decideQuota, parseQuotaRow, quotaConflictMessage, quotaLabel } from '../shared/quota-changes.js';
 
 type Row = Record<string, unknown>;
 const isRow = (v: unknown): v is Row => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -31,13 +31,9 @@ export function createMemoryQuotas(rows: readonly unknown[], reps: () => readonl
   const held = new Map<string, { repId: string; period: string; amount: number }>();
   const bad: { code: string; message: string; field?: string }[] = [];
   rows.forEach((row, i) => {
-    const parsed = QuotaEntry.safeParse(row);
-    if (parsed.success) held.set(keyOf(parsed.data.repId, parsed.data.period), { repId: parsed.data.repId, period: parsed.data.period, amount: parsed.data.amount });
-    else {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.map(String).join('.') || 'quota';
-      bad.push({ code: 'INVALID_QUOTA', field, message: `Quota at position ${i}${isRow(row) && typeof row.repId === 'string' ? ` (rep ${row.repId})` : ''} left out: field ${field}: ${issue?.message ?? 'invalid'}` });
-    }
+    const parsed = parseQuotaRow(row);
+    if ('entry' in parsed) held.set(keyOf(parsed.entry.repId, parsed.entry.period), parsed.entry);
+    else bad.push({ code: 'INVALID_QUOTA', field: parsed.field, message: `Quota at position ${i}${isRow(row) && typeof row.repId === 'string' ? ` (rep ${row.repId})` : ''} left out: field ${parsed.field}: ${parsed.reason}` });
   });
   const repRow = (id: string) => reps().find((r) => isRow(r) && r.id === id) as Row | undefined;
   const nameOf = (id: string) => {

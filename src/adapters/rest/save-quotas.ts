@@ -1,8 +1,8 @@
 import { CrmLoadError, type LoadNotice, type LoadOptions, type QuotaChange, type QuotaSaveOutcome, type SaveOptions, type SaveStatus } from '../crm-adapter.js';
-import { QuotaEntry } from '../../model/quota.js';
+import type { QuotaEntry } from '../../model/quota.js';
 import { chunk } from '../shared/retry.js';
 import { RELOAD_ADVICE, UNKNOWN_OUTCOME } from '../shared/deadline.js';
-import { checkQuotaChanges, quotaLabel } from '../shared/quota-changes.js';
+import { checkQuotaChanges, parseQuotaRow, quotaLabel } from '../shared/quota-changes.js';
 import { restError, type RestClient } from './client.js';
 import type { ResolvedRestOptions } from './options.js';
 
@@ -33,13 +33,11 @@ export async function loadQuotasRest(client: RestClient, opts: ResolvedRestOptio
     const body = r.body as { items?: unknown; nextCursor?: unknown } | null;
     if (!body || !Array.isArray(body.items)) throw new CrmLoadError('BAD_RESPONSE', 'GET /quotas answered without an items list');
     for (const item of body.items) {
-      const parsed = QuotaEntry.safeParse(item);
-      if (parsed.success) quotas.push({ repId: parsed.data.repId, period: parsed.data.period, amount: parsed.data.amount });
+      const parsed = parseQuotaRow(item);
+      if ('entry' in parsed) quotas.push(parsed.entry);
       else {
-        const issue = parsed.error.issues[0];
-        const field = issue?.path.map(String).join('.') || 'quota';
         const rep = (item as { repId?: unknown } | null)?.repId;
-        notices.push({ code: 'INVALID_QUOTA', field, message: `Quota at position ${index}${typeof rep === 'string' ? ` (rep ${rep})` : ''} left out: field ${field}: ${issue?.message ?? 'invalid'}` });
+        notices.push({ code: 'INVALID_QUOTA', field: parsed.field, message: `Quota at position ${index}${typeof rep === 'string' ? ` (rep ${rep})` : ''} left out: field ${parsed.field}: ${parsed.reason}` });
       }
       index++;
     }

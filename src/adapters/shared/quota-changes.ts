@@ -1,4 +1,5 @@
 import type { QuotaChange, QuotaSaveOutcome } from '../crm-adapter.js';
+import type { QuotaEntry } from '../../model/quota.js';
 
 const PERIOD = /^\d{4}-\d{2}-\d{2}$/;
 const amountOk = (v: unknown) => v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0);
@@ -72,4 +73,21 @@ export function quotaConflictMessage(label: string, current: number | null, from
   const now = current === null ? 'no longer set' : `now ${current}`;
   const then = from === null ? 'none when the plan was loaded' : `${from} when the plan was loaded`;
   return `${label} changed in the CRM since it was loaded (${now}; ${then})`;
+}
+
+/**
+ * Checks one quota row a CRM sent (`{ repId, period, amount }`) against the quota model's rules (a rep
+ * id, the period's first day as YYYY-MM-DD, a whole amount ≥ 0) without loading the zod model, which
+ * the adapters' first load does not need. Returns the entry, or the field and why it is refused.
+ *
+ * @example
+ * parseQuotaRow({ repId: 'r1', period: '2027-01-01', amount: '5' }) // → { field: 'amount', reason: 'expected a whole number ≥ 0, got "5"' }
+ */
+export function parseQuotaRow(row: unknown): { entry: QuotaEntry } | { field: string; reason: string } {
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) return { field: 'quota', reason: 'expected an object' };
+  const r = row as { repId?: unknown; period?: unknown; amount?: unknown };
+  if (typeof r.repId !== 'string' || r.repId === '' || r.repId.length > 200) return { field: 'repId', reason: `expected a rep id, got ${JSON.stringify(r.repId)}` };
+  if (typeof r.period !== 'string' || !PERIOD.test(r.period) || Number.isNaN(Date.parse(r.period))) return { field: 'period', reason: `expected the period's first day as YYYY-MM-DD, got ${JSON.stringify(r.period)}` };
+  if (typeof r.amount !== 'number' || !Number.isSafeInteger(r.amount) || r.amount < 0) return { field: 'amount', reason: `expected a whole number ≥ 0, got ${JSON.stringify(r.amount)}` };
+  return { entry: { repId: r.repId, period: r.period, amount: r.amount } };
 }

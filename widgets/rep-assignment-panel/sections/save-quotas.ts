@@ -1,11 +1,10 @@
 // The quota part of the Save section (issue #17): outcomes of the last quota save, or — where the CRM
-// takes no quotas — a notice that they stay in the plan, with CSV export. In the panel's later chunk
-// (closed-sections.ts): nothing of it is needed before the plan has quotas.
+// takes no quotas — a notice that they stay in the plan (exported as CSV by the quota planner). In the
+// panel's later chunk (closed-sections.ts): nothing of it is needed before the plan has quotas. It
+// imports nothing of the store, so the chunk splitting of the pages stays as it was.
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { QuotaSaveOutcome } from '../../../src/adapters/crm-adapter.js';
-import { pendingQuotaChanges } from '../../../src/store/quotas.js';
-import { quotasCsv } from '../../quota-planner/quotas-csv.js';
 import type { PanelCtx } from './context.js';
 
 /** Outcomes listed one by one; the rest are counted. */
@@ -26,21 +25,16 @@ const localDay = (period: string) => {
 
 const QUOTA_STATUS = (status: QuotaSaveOutcome['status']) => (status === 'saved' ? msg('Saved') : status === 'failed' ? msg('Failed') : msg('Conflict'));
 
-/** Quota changes: their outcomes where the adapter writes them, else a notice that they stay in the plan, with CSV export. */
-export function quotaPart(ctx: PanelCtx) {
+/** Quota changes: their outcomes where the adapter writes them, else a notice that they stay in the plan (the planner exports them as CSV). `edits`: quota changes since loading. */
+export function quotaPart(ctx: PanelCtx, edits: number) {
   const { s, f } = ctx;
   const plan = s.quotas ?? [];
   if (s.capabilities?.canWriteQuotas !== true) {
     if (!plan.length) return nothing;
-    const edits = pendingQuotaChanges(s).length;
-    const d = ctx.ui.download?.label === 'quotas CSV' ? ctx.ui.download : null;
     return html`<div part="quotas-local" class="notice" role="note">
       <p>${quotasStayWhy(s.capabilities?.system ?? '')}</p>
       <p>${edits === 1 ? msg('1 quota changed since loading is kept in this plan and this browser, and exported with it.') : msg(str`${f.number(edits, 0)} quotas changed since loading are kept in this plan and this browser, and exported with it.`)}</p>
-      <div class="row">
-        <button type="button" @click=${() => ctx.offerDownload(quotasCsv(plan, (id) => ctx.repName(id)), 'territory-quotas.csv', 'text/csv', 'quotas CSV')}>${msg('Export quotas (CSV)')}</button>
-        ${d ? html`<a part="download" href=${d.url} download=${d.filename}>${msg(str`Download ${d.filename}`)}</a>` : nothing}
-      </div>
+      <p class="weak">${msg('Export them as CSV with the quota planner (Export quotas).')}</p>
     </div>`;
   }
   const last = s.lastQuotaSave ?? [];

@@ -100,7 +100,7 @@ export function saveSection(ctx: PanelCtx) {
         }}>Discard changes</button>
       </div>
       ${territoryPart(ctx)}
-      ${ctx.later ? ctx.later.quotaPart(ctx) : nothing}
+      ${ctx.later ? ctx.later.quotaPart(ctx, pendingQuotaChanges(s).length) : nothing}
       ${last.length
         ? html`<div part="outcomes" role="region" aria-label="Last save">
             <p><span class="ok">${f.number(saved, 0)} saved</span>, <span class="failed">${f.number(failed.length, 0)} failed</span>,
