@@ -18,6 +18,8 @@ jest.mock('@salesforce/apex/TerritoryKitController.deleteRecords', () => ({ defa
 // The user's language and locale (the LWC passes them to the provider's `language` and `locale`).
 jest.mock('@salesforce/i18n/lang', () => ({ default: 'de' }), { virtual: true });
 jest.mock('@salesforce/i18n/locale', () => ({ default: 'de-DE' }), { virtual: true });
+// An org without the quotas extension (demo/salesforce/quotas): the controller refuses, quotas stay in the plan.
+jest.mock('@salesforce/apex/TerritoryKitController.quotas', () => ({ default: jest.fn(() => Promise.reject({ status: 500, body: { message: JSON.stringify({ code: 'QUOTAS_UNAVAILABLE', message: 'quotas are not set up in this org' }), exceptionType: 'System.AuraHandledException' } })) }), { virtual: true });
 
 const BUNDLE = process.env.TK_SALESFORCE_BUNDLE;
 const ELEMENTS = ['tk-territory-provider', 'tk-territory-map', 'tk-workload-gauge', 'tk-rep-assignment-panel', 'tk-territory-card'];

@@ -3,6 +3,7 @@ import type { Rep } from '../model/rep.js';
 import type { Territory } from '../model/territory.js';
 import type { Rejection } from '../model/validate-batch.js';
 import type { Opportunity } from '../model/opportunity.js';
+import type { QuotaEntry } from '../model/quota.js';
 
 /** What the current user may do through an adapter. */
 export interface Capabilities {
@@ -54,6 +55,11 @@ export interface LoadResult {
    * out because a field is not readable for them. `field` names the CRM field, when known.
    */
   notices?: LoadNotice[];
+  /**
+   * The quotas the CRM holds (per rep and period start), when the adapter writes quotas
+   * (`saveQuotas`): the base that `QuotaChange.from` is measured against. Absent: none loaded.
+   */
+  quotas?: QuotaEntry[];
 }
 
 /** A notice about a load that succeeded with something left out. */
@@ -137,6 +143,37 @@ export interface CrmAdapter {
    * `lastModified` is a `conflict` and is not written.
    */
   saveTerritories?(changes: readonly TerritoryChange[], options?: SaveOptions): Promise<TerritorySaveOutcome[]>;
+  /**
+   * Writes quotas (one amount per rep and period start) where the CRM keeps them (Salesforce
+   * ForecastingQuota, a REST backend's `POST /quotas:batch`, memory); offered with
+   * `capabilities().canWriteQuotas`. Optional: without it quotas stay in the plan and export as CSV.
+   * Resolves (never rejects for per-quota trouble) with one outcome per change, in order, by the
+   * adapter's save deadline (`failed TIMEOUT` / `UNKNOWN_OUTCOME`, never pending). A quota the CRM
+   * already holds at `to` is `saved` without writing; one whose CRM amount is no longer `from` (changed
+   * since load) is a `conflict` and is not written.
+   */
+  saveQuotas?(changes: readonly QuotaChange[], options?: SaveOptions): Promise<QuotaSaveOutcome[]>;
+}
+
+/**
+ * A quota to write: rep, period start (YYYY-MM-DD, as ForecastingQuota.StartDate) and the new amount
+ * in whole currency units (`to`; null removes the CRM's quota). `from` is the amount as loaded (null:
+ * the CRM had none): the CRM refuses the write as a `conflict` when its amount is another.
+ */
+export interface QuotaChange {
+  repId: string;
+  period: string;
+  from: number | null;
+  to: number | null;
+}
+
+/** How one quota change ended; `code`/`message` name the rep, period and field on failure. */
+export interface QuotaSaveOutcome {
+  repId: string;
+  period: string;
+  status: SaveStatus;
+  code?: string;
+  message?: string;
 }
 
 /**

@@ -59,6 +59,8 @@ export function loadSucceeded(state: PlanState, result: LoadResult, capabilities
     notices: result.notices ?? [],
     scenarios: [], // like unsaved edits: restored from persistence
     activeScenarioId: null,
+    // Quotas the CRM holds, when the adapter loads them: the plan starts from them (unsaved ones are restored from persistence).
+    ...(result.quotas ? { quotas: result.quotas, quotaBase: result.quotas, lastQuotaSave: null } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import type { Territory } from '../model/territory.js';
 import type { Assignments } from '../model/plan.js';
 import type { Rejection } from '../model/validate-batch.js';
 import type { QuotaEntry } from '../model/quota.js';
-import type { Capabilities, LoadNotice, LoadProgress, SaveOutcome, TerritorySaveOutcome } from '../adapters/crm-adapter.js';
+import type { Capabilities, LoadNotice, LoadProgress, QuotaSaveOutcome, SaveOutcome, TerritorySaveOutcome } from '../adapters/crm-adapter.js';
 import type { Opportunity } from '../model/opportunity.js';
 import type { LockMap, LockTarget } from './locks.js';
 
@@ -132,6 +132,8 @@ export interface PlanState {
   quotas?: readonly QuotaEntry[];
   /** The quotas as loaded from (or last written to) the CRM: `quotas` differs from it where changes are pending. */
   quotaBase?: readonly QuotaEntry[];
+  /** Outcomes of the last quota save (`saveQuotas`), in change order (see src/store/quota-save.ts). */
+  lastQuotaSave?: readonly QuotaSaveOutcome[] | null;
 }
 
 /**

@@ -16,7 +16,8 @@ import { loadFailed, loadProgressed, loadStarted, loadSucceeded } from '../../sr
 import { focusRep, select } from '../../src/store/selection.js';
 import { focusTerritory, previewAssignments } from '../../src/store/preview.js';
 import { applyAssignments, assign, canEdit, discard, setTerritories } from '../../src/store/edit.js';
-import { applyQuotas } from '../../src/store/quotas.js';
+import { applyQuotas, pendingQuotaChanges } from '../../src/store/quotas.js';
+import { quotasSaved } from '../../src/store/quota-save.js';
 import { saveFinished, saveStarted } from '../../src/store/save.js';
 import { locksSaved, pendingLocks, setLocked, type LockTarget } from '../../src/store/locks.js';
 import { pendingTerritoryChanges, territoriesSaved } from '../../src/store/territory-changes.js';
@@ -530,6 +531,7 @@ export class TkTerritoryProvider extends TkElement {
     }
     if (!options.only) await this.#saveLocks(adapter, options.signal);
     if (!options.only) await this.#saveTerritories(adapter, options.signal);
+    if (!options.only) await this.#saveQuotas(adapter, options.signal);
     if (changes.length === 0) return [];
     this.#set(saveStarted(this.#state));
     let outcomes: SaveOutcome[];
@@ -577,6 +579,21 @@ export class TkTerritoryProvider extends TkElement {
     const next = { ...territoriesSaved(this.#state, changes, outcomes), saving: false };
     if (pendingTerritoryChanges(next).length === 0) this.#loadedTerritories = next.territories; // nothing left to keep in storage
     this.#set(next, 'save');
+  }
+
+  /** Writes unsaved quota changes where the adapter can (`saveQuotas`); outcomes land in `lastQuotaSave`. */
+  async #saveQuotas(adapter: CrmAdapter, signal?: AbortSignal): Promise<void> {
+    const changes = pendingQuotaChanges(this.#state);
+    if (!changes.length || !adapter.saveQuotas || !this.#state.capabilities?.canWriteQuotas) return;
+    this.#set(saveStarted(this.#state));
+    let outcomes: unknown;
+    try {
+      outcomes = await adapter.saveQuotas(changes, { signal });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      outcomes = changes.map((c) => ({ repId: c.repId, period: c.period, status: 'failed', code: 'NETWORK', message }));
+    }
+    this.#set({ ...quotasSaved(this.#state, changes, outcomes), saving: false }, 'save');
   }
 
   protected override render() {

@@ -14,12 +14,16 @@ import {
   type LockChange,
   type LoadOptions,
   type LoadResult,
+  type QuotaChange,
+  type QuotaSaveOutcome,
   type SaveOptions,
   type SaveOutcome,
   type TerritoryChange,
   type TerritorySaveOutcome,
 } from '../crm-adapter.js';
 import { guardTerritorySave } from '../shared/territory-save-guard.js';
+import { guardQuotaSave } from '../shared/quota-save-guard.js';
+import { createMemoryQuotas } from './save-quotas.js';
 
 export interface MemoryAdapterOptions extends Deadlines {
   /**
@@ -37,6 +41,10 @@ export interface MemoryAdapterOptions extends Deadlines {
   canWriteLocks?: boolean;
   /** Whether `saveTerritories` may write territories. Default: `canWrite`. */
   canWriteTerritories?: boolean;
+  /** Quota rows `{ repId, period: 'YYYY-MM-DD', amount }` the "CRM" holds, copied; loaded as `quotas`. Default none. */
+  quotas?: readonly unknown[];
+  /** Whether `saveQuotas` may write quotas. Default: `canWrite`. */
+  canWriteQuotas?: boolean;
   /** The adapter's `id`. Default `'memory'`. */
   id?: string;
   /** Whether `save` may write; when false every change fails with `READ_ONLY`. Default true. */
@@ -70,6 +78,10 @@ export interface MemoryAdapter extends CrmAdapter {
   touch(accountId: string, patch?: Readonly<Record<string, unknown>>): void;
   /** Simulates another CRM user editing a territory: applies `patch` and moves its `lastModified` on. Throws for an unknown id. */
   touchTerritory(territoryId: string, patch?: Readonly<Record<string, unknown>>): void;
+  /** Simulates another CRM user setting a rep's quota for a period (null removes it). */
+  touchQuota(repId: string, period: string, amount: number | null): void;
+  /** The quotas the store holds now (copies), sorted by period then rep. */
+  quotas(): { repId: string; period: string; amount: number }[];
 }
 
 type Row = Record<string, unknown>;
@@ -137,6 +149,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
   const initial = stamp();
   for (const row of store.accounts) if (isRow(row) && row.lastModified === undefined) row.lastModified = initial;
 
+  const quotaStore = createMemoryQuotas(options.quotas ?? [], () => store.reps, options.canWriteQuotas ?? canWrite);
+
   /** `lastModified` of each account as handed out by the latest load: the base for conflict checks. */
   let loadedVersion = new Map<string, unknown>();
 
@@ -188,6 +202,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
       territories: territories.valid,
       rejected: [...reps.rejected, ...territories.rejected, ...accounts.rejected, ...opportunities.rejected],
       ...(store.opportunities.length ? { opportunities: opportunities.valid } : {}),
+      ...(options.quotas !== undefined ? quotaStore.load() : {}),
     };
   }
 
@@ -316,12 +331,20 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
 
   return {
     id,
-    capabilities: async (): Promise<Capabilities> => ({ canWrite, canWriteLocks, canWriteTerritories, system: 'memory', maxBatchSize }),
+    capabilities: async (): Promise<Capabilities> => ({ canWrite, canWriteLocks, canWriteTerritories, canWriteQuotas: quotaStore.canWrite, system: 'memory', maxBatchSize }),
     load,
     // One save at a time, bounded by saveDeadlineMs, outcomes checked — as every adapter.
     save: guardSave(save, resolveDeadlines(options, 'createMemoryAdapter')),
     saveLocks,
     saveTerritories: guardTerritorySave(saveTerritories, resolveDeadlines(options, 'createMemoryAdapter')),
+    saveQuotas: guardQuotaSave(async (changes: readonly QuotaChange[], { signal, onProgress }: SaveOptions = {}): Promise<QuotaSaveOutcome[]> => {
+      if (!signal?.aborted) await request(signal).catch(() => undefined);
+      const out = quotaStore.save(changes, signal);
+      onProgress?.({ done: changes.length, total: changes.length });
+      return out;
+    }, resolveDeadlines(options, 'createMemoryAdapter')),
+    touchQuota: (repId, period, amount) => quotaStore.touch(repId, period, amount),
+    quotas: () => quotaStore.list(),
     snapshot: () => structuredClone(store) as MemorySnapshot,
     touch(accountId, patch = {}) {
       const at = accountAt.get(accountId);

@@ -1,7 +1,9 @@
-import type { Capabilities, Change, CrmAdapter, LoadOptions, LoadResult, LockChange, SaveOptions, SaveOutcome, TerritoryChange, TerritorySaveOutcome } from '../crm-adapter.js';
+import type { Capabilities, Change, CrmAdapter, LoadOptions, LoadResult, LockChange, QuotaChange, QuotaSaveOutcome, SaveOptions, SaveOutcome, TerritoryChange, TerritorySaveOutcome } from '../crm-adapter.js';
 import { saveTerritoriesRest } from './save-territories.js';
 import { guardTerritorySave } from '../shared/territory-save-guard.js';
 import { saveLocksRest } from './save-locks.js';
+import { loadQuotasRest, saveQuotasRest } from './save-quotas.js';
+import { guardQuotaSave } from '../shared/quota-save-guard.js';
 import { RestClient } from './client.js';
 import { loadRest } from './load.js';
 import { resolveRestOptions, type RestAdapterOptions } from './options.js';
@@ -32,19 +34,25 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
   // One save at a time per adapter, each bounded by its deadline, outcomes checked.
   const save = guardSave((changes, saveOptions) => saveRest(client, opts, stamps, changes, saveOptions), opts);
   const saveTerritories = guardTerritorySave((changes, saveOptions) => saveTerritoriesRest(client, opts, changes, saveOptions), opts);
+  const repNames = new Map<string, string>();
+  const saveQuotas = guardQuotaSave((changes, saveOptions) => saveQuotasRest(client, opts, changes, saveOptions, (id) => repNames.get(id) ?? null), opts);
   return {
     id: opts.id ?? `rest:${opts.baseUrl.replace(/\/+$/, '')}`,
     get requestCount() {
       return client.requests;
     },
     async capabilities(): Promise<Capabilities> {
-      return { canWrite: opts.canWrite !== false, canWriteTerritories: opts.canWrite !== false && opts.canWriteTerritories !== false, ...(opts.lockField ? { canWriteLocks: opts.canWrite !== false } : {}), system: 'rest', maxBatchSize: opts.batchSize, ...(opts.userId !== undefined ? { userId: opts.userId } : {}) };
+      return { canWrite: opts.canWrite !== false, canWriteTerritories: opts.canWrite !== false && opts.canWriteTerritories !== false, ...(opts.lockField ? { canWriteLocks: opts.canWrite !== false } : {}), canWriteQuotas: opts.canWrite !== false && opts.quotas === true, system: 'rest', maxBatchSize: opts.batchSize, ...(opts.userId !== undefined ? { userId: opts.userId } : {}) };
     },
     async load(loadOptions?: LoadOptions): Promise<LoadResult> {
       const result = await loadRest(client, opts, loadOptions);
       stamps.clear();
       for (const a of result.accounts) stamps.set(a.id, a.lastModified);
-      return result;
+      repNames.clear();
+      for (const r of result.reps) repNames.set(r.id, r.name);
+      if (!opts.quotas) return result;
+      const { quotas, notices } = await loadQuotasRest(client, opts, loadOptions);
+      return { ...result, quotas, ...(notices.length || result.notices?.length ? { notices: [...(result.notices ?? []), ...notices] } : {}) };
     },
     save(changes: readonly Change[], saveOptions?: SaveOptions): Promise<SaveOutcome[]> {
       return save(changes, saveOptions);
@@ -54,6 +62,9 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
     },
     saveTerritories(changes: readonly TerritoryChange[], saveOptions?: SaveOptions): Promise<TerritorySaveOutcome[]> {
       return saveTerritories(changes, saveOptions);
+    },
+    saveQuotas(changes: readonly QuotaChange[], saveOptions?: SaveOptions): Promise<QuotaSaveOutcome[]> {
+      return saveQuotas(changes, saveOptions);
     },
   };
 }

@@ -34,6 +34,12 @@ export interface RestAdapterOptions extends Deadlines {
    * closeDate }], nextCursor }`): performance history credited to the deal owner at close. Default false.
    */
   opportunities?: boolean;
+  /**
+   * Whether your backend implements `GET /quotas` and `POST /quotas:batch` (docs/adapters/rest.md):
+   * quotas load with the plan and `saveQuotas` writes them (`canWriteQuotas`, with `canWrite`).
+   * Default false: quotas stay in the plan and export as CSV.
+   */
+  quotas?: boolean;
   /** Makes the idempotency key of a batch. Default `crypto.randomUUID()`. */
   requestId?: () => string;
 }

@@ -1,6 +1,7 @@
-import type { Capabilities, Change, CrmAdapter, LoadOptions, LockChange, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import type { Capabilities, Change, CrmAdapter, LoadOptions, LockChange, QuotaChange, QuotaSaveOutcome, SaveOptions, SaveOutcome } from '../crm-adapter.js';
 import { guardTerritorySave } from '../shared/territory-save-guard.js';
 import { saveTerritoryModel, type PlanningState } from './territory-model-save.js';
+import { createQuotaPart, type SalesforceQuotaOptions } from './save-quota-adapter.js';
 import { queryAll } from './call.js';
 import { loadSalesforce, type Baseline, type LoadState, type SalesforceLoadResult } from './load.js';
 import { saveLocksSalesforce } from './save-locks.js';
@@ -28,8 +29,9 @@ export interface SalesforceAdapter extends CrmAdapter {
  * const { accounts, reps, rejected, report } = await adapter.load({ onProgress: console.log });
  * const outcomes = await adapter.save([{ accountId: accounts[0].id, from: accounts[0].ownerId, to: reps[1].id }]);
  */
-export function createSalesforceAdapter(options: SalesforceAdapterOptions): SalesforceAdapter {
+export function createSalesforceAdapter(options: SalesforceAdapterOptions & SalesforceQuotaOptions): SalesforceAdapter {
   const o = resolveOptions(options);
+  const quotas = createQuotaPart(o, options); // ForecastingQuota: preflight, load, save (save-quota-adapter.ts)
   const baseline: Baseline = new Map();
   let model: ModelState | null = null;
   // One save at a time per adapter (owner and lock writes share the queue), each bounded by its deadline, outcomes checked.
@@ -67,6 +69,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
         canWrite: true,
         canWriteTerritories: o.mode === 'territory2',
         ...(o.lockField ? { canWriteLocks: await lockFieldWritable() } : {}),
+        canWriteQuotas: await quotas.canWrite(),
         system: 'salesforce',
         mode: o.mode,
         ...(o.transport.userId ? { userId: o.transport.userId } : {}),
@@ -75,7 +78,8 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
     },
     async load(loadOptions: LoadOptions = {}) {
       const state: LoadState = {};
-      const result = await loadSalesforce(o, loadOptions, baseline, state);
+      quotas.reset();
+      const result = await quotas.load(await loadSalesforce(o, loadOptions, baseline, state), loadOptions);
       if (o.mode === 'territory2' && result.report.territoryModel && state.roster) {
         model = { id: result.report.territoryModel.id, territoryIds: new Set(result.territories.map((t) => t.id)), roster: state.roster };
       }
@@ -90,6 +94,9 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sale
       return saveLocks(changes, saveOptions);
     },
     ...(o.mode === 'territory2' ? { saveTerritories } : {}),
+    saveQuotas(changes: readonly QuotaChange[], saveOptions: SaveOptions = {}): Promise<QuotaSaveOutcome[]> {
+      return quotas.save(changes, saveOptions);
+    },
   };
 
   async function saveNow(changes: readonly Change[], saveOptions: SaveOptions): Promise<SaveOutcome[]> {

@@ -1,4 +1,5 @@
 import { toSalesforceError } from './errors.js';
+import { apexQuotas, type ApexQuotasMethod } from './save-quota-apex.js';
 import { SalesforceError, type QueryPage, type SalesforceTransport, type SfRecord, type SfSaveResult, type SoqlQuery } from './types.js';
 
 /**
@@ -21,6 +22,8 @@ export interface ApexMethods {
   updateLockField?(args: { objectName: string; fieldName: string; recordsJson: string }): Promise<SfSaveResult[]>;
   /** Optional: the named fields of an object the running user can read, with type and updateability. */
   describeFields?(args: { objectName: string; fieldNames: string[] }): Promise<{ name: string; type: string; updateable: boolean }[]>;
+  /** Optional: ForecastingQuota through TerritoryKitController.quotas (see save-quota-apex.ts). */
+  quotas?: ApexQuotasMethod;
 }
 
 export interface ApexTransportOptions {
@@ -118,5 +121,6 @@ export function apexTransport(methods: ApexMethods, options: ApexTransportOption
     create: (objectName, records) => guard(() => methods.createRecords({ objectName, recordsJson: JSON.stringify(records) })),
     destroy: (objectName, ids) => guard(() => methods.deleteRecords({ objectName, ids })),
     ...(methods.describeFields ? { describeFields: (objectName: string, fieldNames: string[]) => guard(async () => (await methods.describeFields!({ objectName, fieldNames })) ?? []) } : {}),
+    ...(methods.quotas ? { quotas: apexQuotas(methods.quotas, guard) } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { Connection } from 'jsforce';
 import { toSalesforceError } from './errors.js';
 import { raceSignal } from '../shared/deadline.js';
 import { toSoql } from './soql.js';
+import { jsforceQuotas } from './save-quota.js';
 import { SalesforceError, type BulkQueryOptions, type QueryPage, type SalesforceTransport, type SfRecord, type SfSaveResult, type SoqlQuery } from './types.js';
 
 export interface JsforceTransportOptions {
@@ -105,6 +106,7 @@ export function jsforceTransport(conn: Connection, options: JsforceTransportOpti
       const d = await c.sobject(object).describe();
       return d.fields.filter((f) => wanted.has(f.name.toLowerCase())).map((f) => ({ name: f.name, type: String(f.type), updateable: f.updateable === true }));
     }, signal),
+    quotas: jsforceQuotas(c),
     // No `refresh`: the Connection renews the session itself on a 401 (refreshFn / OAuth2), once per call.
   };
 }

@@ -1,4 +1,5 @@
 /** The transport seam: the adapter core talks only to this interface. */
+import type { QuotaTransport } from './save-quota.js';
 
 /** A record as Salesforce returns it (REST JSON, Apex, or a Bulk 2.0 CSV row of strings). */
 export type SfRecord = Record<string, unknown>;
@@ -92,6 +93,8 @@ export interface SalesforceTransport {
   describeFields?(object: string, fields: string[], signal?: AbortSignal): Promise<SfFieldInfo[]>;
   /** Renew the session after INVALID_SESSION_ID (optional). */
   refresh?(): Promise<void>;
+  /** ForecastingQuota reads and writes (optional; without it quotas stay in the plan). See save-quota.ts. */
+  quotas?: QuotaTransport;
 }
 
 /**

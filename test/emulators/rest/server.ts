@@ -20,6 +20,8 @@ export interface RestEmulatorOptions {
   maxBatch?: number;
   /** All-or-nothing batches: any conflict answers 409 and writes nothing. Default false (per-change results). */
   atomic?: boolean;
+  /** Quotas `{ repId, period, amount }` served by `GET /quotas` and written by `POST /quotas:batch`. */
+  quotas?: Json[];
 }
 
 interface Stored {
@@ -31,6 +33,8 @@ export class RestEmulator {
   readonly accounts = new Map<string, Json>();
   readonly reps: Json[];
   readonly territories: Json[];
+  /** Quotas by `repId|period`. */
+  readonly quotas = new Map<string, { repId: string; period: string; amount: number }>();
   readonly requests: { method: string; path: string; status: number }[] = [];
   readonly writes = new Map<string, number>();
   readonly faults = new FaultList();
@@ -43,6 +47,7 @@ export class RestEmulator {
     for (const a of options.accounts ?? []) this.accounts.set(String(a.id), { lastModified: this.tick(), ...a });
     this.reps = (options.reps ?? []).map((r) => ({ ...r }));
     this.territories = (options.territories ?? []).map((t) => ({ ...t }));
+    for (const q of options.quotas ?? []) this.quotas.set(`${String(q.repId)}|${String(q.period)}`, { repId: String(q.repId), period: String(q.period), amount: Number(q.amount) });
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         if (!res.headersSent) this.send(req, res, 500, { error: { code: 'INTERNAL', message: String(error) } });
@@ -123,6 +128,8 @@ export class RestEmulator {
     if (method === 'GET' && p === '/territories') return this.page(this.territories, url, fault);
     if (method === 'POST' && p === '/assignments:batch') return this.batch(raw);
     if (method === 'POST' && p === '/territories:batch') return this.territoryBatch(raw);
+    if (method === 'GET' && p === '/quotas') return this.page([...this.quotas.values()], url, fault);
+    if (method === 'POST' && p === '/quotas:batch') return this.quotaBatch(raw);
     return { status: 404, body: { error: { code: 'NOT_FOUND', message: `no route ${method} ${p}` } } };
   }
 
@@ -223,6 +230,38 @@ export class RestEmulator {
     this.done.set(body.requestId, answer);
     return answer;
   }
+
+  /**
+   * `POST /quotas:batch`: per change, `saved` without writing when the quota already holds `amount`;
+   * `conflict STALE` when it holds something other than `expectedAmount`; `failed UNKNOWN_REP` for no
+   * such rep; else set (or removed for amount null). Replays a known requestId.
+   */
+  private quotaBatch(raw: string): Stored {
+    const env = this.batchEnvelope(raw);
+    if ('reply' in env) return env.reply;
+    const results = (env.changes as { repId: string; period: string; amount: number | null; expectedAmount?: number | null }[]).map((c) => {
+      const k = `${c.repId}|${c.period}`;
+      const current = this.quotas.get(k)?.amount ?? null;
+      const base = { repId: c.repId, period: c.period };
+      if (current === c.amount) return { ...base, status: 'saved' };
+      if (current !== (c.expectedAmount ?? null)) return { ...base, status: 'conflict', code: 'STALE', message: `the quota of ${c.repId} for ${c.period} is ${current ?? 'not set'} now` };
+      if (!this.reps.some((r) => r.id === c.repId)) return { ...base, status: 'failed', code: 'UNKNOWN_REP', message: `field repId: no rep ${c.repId}` };
+      if (c.amount !== null && !(Number.isSafeInteger(c.amount) && c.amount >= 0)) return { ...base, status: 'failed', code: 'INVALID', message: 'field amount: expected a whole number ≥ 0' };
+      this.writes.set(`quota:${k}`, (this.writes.get(`quota:${k}`) ?? 0) + 1);
+      if (c.amount === null) this.quotas.delete(k);
+      else this.quotas.set(k, { ...base, amount: c.amount });
+      return { ...base, status: 'saved' };
+    });
+    const answer = { status: 200, body: { results } };
+    this.done.set(env.requestId, answer);
+    return answer;
+  }
+}
+
+/** Someone else sets a rep's quota for a period (null removes it). */
+export function touchQuota(emulator: RestEmulator, repId: string, period: string, amount: number | null): void {
+  if (amount === null) emulator.quotas.delete(`${repId}|${period}`);
+  else emulator.quotas.set(`${repId}|${period}`, { repId, period, amount });
 }
 
 export function startRestEmulator(options: RestEmulatorOptions = {}): Promise<RestEmulator> {

@@ -52,7 +52,7 @@ const fail = (code: string, message: string, field?: string) =>
   Promise.reject({ status: 500, body: { message: JSON.stringify({ code, message, ...(field ? { field } : {}) }), exceptionType: 'System.AuraHandledException' } });
 
 const ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
-const PREFIX: Record<string, string> = { Account: '001', User: '005', Territory2: '0MI', ObjectTerritory2Association: '0R4' };
+const PREFIX: Record<string, string> = { Account: '001', User: '005', Territory2: '0MI', ObjectTerritory2Association: '0R4', ForecastingQuota: '0J9', ForecastingType: '0Db' };
 
 /** The Territory2Model a planning-model record (given, or stored under `id`) belongs to. */
 function modelOf(store: OrgStore, object: string, r: Record<string, unknown>): string | undefined {
@@ -88,6 +88,10 @@ export interface ApexFakeOptions {
   notUpdateable?: string[];
   /** Checkbox fields (`Account.Territory_Locked__c`): the only ones updateLockField writes. */
   checkboxes?: string[];
+  /** Hand in the `quotas` method too (a host that imports TerritoryKitController.quotas). Default false. */
+  withQuotas?: boolean;
+  /** Whether TerritoryKitQuotas (demo/salesforce/quotas) is deployed. Default: when the store has forecasting enabled. */
+  quotasDeployed?: boolean;
 }
 
 export function apexMethodsFor(store: OrgStore, extraFields: Record<string, string[]> = {}, pageSize = 2000, options: ApexFakeOptions = {}): ApexFake {
@@ -138,8 +142,46 @@ export function apexMethodsFor(store: OrgStore, extraFields: Record<string, stri
     });
     return merge(checked, (at) => (op === 'destroy' ? store.destroy(at.map((i) => String(records[i].Id))) : store[op](object, at.map((i) => records[i]))));
   };
+  /** TerritoryKitController.quotas → TerritoryKitQuotas.call(action, { requestJson }), re-stated. */
+  const quotas = async ({ action, requestJson }: { action: string; requestJson: string }) => {
+    fake.calls++;
+    const deployed = options.quotasDeployed ?? store.describe('ForecastingQuota') !== undefined;
+    if (!deployed) return fail('QUOTAS_UNAVAILABLE', 'quotas are not set up in this org: they need Collaborative Forecasts enabled and the quotas folder of the sample deployed');
+    const req = JSON.parse(requestJson) as Record<string, unknown>;
+    if (action === 'describe') {
+      const d = store.describe('ForecastingQuota') as { queryable: boolean; createable: boolean; updateable: boolean; deletable: boolean; fields: { name: string; createable: boolean; updateable: boolean }[] } | undefined;
+      if (!d) return { describe: { exists: false, queryable: false, createable: false, updateable: false, deletable: false, amountWritable: false } };
+      const amount = d.fields.find((f) => f.name === 'QuotaAmount')!;
+      return { describe: { exists: true, queryable: d.queryable, createable: d.createable, updateable: d.updateable, deletable: d.deletable, amountWritable: amount.createable && amount.updateable } };
+    }
+    if (action === 'forecastingTypes') return { records: store.query('SELECT Id, DeveloperName, MasterLabel, IsAmount FROM ForecastingType WHERE IsActive = true ORDER BY Id').records };
+    if (action === 'read') {
+      const owners = req.ownerIds === undefined ? '' : Array.isArray(req.ownerIds) && req.ownerIds.every((x) => typeof x === 'string') ? ` AND QuotaOwnerId IN (${(req.ownerIds as string[]).map(quote).join(', ')})` : null;
+      if (owners === null || typeof req.forecastingTypeId !== 'string' || typeof req.from !== 'string' || !DATE.test(req.from)) return fail('INVALID_PARAMETER', 'read needs forecastingTypeId, from (YYYY-MM-DD) and optionally ownerIds');
+      return { records: store.query(`SELECT Id, QuotaOwnerId, QuotaAmount, StartDate, ForecastingTypeId FROM ForecastingQuota WHERE ForecastingTypeId = ${quote(req.forecastingTypeId)} AND StartDate >= ${req.from} AND QuotaOwnerId != null AND ProductFamily = null${owners} ORDER BY Id`).records };
+    }
+    if (action === 'create' || action === 'update') {
+      const records = req.records as Record<string, unknown>[];
+      const allowed = action === 'create' ? ['QuotaOwnerId', 'StartDate', 'ForecastingTypeId', 'QuotaAmount'] : ['Id', 'QuotaAmount'];
+      const bad = records.flatMap((r) => Object.keys(r)).find((k) => k !== 'attributes' && !allowed.includes(k));
+      if (bad) return fail('INVALID_FIELD_FOR_INSERT_UPDATE', `cannot write ForecastingQuota.${bad}`, `ForecastingQuota.${bad}`);
+      const checked = records.map((r) => (action === 'update'
+        ? (!isIdOf(r.Id, 'ForecastingQuota') ? refused(r.Id, 'INVALID_ID_FIELD', `Id ${JSON.stringify(r.Id)} is not a ForecastingQuota id`, 'Id') : null)
+        : !isIdOf(r.QuotaOwnerId, 'User') ? refused(null, 'INVALID_CROSS_REFERENCE_KEY', `QuotaOwnerId ${JSON.stringify(r.QuotaOwnerId)} is not a User id`, 'QuotaOwnerId')
+        : !isIdOf(r.ForecastingTypeId, 'ForecastingType') ? refused(null, 'INVALID_CROSS_REFERENCE_KEY', `ForecastingTypeId ${JSON.stringify(r.ForecastingTypeId)} is not a ForecastingType id`, 'ForecastingTypeId')
+        : null));
+      return { results: merge(checked, (at) => (action === 'create' ? store.create('ForecastingQuota', at.map((i) => records[i])) : store.update('ForecastingQuota', at.map((i) => records[i])))) };
+    }
+    if (action === 'delete') {
+      const ids = req.ids as unknown[];
+      const checked = ids.map((id) => (isIdOf(id, 'ForecastingQuota') ? null : refused(id, 'INVALID_ID_FIELD', `${JSON.stringify(id)} is not a ForecastingQuota id`, 'Id')));
+      return { results: merge(checked, (at) => store.destroy(at.map((i) => String(ids[i])))) };
+    }
+    return fail('INVALID_OPERATION', `unknown quota action ${JSON.stringify(action)}`);
+  };
   const fake: ApexFake = {
     calls: 0,
+    ...(options.withQuotas ? { quotas } : {}),
     async queryPage({ requestJson }) {
       fake.calls++;
       const req = JSON.parse(requestJson) as { name: string; fields: string[]; params: Record<string, unknown>; locator: string | null; count: boolean };

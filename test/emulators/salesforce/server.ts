@@ -132,6 +132,7 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
     if (rest === '/query' || rest === '/queryAll') return 'query';
     if (rest.startsWith('/query/')) return 'queryMore';
     if (rest === '/composite/sobjects') return `composite:${method}`;
+    if (/^\/sobjects\/[^/]+\/describe\/?$/.test(rest)) return 'describe';
     if (rest.startsWith('/sobjects/')) return `sobject:${method}`;
     if (rest === '/jobs/query') return 'bulk:create';
     if (/^\/jobs\/query\/[^/]+\/results$/.test(rest)) return 'bulk:results';
@@ -181,11 +182,18 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
         if (ids.length > maxCollection) return apiError(res, 400, 'EXCEEDED_ID_LIMIT', `cannot delete more than ${maxCollection} records`);
         return json(res, 200, store.destroy(ids, url.searchParams.get('allOrNone') === 'true'));
       }
+      case 'describe': {
+        const d = store.describe(/\/sobjects\/([^/]+)\/describe/.exec(url.pathname)![1]);
+        return d ? json(res, 200, d) : apiError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
+      }
       case 'sobject:GET':
       case 'sobject:PATCH': {
         const m = /\/sobjects\/([^/]+)\/([^/]+)$/.exec(url.pathname);
         if (!m) return apiError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
-        if (route === 'sobject:GET' && m[2] === 'describe') return json(res, 200, store.describe(m[1]));
+        if (route === 'sobject:GET' && m[2] === 'describe') {
+          const d = store.describe(m[1]);
+          return d ? json(res, 200, d) : apiError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
+        }
         const rec = store.get(m[1], m[2]);
         if (!rec) return apiError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
         if (route === 'sobject:GET') return json(res, 200, { attributes: { type: store.canonicalObject(m[1]), url: url.pathname }, ...rec });

@@ -33,7 +33,17 @@ const PREFIX: Record<string, string> = {
   Account: '001', User: '005', Opportunity: '006', Territory2Model: '0MA', Territory2: '0MI',
   Territory2Type: '0M5', UserTerritory2Association: '0R0', ObjectTerritory2Association: '0R4',
   ObjectTerritory2AssignmentRule: '0OH', ObjectTerritory2AssignmentRuleItem: '0OI', RuleTerritory2Association: '0OJ',
+  ForecastingType: '0Db', ForecastingQuota: '0J9',
 };
+
+/** Collaborative Forecasts objects: present only after `enableForecasting()` (off by default, as in a new org). */
+export const FORECASTING_SCHEMA: Record<string, string[]> = {
+  ForecastingType: ['Id', 'LastModifiedDate', 'SystemModstamp', 'CreatedDate', 'DeveloperName', 'MasterLabel', 'IsActive', 'IsAmount', 'IsQuantity'],
+  ForecastingQuota: ['Id', 'LastModifiedDate', 'SystemModstamp', 'CreatedDate', 'QuotaOwnerId', 'QuotaAmount', 'QuotaQuantity', 'StartDate', 'ForecastingTypeId', 'ProductFamily', 'IsAmount', 'IsQuantity'],
+};
+
+/** What a describe of an object says the running user may do (see `OrgStore.access`). */
+export interface ObjectAccess { queryable: boolean; createable: boolean; updateable: boolean; deletable: boolean }
 
 const SYSTEM = ['Id', 'LastModifiedDate', 'SystemModstamp', 'CreatedDate'];
 export const SCHEMA: Record<string, string[]> = {
@@ -89,6 +99,10 @@ export class OrgStore {
   readonly objects = new Map<string, Map<string, SObjectRecord>>();
   readonly applied: AppliedWrite[] = [];
   readonly recordFaults = new Map<string, RecordFault>();
+  /** Object permissions the describe reports (default: everything allowed). */
+  readonly access = new Map<string, ObjectAccess>();
+  /** The user the API acts as (quota writes for their own quota are refused, as Salesforce does). */
+  actingUserId?: string;
   /** Runs once, just before the next DML is applied (to model a concurrent user in the race window). */
   beforeWrite?: (op: AppliedWrite['op'], object: string, ids: string[]) => void;
   private counter = 0;
@@ -109,15 +123,37 @@ export class OrgStore {
     this.fieldTypes = Object.fromEntries(Object.entries({ ...BUILTIN_TYPES, ...security.types }).map(([k, v]) => [k.toLowerCase(), v]));
   }
 
-  /** The describe of an object as the running user sees it: readable fields with type and updateability. */
-  describe(object: string): { name: string; fields: { name: string; type: string; updateable: boolean }[] } {
+  /**
+   * Turns Collaborative Forecasts on: ForecastingType and ForecastingQuota exist, with the standard
+   * `OpportunityRevenue` type (and any `types` given). Returns the types' ids by DeveloperName.
+   */
+  enableForecasting(types: { DeveloperName: string; MasterLabel?: string; IsAmount?: boolean; IsActive?: boolean }[] = []): Record<string, string> {
+    for (const [o, f] of Object.entries(FORECASTING_SCHEMA)) {
+      this.schema[o] = [...f];
+      if (!this.objects.has(o)) this.objects.set(o, new Map());
+    }
+    const ids: Record<string, string> = {};
+    for (const t of [{ DeveloperName: 'OpportunityRevenue', MasterLabel: 'Opportunities - Revenue' }, ...types]) {
+      ids[t.DeveloperName] = this.insert('ForecastingType', { MasterLabel: t.DeveloperName, IsActive: true, IsAmount: true, IsQuantity: !(t.IsAmount ?? true), ...t });
+    }
+    return ids;
+  }
+
+  /**
+   * The describe of an object as the running user sees it (GET /sobjects/{type}/describe): object
+   * permissions, and the readable fields with type, createability and updateability; undefined when
+   * the org has no such object (e.g. ForecastingQuota before `enableForecasting`).
+   */
+  describe(object: string): { name: string; queryable: boolean; createable: boolean; updateable: boolean; deletable: boolean; fields: { name: string; type: string; createable: boolean; updateable: boolean }[] } | undefined {
     const o = this.canonicalObject(object);
-    if (!this.schema[o]) throw new SoqlError('NOT_FOUND', `The requested resource does not exist`);
+    if (!this.schema[o]) return undefined;
+    const a = this.access.get(o) ?? { queryable: true, createable: true, updateable: true, deletable: true };
     const fields = this.schema[o].filter((f) => !this.hidden.has(`${o}.${f}`.toLowerCase())).map((f) => {
       const key = `${o}.${f}`.toLowerCase();
-      return { name: f, type: f === 'Id' ? 'id' : this.fieldTypes[key] ?? 'string', updateable: !READ_ONLY.has(f) && !this.readOnly.has(key) };
+      const writable = !READ_ONLY.has(f) && !this.readOnly.has(key);
+      return { name: f, type: f === 'Id' ? 'id' : this.fieldTypes[key] ?? 'string', createable: a.createable && writable, updateable: a.updateable && writable };
     });
-    return { name: o, fields };
+    return { name: o, ...a, fields };
   }
 
   /** A strictly increasing timestamp, so two writes never share a LastModifiedDate. */
@@ -218,6 +254,11 @@ export class OrgStore {
   }
 
   private checkValue(object: string, field: string, value: unknown): SaveError | undefined {
+    if (object === 'ForecastingQuota' && field === 'QuotaOwnerId') {
+      if (typeof value !== 'string' || !this.get('User', value)) return { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: ['QuotaOwnerId'] };
+      if (value === this.actingUserId) return { statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: 'you cannot edit your own quota', fields: ['QuotaOwnerId'] };
+    }
+    if (object === 'ForecastingQuota' && field === 'QuotaAmount' && !(typeof value === 'number' && value >= 0)) return { statusCode: 'INVALID_FIELD', message: 'quota amount must be a number ≥ 0', fields: ['QuotaAmount'] };
     if (object === 'Account' && field === 'OwnerId') {
       const user = typeof value === 'string' ? this.get('User', value) : undefined;
       if (!user) return { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: ['OwnerId'] };
@@ -239,6 +280,7 @@ export class OrgStore {
       if (!recId) error = { statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] };
       else if (CREATE_DELETE_ONLY.has(o)) error = { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: `${o} can only be created or deleted`, fields: [] };
       else if (!table.has(recId)) error = { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] };
+      else if (o === 'ForecastingQuota' && table.get(recId)!.QuotaOwnerId === this.actingUserId) error = { statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: 'you cannot edit your own quota', fields: ['QuotaOwnerId'] };
       else error = Object.keys(fields).map((f) => (READ_ONLY.has(f) || this.readOnly.has(`${o}.${f}`.toLowerCase()) ? { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: `Unable to create/update fields: ${f}.`, fields: [f] } : this.checkValue(o, f, fields[f]))).find(Boolean) ?? this.fault(recId, 'update');
       return { recId, fields, error };
     });
@@ -270,6 +312,12 @@ export class OrgStore {
         else if (fields.AssociationCause !== 'Territory2Manual') error = { statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: 'AssociationCause must be Territory2Manual', fields: ['AssociationCause'] };
         else if (pairs.has(`${objectId}|${fields.Territory2Id}`)) error = { statusCode: 'DUPLICATE_VALUE', message: 'duplicate value found: the account is already in this territory', fields: [] };
         else error = this.fault(objectId, 'create');
+      } else if (o === 'ForecastingQuota') {
+        const taken = [...table.values()].some((q) => q.QuotaOwnerId === fields.QuotaOwnerId && q.StartDate === fields.StartDate && q.ForecastingTypeId === fields.ForecastingTypeId && (q.ProductFamily ?? null) === null);
+        error = Object.keys(fields).map((f) => this.checkValue(o, f, fields[f])).find(Boolean)
+          ?? (taken ? { statusCode: 'DUPLICATE_VALUE', message: 'duplicate value found: a quota for this owner, period and forecast type exists', fields: [] } : undefined)
+          ?? this.fault(String(fields.QuotaOwnerId), 'create');
+        if (!error) fields.IsAmount = true;
       } else error = this.checkPlanning(o, fields) ?? Object.keys(fields).map((f) => this.checkValue(o, f, fields[f])).find(Boolean);
       if (o === 'Territory2Model' && !error) fields.State = 'Planning';
       return { recId: undefined as string | undefined, fields, error };

@@ -11,5 +11,6 @@ export { exportSection } from './export.js';
 export { selectionBody } from './selection-actions.js';
 export { leavesSection } from './leaves.js';
 export { laterStyles } from './later.styles.js';
+export { quotaPart } from './save-quotas.js';
 import '../../quota-planner/quota-planner.js';
 import '../../distribute-preview/distribute-preview.js';

@@ -1,5 +1,7 @@
 import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
 import type { SaveOutcome } from '../../../src/adapters/crm-adapter.js';
+import { pendingQuotaChanges } from '../../../src/store/quotas.js';
 import { pendingChanges } from '../../../src/store/selectors.js';
 import { pendingLocks } from '../../../src/store/locks.js';
 import { pendingTerritoryChanges } from '../../../src/store/territory-changes.js';
@@ -80,6 +82,7 @@ export function saveSection(ctx: PanelCtx) {
   const { s, f } = ctx;
   const pending = pendingChanges(s).length;
   const territories = s.capabilities?.canWriteTerritories === true ? pendingTerritoryChanges(s).length : 0;
+  const quotas = s.capabilities?.canWriteQuotas === true ? pendingQuotaChanges(s).length : 0;
   return section(ctx, 'save', 'Save to CRM', () => {
     const last = s.lastSave ?? [];
     const failed = last.filter((o) => o.status === 'failed').map((o) => o.accountId);
@@ -88,14 +91,14 @@ export function saveSection(ctx: PanelCtx) {
     const canWrite = s.capabilities?.canWrite !== false;
     const locks = pendingLocks(s).length;
     const writeLocks = s.capabilities?.canWriteLocks === true;
-    return html`<p part="pending" role="status" tabindex="-1">${f.number(pending, 0)} unsaved change${pending === 1 ? '' : 's'}${territories ? html`, <span part="pending-territories">${f.number(territories, 0)} territor${territories === 1 ? 'y' : 'ies'}</span>` : nothing}</p>
+    return html`<p part="pending" role="status" tabindex="-1">${f.number(pending, 0)} unsaved change${pending === 1 ? '' : 's'}${territories ? html`, <span part="pending-territories">${f.number(territories, 0)} territor${territories === 1 ? 'y' : 'ies'}</span>` : nothing}${quotas ? html`, <span part="pending-quotas">${quotas === 1 ? msg('1 quota') : msg(str`${f.number(quotas, 0)} quotas`)}</span>` : nothing}</p>
       ${canWrite ? nothing : html`<p class="weak">This user may not write assignments to the CRM.</p>`}
       ${locks
         ? html`<p part="pending-locks" class="weak">${f.number(locks, 0)} lock change${locks === 1 ? '' : 's'}
             ${writeLocks ? 'will be saved with the next save.' : `${locks === 1 ? 'stays' : 'stay'} in this plan and this browser: the CRM has no lock field mapped for this connection.`}</p>`
         : nothing}
       <div class="row">
-        <button type="button" class="brand" ?disabled=${(pending === 0 && territories === 0 && !(locks && writeLocks)) || s.saving || s.status !== 'ready'} @click=${() => ctx.save()}>
+        <button type="button" class="brand" ?disabled=${(pending === 0 && territories === 0 && quotas === 0 && !(locks && writeLocks)) || s.saving || s.status !== 'ready'} @click=${() => ctx.save()}>
           ${s.saving ? 'Saving…' : 'Save to CRM'}
         </button>
         <button type="button" ?disabled=${pending === 0 || s.saving} @click=${() => {
@@ -104,6 +107,7 @@ export function saveSection(ctx: PanelCtx) {
         }}>Discard changes</button>
       </div>
       ${territoryPart(ctx)}
+      ${ctx.later ? ctx.later.quotaPart(ctx, pendingQuotaChanges(s).length) : nothing}
       ${last.length
         ? html`<div part="outcomes" role="region" aria-label="Last save">
             <p><span class="ok">${f.number(saved, 0)} saved</span>, <span class="failed">${f.number(failed.length, 0)} failed</span>,
@@ -123,5 +127,5 @@ export function saveSection(ctx: PanelCtx) {
             </div>
           </div>`
         : nothing}`;
-  }, pending + territories ? f.number(pending + territories, 0) : undefined);
+  }, pending + territories + quotas ? f.number(pending + territories + quotas, 0) : undefined);
 }

@@ -10,6 +10,7 @@ import createRecords from '@salesforce/apex/TerritoryKitController.createRecords
 import deleteRecords from '@salesforce/apex/TerritoryKitController.deleteRecords';
 import updateLockField from '@salesforce/apex/TerritoryKitController.updateLockField';
 import describeFields from '@salesforce/apex/TerritoryKitController.describeFields';
+import quotas from '@salesforce/apex/TerritoryKitController.quotas';
 
 /**
  * Hosts territory-kit inside Lightning Experience.
@@ -56,7 +57,7 @@ export default class TerritoryKitPlanner extends LightningElement {
             this.adapter = TK.createSalesforceAdapter({
                 mode: this.mode,
                 ...(this.lockField ? { lockField: this.lockField } : {}),
-                transport: TK.apexTransport({ queryPage, updateRecords, createRecords, deleteRecords, updateLockField, describeFields }, { userId: USER_ID }),
+                transport: TK.apexTransport({ queryPage, updateRecords, createRecords, deleteRecords, updateLockField, describeFields, quotas }, { userId: USER_ID }),
             });
             this.ready = true;
         } catch (e) {
