@@ -25,7 +25,7 @@ function adapterFor(emu: SalesforceEmulator, via: Transport, options: Partial<Sa
   const transport = via === 'jsforce'
     ? jsforceTransport(emulatorConnection(emu))
     : apexTransport(apexMethodsFor(emu.store, { Account: [LOCK] }, pageSize, { checkboxes: [`Account.${LOCK}`], ...apex }));
-  return createSalesforceAdapter({ transport, retry: fastRetry(), ...options });
+  return createSalesforceAdapter({ transport, retry: fastRetry(), quotas: false, ...options });
 }
 
 for (const via of ['jsforce', 'apex'] as const) {
