@@ -46,7 +46,7 @@ describe('the demo in other languages (npm start)', { timeout: 180_000 }, () => 
         const map = document.querySelector('tk-territory-map') as unknown as { renderRoot: ShadowRoot };
         return map.renderRoot.querySelector('[part~=toolbar] button')?.textContent === '移動';
       });
-      assert.match(await textOf(page, 'tk-performance-board >>> caption'), /^担当者別の実績/);
+      assert.match(await textOf(page, 'tk-performance-board >>> caption'), /^営業担当別の実績/);
       assert.equal(new URL(page.url()).searchParams.get('lang'), 'ja-JP');
       assert.equal(await page.$eval('header.page a[href*="record"]', (a) => a.getAttribute('href')), '/demo/record.html?lang=ja-JP');
       await page.select('#locale', 'en-US');
