@@ -1,0 +1,493 @@
+import { applyMove, bandPenalty, distance, withinReach } from './objective.js';
+import type { ReasonLog } from './reasons.js';
+import type { Slicer } from './slicer.js';
+import type { RebalanceState } from './state.js';
+
+/** Search nodes (partial plans) per depth limit beyond the limit itself (a plan of d moves takes d nodes to reach). */
+const NODES = 500;
+/** Depth-limited searches at most (each a fresh search of at most limit + NODES nodes). */
+const DEPTHS = 12;
+/** Children followed per node, best first (by lower bound, then penalty, then km). */
+const WIDTH = 4;
+/** Plans with more moves than this, or more accounts × reps than WORK, are left alone. */
+const MAX_MOVES = 1000;
+const WORK = 400_000;
+/** Rounds of the large-neighbourhood search (one attempt per rep each), and its nodes per attempt beyond the limit. */
+const LNS_ROUNDS = 3;
+const LNS_NODES = 200;
+/** The large-neighbourhood search runs on plans of at most this many moves (small repairs; on larger ones it rarely saved a move). */
+const LNS_MOVES = 64;
+/**
+ * How much more km in all (moved accounts to their new reps) a plan with fewer moves may travel than
+ * the plan in hand and still replace it (not with proximity 0).
+ */
+const KM_SLACK = 0.05;
+/** Nodes between two slicer checks. */
+const CHECK = 64;
+
+/** A plan found by the search: destination per account (−1: stays) and its number of moves. */
+interface Plan {
+  dest: Int32Array;
+  moves: number;
+}
+
+interface Child {
+  lb: number;
+  pen: number;
+  km: number;
+  i: number;
+  to: number;
+}
+
+/**
+ * Fewest moves by a bounded tree search from the starting plan, guided by a lower bound on the moves
+ * still needed: a rep over its band on a metric must give at least as many of its own accounts as it
+ * takes its largest ones to shed the excess, a rep under its band must take at least as many as the
+ * largest accounts anywhere need to fill the gap, and every move gives once and takes once, so at
+ * least max(Σ gives, Σ takes) moves remain. Each node branches on the rep furthest outside its band
+ * (over-target reps first) and follows its WIDTH best moves (the child's bound, then the penalty of
+ * the two reps, then km); a child whose moves + bound exceed the depth limit is cut. With a tight
+ * bound the search reaches plans the move-by-move search misses: only reps that must give do give,
+ * each with as few accounts as it can (bench/optimum.bench.ts measures it against the exact optimum).
+ *
+ * 1. Depth-limited searches (at most limit + NODES nodes each), the first one below the plan in hand
+ *    (or at MAX_MOVES when that is not balanced), each next one below the plan just found, until one
+ *    finds nothing (at most DEPTHS).
+ * 2. On small plans (≤ LNS_MOVES moves), a large-neighbourhood search: for each rep, every move not
+ *    touching it is kept and the rest searched again with one move fewer in all.
+ * 3. The plan found replaces the plan in hand when it has fewer moves, after a pass that shortens its
+ *    moves (same count: `shorten`), unless it makes the moved accounts travel more than KM_SLACK
+ *    further in all (not checked with proximity 0, nor when the plan in hand is not balanced).
+ * 4. Under a move budget the plan found may still be larger than `maxMoves`: then its least useful
+ *    moves are undone down to the budget (`trim`), and it replaces the plan in hand only if it leaves
+ *    fewer reps outside their bands, or as many with a smaller worst excess.
+ *
+ * A plan counts as balanced with every free rep within ±tolerance (or its wider band from
+ * rebalance/limits.ts), not the narrower band of the move-by-move search. Locked accounts, locked
+ * reps, `maxPotentialMoved` and the distance limit hold; skipped when an account has no active
+ * starting owner, and on large plans (more than MAX_MOVES moves or WORK accounts × reps).
+ * Deterministic (fixed order; ties to the lower account index).
+ *
+ * @returns the number of moves saved (from an unbalanced plan: 1 when it found a balanced one, else 0)
+ */
+export async function fewestSearch(
+  s: RebalanceState,
+  tolerance: number,
+  proximity: number,
+  log: ReasonLog,
+  slicer: Slicer,
+  fraction: number,
+): Promise<number> {
+  const { n, r, k } = s;
+  if (s.moved > MAX_MOVES || n * r > WORK) return 0;
+  for (let i = 0; i < n; i++) if (s.orig[i] < 0 || !s.active[s.orig[i]]) return 0;
+  // bands: the tolerance (not the search's narrower band), or the wider band a limit set
+  const lo = new Float64Array(r * k);
+  const hi = new Float64Array(r * k);
+  for (let j = 0; j < r; j++) {
+    for (let m = 0; m < k; m++) {
+      const b = Math.max(s.band[j * k + m], tolerance) - 1e-9;
+      lo[j * k + m] = s.cap[j] * (1 - b);
+      hi[j * k + m] = s.cap[j] * (1 + b);
+    }
+  }
+  const inBandNow = (load: Float64Array): boolean => {
+    for (let j = 0; j < r; j++) {
+      if (!s.free[j]) continue;
+      for (let m = 0; m < k; m++) if (load[j * k + m] < lo[j * k + m] || load[j * k + m] > hi[j * k + m]) return false;
+    }
+    return true;
+  };
+  const have = inBandNow(s.load) ? s.moved : Infinity;
+  if (have <= 1) return 0;
+
+  // candidates: movable accounts of free reps; per rep and metric, its own accounts by value (largest first)
+  const movable = new Uint8Array(n);
+  const own: Int32Array[] = [];
+  const byRep: number[][] = Array.from({ length: r }, () => []);
+  for (let i = 0; i < n; i++) {
+    if (s.fixed[i] || !s.free[s.orig[i]]) continue;
+    movable[i] = 1;
+    byRep[s.orig[i]].push(i);
+  }
+  for (let j = 0; j < r; j++) {
+    for (let m = 0; m < k; m++) own.push(Int32Array.from(byRep[j]).sort((a, b) => s.val[b * k + m] - s.val[a * k + m] || a - b));
+  }
+  // per metric, prefix sums of the largest values of all movable accounts (for what a rep can take)
+  const prefix: Float64Array[] = [];
+  for (let m = 0; m < k; m++) {
+    const v: number[] = [];
+    for (let i = 0; i < n; i++) if (movable[i]) v.push(s.val[i * k + m]);
+    v.sort((a, b) => b - a);
+    const p = new Float64Array(v.length + 1);
+    for (let q = 0; q < v.length; q++) p[q + 1] = p[q] + v[q];
+    prefix.push(p);
+  }
+  const free: number[] = [];
+  for (let j = 0; j < r; j++) if (s.free[j]) free.push(j);
+
+  const load = new Float64Array(r * k);
+  for (let i = 0; i < n; i++) for (let m = 0; m < k; m++) load[s.orig[i] * k + m] += s.val[i * k + m];
+  const moved = new Uint8Array(n);
+  const dest = new Int32Array(n).fill(-1);
+
+  /** Least accounts rep j must give (g) and take (t) with its load shifted by `d` (one account's values, sign). */
+  const needs = (j: number, d: number, sign: number): [number, number] => {
+    if (!s.free[j]) return [0, 0];
+    let give = 0;
+    let take = 0;
+    for (let m = 0; m < k; m++) {
+      const l = load[j * k + m] + (d >= 0 ? sign * s.val[d * k + m] : 0);
+      if (l > hi[j * k + m]) {
+        let e = l - hi[j * k + m];
+        let c = 0;
+        const list = own[j * k + m];
+        for (let q = 0; q < list.length && e > 0; q++) {
+          const i = list[q];
+          if (moved[i] || i === d) continue;
+          e -= s.val[i * k + m];
+          c++;
+        }
+        give = Math.max(give, e > 0 ? Infinity : c);
+      } else if (l < lo[j * k + m]) {
+        const g = lo[j * k + m] - l;
+        const p = prefix[m];
+        // smallest c with p[c] ≥ g
+        let a = 0;
+        let b = p.length - 1;
+        if (p[b] < g) return [give, Infinity];
+        while (a < b) {
+          const c = (a + b) >> 1;
+          if (p[c] >= g) b = c;
+          else a = c + 1;
+        }
+        take = Math.max(take, a);
+      }
+    }
+    return [give, take];
+  };
+  const pen = (j: number, d: number, sign: number): number => {
+    let f = 0;
+    for (let m = 0; m < k; m++) f += bandPenalty((load[j * k + m] + (d >= 0 ? sign * s.val[d * k + m] : 0)) / s.cap[j] - 1, (hi[j * k + m] / s.cap[j]) - 1);
+    return f;
+  };
+  const give = new Float64Array(r);
+  const take = new Float64Array(r);
+  let sumGive = 0;
+  let sumTake = 0;
+  for (const j of free) {
+    [give[j], take[j]] = needs(j, -1, 0);
+    sumGive += give[j];
+    sumTake += take[j];
+  }
+  const apply = (i: number, to: number, sign: number): void => {
+    const from = s.orig[i];
+    for (const j of [from, to]) {
+      sumGive -= give[j];
+      sumTake -= take[j];
+    }
+    for (let m = 0; m < k; m++) {
+      load[from * k + m] -= sign * s.val[i * k + m];
+      load[to * k + m] += sign * s.val[i * k + m];
+    }
+    moved[i] = sign > 0 ? 1 : 0;
+    dest[i] = sign > 0 ? to : -1;
+    for (const j of [from, to]) {
+      [give[j], take[j]] = needs(j, -1, 0);
+      sumGive += give[j];
+      sumTake += take[j];
+    }
+  };
+  const bound = (): number => Math.max(sumGive, sumTake);
+
+  /** The best WIDTH moves at this node (rep furthest outside its band first), with pot = potential moved so far. */
+  const children = (depth: number, limit: number, pot: number): Child[] => {
+    let pick = -1;
+    let worst = 0;
+    let pickOver = false;
+    for (const j of free) {
+      for (let m = 0; m < k; m++) {
+        const l = load[j * k + m];
+        const over = l > hi[j * k + m];
+        const e = over ? (l - hi[j * k + m]) / s.cap[j] : l < lo[j * k + m] ? (lo[j * k + m] - l) / s.cap[j] : 0;
+        if (e <= 0) continue;
+        if ((over && !pickOver) || (over === pickOver && e > worst)) {
+          pick = j;
+          worst = e;
+          pickOver = over;
+        }
+      }
+    }
+    if (pick < 0) return [];
+    const out: Child[] = [];
+    const penNow = new Float64Array(r);
+    for (const j of free) penNow[j] = pen(j, -1, 0);
+    // with one side's change fixed (the giver's, for an account i): offer i to `to`
+    const offer = (i: number, to: number, gf: number, tf: number, pf: number): void => {
+      if (s.potential[i] + pot > s.maxPotentialMoved * (1 + 1e-12) || !withinReach(s, i, to)) return;
+      const from = s.orig[i];
+      const [gt, tt] = needs(to, i, 1);
+      const lb = Math.max(sumGive - give[from] - give[to] + gf + gt, sumTake - take[from] - take[to] + tf + tt);
+      if (depth + 1 + lb > limit) return;
+      const p = pf + pen(to, i, 1) - penNow[to];
+      if (out.length === WIDTH) {
+        const last = out[WIDTH - 1];
+        if (lb > last.lb || (lb === last.lb && p > last.pen)) return;
+      }
+      const km = distance(s, i, to) - distance(s, i, from);
+      const c: Child = { lb, pen: p, km, i, to };
+      // keep the WIDTH best, sorted
+      let at = out.length;
+      while (at > 0 && worse(out[at - 1], c)) at--;
+      if (at >= WIDTH) return;
+      out.splice(at, 0, c);
+      if (out.length > WIDTH) out.pop();
+    };
+    const giver = (i: number, to: number | -1): void => {
+      const from = s.orig[i];
+      const [gf, tf] = needs(from, i, -1);
+      // the giver's own change already exceeds the limit whatever the destination: a rep's give count
+      // cannot drop by taking an account, and its take count drops by at most one
+      if (depth + 1 + Math.max(sumGive - give[from] + gf, sumTake - take[from] + tf - 1) > limit) return;
+      const pf = pen(from, i, -1) - penNow[from];
+      if (to >= 0) offer(i, to, gf, tf, pf);
+      // not to a rep that only has to give (it would have to give still more)
+      else for (const t of free) if (t !== from && (give[t] === 0 || take[t] > 0)) offer(i, t, gf, tf, pf);
+    };
+    if (pickOver) {
+      for (const i of byRep[pick]) if (!moved[i]) giver(i, -1);
+    } else {
+      for (const from of free) {
+        if (from === pick) continue;
+        for (const i of byRep[from]) if (!moved[i]) giver(i, pick);
+      }
+    }
+    return out;
+  };
+
+  /**
+   * One depth-limited search from the current search state (`base` moves already applied, `pot0`
+   * their potential): the first balanced plan within `limit` moves in all, or null after limit + extra nodes.
+   */
+  const dive = async (limit: number, extra: number, base: number, pot0: number): Promise<Plan | null> => {
+    // iterative DFS with an explicit stack of child lists
+    const stack: { list: Child[]; at: number; pot: number }[] = [{ list: children(base, limit, pot0), at: 0, pot: pot0 }];
+    const path: Child[] = [];
+    let nodes = 0;
+    let found: Plan | null = null;
+    while (stack.length > 0 && nodes < limit - base + extra) {
+      const top = stack[stack.length - 1];
+      if (top.at >= top.list.length) {
+        stack.pop();
+        const c = path.pop();
+        if (c) apply(c.i, c.to, -1);
+        continue;
+      }
+      const c = top.list[top.at++];
+      apply(c.i, c.to, 1);
+      path.push(c);
+      nodes++;
+      if (nodes % CHECK === 0 && slicer.due()) await slicer.pause('balance', fraction);
+      if (inBandNow(load)) {
+        found = { dest: Int32Array.from(dest), moves: base + path.length };
+        break;
+      }
+      const pot = top.pot + s.potential[c.i];
+      stack.push({ list: base + path.length < limit ? children(base + path.length, limit, pot) : [], at: 0, pot });
+    }
+    // back to where it started
+    while (path.length > 0) {
+      const c = path.pop() as Child;
+      apply(c.i, c.to, -1);
+    }
+    return found;
+  };
+
+  /** Whether rep j stays within its band with account `plus` added and `minus` removed (−1: none). */
+  const fits = (j: number, plus: number, minus: number): boolean => {
+    for (let m = 0; m < k; m++) {
+      const l = load[j * k + m] + (plus >= 0 ? s.val[plus * k + m] : 0) - (minus >= 0 ? s.val[minus * k + m] : 0);
+      if (l < lo[j * k + m] || l > hi[j * k + m]) return false;
+    }
+    return true;
+  };
+  const setPlan = (plan: Plan, sign: number): void => {
+    for (let i = 0; i < n; i++) if (plan.dest[i] >= 0) apply(i, plan.dest[i], sign);
+  };
+  /**
+   * Shorter moves, as many: each moved account a (A → B), longest detour first, goes to a nearer rep
+   * C instead, or stays while an account y of A with a shorter detour goes to B, wherever every rep
+   * touched stays within its band (and the budgets and the distance limit allow). Two passes.
+   */
+  const shorten = (plan: Plan): Plan => {
+    setPlan(plan, 1);
+    let pot = 0;
+    for (let i = 0; i < n; i++) if (dest[i] >= 0) pot += s.potential[i];
+    for (let pass = 0; pass < 2; pass++) {
+      const list: number[] = [];
+      for (let i = 0; i < n; i++) if (dest[i] >= 0) list.push(i);
+      const detour = (i: number, to: number): number => distance(s, i, to) - distance(s, i, s.orig[i]);
+      list.sort((a, b) => detour(b, dest[b]) - detour(a, dest[a]) || a - b);
+      for (const a of list) {
+        if (dest[a] < 0) continue;
+        const A = s.orig[a];
+        const B = dest[a];
+        let bestD = detour(a, B) - 1e-6;
+        let to = -1;
+        let y = -1;
+        for (const c of free) {
+          if (c === A || c === B || !withinReach(s, a, c)) continue;
+          const d = detour(a, c);
+          if (d < bestD && fits(B, -1, a) && fits(c, a, -1)) {
+            bestD = d;
+            to = c;
+          }
+        }
+        for (const x of byRep[A]) {
+          if (moved[x] || x === a || !withinReach(s, x, B)) continue;
+          const d = detour(x, B);
+          if (d < bestD && pot - s.potential[a] + s.potential[x] <= s.maxPotentialMoved * (1 + 1e-12) && fits(A, a, x) && fits(B, x, a)) {
+            bestD = d;
+            to = -1;
+            y = x;
+          }
+        }
+        if (y >= 0) {
+          apply(a, B, -1);
+          apply(y, B, 1);
+          pot += s.potential[y] - s.potential[a];
+        } else if (to >= 0) {
+          apply(a, B, -1);
+          apply(a, to, 1);
+        }
+      }
+    }
+    const out = { dest: Int32Array.from(dest), moves: plan.moves };
+    setPlan(out, -1);
+    return out;
+  };
+  /** The plan with its moves cut to `budget`, undoing each time the move whose undo raises the penalty least. */
+  const trim = (plan: Plan, budget: number): Plan => {
+    setPlan(plan, 1);
+    let moves = plan.moves;
+    while (moves > budget) {
+      let pick = -1;
+      let least = Infinity;
+      for (let i = 0; i < n; i++) {
+        const to = dest[i];
+        if (to < 0) continue;
+        const from = s.orig[i];
+        const d = pen(from, i, 1) + pen(to, i, -1) - pen(from, -1, 0) - pen(to, -1, 0);
+        if (d < least) {
+          least = d;
+          pick = i;
+        }
+      }
+      apply(pick, dest[pick], -1);
+      moves--;
+    }
+    const out = { dest: Int32Array.from(dest), moves };
+    setPlan(out, -1);
+    return out;
+  };
+  /** Whether a plan leaves fewer reps outside their bands than the plan in hand, or as many with a smaller worst excess. */
+  const closer = (plan: Plan): boolean => {
+    const outside = (l: Float64Array): [number, number] => {
+      let count = 0;
+      let worst = 0;
+      for (const j of free) {
+        let e = 0;
+        for (let m = 0; m < k; m++) e = Math.max(e, (l[j * k + m] - hi[j * k + m]) / s.cap[j], (lo[j * k + m] - l[j * k + m]) / s.cap[j]);
+        if (e > 0) count++;
+        worst = Math.max(worst, e);
+      }
+      return [count, worst];
+    };
+    const [c0, w0] = outside(s.load);
+    setPlan(plan, 1);
+    const [c1, w1] = outside(load);
+    setPlan(plan, -1);
+    return c1 < c0 || (c1 === c0 && w1 < w0 - 1e-12);
+  };
+
+  /** Km from each moved account to its new rep (chords, as the state measures), summed: of `plan`, or of the plan in hand (null). */
+  const travel = (plan: Int32Array | null): number => {
+    let t = 0;
+    for (let i = 0; i < n; i++) {
+      const to = plan ? plan[i] : s.owner[i] !== s.orig[i] ? s.owner[i] : -1;
+      if (to >= 0) t += distance(s, i, to);
+    }
+    return t;
+  };
+  let best: Plan | null = null;
+  const start = bound();
+  // depth limits from the plan in hand downward (without a balanced plan, from MAX_MOVES): each
+  // success sets the next limit one below it; the first limit without a plan ends this part
+  let limit = have === Infinity ? MAX_MOVES : have - 1;
+  let tries = 0;
+  while (limit >= Math.max(1, start) && tries++ < DEPTHS) {
+    const found = await dive(limit, NODES, 0, 0);
+    if (!found) break;
+    best = found;
+    limit = found.moves - 1;
+  }
+  // then a large-neighbourhood search: keep every move not touching one rep, search the rest again
+  // with one move fewer in all; rep after rep until a whole round saves nothing
+  let improved = best !== null;
+  let rounds = 0;
+  while (best && improved && rounds++ < LNS_ROUNDS && best.moves > start && best.moves <= LNS_MOVES) {
+    improved = false;
+    for (const j of free) {
+      if (best.moves <= start) break;
+      const kept: number[] = [];
+      let pot = 0;
+      let touches = false;
+      for (let i = 0; i < n; i++) {
+        const to = best.dest[i];
+        if (to < 0) continue;
+        if (to === j || s.orig[i] === j) touches = true;
+        else {
+          kept.push(i);
+          pot += s.potential[i];
+        }
+      }
+      if (!touches) continue;
+      for (const i of kept) apply(i, best.dest[i], 1);
+      const found = await dive(best.moves - 1, LNS_NODES, kept.length, pot);
+      for (const i of kept) apply(i, best.dest[i], -1);
+      if (found) {
+        best = found;
+        improved = true;
+      }
+    }
+  }
+  if (!best) return 0;
+  const balanced = best.moves <= s.maxMoves;
+  if (!balanced) {
+    // over a move budget: the plan with the moves that matter least undone, when it ends closer to balance than the plan in hand
+    best = shorten(trim(best, s.maxMoves));
+    if (!closer(best)) return 0;
+  } else {
+    if (best.moves >= have) return 0;
+    best = shorten(best);
+    // fewer moves, but not at the price of much longer travel in all (unless proximity is 0)
+    if (have !== Infinity && proximity > 0 && travel(best.dest) > (1 + KM_SLACK) * travel(null)) return 0;
+  }
+  const before = s.moved;
+  for (let i = 0; i < n; i++) if (s.owner[i] !== s.orig[i] && movable[i]) applyMove(s, i, s.orig[i]);
+  for (let i = 0; i < n; i++) {
+    const to = best.dest[i];
+    if (to < 0) continue;
+    log.move(i, s.orig[i], to);
+    applyMove(s, i, to);
+  }
+  return !balanced ? 0 : have === Infinity ? 1 : before - best.moves;
+}
+
+/** Whether child a comes after child b (higher bound, then more penalty, then more km, then higher index). */
+function worse(a: Child, b: Child): boolean {
+  if (a.lb !== b.lb) return a.lb > b.lb;
+  if (a.pen !== b.pen) return a.pen > b.pen;
+  if (a.km !== b.km) return a.km > b.km;
+  return a.i > b.i || (a.i === b.i && a.to > b.to);
+}
