@@ -22,6 +22,8 @@ const LNS_MOVES = 64;
  * the plan in hand and still replace it (not with proximity 0).
  */
 const KM_SLACK = 0.05;
+/** Passes of `polish` at most (each over every move). */
+const POLISH_PASSES = 3;
 /** Nodes between two slicer checks. */
 const CHECK = 64;
 
@@ -59,8 +61,9 @@ interface Child {
  *    moves (same count: `shorten`), unless it makes the moved accounts travel more than KM_SLACK
  *    further in all (not checked with proximity 0, nor when the plan in hand is not balanced).
  * 4. Under a move budget the plan found may still be larger than `maxMoves`: then its least useful
- *    moves are undone down to the budget (`trim`), and it replaces the plan in hand only if it leaves
- *    fewer reps outside their bands, or as many with a smaller worst excess.
+ *    moves are undone down to the budget (`trim`), the rest rearranged with as many moves towards
+ *    balance (`polish`), and it replaces the plan in hand only if it leaves fewer reps outside their
+ *    bands, or as many with a smaller worst excess.
  *
  * A plan counts as balanced with every free rep within ±tolerance (or its wider band from
  * rebalance/limits.ts), not the narrower band of the move-by-move search. Locked accounts, locked
@@ -390,6 +393,81 @@ export async function fewestSearch(
     setPlan(out, -1);
     return out;
   };
+  /**
+   * Closer to balance with as many moves (a plan cut to a budget): each moved account a (A → B) goes
+   * to another rep instead, or goes back while another account goes to B in its place (from A or
+   * from any rep), whichever lowers the penalty of the reps touched most; passes until none helps.
+   */
+  const polish = (plan: Plan): Plan => {
+    setPlan(plan, 1);
+    let pot = 0;
+    for (let i = 0; i < n; i++) if (dest[i] >= 0) pot += s.potential[i];
+    const penNow = new Float64Array(r);
+    for (let pass = 0; pass < POLISH_PASSES; pass++) {
+      let changed = false;
+      for (let a = 0; a < n; a++) {
+        const B = dest[a];
+        if (B < 0) continue;
+        const A = s.orig[a];
+        for (const j of free) penNow[j] = pen(j, -1, 0);
+        // a elsewhere: B without a, C with a
+        const outB = pen(B, a, -1) - penNow[B];
+        let bestD = -1e-15;
+        let to = -1;
+        let y = -1;
+        for (const c of free) {
+          if (c === A || c === B || !withinReach(s, a, c)) continue;
+          const d = outB + pen(c, a, 1) - penNow[c];
+          if (d < bestD) {
+            bestD = d;
+            to = c;
+          }
+        }
+        // a back to A, y (of rep X, not moved) to B in its place
+        for (const x of free) {
+          if (x === B) continue;
+          for (const yy of byRep[x]) {
+            if (moved[yy] || !withinReach(s, yy, B) || pot - s.potential[a] + s.potential[yy] > s.maxPotentialMoved * (1 + 1e-12)) continue;
+            let d: number;
+            if (x === A) {
+              // A: +a −y, B: −a +y
+              let fa = 0;
+              let fb = 0;
+              for (let m = 0; m < k; m++) {
+                const dv = s.val[a * k + m] - s.val[yy * k + m];
+                fa += bandPenalty((load[A * k + m] + dv) / s.cap[A] - 1, hi[A * k + m] / s.cap[A] - 1);
+                fb += bandPenalty((load[B * k + m] - dv) / s.cap[B] - 1, hi[B * k + m] / s.cap[B] - 1);
+              }
+              d = fa - penNow[A] + fb - penNow[B];
+            } else {
+              let fb = 0;
+              for (let m = 0; m < k; m++) fb += bandPenalty((load[B * k + m] - s.val[a * k + m] + s.val[yy * k + m]) / s.cap[B] - 1, hi[B * k + m] / s.cap[B] - 1);
+              d = pen(A, a, 1) - penNow[A] + pen(x, yy, -1) - penNow[x] + fb - penNow[B];
+            }
+            if (d < bestD) {
+              bestD = d;
+              to = -1;
+              y = yy;
+            }
+          }
+        }
+        if (y >= 0) {
+          apply(a, B, -1);
+          apply(y, B, 1);
+          pot += s.potential[y] - s.potential[a];
+          changed = true;
+        } else if (to >= 0) {
+          apply(a, B, -1);
+          apply(a, to, 1);
+          changed = true;
+        }
+      }
+      if (!changed) break;
+    }
+    const out = { dest: Int32Array.from(dest), moves: plan.moves };
+    setPlan(out, -1);
+    return out;
+  };
   /** Whether a plan leaves fewer reps outside their bands than the plan in hand, or as many with a smaller worst excess. */
   const closer = (plan: Plan): boolean => {
     const outside = (l: Float64Array): [number, number] => {
@@ -465,7 +543,7 @@ export async function fewestSearch(
   const balanced = best.moves <= s.maxMoves;
   if (!balanced) {
     // over a move budget: the plan with the moves that matter least undone, when it ends closer to balance than the plan in hand
-    best = shorten(trim(best, s.maxMoves));
+    best = polish(trim(best, s.maxMoves));
     if (!closer(best)) return 0;
   } else {
     if (best.moves >= have) return 0;
