@@ -22,8 +22,10 @@ const LNS_MOVES = 64;
  * the plan in hand and still replace it (not with proximity 0).
  */
 const KM_SLACK = 0.05;
-/** Passes of `polish` at most (each over every move). */
-const POLISH_PASSES = 3;
+/** Passes of `rearrange` at most (each over every move). */
+const PASSES = 3;
+/** Up to this many possible plans (free reps ^ movable accounts) the search follows every move: exact. */
+const TINY = 200_000;
 /** Nodes between two slicer checks. */
 const CHECK = 64;
 
@@ -58,11 +60,11 @@ interface Child {
  * 2. On small plans (≤ LNS_MOVES moves), a large-neighbourhood search: for each rep, every move not
  *    touching it is kept and the rest searched again with one move fewer in all.
  * 3. The plan found replaces the plan in hand when it has fewer moves, after a pass that shortens its
- *    moves (same count: `shorten`), unless it makes the moved accounts travel more than KM_SLACK
+ *    moves (same count: `rearrange`), unless it makes the moved accounts travel more than KM_SLACK
  *    further in all (not checked with proximity 0, nor when the plan in hand is not balanced).
  * 4. Under a move budget the plan found may still be larger than `maxMoves`: then its least useful
  *    moves are undone down to the budget (`trim`), the rest rearranged with as many moves towards
- *    balance (`polish`), and it replaces the plan in hand only if it leaves fewer reps outside their
+ *    balance (`rearrange` again), and it replaces the plan in hand only if it leaves fewer reps outside their
  *    bands, or as many with a smaller worst excess.
  *
  * A plan counts as balanced with every free rep within ±tolerance (or its wider band from
@@ -83,7 +85,8 @@ export async function fewestSearch(
 ): Promise<number> {
   const { n, r, k } = s;
   if (s.moved > MAX_MOVES || n * r > WORK) return 0;
-  for (let i = 0; i < n; i++) if (s.orig[i] < 0 || !s.active[s.orig[i]]) return 0;
+  /** Accounts without an active starting owner: each must go to a free rep (one move each). */
+  const orphan = (i: number): boolean => s.orig[i] < 0 || !s.active[s.orig[i]];
   // bands: the tolerance (not the search's narrower band), or the wider band a limit set
   const lo = new Float64Array(r * k);
   const hi = new Float64Array(r * k);
@@ -101,16 +104,24 @@ export async function fewestSearch(
     }
     return true;
   };
-  const have = inBandNow(s.load) ? s.moved : Infinity;
+  let placed = true;
+  for (let i = 0; i < n; i++) if (s.owner[i] < 0 || !s.active[s.owner[i]]) placed = false;
+  const have = placed && inBandNow(s.load) ? s.moved : Infinity;
   if (have <= 1) return 0;
 
   // candidates: movable accounts of free reps; per rep and metric, its own accounts by value (largest first)
   const movable = new Uint8Array(n);
+  const orphans: number[] = [];
   const own: Int32Array[] = [];
   const byRep: number[][] = Array.from({ length: r }, () => []);
   for (let i = 0; i < n; i++) {
-    if (s.fixed[i] || !s.free[s.orig[i]]) continue;
+    if (orphan(i) && s.fixed[i]) return 0; // a locked account without an active owner: never balanced
+    if (s.fixed[i] || !(orphan(i) || s.free[s.orig[i]])) continue;
     movable[i] = 1;
+    if (orphan(i)) {
+      orphans.push(i);
+      continue;
+    }
     byRep[s.orig[i]].push(i);
   }
   for (let j = 0; j < r; j++) {
@@ -130,7 +141,7 @@ export async function fewestSearch(
   for (let j = 0; j < r; j++) if (s.free[j]) free.push(j);
 
   const load = new Float64Array(r * k);
-  for (let i = 0; i < n; i++) for (let m = 0; m < k; m++) load[s.orig[i] * k + m] += s.val[i * k + m];
+  for (let i = 0; i < n; i++) if (!orphan(i)) for (let m = 0; m < k; m++) load[s.orig[i] * k + m] += s.val[i * k + m];
   const moved = new Uint8Array(n);
   const dest = new Int32Array(n).fill(-1);
 
@@ -169,11 +180,16 @@ export async function fewestSearch(
     }
     return [give, take];
   };
-  const pen = (j: number, d: number, sign: number): number => {
+  /** Rep j's penalty beyond its band with account `plus` added and `minus` removed (−1: none). */
+  const pen = (j: number, plus: number, minus: number): number => {
     let f = 0;
-    for (let m = 0; m < k; m++) f += bandPenalty((load[j * k + m] + (d >= 0 ? sign * s.val[d * k + m] : 0)) / s.cap[j] - 1, (hi[j * k + m] / s.cap[j]) - 1);
+    for (let m = 0; m < k; m++) {
+      const l = load[j * k + m] + (plus >= 0 ? s.val[plus * k + m] : 0) - (minus >= 0 ? s.val[minus * k + m] : 0);
+      f += bandPenalty(l / s.cap[j] - 1, hi[j * k + m] / s.cap[j] - 1);
+    }
     return f;
   };
+
   const give = new Float64Array(r);
   const take = new Float64Array(r);
   let sumGive = 0;
@@ -183,25 +199,42 @@ export async function fewestSearch(
     sumGive += give[j];
     sumTake += take[j];
   }
+  let unplaced = orphans.length;
+  /** Applies (sign 1) or undoes (−1) the move of account i from its starting rep (none for an orphan) to `to`. */
   const apply = (i: number, to: number, sign: number): void => {
-    const from = s.orig[i];
-    for (const j of [from, to]) {
+    const reps = orphan(i) ? [to] : [s.orig[i], to];
+    if (reps.length === 1) unplaced -= sign;
+    for (const j of reps) {
       sumGive -= give[j];
       sumTake -= take[j];
     }
     for (let m = 0; m < k; m++) {
-      load[from * k + m] -= sign * s.val[i * k + m];
+      if (reps.length === 2) load[reps[0] * k + m] -= sign * s.val[i * k + m];
       load[to * k + m] += sign * s.val[i * k + m];
     }
     moved[i] = sign > 0 ? 1 : 0;
     dest[i] = sign > 0 ? to : -1;
-    for (const j of [from, to]) {
+    for (const j of reps) {
       [give[j], take[j]] = needs(j, -1, 0);
       sumGive += give[j];
       sumTake += take[j];
     }
   };
-  const bound = (): number => Math.max(sumGive, sumTake);
+  const bound = (): number => Math.max(sumGive + unplaced, sumTake);
+  // tiny plans (as many possible plans as exact-small.ts once enumerated): every move at every node, so the search is exact
+  const tiny = free.length ** (orphans.length + byRep.reduce((a, l) => a + l.length, 0)) <= TINY;
+  const width = tiny ? Infinity : WIDTH;
+  // proximity ≥ 1 asks for chains of short hand-overs (price-moves.ts), not the fewest moves: only the exact case then
+  if (proximity >= 1 && !tiny) return 0;
+  // beyond the exact case, orphans keep the rep assign-orphans.ts placed them with (a near one): applied first
+  const pins = tiny ? [] : orphans.filter((i) => s.owner[i] >= 0 && s.free[s.owner[i]]);
+  const pinned = new Uint8Array(n);
+  let pinPot = 0;
+  for (const i of pins) {
+    apply(i, s.owner[i], 1);
+    pinned[i] = 1;
+    pinPot += s.potential[i];
+  }
 
   /** The best WIDTH moves at this node (rep furthest outside its band first), with pot = potential moved so far. */
   const children = (depth: number, limit: number, pot: number): Child[] => {
@@ -221,20 +254,22 @@ export async function fewestSearch(
         }
       }
     }
-    if (pick < 0) return [];
+    if (pick < 0 && unplaced === 0) return [];
     const out: Child[] = [];
     const penNow = new Float64Array(r);
-    for (const j of free) penNow[j] = pen(j, -1, 0);
+    for (const j of free) penNow[j] = pen(j, -1, -1);
     // with one side's change fixed (the giver's, for an account i): offer i to `to`
     const offer = (i: number, to: number, gf: number, tf: number, pf: number): void => {
       if (s.potential[i] + pot > s.maxPotentialMoved * (1 + 1e-12) || !withinReach(s, i, to)) return;
-      const from = s.orig[i];
+      const from = orphan(i) ? to : s.orig[i];
       const [gt, tt] = needs(to, i, 1);
-      const lb = Math.max(sumGive - give[from] - give[to] + gf + gt, sumTake - take[from] - take[to] + tf + tt);
+      // an orphan: its rep's terms are the destination's, counted once; and it is placed
+      const o = from === to ? 1 : 0;
+      const lb = Math.max(sumGive + unplaced - o - give[from] - give[to] * (1 - o) + gf * (1 - o) + gt, sumTake - take[from] - take[to] * (1 - o) + tf * (1 - o) + tt);
       if (depth + 1 + lb > limit) return;
-      const p = pf + pen(to, i, 1) - penNow[to];
-      if (out.length === WIDTH) {
-        const last = out[WIDTH - 1];
+      const p = pf + pen(to, i, -1) - penNow[to];
+      if (out.length === width) {
+        const last = out[width - 1];
         if (lb > last.lb || (lb === last.lb && p > last.pen)) return;
       }
       const km = distance(s, i, to) - distance(s, i, from);
@@ -242,22 +277,26 @@ export async function fewestSearch(
       // keep the WIDTH best, sorted
       let at = out.length;
       while (at > 0 && worse(out[at - 1], c)) at--;
-      if (at >= WIDTH) return;
+      if (at >= width) return;
       out.splice(at, 0, c);
-      if (out.length > WIDTH) out.pop();
+      if (out.length > width) out.pop();
     };
     const giver = (i: number, to: number | -1): void => {
       const from = s.orig[i];
       const [gf, tf] = needs(from, i, -1);
       // the giver's own change already exceeds the limit whatever the destination: a rep's give count
       // cannot drop by taking an account, and its take count drops by at most one
-      if (depth + 1 + Math.max(sumGive - give[from] + gf, sumTake - take[from] + tf - 1) > limit) return;
-      const pf = pen(from, i, -1) - penNow[from];
+      if (depth + 1 + Math.max(sumGive + unplaced - give[from] + gf, sumTake - take[from] + tf - 1) > limit) return;
+      const pf = pen(from, -1, i) - penNow[from];
       if (to >= 0) offer(i, to, gf, tf, pf);
-      // not to a rep that only has to give (it would have to give still more)
-      else for (const t of free) if (t !== from && (give[t] === 0 || take[t] > 0)) offer(i, t, gf, tf, pf);
+      // not to a rep that only has to give (it would have to give still more), unless exact
+      else for (const t of free) if (t !== from && (tiny || give[t] === 0 || take[t] > 0)) offer(i, t, gf, tf, pf);
     };
-    if (pickOver) {
+    const first = orphans.find((i) => !moved[i]);
+    if (first !== undefined) {
+      // orphans first: the lowest unplaced one goes to some free rep
+      for (const t of free) offer(first, t, 0, 0, 0);
+    } else if (pickOver) {
       for (const i of byRep[pick]) if (!moved[i]) giver(i, -1);
     } else {
       for (const from of free) {
@@ -291,7 +330,7 @@ export async function fewestSearch(
       path.push(c);
       nodes++;
       if (nodes % CHECK === 0 && slicer.due()) await slicer.pause('balance', fraction);
-      if (inBandNow(load)) {
+      if (unplaced === 0 && inBandNow(load)) {
         found = { dest: Int32Array.from(dest), moves: base + path.length };
         break;
       }
@@ -306,64 +345,61 @@ export async function fewestSearch(
     return found;
   };
 
-  /** Whether rep j stays within its band with account `plus` added and `minus` removed (−1: none). */
-  const fits = (j: number, plus: number, minus: number): boolean => {
-    for (let m = 0; m < k; m++) {
-      const l = load[j * k + m] + (plus >= 0 ? s.val[plus * k + m] : 0) - (minus >= 0 ? s.val[minus * k + m] : 0);
-      if (l < lo[j * k + m] || l > hi[j * k + m]) return false;
-    }
-    return true;
-  };
   const setPlan = (plan: Plan, sign: number): void => {
     for (let i = 0; i < n; i++) if (plan.dest[i] >= 0) apply(i, plan.dest[i], sign);
   };
   /**
-   * Shorter moves, as many: each moved account a (A → B), longest detour first, goes to a nearer rep
-   * C instead, or stays while an account y of A with a shorter detour goes to B, wherever every rep
-   * touched stays within its band (and the budgets and the distance limit allow). Two passes.
+   * The same number of moves, rearranged: each moved account a (A → B), longest detour first, goes to
+   * another rep C instead, or goes back while an account y of any rep goes to B in its place.
+   * `byKm` (a balanced plan): the change with the shortest detour that keeps every rep touched within
+   * its band (no penalty added), if shorter than a's. Else (a plan cut to a budget): the change that
+   * lowers the penalty of the reps touched most. A few passes, until none helps.
    */
-  const shorten = (plan: Plan): Plan => {
+  const rearrange = (plan: Plan, byKm: boolean): Plan => {
     setPlan(plan, 1);
     let pot = 0;
     for (let i = 0; i < n; i++) if (dest[i] >= 0) pot += s.potential[i];
-    for (let pass = 0; pass < 2; pass++) {
+    const detour = (i: number, to: number): number => distance(s, i, to) - distance(s, i, s.orig[i]);
+    for (let pass = 0; pass < PASSES; pass++) {
+      let changed = false;
       const list: number[] = [];
-      for (let i = 0; i < n; i++) if (dest[i] >= 0) list.push(i);
-      const detour = (i: number, to: number): number => distance(s, i, to) - distance(s, i, s.orig[i]);
+      for (let i = 0; i < n; i++) if (dest[i] >= 0 && !orphan(i)) list.push(i);
       list.sort((a, b) => detour(b, dest[b]) - detour(a, dest[a]) || a - b);
       for (const a of list) {
-        if (dest[a] < 0) continue;
         const A = s.orig[a];
         const B = dest[a];
-        let bestD = detour(a, B) - 1e-6;
+        const now = pen(A, -1, -1) + pen(B, -1, -1);
+        let best = byKm ? detour(a, B) - 1e-6 : -1e-15;
         let to = -1;
         let y = -1;
-        for (const c of free) {
-          if (c === A || c === B || !withinReach(s, a, c)) continue;
-          const d = detour(a, c);
-          if (d < bestD && fits(B, -1, a) && fits(c, a, -1)) {
-            bestD = d;
+        const consider = (d: number, km: number, c: number, x: number): void => {
+          const v = byKm ? (d <= 1e-15 ? km : Infinity) : d;
+          if (v < best) {
+            best = v;
             to = c;
-          }
-        }
-        for (const x of byRep[A]) {
-          if (moved[x] || x === a || !withinReach(s, x, B)) continue;
-          const d = detour(x, B);
-          if (d < bestD && pot - s.potential[a] + s.potential[x] <= s.maxPotentialMoved * (1 + 1e-12) && fits(A, a, x) && fits(B, x, a)) {
-            bestD = d;
-            to = -1;
             y = x;
           }
+        };
+        for (const c of free) {
+          if (c !== A && c !== B && withinReach(s, a, c)) consider(pen(B, -1, a) + pen(c, a, -1) - pen(c, -1, -1) - pen(B, -1, -1), detour(a, c), c, -1);
         }
+        for (const x of free) {
+          if (x === B) continue;
+          for (const q of byRep[x]) {
+            if (moved[q] || !withinReach(s, q, B) || pot - s.potential[a] + s.potential[q] > s.maxPotentialMoved * (1 + 1e-12)) continue;
+            const after = x === A ? pen(A, a, q) : pen(A, a, -1) + pen(x, -1, q) - pen(x, -1, -1);
+            consider(after + pen(B, q, a) - now, detour(q, B), -1, q);
+          }
+        }
+        if (to < 0 && y < 0) continue;
+        apply(a, B, -1);
         if (y >= 0) {
-          apply(a, B, -1);
           apply(y, B, 1);
           pot += s.potential[y] - s.potential[a];
-        } else if (to >= 0) {
-          apply(a, B, -1);
-          apply(a, to, 1);
-        }
+        } else apply(a, to, 1);
+        changed = true;
       }
+      if (!changed) break;
     }
     const out = { dest: Int32Array.from(dest), moves: plan.moves };
     setPlan(out, -1);
@@ -373,121 +409,37 @@ export async function fewestSearch(
   const trim = (plan: Plan, budget: number): Plan => {
     setPlan(plan, 1);
     let moves = plan.moves;
-    while (moves > budget) {
+    for (; moves > budget; moves--) {
       let pick = -1;
       let least = Infinity;
       for (let i = 0; i < n; i++) {
         const to = dest[i];
-        if (to < 0) continue;
-        const from = s.orig[i];
-        const d = pen(from, i, 1) + pen(to, i, -1) - pen(from, -1, 0) - pen(to, -1, 0);
+        if (to < 0 || orphan(i)) continue;
+        const d = pen(s.orig[i], i, -1) + pen(to, -1, i) - pen(s.orig[i], -1, -1) - pen(to, -1, -1);
         if (d < least) {
           least = d;
           pick = i;
         }
       }
+      if (pick < 0) break;
       apply(pick, dest[pick], -1);
-      moves--;
     }
     const out = { dest: Int32Array.from(dest), moves };
     setPlan(out, -1);
     return out;
   };
-  /**
-   * Closer to balance with as many moves (a plan cut to a budget): each moved account a (A → B) goes
-   * to another rep instead, or goes back while another account goes to B in its place (from A or
-   * from any rep), whichever lowers the penalty of the reps touched most; passes until none helps.
-   */
-  const polish = (plan: Plan): Plan => {
-    setPlan(plan, 1);
-    let pot = 0;
-    for (let i = 0; i < n; i++) if (dest[i] >= 0) pot += s.potential[i];
-    const penNow = new Float64Array(r);
-    for (let pass = 0; pass < POLISH_PASSES; pass++) {
-      let changed = false;
-      for (let a = 0; a < n; a++) {
-        const B = dest[a];
-        if (B < 0) continue;
-        const A = s.orig[a];
-        for (const j of free) penNow[j] = pen(j, -1, 0);
-        // a elsewhere: B without a, C with a
-        const outB = pen(B, a, -1) - penNow[B];
-        let bestD = -1e-15;
-        let to = -1;
-        let y = -1;
-        for (const c of free) {
-          if (c === A || c === B || !withinReach(s, a, c)) continue;
-          const d = outB + pen(c, a, 1) - penNow[c];
-          if (d < bestD) {
-            bestD = d;
-            to = c;
-          }
-        }
-        // a back to A, y (of rep X, not moved) to B in its place
-        for (const x of free) {
-          if (x === B) continue;
-          for (const yy of byRep[x]) {
-            if (moved[yy] || !withinReach(s, yy, B) || pot - s.potential[a] + s.potential[yy] > s.maxPotentialMoved * (1 + 1e-12)) continue;
-            let d: number;
-            if (x === A) {
-              // A: +a −y, B: −a +y
-              let fa = 0;
-              let fb = 0;
-              for (let m = 0; m < k; m++) {
-                const dv = s.val[a * k + m] - s.val[yy * k + m];
-                fa += bandPenalty((load[A * k + m] + dv) / s.cap[A] - 1, hi[A * k + m] / s.cap[A] - 1);
-                fb += bandPenalty((load[B * k + m] - dv) / s.cap[B] - 1, hi[B * k + m] / s.cap[B] - 1);
-              }
-              d = fa - penNow[A] + fb - penNow[B];
-            } else {
-              let fb = 0;
-              for (let m = 0; m < k; m++) fb += bandPenalty((load[B * k + m] - s.val[a * k + m] + s.val[yy * k + m]) / s.cap[B] - 1, hi[B * k + m] / s.cap[B] - 1);
-              d = pen(A, a, 1) - penNow[A] + pen(x, yy, -1) - penNow[x] + fb - penNow[B];
-            }
-            if (d < bestD) {
-              bestD = d;
-              to = -1;
-              y = yy;
-            }
-          }
-        }
-        if (y >= 0) {
-          apply(a, B, -1);
-          apply(y, B, 1);
-          pot += s.potential[y] - s.potential[a];
-          changed = true;
-        } else if (to >= 0) {
-          apply(a, B, -1);
-          apply(a, to, 1);
-          changed = true;
-        }
-      }
-      if (!changed) break;
+  /** Reps outside their bands and the worst excess of loads `l`, as one number to compare (count first). */
+  const outside = (l: Float64Array): number => {
+    let count = 0;
+    let worst = 0;
+    for (const j of free) {
+      let e = 0;
+      for (let m = 0; m < k; m++) e = Math.max(e, (l[j * k + m] - hi[j * k + m]) / s.cap[j], (lo[j * k + m] - l[j * k + m]) / s.cap[j]);
+      if (e > 0) count++;
+      worst = Math.max(worst, e);
     }
-    const out = { dest: Int32Array.from(dest), moves: plan.moves };
-    setPlan(out, -1);
-    return out;
+    return count + Math.min(worst, 0.999);
   };
-  /** Whether a plan leaves fewer reps outside their bands than the plan in hand, or as many with a smaller worst excess. */
-  const closer = (plan: Plan): boolean => {
-    const outside = (l: Float64Array): [number, number] => {
-      let count = 0;
-      let worst = 0;
-      for (const j of free) {
-        let e = 0;
-        for (let m = 0; m < k; m++) e = Math.max(e, (l[j * k + m] - hi[j * k + m]) / s.cap[j], (lo[j * k + m] - l[j * k + m]) / s.cap[j]);
-        if (e > 0) count++;
-        worst = Math.max(worst, e);
-      }
-      return [count, worst];
-    };
-    const [c0, w0] = outside(s.load);
-    setPlan(plan, 1);
-    const [c1, w1] = outside(load);
-    setPlan(plan, -1);
-    return c1 < c0 || (c1 === c0 && w1 < w0 - 1e-12);
-  };
-
   /** Km from each moved account to its new rep (chords, as the state measures), summed: of `plan`, or of the plan in hand (null). */
   const travel = (plan: Int32Array | null): number => {
     let t = 0;
@@ -504,7 +456,7 @@ export async function fewestSearch(
   let limit = have === Infinity ? MAX_MOVES : have - 1;
   let tries = 0;
   while (limit >= Math.max(1, start) && tries++ < DEPTHS) {
-    const found = await dive(limit, NODES, 0, 0);
+    const found = await dive(limit, tiny ? TINY : NODES, pins.length, pinPot);
     if (!found) break;
     best = found;
     limit = found.moves - 1;
@@ -522,7 +474,7 @@ export async function fewestSearch(
       let touches = false;
       for (let i = 0; i < n; i++) {
         const to = best.dest[i];
-        if (to < 0) continue;
+        if (to < 0 || pinned[i]) continue;
         if (to === j || s.orig[i] === j) touches = true;
         else {
           kept.push(i);
@@ -531,7 +483,7 @@ export async function fewestSearch(
       }
       if (!touches) continue;
       for (const i of kept) apply(i, best.dest[i], 1);
-      const found = await dive(best.moves - 1, LNS_NODES, kept.length, pot);
+      const found = await dive(best.moves - 1, LNS_NODES, kept.length + pins.length, pot + pinPot);
       for (const i of kept) apply(i, best.dest[i], -1);
       if (found) {
         best = found;
@@ -539,24 +491,29 @@ export async function fewestSearch(
       }
     }
   }
+  for (const i of pins) apply(i, s.owner[i], -1);
   if (!best) return 0;
   const balanced = best.moves <= s.maxMoves;
   if (!balanced) {
     // over a move budget: the plan with the moves that matter least undone, when it ends closer to balance than the plan in hand
-    best = polish(trim(best, s.maxMoves));
-    if (!closer(best)) return 0;
+    best = rearrange(trim(best, s.maxMoves), false);
+    const was = outside(s.load);
+    setPlan(best, 1);
+    const now = outside(load);
+    setPlan(best, -1);
+    if (now >= was - 1e-12) return 0;
   } else {
     if (best.moves >= have) return 0;
-    best = shorten(best);
+    best = rearrange(best, true);
     // fewer moves, but not at the price of much longer travel in all (unless proximity is 0)
     if (have !== Infinity && proximity > 0 && travel(best.dest) > (1 + KM_SLACK) * travel(null)) return 0;
   }
   const before = s.moved;
-  for (let i = 0; i < n; i++) if (s.owner[i] !== s.orig[i] && movable[i]) applyMove(s, i, s.orig[i]);
+  for (let i = 0; i < n; i++) if (s.owner[i] !== s.orig[i] && movable[i] && !orphan(i)) applyMove(s, i, s.orig[i]);
   for (let i = 0; i < n; i++) {
     const to = best.dest[i];
-    if (to < 0) continue;
-    log.move(i, s.orig[i], to);
+    if (to < 0 || s.owner[i] === to) continue;
+    log.move(i, s.owner[i], to);
     applyMove(s, i, to);
   }
   return !balanced ? 0 : have === Infinity ? 1 : before - best.moves;
