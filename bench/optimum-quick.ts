@@ -2,7 +2,10 @@
  * Quick check while working on #16 (no HiGHS, no baseline): the default rebalance and the move
  * budgets at 1× / 1.25× the cached optimum on the 1k/2k/5k instances of bench/optimum.bench.ts.
  *
- *   node --import tsx bench/optimum-quick.ts [--cases=2k/20 compact] [--no-budget]
+ *   node --import tsx bench/optimum-quick.ts [--cases=2k/20 compact] [--no-budget] [--proximity=0,0.3,1]
+ *
+ * With --proximity: the default run at each of these `proximity` settings (the engine's side of
+ * bench/optimum-frontier.ts, without the MIPs).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -56,7 +59,10 @@ for (const [n, r] of [[1000, 10], [2000, 20], [5000, 25]] as [number, number][])
   for (const inst of [near, pert]) {
     if (!want(inst.name)) continue;
     const opt = cache[hashOf(inst, 'fewest-moves MIP')].moves!;
-    const runs: [string, RebalanceOptions][] = [['default', {}], ...factors.map((f) => [`maxMoves ${f}×`, { maxMoves: Math.round(opt * f) }] as [string, RebalanceOptions])];
+    const prox = args.get('proximity')?.split(',').map(Number);
+    const runs: [string, RebalanceOptions][] = prox
+      ? prox.map((p) => [`proximity ${p}`, { proximity: p }] as [string, RebalanceOptions])
+      : [['default', {}], ...factors.map((f) => [`maxMoves ${f}×`, { maxMoves: Math.round(opt * f) }] as [string, RebalanceOptions])];
     for (const [label, o] of runs) {
       const c0 = process.cpuUsage();
       const res = await rebalance(inst, { tolerance: 0.05, ...o });
