@@ -113,9 +113,8 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  *    tree search from the start, guided by a lower bound on the moves still needed, replaces the plan
  *    when it finds one with fewer moves within ±tolerance that travels at most 5% further in all
  *    (rebalance/fewest-search.ts; up to 400,000 accounts × reps; under a move budget it may also cut
- *    a larger plan down to the budget when that ends closer to balance); and on
- *    small plans (≤ 200,000 possible plans) an exact search by number of moves replaces the plan when
- *    it finds a balanced one with fewer moves (rebalance/exact-small.ts).
+ *    a larger plan down to the budget when that ends closer to balance). On small plans (≤ 200,000
+ *    possible plans) the same search follows every move, so it is exact, with any `proximity`.
  * 5. A final check that `maxMoves` and `maxPotentialMoved` hold, counted as comparePlans counts them.
  * 6. With `maxMoves` (objective 'disruption', proximity > 0) and a plan still outside tolerance: the
  *    steps run once more with proximity 0 — every move spent on balance alone, whatever its detour —

@@ -221,7 +221,7 @@ export async function fewestSearch(
     }
   };
   const bound = (): number => Math.max(sumGive + unplaced, sumTake);
-  // tiny plans (as many possible plans as exact-small.ts once enumerated): every move at every node, so the search is exact
+  // tiny plans (≤ TINY possible plans): every move at every node, so the search is exact
   const tiny = free.length ** (orphans.length + byRep.reduce((a, l) => a + l.length, 0)) <= TINY;
   const width = tiny ? Infinity : WIDTH;
   // proximity ≥ 1 asks for chains of short hand-overs (price-moves.ts), not the fewest moves: only the exact case then
