@@ -109,4 +109,25 @@ describe('fewestSearch', () => {
       assert.ok(within(s));
     }
   });
+
+  it('shortens the plan it finds at the same count: a near account of the same rep instead of a far one', async () => {
+    // A 145 (37 locked), B 55: A must give 40–50. The search's first pick is far (33, 12° west, the
+    // best fit), then one of 15; near (30, beside B) does the same job with a shorter move
+    const l4: [string, number, number, number][] = [
+      ['far', 33, 0, -112],
+      ['near', 30, 0, -99.2],
+      ['s1', 15, 0, -99.5],
+      ['s2', 15, 0, -99.5],
+      ['s3', 15, 0, -99.5],
+      ['base', 37, 0, -100],
+      ['fB', 55, 1, -99],
+    ];
+    const { s, at } = state([rep('A', -100), rep('B', -99)], l4, { locked: ['base'] });
+    for (const id of ['s1', 's2', 's3']) applyMove(s, at(id), 1);
+    assert.equal(await fewestSearch(s, 0.05, 0.3, new ReasonLog(s), slicer(), 0.5), 1);
+    assert.equal(s.moved, 2);
+    assert.equal(s.owner[at('far')], 0, 'far stays');
+    assert.equal(s.owner[at('near')], 1, 'near goes instead');
+    assert.ok(within(s));
+  });
 });
