@@ -26,6 +26,8 @@ const KM_SLACK = 0.05;
 const PASSES = 3;
 /** Up to this many possible plans (free reps ^ movable accounts) the search follows every move: exact. */
 const TINY = 200_000;
+/** Moves (account → rep) the search may look at in all, over every depth limit and attempt. */
+const OFFERS = 6_000_000;
 /** Nodes between two slicer checks. */
 const CHECK = 64;
 
@@ -200,6 +202,8 @@ export async function fewestSearch(
     sumTake += take[j];
   }
   let unplaced = orphans.length;
+  /** Moves looked at so far (the search stops at OFFERS: its cost bounded by work, not by the clock, so it stays deterministic). */
+  let work = 0;
   /** Applies (sign 1) or undoes (−1) the move of account i from its starting rep (none for an orphan) to `to`. */
   const apply = (i: number, to: number, sign: number): void => {
     const reps = orphan(i) ? [to] : [s.orig[i], to];
@@ -260,6 +264,7 @@ export async function fewestSearch(
     for (const j of free) penNow[j] = pen(j, -1, -1);
     // with one side's change fixed (the giver's, for an account i): offer i to `to`
     const offer = (i: number, to: number, gf: number, tf: number, pf: number): void => {
+      work++;
       if (s.potential[i] + pot > s.maxPotentialMoved * (1 + 1e-12) || !withinReach(s, i, to)) return;
       const from = orphan(i) ? to : s.orig[i];
       const [gt, tt] = needs(to, i, 1);
@@ -317,7 +322,7 @@ export async function fewestSearch(
     const path: Child[] = [];
     let nodes = 0;
     let found: Plan | null = null;
-    while (stack.length > 0 && nodes < limit - base + extra) {
+    while (stack.length > 0 && nodes < limit - base + extra && work < OFFERS) {
       const top = stack[stack.length - 1];
       if (top.at >= top.list.length) {
         stack.pop();
@@ -350,7 +355,8 @@ export async function fewestSearch(
   };
   /**
    * The same number of moves, rearranged: each moved account a (A → B), longest detour first, goes to
-   * another rep C instead, or goes back while an account y of any rep goes to B in its place.
+   * another rep C instead, or goes back while an account y goes to B in its place (of A with `byKm`,
+   * else of any rep).
    * `byKm` (a balanced plan): the change with the shortest detour that keeps every rep touched within
    * its band (no penalty added), if shorter than a's. Else (a plan cut to a budget): the change that
    * lowers the penalty of the reps touched most. A few passes, until none helps.
@@ -383,11 +389,13 @@ export async function fewestSearch(
         for (const c of free) {
           if (c !== A && c !== B && withinReach(s, a, c)) consider(pen(B, -1, a) + pen(c, a, -1) - pen(c, -1, -1) - pen(B, -1, -1), detour(a, c), c, -1);
         }
-        for (const x of free) {
+        // (shorter moves: an account of A only; towards balance: of any rep)
+        for (const x of byKm ? [A] : free) {
           if (x === B) continue;
+          const px = pen(A, a, -1) - pen(x, -1, -1);
           for (const q of byRep[x]) {
             if (moved[q] || !withinReach(s, q, B) || pot - s.potential[a] + s.potential[q] > s.maxPotentialMoved * (1 + 1e-12)) continue;
-            const after = x === A ? pen(A, a, q) : pen(A, a, -1) + pen(x, -1, q) - pen(x, -1, -1);
+            const after = x === A ? pen(A, a, q) : px + pen(x, -1, q);
             consider(after + pen(B, q, a) - now, detour(q, B), -1, q);
           }
         }
@@ -451,6 +459,11 @@ export async function fewestSearch(
   };
   let best: Plan | null = null;
   const start = bound();
+  if (start >= have) {
+    // the plan in hand already has as few moves as the bound: nothing to gain
+    for (const i of pins) apply(i, s.owner[i], -1);
+    return 0;
+  }
   // depth limits from the plan in hand downward (without a balanced plan, from MAX_MOVES): each
   // success sets the next limit one below it; the first limit without a plan ends this part
   let limit = have === Infinity ? MAX_MOVES : have - 1;
