@@ -526,7 +526,8 @@ export async function fewestSearch(
   for (let i = 0; i < n; i++) {
     const to = best.dest[i];
     if (to < 0 || s.owner[i] === to) continue;
-    log.move(i, s.owner[i], to);
+    if (orphan(i)) log.orphan(i, s.orig[i], to);
+    else log.move(i, s.owner[i], to);
     applyMove(s, i, to);
   }
   return !balanced ? 0 : have === Infinity ? 1 : before - best.moves;
