@@ -7,8 +7,7 @@ import { buildPlanSteps, enforceBudgets, judge, outsideTolerance, placedOrphans 
 import { setBands, type Limit } from './rebalance/limits.js';
 import { maxDeviation } from './rebalance/objective.js';
 import { mergeMoves } from './rebalance/merge-moves.js';
-import { exactSmall } from './rebalance/exact-small.js';
-import { fewerMoves } from './rebalance/fewer-moves.js';
+import { fewestSearch } from './rebalance/fewest-search.js';
 import { priceMoves } from './rebalance/price-moves.js';
 import { compactSeed } from './rebalance/compact-seed.js';
 import { compactTidy } from './rebalance/compact-tidy.js';
@@ -110,11 +109,12 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  * 4. Tidy: each moved account, longest detour first, goes back to its starting rep, or to a nearer
  *    neighbour rep, whenever that does not make the objective worse (fewer moves, shorter distances).
  *    Then (objective 'disruption', proximity < 1) pairs of moves become one where every rep stays in
- *    its band (rebalance/merge-moves.ts: a chain A → B → C shortened, two moves A → B merged); on a
- *    small repair (≤ 64 moves) the moves around each rep are undone in turn and the plan repaired with
- *    one move fewer where possible (rebalance/fewer-moves.ts); and on
- *    small plans (≤ 200,000 possible plans) an exact search by number of moves replaces the plan when
- *    it finds a balanced one with fewer moves (rebalance/exact-small.ts).
+ *    its band (rebalance/merge-moves.ts: a chain A → B → C shortened, two moves A → B merged); a
+ *    tree search from the start, guided by a lower bound on the moves still needed, replaces the plan
+ *    when it finds one with fewer moves within ±tolerance that travels at most 5% further in all
+ *    (rebalance/fewest-search.ts; up to 400,000 accounts × reps; under a move budget it may also cut
+ *    a larger plan down to the budget when that ends closer to balance). On small plans (≤ 200,000
+ *    possible plans) the same search follows every move, so it is exact, with any `proximity`.
  * 5. A final check that `maxMoves` and `maxPotentialMoved` hold, counted as comparePlans counts them.
  * 6. With `maxMoves` (objective 'disruption', proximity > 0) and a plan still outside tolerance: the
  *    steps run once more with proximity 0 — every move spent on balance alone, whatever its detour —
@@ -240,9 +240,8 @@ async function rebalanceOnce(input: RebalanceInput, options: RebalanceOptions, o
     await tidyMoves(s, adj, log, slicer, 0.82);
     // fewest moves: pairs of moves become one (chains shortened, two moves merged) where balance allows
     if (opts.objective === 'disruption' && opts.proximity < CHAIN_PROXIMITY) await mergeMoves(s, log, slicer, 0.83);
-    // small repairs (fewest moves, not chains): undo the moves around one rep at a time and repair with one move fewer
-    if (opts.objective === 'disruption' && opts.proximity < CHAIN_PROXIMITY) await fewerMoves(s, adj, log, slicer, 0.835);
-    if (opts.objective === 'disruption') exactSmall(s, opts.tolerance, log);
+    // fewest moves by a tree search from the start, guided by a lower bound on the moves still needed
+    if (opts.objective === 'disruption') await fewestSearch(s, opts.tolerance, opts.proximity, log, slicer, 0.837);
     if (opts.objective === 'compactness') await compactTidy(s, adj, log, slicer, 0.84);
     const undone = enforceBudgets(s);
 

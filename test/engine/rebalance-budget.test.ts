@@ -45,7 +45,7 @@ describe('rebalance: a move budget buys balance', () => {
   // instances where the default search (balance gained per km of detour) spends a budget of m moves on
   // short moves and stops outside tolerance (budget-exhausted without the second search), although m
   // moves spent on balance alone reach it; m = the moves of a balance-only search (proximity 0, no
-  // budget) before fewer-moves.ts, which now finds even fewer on some of them
+  // budget) before the fewer-moves passes (now rebalance/fewest-search.ts), which find even fewer on some of them
   for (const [seed, m] of [
     [5, 5],
     [20, 5],
