@@ -4,7 +4,7 @@ import { STEP, type Steps } from './metrics/steps.js';
 import { assignOrphans } from './rebalance/assign-orphans.js';
 import { adjacency, balanceMoves } from './rebalance/balance-moves.js';
 import { buildPlanSteps, enforceBudgets, judge, outsideTolerance, placedOrphans } from './rebalance/finish.js';
-import { setBands, type Limit } from './rebalance/limits.js';
+import { heldBackByDistance, setBands, type Limit } from './rebalance/limits.js';
 import { maxDeviation } from './rebalance/objective.js';
 import { mergeMoves } from './rebalance/merge-moves.js';
 import { exactSmall } from './rebalance/exact-small.js';
@@ -256,6 +256,8 @@ async function rebalanceOnce(input: RebalanceInput, options: RebalanceOptions, o
     const comparison = await slicer.run(comparePlansSteps(accounts, current, assignments, compareOptions, before), 'evaluate', 0.95);
     await slicer.pause('evaluate', 0.97);
     const unplacedIds = await slicer.run(collectUnplaced(s, unplaced), 'evaluate', 0.98);
+    // report only the accounts the distance limit actually left where they are (not every refused candidate)
+    s.refusedFar = new Set(heldBackByDistance(s));
     const judged = judge(s, after, opts.tolerance, unplacedIds.length, undone, limits);
     const { status } = judged;
     const explanation = opts.objective === 'compactness' ? `Territories redrawn for compactness (${redrawn} accounts placed with one of their nearest reps first). ${judged.explanation}` : judged.explanation;
