@@ -12,6 +12,7 @@ import { fewerMoves } from './rebalance/fewer-moves.js';
 import { priceMoves } from './rebalance/price-moves.js';
 import { compactSeed } from './rebalance/compact-seed.js';
 import { compactTidy } from './rebalance/compact-tidy.js';
+import { nearerReceivers } from './rebalance/nearer-receivers.js';
 import { ReasonLog } from './rebalance/reasons.js';
 import { Slicer } from './rebalance/slicer.js';
 import { buildStateSteps, type RebalanceState } from './rebalance/state.js';
@@ -243,6 +244,8 @@ async function rebalanceOnce(input: RebalanceInput, options: RebalanceOptions, o
     // small repairs (fewest moves, not chains): undo the moves around one rep at a time and repair with one move fewer
     if (opts.objective === 'disruption' && opts.proximity < CHAIN_PROXIMITY) await fewerMoves(s, adj, log, slicer, 0.835);
     if (opts.objective === 'disruption') exactSmall(s, opts.tolerance, log);
+    // no cross-country move when a nearer rep can take the account: redirect or exchange (never more moves)
+    if (opts.objective === 'disruption') await nearerReceivers(s, opts.tolerance, log, slicer, 0.838);
     if (opts.objective === 'compactness') await compactTidy(s, adj, log, slicer, 0.84);
     const undone = enforceBudgets(s);
 

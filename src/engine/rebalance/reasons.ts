@@ -32,6 +32,8 @@ function describe(dev: number, metric: string): string {
 /** Collects the first reason an account left its starting owner and where it finally went. */
 export class ReasonLog {
   private readonly entries = new Map<number, Entry>();
+  /** For long moves (nearer-receivers.ts): the nearest nearer rep that had room, or −1 for none. */
+  private readonly farNotes = new Map<number, number>();
 
   constructor(private readonly s: RebalanceState) {}
 
@@ -94,6 +96,22 @@ export class ReasonLog {
     this.record(i, { kind: 'swap', from, metric, dev, partner }, to);
   }
 
+  /** Account y moves in place of account i (which goes back to its starting owner): y takes i's reason. Call before the moves. */
+  hand(i: number, y: number): void {
+    const e = this.entries.get(i);
+    this.entries.delete(i);
+    this.farNotes.delete(i);
+    if (e) this.entries.set(y, e);
+  }
+
+  /**
+   * Call after the last pass for a long move: `roomy` is the nearest rep nearer than the account's new
+   * owner that had room for it (the new owner needed it to reach its target), or −1 when no nearer rep had room.
+   */
+  far(i: number, roomy: number): void {
+    this.farNotes.set(i, roomy);
+  }
+
   /** A copy of the reasons recorded so far (see `restore`). */
   snapshot(): Map<number, Entry> {
     return new Map(this.entries);
@@ -119,6 +137,7 @@ export class ReasonLog {
     const toState = e ? state(e.toDev, e.toMetric) : 'had room';
     if (!e) return `moved to ${where}`;
     const w = e.why;
+    const note = this.farNote(i, to);
     const from = s.orig[i];
     if (w.kind === 'redraw') {
       const fromKm = kmTo(from);
@@ -141,17 +160,28 @@ export class ReasonLog {
           : from === UNKNOWN_OWNER
             ? 'Owner is not a known rep'
             : `${name(from)} is inactive`;
+      if (note) return `${head}; ${where} was ${toState}${note}`;
       return `${head}; ${where} is the nearest rep with room (${toState})`;
     }
     const giver = from >= 0 ? name(from) : 'No owner';
     const head = `${giver} was ${state(w.dev, w.metric)}`;
     if (w.kind === 'swap') {
       const other = s.accounts[w.partner];
-      return `${head}; swapped with ${other.name || other.id} from ${where}, which was ${toState}`;
+      return `${head}; swapped with ${other.name || other.id} from ${where}, which was ${toState}${note}`;
     }
     if (w.kind === 'chain') {
-      return `${head}; ${where} was ${toState} (a hand-over in a chain between neighbouring reps, which carries the region's surplus to the reps under target without long moves)`;
+      return `${head}; ${where} was ${toState} (a hand-over in a chain between neighbouring reps, which carries the region's surplus to the reps under target without long moves)${note}`;
     }
-    return `${head}; ${where} was ${toState}`;
+    return `${head}; ${where} was ${toState}${note}`;
+  }
+
+  /** Why a long move was not given to a nearer rep, as a clause ('' when not noted). */
+  private farNote(i: number, to: number): string {
+    const roomy = this.farNotes.get(i);
+    if (roomy === undefined) return '';
+    const s = this.s;
+    if (roomy < 0) return '; no nearer rep had room for it';
+    const km = Math.round(2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, distance(s, i, roomy) / (2 * EARTH_RADIUS_KM))));
+    return `; nearer ${repName(s, roomy)} (${km} km away) had room, but ${repName(s, to)} needed the account to reach its target`;
   }
 }
