@@ -246,7 +246,7 @@ async function rebalanceOnce(input: RebalanceInput, options: RebalanceOptions, o
     if (opts.objective === 'disruption') exactSmall(s, opts.tolerance, log);
     // no cross-country move when a nearer rep can take the account: redirect or exchange (never more moves)
     if (opts.objective === 'disruption') await nearerReceivers(s, opts.tolerance, log, slicer, 0.838);
-    if (opts.objective === 'compactness') await compactTidy(s, adj, log, slicer, 0.84);
+    if (opts.objective === 'compactness') await compactTidy(s, adj, log, slicer, 0.84, opts.tolerance);
     const undone = enforceBudgets(s);
 
     await slicer.pause('evaluate', 0.85);

@@ -3,6 +3,7 @@ import { applyMove, budgetAllows, budgetAllowsSwap, distance, moveDelta, penalty
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
+import { withinTolerance } from './within-tolerance.js';
 
 /** Rounds over the moved accounts (each round only shortens moves, so it stops early when none does). */
 const ROUNDS = 4;
@@ -44,15 +45,7 @@ export async function nearerReceivers(
   fraction: number,
 ): Promise<{ redirected: number; exchanged: number; relayed: number }> {
   const slack = tolerance - Math.min(0.0005, tolerance * 0.02);
-  // within the user's tolerance (less a hair) after adding `plus` and removing `minus` (−1: none)
-  const fine = (j: number, plus: number, minus: number): boolean => {
-    for (let m = 0; m < s.k; m++) {
-      const v = s.load[j * s.k + m] + (plus >= 0 ? s.val[plus * s.k + m] : 0) - (minus >= 0 ? s.val[minus * s.k + m] : 0);
-      // a rep with a band wider than the tolerance (a proven limit) is left to the objective
-      if (s.band[j * s.k + m] > tolerance || Math.abs(v / s.cap[j] - 1) > slack) return false;
-    }
-    return true;
-  };
+  const fine: Fine = withinTolerance(s, tolerance);
   // never past the tolerance on a metric where the rep was within it (a falling objective sum alone could allow that)
   const capped = (j: number, plus: number, minus: number): boolean => {
     for (let m = 0; m < s.k; m++) {
