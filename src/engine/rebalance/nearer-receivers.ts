@@ -5,8 +5,8 @@ import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
 import { withinTolerance } from './within-tolerance.js';
 
-/** Rounds over the moved accounts (each only shortens moves and stops early when none does; 4 saved a few more moves on bench:optimum than 2, at twice the time). */
-const ROUNDS = 2;
+/** Rounds over the moved accounts (each only shortens moves and stops early when none does); from the third on, only moves longer than FAR_KM. */
+const ROUNDS = 4;
 /** Moves longer than this (great-circle km) get a note on why no nearer rep took them. */
 export const FAR_KM = 500;
 /** Shortenings smaller than this (chord km) are not worth an exchange. */
@@ -114,6 +114,8 @@ export async function nearerReceivers(
       const dt = distance(s, i, t);
       // a move within 1.5 typical territory radii (and under FAR_KM) is a hand-over between neighbours, not worth the scan
       if (dt <= shortChord) continue;
+      // after the first two rounds only the cross-country moves (> FAR_KM) are looked at again
+      if (round >= 2 && dt <= farChord) continue;
       // nearer free reps, nearest first: only reps within 2·dt of t can be nearer (triangle inequality)
       const nearer: number[] = [];
       // (t's WIDE nearest reps when they reach past 2·dt, else every rep by distance from t)
