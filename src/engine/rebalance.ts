@@ -115,7 +115,12 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  *    small repair (≤ 64 moves) the moves around each rep are undone in turn and the plan repaired with
  *    one move fewer where possible (rebalance/fewer-moves.ts); and on
  *    small plans (≤ 200,000 possible plans) an exact search by number of moves replaces the plan when
- *    it finds a balanced one with fewer moves (rebalance/exact-small.ts).
+ *    it finds a balanced one with fewer moves (rebalance/exact-small.ts). Last (objective
+ *    'disruption'), every moved account, longest move first, goes to a nearer rep whenever one can take
+ *    it with no more moves and every rep within the tolerance — redirected, destinations exchanged, or
+ *    another account of the same rep sent instead; a cross-country move (> 500 km) also through a relay,
+ *    one move more only for an orphan (rebalance/nearer-receivers.ts). A long move that stays says why
+ *    in its reason (no nearer rep had room, or the nearer rep that had room and the rep that needed it).
  * 5. A final check that `maxMoves` and `maxPotentialMoved` hold, counted as comparePlans counts them.
  * 6. With `maxMoves` (objective 'disruption', proximity > 0) and a plan still outside tolerance: the
  *    steps run once more with proximity 0 — every move spent on balance alone, whatever its detour —
