@@ -23,6 +23,7 @@
  */
 
 import { STEP, type Steps } from '../metrics/steps.js';
+import { penalty, withinReach } from './objective.js';
 import type { RebalanceState } from './state.js';
 
 /** A cause that keeps some reps from the tolerance (indices; turned into ids in the result). */
@@ -201,49 +202,31 @@ function largest(s: RebalanceState, m: number, count: number): number[] {
  */
 export function heldBackByDistance(s: RebalanceState): number[] {
   if (s.maxChord === Infinity || s.refusedFar.size === 0) return [];
-  const { k, r } = s;
+  const k = s.k;
   const free: number[] = [];
-  for (let j = 0; j < r; j++) if (s.free[j]) free.push(j);
-  const reach = (i: number, j: number): boolean => {
-    if (!s.hasPos[i] || !s.hasAnchor[j]) return true;
-    const dx = s.px[i] - s.ax[j];
-    const dy = s.py[i] - s.ay[j];
-    const dz = s.pz[i] - s.az[j];
-    return dx * dx + dy * dy + dz * dz <= s.maxChord * s.maxChord;
-  };
-  const pen = (j: number, i: number, sign: number): number => {
-    let f = 0;
-    for (let m = 0; m < k; m++) {
-      const d = (s.load[j * k + m] + sign * s.val[i * k + m]) / s.cap[j] - 1;
-      const e = Math.abs(d) - s.band[j * k + m];
-      if (e > 0) f += e * e;
-    }
-    return f;
-  };
+  for (let j = 0; j < s.r; j++) if (s.free[j]) free.push(j);
   // free reps outside their band: when an account's own rep is inside its band, only these can gain
-  const outside = (): number[] => free.filter((j) => pen(j, 0, 0) > 0);
-  let out = outside();
+  let out = free.filter((j) => penalty(s, j, 0, 0) > 0);
   const held: number[] = [];
   const saved = s.load.slice();
   let moved = s.moved;
   let potential = s.potentialMoved;
   try {
     for (const i of [...s.refusedFar].sort((a, b) => a - b)) {
-      if (s.fixed[i] || s.owner[i] !== s.orig[i]) continue;
       const o = s.owner[i];
+      if (s.fixed[i] || o !== s.orig[i]) continue;
       if (o < 0 || !s.active[o]) {
         // an unplaced orphan: held back by the limit when no free rep is within reach
-        if (free.length > 0 && !free.some((j) => reach(i, j))) held.push(i);
+        if (free.length > 0 && !free.some((j) => withinReach(s, i, j))) held.push(i);
         continue;
       }
       if (!s.free[o] || moved + 1 > s.maxMoves || potential + s.potential[i] > s.maxPotentialMoved * (1 + 1e-12)) continue;
-      const here = pen(o, i, 0);
-      const without = pen(o, i, -1);
+      const here = penalty(s, o, i, 0) - penalty(s, o, i, -1);
       let best = -1;
       let bestGain = 1e-12;
       for (const c of here > 0 ? free : out) {
-        if (c === o || reach(i, c)) continue;
-        const gain = here - without + pen(c, i, 0) - pen(c, i, 1);
+        if (c === o || withinReach(s, i, c)) continue;
+        const gain = here + penalty(s, c, i, 0) - penalty(s, c, i, 1);
         if (gain > bestGain) {
           bestGain = gain;
           best = c;
@@ -257,7 +240,7 @@ export function heldBackByDistance(s: RebalanceState): number[] {
         s.load[o * k + m] -= s.val[i * k + m];
         s.load[best * k + m] += s.val[i * k + m];
       }
-      out = outside();
+      out = free.filter((j) => penalty(s, j, 0, 0) > 0);
     }
   } finally {
     s.load.set(saved);

@@ -14,17 +14,20 @@ const MIN_GAIN_KM = 1;
 
 /**
  * A pass over the accounts that change hands, longest move first, that gives each to a nearer rep
- * whenever one can take it with the same number of moves and no rep leaving its band (the objective
- * never grows): no cross-country move when a nearer rep can take the account, orphans included.
- * Per account, the first that applies:
- * 1. redirect: the nearest free rep nearer than its new owner that can take it (moveDelta ≤ 0);
- * 2. exchange destinations with a moved account x of such a nearer rep c (x goes to the first one's
- *    new owner instead) when both reps stay as balanced and the two moves get shorter in sum;
- * 3. exchange senders: the account stays with its starting owner and an unmoved account y of that
- *    owner, nearer to the receiving rep, goes instead (same count; both reps stay as balanced).
- * The moves count is never raised (an exchange that returns an account to its starting owner lowers
- * it), budgets and the distance limit hold. What is left far (> FAR_KM) is noted for its reason: no
- * nearer rep had room for it, or the nearest that had room and the rep that needed the account.
+ * whenever one can take it with no more moves and balance kept (the objective does not grow, or
+ * every rep touched ends within the tolerance; no rep ends past it): no cross-country move when a
+ * nearer rep can take the account, orphans included. Per account, the first that applies:
+ * 1. redirect: to the nearest free rep nearer than its new owner that can take it;
+ * 2. (moves longer than 3 typical territory radii or FAR_KM) exchange destinations with a moved
+ *    account x of such a nearer rep c — x goes to the first one's new owner instead — when the two
+ *    moves get shorter in sum;
+ * 3. (moves longer than FAR_KM) a relay: to the nearest nearer rep with room, while the rep that
+ *    needed it takes a moved account of one of its neighbours (an orphan may take any account: one
+ *    move more); see `relay`.
+ * Moves within 1.5 typical radii (hand-overs between neighbours) are left as they are. The moves
+ * count is never raised except by an orphan's relay, budgets and the distance limit hold. What is
+ * left longer than FAR_KM is noted for its reason: no nearer rep had room for it, or the nearest that
+ * had room and the rep that needed the account.
  *
  * @param s the state after the search and the other tidying passes (objective 'disruption')
  * @param tolerance the tolerance: a change is also taken when the reps it touches all end within
@@ -32,10 +35,10 @@ const MIN_GAIN_KM = 1;
  * @param log the reason log (moves keep the reason they first left their starting owner)
  * @param slicer yields between slices
  * @param fraction progress to report while yielding
- * @returns how many accounts were redirected and how many exchanges were made
+ * @returns how many changes (redirects, exchanges, relays) were made
  *
  * @example
- * const { redirected, exchanged } = await nearerReceivers(s, log, slicer, 0.84);
+ * const changes = await nearerReceivers(s, 0.05, log, slicer, 0.84);
  */
 export async function nearerReceivers(
   s: RebalanceState,
@@ -43,56 +46,20 @@ export async function nearerReceivers(
   log: ReasonLog,
   slicer: Slicer,
   fraction: number,
-): Promise<{ redirected: number; exchanged: number; relayed: number }> {
-  const slack = tolerance - Math.min(0.0005, tolerance * 0.02);
+): Promise<number> {
   const fine: Fine = withinTolerance(s, tolerance);
   // never past the tolerance on a metric where the rep was within it (a falling objective sum alone could allow that)
-  const capped = (j: number, plus: number, minus: number): boolean => {
-    for (let m = 0; m < s.k; m++) {
-      const l = s.load[j * s.k + m];
-      const v = l + (plus >= 0 ? s.val[plus * s.k + m] : 0) - (minus >= 0 ? s.val[minus * s.k + m] : 0);
-      if (s.band[j * s.k + m] <= tolerance && Math.abs(v / s.cap[j] - 1) > Math.max(slack, Math.abs(l / s.cap[j] - 1))) return false;
-    }
-    return true;
-  };
-  const ok: Fine = (j, plus, minus) => capped(j, plus, minus);
+  const ok: Fine = withinTolerance(s, tolerance, true);
   const farChord = 2 * EARTH_RADIUS_KM * Math.sin(FAR_KM / (2 * EARTH_RADIUS_KM));
   const longChord = Math.min(farChord, 3 * s.radius);
   const shortChord = Math.min(farChord, 1.5 * s.radius);
   const freeReps: number[] = [];
   for (let j = 0; j < s.r; j++) if (s.free[j] && s.hasAnchor[j]) freeReps.push(j);
-  // each rep's free anchored reps (itself left out), nearest first, with their chord km; built on first use
-  const aroundOf: ([Int32Array, Float64Array] | undefined)[] = new Array(s.r);
-  const around = (t: number): [Int32Array, Float64Array] => {
-    let a = aroundOf[t];
-    if (!a) {
-      const list = freeReps.filter((c) => c !== t);
-      const d = new Float64Array(s.r);
-      for (const c of list) d[c] = repDistance(s, t, c);
-      list.sort((x, y) => d[x] - d[y] || x - y);
-      a = [Int32Array.from(list), Float64Array.from(list, (c) => d[c] * (1 - 1e-9) - 1e-9)];
-      aroundOf[t] = a;
-    }
-    return a;
-  };
-  // chord km from each rep to its WIDE nearest reps (lower bounds, as `around`), built on first use
-  const wideGaps: (Float64Array | undefined)[] = new Array(s.r);
-  const wideGap = (t: number): Float64Array => {
-    let g = wideGaps[t];
-    if (!g) {
-      g = Float64Array.from(s.wide[t], (c) => repDistance(s, t, c) * (1 - 1e-9) - 1e-9);
-      wideGaps[t] = g;
-    }
-    return g;
-  };
-  let redirected = 0;
-  let exchanged = 0;
-  let relayed = 0;
+  // chord km from each rep to its WIDE nearest reps
+  const gaps = s.wide.map((w, t) => Float64Array.from(w, (c) => repDistance(s, t, c)));
+  let changes = 0;
   const dist = new Float64Array(s.r);
-  const movedHere = (i: number): boolean => {
-    const o = s.owner[i];
-    return o >= 0 && o !== s.orig[i] && !s.fixed[i] && s.free[o] === 1 && s.hasPos[i] === 1 && s.hasAnchor[o] === 1;
-  };
+  const movedHere = (i: number, o = s.owner[i]): boolean => o >= 0 && o !== s.orig[i] && !s.fixed[i] && s.free[o] && s.hasPos[i] && s.hasAnchor[o] ? true : false;
   for (let round = 0; round < ROUNDS; round++) {
     const moved: number[] = [];
     const far = new Float64Array(s.n);
@@ -116,26 +83,18 @@ export async function nearerReceivers(
       if (dt <= shortChord) continue;
       // after the first two rounds only the cross-country moves (> FAR_KM) are looked at again
       if (round >= 2 && dt <= farChord) continue;
-      // nearer free reps, nearest first: only reps within 2·dt of t can be nearer (triangle inequality)
+      // nearer free reps, nearest first: only reps within 2·dt of t can be nearer (triangle inequality),
+      // so t's WIDE nearest reps suffice when they reach that far; else every free rep is looked at
       const nearer: number[] = [];
-      // (t's WIDE nearest reps when they reach past 2·dt, else every rep by distance from t)
       const wide = s.wide[t];
-      const wg = wideGap(t);
-      if (wide.length > 0 && wg[wide.length - 1] >= 2 * dt) {
-        for (let q = 0; q < wide.length; q++) {
-          const c = wide[q];
-          if (wg[q] >= 2 * dt) break;
-          if (!s.free[c]) continue;
-          dist[c] = distance(s, i, c);
-          if (dist[c] < dt - 1e-9 && withinReach(s, i, c)) nearer.push(c);
-        }
-      } else {
-        const [order, gap] = around(t);
-        for (let q = 0; q < order.length && gap[q] < 2 * dt; q++) {
-          const c = order[q];
-          dist[c] = distance(s, i, c);
-          if (dist[c] < dt - 1e-9 && withinReach(s, i, c)) nearer.push(c);
-        }
+      const wg = gaps[t];
+      const all = wide.length === 0 || wg[wide.length - 1] < 2 * dt;
+      const cands = all ? freeReps : wide;
+      for (let q = 0; q < cands.length && (all || wg[q] < 2 * dt); q++) {
+        const c = cands[q];
+        if (c === t || !s.free[c]) continue;
+        dist[c] = distance(s, i, c);
+        if (dist[c] < dt - 1e-9 && withinReach(s, i, c)) nearer.push(c);
       }
       if (nearer.length === 0) continue;
       nearer.sort((a, b) => dist[a] - dist[b] || a - b);
@@ -145,18 +104,14 @@ export async function nearerReceivers(
       const done =
         redirect(s, i, t, nearer, log, fine, ok) ||
         (long && exchangeDestination(s, i, t, dt, nearer, dist, arrived, log, fine, ok)) ||
-        (long && exchangeSender(s, i, t, dt, log, fine, ok)) ||
-        (arcKm(dt) > FAR_KM && relay(s, i, t, nearer, arrived, log, ok));
-      if (!done) continue;
-      changed++;
-      if (done === 'redirect') redirected++;
-      else if (done === 'relay' || done === 'nearest') relayed++;
-      else exchanged++;
+        (dt > farChord && relay(s, i, t, nearer, arrived, log, ok, farChord));
+      if (done) changed++;
     }
+    changes += changed;
     if (changed === 0) break;
   }
-  noteFar(s, log, freeReps);
-  return { redirected, exchanged, relayed };
+  noteFar(s, log, freeReps, farChord);
+  return changes;
 }
 
 /** Whether rep j ends within its tolerance after adding account `plus` and removing `minus` (−1: none). */
@@ -219,33 +174,8 @@ function exchangeDestination(
   return 'exchange';
 }
 
-/** 3: i stays with its starting owner o and an unmoved account y of o, nearer to t, goes instead. */
-function exchangeSender(s: RebalanceState, i: number, t: number, dt: number, log: ReasonLog, fine: Fine, ok: Fine): 'exchange' | null {
-  const o = s.orig[i];
-  if (o < 0 || !s.free[o] || !withinReach(s, i, o)) return null;
-  const fo = penalty(s, o, 0, 0);
-  const ft = penalty(s, t, 0, 0);
-  let best = -1;
-  let bestD = dt - MIN_GAIN_KM;
-  for (const y of s.members[o]) {
-    if (s.fixed[y] || s.orig[y] !== o || !s.hasPos[y]) continue;
-    const d = distance(s, y, t);
-    if (d >= bestD || (d === bestD && y > best)) continue;
-    if (penaltySwap(s, o, y, i) + penaltySwap(s, t, i, y) > fo + ft + 1e-15 && !(fine(o, i, y) && fine(t, y, i))) continue;
-    if (!withinReach(s, y, t) || !budgetAllowsSwap(s, i, o, y, t) || !ok(o, i, y) || !ok(t, y, i)) continue;
-    best = y;
-    bestD = d;
-  }
-  if (best < 0) return null;
-  // y goes for the reason i went; i stays home
-  log.hand(i, best);
-  applyMove(s, i, o);
-  applyMove(s, best, t);
-  return 'exchange';
-}
-
 /**
- * 4 (moves longer than FAR_KM): the account goes to the nearest nearer rep c with room and the rep t
+ * 3 (moves longer than FAR_KM): the account goes to the nearest nearer rep c with room and the rep t
  * that needed it takes an account x from one of its 30 nearest reps instead, over a short distance
  * (≤ FAR_KM), when no rep's penalty grows in sum, no rep leaves the tolerance and the budgets allow.
  * x must already have moved (it changes destination: no extra move), except for an orphan: an
@@ -254,24 +184,14 @@ function exchangeSender(s: RebalanceState, i: number, t: number, dt: number, log
  * Without such a relay, once a budget has already stopped the search (the plan stays outside
  * tolerance whatever the orphan does), an orphan goes to that nearest rep with room.
  */
-function relay(s: RebalanceState, i: number, t: number, nearer: number[], arrived: number[][], log: ReasonLog, ok: Fine): 'relay' | 'nearest' | null {
+function relay(s: RebalanceState, i: number, t: number, nearer: number[], arrived: number[][], log: ReasonLog, ok: Fine, farChord: number): 'relay' | 'nearest' | null {
   const o = s.orig[i];
   const orphan = o < 0 || !s.active[o];
-  const k = s.k;
-  let c = -1;
-  for (const q of nearer) {
-    let room = true;
-    for (let m = 0; m < k && room; m++) room = (s.load[q * k + m] + s.val[i * k + m]) / s.cap[q] - 1 <= s.band[q * k + m];
-    if (room) {
-      c = q;
-      break;
-    }
-  }
+  const c = nearer.find((q) => hasRoom(s, q, i)) ?? -1;
   if (c < 0 || !budgetAllows(s, i, c)) return null;
   const ft = penalty(s, t, 0, 0);
   const fc = penalty(s, c, 0, 0);
   const gainC = fc - penalty(s, c, i, 1);
-  const farChord = 2 * EARTH_RADIUS_KM * Math.sin(FAR_KM / (2 * EARTH_RADIUS_KM));
   let bestX = -1;
   let bestD = farChord;
   for (const h of s.wide[t]) {
@@ -311,28 +231,24 @@ function relay(s: RebalanceState, i: number, t: number, nearer: number[], arrive
   applyMove(s, i, c);
   log.move(bestX, h, t);
   applyMove(s, bestX, t);
-  // the per-rep lists of moved accounts: i from t to c (unless back home), x from h to t
-  const drop = (list: number[], x: number): void => {
-    const at = list.indexOf(x);
-    if (at >= 0) list.splice(at, 1);
-  };
-  drop(arrived[t], i);
-  if (c !== o) arrived[c].push(i);
-  drop(arrived[h], bestX);
-  if (t !== s.orig[bestX]) arrived[t].push(bestX);
+  // (the per-rep lists of moved accounts go stale here: every use checks the owner)
   return 'relay';
 }
 
-/** Great-circle km of a chord length on the state's sphere. */
-const arcKm = (chord: number): number => 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, chord / (2 * EARTH_RADIUS_KM)));
+/** Room: no metric of rep q goes over its band with account i added. */
+function hasRoom(s: RebalanceState, q: number, i: number): boolean {
+  for (let m = 0; m < s.k; m++) if ((s.load[q * s.k + m] + s.val[i * s.k + m]) / s.cap[q] - 1 > s.band[q * s.k + m]) return false;
+  return true;
+}
+
 
 /** Notes, for each move still longer than FAR_KM, the nearest nearer rep that had room for it (or none). */
-function noteFar(s: RebalanceState, log: ReasonLog, freeReps: number[]): void {
+function noteFar(s: RebalanceState, log: ReasonLog, freeReps: number[], farChord: number): void {
   for (let i = 0; i < s.n; i++) {
     const t = s.owner[i];
     if (t < 0 || t === s.orig[i] || !s.hasPos[i] || !s.hasAnchor[t]) continue;
     const dt = distance(s, i, t);
-    if (arcKm(dt) <= FAR_KM) continue;
+    if (dt <= farChord) continue;
     let roomy = -1;
     let roomyD = dt - 1e-9;
     for (const c of freeReps) {
@@ -340,10 +256,7 @@ function noteFar(s: RebalanceState, log: ReasonLog, freeReps: number[]): void {
       if (c === t || c === s.orig[i]) continue;
       const d = distance(s, i, c);
       if (d >= roomyD || !withinReach(s, i, c)) continue;
-      // room: no metric of c goes over its band with the account added
-      let room = true;
-      for (let m = 0; m < s.k && room; m++) room = (s.load[c * s.k + m] + s.val[i * s.k + m]) / s.cap[c] - 1 <= s.band[c * s.k + m];
-      if (!room) continue;
+      if (!hasRoom(s, c, i)) continue;
       roomy = c;
       roomyD = d;
     }

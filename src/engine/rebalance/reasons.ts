@@ -96,14 +96,6 @@ export class ReasonLog {
     this.record(i, { kind: 'swap', from, metric, dev, partner }, to);
   }
 
-  /** Account y moves in place of account i (which goes back to its starting owner): y takes i's reason. Call before the moves. */
-  hand(i: number, y: number): void {
-    const e = this.entries.get(i);
-    this.entries.delete(i);
-    this.farNotes.delete(i);
-    if (e) this.entries.set(y, e);
-  }
-
   /**
    * Call after the last pass for a long move: `roomy` is the nearest rep nearer than the account's new
    * owner that had room for it (the new owner needed it to reach its target), or −1 when no nearer rep had room.
@@ -137,7 +129,8 @@ export class ReasonLog {
     const toState = e ? state(e.toDev, e.toMetric) : 'had room';
     if (!e) return `moved to ${where}`;
     const w = e.why;
-    const note = this.farNote(i, to);
+    const roomy = this.farNotes.get(i);
+    const note = roomy === undefined ? '' : roomy < 0 ? '; no nearer rep had room for it' : `; nearer ${name(roomy)} (${kmTo(roomy)} km away) had room, but ${name(to)} needed the account to reach its target`;
     const from = s.orig[i];
     if (w.kind === 'redraw') {
       const fromKm = kmTo(from);
@@ -173,15 +166,5 @@ export class ReasonLog {
       return `${head}; ${where} was ${toState} (a hand-over in a chain between neighbouring reps, which carries the region's surplus to the reps under target without long moves)${note}`;
     }
     return `${head}; ${where} was ${toState}${note}`;
-  }
-
-  /** Why a long move was not given to a nearer rep, as a clause ('' when not noted). */
-  private farNote(i: number, to: number): string {
-    const roomy = this.farNotes.get(i);
-    if (roomy === undefined) return '';
-    const s = this.s;
-    if (roomy < 0) return '; no nearer rep had room for it';
-    const km = Math.round(2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, distance(s, i, roomy) / (2 * EARTH_RADIUS_KM))));
-    return `; nearer ${repName(s, roomy)} (${km} km away) had room, but ${repName(s, to)} needed the account to reach its target`;
   }
 }

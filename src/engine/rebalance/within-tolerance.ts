@@ -9,20 +9,26 @@ import type { RebalanceState } from './state.js';
  *
  * @param s the state
  * @param tolerance the user's tolerance
+ * @param noWorse the weaker check instead: no metric ends beyond the tolerance (less the hair) unless it
+ *   was already, and then no further off; reps with a band wider than the tolerance always pass
  * @returns the check (j, plus, minus) → boolean
  *
  * @example
  * const fine = withinTolerance(s, 0.05);
  * if (fine(c, i, -1) && fine(j, -1, i)) applyMove(s, i, c);
  */
-export function withinTolerance(s: RebalanceState, tolerance: number): (j: number, plus: number, minus: number) => boolean {
+export function withinTolerance(s: RebalanceState, tolerance: number, noWorse = false): (j: number, plus: number, minus: number) => boolean {
   const slack = tolerance - Math.min(0.0005, tolerance * 0.02);
   const k = s.k;
   return (j, plus, minus) => {
     for (let m = 0; m < k; m++) {
-      if (s.band[j * k + m] > tolerance) return false;
+      const l = s.load[j * k + m] / s.cap[j] - 1;
+      if (s.band[j * k + m] > tolerance) {
+        if (noWorse) continue;
+        return false;
+      }
       const v = s.load[j * k + m] + (plus >= 0 ? s.val[plus * k + m] : 0) - (minus >= 0 ? s.val[minus * k + m] : 0);
-      if (Math.abs(v / s.cap[j] - 1) > slack) return false;
+      if (Math.abs(v / s.cap[j] - 1) > (noWorse ? Math.max(slack, Math.abs(l)) : slack)) return false;
     }
     return true;
   };
