@@ -51,7 +51,9 @@ export const BUDGETS = [
   // `ceiling`: where issue #15's budget is missed, the most `npm test` lets the load weigh meanwhile, so it
   // cannot grow unnoticed (today's size + ~1 kB). #15 is blocked on these two (BENCHMARKS.md "Bundle
   // size": the features #13, #14, #16 and #17 added this session weigh more than the budgets leave).
-  // `npm run size` still exits 1 while a load is over its budget.
+  // `npm run size` still exits 1 while a load is over its budget. Standalone 169.5 → 170.5 kB (h-eng-compact,
+  // #14/#16): the rebalance's nearer-receivers pass and the distance limit's true count add 1.6 kB gz there
+  // (the engine is an on-demand chunk on the pages; only the one-file build carries it).
   { name: 'planner (provider + map with Leaflet + gauge + panel), first load', elements: PLANNER, budget: 95 * 1024, ceiling: 99 * 1024 },
   { name: 'standalone file (dist/territory-kit.js)', standalone: true, budget: 129.5 * 1024, ceiling: 171 * 1024 },
 ];

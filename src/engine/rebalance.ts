@@ -4,13 +4,14 @@ import { STEP, type Steps } from './metrics/steps.js';
 import { assignOrphans } from './rebalance/assign-orphans.js';
 import { adjacency, balanceMoves } from './rebalance/balance-moves.js';
 import { buildPlanSteps, enforceBudgets, judge, outsideTolerance, placedOrphans } from './rebalance/finish.js';
-import { setBands, type Limit } from './rebalance/limits.js';
+import { heldBackByDistance, setBands, type Limit } from './rebalance/limits.js';
 import { maxDeviation } from './rebalance/objective.js';
 import { mergeMoves } from './rebalance/merge-moves.js';
 import { fewestSearch } from './rebalance/fewest-search.js';
 import { priceMoves } from './rebalance/price-moves.js';
 import { compactSeed } from './rebalance/compact-seed.js';
 import { compactTidy } from './rebalance/compact-tidy.js';
+import { nearerReceivers } from './rebalance/nearer-receivers.js';
 import { ReasonLog } from './rebalance/reasons.js';
 import { Slicer } from './rebalance/slicer.js';
 import { buildStateSteps, type RebalanceState } from './rebalance/state.js';
@@ -115,6 +116,11 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
  *    (rebalance/fewest-search.ts; up to 400,000 accounts × reps; under a move budget it may also cut
  *    a larger plan down to the budget when that ends closer to balance). On small plans (≤ 200,000
  *    possible plans) the same search follows every move, so it is exact, with any `proximity`.
+ *    Last (objective 'disruption'), every moved account, longest move first, goes to a nearer rep
+ *    whenever one can take it with no more moves and every rep within the tolerance — redirected or
+ *    destinations exchanged; a cross-country move (> 500 km) also through a relay, one move more only
+ *    for an orphan (rebalance/nearer-receivers.ts). A long move that stays says why in its reason (no
+ *    nearer rep had room, or the nearer rep that had room and the rep that needed it).
  * 5. A final check that `maxMoves` and `maxPotentialMoved` hold, counted as comparePlans counts them.
  * 6. With `maxMoves` (objective 'disruption', proximity > 0) and a plan still outside tolerance: the
  *    steps run once more with proximity 0 — every move spent on balance alone, whatever its detour —
@@ -242,7 +248,9 @@ async function rebalanceOnce(input: RebalanceInput, options: RebalanceOptions, o
     if (opts.objective === 'disruption' && opts.proximity < CHAIN_PROXIMITY) await mergeMoves(s, log, slicer, 0.83);
     // fewest moves by a tree search from the start, guided by a lower bound on the moves still needed
     if (opts.objective === 'disruption') await fewestSearch(s, opts.tolerance, opts.proximity, log, slicer, 0.837);
-    if (opts.objective === 'compactness') await compactTidy(s, adj, log, slicer, 0.84);
+    // no cross-country move when a nearer rep can take the account: redirect or exchange (never more moves)
+    if (opts.objective === 'disruption') await nearerReceivers(s, opts.tolerance, log, slicer, 0.838);
+    if (opts.objective === 'compactness') await compactTidy(s, adj, log, slicer, 0.84, opts.tolerance);
     const undone = enforceBudgets(s);
 
     await slicer.pause('evaluate', 0.85);
@@ -255,6 +263,8 @@ async function rebalanceOnce(input: RebalanceInput, options: RebalanceOptions, o
     const comparison = await slicer.run(comparePlansSteps(accounts, current, assignments, compareOptions, before), 'evaluate', 0.95);
     await slicer.pause('evaluate', 0.97);
     const unplacedIds = await slicer.run(collectUnplaced(s, unplaced), 'evaluate', 0.98);
+    // report only the accounts the distance limit actually left where they are (not every refused candidate)
+    s.refusedFar = new Set(heldBackByDistance(s));
     const judged = judge(s, after, opts.tolerance, unplacedIds.length, undone, limits);
     const { status } = judged;
     const explanation = opts.objective === 'compactness' ? `Territories redrawn for compactness (${redrawn} accounts placed with one of their nearest reps first). ${judged.explanation}` : judged.explanation;

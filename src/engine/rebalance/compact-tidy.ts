@@ -2,6 +2,7 @@ import { applyMove, budgetAllows, budgetAllowsSwap, distance, moveDelta, penalty
 import type { ReasonLog } from './reasons.js';
 import type { Slicer } from './slicer.js';
 import type { RebalanceState } from './state.js';
+import { withinTolerance } from './within-tolerance.js';
 
 /** Accounts (largest distance saved first) that look for a swap partner when no single move fits. */
 const SWAP_TRIES = 2000;
@@ -21,12 +22,25 @@ const SWAP_TRIES = 2000;
  * @param log the reason log
  * @param slicer yields between slices
  * @param fraction progress to report while yielding
+ * @param tolerance the user's tolerance: with it, a move or swap is also taken when both reps end
+ *   within it (less a hair; see within-tolerance.ts), not only when their penalties do not grow
  * @returns how many accounts moved (a swap counts two)
  *
  * @example
  * const moved = await compactTidy(s, adjacency(s), log, slicer, 0.84);
  */
-export async function compactTidy(s: RebalanceState, adj: Int32Array[], log: ReasonLog, slicer: Slicer, fraction: number): Promise<number> {
+export async function compactTidy(
+  s: RebalanceState,
+  adj: Int32Array[],
+  log: ReasonLog,
+  slicer: Slicer,
+  fraction: number,
+  tolerance?: number,
+): Promise<number> {
+  // with the tolerance: a move or swap is also taken when both reps end within it (the room between
+  // the search's band and the tolerance buys distance; no rep ever ends outside the tolerance)
+  const fine = tolerance === undefined ? null : withinTolerance(s, tolerance);
+  const allowed = (i: number, j: number, c: number): boolean => moveDelta(s, i, c) <= 0 || (fine !== null && fine(c, i, -1) && fine(j, -1, i));
   // each rep's free anchored partners, nearest first, with their chord km: by the triangle
   // inequality an account `here` km from its rep is at least chord − here from a partner, so the
   // scans below stop at the first partner that cannot be nearer (exact)
@@ -55,7 +69,6 @@ export async function compactTidy(s: RebalanceState, adj: Int32Array[], log: Rea
     gain[i] = here - best;
   }
   list.sort((a, b) => gain[b] - gain[a] || a - b);
-  const delta = (i: number, c: number): number => moveDelta(s, i, c);
   let moved = 0;
   let tries = 0;
   for (let q = 0; q < list.length; q++) {
@@ -71,7 +84,7 @@ export async function compactTidy(s: RebalanceState, adj: Int32Array[], log: Rea
       const c = nj[q];
       const d = distance(s, i, c);
       if (d > bestD || (d === bestD && c > best)) continue;
-      if (delta(i, c) > 0 || !budgetAllows(s, i, c) || !withinReach(s, i, c)) continue;
+      if (!allowed(i, j, c) || !budgetAllows(s, i, c) || !withinReach(s, i, c)) continue;
       best = c;
       bestD = d;
     }
@@ -83,7 +96,7 @@ export async function compactTidy(s: RebalanceState, adj: Int32Array[], log: Rea
       tries++;
       // a swap search scans the neighbours' accounts (hundreds each): check the clock before each
       if (slicer.due()) await slicer.pause('balance', fraction);
-      if (swap(s, adj, log, i)) moved += 2;
+      if (swap(s, adj, log, i, fine)) moved += 2;
     }
   }
   return moved;
@@ -93,7 +106,7 @@ export async function compactTidy(s: RebalanceState, adj: Int32Array[], log: Rea
  * Swaps account i (rep j) with the account x of a nearer neighbour c that saves the most distance in
  * sum, when neither rep's penalty grows in sum and the budgets allow; returns whether it did.
  */
-function swap(s: RebalanceState, adj: Int32Array[], log: ReasonLog, i: number): boolean {
+function swap(s: RebalanceState, adj: Int32Array[], log: ReasonLog, i: number, fine: ((j: number, plus: number, minus: number) => boolean) | null): boolean {
   const j = s.owner[i];
   const here = distance(s, i, j);
   const fj = penalty(s, j, 0, 0);
@@ -109,7 +122,7 @@ function swap(s: RebalanceState, adj: Int32Array[], log: ReasonLog, i: number): 
       if (s.fixed[x] || !s.hasPos[x]) continue;
       const gain = saved + distance(s, x, c) - distance(s, x, j);
       if (gain <= bestGain) continue;
-      if (penaltySwap(s, j, i, x) + penaltySwap(s, c, x, i) > fj + fc + 1e-15) continue;
+      if (penaltySwap(s, j, i, x) + penaltySwap(s, c, x, i) > fj + fc + 1e-15 && !(fine !== null && fine(j, x, i) && fine(c, i, x))) continue;
       if (!budgetAllowsSwap(s, i, c, x, j) || !withinReach(s, i, c) || !withinReach(s, x, j)) continue;
       bestGain = gain;
       bestX = x;

@@ -23,6 +23,7 @@
  */
 
 import { STEP, type Steps } from '../metrics/steps.js';
+import { penalty, withinReach } from './objective.js';
 import type { RebalanceState } from './state.js';
 
 /** A cause that keeps some reps from the tolerance (indices; turned into ids in the result). */
@@ -181,4 +182,68 @@ function largest(s: RebalanceState, m: number, count: number): number[] {
   const idx = Array.from({ length: s.n }, (_, i) => i);
   idx.sort((a, b) => s.val[b * s.k + m] - s.val[a * s.k + m] || a - b);
   return idx.slice(0, count);
+}
+
+/**
+ * The accounts the distance limit (`maxDistanceKm`) actually left where they are, from the final plan
+ * — what `distanceLimit` and the explanation report. During the search the limit refuses every
+ * candidate move it is asked about (`s.refusedFar`), most of which the search would never have made:
+ * counting those over-reports (e.g. thousands "kept" on a 5,000-account plan whose result needed a
+ * few dozen more moves). An account counts only when it ends unmoved and the limit is what stops it:
+ * - an orphan (no active owner) still unplaced, when no free rep is within reach at all;
+ * - an account still with its starting owner, when a move to a rep beyond the limit would still
+ *   lower the balance objective (one of the two reps is outside its band). These are counted as a
+ *   greedy pass would spend them: each counted move is applied to the loads before the next account
+ *   is looked at (loads restored afterwards), so an under-target rep that one more account would
+ *   fill is not credited with every account of an over-target rep; the move budgets are respected too.
+ *
+ * @param s the state after the search, with `s.refusedFar` as the search left it
+ * @returns the account indices, ascending
+ */
+export function heldBackByDistance(s: RebalanceState): number[] {
+  if (s.maxChord === Infinity || s.refusedFar.size === 0) return [];
+  const k = s.k;
+  const free: number[] = [];
+  for (let j = 0; j < s.r; j++) if (s.free[j]) free.push(j);
+  // free reps outside their band: when an account's own rep is inside its band, only these can gain
+  let out = free.filter((j) => penalty(s, j, 0, 0) > 0);
+  const held: number[] = [];
+  const saved = s.load.slice();
+  let moved = s.moved;
+  let potential = s.potentialMoved;
+  try {
+    for (const i of [...s.refusedFar].sort((a, b) => a - b)) {
+      const o = s.owner[i];
+      if (s.fixed[i] || o !== s.orig[i]) continue;
+      if (o < 0 || !s.active[o]) {
+        // an unplaced orphan: held back by the limit when no free rep is within reach
+        if (free.length > 0 && !free.some((j) => withinReach(s, i, j))) held.push(i);
+        continue;
+      }
+      if (!s.free[o] || moved + 1 > s.maxMoves || potential + s.potential[i] > s.maxPotentialMoved * (1 + 1e-12)) continue;
+      const here = penalty(s, o, i, 0) - penalty(s, o, i, -1);
+      let best = -1;
+      let bestGain = 1e-12;
+      for (const c of here > 0 ? free : out) {
+        if (c === o || withinReach(s, i, c)) continue;
+        const gain = here + penalty(s, c, i, 0) - penalty(s, c, i, 1);
+        if (gain > bestGain) {
+          bestGain = gain;
+          best = c;
+        }
+      }
+      if (best < 0) continue;
+      held.push(i);
+      moved++;
+      potential += s.potential[i];
+      for (let m = 0; m < k; m++) {
+        s.load[o * k + m] -= s.val[i * k + m];
+        s.load[best * k + m] += s.val[i * k + m];
+      }
+      out = free.filter((j) => penalty(s, j, 0, 0) > 0);
+    }
+  } finally {
+    s.load.set(saved);
+  }
+  return held;
 }

@@ -32,6 +32,8 @@ function describe(dev: number, metric: string): string {
 /** Collects the first reason an account left its starting owner and where it finally went. */
 export class ReasonLog {
   private readonly entries = new Map<number, Entry>();
+  /** For long moves (nearer-receivers.ts): the nearest nearer rep that had room, or −1 for none. */
+  private readonly farNotes = new Map<number, number>();
 
   constructor(private readonly s: RebalanceState) {}
 
@@ -94,6 +96,14 @@ export class ReasonLog {
     this.record(i, { kind: 'swap', from, metric, dev, partner }, to);
   }
 
+  /**
+   * Call after the last pass for a long move: `roomy` is the nearest rep nearer than the account's new
+   * owner that had room for it (the new owner needed it to reach its target), or −1 when no nearer rep had room.
+   */
+  far(i: number, roomy: number): void {
+    this.farNotes.set(i, roomy);
+  }
+
   /** A copy of the reasons recorded so far (see `restore`). */
   snapshot(): Map<number, Entry> {
     return new Map(this.entries);
@@ -119,6 +129,8 @@ export class ReasonLog {
     const toState = e ? state(e.toDev, e.toMetric) : 'had room';
     if (!e) return `moved to ${where}`;
     const w = e.why;
+    const roomy = this.farNotes.get(i);
+    const note = roomy === undefined ? '' : roomy < 0 ? '; no nearer rep had room for it' : `; nearer ${name(roomy)} (${kmTo(roomy)} km away) had room, but ${name(to)} needed the account to reach its target`;
     const from = s.orig[i];
     if (w.kind === 'redraw') {
       const fromKm = kmTo(from);
@@ -141,17 +153,18 @@ export class ReasonLog {
           : from === UNKNOWN_OWNER
             ? 'Owner is not a known rep'
             : `${name(from)} is inactive`;
+      if (note) return `${head}; ${where} was ${toState}${note}`;
       return `${head}; ${where} is the nearest rep with room (${toState})`;
     }
     const giver = from >= 0 ? name(from) : 'No owner';
     const head = `${giver} was ${state(w.dev, w.metric)}`;
     if (w.kind === 'swap') {
       const other = s.accounts[w.partner];
-      return `${head}; swapped with ${other.name || other.id} from ${where}, which was ${toState}`;
+      return `${head}; swapped with ${other.name || other.id} from ${where}, which was ${toState}${note}`;
     }
     if (w.kind === 'chain') {
-      return `${head}; ${where} was ${toState} (a hand-over in a chain between neighbouring reps, which carries the region's surplus to the reps under target without long moves)`;
+      return `${head}; ${where} was ${toState} (a hand-over in a chain between neighbouring reps, which carries the region's surplus to the reps under target without long moves)${note}`;
     }
-    return `${head}; ${where} was ${toState}`;
+    return `${head}; ${where} was ${toState}${note}`;
   }
 }

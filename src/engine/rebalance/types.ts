@@ -152,11 +152,15 @@ export interface RebalanceLimit {
 /** The distance limit's effect, present when `maxDistanceKm` was set. */
 export interface RebalanceDistanceLimit {
   maxDistanceKm: number;
-  /** Whether the limit refused a move the search wanted (the plan would differ without it). */
+  /** Whether the limit left some account where it is that the plan still needed to move (accountCount > 0). */
   binds: boolean;
-  /** Accounts with such a refused move, in account order (at most 50). */
+  /**
+   * Accounts the limit left where they are, in account order (at most 50): orphans with no rep within
+   * reach, and accounts whose move to a rep beyond the limit would still improve the balance
+   * (counted as a greedy pass would spend them; see heldBackByDistance in rebalance/limits.ts).
+   */
   accountIds: string[];
-  /** How many accounts had such a refused move in all. */
+  /** How many accounts the limit left where they are, in all. */
   accountCount: number;
 }
 
