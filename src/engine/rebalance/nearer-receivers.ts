@@ -187,13 +187,16 @@ function exchangeDestination(
 function relay(s: RebalanceState, i: number, t: number, nearer: number[], arrived: number[][], log: ReasonLog, ok: Fine, farChord: number): 'relay' | 'nearest' | null {
   const o = s.orig[i];
   const orphan = o < 0 || !s.active[o];
-  const c = nearer.find((q) => hasRoom(s, q, i)) ?? -1;
+  // room within the search's band, or (the last passes' room) within the tolerance
+  const c = nearer.find((q) => hasRoom(s, q, i) || ok(q, i, -1)) ?? -1;
   if (c < 0 || !budgetAllows(s, i, c)) return null;
   const ft = penalty(s, t, 0, 0);
   const fc = penalty(s, c, 0, 0);
   const gainC = fc - penalty(s, c, i, 1);
   let bestX = -1;
-  let bestD = farChord;
+  // the relayed move: under FAR_KM, or at most half the move it replaces (a 4,000 km orphan may be
+  // relayed through a 540 km neighbour hand-over)
+  let bestD = Math.max(farChord, distance(s, i, t) / 2);
   for (const h of s.wide[t]) {
     if (!s.free[h]) continue;
     const fh = penalty(s, h, 0, 0);
