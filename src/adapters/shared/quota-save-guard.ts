@@ -1,5 +1,6 @@
 import type { QuotaChange, QuotaSaveOutcome, SaveOptions, SaveStatus } from '../crm-adapter.js';
-import { deadlineSignal, isDeadline, RELOAD_ADVICE, UNKNOWN_OUTCOME } from './deadline.js';
+import { guardBatchSave } from './batch-save-guard.js';
+import { RELOAD_ADVICE } from './deadline.js';
 import type { SaveGuardOptions } from './save-guard.js';
 
 export type QuotaSaveFn = (changes: readonly QuotaChange[], options: SaveOptions) => Promise<QuotaSaveOutcome[]>;
@@ -59,37 +60,9 @@ export function validateQuotaOutcomes(changes: readonly QuotaChange[], outcomes:
  * const saveQuotas = guardQuotaSave((c, o) => saveQuotasRest(client, opts, c, o), opts);
  */
 export function guardQuotaSave(inner: QuotaSaveFn, limits: SaveGuardOptions): (changes: readonly QuotaChange[], options?: SaveOptions) => Promise<QuotaSaveOutcome[]> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (changes, options = {}) => {
-    const list: readonly QuotaChange[] = Array.isArray(changes) ? changes : [];
-    const run = tail.then(() => bounded(inner, list, options, limits));
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
-
-async function bounded(inner: QuotaSaveFn, changes: readonly QuotaChange[], options: SaveOptions, limits: SaveGuardOptions): Promise<QuotaSaveOutcome[]> {
-  const all = (code: string, message: string): QuotaSaveOutcome[] => changes.map((c) => ({ ...partsOf(c), status: 'failed', code, message }));
-  if (options.signal?.aborted) return all('ABORTED', 'not written: the save was aborted before it started');
-  const { signal, dispose } = deadlineSignal(limits.saveDeadlineMs, options.signal, 'the quota save');
-  try {
-    const graceMs = Math.min(5000, limits.requestTimeoutMs);
-    const result = await Promise.race([
-      inner(changes, { ...options, signal }).then((outcomes) => ({ outcomes })),
-      new Promise<{ late: true }>((resolve) => {
-        const onAbort = () => setTimeout(() => resolve({ late: true }), graceMs);
-        if (signal.aborted) onAbort();
-        else signal.addEventListener('abort', onAbort, { once: true });
-      }),
-    ]);
-    const timedOut = isDeadline(signal) && !options.signal?.aborted;
-    const why = timedOut ? `the save passed its deadline of ${limits.saveDeadlineMs} ms` : 'the save was aborted';
-    if ('late' in result) return all(UNKNOWN_OUTCOME, `${why} while the CRM had not answered; the quota may or may not be written — ${RELOAD_ADVICE}`);
-    return validateQuotaOutcomes(changes, result.outcomes).map((o) => (timedOut && o.status === 'failed' && o.code === 'ABORTED' ? { ...o, code: 'TIMEOUT', message: `not written: ${why}` } : o));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return all(UNKNOWN_OUTCOME, `the quota save stopped with an error (${message.slice(0, 300)}); it may or may not be written — ${RELOAD_ADVICE}`);
-  } finally {
-    dispose();
-  }
+  return guardBatchSave(inner, limits, {
+    noun: 'quota',
+    failed: (c, code, message) => ({ ...partsOf(c), status: 'failed', code, message }),
+    check: validateQuotaOutcomes,
+  });
 }

@@ -1,0 +1,74 @@
+import type { SaveOptions } from '../crm-adapter.js';
+import { deadlineSignal, isDeadline, RELOAD_ADVICE, UNKNOWN_OUTCOME } from './deadline.js';
+import type { SaveGuardOptions } from './save-guard.js';
+
+/** What a batch guard needs to know about one kind of save (territories, quotas…). */
+export interface BatchSaveKind<C, O> {
+  /** The thing saved, for messages: `territory`, `quota`. */
+  noun: string;
+  /** A failed outcome for change `c` with this code and message. */
+  failed(c: C, code: string, message: string): O;
+  /** The adapter's outcomes checked against the changes: exactly one per change, in order. */
+  check(changes: readonly C[], outcomes: unknown): O[];
+}
+
+type Outcome = { status: string; code?: string; message?: string };
+
+/**
+ * One save at a time per adapter for a kind of batch (territories, quotas), each resolved by
+ * `saveDeadlineMs` whatever the CRM does: past it the save's signal aborts; changes not written end
+ * `failed` `TIMEOUT`, and if the inner save has still not answered after a short grace every change
+ * ends `failed` `UNKNOWN_OUTCOME`, never `saved`. The outcomes are checked by `kind.check`.
+ *
+ * @param inner the adapter's own save
+ * @param limits deadlines
+ * @param kind how to fail a change and check outcomes
+ * @returns the guarded save
+ * @example
+ * const saveQuotas = guardBatchSave((c, o) => saveQuotasRest(client, opts, c, o), opts, QUOTAS);
+ */
+export function guardBatchSave<C, O extends Outcome>(
+  inner: (changes: readonly C[], options: SaveOptions) => Promise<O[]>,
+  limits: SaveGuardOptions,
+  kind: BatchSaveKind<C, O>,
+): (changes: readonly C[], options?: SaveOptions) => Promise<O[]> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (changes, options = {}) => {
+    const list: readonly C[] = Array.isArray(changes) ? changes : [];
+    const run = tail.then(() => bounded(inner, list, options, limits, kind));
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+async function bounded<C, O extends Outcome>(
+  inner: (changes: readonly C[], options: SaveOptions) => Promise<O[]>,
+  changes: readonly C[],
+  options: SaveOptions,
+  limits: SaveGuardOptions,
+  kind: BatchSaveKind<C, O>,
+): Promise<O[]> {
+  const all = (code: string, message: string): O[] => changes.map((c) => kind.failed(c, code, message));
+  if (options.signal?.aborted) return all('ABORTED', 'not written: the save was aborted before it started');
+  const { signal, dispose } = deadlineSignal(limits.saveDeadlineMs, options.signal, `the ${kind.noun} save`);
+  try {
+    const graceMs = Math.min(5000, limits.requestTimeoutMs);
+    const result = await Promise.race([
+      inner(changes, { ...options, signal }).then((outcomes) => ({ outcomes })),
+      new Promise<{ late: true }>((resolve) => {
+        const onAbort = () => setTimeout(() => resolve({ late: true }), graceMs);
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+      }),
+    ]);
+    const timedOut = isDeadline(signal) && !options.signal?.aborted;
+    const why = timedOut ? `the save passed its deadline of ${limits.saveDeadlineMs} ms` : 'the save was aborted';
+    if ('late' in result) return all(UNKNOWN_OUTCOME, `${why} while the CRM had not answered; the ${kind.noun} may or may not be written — ${RELOAD_ADVICE}`);
+    return kind.check(changes, result.outcomes).map((o) => (timedOut && o.status === 'failed' && o.code === 'ABORTED' ? { ...o, code: 'TIMEOUT', message: `not written: ${why}` } : o));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return all(UNKNOWN_OUTCOME, `the ${kind.noun} save stopped with an error (${message.slice(0, 300)}); it may or may not be written — ${RELOAD_ADVICE}`);
+  } finally {
+    dispose();
+  }
+}
