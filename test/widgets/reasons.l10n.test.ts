@@ -6,7 +6,7 @@ import { mountProvider, rootOf, settle } from '../helpers/mount.js';
 import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { generateDemoData } from '../../src/data/generate-demo-data.js';
 import { rebalance } from '../../src/engine/rebalance.js';
-import { recommendReps } from '../../src/engine/recommend-reps.js';
+import { recommendReps, type FitReasonPart } from '../../src/engine/recommend-reps.js';
 import { distributeAccounts } from '../../src/engine/distribute-accounts.js';
 import { formatters } from '../../widgets/shared/format.js';
 import { words } from '../../widgets/rep-assignment-panel/sections/words.js';
@@ -51,7 +51,7 @@ describe('reasons in the UI language', () => {
     }
     expect(checked).to.be.greaterThan(50);
     const context = { accounts: data.accounts, assignments: current };
-    const fits = [...recommendReps(data.accounts.slice(0, 30), data.reps, context), ...recommendReps(data.accounts[3], data.reps, context)];
+    const fits: { reason: string; reasonParts?: FitReasonPart[] }[] = [...recommendReps(data.accounts.slice(0, 30), data.reps, context), ...recommendReps(data.accounts[3], data.reps, context)];
     fits.push(...distributeAccounts({ accounts: data.accounts, reps: data.reps, assignments: current, fromRepId: data.reps[1].id }).proposals);
     for (const r of fits) expect(ungrouped(fitReasonText(f, r))).to.equal(r.reason);
     // without clauses, the English reason as is

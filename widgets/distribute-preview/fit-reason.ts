@@ -49,6 +49,6 @@ function clause(f: Formatters, p: FitReasonPart): string {
 /** The reason in the UI language (clauses joined with "; ", the first letter capitalised), or the English `reason`. */
 export function fitReasonText(f: Formatters, r: { reason: string; reasonParts?: readonly FitReasonPart[] }): string {
   if (!r.reasonParts?.length) return r.reason;
-  const text = r.reasonParts.map((p) => clause(f, p)).join('; ');
+  const text = r.reasonParts.map((p) => clause(f, p)).join(msg('; ', { id: 'fit-reason-separator', desc: 'Between the clauses of a fit reason (skills; distance; headroom)' }));
   return text.charAt(0).toLocaleUpperCase(f.locale) + text.slice(1);
 }

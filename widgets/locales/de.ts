@@ -13,6 +13,8 @@
 'alert-count-critical-other': str`${0} kritisch`,
 'alert-count-info-one': str`${0} Info`,
 'alert-count-info-other': str`${0} Infos`,
+'fit-reason-separator': `; `,
+'move-reason-separator': `; `,
 's005d1c4d6c2651f8': str`Benutzerdefiniertes Feld „${0}“: mindestens einen Wert angeben, durch Kommas getrennt`,
 's00c09238bb052af0': str`${0} der Accounts; mindestens ${1} nötig`,
 's011c724674b0dc2c': str`${0} werden gelesen: ${1} Zeilen`,

@@ -13,6 +13,8 @@
 'alert-count-critical-other': str`${0} critiques`,
 'alert-count-info-one': str`${0} info`,
 'alert-count-info-other': str`${0} infos`,
+'fit-reason-separator': ` ; `,
+'move-reason-separator': ` ; `,
 's005d1c4d6c2651f8': str`champ personnalisé « ${0} » : indiquez au moins une valeur, séparées par des virgules`,
 's00c09238bb052af0': str`${0} des comptes ; au moins ${1} nécessaires`,
 's011c724674b0dc2c': str`Lecture des ${0} : ${1} lignes`,

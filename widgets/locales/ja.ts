@@ -13,6 +13,8 @@
 'alert-count-critical-other': str`重大 ${0} 件`,
 'alert-count-info-one': str`情報 ${0} 件`,
 'alert-count-info-other': str`情報 ${0} 件`,
+'fit-reason-separator': `、`,
+'move-reason-separator': `。`,
 's005d1c4d6c2651f8': str`カスタム項目「${0}」：1 つ以上の値をカンマ区切りで入力してください`,
 's00c09238bb052af0': str`取引先の ${0}。最低 ${1} 件が必要`,
 's011c724674b0dc2c': str`${0}を読み込み中：${1} 行`,

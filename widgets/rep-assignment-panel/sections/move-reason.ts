@@ -103,5 +103,5 @@ function clause(w: Words, f: Formatters, names: ReasonNamer, p: MoveReasonPart):
 /** The move's reason in the UI language (clauses joined with "; "), or its English `reason`. */
 export function moveReasonText(w: Words, f: Formatters, names: ReasonNamer, move: RebalanceMove): string {
   if (!move.reasonParts?.length) return move.reason;
-  return move.reasonParts.map((p) => clause(w, f, names, p)).join('; ');
+  return move.reasonParts.map((p) => clause(w, f, names, p)).join(w.msg('; ', { id: 'move-reason-separator', desc: 'Between the clauses of a rebalance move reason' }));
 }
