@@ -3,7 +3,7 @@ import type { Assignments } from '../model/plan.js';
 import type { Rep } from '../model/rep.js';
 import { evaluatePlan, type MetricValues } from './evaluate-plan.js';
 import { haversineKm } from './geo.js';
-import { DEFAULT_FIT_WEIGHTS, type FitCriteria } from './recommend-reps.js';
+import { DEFAULT_FIT_WEIGHTS, type FitCriteria, type FitReasonPart } from './recommend-reps.js';
 import type { BalanceStats, Metric } from './types.js';
 import { repairBalance } from './distribute/repair-balance.js';
 
@@ -19,6 +19,8 @@ export interface DistributeProposal {
   breakdown: FitCriteria;
   /** Human-readable, e.g. "Knows Healthcare; 42 km from home; 18% headroom after". */
   reason: string;
+  /** The same reason as clauses (see FitReasonPart). */
+  reasonParts?: FitReasonPart[];
 }
 
 /** An account of the selection that keeps its owner, and why. */
@@ -275,7 +277,7 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
       to: receivers[j].id,
       score: clamp01(score / weightSum),
       breakdown,
-      reason: reasonFor(a, f.skill > 0, f.relationship > 0, f.km, f.placed, rho, fits),
+      ...reasonFor(a, f.skill > 0, f.relationship > 0, f.km, f.placed, rho, fits),
     };
   };
   for (const { a, i } of order) {
@@ -411,17 +413,41 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
   };
 }
 
-function reasonFor(a: Account, skill: boolean, owns: boolean, km: number | null, placed: boolean, rho: number, fits: boolean): string {
+function reasonFor(
+  a: Account,
+  skill: boolean,
+  owns: boolean,
+  km: number | null,
+  placed: boolean,
+  rho: number,
+  fits: boolean,
+): { reason: string; reasonParts: FitReasonPart[] } {
   const parts: string[] = [];
-  if (skill) parts.push(`knows ${a.industry!.trim()}`);
-  if (owns) parts.push('owns it already');
-  if (placed) parts.push(km === null ? 'no home base' : `${Math.round(km)} km from home`);
-  if (rho === Infinity) parts.push('no workload target');
-  else {
+  const reasonParts: FitReasonPart[] = [];
+  if (skill) {
+    parts.push(`knows ${a.industry!.trim()}`);
+    reasonParts.push({ code: 'skill', industries: [a.industry!.trim()], more: 0 });
+  }
+  if (owns) {
+    parts.push('owns it already');
+    reasonParts.push({ code: 'owns-already' });
+  }
+  if (placed) {
+    parts.push(km === null ? 'no home base' : `${Math.round(km)} km from home`);
+    reasonParts.push(km === null ? { code: 'no-home' } : { code: 'distance', km: Math.round(km) });
+  }
+  if (rho === Infinity) {
+    parts.push('no workload target');
+    reasonParts.push({ code: 'no-workload-target' });
+  } else {
     const headroom = Math.round((1 - rho) * 100);
     parts.push(headroom >= 0 ? `${headroom}% headroom after` : `${-headroom}% over target after`);
+    reasonParts.push(headroom >= 0 ? { code: 'headroom', percent: headroom, after: true } : { code: 'over-target', percent: -headroom, after: true });
   }
-  if (!fits) parts.push('every rep was at the limit: least over');
+  if (!fits) {
+    parts.push('every rep was at the limit: least over');
+    reasonParts.push({ code: 'least-over' });
+  }
   const text = parts.join('; ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return { reason: text.charAt(0).toUpperCase() + text.slice(1), reasonParts };
 }

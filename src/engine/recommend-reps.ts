@@ -13,6 +13,24 @@ export interface FitCriteria {
   capacity: number;
 }
 
+/**
+ * One clause of a fit reason, as data, for a UI that words it in its own language; the English `reason`
+ * is these clauses joined with "; " (first letter capitalised). English wording in quotes:
+ * - `skill` "knows Retail, Healthcare +2 more (3 of 5)": `industries` named (at most 3), `more` not named,
+ *   `count` of `of` accounts matched (both absent when every account matched or there is one)
+ * - `owns-it` "owns it"; `owns-some` "owns 3 of 5"; `owns-already` "owns it already" (distributeAccounts)
+ * - `distance` "42 km from home" (`km` whole); `no-home` "no home base"
+ * - `headroom` "18% headroom"; `over-target` "7% over target" (`percent` whole; `after: true` adds " after":
+ *   the rep's workload with the account, in distributeAccounts); `no-workload-target` "no workload target"
+ * - `least-over` "every rep was at the limit: least over"
+ */
+export type FitReasonPart =
+  | { code: 'skill'; industries: string[]; more: number; count?: number; of?: number }
+  | { code: 'owns-it' | 'owns-already' | 'no-home' | 'no-workload-target' | 'least-over' }
+  | { code: 'owns-some'; count: number; of: number }
+  | { code: 'distance'; km: number }
+  | { code: 'headroom' | 'over-target'; percent: number; after?: true };
+
 /** One rep's fit for a target. */
 export interface Recommendation {
   repId: string;
@@ -21,6 +39,8 @@ export interface Recommendation {
   breakdown: FitCriteria;
   /** Human-readable, e.g. "Knows Healthcare; owns 3 of 5; 42 km from home; 18% headroom". */
   reason: string;
+  /** The same reason as clauses. */
+  reasonParts?: FitReasonPart[];
 }
 
 export interface RecommendRepsContext {
@@ -153,7 +173,7 @@ export function recommendReps(
     };
     let score = 0;
     for (const c of CRITERIA) score += weights[c] * breakdown[c];
-    out.push({ repId: rep.id, score: clamp01(score / weightSum), breakdown, reason: reasonFor(n, matched, skillCount, owned, km, placed.length, rho) });
+    out.push({ repId: rep.id, score: clamp01(score / weightSum), breakdown, ...reasonFor(n, matched, skillCount, owned, km, placed.length, rho) });
   }
   out.sort((a, b) => b.score - a.score || (a.repId < b.repId ? -1 : a.repId > b.repId ? 1 : 0));
   return context.limit !== undefined ? out.slice(0, Math.max(0, context.limit)) : out;
@@ -167,20 +187,32 @@ function reasonFor(
   km: number | null,
   placedCount: number,
   rho: number,
-): string {
+): { reason: string; reasonParts: FitReasonPart[] } {
   const parts: string[] = [];
+  const reasonParts: FitReasonPart[] = [];
   if (skillCount > 0) {
     const names = [...matched].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
     const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ` +${names.length - 3} more` : '');
-    parts.push(`knows ${shown}` + (n > 1 && skillCount < n ? ` (${skillCount} of ${n})` : ''));
+    const some = n > 1 && skillCount < n;
+    parts.push(`knows ${shown}` + (some ? ` (${skillCount} of ${n})` : ''));
+    reasonParts.push({ code: 'skill', industries: names.slice(0, 3), more: Math.max(0, names.length - 3), ...(some ? { count: skillCount, of: n } : {}) });
   }
-  if (owned > 0) parts.push(n === 1 ? 'owns it' : `owns ${owned} of ${n}`);
-  if (placedCount > 0) parts.push(km === null ? 'no home base' : `${Math.round(km)} km from home`);
-  if (rho === Infinity) parts.push('no workload target');
-  else {
+  if (owned > 0) {
+    parts.push(n === 1 ? 'owns it' : `owns ${owned} of ${n}`);
+    reasonParts.push(n === 1 ? { code: 'owns-it' } : { code: 'owns-some', count: owned, of: n });
+  }
+  if (placedCount > 0) {
+    parts.push(km === null ? 'no home base' : `${Math.round(km)} km from home`);
+    reasonParts.push(km === null ? { code: 'no-home' } : { code: 'distance', km: Math.round(km) });
+  }
+  if (rho === Infinity) {
+    parts.push('no workload target');
+    reasonParts.push({ code: 'no-workload-target' });
+  } else {
     const headroom = Math.round((1 - rho) * 100);
     parts.push(headroom >= 0 ? `${headroom}% headroom` : `${-headroom}% over target`);
+    reasonParts.push(headroom >= 0 ? { code: 'headroom', percent: headroom } : { code: 'over-target', percent: -headroom });
   }
   const text = parts.join('; ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return { reason: text.charAt(0).toUpperCase() + text.slice(1), reasonParts };
 }

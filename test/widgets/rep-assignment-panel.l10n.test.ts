@@ -36,10 +36,10 @@ function uiText(root: Element, crmNames: readonly string[]): string {
   return all;
 }
 
-/** A copy of an element without the engine's English texts (move reasons, the explanation): listed as not localised. */
+/** A copy of an element without the engine's English explanation (not localised yet); move reasons are worded in German (reasonParts). */
 function withoutEngineText(el: Element): Element {
   const copy = el.cloneNode(true) as Element;
-  copy.querySelectorAll('.reason, [part~=preview-explanation]').forEach((e) => e.remove());
+  copy.querySelectorAll('[part~=preview-explanation]').forEach((e) => e.remove());
   return copy;
 }
 

@@ -7,6 +7,7 @@ import { PlanController } from '../shared/plan-controller.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { styles } from './distribute-preview.styles.js';
+import { fitReasonText } from './fit-reason.js';
 
 /** Proposals listed before "and N more". */
 const SHOWN = 50;
@@ -250,7 +251,7 @@ export class TkDistributePreview extends TkElement {
           ${moving.slice(0, SHOWN).map((p) => html`<tr data-account=${p.accountId}>
             <th scope="row">${accountNames.get(p.accountId) ?? p.accountId}</th>
             <td>${this.repName(p.from)} → ${this.repName(p.to)}</td>
-            <td class="reason">${p.reason}</td>
+            <td class="reason">${fitReasonText(f, p)}</td>
           </tr>`)}
         </tbody>
       </table>

@@ -83,7 +83,7 @@ function planPart(
     }
     const to = s.reps[o].id;
     assignments[id] = to;
-    moves.push({ accountId: id, from: before, to, reason: log.text(i) });
+    moves.push({ accountId: id, from: before, to, reason: log.text(i), reasonParts: log.parts(i) });
     work += 7;
   }
   return i;

@@ -3,6 +3,7 @@
 import { EARTH_RADIUS_KM } from '../geo.js';
 import { distance } from './objective.js';
 import { UNASSIGNED, UNKNOWN_OWNER, type RebalanceState } from './state.js';
+import type { MoveReasonPart } from './types.js';
 
 type Why =
   | { kind: 'orphan'; from: number }
@@ -113,6 +114,50 @@ export class ReasonLog {
   restore(entries: Map<number, Entry>): void {
     this.entries.clear();
     for (const [i, e] of entries) this.entries.set(i, e);
+  }
+
+  /** The distance from account i to rep j's anchor in whole km; null without positions (or for j < 0). */
+  private km(i: number, j: number): number | null {
+    const s = this.s;
+    return j >= 0 && s.hasPos[i] && s.hasAnchor[j] ? Math.round(2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, distance(s, i, j) / (2 * EARTH_RADIUS_KM)))) : null;
+  }
+
+  /** The clauses of account i's final move, as data (`text` words the same clauses in English). */
+  parts(i: number): MoveReasonPart[] {
+    const s = this.s;
+    const e = this.entries.get(i);
+    const to = s.owner[i];
+    const repId = s.reps[to].id;
+    const km = this.km(i, to);
+    if (!e) return [{ code: 'moved', repId, km }];
+    const receiver = { repId, km, metric: s.metrics[e.toMetric], deviation: e.toDev };
+    const w = e.why;
+    const roomy = this.farNotes.get(i);
+    const notes: MoveReasonPart[] =
+      roomy === undefined ? [] : roomy < 0 ? [{ code: 'no-nearer-room' }] : [{ code: 'nearer-had-room', repId: s.reps[roomy].id, km: this.km(i, roomy), toRepId: repId }];
+    const from = s.orig[i];
+    if (w.kind === 'redraw') {
+      const fromKm = this.km(i, from);
+      const was: MoveReasonPart =
+        from === UNASSIGNED
+          ? { code: 'was-unassigned' }
+          : from === UNKNOWN_OWNER
+            ? { code: 'was-unknown-owner' }
+            : !s.active[from]
+              ? { code: 'was-inactive', repId: s.reps[from].id }
+              : fromKm === null
+                ? { code: 'was-held', repId: s.reps[from].id }
+                : { code: 'was-away', repId: s.reps[from].id, km: fromKm };
+      return [{ code: 'redrawn', repId, km }, was];
+    }
+    if (w.kind === 'orphan') {
+      const head: MoveReasonPart =
+        from === UNASSIGNED ? { code: 'unassigned' } : from === UNKNOWN_OWNER ? { code: 'unknown-owner' } : { code: 'inactive', repId: s.reps[from].id };
+      return notes.length ? [head, { code: 'receiver-under', ...receiver }, ...notes] : [head, { code: 'nearest-with-room', ...receiver }];
+    }
+    const head: MoveReasonPart = { code: 'giver-over', repId: from >= 0 ? s.reps[from].id : null, metric: s.metrics[w.metric], deviation: w.dev };
+    if (w.kind === 'swap') return [head, { code: 'swap', accountId: s.accounts[w.partner].id, ...receiver }, ...notes];
+    return [head, { code: w.kind === 'chain' ? 'chain' : 'receiver-under', ...receiver }, ...notes];
   }
 
   /** The sentence for account i's final move (from its starting owner to its current one). */

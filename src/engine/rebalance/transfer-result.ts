@@ -32,7 +32,8 @@ export interface PackedResult {
   strings: string[];
   /** Per account (input order): its new owner's code, −1 for null. */
   assignments: Int32Array;
-  moves: PackedChanges & { reasons: string; reasonEnd: Int32Array };
+  /** `reasonParts`: every move's reasonParts as one JSON array (null where a move has none). */
+  moves: PackedChanges & { reasons: string; reasonEnd: Int32Array; reasonParts: string };
   before: PackedEvaluation;
   after: PackedEvaluation;
   comparison: Omit<PlanComparison, 'changes'> & { changes: PackedChanges };
@@ -93,6 +94,7 @@ export function packResult(result: RebalanceResult, accounts: readonly Account[]
       ...changes(result.moves),
       reasons: result.moves.map((m) => m.reason).join(''),
       reasonEnd: Int32Array.from(result.moves, (m) => (end += m.reason.length)),
+      reasonParts: JSON.stringify(result.moves.map((m) => m.reasonParts ?? null)),
     },
     before: evaluation(result.metrics.before),
     after: evaluation(result.metrics.after),
@@ -135,12 +137,14 @@ export function* unpackResult(p: PackedResult, accounts: readonly Account[]): St
     yield;
   }
   const moves: RebalanceMove[] = new Array(p.moves.at.length);
+  const parts = JSON.parse(p.moves.reasonParts) as (RebalanceMove['reasonParts'] | null)[];
   let start = 0;
   for (let q = 0; q < moves.length; q++) {
     if (q % STEP === STEP - 1) yield;
     const end = p.moves.reasonEnd[q];
     const to = str(p.moves.to[q]) as string;
-    moves[q] = { accountId: accounts[p.moves.at[q]].id, from: str(p.moves.from[q]), to, reason: p.moves.reasons.slice(start, end) };
+    const reasonParts = parts[q];
+    moves[q] = { accountId: accounts[p.moves.at[q]].id, from: str(p.moves.from[q]), to, reason: p.moves.reasons.slice(start, end), ...(reasonParts ? { reasonParts } : {}) };
     start = end;
   }
   const c = p.comparison.changes;

@@ -164,12 +164,57 @@ export interface RebalanceDistanceLimit {
   accountCount: number;
 }
 
+/**
+ * A rep's standing on one metric when the move was decided: `deviation` is load / target − 1 (0.23: 23%
+ * over target; within ±0.005 reads "on target").
+ */
+export interface MoveReasonStanding {
+  metric: Metric;
+  deviation: number;
+}
+
+/** The receiving rep of a clause, with its distance to the account in whole km (null when either has no position). */
+export interface MoveReasonReceiver extends MoveReasonStanding {
+  repId: string;
+  km: number | null;
+}
+
+/**
+ * One clause of a move's reason, as data, for a UI that words it in its own language; the English
+ * `reason` is these clauses joined with "; ". One code per kind of clause (English wording in quotes):
+ * - `unassigned` "Unassigned"; `unknown-owner` "Owner is not a known rep"; `inactive` "Wen Patel is inactive"
+ *   (the account had no active owner: the first clause)
+ * - `giver-over` "Wen Patel was 23% over potential target" (`repId` null: "No owner was …")
+ * - `nearest-with-room` "Zoe Costa (42 km away) is the nearest rep with room (12% under workload target)"
+ * - `receiver-under` "Zoe Costa (42 km away) was 12% under workload target"
+ * - `chain` the same, as a hand-over in a chain between neighbouring reps
+ * - `swap` "swapped with Acme from Zoe Costa (42 km away), which was 12% under workload target"
+ * - `redrawn` "Territories redrawn for compactness: Zoe Costa (42 km away) is one of the nearest reps with room",
+ *   followed by `was-unassigned` "it was unassigned", `was-unknown-owner` "its owner is not a known rep",
+ *   `was-inactive` "Wen Patel is inactive", `was-held` "Wen Patel held it" or `was-away` "Wen Patel is 310 km away"
+ * - `no-nearer-room` "no nearer rep had room for it"; `nearer-had-room` "nearer Uma Owens (12 km away) had room,
+ *   but Zoe Costa needed the account to reach its target" (a long move)
+ * - `moved` "moved to Zoe Costa (42 km away)" (no reason was recorded)
+ */
+export type MoveReasonPart =
+  | { code: 'unassigned' | 'unknown-owner' | 'was-unassigned' | 'was-unknown-owner' | 'no-nearer-room' }
+  | { code: 'inactive' | 'was-inactive' | 'was-held'; repId: string }
+  | { code: 'was-away'; repId: string; km: number }
+  | ({ code: 'giver-over'; repId: string | null } & MoveReasonStanding)
+  | ({ code: 'nearest-with-room' | 'receiver-under' | 'chain' } & MoveReasonReceiver)
+  | ({ code: 'swap'; accountId: string } & MoveReasonReceiver)
+  | { code: 'redrawn' | 'moved'; repId: string; km: number | null }
+  | { code: 'nearer-had-room'; repId: string; km: number | null; toRepId: string };
+
 /** One account changing hands, with a readable reason. */
 export interface RebalanceMove {
   accountId: string;
   from: string | null;
   to: string;
+  /** English sentence. */
   reason: string;
+  /** The same reason as clauses (absent in results made elsewhere, e.g. by hand). */
+  reasonParts?: MoveReasonPart[];
 }
 
 export interface RebalanceResult {

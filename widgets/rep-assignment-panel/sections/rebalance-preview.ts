@@ -8,6 +8,7 @@ import type { RebalanceResult } from '../../../src/engine/rebalance.js';
 import type { PanelCtx } from './context.js';
 import type { Account } from '../../../src/model/account.js';
 import { FAR_KM, moveDistances } from './rebalance-distance.js';
+import { moveReasonText } from './move-reason.js';
 import { plainEngineText, summariseRebalance, type RunAsked, type SummaryNamer } from './rebalance-summary.js';
 import type { Words } from './words.js';
 
@@ -124,7 +125,7 @@ export function rebalancePreview({ html, nothing, words }: LitTemplating, ctx: P
               (m) => html`<li data-account=${m.accountId}>
                 <span class="name">${ctx.accountName(m.accountId)}</span>: ${m.from === null ? msg('Unassigned') : ctx.repName(m.from)} → ${ctx.repName(m.to)}
                 ${(dist.get(m.accountId) ?? 0) > farFrom ? html`<strong class="far" data-km=${Math.round(dist.get(m.accountId)!)}>(${msg(str`${f.number(dist.get(m.accountId)!, 0)} km away`)})</strong>` : nothing}
-                <span class="weak reason">— ${m.reason}</span>
+                <span class="weak reason">— ${moveReasonText(words, f, ctx, m)}</span>
               </li>`,
             )}
             ${result.moves.length > LISTED_MOVES ? html`<li class="weak">${msg(str`and ${more} more`)}</li>` : nothing}

@@ -8,6 +8,7 @@ import type { Recommendation } from '../../../src/engine/recommend-reps.js';
 import { lockedRepIds, splitHeld } from '../../../src/store/locks.js';
 import { recommendationsFor } from '../controllers/recommend.js';
 import { confirmBox } from './confirm-assign.js';
+import { fitReasonText } from '../../distribute-preview/fit-reason.js';
 import { selectedAccounts } from '../controllers/derived.js';
 import type { PanelCtx } from './context.js';
 
@@ -76,7 +77,7 @@ function recommendation(ctx: PanelCtx, r: Recommendation, primary: boolean) {
       <span class="score" title=${msg('Fit score')}>${f.percent(r.score, 0)}</span>
       <button type="button" class=${primary ? 'brand' : ''} data-assign=${r.repId} @click=${() => requestAssign(ctx, r.repId)}>${msg(str`Assign to ${name}`)}</button>
     </div>
-    <p class="reason">${r.reason}</p>
+    <p class="reason">${fitReasonText(f, r)}</p>
     <p class="breakdown weak">${msg(str`Skill ${f.percent(b.skill)} · Relationship ${f.percent(b.relationship)} · Proximity ${f.percent(b.proximity)} · Capacity ${f.percent(b.capacity)}`)}</p>
   </li>`;
 }
