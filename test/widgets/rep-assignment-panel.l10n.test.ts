@@ -91,6 +91,19 @@ describe('<tk-rep-assignment-panel> in German', () => {
     expect(exportLeft, `English in the export: ${exportLeft?.[0]}`).to.equal(null);
     await setSection(provider, panel, 'export', false);
 
+    // Save to CRM (with one unsaved change).
+    provider.actions.assign([s.accounts.find((a) => !a.locked && a.ownerId !== s.reps[1].id)!.id], s.reps[1].id);
+    await settle(provider);
+    await setSection(provider, panel, 'save');
+    expect(text(section('save').querySelector('summary'))).to.match(/^Im CRM speichern/);
+    expect(text(q(panel, '[part~=pending]'))).to.match(/^1 nicht gespeicherte Änderung/);
+    expect(qa(panel, '[data-section=save] .row button').map(text)).to.deep.equal(['Im CRM speichern', 'Änderungen verwerfen']);
+    const saveLeft = uiText(section('save'), names).match(ENGLISH);
+    expect(saveLeft, `English in the save section: ${saveLeft?.[0]} in ${uiText(section('save'), names)}`).to.equal(null);
+    await setSection(provider, panel, 'save', false);
+    provider.actions.undo();
+    await settle(provider);
+
     // The rebalance preview (a budget of 20 moves).
     const maxMoves = q<HTMLInputElement>(panel, 'input[name=maxMoves]')!;
     maxMoves.value = '20';

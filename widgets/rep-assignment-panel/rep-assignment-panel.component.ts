@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { adoptStyles, html, nothing } from 'lit';
 import type { Change } from '../../src/adapters/crm-adapter.js';
 import { pendingChanges } from '../../src/store/selectors.js';
@@ -7,6 +7,7 @@ import type { Assignments } from '../../src/model/plan.js';
 import { PlanController } from '../shared/plan-controller.js';
 import { HistoryKeysController } from '../shared/history-keys-controller.js';
 import { TkElement } from '../shared/tk-element.js';
+import { currentLanguage } from '../shared/localize.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { DeferredController } from './controllers/deferred-controller.js';
 import { RebalanceController, engineRunner, type RebalanceRunner } from './controllers/rebalance-controller.js';
@@ -32,7 +33,7 @@ function loadEditor(): void {
 
 /** A closed-at-first section while its chunk loads: the same heading (and badge); "Loading…" if opened. */
 function loadingSection(ctx: PanelCtx, id: SectionId, title: string, badge?: string) {
-  return section(ctx, id, title, () => html`<p class="weak" aria-busy="true">Loading…</p>`, badge);
+  return section(ctx, id, title, () => html`<p class="weak" aria-busy="true">${msg('Loading…')}</p>`, badge);
 }
 
 /** The sections closed at first (quotas, alert list, export): a chunk loaded once, after the panel connects. */
@@ -129,7 +130,7 @@ export class TkRepAssignmentPanel extends TkElement {
   /** Ctrl/Cmd+Z and Ctrl+Y anywhere in the planner (one listener on the provider). */
   protected readonly historyKeys = new HistoryKeysController(this, {
     plan: () => this.plan,
-    onDone: ({ action, label }) => (this.ui = { ...this.ui, status: `${action === 'undo' ? 'Undone' : 'Redone'}: ${label}` }),
+    onDone: ({ action, label }) => (this.ui = { ...this.ui, status: action === 'undo' ? msg(str`Undone: ${label}`) : msg(str`Redone: ${label}`) }),
   });
   /** Where focus goes after the next render (selectors, first match wins). */
   private focusNext: string[] | null = null;
@@ -252,7 +253,7 @@ export class TkRepAssignmentPanel extends TkElement {
         this.focusNext = selectors;
         this.requestUpdate();
       },
-      repName: (id) => (id === null || id === undefined ? 'Unassigned' : (reps.get(id) ?? id)),
+      repName: (id) => (id === null || id === undefined ? msg('Unassigned') : (reps.get(id) ?? id)),
       accountName: (id) => names().get(id) ?? id,
       save: (only) => this.save(only),
       offerDownload: (text, filename, type, label) => this.offerDownload(text, filename, type, label),
@@ -266,10 +267,10 @@ export class TkRepAssignmentPanel extends TkElement {
     const sent = new Map<string, Change>(only ? this.ui.sent : []);
     const wanted = only ? new Set(only) : null;
     for (const c of pendingChanges(s)) if (!wanted || wanted.has(c.accountId)) sent.set(c.accountId, c);
-    this.ui = { ...this.ui, sent, status: 'Saving…' };
+    this.ui = { ...this.ui, sent, status: msg('Saving…') };
     void a.save(only ? { only } : undefined).then((outcomes) => {
       const saved = outcomes.filter((o) => o.status === 'saved').length;
-      this.ui = { ...this.ui, status: outcomes.length ? `Save finished: ${saved} of ${outcomes.length} saved` : 'Save finished' };
+      this.ui = { ...this.ui, status: outcomes.length ? msg(str`Save finished: ${saved} of ${outcomes.length} saved`) : msg('Save finished') };
     });
   }
 
@@ -301,7 +302,7 @@ export class TkRepAssignmentPanel extends TkElement {
     const ctx = this.ctx();
     if (!ctx || ctx.s.status !== 'ready') {
       const loading = ctx?.s.status === 'loading';
-      return html`<p part="empty" class="weak">${loading ? 'Loading…' : 'No plan loaded'}</p>`;
+      return html`<p part="empty" class="weak">${loading ? msg('Loading…') : msg('No plan loaded')}</p>`;
     }
     const alerts = readAlerts(ctx);
     this.alertCounts = alerts.value.ok ? alertCounts(alerts.value.value) : null;
@@ -310,10 +311,10 @@ export class TkRepAssignmentPanel extends TkElement {
       ${repsSection(ctx)} ${selectionSection(ctx)} ${ctx.edit ? rebalanceSection(ctx) : nothing}
       ${ctx.edit ? (this.closed ? this.closed.leavesSection(ctx) : loadingSection(ctx, 'leaves', msg('A rep leaves'))) : nothing}
       ${ctx.edit ? saveSection(ctx) : nothing}
-      ${this.closed ? this.closed.quotasSection(ctx) : loadingSection(ctx, 'quotas', 'Quotas')}
-      ${this.closed ? this.closed.alertsSection(ctx, alerts) : loadingSection(ctx, 'alerts', 'Alerts', this.alertCounts?.total ? countsText(ctx, this.alertCounts) : undefined)}
-      ${section(ctx, 'territories', 'Territories', () => (loadEditor(), html`<tk-territory-editor locale=${this.fmt.locale} theme=${this.theme ?? nothing}></tk-territory-editor>`), ctx.s.territories.length ? this.fmt.number(ctx.s.territories.length, 0) : undefined)}
-      ${this.closed ? this.closed.exportSection(ctx) : loadingSection(ctx, 'export', 'Export')}
+      ${this.closed ? this.closed.quotasSection(ctx) : loadingSection(ctx, 'quotas', msg('Quotas'))}
+      ${this.closed ? this.closed.alertsSection(ctx, alerts) : loadingSection(ctx, 'alerts', msg('Alerts'), this.alertCounts?.total ? countsText(ctx, this.alertCounts) : undefined)}
+      ${section(ctx, 'territories', msg('Territories'), () => (loadEditor(), html`<tk-territory-editor locale=${this.fmt.locale} language=${currentLanguage()} theme=${this.theme ?? nothing}></tk-territory-editor>`), ctx.s.territories.length ? this.fmt.number(ctx.s.territories.length, 0) : undefined)}
+      ${this.closed ? this.closed.exportSection(ctx) : loadingSection(ctx, 'export', msg('Export'))}
       <p part="status" class="status" role="status" aria-live="polite">${this.ui.status}</p>
     </div>`;
   }
