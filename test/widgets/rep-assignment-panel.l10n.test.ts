@@ -43,7 +43,7 @@ function withoutEngineText(el: Element): Element {
   return copy;
 }
 
-async function setSection(provider: TkTerritoryProvider, panel: TkRepAssignmentPanel, id: 'alerts' | 'export', open = true): Promise<void> {
+async function setSection(provider: TkTerritoryProvider, panel: TkRepAssignmentPanel, id: 'alerts' | 'export' | 'save', open = true): Promise<void> {
   panel.setSectionOpen(id, open);
   await settle(provider);
   await partsLoaded(panel);
