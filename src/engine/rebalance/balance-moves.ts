@@ -1,4 +1,4 @@
-import { applyMove, baseDistance, distanceCost, budgetAllows, distance, EPS, penalty, refuseFar, repDistance, violation, withinReach } from './objective.js';
+import { applyMove, bandPenalty, baseDistance, distanceCost, budgetAllows, distance, EPS, penalty, refuseFar, repDistance, violation, withinReach } from './objective.js';
 import { GainRange, gainRange } from './gain-range.js';
 import { insertNearest } from './nearest.js';
 import type { ReasonLog } from './reasons.js';
@@ -213,18 +213,34 @@ export async function balanceMoves(
     for (let at = range.peak; at < range.hi && range.mayExceed(at, bar > EPS ? bar : EPS); at++) consider(from, ff, to, ft, range.list[at]);
     for (let at = range.peak - 1; at >= range.lo && range.mayExceed(at, bar > EPS ? bar : EPS); at--) consider(from, ff, to, ft, range.list[at]);
   };
+  // The innermost loop of the search (millions of calls at 100k accounts): `penalty` and `distance`
+  // written out on the state's arrays, with the same arithmetic (the same floats, so the same choice).
+  const { k, load, val, band, cap, hasPos, hasAnchor, px, py, pz, ax, ay, az } = s;
   const consider = (from: number, ff: number, to: number, ft: number, i: number): void => {
     if (limited && s.budgetHit && !budgetAllows(s, i, to)) return;
-    const top = ff - penalty(s, from, i, -1) + ft;
+    const cf = cap[from];
+    let pf = 0;
+    for (let m = 0; m < k; m++) pf += bandPenalty((load[from * k + m] - val[i * k + m]) / cf - 1, band[from * k + m]);
+    const top = ff - pf + ft;
     if (top < bar) return;
-    const gain = top - penalty(s, to, i, 1);
+    const ct = cap[to];
+    let pt = 0;
+    for (let m = 0; m < k; m++) pt += bandPenalty((load[to * k + m] + val[i * k + m]) / ct - 1, band[to * k + m]);
+    const gain = top - pt;
     if (gain <= EPS || gain < bar) return;
     if (!withinReach(s, i, to)) {
       // the distance limit (a static rule: the scan memo stays exact)
       refuseFar(s, i);
       return;
     }
-    offer(gain / cost(distance(s, i, to) - baseOf(i)), i, to);
+    let d = 0;
+    if (hasPos[i] && hasAnchor[to]) {
+      const dx = px[i] - ax[to];
+      const dy = py[i] - ay[to];
+      const dz = pz[i] - az[to];
+      d = Math.sqrt(dx * dx + dy * dy + dz * dz);
+    }
+    offer(gain / cost(d - baseOf(i)), i, to);
   };
 
   /** Best move of one of j's accounts to one of `cands`. */
@@ -274,12 +290,16 @@ export async function balanceMoves(
     }
     const side = (dir > 0 ? 0 : 1) + (far ? 2 : 0);
     const m = memo[side][j];
-    // j only gave (give) / only received (pull) since; no candidate moved the other way
-    let fresh = m !== null && (dir > 0 ? tookAt[j] : gaveAt[j]) <= m.at;
+    // j only gave (give) / only received (pull) since; the candidates that moved the other way (or
+    // were not scanned then) are stale: their pairs are scanned again, exactly, and the kept pairs of
+    // the others still answer for them (below θ, as above). With most candidates stale, a full scan.
+    const fresh = m !== null && (dir > 0 ? tookAt[j] : gaveAt[j]) <= m.at;
+    let stale: number[] | null = null;
     for (let q = 0; fresh && q < cands.length; q++) {
-      if ((dir > 0 ? gaveAt : tookAt)[cands[q]] > (m as Memo).at || !(m as Memo).cands.includes(cands[q])) fresh = false;
+      const c = cands[q];
+      if ((dir > 0 ? gaveAt : tookAt)[c] > (m as Memo).at || !(m as Memo).cands.includes(c)) (stale ??= []).push(c);
     }
-    if (fresh && m) {
+    if (fresh && m && (stale === null || 2 * stale.length <= cands.length)) {
       const fj = penalty(s, j, 0, 0);
       for (let e = 0; e < m.acc.length; e++) {
         const i = m.acc[e];
@@ -296,6 +316,11 @@ export async function balanceMoves(
           best.account = i;
           best.to = c;
         }
+      }
+      if (stale !== null) {
+        // the stale pairs, scanned with the best kept pair as the bar (the same total order)
+        if (dir > 0) give(j, stale);
+        else pull(j, stale);
       }
       if (best.account >= 0 ? best.score > m.theta : m.theta === 0) return;
       reset();
