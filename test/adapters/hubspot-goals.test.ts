@@ -150,11 +150,24 @@ describe('HubSpot goal targets as quotas', () => {
     const { emu, adapter } = await setup({ goalTargets: targets() }, { goals: { name: GOAL, write: true }, saveDeadlineMs: 300, requestTimeoutMs: 200 });
     await adapter.load();
     emu.inject({ method: 'POST', path: UPDATE, kind: 'hang', times: 5 });
-    emu.inject({ method: 'POST', path: SEARCH, kind: 'hang', times: 5, });
+    emu.inject({ method: 'POST', path: SEARCH, kind: 'hang', times: 5 });
     const started = Date.now();
     const [o] = await adapter.saveQuotas!([{ repId: '101', period: '2027-01-01', from: 90000, to: 1 }]);
     assert.ok(Date.now() - started < 3000, 'bounded');
     assert.equal(o.status, 'failed');
-    assert.ok(o.code === 'UNKNOWN_OUTCOME' || o.code === 'TIMEOUT' || o.code === 'NETWORK', o.code);
+    assert.equal(o.code, 'TIMEOUT', o.message);
+    assert.match(o.message!, /not written/);
+  });
+
+  it('a write that hangs ends failed within the deadline and is never reported saved', async () => {
+    const { emu, adapter } = await setup({ goalTargets: targets() }, { goals: { name: GOAL, write: true }, saveDeadlineMs: 2000, requestTimeoutMs: 200 });
+    await adapter.load();
+    emu.inject({ method: 'POST', path: UPDATE, kind: 'hang', times: 5 });
+    const started = Date.now();
+    const [o] = await adapter.saveQuotas!([{ repId: '101', period: '2027-01-01', from: 90000, to: 1 }]);
+    assert.ok(Date.now() - started < 4000, 'bounded');
+    assert.equal(o.status, 'failed');
+    assert.match(o.message!, /field hs_target_amount: not written/, 'the re-read showed the old amount');
+    assert.equal(emu.goalTargets.get('g1')!.properties.hs_target_amount, '90000');
   });
 });
