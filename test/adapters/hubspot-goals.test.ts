@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { createHubSpotAdapter, type HubSpotAdapterOptions } from '../../src/adapters/hubspot/index.js';
 import { startHubSpotEmulator, type EmuGoalTarget, type HubSpotEmulator, type HubSpotEmulatorOptions } from '../emulators/hubspot/server.js';
 import { makeCompanies, makeOwners } from '../emulators/hubspot/fixture.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHubSpotProxy } from '../../demo/hubspot/proxy/server.mjs';
 
 const opened: HubSpotEmulator[] = [];
 after(() => Promise.all(opened.map((e) => e.close())));
@@ -169,5 +172,42 @@ describe('HubSpot goal targets as quotas', () => {
     assert.equal(o.status, 'failed');
     assert.match(o.message!, /field hs_target_amount: not written/, 'the re-read showed the old amount');
     assert.equal(emu.goalTargets.get('g1')!.properties.hs_target_amount, '90000');
+  });
+});
+
+describe('HubSpot goal targets through the example proxy', () => {
+  const TOKEN = 'pat-na1-00000000-goal-token';
+  async function proxied(goalWrites: boolean) {
+    const emu = await startHubSpotEmulator({ companies: makeCompanies(3, owners), owners, goalTargets: targets(), token: TOKEN });
+    opened.push(emu);
+    const handler = createHubSpotProxy({ token: TOKEN, upstream: emu.url, authorize: () => true, log: () => {}, goalWrites });
+    const server = createServer((req, res) => void handler(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    after(() => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { emu, url, adapter: createHubSpotAdapter({ fetch: (u, i) => fetch(u, i), baseUrl: url, retry: fastRetry(), goals: { name: GOAL, write: true } }) };
+  }
+
+  it('forwards the goal search, and with goalWrites an update of hs_target_amount', async () => {
+    const { emu, adapter } = await proxied(true);
+    assert.equal((await adapter.load()).quotas?.length, 3);
+    const [o] = await adapter.saveQuotas!([{ repId: '101', period: '2027-01-01', from: 90000, to: 99000 }]);
+    assert.equal(o.status, 'saved');
+    assert.equal(emu.goalTargets.get('g1')!.properties.hs_target_amount, '99000');
+  });
+
+  it('refuses goal writes unless goalWrites is on, and any goal property but hs_target_amount', async () => {
+    const off = await proxied(false);
+    await off.adapter.load();
+    const [o] = await off.adapter.saveQuotas!([{ repId: '101', period: '2027-01-01', from: 90000, to: 1 }]);
+    assert.equal(o.status, 'failed');
+    assert.equal(off.emu.goalTargets.get('g1')!.properties.hs_target_amount, '90000');
+    const on = await proxied(true);
+    const res = await fetch(`${on.url}/crm/objects/2026-03/goal_targets/batch/update`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inputs: [{ id: 'g1', properties: { hubspot_owner_id: '102' } }] }) });
+    assert.equal(res.status, 403);
+    assert.equal(on.emu.goalTargets.get('g1')!.properties.hubspot_owner_id, '101');
   });
 });

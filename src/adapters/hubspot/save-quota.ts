@@ -103,7 +103,7 @@ function describe(result: Exclude<HttpResult, { kind: 'ok' }>): { code: string; 
   if (result.kind === 'aborted') return { code: 'ABORTED', message: 'the save was aborted' };
   if (result.kind === 'network') return { code: 'NETWORK', message: result.message };
   const { code, message } = describeError(result.status, result.body);
-  if (result.status === 403) return { code: 'MISSING_SCOPES', message: `HTTP 403: ${message} (the app needs the scope crm.objects.goals.write)` };
+  if (result.status === 403) return { code: 'MISSING_SCOPES', message: `HTTP 403: ${message} (the app needs the scope crm.objects.goals.write, and a proxy must forward goal writes)` };
   return { code: result.status === 429 ? 'RATE_LIMITED' : code, message: `HTTP ${result.status}: ${message}` };
 }
 
