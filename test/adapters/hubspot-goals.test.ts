@@ -6,6 +6,7 @@ import { makeCompanies, makeOwners } from '../emulators/hubspot/fixture.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHubSpotProxy } from '../../demo/hubspot/proxy/server.mjs';
+import { DEMO_GOAL, startEmulatedHubSpot } from '../../demo/hubspot/page/emulated-hubspot.js';
 
 const opened: HubSpotEmulator[] = [];
 after(() => Promise.all(opened.map((e) => e.close())));
@@ -209,5 +210,28 @@ describe('HubSpot goal targets through the example proxy', () => {
     const res = await fetch(`${on.url}/crm/objects/2026-03/goal_targets/batch/update`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ inputs: [{ id: 'g1', properties: { hubspot_owner_id: '102' } }] }) });
     assert.equal(res.status, 403);
     assert.equal(on.emu.goalTargets.get('g1')!.properties.hubspot_owner_id, '101');
+  });
+});
+
+describe('the demo\'s emulated HubSpot portal', () => {
+  it('serves a quarterly goal per owner through the demo proxy, and a quota saved there comes back on reload', async () => {
+    const portal = await startEmulatedHubSpot({ accounts: 60, reps: 3 });
+    const server = createServer((req, res) => void portal.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    after(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await portal.close();
+    });
+    const adapter = createHubSpotAdapter({ fetch: (u, i) => fetch(u, i), baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, retry: fastRetry(), goals: { name: DEMO_GOAL, write: true } });
+    const { quotas, notices } = await adapter.load();
+    assert.equal(quotas?.length, 12, 'four quarters for each of 3 owners');
+    assert.equal(notices?.some((n) => n.code.startsWith('GOAL')) ?? false, false);
+    assert.equal((await adapter.capabilities()).canWriteQuotas, true);
+    const q = quotas![0];
+    const [o] = await adapter.saveQuotas!([{ repId: q.repId, period: q.period, from: q.amount, to: q.amount + 1000 }]);
+    assert.equal(o.status, 'saved', o.message);
+    const again = await adapter.load();
+    assert.equal(again.quotas?.find((x) => x.repId === q.repId && x.period === q.period)?.amount, q.amount + 1000);
   });
 });
