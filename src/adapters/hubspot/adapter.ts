@@ -1,4 +1,4 @@
-import type { Capabilities, Change, CrmAdapter, LoadNotice, LoadOptions, LoadResult, LockChange, QuotaChange, QuotaSaveOutcome, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import { CrmLoadError, type Capabilities, type Change, type CrmAdapter, type LoadNotice, type LoadOptions, type LoadResult, type LockChange, type QuotaChange, type QuotaSaveOutcome, type SaveOptions, type SaveOutcome } from '../crm-adapter.js';
 import { HubSpotClient } from './client.js';
 import { loadHubSpot } from './load.js';
 import { resolveOptions, type HubSpotAdapterOptions } from './options.js';
@@ -52,6 +52,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
   async function loadGoals(signal?: AbortSignal): Promise<{ quotas?: LoadResult['quotas']; notices: LoadNotice[] }> {
     const goal = opts.goals!;
     const read = await readGoalTargets(client, opts, signal);
+    if (signal?.aborted) throw new CrmLoadError('ABORTED', `Loading the goal targets of "${goal.name}" was aborted`);
     const notices: LoadNotice[] = [];
     if (!read.ok) {
       goalsReadable = read.status === 403 ? false : goalsReadable;
@@ -61,6 +62,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     }
     goalsReadable = true;
     for (const r of read.refused) notices.push({ code: 'GOAL_TARGET_REFUSED', field: r.field, message: `Goal target ${r.id} of "${goal.name}" is left out: field ${r.field}: ${r.reason}` });
+    if (read.truncated) notices.push({ code: 'GOAL_TARGETS_TRUNCATED', field: 'goal_targets', message: `The goal "${goal.name}" has more than 10,000 targets (HubSpot's search limit); only the first 10,000 were loaded as quotas` });
     if (read.duplicates > 0) notices.push({ code: 'GOAL_TARGET_DUPLICATE', field: 'hs_start_datetime', message: `${read.duplicates} goal target(s) of "${goal.name}" repeat an owner and period start; the first of each is used` });
     if (goalState.writeRefused) notices.push({ code: 'GOALS_WRITE_SCOPE', field: 'hs_target_amount', message: `Quotas are not saved to HubSpot: ${goalState.writeRefused.message}. They stay in the plan and export as CSV.` });
     return { quotas: targetsAsQuotas(read.targets), notices };

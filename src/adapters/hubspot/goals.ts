@@ -21,7 +21,7 @@ export interface GoalTarget {
 }
 
 export type GoalRead =
-  | { ok: true; targets: Map<string, GoalTarget>; refused: { id: string; field: string; reason: string }[]; duplicates: number }
+  | { ok: true; targets: Map<string, GoalTarget>; refused: { id: string; field: string; reason: string }[]; duplicates: number; truncated: boolean }
   | { ok: false; code: string; message: string; status?: number };
 
 export const goalKey = (repId: string, period: string) => `${repId}\u0000${period}`;
@@ -62,6 +62,7 @@ export async function readGoalTargets(client: HubSpotClient, opts: ResolvedOptio
   let duplicates = 0;
   let after: string | undefined;
   let received = 0;
+  let truncated = false;
   do {
     const result = await client.idempotent({
       method: 'POST',
@@ -99,9 +100,12 @@ export async function readGoalTargets(client: HubSpotClient, opts: ResolvedOptio
       else targets.set(key, { id, repId: owner, period, amount });
     }
     after = page.paging?.next?.after;
-    if (received >= MAX_RESULTS) after = undefined;
+    if (received >= MAX_RESULTS && after !== undefined) {
+      truncated = true;
+      after = undefined;
+    }
   } while (after !== undefined);
-  return { ok: true, targets, refused, duplicates };
+  return { ok: true, targets, refused, duplicates, truncated };
 }
 
 /** The loaded targets as plan quotas. */
