@@ -98,7 +98,7 @@ describe('quotas saved to the CRM, or kept in the plan', () => {
     await waitUntil(() => q(panel, '[part~=quotas-local]') !== null, 'the quota notice shows');
     await settle(provider);
     const notice = q(panel, '[part~=quotas-local]')!;
-    expect(text(notice)).to.contain('territory-kit does not write HubSpot goals, so quotas stay in this plan');
+    expect(text(notice)).to.contain('This HubSpot connection does not save goal targets');
     expect(text(notice)).to.contain('2 quotas changed since loading are kept in this plan');
     expect(text(q(panel, '[part~=pending]'))).to.equal('0 unsaved changes', 'not counted as something Save writes');
     expect(text(notice)).to.contain('Export them as CSV with the quota planner');

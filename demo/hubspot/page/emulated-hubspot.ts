@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { generateDemoData } from '../../../src/data/generate-demo-data.js';
-import { startHubSpotEmulator, type EmuCompany, type EmuDeal, type EmuOwner } from '../../../test/emulators/hubspot/server.js';
+import { startHubSpotEmulator, type EmuCompany, type EmuDeal, type EmuGoalTarget, type EmuOwner } from '../../../test/emulators/hubspot/server.js';
 import { createHubSpotProxy } from '../proxy/server.mjs';
 
 export interface EmulatedHubSpot {
@@ -24,8 +24,11 @@ export interface EmulatedHubSpot {
 /** The demo portal's boolean company property for lock flags (the page's `lockProperty`). */
 export const DEMO_LOCK_PROPERTY = 'territory_locked';
 
-/** HubSpot's shapes of the demo data: owners with numeric ids, companies with string properties, deals with their company. */
-export function demoHubSpotData(options: { seed?: number; accounts?: number; reps?: number } = {}): { companies: EmuCompany[]; owners: EmuOwner[]; deals: EmuDeal[] } {
+/** The demo portal's goal whose targets are the quotas (the page's `goals.name` when emulated). */
+export const DEMO_GOAL = 'Quarterly revenue (demo)';
+
+/** HubSpot's shapes of the demo data: owners with numeric ids, companies with string properties, deals with their company, and a quarterly goal target per owner for this year. */
+export function demoHubSpotData(options: { seed?: number; accounts?: number; reps?: number } = {}): { companies: EmuCompany[]; owners: EmuOwner[]; deals: EmuDeal[]; goalTargets: EmuGoalTarget[] } {
   const data = generateDemoData({ seed: options.seed ?? 7, accounts: options.accounts ?? 1500, reps: options.reps ?? 12, asOf: new Date() });
   const ownerId = new Map(data.reps.map((r, i) => [r.id, String(80_000_001 + i)]));
   const owners: EmuOwner[] = data.reps.map((r, i) => {
@@ -58,21 +61,36 @@ export function demoHubSpotData(options: { seed?: number; accounts?: number; rep
       hubspot_owner_id: o.ownerId ? (ownerId.get(o.ownerId) ?? '') : '',
     },
   }));
-  return { companies, owners, deals };
+  // A tenth of each owner's book potential a year, in quarterly targets of whole thousands.
+  const potential = new Map<string, number>();
+  for (const a of data.accounts) if (a.ownerId) potential.set(a.ownerId, (potential.get(a.ownerId) ?? 0) + (a.potential ?? 0));
+  const year = new Date().getUTCFullYear();
+  const goalTargets: EmuGoalTarget[] = data.reps.flatMap((r, i) =>
+    ['01', '04', '07', '10'].map((month, q) => ({
+      id: String(7_000_001 + i * 4 + q),
+      properties: {
+        hs_goal_name: DEMO_GOAL,
+        hubspot_owner_id: ownerId.get(r.id)!,
+        hs_start_datetime: `${year}-${month}-01T00:00:00.000Z`,
+        hs_target_amount: String(Math.round((potential.get(r.id) ?? 0) / 40 / 1000) * 1000),
+      },
+    })),
+  );
+  return { companies, owners, deals, goalTargets };
 }
 
 /** Starts the emulator (127.0.0.1, random port) and returns the proxy handler in front of it. */
 export async function startEmulatedHubSpot(options: { seed?: number; accounts?: number; reps?: number } = {}): Promise<EmulatedHubSpot> {
   const token = 'pat-demo-emulator-not-a-real-token';
-  const { companies, owners, deals } = demoHubSpotData(options);
-  const emulator = await startHubSpotEmulator({ companies, owners, deals, token, companyProperties: { [DEMO_LOCK_PROPERTY]: { type: 'bool', fieldType: 'booleancheckbox' } } });
+  const { companies, owners, deals, goalTargets } = demoHubSpotData(options);
+  const emulator = await startHubSpotEmulator({ companies, owners, deals, goalTargets, token, companyProperties: { [DEMO_LOCK_PROPERTY]: { type: 'bool', fieldType: 'booleancheckbox' } } });
   // The example proxy in its local-development mode (callers on this machine only; the token is made
   // up), allowing the page's own origin: the demo server mounts it on the page's origin, whatever port.
   const proxies = new Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>();
   const proxyFor = (host: string) => {
     let proxy = proxies.get(host);
     if (!proxy) {
-      proxy = createHubSpotProxy({ token, upstream: emulator.url, localDevelopment: true, allowOrigin: [`http://${host}`], writableProperties: ['hubspot_owner_id', DEMO_LOCK_PROPERTY] });
+      proxy = createHubSpotProxy({ token, upstream: emulator.url, localDevelopment: true, allowOrigin: [`http://${host}`], writableProperties: ['hubspot_owner_id', DEMO_LOCK_PROPERTY], goalWrites: true });
       proxies.set(host, proxy);
     }
     return proxy;

@@ -44,6 +44,9 @@ function loaded(p: TkTerritoryProvider): Promise<boolean> {
   return new Promise((resolve) => p.addEventListener('tk-load', (e) => resolve(e.status === 'ready'), { once: true }));
 }
 
+/** The goal holding quotas: `?goal=`, else the emulated portal's (same name as DEMO_GOAL in emulated-hubspot.ts). */
+const goal = params.get('goal') ?? (emulated ? 'Quarterly revenue (demo)' : null);
+
 async function start(): Promise<void> {
   if (!proxy) {
     note.textContent = 'No proxy configured: set <meta name="territory-kit-proxy"> to your HubSpot proxy.';
@@ -60,6 +63,9 @@ async function start(): Promise<void> {
     // and the proxy lets it be written: WRITABLE_PROPERTIES); without them the planner says so.
     deals: true,
     lockProperty: 'territory_locked',
+    // Quotas as the targets of a HubSpot goal (scopes crm.objects.goals.read/write; the proxy's
+    // GOAL_WRITES=1): `?goal=<goal name>` for your portal, the emulated portal's demo goal otherwise.
+    ...(goal ? { goals: { name: goal, write: true } } : {}),
   });
   if (!(await ready) || !companyId) return;
   const company = provider.state.accounts.find((a) => a.id === companyId);

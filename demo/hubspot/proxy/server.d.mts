@@ -11,6 +11,8 @@ export interface HubSpotProxyOptions {
   allowedHosts?: string[];
   /** Properties batch/update may write. Default ['hubspot_owner_id']. */
   writableProperties?: string[];
+  /** Forward goal target updates (only `hs_target_amount`, adapter option `goals.write`). Default false. */
+  goalWrites?: boolean;
   /** Your session check. Required unless `localDevelopment` is true. */
   authorize?: (req: IncomingMessage) => boolean | Promise<boolean>;
   /** Run without `authorize`: only callers on this machine, loopback host names only. Default false. */

@@ -16,7 +16,8 @@
 //       to call; default none), ALLOWED_HOSTS (comma list of Host names the proxy answers to; default
 //       localhost, 127.0.0.1, [::1]), WRITABLE_PROPERTIES (comma list batch/update may write; default
 //       hubspot_owner_id), UPSTREAM_TIMEOUT_MS (default 30000), RATE_LIMIT (requests per caller per
-//       10 s; default 200), HUBSPOT_PROXY_LOCAL_DEV=1 (same as --local-dev).
+//       10 s; default 200), GOAL_WRITES=1 (forward goal target updates, hs_target_amount only),
+//       HUBSPOT_PROXY_LOCAL_DEV=1 (same as --local-dev).
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 
@@ -34,6 +35,10 @@ const ROUTES = [
   // Earned history (adapter option `deals`) and the lock property's definition (option `lockProperty`).
   { method: 'GET', path: '/crm/v3/objects/deals', query: ['limit', 'after', 'properties', 'associations', 'archived'] },
   { method: 'POST', path: '/crm/v3/properties/companies/batch/read', query: [] },
+  // Quotas as goal targets (adapter option `goals`, HubSpot API 2026-03): read always; writes only
+  // with goalWrites (GOAL_WRITES=1), and then only hs_target_amount.
+  { method: 'POST', path: '/crm/objects/2026-03/goal_targets/search', query: [] },
+  { method: 'POST', path: '/crm/objects/2026-03/goal_targets/batch/update', query: [], writes: ['hs_target_amount'], goals: true },
 ];
 
 function json(res, status, body, headers = {}) {
@@ -114,7 +119,7 @@ const isJson = (contentType) => typeof contentType === 'string' && /^application
 export function createHubSpotProxy(options) {
   const {
     token, upstream = 'https://api.hubapi.com', writableProperties = ['hubspot_owner_id'], authorize, localDevelopment = false,
-    upstreamTimeoutMs = 30_000, maxBodyBytes = MAX_BODY, rateLimit = { max: 200, windowMs: 10_000 },
+    upstreamTimeoutMs = 30_000, maxBodyBytes = MAX_BODY, rateLimit = { max: 200, windowMs: 10_000 }, goalWrites = false,
   } = options ?? {};
   const upstreamFetch = options?.fetch ?? globalThis.fetch;
   if (typeof token !== 'string' || token === '') throw new Error('createHubSpotProxy: a token is required (HUBSPOT_TOKEN)');
@@ -182,8 +187,9 @@ export function createHubSpotProxy(options) {
           return refuse(400, 'the body is not JSON');
         }
         if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return refuse(400, 'the body must be a JSON object');
+        if (route.goals && goalWrites !== true) return refuse(403, 'writing HubSpot goal targets is off in this proxy (goalWrites / GOAL_WRITES=1)');
         if (route.writes) {
-          const problem = checkWrites(parsed, writableProperties);
+          const problem = checkWrites(parsed, Array.isArray(route.writes) ? route.writes : writableProperties);
           if (problem) return refuse(403, problem);
         }
         body = JSON.stringify(parsed); // exactly what was checked: no duplicate keys, no stray text
@@ -244,6 +250,7 @@ export function main(env = process.env, options = {}) {
     allowOrigin: list(env.ALLOW_ORIGIN),
     allowedHosts: list(env.ALLOWED_HOSTS),
     writableProperties: list(env.WRITABLE_PROPERTIES),
+    goalWrites: env.GOAL_WRITES === '1',
     ...(env.UPSTREAM_TIMEOUT_MS ? { upstreamTimeoutMs: Number(env.UPSTREAM_TIMEOUT_MS) } : {}),
     ...(env.RATE_LIMIT ? { rateLimit: { max: Number(env.RATE_LIMIT), windowMs: 10_000 } } : {}),
     ...(options.authorize ? { authorize: options.authorize } : {}),

@@ -1,10 +1,13 @@
-import type { Capabilities, Change, CrmAdapter, LoadOptions, LoadResult, LockChange, SaveOptions, SaveOutcome } from '../crm-adapter.js';
+import { CrmLoadError, type Capabilities, type Change, type CrmAdapter, type LoadNotice, type LoadOptions, type LoadResult, type LockChange, type QuotaChange, type QuotaSaveOutcome, type SaveOptions, type SaveOutcome } from '../crm-adapter.js';
 import { HubSpotClient } from './client.js';
 import { loadHubSpot } from './load.js';
 import { resolveOptions, type HubSpotAdapterOptions } from './options.js';
 import { saveHubSpot, type LoadedStamps } from './save.js';
 import { guardSaves } from '../shared/lock-guard.js';
 import { saveLocksHubSpot } from './save-locks.js';
+import { guardQuotaSave } from '../shared/quota-save-guard.js';
+import { readGoalTargets, targetsAsQuotas } from './goals.js';
+import { saveQuotasHubSpot, type GoalState } from './save-quota.js';
 
 /** A HubSpot adapter, plus a request counter for logs and benchmarks. */
 export interface HubSpotAdapter extends CrmAdapter {
@@ -40,6 +43,42 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
     (locks, saveOptions) => saveLocksHubSpot(client, opts, stamps, locks, saveOptions),
     opts,
   );
+  const goalState: GoalState = { names: new Map() };
+  /** Whether goal targets could be read at the last load or probe (undefined: not tried yet). */
+  let goalsReadable: boolean | undefined;
+  const saveQuotas = guardQuotaSave((changes, saveOptions) => saveQuotasHubSpot(client, opts, goalState, changes, saveOptions), opts);
+
+  /** Loads the goal's targets as quotas; a refusal or failure becomes a notice (quotas stay in the plan). */
+  async function loadGoals(signal?: AbortSignal): Promise<{ quotas?: LoadResult['quotas']; notices: LoadNotice[] }> {
+    const goal = opts.goals!;
+    const read = await readGoalTargets(client, opts, signal);
+    if (signal?.aborted) throw new CrmLoadError('ABORTED', `Loading the goal targets of "${goal.name}" was aborted`);
+    const notices: LoadNotice[] = [];
+    if (!read.ok) {
+      goalsReadable = read.status === 403 ? false : goalsReadable;
+      const scope = read.status === 403 ? ' (the app needs the scope crm.objects.goals.read)' : '';
+      notices.push({ code: read.status === 403 ? 'GOALS_SCOPE' : 'GOALS_UNAVAILABLE', field: 'goal_targets', message: `Quotas were not loaded from the HubSpot goal "${goal.name}"${scope}: ${read.message}. Quotas stay in the plan and export as CSV.` });
+      return { notices };
+    }
+    goalsReadable = true;
+    for (const r of read.refused) notices.push({ code: 'GOAL_TARGET_REFUSED', field: r.field, message: `Goal target ${r.id} of "${goal.name}" is left out: field ${r.field}: ${r.reason}` });
+    if (read.truncated) notices.push({ code: 'GOAL_TARGETS_TRUNCATED', field: 'goal_targets', message: `The goal "${goal.name}" has more than 10,000 targets (HubSpot's search limit); only the first 10,000 were loaded as quotas` });
+    if (read.duplicates > 0) notices.push({ code: 'GOAL_TARGET_DUPLICATE', field: 'hs_start_datetime', message: `${read.duplicates} goal target(s) of "${goal.name}" repeat an owner and period start; the first of each is used` });
+    if (goalState.writeRefused) notices.push({ code: 'GOALS_WRITE_SCOPE', field: 'hs_target_amount', message: `Quotas are not saved to HubSpot: ${goalState.writeRefused.message}. They stay in the plan and export as CSV.` });
+    return { quotas: targetsAsQuotas(read.targets), notices };
+  }
+
+  /** May quotas be written: the option, canWrite, goal targets readable (probed once) and no write refused. */
+  async function quotasWritable(): Promise<boolean> {
+    if (!opts.goals?.write || opts.canWrite === false || goalState.writeRefused) return false;
+    if (goalsReadable === undefined) {
+      const probe = await client.idempotent({ method: 'POST', path: '/crm/objects/2026-03/goal_targets/search', body: { filterGroups: [{ filters: [{ propertyName: 'hs_goal_name', operator: 'EQ', value: opts.goals.name }] }], properties: ['hs_target_amount'], limit: 1 } });
+      if (probe.kind === 'ok') goalsReadable = true;
+      else if (probe.kind === 'http' && probe.status === 403) goalsReadable = false;
+      else return false;
+    }
+    return goalsReadable;
+  }
 
   /**
    * Whether the lock property is a checkbox the app may write: its definition
@@ -64,6 +103,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
       return {
         canWrite: opts.canWrite !== false,
         canWriteTerritories: false,
+        canWriteQuotas: await quotasWritable(),
         ...(opts.lockProperty ? { canWriteLocks: await lockPropertyWritable() } : {}),
         system: 'hubspot',
         maxBatchSize: opts.batchSize,
@@ -74,10 +114,18 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
       const result = await loadHubSpot(client, opts, loadOptions);
       stamps.clear();
       for (const a of result.accounts) stamps.set(a.id, a.lastModified);
-      return result;
+      if (!opts.goals) return result;
+      goalState.names = new Map(result.reps.map((r) => [r.id, r.name]));
+      const goals = await loadGoals(loadOptions?.signal);
+      const notices = [...(result.notices ?? []), ...goals.notices];
+      return { ...result, ...(goals.quotas ? { quotas: goals.quotas } : {}), ...(notices.length ? { notices } : {}) };
     },
     save(changes: readonly Change[], saveOptions?: SaveOptions): Promise<SaveOutcome[]> {
       return save(changes, saveOptions);
+    },
+    /** Quotas to the goal targets of `goals.name` (see saveQuotasHubSpot); needs `goals.write`. */
+    saveQuotas(changes: readonly QuotaChange[], saveOptions?: SaveOptions): Promise<QuotaSaveOutcome[]> {
+      return saveQuotas(changes, saveOptions);
     },
     /** Lock flags to the `lockProperty` company checkbox (see saveLocksHubSpot); rep locks stay in the plan. */
     saveLocks(changes: readonly LockChange[], saveOptions?: SaveOptions): Promise<SaveOutcome[]> {

@@ -3,5 +3,5 @@
  * (your proxy holds the private-app token; see docs/adapters/hubspot.md).
  */
 export { createHubSpotAdapter, type HubSpotAdapter } from './adapter.js';
-export { DEFAULT_PROPERTY_MAP, type HubSpotAdapterOptions, type HubSpotPropertyMap } from './options.js';
+export { DEFAULT_PROPERTY_MAP, type HubSpotAdapterOptions, type HubSpotGoalOptions, type HubSpotPropertyMap } from './options.js';
 export type { Transport } from '../shared/http.js';

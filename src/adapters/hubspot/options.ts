@@ -93,6 +93,24 @@ export interface HubSpotAdapterOptions extends Deadlines {
    * locks stay in the plan.
    */
   lockProperty?: string;
+  /**
+   * Quotas as HubSpot goal targets (date-versioned API 2026-03, `/crm/objects/2026-03/goal_targets`):
+   * the targets of the goal named `name` (`hs_goal_name`) load as the plan's quotas, one per owner
+   * (`hubspot_owner_id`) and period start (`hs_start_datetime` in `timeZone`, default `UTC`). With
+   * `write: true` (and `canWrite`), `saveQuotas` updates their `hs_target_amount`. Needs the scopes
+   * `crm.objects.goals.read` (and `crm.objects.goals.write` to save). Default: off (quotas stay in the plan).
+   */
+  goals?: HubSpotGoalOptions;
+}
+
+/** Which HubSpot goal holds the quotas, and whether territory-kit may update it. */
+export interface HubSpotGoalOptions {
+  /** The goal's name (`hs_goal_name` of its targets), e.g. `Revenue 2027`. */
+  name: string;
+  /** Update the targets' amounts on Save. Default false (load only). */
+  write?: boolean;
+  /** IANA time zone the targets' start dates are read in (your portal's). Default `UTC`. */
+  timeZone?: string;
 }
 
 /** Options with defaults applied. */
@@ -128,6 +146,18 @@ export function resolveOptions(options: HubSpotAdapterOptions): ResolvedOptions 
   }
   if (options.dealMonths !== undefined && !(Number.isInteger(options.dealMonths) && options.dealMonths >= 1 && options.dealMonths <= 120)) {
     throw new RangeError(`createHubSpotAdapter: dealMonths must be an integer from 1 to 120, got ${String(options.dealMonths)}`);
+  }
+  if (options.goals !== undefined) {
+    const g = options.goals as Partial<HubSpotGoalOptions> | null;
+    if (!g || typeof g.name !== 'string' || g.name.trim() === '' || g.name.length > 500) throw new TypeError(`createHubSpotAdapter: goals.name must name the HubSpot goal (hs_goal_name), got ${JSON.stringify(g?.name)}`);
+    if (g.write !== undefined && typeof g.write !== 'boolean') throw new TypeError('createHubSpotAdapter: goals.write must be true or false');
+    if (g.timeZone !== undefined) {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: g.timeZone });
+      } catch {
+        throw new RangeError(`createHubSpotAdapter: goals.timeZone must be an IANA time zone such as Europe/Berlin, got ${JSON.stringify(g.timeZone)}`);
+      }
+    }
   }
   return {
     ...options,

@@ -3,7 +3,8 @@
  * speaking the real wire format — string property values, `paging.next.after`, 207 Multi-Status with
  * `errors[].context.ids`, 429 `RATE_LIMITS` with Retry-After, error bodies with category and
  * correlationId — with per-test fault injection, request counting and per-record write counts. Serves
- * companies, owners, deals (with company associations) and company property definitions.
+ * companies, owners, deals (with company associations), company property definitions and goal targets
+ * (date-versioned API 2026-03: search by `hs_goal_name`, batch/update; scopes switchable).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -42,7 +43,19 @@ export interface EmuPropertyDefinition {
   readOnlyValue?: boolean;
 }
 
+/** A goal target (`/crm/objects/2026-03/goal_targets`): raw string properties. */
+export interface EmuGoalTarget {
+  id: string;
+  properties: Record<string, string>;
+  /** batch/update refuses this target per record (207, VALIDATION_ERROR) with this message. */
+  refuse?: string;
+}
+
 export interface HubSpotEmulatorOptions {
+  /** Goal targets; search filters by `hs_goal_name` (EQ) only. */
+  goalTargets?: EmuGoalTarget[];
+  /** The app's goal scopes: without `read` goal requests answer 403, without `write` batch/update does. Default both. */
+  goalScopes?: { read?: boolean; write?: boolean };
   companies?: EmuCompany[];
   /** Deals served by `GET /crm/v3/objects/deals` (with `associations=companies`). */
   deals?: EmuDeal[];
@@ -86,6 +99,8 @@ export class HubSpotEmulator {
   /** Successful writes per company id. */
   readonly writes = new Map<string, number>();
   readonly faults = new FaultList();
+  /** Goal targets by id (edit `properties` to play someone changing one in HubSpot). */
+  readonly goalTargets = new Map<string, EmuGoalTarget>();
   url = '';
   private server: Server;
   private clock = 0;
@@ -97,6 +112,7 @@ export class HubSpotEmulator {
     for (const c of options.companies ?? []) this.seed(c);
     this.owners = (options.owners ?? []).map((o) => ({ ...o }));
     this.deals = (options.deals ?? []).map((d) => ({ ...d }));
+    for (const g of options.goalTargets ?? []) this.goalTargets.set(g.id, { ...g, properties: { ...g.properties } });
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         if (!res.headersSent) this.error(res, req, 500, 'INTERNAL_ERROR', String(error));
@@ -232,6 +248,44 @@ export class HubSpotEmulator {
     if (method === 'POST' && path === '/crm/v3/objects/companies/batch/read') return this.batchRead(body);
     if (method === 'POST' && path === '/crm/v3/objects/companies/search') return this.search(body);
     if (method === 'POST' && path === '/crm/v3/objects/companies/batch/update') return this.batchUpdate(body, fault?.applyFirst);
+    if (path.startsWith('/crm/objects/2026-03/goal_targets/')) return this.goals(method, path, body);
+    return { status: 404, error: { category: 'OBJECT_NOT_FOUND', message: `Unable to route ${method} ${path}` } };
+  }
+
+  /** Goal targets: search (filter `hs_goal_name` EQ, paged by offset) and batch/update of properties. */
+  private goals(method: string, path: string, body: unknown): { status: number; body?: unknown; error?: { category: string; message: string } } {
+    const scopes = { read: true, write: true, ...this.options.goalScopes };
+    const forbidden = (scope: string) => ({ status: 403, error: { category: 'MISSING_SCOPES', message: `This app hasn't been granted all required scopes to make this call. Required: ${scope}` } });
+    if (!scopes.read) return forbidden('crm.objects.goals.read');
+    if (method === 'POST' && path.endsWith('/search')) {
+      const { limit = 10, after, properties = [], filterGroups = [] } = (body ?? {}) as { limit?: number; after?: string; properties?: string[]; filterGroups?: { filters?: { propertyName?: string; operator?: string; value?: string }[] }[] };
+      if (!Number.isInteger(limit) || limit < 1 || limit > 200) return { status: 400, error: { category: 'VALIDATION_ERROR', message: `limit must be from 1 to 200, got ${String(limit)}` } };
+      const filters = filterGroups.flatMap((g) => g.filters ?? []);
+      if (filters.some((f) => f.propertyName !== 'hs_goal_name' || f.operator !== 'EQ')) return { status: 400, error: { category: 'VALIDATION_ERROR', message: 'the emulator filters goal targets by hs_goal_name EQ only' } };
+      const all = [...this.goalTargets.values()].filter((g) => filters.every((f) => g.properties.hs_goal_name === f.value));
+      const offset = after === undefined ? 0 : Number(after);
+      const page = all.slice(offset, offset + limit).map((g) => ({ id: g.id, properties: Object.fromEntries(properties.map((p) => [p, g.properties[p] ?? null])), createdAt: '2026-01-01T00:00:00Z', updatedAt: g.properties.hs_lastmodifieddate ?? '2026-01-01T00:00:00Z', archived: false }));
+      return { status: 200, body: { total: all.length, results: page, ...(offset + limit < all.length ? { paging: { next: { after: String(offset + limit) } } } : {}) } };
+    }
+    if (method === 'POST' && path.endsWith('/batch/update')) {
+      if (!scopes.write) return forbidden('crm.objects.goals.write');
+      const inputs = (body as { inputs?: { id?: string; properties?: Record<string, string> }[] } | null)?.inputs;
+      if (!Array.isArray(inputs) || inputs.length === 0 || inputs.length > 100) return { status: 400, error: { category: 'VALIDATION_ERROR', message: 'inputs must hold 1 to 100 objects' } };
+      const results = [];
+      const errors = [];
+      for (const input of inputs) {
+        const g = this.goalTargets.get(String(input.id));
+        if (!g) errors.push({ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not find goal target', context: { ids: [String(input.id)] } });
+        else if (g.refuse) errors.push({ status: 'error', category: 'VALIDATION_ERROR', message: g.refuse, context: { ids: [g.id] } });
+        else {
+          Object.assign(g.properties, input.properties, { hs_lastmodifieddate: this.tick() });
+          this.writes.set(`goal:${g.id}`, (this.writes.get(`goal:${g.id}`) ?? 0) + 1);
+          results.push({ id: g.id, properties: { ...g.properties }, createdAt: '2026-01-01T00:00:00Z', updatedAt: g.properties.hs_lastmodifieddate, archived: false });
+        }
+      }
+      const stamp = new Date().toISOString();
+      return { status: errors.length ? 207 : 200, body: { status: 'COMPLETE', results, startedAt: stamp, completedAt: stamp, ...(errors.length ? { errors, numErrors: errors.length } : {}) } };
+    }
     return { status: 404, error: { category: 'OBJECT_NOT_FOUND', message: `Unable to route ${method} ${path}` } };
   }
 

@@ -12,7 +12,7 @@ const LISTED = 200;
 
 /** Why quotas stay in the plan, per CRM without a quota API for territory-kit. */
 function quotasStayWhy(system: string): string {
-  if (system === 'hubspot') return msg('territory-kit does not write HubSpot goals, so quotas stay in this plan: export them as CSV and import them as goal targets in HubSpot.');
+  if (system === 'hubspot') return msg('This HubSpot connection does not save goal targets (an administrator can turn it on: see the notice above, if any), so quotas stay in this plan: export them as CSV and import them as goal targets in HubSpot.');
   if (system === 'salesforce') return msg('Salesforce does not take quotas from this connection (see the notice above: forecasting, quota access or the Manage Quotas permission), so they stay in this plan.');
   return msg('This CRM connection does not take quotas, so they stay in this plan.');
 }
