@@ -51,11 +51,13 @@ export const BUDGETS = [
   // `ceiling`: where issue #15's budget is missed, the most `npm test` lets the load weigh meanwhile, so it
   // cannot grow unnoticed (today's size + ~1 kB). #15 is blocked on these two (BENCHMARKS.md "Bundle
   // size": the features #13, #14, #16 and #17 added this session weigh more than the budgets leave).
-  // `npm run size` still exits 1 while a load is over its budget. Standalone 169.5 → 170.5 kB (h-eng-compact,
+  // `npm run size` still exits 1 while a load is over its budget. Ceilings raised 2026-12-06 09:45 UTC to
+  // today's size + ~0.8 kB (planner 101.5 kB, standalone 184.5 kB): the UI in four languages and this round's
+  // features, itemised in BENCHMARKS.md "Bundle size". Standalone 169.5 → 170.5 kB (h-eng-compact,
   // #14/#16): the rebalance's nearer-receivers pass and the distance limit's true count add 1.6 kB gz there
   // (the engine is an on-demand chunk on the pages; only the one-file build carries it).
-  { name: 'planner (provider + map with Leaflet + gauge + panel), first load', elements: PLANNER, budget: 95 * 1024, ceiling: 99 * 1024 },
-  { name: 'standalone file (dist/territory-kit.js)', standalone: true, budget: 129.5 * 1024, ceiling: 171 * 1024 },
+  { name: 'planner (provider + map with Leaflet + gauge + panel), first load', elements: PLANNER, budget: 95 * 1024, ceiling: 101.5 * 1024 },
+  { name: 'standalone file (dist/territory-kit.js)', standalone: true, budget: 129.5 * 1024, ceiling: 184.5 * 1024 },
 ];
 
 /** Our modules that are Leaflet: its stylesheet and the list of its modules the map imports. */
