@@ -27,6 +27,8 @@ export type {
   RebalanceLimit,
   RebalanceLimitCause,
   MoveReasonPart,
+  ExplanationPart,
+  ExplanationWorst,
   MoveReasonReceiver,
   MoveReasonStanding,
   RebalanceMove,
@@ -271,6 +273,7 @@ async function rebalanceOnce(input: RebalanceInput, options: RebalanceOptions, o
     const judged = judge(s, after, opts.tolerance, unplacedIds.length, undone, limits);
     const { status } = judged;
     const explanation = opts.objective === 'compactness' ? `Territories redrawn for compactness (${redrawn} accounts placed with one of their nearest reps first). ${judged.explanation}` : judged.explanation;
+    const explanationParts = opts.objective === 'compactness' ? [{ code: 'compact-redrawn' as const, redrawn }, ...judged.explanationParts] : judged.explanationParts;
     slicer.report('done', 1);
     return {
       assignments,
@@ -278,6 +281,7 @@ async function rebalanceOnce(input: RebalanceInput, options: RebalanceOptions, o
       metrics: { before, after, comparison },
       status,
       explanation,
+      explanationParts,
       unplacedAccountIds: unplacedIds,
       limits: limits.map((l) => publicLimit(s, l)),
       distanceLimit: distanceLimit(s, opts.maxDistanceKm),

@@ -4,7 +4,7 @@ import { runSteps, STEP, type Steps } from '../metrics/steps.js';
 import type { ReasonLog } from './reasons.js';
 import type { RebalanceState } from './state.js';
 import type { Limit } from './limits.js';
-import type { RebalanceMove, RebalanceStatus } from './types.js';
+import type { ExplanationPart, ExplanationWorst, RebalanceMove, RebalanceStatus } from './types.js';
 
 /**
  * The final check that the hard budgets hold, recomputed exactly the way comparePlans counts them
@@ -104,13 +104,18 @@ export function placedOrphans(s: RebalanceState): number {
   return placed;
 }
 
-/** Why orphans stayed: how many of the `unplaced` are locked (they never move), as a parenthesis, or ''. */
-function lockedNote(s: RebalanceState, unplaced: number): string {
+/** How many accounts without an active owner are locked (they never move). */
+function lockedOrphans(s: RebalanceState): number {
   let locked = 0;
   for (let i = 0; i < s.n; i++) {
     const o = s.owner[i];
     if ((o < 0 || !s.active[o]) && s.fixed[i]) locked++;
   }
+  return locked;
+}
+
+/** Why orphans stayed: how many of the `unplaced` are locked, as a parenthesis, or ''. */
+function lockedNote(locked: number, unplaced: number): string {
   if (locked === 0) return '';
   if (unplaced === 1) return ' (it is locked: unlock it or assign it by hand)';
   return ` (${locked === unplaced ? 'all' : locked} of them locked: unlock them or assign them by hand)`;
@@ -130,6 +135,31 @@ function worstOf(s: RebalanceState, reps: number[], m: number): number {
   let w = 0;
   for (const j of reps) w = Math.max(w, Math.abs(s.load[j * s.k + m] / s.cap[j] - 1));
   return w;
+}
+
+/** "A, B and C" as shown by `names`: up to `show` names and how many more. */
+function someNames(list: string[], show = 3): { names: string[]; more: number } {
+  return list.length <= show ? { names: list, more: 0 } : { names: list.slice(0, show), more: list.length - show };
+}
+
+/** A limit's sentence as data (see limitSentence). */
+function limitPart(s: RebalanceState, l: Limit, tolerance: number): ExplanationPart {
+  const metric = s.metrics[l.metric];
+  const reached = worstOf(s, l.reps, l.metric);
+  const rep = l.reps.length === 1 ? repName(s, l.reps[0]) : '';
+  const { bound } = l;
+  switch (l.cause) {
+    case 'large-account':
+      return { code: 'limit-large-account', metric, account: accountName(s, l.accounts[0]), rep, share: s.val[l.accounts[0] * s.k + l.metric] / s.cap[l.reps[0]], tolerance, reached, bound };
+    case 'locked-accounts':
+      return { code: 'limit-locked-accounts', metric, rep, ...someNames(l.accounts.map((i) => accountName(s, i))), tolerance, reached, bound };
+    case 'locked-rep':
+      return { code: 'limit-locked-rep', metric, rep, bound };
+    case 'remaining-reps':
+      return { code: 'limit-remaining-reps', metric, reps: l.reps.length, reached, bound };
+    case 'large-accounts':
+      return { code: 'limit-large-accounts', metric, ...someNames(l.accounts.map((i) => accountName(s, i))), tolerance, reached, bound };
+  }
 }
 
 /** One sentence per limit: what forces it, the bound and what the result reached. */
@@ -180,23 +210,33 @@ export function judge(
   unplaced: number,
   undone: number,
   limits: Limit[],
-): { status: RebalanceStatus; explanation: string } {
+): { status: RebalanceStatus; explanation: string; explanationParts: ExplanationPart[] } {
   const metrics = s.metrics;
   const worst = metrics.map((m) => after.balance[m].maxDeviation);
+  const worstParts: ExplanationWorst[] = metrics.map((metric, q) => ({ metric, deviation: worst[q] }));
   const summary = metrics.map((m, q) => `${m} ${pct(worst[q])}`).join(', ');
   const outside = outsideTolerance(s, tolerance);
   const moved = `${plural(s.moved, 'account')} moved`;
   const placed = placedOrphans(s);
   const placedNote = placed > 0 ? ` (${placed === s.moved ? (placed === 1 ? 'it' : 'all of them') : placed} had no active owner)` : '';
-  const left = unplaced > 0 ? ` ${plural(unplaced, 'account')} without an active owner could not be placed${lockedNote(s, unplaced)}.` : '';
+  const locked = unplaced > 0 ? lockedOrphans(s) : 0;
+  const left = unplaced > 0 ? ` ${plural(unplaced, 'account')} without an active owner could not be placed${lockedNote(locked, unplaced)}.` : '';
+  const leftParts: ExplanationPart[] = unplaced > 0 ? [{ code: 'unplaced', accounts: unplaced, locked }] : [];
   const far =
     s.maxChord !== Infinity && s.refusedFar.size > 0
       ? ` The distance limit kept ${plural(s.refusedFar.size, 'account')} from going to a rep further away than allowed${unplaced > 0 ? ' (some orphans have no rep within reach)' : ''}.`
       : '';
+  const farParts: ExplanationPart[] = far ? [{ code: 'distance-kept', accounts: s.refusedFar.size, orphansOutOfReach: unplaced > 0 }] : [];
   const why = limits.map((l) => limitSentence(s, l, tolerance)).join(' ');
+  const whyParts = limits.map((l) => limitPart(s, l, tolerance));
+  const movedPart: ExplanationPart = { code: 'moved', moved: s.moved, placed };
 
   if (outside.length === 0 && unplaced === 0) {
-    return { status: 'balanced', explanation: `Every active rep is within ±${pct(tolerance)} (worst: ${summary}); ${moved}${placedNote}.${far}` };
+    return {
+      status: 'balanced',
+      explanation: `Every active rep is within ±${pct(tolerance)} (worst: ${summary}); ${moved}${placedNote}.${far}`,
+      explanationParts: [{ code: 'balanced', tolerance, worst: worstParts, moved: s.moved, placed }, ...farParts],
+    };
   }
   // every free rep within 1 point of the least deviation it can reach (the tolerance unless a limit names it)
   const least = new Float64Array(s.r * s.k);
@@ -213,6 +253,7 @@ export function judge(
     }
   }
   const still = `Still outside ±${pct(tolerance)}: ${plural(outside.length, 'rep')} (worst: ${summary}).`;
+  const stillPart: ExplanationPart = { code: 'still-outside', tolerance, reps: outside.length, worst: worstParts };
   if (s.budgetHit && !(reachable && limits.length > 0 && unplaced === 0)) {
     const which = [
       Number.isFinite(s.maxMoves) ? `the move limit of ${plural(s.maxMoves, 'account')}` : '',
@@ -225,6 +266,15 @@ export function judge(
     return {
       status: 'budget-exhausted',
       explanation: `Stopped at ${which}: ${moved}.${first} ${outside.length > 0 ? still : ''}${left}${extra}${far} Allow more moves to balance further.`.replace(/\s+/g, ' ').trim(),
+      explanationParts: [
+        { code: 'budget-stopped', maxMoves: Number.isFinite(s.maxMoves) ? s.maxMoves : null, maxPotentialMoved: Number.isFinite(s.maxPotentialMoved) ? s.maxPotentialMoved : null, moved: s.moved },
+        ...(placed > 0 ? [{ code: 'orphans-first', placed } as const] : []),
+        ...(outside.length > 0 ? [stillPart] : []),
+        ...leftParts,
+        ...(undone > 0 ? [{ code: 'undone', moves: undone } as const] : []),
+        ...farParts,
+        { code: 'allow-more' },
+      ],
     };
   }
   const free = s.free.reduce((a, b) => a + b, 0);
@@ -232,14 +282,30 @@ export function judge(
   if (free === 0 || unplaced > 0 || lockCause) {
     const head = free === 0 ? 'No active, unlocked rep can take accounts.' : '';
     const reps = outside.length > 0 ? still : `Every active rep is within ±${pct(tolerance)} (worst: ${summary}).`;
-    return { status: 'infeasible', explanation: `${head} ${why}${left}${far} ${reps} ${moved[0].toUpperCase()}${moved.slice(1)}${placedNote}.`.replace(/\s+/g, ' ').trim() };
+    return {
+      status: 'infeasible',
+      explanation: `${head} ${why}${left}${far} ${reps} ${moved[0].toUpperCase()}${moved.slice(1)}${placedNote}.`.replace(/\s+/g, ' ').trim(),
+      explanationParts: [
+        ...(free === 0 ? [{ code: 'no-free-rep' } as const] : []),
+        ...whyParts,
+        ...leftParts,
+        ...farParts,
+        outside.length > 0 ? stillPart : { code: 'within', tolerance, worst: worstParts },
+        movedPart,
+      ],
+    };
   }
   if (limits.length > 0 && reachable) {
     const rest = limits.some((l) => l.cause === 'remaining-reps' || l.cause === 'large-accounts') ? '' : ` Every other rep is within ±${pct(tolerance)}.`;
-    return { status: 'at-lower-bound', explanation: `${why}${rest} ${moved[0].toUpperCase()}${moved.slice(1)}${placedNote}.${far}`.replace(/\s+/g, ' ').trim() };
+    return {
+      status: 'at-lower-bound',
+      explanation: `${why}${rest} ${moved[0].toUpperCase()}${moved.slice(1)}${placedNote}.${far}`.replace(/\s+/g, ' ').trim(),
+      explanationParts: [...whyParts, ...(rest ? [{ code: 'others-within', tolerance } as const] : []), movedPart, ...farParts],
+    };
   }
   return {
     status: 'local-optimum',
     explanation: `${why} No single move or swap improves the balance further. ${still} ${moved[0].toUpperCase()}${moved.slice(1)}${placedNote}.${far}`.replace(/\s+/g, ' ').trim(),
+    explanationParts: [...whyParts, { code: 'no-improving-move' }, stillPart, movedPart, ...farParts],
   };
 }

@@ -39,6 +39,8 @@ export interface PackedResult {
   comparison: Omit<PlanComparison, 'changes'> & { changes: PackedChanges };
   status: RebalanceResult['status'];
   explanation: string;
+  /** Small plain data, cloned as is (null when the result has none). */
+  explanationParts: RebalanceResult['explanationParts'] | null;
   unplacedAccountIds: Int32Array;
   /** Small plain data, cloned as is. */
   limits: RebalanceResult['limits'];
@@ -101,6 +103,7 @@ export function packResult(result: RebalanceResult, accounts: readonly Account[]
     comparison: { ...result.metrics.comparison, changes: changes(result.metrics.comparison.changes) },
     status: result.status,
     explanation: result.explanation,
+    explanationParts: result.explanationParts ?? null,
     unplacedAccountIds: ids(result.unplacedAccountIds),
     limits: result.limits,
     distanceLimit: result.distanceLimit,
@@ -162,6 +165,7 @@ export function* unpackResult(p: PackedResult, accounts: readonly Account[]): St
     metrics: { before, after, comparison: { ...p.comparison, changes } },
     status: p.status,
     explanation: p.explanation,
+    ...(p.explanationParts ? { explanationParts: p.explanationParts } : {}),
     unplacedAccountIds,
     limits: p.limits,
     distanceLimit: p.distanceLimit,

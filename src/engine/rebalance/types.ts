@@ -206,6 +206,49 @@ export type MoveReasonPart =
   | { code: 'redrawn' | 'moved'; repId: string; km: number | null }
   | { code: 'nearer-had-room'; repId: string; km: number | null; toRepId: string };
 
+/** A metric's worst deviation in the result ("potential 12.5%"). */
+export interface ExplanationWorst {
+  metric: Metric;
+  /** Worst |deviation| as a fraction (0.125: 12.5%). */
+  deviation: number;
+}
+
+/**
+ * One sentence of a rebalance explanation (`RebalanceResult.explanationParts`), as data for wording in the
+ * UI language; the English sentences joined with a space are `explanation`. Fractions are ratios (0.1: 10%);
+ * `placed` of `balanced` / `moved` counts the moved accounts that had no active owner ("(all of them had no
+ * active owner)" when it equals `moved`); `names` show up to three names, `more` counts the rest.
+ * - `compact-redrawn` "Territories redrawn for compactness (40 accounts placed with one of their nearest reps first)."
+ * - `balanced` "Every active rep is within ±10.0% (worst: workload 8.1%, potential 9.0%); 12 accounts moved."
+ * - `within` "Every active rep is within ±10.0% (worst: …)." · `others-within` "Every other rep is within ±10.0%."
+ * - `still-outside` "Still outside ±10.0%: 2 reps (worst: …)." · `moved` "12 accounts moved."
+ * - `budget-stopped` "Stopped at the move limit of 20 accounts and the limit on potential moved (5,000): 20 accounts moved."
+ * - `orphans-first` "Accounts without an active owner are placed first: 3 of the moves went to them."
+ * - `unplaced` "2 accounts without an active owner could not be placed (all of them locked: unlock them or assign them by hand)."
+ * - `undone` "1 move was undone to keep it." · `allow-more` "Allow more moves to balance further."
+ * - `distance-kept` "The distance limit kept 4 accounts from going to a rep further away than allowed."
+ * - `no-free-rep` "No active, unlocked rep can take accounts." · `no-improving-move` "No single move or swap improves the balance further."
+ * - `limit-*`: one per RebalanceLimit cause (large-account, locked-accounts, locked-rep, remaining-reps, large-accounts).
+ */
+export type ExplanationPart =
+  | { code: 'compact-redrawn'; redrawn: number }
+  | { code: 'balanced'; tolerance: number; worst: ExplanationWorst[]; moved: number; placed: number }
+  | { code: 'within'; tolerance: number; worst: ExplanationWorst[] }
+  | { code: 'others-within'; tolerance: number }
+  | { code: 'still-outside'; tolerance: number; reps: number; worst: ExplanationWorst[] }
+  | { code: 'moved'; moved: number; placed: number }
+  | { code: 'budget-stopped'; maxMoves: number | null; maxPotentialMoved: number | null; moved: number }
+  | { code: 'orphans-first'; placed: number }
+  | { code: 'unplaced'; accounts: number; locked: number }
+  | { code: 'undone'; moves: number }
+  | { code: 'distance-kept'; accounts: number; orphansOutOfReach: boolean }
+  | { code: 'allow-more' | 'no-free-rep' | 'no-improving-move' }
+  | { code: 'limit-large-account'; metric: Metric; account: string; rep: string; share: number; tolerance: number; reached: number; bound: number }
+  | { code: 'limit-locked-accounts'; metric: Metric; rep: string; names: string[]; more: number; tolerance: number; reached: number; bound: number }
+  | { code: 'limit-locked-rep'; metric: Metric; rep: string; bound: number }
+  | { code: 'limit-remaining-reps'; metric: Metric; reps: number; reached: number; bound: number }
+  | { code: 'limit-large-accounts'; metric: Metric; names: string[]; more: number; tolerance: number; reached: number; bound: number };
+
 /** One account changing hands, with a readable reason. */
 export interface RebalanceMove {
   accountId: string;
@@ -230,6 +273,8 @@ export interface RebalanceResult {
    * limit of 60 accounts", not "maxMoves 60").
    */
   explanation: string;
+  /** The explanation as sentences, for wording in another language (absent in results made elsewhere). */
+  explanationParts?: ExplanationPart[];
   /** Accounts that must leave their rep (unassigned, inactive or unknown owner) but could not. */
   unplacedAccountIds: string[];
   /** Proven reasons why some reps cannot reach the tolerance (empty when nothing stands in the way). */
