@@ -11,6 +11,7 @@ import { distributeAccounts } from '../../src/engine/distribute-accounts.js';
 import { formatters } from '../../widgets/shared/format.js';
 import { words } from '../../widgets/rep-assignment-panel/sections/words.js';
 import { moveReasonText } from '../../widgets/rep-assignment-panel/sections/move-reason.js';
+import { explanationText } from '../../widgets/rep-assignment-panel/sections/explanation-text.js';
 import { fitReasonText } from '../../widgets/distribute-preview/fit-reason.js';
 import { currentLanguage } from '../../widgets/shared/localize.js';
 import type { Assignments } from '../../src/model/plan.js';
@@ -43,6 +44,9 @@ describe('reasons in the UI language', () => {
     let checked = 0;
     for (const options of [{}, { maxMoves: 20 }, { objective: 'compactness' as const }]) {
       const result = await rebalance({ accounts: data.accounts, reps, current }, options);
+      // the explanation: the engine's sentences, percentages as the locale writes them ("5%", not "5.0%")
+      expect(result.explanationParts?.length).to.be.greaterThan(0);
+      expect(ungrouped(explanationText(words, f, result, () => 'fallback'))).to.equal(result.explanation.replace(/(\d)\.0%/g, '$1%'));
       for (const m of result.moves) {
         expect(m.reasonParts?.length, m.accountId).to.be.greaterThan(0);
         expect(ungrouped(moveReasonText(words, f, names, m))).to.equal(m.reason);
@@ -56,6 +60,7 @@ describe('reasons in the UI language', () => {
     for (const r of fits) expect(ungrouped(fitReasonText(f, r))).to.equal(r.reason);
     // without clauses, the English reason as is
     expect(moveReasonText(words, f, names, { accountId: 'x', from: null, to: 'y', reason: 'Because' })).to.equal('Because');
+    expect(explanationText(words, f, { explanation: 'As is' }, (s) => `[${s}]`)).to.equal('[As is]');
   });
 
   it('in German: the rebalance preview’s move reasons, the recommendations and the distribute preview', async () => {
@@ -86,6 +91,12 @@ describe('reasons in the UI language', () => {
       expect(left, `English in a move reason: ${left?.[0]} in ${r}`).to.equal(null);
     }
     expect(reasons.some((r) => / (lag|ist der nächste Vertriebsmitarbeiter mit Kapazität) /.test(r) && /(über|unter) dem (Potenzial|Arbeitslast)-Ziel|im (Potenzial|Arbeitslast)-Ziel/.test(r)), reasons.join(' | ')).to.equal(true);
+    // "How the rebalance got there": the explanation in German too
+    const explanation = text(q(panel, '[part~=preview-explanation]'));
+    const english = withoutNames(explanation, crm).match(ENGLISH);
+    expect(english, `English in the explanation: ${english?.[0]} in ${explanation}`).to.equal(null);
+    expect(explanation).to.match(/^Angehalten bei der Höchstzahl von 30 verschobenen Accounts: 30 Accounts verschoben\./);
+    expect(explanation).to.match(/Erlauben Sie mehr Verschiebungen, um weiter auszugleichen\.$/);
     q<HTMLButtonElement>(panel, '[part~=preview] .row button:not(.brand)')!.click();
     await settle(provider);
 

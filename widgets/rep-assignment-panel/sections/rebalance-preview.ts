@@ -9,6 +9,7 @@ import type { PanelCtx } from './context.js';
 import type { Account } from '../../../src/model/account.js';
 import { FAR_KM, moveDistances } from './rebalance-distance.js';
 import { moveReasonText } from './move-reason.js';
+import { explanationText } from './explanation-text.js';
 import { plainEngineText, summariseRebalance, type RunAsked, type SummaryNamer } from './rebalance-summary.js';
 import type { Words } from './words.js';
 
@@ -89,7 +90,7 @@ export function rebalancePreview({ html, nothing, words }: LitTemplating, ctx: P
   return html`<div part="preview" role="region" aria-label=${msg('Rebalance preview')}>
     <p part="preview-headline" class="headline ${summary.tone}" data-status=${result.status}><strong>${summary.headline}.</strong></p>
     <ul part="preview-summary" class="summary">${summary.lines.map((l) => html`<li>${l}</li>`)}</ul>
-    ${result.explanation ? html`<details class="weak"><summary>${msg('How the rebalance got there')}</summary><p part="preview-explanation">${plainEngineText(result.explanation, f)}</p></details>` : nothing}
+    ${result.explanation ? html`<details class="weak"><summary>${msg('How the rebalance got there')}</summary><p part="preview-explanation">${explanationText(words, f, result, (english) => plainEngineText(english, f))}</p></details>` : nothing}
     <dl part="preview-stats" class="stats">
       <div><dt>${msg('Accounts moved')}</dt><dd data-stat="accounts">${f.number(c.accountsMoved, 0)}</dd>
         <dd class="weak">${msg(str`${movedShare} of accounts; at least ${needed} needed`)}</dd></div>
