@@ -55,9 +55,12 @@ export const BUDGETS = [
   // today's size + ~0.8 kB (planner 101.5 kB, standalone 184.5 kB): the UI in four languages and this round's
   // features, itemised in BENCHMARKS.md "Bundle size". Standalone 169.5 → 170.5 kB (h-eng-compact,
   // #14/#16): the rebalance's nearer-receivers pass and the distance limit's true count add 1.6 kB gz there
-  // (the engine is an on-demand chunk on the pages; only the one-file build carries it).
+  // (the engine is an on-demand chunk on the pages; only the one-file build carries it). Standalone 184.5 →
+  // 186.5 kB (h3-explain, #14): the rebalance explanation in the UI language (explanationParts in the engine,
+  // sections/explanation-text.ts, 44 sentences × de/fr/ja) adds 1.8 kB gz there; on the pages all of it is
+  // on demand (engine chunk, preview chunk, one catalogue).
   { name: 'planner (provider + map with Leaflet + gauge + panel), first load', elements: PLANNER, budget: 95 * 1024, ceiling: 101.5 * 1024 },
-  { name: 'standalone file (dist/territory-kit.js)', standalone: true, budget: 129.5 * 1024, ceiling: 184.5 * 1024 },
+  { name: 'standalone file (dist/territory-kit.js)', standalone: true, budget: 129.5 * 1024, ceiling: 186.5 * 1024 },
 ];
 
 /** Our modules that are Leaflet: its stylesheet and the list of its modules the map imports. */
