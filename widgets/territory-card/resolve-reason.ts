@@ -23,7 +23,7 @@ function condition(f: Formatters, c: RuleCondition): string {
       return msg(str`industry ${value}`, { desc: 'A territory rule the account met; the value is the CRM industry, untranslated' });
     }
     case 'range': {
-      const label = c.field === 'employees' ? msg('employees') : c.field === 'revenue' ? msg('revenue') : msg('potential');
+      const label = c.field === 'employees' ? msg('employees') : c.field === 'revenue' ? msg('revenue') : msg('potential', { desc: 'metric' });
       // Head counts without grouping (1000), amounts compact (10M; in English with the engine's lower-case k).
       const format = new Intl.NumberFormat(f.locale, c.field === 'employees' ? { useGrouping: false, maximumFractionDigits: 2 } : { notation: 'compact', maximumFractionDigits: 2 });
       const english = /^en\b/i.test(f.locale);
@@ -107,7 +107,11 @@ export function resolveReasonText(f: Formatters, r: { reason: string; reasonPart
         break;
       }
       case 'overlap': {
-        const names = list(f, p.territories.map((t) => `"${t}"`), p.more);
+        const names = list(
+          f,
+          p.territories.map((name) => msg(str`"${name}"`, { id: 'resolve-reason-quoted', desc: 'A territory name in quotes, in a list of names' })),
+          p.more,
+        );
         const priority = String(p.priority);
         text += msg(str`; overlaps ${names} at priority ${priority}, picked by territory order`);
         break;
