@@ -7,8 +7,15 @@ import type { LoadNotice } from '../../src/adapters/crm-adapter.js';
 import type { Formatters } from '../shared/format.js';
 import { isOne } from '../shared/plural.js';
 
-/** The notice in the UI language, or its English message. */
-export function loadNoticeText(f: Formatters, n: LoadNotice): string {
+/** Whether the notice is one this module words (else it is shown in the adapter's English). */
+export function isWordedNotice(n: LoadNotice): boolean {
+  return loadNoticeText(null, n) !== null;
+}
+
+/** The notice in the UI language, or its English message (null for an unknown notice when `f` is null). */
+export function loadNoticeText(f: Formatters, n: LoadNotice): string;
+export function loadNoticeText(f: Formatters | null, n: LoadNotice): string | null;
+export function loadNoticeText(f: Formatters | null, n: LoadNotice): string | null {
   const field = n.field ?? '';
   switch (n.code) {
     case 'FORECASTING_DISABLED':
@@ -25,7 +32,7 @@ export function loadNoticeText(f: Formatters, n: LoadNotice): string {
       const m = /^(\d+) deal/.exec(n.message);
       if (!m) break;
       const count = Number(m[1]);
-      const shown = f.number(count, 0);
+      const shown = f ? f.number(count, 0) : String(count);
       return isOne(count)
         ? msg(str`${shown} deal has no associated company and is left out of the earned history`)
         : msg(str`${shown} deals have no associated company and are left out of the earned history`);
@@ -44,5 +51,5 @@ export function loadNoticeText(f: Formatters, n: LoadNotice): string {
     const detail = perf[1];
     return msg(str`Performance figures are left out: ${field} is not readable for this user (${detail})`);
   }
-  return n.message;
+  return f ? n.message : null;
 }

@@ -195,7 +195,7 @@ export class TkTerritoryProvider extends TkElement {
         (m) => (TkTerritoryProvider.#noticeWords = m),
         (error) => {
           // Without the wording, the adapters' English messages.
-          TkTerritoryProvider.#noticeWords = { loadNoticeText: (_f: unknown, n: LoadNotice) => n.message };
+          TkTerritoryProvider.#noticeWords = { loadNoticeText: (_f: unknown, n: LoadNotice) => n.message } as unknown as typeof import('./load-notice.js');
           console.warn('territory-kit: could not load the notice wording', error);
         },
       );
