@@ -56,8 +56,12 @@ export const BUDGETS = [
   // features, itemised in BENCHMARKS.md "Bundle size". Standalone 169.5 → 170.5 kB (h-eng-compact,
   // #14/#16): the rebalance's nearer-receivers pass and the distance limit's true count add 1.6 kB gz there
   // (the engine is an on-demand chunk on the pages; only the one-file build carries it).
+  // Standalone 184.5 → 186.5 kB (h3-card-texts, #14): the card's territory reason and the provider's load
+  // notices worded in the UI language: 33 new messages in each of de/fr/ja (inlined in the one-file build; on
+  // the pages they are in the on-demand locale chunks) and the two wording modules (on-demand chunks on the
+  // pages): 184.5 → 185.8 kB measured. The record page's initial load is 29.4 kB.
   { name: 'planner (provider + map with Leaflet + gauge + panel), first load', elements: PLANNER, budget: 95 * 1024, ceiling: 101.5 * 1024 },
-  { name: 'standalone file (dist/territory-kit.js)', standalone: true, budget: 129.5 * 1024, ceiling: 184.5 * 1024 },
+  { name: 'standalone file (dist/territory-kit.js)', standalone: true, budget: 129.5 * 1024, ceiling: 186.5 * 1024 },
 ];
 
 /** Our modules that are Leaflet: its stylesheet and the list of its modules the map imports. */
