@@ -22,7 +22,7 @@ export interface AccountResolution {
   /**
    * The reason as data, one clause per part, in the order of `reason` (for wording it in another
    * language; `reason` is these parts in English). Territory names, region codes and CRM values are
-   * given as they are, to be shown untranslated.
+   * given as they are, to be shown untranslated. Frozen lists, often shared between accounts.
    */
   reasonParts: readonly ResolveReasonPart[];
   /** What decided the winner; null for a gap. */

@@ -5,6 +5,7 @@
  */
 import type { AccountResolution, ResolvableAccount, ResolveOverlap, ResolveReasonPart, ResolveSkip, ResolveVia } from '../resolve-territories.js';
 import type { CompiledRules } from './compile-rules.js';
+import type { RuleCondition } from '../resolve-territories.js';
 import type { CompiledTerritories, CompiledTerritory } from './compile-territories.js';
 import type { PointHits } from './polygon-index.js';
 
@@ -55,6 +56,14 @@ export class Resolver {
   readonly overlaps: ResolveOverlap[] = [];
   readonly skipped: ResolveSkip[] = [];
   excludedFrom = -1;
+  /** The `rules` / `with-rules` clause per list of conditions (CompiledRules.conditions gives shared lists). */
+  /**
+   * The frozen clause lists of a rules match and of a polygon match with rules, per list of conditions
+   * (CompiledRules.conditions gives shared lists): most accounts share them; only overlaps, skips and
+   * region matches allocate their own.
+   */
+  readonly rulesParts = new Map<readonly RuleCondition[], readonly ResolveReasonPart[]>();
+  readonly insideWithRulesParts = new Map<readonly RuleCondition[], readonly ResolveReasonPart[]>();
   /** The clause of the last non-empty `skips` text. */
   skipPart: ResolveReasonPart | null = null;
 
@@ -143,7 +152,7 @@ export class Resolver {
     this.won[best]++;
     let reason: string;
     let via: ResolveVia;
-    const parts: ResolveReasonPart[] = [];
+    let parts: readonly ResolveReasonPart[];
     const how = included ? 0 : this.viaOf[best];
     if (tied === 1 && !skipText) {
       if (how === 0) return this.sharedNamed[best];
@@ -152,18 +161,26 @@ export class Resolver {
     if (how === 0) {
       reason = this.named[best];
       via = 'include';
-      parts.push({ code: 'include', territory: w.name });
+      parts = this.sharedNamed[best].reasonParts;
     } else if (how === RULES) {
       reason = `${capitalise((w.rules as CompiledRules).describe(a))} (rules of ${quote(w)})`;
       via = 'rules';
-      parts.push({ code: 'rules', territory: w.name, conditions: (w.rules as CompiledRules).conditions(a) });
+      const conditions = (w.rules as CompiledRules).conditions(a);
+      let cached = this.rulesParts.get(conditions);
+      if (!cached) this.rulesParts.set(conditions, (cached = Object.freeze([Object.freeze({ code: 'rules' as const, territory: w.name, conditions })])));
+      parts = cached;
     } else {
       const code = this.codeOf[best];
       reason = how === GEOMETRY ? this.inside[best] : how === REGION ? `Region ${code} of ${quote(w)}` : `Inside region ${code} of ${quote(w)}`;
-      parts.push(how === GEOMETRY ? { code: 'geometry', territory: w.name } : { code: how === REGION ? 'region' : 'region-polygon', territory: w.name, region: code });
+      parts = how === GEOMETRY ? this.sharedInside[best].reasonParts : [{ code: how === REGION ? 'region' : 'region-polygon', territory: w.name, region: code }];
       if (w.rules) {
         reason += `, with ${w.rules.describe(a)}`;
-        parts.push({ code: 'with-rules', conditions: w.rules.conditions(a) });
+        const conditions = w.rules.conditions(a);
+        if (how === GEOMETRY) {
+          let cached = this.insideWithRulesParts.get(conditions);
+          if (!cached) this.insideWithRulesParts.set(conditions, (cached = Object.freeze([parts[0], Object.freeze({ code: 'with-rules' as const, conditions })])));
+          parts = cached;
+        } else parts = [parts[0], { code: 'with-rules', conditions }];
       }
       via = how === GEOMETRY ? 'geometry' : 'region';
     }
@@ -175,12 +192,12 @@ export class Resolver {
       matched = top.map((t) => list[t].id);
       const others = top.slice(1).map((t) => list[t]);
       reason += `; overlaps ${names(others)} at priority ${w.priority}, picked by territory order`;
-      parts.push({ code: 'overlap', territories: others.slice(0, MAX_NAMED).map((t) => t.name), more: Math.max(0, others.length - MAX_NAMED), priority: w.priority });
+      parts = [...parts, { code: 'overlap', territories: others.slice(0, MAX_NAMED).map((t) => t.name), more: Math.max(0, others.length - MAX_NAMED), priority: w.priority }];
       this.overlaps.push({ accountId: a.id, territoryIds: matched.slice(), priority: w.priority });
     }
     if (skipText) {
       reason += `; ${skipText}`;
-      parts.push(this.skipPart as ResolveReasonPart);
+      parts = [...parts, this.skipPart as ResolveReasonPart];
     }
     return { territoryId: w.id, reason, reasonParts: parts, via, matched };
   }
