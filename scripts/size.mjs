@@ -59,8 +59,10 @@ export const BUDGETS = [
   // Standalone 184.5 → 186.5 kB (h3-card-texts, #14): the card's territory reason and the provider's load
   // notices worded in the UI language: 33 new messages in each of de/fr/ja (inlined in the one-file build; on
   // the pages they are in the on-demand locale chunks) and the two wording modules (on-demand chunks on the
-  // pages): 184.5 → 185.8 kB measured. The record page's initial load is 29.4 kB.
-  { name: 'planner (provider + map with Leaflet + gauge + panel), first load', elements: PLANNER, budget: 95 * 1024, ceiling: 101.5 * 1024 },
+  // pages): 184.5 → 186.0 kB measured. Planner 101.5 → 101.8 kB: the resolver's reason clauses (shared, frozen
+  // lists) and the provider's on-demand loader of the notice wording, 104054 B measured. The record page's
+  // initial load is 29.4 kB.
+  { name: 'planner (provider + map with Leaflet + gauge + panel), first load', elements: PLANNER, budget: 95 * 1024, ceiling: 101.8 * 1024 },
   { name: 'standalone file (dist/territory-kit.js)', standalone: true, budget: 129.5 * 1024, ceiling: 186.5 * 1024 },
 ];
 
