@@ -59,8 +59,15 @@ export const BUDGETS = [
   // 186.5 kB (h3-explain, #14): the rebalance explanation in the UI language (explanationParts in the engine,
   // sections/explanation-text.ts, 44 sentences × de/fr/ja) adds 1.8 kB gz there; on the pages all of it is
   // on demand (engine chunk, preview chunk, one catalogue).
-  { name: 'planner (provider + map with Leaflet + gauge + panel), first load', elements: PLANNER, budget: 95 * 1024, ceiling: 101.5 * 1024 },
-  { name: 'standalone file (dist/territory-kit.js)', standalone: true, budget: 129.5 * 1024, ceiling: 186.5 * 1024 },
+  // Standalone 184.5 → 186.5 kB (h3-card-texts, #14): the card's territory reason and the provider's load
+  // notices worded in the UI language: 33 new messages in each of de/fr/ja (inlined in the one-file build; on
+  // the pages they are in the on-demand locale chunks) and the two wording modules (on-demand chunks on the
+  // pages): 184.5 → 186.0 kB measured. Planner 101.5 → 101.8 kB: the resolver's reason clauses (shared, frozen
+  // lists) and the provider's on-demand loader of the notice wording, 104054 B measured. The record page's
+  // initial load is 29.4 kB.
+  // Both together (merged, 10:10 UTC): standalone 192,311 B = 187.8 kB → ceiling 188.5 kB.
+  { name: 'planner (provider + map with Leaflet + gauge + panel), first load', elements: PLANNER, budget: 95 * 1024, ceiling: 101.8 * 1024 },
+  { name: 'standalone file (dist/territory-kit.js)', standalone: true, budget: 129.5 * 1024, ceiling: 188.5 * 1024 },
 ];
 
 /** Our modules that are Leaflet: its stylesheet and the list of its modules the map imports. */

@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Account } from '../model/account.js';
+import type { FieldOperator } from '../model/territory.js';
 import { compileTerritories, type ResolvableTerritory } from './resolve/compile-territories.js';
 import { Resolver } from './resolve/resolver.js';
 
@@ -18,11 +19,47 @@ export interface AccountResolution {
   territoryId: string | null;
   /** Why, in words: `Inside the "West" polygon`, `Named account of "Key Accounts"`, `Region 06 of "California"`. */
   reason: string;
+  /**
+   * The reason as data, one clause per part, in the order of `reason` (for wording it in another
+   * language; `reason` is these parts in English). Territory names, region codes and CRM values are
+   * given as they are, to be shown untranslated. Frozen lists, often shared between accounts.
+   */
+  reasonParts: readonly ResolveReasonPart[];
   /** What decided the winner; null for a gap. */
   via: ResolveVia | null;
   /** Every territory id matching at the winning priority (named includes only, when included), in territory order. */
   matched: string[];
 }
+
+/** One condition of a territory's attribute rules, as the account met it (see `ResolveReasonPart`). */
+export type RuleCondition =
+  /** `industry Healthcare`: the industry the account matched, in the rule's spelling. */
+  | { kind: 'industry'; value: string }
+  /** `employees 50–200`, `revenue ≥ 10M`, `potential ≤ 5k`. */
+  | { kind: 'range'; field: 'employees' | 'revenue' | 'potential'; min?: number; max?: number }
+  /** A custom-field predicate: `Tier = Gold`, `Segment in A, B`, `Region contains "North"`, `Partner is set`. */
+  | { kind: 'field'; field: string; op: FieldOperator; values: readonly (string | number | boolean)[] };
+
+/**
+ * A clause of an account's resolution reason. English wording (the `reason`):
+ * - `geometry`: `Inside the "West" polygon`; `include`: `Named account of "Key Accounts"`;
+ * - `region`: `Region CA of "West"`; `region-polygon`: `Inside region CA of "West"`;
+ * - `rules`: `industry Healthcare and revenue ≥ 10M (rules of "Health")`;
+ * - `with-rules` (after geometry/region): `, with industry Healthcare`;
+ * - `overlap`: `; overlaps "East", "North" and 2 more at priority 1, picked by territory order`
+ *   (`territories` are the first names shown, `more` the rest);
+ * - `no-coordinates`: `no coordinates, so not tested against the "West" polygon nor 2 other territories
+ *   with polygons` (`polygon` false: "region polygons"); capitalised and before `none` in a gap;
+ * - `none`: `Matches no territory`, with ` (excluded from "West")` when `excludedFrom` is set.
+ */
+export type ResolveReasonPart =
+  | { code: 'geometry' | 'include'; territory: string }
+  | { code: 'region' | 'region-polygon'; territory: string; region: string }
+  | { code: 'rules'; territory: string; conditions: readonly RuleCondition[] }
+  | { code: 'with-rules'; conditions: readonly RuleCondition[] }
+  | { code: 'overlap'; territories: readonly string[]; more: number; priority: number }
+  | { code: 'no-coordinates'; territory: string; polygon: boolean; others: number }
+  | { code: 'none'; excludedFrom?: string };
 
 /** An account matched by several territories at the top priority. */
 export interface ResolveOverlap {

@@ -4,6 +4,7 @@ import { createHubSpotAdapter, type HubSpotAdapterOptions } from '../../src/adap
 import type { LockChange } from '../../src/adapters/crm-adapter.js';
 import { startHubSpotEmulator, type HubSpotEmulator, type HubSpotEmulatorOptions } from '../emulators/hubspot/server.js';
 import { makeCompanies, makeDeals, makeOwners } from '../emulators/hubspot/fixture.js';
+import { isWordedNotice } from '../../widgets/territory-provider/load-notice.js';
 
 const opened: HubSpotEmulator[] = [];
 after(() => Promise.all(opened.map((e) => e.close())));
@@ -62,6 +63,7 @@ describe('HubSpot earned history (deals)', () => {
     assert.match(byId.get(deals[2].id)!.reason, /HubSpot property amount/);
     assert.equal(opportunities?.length, 9 - 3);
     assert.deepEqual(notices?.map((n) => n.code), ['DEALS_WITHOUT_COMPANY']);
+    assert.ok(isWordedNotice(notices![0]), `the provider words this notice in the UI language: ${notices![0].message}`);
   });
 
   it('a portal that refuses deals (403, missing scope) loads companies and owners, with a notice', async () => {

@@ -6,6 +6,7 @@ import { startSalesforceEmulator, type EmulatorOptions, type SalesforceEmulator 
 import { seedOrg } from '../emulators/salesforce/seed.js';
 import { emulatorConnection } from '../emulators/salesforce/connect.js';
 import { apexMethodsFor, type ApexFakeOptions } from '../emulators/salesforce/apex-methods.js';
+import { isWordedNotice } from '../../widgets/territory-provider/load-notice.js';
 
 const fastRetry = () => ({ retries: 3, baseMs: 1, capMs: 5, deadlineMs: 10_000 });
 const LOCK = 'Territory_Locked__c';
@@ -99,6 +100,7 @@ for (const via of ['jsforce', 'apex'] as const) {
         assert.equal(notices?.length, 1);
         assert.equal(notices![0].field, 'Opportunity.Amount');
         assert.match(notices![0].message, /Opportunity\.Amount is not readable/);
+        assert.ok(isWordedNotice(notices![0]), `the provider words this notice in the UI language: ${notices![0].message}`);
       });
     });
   });
@@ -180,6 +182,7 @@ for (const via of ['jsforce', 'apex'] as const) {
         assert.ok(accounts.every((a) => a.locked === undefined));
         assert.equal(report.lockFieldSkipped?.field, `Account.${LOCK}`);
         assert.deepEqual(notices?.map((n) => n.field), [`Account.${LOCK}`]);
+        assert.ok(isWordedNotice(notices![0]), `the provider words this notice in the UI language: ${notices![0].message}`);
       });
     });
   });

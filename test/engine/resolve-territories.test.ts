@@ -26,8 +26,8 @@ test('works on records validated by the model (defaults applied)', () => {
   ]);
   assert.equal(rejected.length, 0);
   const r = resolveTerritories(accounts, territories);
-  assert.deepEqual(r.byAccount.get('a1'), { territoryId: 'box', reason: 'Inside the "Box" polygon', via: 'geometry', matched: ['box'] });
-  assert.deepEqual(r.byAccount.get('a2'), { territoryId: null, reason: 'Matches no territory', via: null, matched: [] });
+  assert.deepEqual(r.byAccount.get('a1'), { territoryId: 'box', reason: 'Inside the "Box" polygon', reasonParts: [{ code: 'geometry', territory: 'Box' }], via: 'geometry', matched: ['box'] });
+  assert.deepEqual(r.byAccount.get('a2'), { territoryId: null, reason: 'Matches no territory', reasonParts: [{ code: 'none' }], via: null, matched: [] });
   assert.deepEqual(r.gaps, ['a2']);
   assert.deepEqual(r.counts, { box: 1, named: 0 });
 });
@@ -63,7 +63,7 @@ test('among several named includes the highest priority wins without an overlap'
       { id: 'geo', name: 'Geo', priority: 99, definition: { geometry: square(0, 0, 10, 10) } },
     ],
   );
-  assert.deepEqual(r.byAccount.get('a'), { territoryId: 'high', reason: 'Named account of "High"', via: 'include', matched: ['high'] });
+  assert.deepEqual(r.byAccount.get('a'), { territoryId: 'high', reason: 'Named account of "High"', reasonParts: [{ code: 'include', territory: 'High' }], via: 'include', matched: ['high'] });
   assert.deepEqual(r.overlaps, []);
 });
 
@@ -85,7 +85,7 @@ test('shared results are frozen: changing one throws instead of changing another
   assert.throws(() => {
     (r.byAccount.get('a')! as { territoryId: string | null }).territoryId = 'other';
   }, TypeError);
-  assert.deepEqual(r.byAccount.get('b'), { territoryId: 'box', reason: 'Inside the "Box" polygon', via: 'geometry', matched: ['box'] });
+  assert.deepEqual(r.byAccount.get('b'), { territoryId: 'box', reason: 'Inside the "Box" polygon', reasonParts: [{ code: 'geometry', territory: 'Box' }], via: 'geometry', matched: ['box'] });
   // Each call gets its own: a later call never returns an earlier call's objects.
   assert.notEqual(resolveTerritories([acct('a', 5, 5)], [box]).byAccount.get('a'), r.byAccount.get('a')!);
 });
@@ -96,8 +96,8 @@ test('a plain gap is shared and frozen too; a gap with an exclusion gets its own
   assert.equal(r.byAccount.get('g'), r.byAccount.get('h')!);
   assert.ok(Object.isFrozen(r.byAccount.get('g')!) && Object.isFrozen(r.byAccount.get('g')!.matched));
   assert.throws(() => r.byAccount.get('g')!.matched.push('x'), TypeError);
-  assert.deepEqual(r.byAccount.get('g'), { territoryId: null, reason: 'Matches no territory', via: null, matched: [] });
-  assert.deepEqual(r.byAccount.get('e'), { territoryId: null, reason: 'Matches no territory (excluded from "Ex")', via: null, matched: [] });
+  assert.deepEqual(r.byAccount.get('g'), { territoryId: null, reason: 'Matches no territory', reasonParts: [{ code: 'none' }], via: null, matched: [] });
+  assert.deepEqual(r.byAccount.get('e'), { territoryId: null, reason: 'Matches no territory (excluded from "Ex")', reasonParts: [{ code: 'none', excludedFrom: 'Ex' }], via: null, matched: [] });
   assert.deepEqual(r.gaps, ['g', 'h', 'e']);
 });
 

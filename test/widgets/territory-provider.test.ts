@@ -59,6 +59,8 @@ describe('<tk-territory-provider>', () => {
     adapter.data = { ...adapter.data, notices: [{ code: 'INVALID_FIELD', field: 'Opportunity.Amount', message }] };
     for (const role of ['admin', 'rep']) {
       const el = await mount(adapter, { role, repId: 'r1' });
+      // The notices show once their wording (loaded on demand) has arrived.
+      await waitUntil(() => root(el).querySelector('[part~=notices]'), 'the notices did not show');
       const notices = root(el).querySelector('[part~=notices]')!;
       expect(notices, role).to.exist;
       expect(notices.getAttribute('role')).to.equal('status');

@@ -191,7 +191,7 @@ export class TkTerritoryCard extends TkElement {
               : resolved
                 ? (territoryName(resolved.get(focused.id)?.territoryId) ?? msg('none (no territory matches)'))
                 : '…'}${focused.locked ? ` · ${msg('locked')}` : ''}</p>
-          ${resolved?.get(focused.id)?.territoryId ? html`<p class="weak why">${resolved.get(focused.id)!.reason}</p>` : nothing}
+          ${resolved?.get(focused.id)?.territoryId ? html`<p class="weak why">${this.details ? this.details.resolveReasonText(this.fmt, resolved.get(focused.id)!) : '…'}</p>` : nothing}
         </section>`
       : focusId
         ? html`<p part="account" class="weak">${msg(str`Account ${focusId} is not in this plan.`)}</p>`

@@ -4,7 +4,7 @@ import { ContextProvider } from '@lit/context';
 import { adapterContext } from '../../src/context/adapter-context.js';
 import { planActionsContext } from '../../src/context/plan-actions-context.js';
 import { planStateContext } from '../../src/context/plan-state-context.js';
-import { CrmLoadError, type Change, type CrmAdapter, type LoadProgress, type SaveOutcome, type TerritorySaveOutcome } from '../../src/adapters/crm-adapter.js';
+import { CrmLoadError, type Change, type CrmAdapter, type LoadNotice, type LoadProgress, type SaveOutcome, type TerritorySaveOutcome } from '../../src/adapters/crm-adapter.js';
 import { formatRejection } from '../../src/model/format-rejection.js';
 import { assignedTo } from '../../src/model/assignments.js';
 import type { Assignments } from '../../src/model/plan.js';
@@ -183,6 +183,28 @@ export class TkTerritoryProvider extends TkElement {
   /** The cross-tab lock on the working plan (see plan-tab-lock.ts), once a persisted, editable plan loaded. */
   #lock: import('./plan-tab-lock.js').PlanTabLock | null = null;
   #warnedRole: string | null = null;
+  /** The wording of load notices (load-notice.ts), loaded when a load first has notices. */
+  static #noticeWords: typeof import('./load-notice.js') | null = null;
+  static #noticeLoad: Promise<unknown> | null = null;
+
+  /** The load notices in the UI language (the adapter's English message for an unknown code); shown once their wording has loaded. */
+  #renderNotices(notices: readonly LoadNotice[]) {
+    const words = TkTerritoryProvider.#noticeWords;
+    if (!words) {
+      TkTerritoryProvider.#noticeLoad ??= import('./load-notice.js').then(
+        (m) => (TkTerritoryProvider.#noticeWords = m),
+        (error) => {
+          // Without the wording, the adapters' English messages.
+          TkTerritoryProvider.#noticeWords = { loadNoticeText: (_f: unknown, n: LoadNotice) => n.message } as unknown as typeof import('./load-notice.js');
+          console.warn('territory-kit: could not load the notice wording', error);
+        },
+      );
+      void TkTerritoryProvider.#noticeLoad.then(() => this.requestUpdate());
+      return nothing;
+    }
+    const f = this.fmt;
+    return html`<div part="notices" class="notice" role="status">${notices.map((n) => html`<p>${words.loadNoticeText(f, n)}</p>`)}</div>`;
+  }
 
   /** The stable actions object provided to the widgets (also usable directly). */
   readonly actions: PlanActions = {
@@ -615,7 +637,7 @@ export class TkTerritoryProvider extends TkElement {
       ${this.otherTab && s.status === 'ready' ? this.#renderOtherTab() : nothing}
       ${this.offer ? this.#renderOffer(this.offer) : nothing} ${this.restoreReport ? this.#renderRestoreReport() : nothing}
       ${s.notices?.length && s.status === 'ready'
-        ? html`<div part="notices" class="notice" role="status">${s.notices.map((n) => html`<p>${n.message}</p>`)}</div>`
+        ? this.#renderNotices(s.notices)
         : nothing}
       ${s.rejected.length && canEdit(s) ? this.#renderRejections() : nothing}
       ${!this.noToolbar && canEdit(s) && s.status === 'ready' ? this.#renderToolbar() : nothing}

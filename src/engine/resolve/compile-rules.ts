@@ -4,6 +4,7 @@
  */
 import type { AttributeRules, FieldPredicate, Range } from '../../model/territory.js';
 import type { FieldValue } from '../../model/account.js';
+import type { RuleCondition } from '../resolve-territories.js';
 
 /** The account attributes the rules look at. */
 export interface RuleSubject {
@@ -20,6 +21,8 @@ export interface CompiledRules {
   test(account: RuleSubject): boolean;
   /** The conditions as text, e.g. `industry Healthcare and revenue ≥ 10M` (names the industry the account matched). */
   describe(account: RuleSubject): string;
+  /** The same conditions as data, in the order of `describe` (a frozen list, shared by the accounts with the same result). */
+  conditions(account: RuleSubject): readonly RuleCondition[];
 }
 
 type Scalar = string | number | boolean;
@@ -130,12 +133,15 @@ export function compileRules(territoryId: string, rules: AttributeRules | null |
   if (!rules) return null;
   const tests: ((a: RuleSubject) => boolean)[] = [];
   const texts: ((a: RuleSubject) => string)[] = [];
+  const conds: ((a: RuleSubject) => RuleCondition)[] = [];
 
   if (rules.industries && rules.industries.length > 0) {
     // Lower-cased industry → the rule's own spelling, for the reason text.
     const wanted = new Map(rules.industries.map((s) => [s.trim().toLowerCase(), s.trim()]));
     tests.push((a) => typeof a.industry === 'string' && wanted.has(a.industry.trim().toLowerCase()));
-    texts.push((a) => `industry ${wanted.get((a.industry ?? '').trim().toLowerCase()) ?? a.industry ?? ''}`);
+    const industry = (a: RuleSubject) => wanted.get((a.industry ?? '').trim().toLowerCase()) ?? a.industry ?? '';
+    texts.push((a) => `industry ${industry(a)}`);
+    conds.push((a) => ({ kind: 'industry', value: industry(a) }));
   }
   const ranges: [keyof RuleSubject & ('employees' | 'annualRevenue' | 'potential'), string, (n: number) => string][] = [
     ['employees', 'employees', String],
@@ -149,6 +155,8 @@ export function compileRules(territoryId: string, rules: AttributeRules | null |
     tests.push((a) => inRange(a[key], r));
     const text = rangeText(label, r, fmt);
     texts.push(() => text);
+    const cond: RuleCondition = { kind: 'range', field: label as 'employees' | 'revenue' | 'potential', ...(r.min !== undefined ? { min: r.min } : {}), ...(r.max !== undefined ? { max: r.max } : {}) };
+    conds.push(() => cond);
   }
   (rules.fields ?? []).forEach((p, i) => {
     if (!p || typeof p.field !== 'string' || p.field.length === 0) throw ruleError(territoryId, `fields.${i}.field`, 'must name a custom field');
@@ -156,14 +164,28 @@ export function compileRules(territoryId: string, rules: AttributeRules | null |
     const name = p.field;
     tests.push((a) => test(a.fields && Object.hasOwn(a.fields, name) ? (a.fields[name] ?? null) : null));
     texts.push(() => text);
+    const v = p.value;
+    const values = p.op === 'exists' ? [v !== false] : Array.isArray(v) ? v.slice() : v === undefined ? [] : [v];
+    const cond: RuleCondition = { kind: 'field', field: name, op: p.op, values };
+    conds.push(() => cond);
   });
 
   if (tests.length === 0) return null;
+  const byIndustry = new Map<string, RuleCondition[]>();
+  const industryKey = rules.industries && rules.industries.length > 0 ? (a: RuleSubject) => a.industry ?? '' : () => '';
   return {
     test: (a) => {
       for (const t of tests) if (!t(a)) return false;
       return true;
     },
     describe: (a) => texts.map((t) => t(a)).join(' and '),
+    conditions: (a) => {
+      // One frozen list per distinct industry value matched (the rest are the same for every account):
+      // resolving 100k accounts allocates none.
+      const key = industryKey(a);
+      let list = byIndustry.get(key);
+      if (list === undefined) byIndustry.set(key, (list = Object.freeze(conds.map((c) => c(a))) as RuleCondition[]));
+      return list;
+    },
   };
 }

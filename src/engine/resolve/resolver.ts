@@ -3,8 +3,9 @@
  * on every call (per-call closures made V8 throw away its optimised code at each new call: "wrong
  * call target" deopts, measured with --trace-deopt). Private to resolveTerritories.
  */
-import type { AccountResolution, ResolvableAccount, ResolveOverlap, ResolveSkip, ResolveVia } from '../resolve-territories.js';
+import type { AccountResolution, ResolvableAccount, ResolveOverlap, ResolveReasonPart, ResolveSkip, ResolveVia } from '../resolve-territories.js';
 import type { CompiledRules } from './compile-rules.js';
+import type { RuleCondition } from '../resolve-territories.js';
 import type { CompiledTerritories, CompiledTerritory } from './compile-territories.js';
 import type { PointHits } from './polygon-index.js';
 
@@ -22,8 +23,8 @@ function names(ts: readonly CompiledTerritory[]): string {
   return ts.length > MAX_NAMED ? `${shown} and ${ts.length - MAX_NAMED} more` : shown;
 }
 
-function frozen(territoryId: string, reason: string, via: ResolveVia): AccountResolution {
-  return Object.freeze({ territoryId, reason, via, matched: Object.freeze([territoryId]) as string[] });
+function frozen(territoryId: string, reason: string, via: ResolveVia, part: ResolveReasonPart): AccountResolution {
+  return Object.freeze({ territoryId, reason, reasonParts: Object.freeze([Object.freeze(part)]), via, matched: Object.freeze([territoryId]) as string[] });
 }
 
 export class Resolver {
@@ -50,11 +51,21 @@ export class Resolver {
   readonly sharedInside: AccountResolution[];
   readonly sharedNamed: AccountResolution[];
   /** The plain gap (no exclusion, no skip), shared by every such account like the results above. */
-  readonly sharedGap: AccountResolution = Object.freeze({ territoryId: null, reason: 'Matches no territory', via: null, matched: Object.freeze([]) as unknown as string[] });
+  readonly sharedGap: AccountResolution = Object.freeze({ territoryId: null, reason: 'Matches no territory', reasonParts: Object.freeze([Object.freeze({ code: 'none' as const })]), via: null, matched: Object.freeze([]) as unknown as string[] });
   readonly gaps: string[] = [];
   readonly overlaps: ResolveOverlap[] = [];
   readonly skipped: ResolveSkip[] = [];
   excludedFrom = -1;
+  /** The `rules` / `with-rules` clause per list of conditions (CompiledRules.conditions gives shared lists). */
+  /**
+   * The frozen clause lists of a rules match and of a polygon match with rules, per list of conditions
+   * (CompiledRules.conditions gives shared lists): most accounts share them; only overlaps, skips and
+   * region matches allocate their own.
+   */
+  readonly rulesParts = new Map<readonly RuleCondition[], readonly ResolveReasonPart[]>();
+  readonly insideWithRulesParts = new Map<readonly RuleCondition[], readonly ResolveReasonPart[]>();
+  /** The clause of the last non-empty `skips` text. */
+  skipPart: ResolveReasonPart | null = null;
 
   constructor(readonly c: CompiledTerritories) {
     this.list = c.list;
@@ -65,8 +76,8 @@ export class Resolver {
     this.won = new Int32Array(this.T);
     this.inside = this.list.map((t) => `Inside the ${quote(t)} polygon`);
     this.named = this.list.map((t) => `Named account of ${quote(t)}`);
-    this.sharedInside = this.list.map((t, k) => frozen(t.id, this.inside[k], 'geometry'));
-    this.sharedNamed = this.list.map((t, k) => frozen(t.id, this.named[k], 'include'));
+    this.sharedInside = this.list.map((t, k) => frozen(t.id, this.inside[k], 'geometry', { code: 'geometry', territory: t.name }));
+    this.sharedNamed = this.list.map((t, k) => frozen(t.id, this.named[k], 'include', { code: 'include', territory: t.name }));
   }
 
   /** Records territory t as a match of account a (position i), once, unless it excludes a or its rules fail. */
@@ -134,12 +145,14 @@ export class Resolver {
       if (excludedFrom < 0 && !skipText) return this.sharedGap;
       const excluded = excludedFrom >= 0 ? ` (excluded from ${quote(list[excludedFrom])})` : '';
       const reason = skipText ? `${capitalise(skipText)}; matches no territory${excluded}` : `Matches no territory${excluded}`;
-      return { territoryId: null, reason, via: null, matched: [] };
+      const none: ResolveReasonPart = excludedFrom >= 0 ? { code: 'none', excludedFrom: list[excludedFrom].name } : { code: 'none' };
+      return { territoryId: null, reason, reasonParts: skipText ? [this.skipPart as ResolveReasonPart, none] : [none], via: null, matched: [] };
     }
     const w = list[best];
     this.won[best]++;
     let reason: string;
     let via: ResolveVia;
+    let parts: readonly ResolveReasonPart[];
     const how = included ? 0 : this.viaOf[best];
     if (tied === 1 && !skipText) {
       if (how === 0) return this.sharedNamed[best];
@@ -148,13 +161,27 @@ export class Resolver {
     if (how === 0) {
       reason = this.named[best];
       via = 'include';
+      parts = this.sharedNamed[best].reasonParts;
     } else if (how === RULES) {
       reason = `${capitalise((w.rules as CompiledRules).describe(a))} (rules of ${quote(w)})`;
       via = 'rules';
+      const conditions = (w.rules as CompiledRules).conditions(a);
+      let cached = this.rulesParts.get(conditions);
+      if (!cached) this.rulesParts.set(conditions, (cached = Object.freeze([Object.freeze({ code: 'rules' as const, territory: w.name, conditions })])));
+      parts = cached;
     } else {
       const code = this.codeOf[best];
       reason = how === GEOMETRY ? this.inside[best] : how === REGION ? `Region ${code} of ${quote(w)}` : `Inside region ${code} of ${quote(w)}`;
-      if (w.rules) reason += `, with ${w.rules.describe(a)}`;
+      parts = how === GEOMETRY ? this.sharedInside[best].reasonParts : [{ code: how === REGION ? 'region' : 'region-polygon', territory: w.name, region: code }];
+      if (w.rules) {
+        reason += `, with ${w.rules.describe(a)}`;
+        const conditions = w.rules.conditions(a);
+        if (how === GEOMETRY) {
+          let cached = this.insideWithRulesParts.get(conditions);
+          if (!cached) this.insideWithRulesParts.set(conditions, (cached = Object.freeze([parts[0], Object.freeze({ code: 'with-rules' as const, conditions })])));
+          parts = cached;
+        } else parts = [parts[0], { code: 'with-rules', conditions }];
+      }
       via = how === GEOMETRY ? 'geometry' : 'region';
     }
     let matched: string[];
@@ -163,11 +190,16 @@ export class Resolver {
     } else {
       const top = matches.filter((t) => list[t].priority === w.priority).sort((x, y) => x - y);
       matched = top.map((t) => list[t].id);
-      reason += `; overlaps ${names(top.slice(1).map((t) => list[t]))} at priority ${w.priority}, picked by territory order`;
+      const others = top.slice(1).map((t) => list[t]);
+      reason += `; overlaps ${names(others)} at priority ${w.priority}, picked by territory order`;
+      parts = [...parts, { code: 'overlap', territories: others.slice(0, MAX_NAMED).map((t) => t.name), more: Math.max(0, others.length - MAX_NAMED), priority: w.priority }];
       this.overlaps.push({ accountId: a.id, territoryIds: matched.slice(), priority: w.priority });
     }
-    if (skipText) reason += `; ${skipText}`;
-    return { territoryId: w.id, reason, via, matched };
+    if (skipText) {
+      reason += `; ${skipText}`;
+      parts = [...parts, this.skipPart as ResolveReasonPart];
+    }
+    return { territoryId: w.id, reason, reasonParts: parts, via, matched };
   }
 
   /**
@@ -195,6 +227,7 @@ export class Resolver {
     const text =
       `no coordinates, so not tested against the ${quote(list[first])} ${list[first].hasGeometry ? 'polygon' : 'region polygons'}` +
       (others > 0 ? ` nor ${others} other ${others === 1 ? 'territory' : 'territories'} with polygons` : '');
+    this.skipPart = { code: 'no-coordinates', territory: list[first].name, polygon: list[first].hasGeometry, others };
     this.skipped.push({ accountId: a.id, territoryId: list[first].id, reason: capitalise(text), count });
     return text;
   }

@@ -1,0 +1,55 @@
+// The provider's load notices (LoadResult.notices) in the UI language (issue #14), worded from each
+// notice's code and field; the adapter's English `message` for a notice this does not know. Loaded on
+// demand by <tk-territory-provider> when a load has notices (they are rare; the record page stays small).
+// Field names (Account.Locked__c, deals) are the CRM's and stay as they are.
+import { msg, str } from '@lit/localize';
+import type { LoadNotice } from '../../src/adapters/crm-adapter.js';
+import type { Formatters } from '../shared/format.js';
+import { isOne } from '../shared/plural.js';
+
+/** Whether the notice is one this module words (else it is shown in the adapter's English). */
+export function isWordedNotice(n: LoadNotice): boolean {
+  return loadNoticeText(null, n) !== null;
+}
+
+/** The notice in the UI language, or its English message (null for an unknown notice when `f` is null). */
+export function loadNoticeText(f: Formatters, n: LoadNotice): string;
+export function loadNoticeText(f: Formatters | null, n: LoadNotice): string | null;
+export function loadNoticeText(f: Formatters | null, n: LoadNotice): string | null {
+  const field = n.field ?? '';
+  switch (n.code) {
+    case 'FORECASTING_DISABLED':
+      return msg('Quotas stay in the plan (and export as CSV): Collaborative Forecasts is not enabled in this Salesforce org.');
+    case 'NO_FORECAST_ACCESS':
+      return msg('Quotas stay in the plan (and export as CSV): this user cannot read Salesforce forecast quotas (it needs the View All Forecasts or Allow Forecasting permission).');
+    case 'NO_MANAGE_QUOTAS':
+      return msg('Quotas stay in the plan (and export as CSV): this user may not edit Salesforce forecast quotas (it needs the Manage Quotas permission).');
+    case 'FORECASTING_TYPE':
+      return msg('Quotas stay in the plan (and export as CSV): the forecast type is not an active amount forecast in this Salesforce org; set the forecastingType option.');
+    case 'GOALS_WRITE_SCOPE':
+      return msg('Quotas are not saved to HubSpot (the app may not write goal targets). They stay in the plan and export as CSV.');
+    case 'DEALS_WITHOUT_COMPANY': {
+      const m = /^(\d+) deal/.exec(n.message);
+      if (!m) break;
+      const count = Number(m[1]);
+      const shown = f ? f.number(count, 0) : String(count);
+      return isOne(count)
+        ? msg(str`${shown} deal has no associated company and is left out of the earned history`)
+        : msg(str`${shown} deals have no associated company and are left out of the earned history`);
+    }
+  }
+  // Field-level security: the salesforce adapter reports an unreadable lock or performance field with
+  // Salesforce's own error code, so these are known by their field and the message's shape; the detail in
+  // parentheses is Salesforce's error message (CRM text), shown as it is.
+  const lock = field ? /^Lock flags are not loaded from Salesforce: .+ is not readable for this user \((.*)\); locks stay in this plan$/s.exec(n.message) : null;
+  if (lock) {
+    const detail = lock[1];
+    return msg(str`Lock flags are not loaded from Salesforce: ${field} is not readable for this user (${detail}); locks stay in this plan`);
+  }
+  const perf = field ? /^Performance figures are left out: .+ is not readable for this user \((.*)\)$/s.exec(n.message) : null;
+  if (perf) {
+    const detail = perf[1];
+    return msg(str`Performance figures are left out: ${field} is not readable for this user (${detail})`);
+  }
+  return f ? n.message : null;
+}
