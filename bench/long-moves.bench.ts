@@ -14,37 +14,18 @@
  * - with `maxDistanceKm`, what the result reports as held back by the limit.
  * Times are wall ms of one run (the machine is shared); counts are deterministic.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { generateDemoData } from '../src/data/generate-demo-data.js';
 import { haversineKm } from '../src/engine/geo.js';
 import { rebalance as rebalanceHere, type RebalanceOptions, type RebalanceResult } from '../src/engine/rebalance.js';
 import type { Account } from '../src/model/account.js';
 import type { Assignments } from '../src/model/plan.js';
 import type { Rep } from '../src/model/rep.js';
+import { loadBaselineRebalance } from './baseline-engine.js';
 
 type Rebalance = (input: { accounts: Account[]; reps: Rep[]; current: Assignments }, options?: RebalanceOptions) => Promise<RebalanceResult>;
 const FAR_KM = 500;
 
-async function loadBaseline(ref: string): Promise<{ f: Rebalance; sha: string } | null> {
-  try {
-    const sha = execFileSync('git', ['rev-parse', ref], { encoding: 'utf8' }).trim();
-    const dir = join(tmpdir(), `tk-long-moves-baseline-${sha.slice(0, 12)}`);
-    if (!existsSync(join(dir, 'src', 'engine', 'rebalance.ts'))) {
-      mkdirSync(dir, { recursive: true });
-      const tar = execFileSync('git', ['archive', '--format=tar', sha, 'src'], { maxBuffer: 1 << 30 });
-      execFileSync('tar', ['-x', '-C', dir], { input: tar });
-    }
-    const mod = (await import(pathToFileURL(join(dir, 'src', 'engine', 'rebalance.ts')).href)) as { rebalance: Rebalance };
-    return { f: mod.rebalance, sha };
-  } catch (e) {
-    console.error(`baseline ${ref} not loaded: ${(e as Error).message}`);
-    return null;
-  }
-}
 
 interface Figures {
   moves: number;
@@ -135,7 +116,7 @@ async function main(): Promise<void> {
   const refs = args.has('no-baseline') ? [] : (args.get('baseline') ?? 'main').split(',');
   const engines: [string, Rebalance][] = [];
   for (const ref of refs) {
-    const b = await loadBaseline(ref);
+    const b = await loadBaselineRebalance(ref);
     if (b) engines.push([`${ref} ${b.sha.slice(0, 7)}`, b.f]);
   }
   engines.push(['this tree', rebalanceHere as Rebalance]);

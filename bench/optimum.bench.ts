@@ -22,10 +22,9 @@
  * in the same process, so both run on the same machine state. Instances: bench/optimum-instances.ts.
  */
 
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { comparePlans } from '../src/engine/compare-plans.js';
@@ -36,6 +35,7 @@ import type { RebalanceOptions, RebalanceResult } from '../src/engine/rebalance.
 import type { Assignments } from '../src/model/plan.js';
 import { distances, makeZipBase, nearestPlan, perturb, type ZipInstance } from './optimum-instances.js';
 import { solveAssign, type AssignSolution } from './optimum-solve.js';
+import { loadBaselineRebalance } from './baseline-engine.js';
 
 type Rebalance = (input: ZipInstance, options?: RebalanceOptions) => Promise<RebalanceResult>;
 
@@ -249,23 +249,6 @@ async function timed(f: Rebalance, inst: ZipInstance, options: RebalanceOptions)
   return { result, ms: performance.now() - t0 };
 }
 
-/** The engine as on `main`: src/ of main copied out of git into the temp folder, imported here. */
-async function loadBaseline(ref = 'main'): Promise<{ f: Rebalance; sha: string } | null> {
-  try {
-    const sha = execFileSync('git', ['rev-parse', ref], { encoding: 'utf8' }).trim();
-    const dir = join(tmpdir(), `tk-optimum-baseline-${sha.slice(0, 12)}`);
-    if (!existsSync(join(dir, 'src', 'engine', 'rebalance.ts'))) {
-      mkdirSync(dir, { recursive: true });
-      const tar = execFileSync('git', ['archive', '--format=tar', sha, 'src'], { maxBuffer: 1 << 30 });
-      execFileSync('tar', ['-x', '-C', dir], { input: tar });
-    }
-    const mod = (await import(pathToFileURL(join(dir, 'src', 'engine', 'rebalance.ts')).href)) as { rebalance: Rebalance };
-    return { f: mod.rebalance, sha };
-  } catch (e) {
-    console.error(`baseline (main) not loaded: ${(e as Error).message}`);
-    return null;
-  }
-}
 
 interface Case {
   inst: ZipInstance;
@@ -292,7 +275,7 @@ async function main(): Promise<void> {
   const refs = args.has('no-baseline') ? [] : (args.get('baseline') ?? 'main').split(',');
   const engines: [string, Rebalance][] = [];
   for (const ref of refs) {
-    const b = await loadBaseline(ref);
+    const b = await loadBaselineRebalance(ref);
     if (b) engines.push([`rebalance (${ref === 'main' ? 'main ' : ''}${b.sha.slice(0, 7)})`, b.f]);
   }
   engines.push(['rebalance (this branch)', rebalanceHere as Rebalance]);

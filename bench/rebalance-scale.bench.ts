@@ -7,32 +7,13 @@
  *
  *   npm run bench:scale -- --baseline=f1966a7 --runs=3 --kinds=uniform,metro,heavy --size=100000x500
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { rebalance as rebalanceHere, type RebalanceResult } from '../src/engine/rebalance.js';
 import { makeInstance, type Instance, type InstanceKind } from './instances.js';
+import { loadBaselineRebalance } from './baseline-engine.js';
 
 type Rebalance = (input: Instance) => Promise<RebalanceResult>;
 
-async function loadBaseline(ref: string): Promise<{ f: Rebalance; sha: string } | null> {
-  try {
-    const sha = execFileSync('git', ['rev-parse', ref], { encoding: 'utf8' }).trim();
-    const dir = join(tmpdir(), `tk-scale-baseline-${sha.slice(0, 12)}`);
-    if (!existsSync(join(dir, 'src', 'engine', 'rebalance.ts'))) {
-      mkdirSync(dir, { recursive: true });
-      const tar = execFileSync('git', ['archive', '--format=tar', sha, 'src'], { maxBuffer: 1 << 30 });
-      execFileSync('tar', ['-x', '-C', dir], { input: tar });
-    }
-    const mod = (await import(pathToFileURL(join(dir, 'src', 'engine', 'rebalance.ts')).href)) as { rebalance: Rebalance };
-    return { f: mod.rebalance, sha };
-  } catch (e) {
-    console.error(`baseline ${ref} not loaded: ${(e as Error).message}`);
-    return null;
-  }
-}
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
@@ -44,7 +25,7 @@ async function main(): Promise<void> {
   const engines: [string, Rebalance][] = [];
   const ref = args.get('baseline') ?? 'main';
   if (!args.has('no-baseline')) {
-    const b = await loadBaseline(ref);
+    const b = await loadBaselineRebalance(ref);
     if (b) engines.push([`${ref} ${b.sha.slice(0, 7)}`, b.f]);
   }
   engines.push(['this tree', rebalanceHere as Rebalance]);
