@@ -1,13 +1,12 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { distributeAccounts, type DistributeResult } from '../../src/engine/distribute-accounts.js';
-/** The label of the step undo would revert (as selectors' undoLabel; not imported, to keep this chunk's modules apart from the first load's). */
-const undoLabel = (s: { past: readonly { label: string }[] }): string | null => s.past.at(-1)?.label ?? null;
 import { PlanController } from '../shared/plan-controller.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { styles } from './distribute-preview.styles.js';
 import { fitReasonText } from './fit-reason.js';
+import { appliedOnTop, undoApplied } from '../shared/applied-step.js';
 
 /** Proposals listed before "and N more". */
 const SHOWN = 50;
@@ -147,9 +146,8 @@ export class TkDistributePreview extends TkElement {
   }
 
   private undo(): void {
-    const s = this.plan.state;
-    if (!s || !this.appliedLabel || undoLabel(s) !== this.appliedLabel) return;
-    if (this.plan.actions?.undo()) this.message = msg(str`Undone: ${this.appliedLabel}`);
+    if (!appliedOnTop(this.plan, this.appliedLabel)) return;
+    if (undoApplied(this.plan, this.appliedLabel)) this.message = msg(str`Undone: ${this.appliedLabel}`);
     this.appliedLabel = null;
   }
 
@@ -172,7 +170,7 @@ export class TkDistributePreview extends TkElement {
     const f = (x: number) => this.fmt.number(x, 0);
     const stale = this.result !== null && this.madeFor !== s.working;
     const rep = this.repId;
-    const canUndo = this.appliedLabel !== null && undoLabel(s) === this.appliedLabel;
+    const canUndo = appliedOnTop(this.plan, this.appliedLabel);
     const choose = (e: Event) => {
       this.fromRepId = (e.target as HTMLSelectElement).value;
       this.discard();

@@ -1,13 +1,12 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { splitQuota, type QuotaMethod, type QuotaSplit } from '../../src/engine/split-quota.js';
-/** The label of the step undo would revert (as selectors' undoLabel; not imported, to keep this chunk's modules apart from the first load's). */
-const undoLabel = (s: { past: readonly { label: string }[] }): string | null => s.past.at(-1)?.label ?? null;
 import { PlanController } from '../shared/plan-controller.js';
 import { TkElement } from '../shared/tk-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { quotasCsv } from './quotas-csv.js';
 import { styles } from './quota-planner.styles.js';
+import { appliedOnTop, undoApplied } from '../shared/applied-step.js';
 
 const METHODS: { value: QuotaMethod; label: () => string }[] = [
   { value: 'potential', label: () => msg('Potential share') },
@@ -137,9 +136,8 @@ export class TkQuotaPlanner extends TkElement {
   }
 
   private undo(): void {
-    const s = this.plan.state;
-    if (!s || !this.appliedLabel || undoLabel(s) !== this.appliedLabel) return;
-    if (this.plan.actions?.undo()) this.message = msg(str`Undone: ${this.appliedLabel}`);
+    if (!appliedOnTop(this.plan, this.appliedLabel)) return;
+    if (undoApplied(this.plan, this.appliedLabel)) this.message = msg(str`Undone: ${this.appliedLabel}`);
     this.appliedLabel = null;
   }
 
@@ -187,7 +185,7 @@ export class TkQuotaPlanner extends TkElement {
         ${this.download ? html`<a part="download" href=${this.download.url} download=${this.download.filename}>${msg(str`Download ${this.download.filename}`)}</a>` : nothing}
       </div>
       <p class="weak" role="status">${this.message}
-        ${this.appliedLabel !== null && undoLabel(s) === this.appliedLabel ? html`<button part="undo" type="button" @click=${() => this.undo()}>${msg('Undo')}</button>` : nothing}</p>
+        ${appliedOnTop(this.plan, this.appliedLabel) ? html`<button part="undo" type="button" @click=${() => this.undo()}>${msg('Undo')}</button>` : nothing}</p>
       ${writes
         ? nothing
         : html`<p class="weak" part="crm-note">${s.capabilities?.system
