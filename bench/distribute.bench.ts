@@ -7,8 +7,6 @@
 // Run: npm run bench:distribute
 import { cpus, loadavg } from 'node:os';
 import { distributeAccounts } from '../src/engine/distribute-accounts.js';
-// The single greedy pass as it was before the repair pass (issue #17 follow-up), run side by side.
-import { distributeAccounts as greedyOnly } from './distribute-baseline.js';
 import { evaluatePlan } from '../src/engine/evaluate-plan.js';
 import { haversineKm } from '../src/engine/geo.js';
 import { recommendReps } from '../src/engine/recommend-reps.js';
@@ -17,6 +15,14 @@ import type { Assignments } from '../src/model/plan.js';
 import type { Rep } from '../src/model/rep.js';
 import { mulberry32 as rng } from '../src/data/random.js';
 import { median, ms, time } from './timing.js';
+import { loadBaselineModule } from './baseline-engine.js';
+
+// The single greedy pass, as distributeAccounts was before the repair pass (427c3fa; `--baseline=<ref>`
+// for another), loaded from git and run side by side.
+const baselineRef = process.argv.find((a) => a.startsWith('--baseline='))?.slice('--baseline='.length) ?? '427c3fa';
+const baseline = await loadBaselineModule<{ distributeAccounts: typeof distributeAccounts }>(baselineRef, 'src/engine/distribute-accounts.ts');
+if (!baseline) throw new Error(`bench:distribute needs the baseline ${baselineRef} (a clone with history)`);
+const greedyOnly = baseline.mod.distributeAccounts;
 
 const N = 10_000;
 const K = 100;
@@ -113,7 +119,7 @@ console.log('|---|---|---|---|---|---|');
 console.log(`| before (current plan) | — | ${pct(qBefore.workloadDev)} | ${pct(qBefore.potentialDev)} | ${pct(qBefore.skillShare)} | ${qBefore.meanKm.toFixed(0)} |`);
 console.log(`| one rep for all (recommendReps(selection)[0]) | ${ms(median(tOne.wall))} | ${pct(qOne.workloadDev)} | ${pct(qOne.potentialDev)} | ${pct(qOne.skillShare)} | ${qOne.meanKm.toFixed(0)} |`);
 console.log(`| recommendReps per account (${NAIVE_SAMPLE} timed, scaled ×${Math.round(N / NAIVE_SAMPLE)}) | ~${ms(naiveMs)} | — | — | — | — |`);
-console.log(`| greedy pass only (before the repair pass) | ${ms(median(tGreedy.wall))} (cpu ${ms(median(tGreedy.cpu))}) | ${pct(qGreedy.workloadDev)} | ${pct(qGreedy.potentialDev)} | ${pct(qGreedy.skillShare)} | ${qGreedy.meanKm.toFixed(0)} |`);
+console.log(`| greedy pass only (${baseline.sha.slice(0, 7)}, before the repair pass) | ${ms(median(tGreedy.wall))} (cpu ${ms(median(tGreedy.cpu))}) | ${pct(qGreedy.workloadDev)} | ${pct(qGreedy.potentialDev)} | ${pct(qGreedy.skillShare)} | ${qGreedy.meanKm.toFixed(0)} |`);
 console.log(`| **distributeAccounts** (greedy + repair) | **${ms(median(t.wall))}** (cpu ${ms(median(t.cpu))}, first ${ms(t.first)}) | ${pct(q.workloadDev)} | ${pct(q.potentialDev)} | ${pct(q.skillShare)} | ${q.meanKm.toFixed(0)} |`);
 console.log('');
 console.log(`moves: ${Object.keys(result.assignments).length} (greedy only: ${Object.keys(greedy.assignments).length}), kept: ${result.kept.length}, withinTolerance: ${result.withinTolerance} (greedy only: ${greedy.withinTolerance})`);

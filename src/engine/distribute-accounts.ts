@@ -3,7 +3,7 @@ import type { Assignments } from '../model/plan.js';
 import type { Rep } from '../model/rep.js';
 import { evaluatePlan, type MetricValues } from './evaluate-plan.js';
 import { haversineKm } from './geo.js';
-import { DEFAULT_FIT_WEIGHTS, type FitCriteria, type FitReasonPart } from './recommend-reps.js';
+import { fitWeights, type FitCriteria, type FitReasonPart } from './recommend-reps.js';
 import type { BalanceStats, Metric } from './types.js';
 import { repairBalance } from './distribute/repair-balance.js';
 
@@ -128,13 +128,7 @@ const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
  */
 export function distributeAccounts(input: DistributeAccountsInput, options: DistributeAccountsOptions = {}): DistributeResult {
   const { accounts, reps, assignments } = input;
-  const weights = { ...DEFAULT_FIT_WEIGHTS, ...options.weights };
-  let weightSum = 0;
-  for (const c of CRITERIA) {
-    if (!(weights[c] >= 0 && weights[c] < Infinity)) throw new Error(`distributeAccounts: weights.${c} must be a finite number ≥ 0, got ${String(weights[c])}`);
-    weightSum += weights[c];
-  }
-  if (weightSum === 0) throw new Error('distributeAccounts: at least one weight must be above 0');
+  const { weights, weightSum } = fitWeights('distributeAccounts', options.weights);
   const tolerance = options.tolerance ?? 0.05;
   if (!(tolerance >= 0 && tolerance < Infinity)) throw new Error(`distributeAccounts: tolerance must be a finite number ≥ 0, got ${String(tolerance)}`);
   const halfLife = options.proximityHalfLifeKm ?? 100;

@@ -61,6 +61,21 @@ export interface RecommendRepsContext {
 export const DEFAULT_FIT_WEIGHTS: Readonly<FitCriteria> = { skill: 0.3, relationship: 0.3, proximity: 0.2, capacity: 0.2 };
 const CRITERIA = ['skill', 'relationship', 'proximity', 'capacity'] as const;
 
+/**
+ * The fit weights with the defaults filled in and their sum, checked (each finite and ≥ 0, at least one above 0);
+ * `fn` names the caller in the error. Shared by recommendReps and distributeAccounts.
+ */
+export function fitWeights(fn: string, given: Partial<FitCriteria> | undefined): { weights: FitCriteria; weightSum: number } {
+  const weights = { ...DEFAULT_FIT_WEIGHTS, ...given };
+  let weightSum = 0;
+  for (const c of CRITERIA) {
+    if (!(weights[c] >= 0 && weights[c] < Infinity)) throw new Error(`${fn}: weights.${c} must be a finite number ≥ 0, got ${String(weights[c])}`);
+    weightSum += weights[c];
+  }
+  if (weightSum === 0) throw new Error(`${fn}: at least one weight must be above 0`);
+  return { weights, weightSum };
+}
+
 const normalise = (s: string) => s.trim().toLowerCase();
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
@@ -106,13 +121,7 @@ export function recommendReps(
   reps: readonly Rep[],
   context: RecommendRepsContext,
 ): Recommendation[] {
-  const weights = { ...DEFAULT_FIT_WEIGHTS, ...context.weights };
-  let weightSum = 0;
-  for (const c of CRITERIA) {
-    if (!(weights[c] >= 0 && weights[c] < Infinity)) throw new Error(`recommendReps: weights.${c} must be a finite number ≥ 0, got ${String(weights[c])}`);
-    weightSum += weights[c];
-  }
-  if (weightSum === 0) throw new Error('recommendReps: at least one weight must be above 0');
+  const { weights, weightSum } = fitWeights('recommendReps', context.weights);
   const halfLife = context.proximityHalfLifeKm ?? 100;
   if (!(halfLife > 0)) throw new Error(`recommendReps: proximityHalfLifeKm must be > 0, got ${String(halfLife)}`);
 
