@@ -67,6 +67,15 @@ export interface LoadNotice {
   code: string;
   message: string;
   field?: string;
+  /**
+   * What the notice is about, for a UI that words it in its own language when `code` is the CRM's own
+   * error code: `lock-field-unreadable`, `performance-field-unreadable` (with `field`).
+   */
+  topic?: string;
+  /** The number the message counts (e.g. deals left out). */
+  count?: number;
+  /** The CRM's own text quoted in the message (shown as it is, never translated). */
+  detail?: string;
 }
 
 /** One account changing hands: rep ids, or null for unassigned. */

@@ -10,8 +10,8 @@ import type { LoadNotice } from '../../src/adapters/crm-adapter.js';
 // As the adapters word them (src/adapters/salesforce/load.ts, save-quota.ts; hubspot/load.ts).
 const notices: LoadNotice[] = [
   { code: 'FORECASTING_DISABLED', field: 'ForecastingQuota', message: 'Quotas stay in the plan (and export as CSV): Collaborative Forecasts is not enabled in this Salesforce org (there is no ForecastingQuota object)' },
-  { code: 'INVALID_FIELD', field: 'Account.Locked__c', message: "Lock flags are not loaded from Salesforce: Account.Locked__c is not readable for this user (No such column 'Locked__c' on entity 'Account'); locks stay in this plan" },
-  { code: 'DEALS_WITHOUT_COMPANY', field: 'deals', message: '3 deals have no associated company and are left out of the earned history' },
+  { code: 'INVALID_FIELD', field: 'Account.Locked__c', topic: 'lock-field-unreadable', detail: "No such column 'Locked__c' on entity 'Account'", message: "Lock flags are not loaded from Salesforce: Account.Locked__c is not readable for this user (No such column 'Locked__c' on entity 'Account'); locks stay in this plan" },
+  { code: 'DEALS_WITHOUT_COMPANY', field: 'deals', count: 3, message: '3 deals have no associated company and are left out of the earned history' },
   { code: 'SOMETHING_NEW', message: 'Something new was left out' },
 ];
 

@@ -29,26 +29,21 @@ export function loadNoticeText(f: Formatters | null, n: LoadNotice): string | nu
     case 'GOALS_WRITE_SCOPE':
       return msg('Quotas are not saved to HubSpot (the app may not write goal targets). They stay in the plan and export as CSV.');
     case 'DEALS_WITHOUT_COMPANY': {
-      const m = /^(\d+) deal/.exec(n.message);
-      if (!m) break;
-      const count = Number(m[1]);
-      const shown = f ? f.number(count, 0) : String(count);
-      return isOne(count)
+      if (n.count === undefined) break;
+      const shown = f ? f.number(n.count, 0) : String(n.count);
+      return isOne(n.count)
         ? msg(str`${shown} deal has no associated company and is left out of the earned history`)
         : msg(str`${shown} deals have no associated company and are left out of the earned history`);
     }
   }
   // Field-level security: the salesforce adapter reports an unreadable lock or performance field with
-  // Salesforce's own error code, so these are known by their field and the message's shape; the detail in
-  // parentheses is Salesforce's error message (CRM text), shown as it is.
-  const lock = field ? /^Lock flags are not loaded from Salesforce: .+ is not readable for this user \((.*)\); locks stay in this plan$/s.exec(n.message) : null;
-  if (lock) {
-    const detail = lock[1];
+  // Salesforce's own error code, and says what it is about in `topic`; `detail` is Salesforce's error
+  // message (CRM text), shown as it is.
+  const detail = n.detail ?? '';
+  if (n.topic === 'lock-field-unreadable' && field) {
     return msg(str`Lock flags are not loaded from Salesforce: ${field} is not readable for this user (${detail}); locks stay in this plan`);
   }
-  const perf = field ? /^Performance figures are left out: .+ is not readable for this user \((.*)\)$/s.exec(n.message) : null;
-  if (perf) {
-    const detail = perf[1];
+  if (n.topic === 'performance-field-unreadable' && field) {
     return msg(str`Performance figures are left out: ${field} is not readable for this user (${detail})`);
   }
   return f ? n.message : null;

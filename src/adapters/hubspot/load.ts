@@ -214,7 +214,7 @@ async function loadDeals(client: HubSpotClient, opts: ResolvedOptions, options: 
     const problems = r.problems.map((p) => ({ field: p.field, reason: DEAL_PROPERTY[p.field] ? `${p.reason} (HubSpot property ${DEAL_PROPERTY[p.field]})` : p.reason }));
     rejected.push({ ...r, index: positions[r.index], ...problems[0], problems });
   }
-  if (withoutCompany > 0) notices.push({ code: 'DEALS_WITHOUT_COMPANY', field: 'deals', message: `${withoutCompany} deal${withoutCompany === 1 ? ' has' : 's have'} no associated company and ${withoutCompany === 1 ? 'is' : 'are'} left out of the earned history` });
+  if (withoutCompany > 0) notices.push({ code: 'DEALS_WITHOUT_COMPANY', field: 'deals', count: withoutCompany, message: `${withoutCompany} deal${withoutCompany === 1 ? ' has' : 's have'} no associated company and ${withoutCompany === 1 ? 'is' : 'are'} left out of the earned history` });
   return valid;
 }
 

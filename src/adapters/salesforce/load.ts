@@ -1,4 +1,4 @@
-import { CrmLoadError, type LoadOptions, type LoadResult } from '../crm-adapter.js';
+import { CrmLoadError, type LoadNotice, type LoadOptions, type LoadResult } from '../crm-adapter.js';
 import { validateBatch, type Rejection } from '../../model/validate-batch.js';
 import type { AccountPerformance } from '../../model/account.js';
 import type { Opportunity } from '../../model/opportunity.js';
@@ -26,12 +26,12 @@ export interface SalesforceLoadReport {
    * such as `Opportunity.Amount`): accounts load without `performance`. `field` names the field the
    * user cannot read, when Salesforce said; `message` is a notice to show the user.
    */
-  performanceSkipped?: { code: string; message: string; field?: string };
+  performanceSkipped?: LoadNotice;
   /**
    * Set when the `lockField` could not be read (it does not exist or field-level security hides it):
    * accounts load without lock flags from the CRM. `field` is `Account.<lockField>`.
    */
-  lockFieldSkipped?: { code: string; message: string; field: string };
+  lockFieldSkipped?: LoadNotice & { field: string };
   /** territory2 mode: the model loaded. */
   territoryModel?: { id: string; name: string; state: string };
 }
@@ -112,7 +112,7 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
     const err = toSalesforceError(e);
     const field = lockField ? `Account.${lockField}` : undefined;
     if (!field || signal?.aborted || classify(err) !== 'fatal' || fieldOf(err)?.toLowerCase() !== field.toLowerCase()) throw e;
-    report.lockFieldSkipped = { code: err.code, field, message: `Lock flags are not loaded from Salesforce: ${field} is not readable for this user (${err.message}); locks stay in this plan` };
+    report.lockFieldSkipped = { code: err.code, field, topic: 'lock-field-unreadable', detail: err.message, message: `Lock flags are not loaded from Salesforce: ${field} is not readable for this user (${err.message}); locks stay in this plan` };
     lockField = null;
     rows = await readAccounts(accountsQuery(o, false));
   }
@@ -178,7 +178,7 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
       withPerformance = false;
       const field = fieldOf(err);
       report.performanceSkipped = field
-        ? { code: err.code, field, message: `Performance figures are left out: ${field} is not readable for this user (${err.message})` }
+        ? { code: err.code, field, topic: 'performance-field-unreadable', detail: err.message, message: `Performance figures are left out: ${field} is not readable for this user (${err.message})` }
         : { code: err.code, message: `Performance figures are left out: ${err.message}` };
     }
   }
