@@ -5,6 +5,7 @@ import { parseBoolean, parseNumber, squash } from './cells.js';
 import { ImportError, readTable, yieldToEventLoop, type TableRow } from './read-table.js';
 import { suggestMapping } from './suggest-mapping.js';
 import { gazetteerCovers, loadZipGazetteer } from './zip-gazetteer.js';
+import { importProblemReason, unplacedReason } from './problem-reason.js';
 import type {
   ColumnMapping,
   FieldOf,
@@ -12,10 +13,12 @@ import type {
   ImportKind,
   ImportOptions,
   ImportProblem,
+  ImportProblemDetail,
   ImportResult,
   ImportSource,
   Placement,
   UnplacedAccount,
+  UnplacedDetail,
 } from './types.js';
 
 type Columns<K extends ImportKind> = Partial<Record<FieldOf[K], number>>;
@@ -26,7 +29,7 @@ function columnsOf<K extends ImportKind>(kind: K, mapping: ColumnMapping<K>, hea
   for (const [field, header] of Object.entries(mapping as Record<string, string | undefined>)) {
     if (header === undefined || header === '') continue;
     const at = headers.indexOf(header);
-    if (at < 0) throw new ImportError('MAPPING', `the ${kind} file has no column "${header}" (mapped to ${field}); its columns are: ${headers.join(', ')}`);
+    if (at < 0) throw new ImportError({ code: 'MAPPING', params: { kind, header, field, headers: [...headers] } });
     cols[field] = at;
   }
   return cols as Columns<K>;
@@ -88,19 +91,31 @@ async function eachRow<K extends ImportKind>(
   return rows;
 }
 
+/** Where a problem is: file, row, column and the row's record id. */
+interface ProblemAt {
+  file: ImportKind;
+  row: number;
+  column: string;
+  id?: string;
+}
+
 /** Collects problems, and hands out those found since the last progress report. */
 class ProblemLog {
   readonly rejected: ImportProblem[] = [];
   readonly warnings: ImportProblem[] = [];
   #since: ImportProblem[] = [];
-  reject(problem: Omit<ImportProblem, 'loaded'>): void {
-    const p = { ...problem, loaded: false };
-    this.rejected.push(p);
-    this.#since.push(p);
+  /** The row was not loaded. */
+  reject(at: ProblemAt, detail: ImportProblemDetail): void {
+    this.#add(this.rejected, at, detail, false);
   }
-  warn(problem: Omit<ImportProblem, 'loaded'>): void {
-    const p = { ...problem, loaded: true };
-    this.warnings.push(p);
+  /** The row was loaded without the field. */
+  warn(at: ProblemAt, detail: ImportProblemDetail): void {
+    this.#add(this.warnings, at, detail, true);
+  }
+  #add(list: ImportProblem[], at: ProblemAt, detail: ImportProblemDetail, loaded: boolean): void {
+    const { id, ...where } = at;
+    const p = { ...where, ...detail, reason: importProblemReason(detail), ...(id ? { id } : {}), loaded } as ImportProblem;
+    list.push(p);
     this.#since.push(p);
   }
   flush(): ImportProblem[] {
@@ -167,29 +182,29 @@ export async function importAccounts(options: ImportOptions): Promise<ImportResu
   if (options.reps !== undefined) {
     const pending: { row: number; postal: string; at: number }[] = [];
     stats.rows.reps = await eachRow('reps', options.reps, mapping.reps, options, problems, (r, { row, cells }) => {
-      const p = (column: string, reason: string, id?: string) => ({ file: 'reps' as const, row, column, reason, ...(id ? { id } : {}) });
+      const p = (column: string, id?: string): ProblemAt => ({ file: 'reps', row, column, id });
       const name = r.get(cells, 'name') || [r.get(cells, 'firstName'), r.get(cells, 'lastName')].filter(Boolean).join(' ');
       const email = r.get(cells, 'email');
       const id = r.get(cells, 'id') || (r.cols.id === undefined ? email || name : '');
-      if (!id) return problems.reject(p(r.header(r.cols.id === undefined ? 'name' : 'id'), 'no rep id'));
-      if (repBy.id.has(id)) return problems.reject(p(r.header('id'), `duplicate rep id "${id}"`, id));
+      if (!id) return problems.reject(p(r.header(r.cols.id === undefined ? 'name' : 'id')), { code: 'no-rep-id', params: {} });
+      if (repBy.id.has(id)) return problems.reject(p(r.header('id'), id), { code: 'duplicate-rep-id', params: { id } });
       const input: RepInput = { id, name: name || email || id };
       if (email) input.email = email;
       const lat = parseNumber(r.get(cells, 'homeLat'));
       const lng = parseNumber(r.get(cells, 'homeLng'));
       if (typeof lat === 'number' && typeof lng === 'number' && Math.abs(lat) <= 90 && Math.abs(lng) <= 180) input.home = { lat, lng };
-      else if (lat !== undefined || lng !== undefined) problems.warn(p(r.header('homeLat'), `home ${r.get(cells, 'homeLat')}, ${r.get(cells, 'homeLng')} is not a latitude and longitude: left out`, id));
+      else if (lat !== undefined || lng !== undefined) problems.warn(p(r.header('homeLat'), id), { code: 'rep-home-invalid', params: { lat: r.get(cells, 'homeLat'), lng: r.get(cells, 'homeLng') } });
       const postal = r.get(cells, 'homePostalCode');
       if (!input.home && postal) pending.push({ row, postal, at: repInputs.length });
       for (const [field, key] of [['capacity', 'capacity'], ['quota', 'quota']] as const) {
         const v = parseNumber(r.get(cells, field));
         if (typeof v === 'number') input[key] = v;
-        else if (v === null) problems.warn(p(r.header(field), `"${r.get(cells, field)}" is not a number: left out`, id));
+        else if (v === null) problems.warn(p(r.header(field), id), { code: 'not-a-number', params: { value: r.get(cells, field) } });
       }
       for (const field of ['active', 'locked'] as const) {
         const v = parseBoolean(r.get(cells, field));
         if (typeof v === 'boolean') input[field] = v;
-        else if (v === null) problems.warn(p(r.header(field), `"${r.get(cells, field)}" is not yes or no: left out`, id));
+        else if (v === null) problems.warn(p(r.header(field), id), { code: 'not-yes-no', params: { value: r.get(cells, field) } });
       }
       const skills = r.get(cells, 'skills');
       if (skills) input.skills = skills.split(/[;|,]/).map((s) => s.trim()).filter(Boolean);
@@ -212,12 +227,12 @@ export async function importAccounts(options: ImportOptions): Promise<ImportResu
   const perfByName = new Map<string, Perf>();
   if (options.opportunities !== undefined) {
     stats.rows.opportunities = await eachRow('opportunities', options.opportunities, mapping.opportunities, options, problems, (r, { row, cells }) => {
-      const p = (column: string, reason: string) => ({ file: 'opportunities' as const, row, column, reason, ...(r.get(cells, 'id') ? { id: r.get(cells, 'id') } : {}) });
+      const p = (column: string): ProblemAt => ({ file: 'opportunities', row, column, id: r.get(cells, 'id') });
       const accountId = r.get(cells, 'accountId');
       const accountName = r.get(cells, 'accountName');
-      if (!accountId && !accountName) return problems.reject(p(r.header(r.cols.accountId === undefined ? 'accountName' : 'accountId'), 'no account id or name'));
+      if (!accountId && !accountName) return problems.reject(p(r.header(r.cols.accountId === undefined ? 'accountName' : 'accountId')), { code: 'no-account-ref', params: {} });
       const amount = parseNumber(r.get(cells, 'amount'));
-      if (amount === null || (amount ?? 0) < 0) return problems.reject(p(r.header('amount'), `"${r.get(cells, 'amount')}" is not an amount ≥ 0`));
+      if (amount === null || (amount ?? 0) < 0) return problems.reject(p(r.header('amount')), { code: 'amount-invalid', params: { value: r.get(cells, 'amount') } });
       const stage = r.get(cells, 'stage');
       const closedCell = parseBoolean(r.get(cells, 'isClosed'));
       const wonCell = parseBoolean(r.get(cells, 'isWon'));
@@ -245,7 +260,7 @@ export async function importAccounts(options: ImportOptions): Promise<ImportResu
   const unplaced: UnplacedAccount[] = [];
   const derivedReps = new Map<string, RepInput>();
   const seen = new Map<string, number>();
-  type Pending = { input: AccountInput; row: number; placedBy: Placement | null; address: string; why: string };
+  type Pending = { input: AccountInput; row: number; placedBy: Placement | null; address: string; why: UnplacedDetail | null };
   let batch: Pending[] = [];
   let potentialFrom: ImportResult['stats']['potentialFrom'] = 'none';
   const accountMapping = mapping.accounts;
@@ -261,11 +276,14 @@ export async function importAccounts(options: ImportOptions): Promise<ImportResu
       const rejection = bad.get(i);
       if (rejection) {
         const field = rejection.field.split('.')[0] === 'fields' ? rejection.field.split('.')[1] : rejection.field.split('.')[0];
-        problems.reject({ file: 'accounts', row: b.row, column: field === 'performance' ? 'opportunities' : r.header(field), reason: rejection.reason, id: b.input.id });
-        return;
+        const at = { file: 'accounts' as const, row: b.row, column: field === 'performance' ? 'opportunities' : r.header(field), id: b.input.id };
+        const detail = { code: 'invalid' as const, params: { field: rejection.field, rule: rejection.problems[0].rule!, dropped: rejection.kept === true } };
+        // Kept: the record is in `result.valid`, loaded without the bad optional field.
+        if (rejection.kept) problems.warn(at, detail);
+        else return problems.reject(at, detail);
       }
       if (b.placedBy) stats.placed[b.placedBy]++;
-      else unplaced.push({ row: b.row, id: b.input.id, name: b.input.name, address: b.address, reason: b.why });
+      else if (b.why) unplaced.push({ row: b.row, id: b.input.id, name: b.input.name, address: b.address, ...b.why, reason: unplacedReason(b.why) });
     });
     for (const a of result.valid) accounts.push(a);
     batch = [];
@@ -278,16 +296,16 @@ export async function importAccounts(options: ImportOptions): Promise<ImportResu
     options,
     problems,
     (r, { row, cells }) => {
-      const p = (column: string, reason: string, id?: string) => ({ file: 'accounts' as const, row, column, reason, ...(id ? { id } : {}) });
+      const p = (column: string, id?: string): ProblemAt => ({ file: 'accounts', row, column, id });
       const id = r.cols.id === undefined ? `row-${row}` : r.get(cells, 'id');
-      if (!id) return problems.reject(p(r.header('id'), 'no account id'));
+      if (!id) return problems.reject(p(r.header('id')), { code: 'no-account-id', params: {} });
       const first = seen.get(id);
-      if (first !== undefined) return problems.reject(p(r.header('id'), `duplicate account id "${id}" (first on row ${first})`, id));
+      if (first !== undefined) return problems.reject(p(r.header('id'), id), { code: 'duplicate-account-id', params: { id, firstRow: first } });
       seen.set(id, row);
       let name = r.get(cells, 'name');
       if (!name) {
         name = id;
-        if (r.cols.name !== undefined) problems.warn(p(r.header('name'), 'no name: the id is shown instead', id));
+        if (r.cols.name !== undefined) problems.warn(p(r.header('name'), id), { code: 'no-name', params: {} });
       }
       const input: AccountInput = { id, name, lat: null, lng: null, potential: 0, ownerId: null };
       const fields: Record<string, FieldValue> = {};
@@ -295,12 +313,12 @@ export async function importAccounts(options: ImportOptions): Promise<ImportResu
       // Numbers that drive the plan: unreadable → the row is rejected (a guess would skew the balance).
       if (r.cols.potential !== undefined) {
         const v = parseNumber(r.get(cells, 'potential'));
-        if (v === null || (v ?? 0) < 0) return problems.reject(p(r.header('potential'), `"${r.get(cells, 'potential')}" is not a potential ≥ 0`, id));
+        if (v === null || (v ?? 0) < 0) return problems.reject(p(r.header('potential'), id), { code: 'potential-invalid', params: { value: r.get(cells, 'potential') } });
         input.potential = v ?? 0;
       }
       if (r.cols.workload !== undefined) {
         const v = parseNumber(r.get(cells, 'workload'));
-        if (v === null || (v ?? 0) < 0) return problems.reject(p(r.header('workload'), `"${r.get(cells, 'workload')}" is not a workload ≥ 0`, id));
+        if (v === null || (v ?? 0) < 0) return problems.reject(p(r.header('workload'), id), { code: 'workload-invalid', params: { value: r.get(cells, 'workload') } });
         if (v !== undefined) input.workload = v;
       }
       // Descriptive fields: unreadable → left out, with a warning.
@@ -308,13 +326,13 @@ export async function importAccounts(options: ImportOptions): Promise<ImportResu
       if (industry) input.industry = industry;
       const employees = parseNumber(r.get(cells, 'employees'));
       if (typeof employees === 'number' && Number.isInteger(employees) && employees >= 0) input.employees = employees;
-      else if (employees !== undefined) problems.warn(p(r.header('employees'), `"${r.get(cells, 'employees')}" is not a whole number of employees: left out`, id));
+      else if (employees !== undefined) problems.warn(p(r.header('employees'), id), { code: 'employees-invalid', params: { value: r.get(cells, 'employees') } });
       const revenue = parseNumber(r.get(cells, 'annualRevenue'));
       if (typeof revenue === 'number' && revenue >= 0) input.annualRevenue = revenue;
-      else if (revenue !== undefined) problems.warn(p(r.header('annualRevenue'), `"${r.get(cells, 'annualRevenue')}" is not an amount ≥ 0: left out`, id));
+      else if (revenue !== undefined) problems.warn(p(r.header('annualRevenue'), id), { code: 'revenue-invalid', params: { value: r.get(cells, 'annualRevenue') } });
       const locked = parseBoolean(r.get(cells, 'locked'));
       if (locked === true) input.locked = true;
-      else if (locked === null) problems.warn(p(r.header('locked'), `"${r.get(cells, 'locked')}" is not yes or no: left out`, id));
+      else if (locked === null) problems.warn(p(r.header('locked'), id), { code: 'not-yes-no', params: { value: r.get(cells, 'locked') } });
 
       // Owner.
       const ownerId = r.get(cells, 'ownerId');
@@ -329,7 +347,7 @@ export async function importAccounts(options: ImportOptions): Promise<ImportResu
           if (match) input.ownerId = match;
           else {
             const field = ownerId ? 'ownerId' : ownerEmail ? 'ownerEmail' : 'ownerName';
-            problems.warn(p(r.header(field), `owner "${ownerId || ownerEmail || ownerName}" is not in the reps file: imported unassigned`, id));
+            problems.warn(p(r.header(field), id), { code: 'owner-not-in-reps', params: { owner: ownerId || ownerEmail || ownerName } });
           }
         } else {
           const key = ownerId || (ownerEmail ? `rep:${ownerEmail.toLowerCase()}` : `rep:${squash(ownerName)}`);
@@ -359,7 +377,7 @@ export async function importAccounts(options: ImportOptions): Promise<ImportResu
       for (const [k, v] of Object.entries(address)) if (v) fields[k] = v;
       if (Object.keys(fields).length > 0) input.fields = fields;
       let placedBy: Placement | null = null;
-      let why = '';
+      let why: UnplacedDetail | null = null;
       const lat = parseNumber(r.get(cells, 'lat'));
       const lng = parseNumber(r.get(cells, 'lng'));
       if (typeof lat === 'number' && typeof lng === 'number' && Math.abs(lat) <= 90 && Math.abs(lng) <= 180 && !(lat === 0 && lng === 0)) {
@@ -368,14 +386,14 @@ export async function importAccounts(options: ImportOptions): Promise<ImportResu
         placedBy = 'file';
       } else {
         if (lat !== undefined || lng !== undefined) {
-          problems.warn(p(r.header('lat'), `"${r.get(cells, 'lat')}, ${r.get(cells, 'lng')}" is not a latitude and longitude: placed from the address instead`, id));
+          problems.warn(p(r.header('lat'), id), { code: 'lat-lng-invalid', params: { lat: r.get(cells, 'lat'), lng: r.get(cells, 'lng') } });
         }
         const country = address.country || null;
-        if (!address.postalCode && !(address.city && address.state)) why = 'no coordinates, postal code, or city and state';
-        else if (!gazetteerCovers(country)) why = `no offline table for country "${country}" (the US and Canada are covered)`;
+        if (!address.postalCode && !(address.city && address.state)) why = { code: 'no-address', params: {} };
+        else if (!gazetteerCovers(country)) why = { code: 'country-not-covered', params: { country: country ?? '' } };
         else {
           const where = [address.street, address.city, address.state, address.postalCode, address.country].filter(Boolean).join(', ');
-          deferred.push({ input, row, placedBy: null, address: where, why: '', fields, place: { ...address, country } });
+          deferred.push({ input, row, placedBy: null, address: where, why: null, fields, place: { ...address, country } });
           return;
         }
       }
@@ -391,7 +409,7 @@ export async function importAccounts(options: ImportOptions): Promise<ImportResu
     const g = await needGazetteer();
     const step = options.chunkRows ?? 2000;
     for (let i = 0; i < deferred.length; i += step) {
-      if (options.signal?.aborted) throw new ImportError('ABORTED', 'the import was cancelled', { cause: options.signal.reason });
+      if (options.signal?.aborted) throw new ImportError({ code: 'ABORTED', params: {} }, { cause: options.signal.reason });
       for (const d of deferred.slice(i, i + step)) {
         const { postalCode, city, state, country } = d.place;
         const byPostal = g && postalCode ? g.byPostalCode(postalCode, country) : null;
@@ -403,8 +421,8 @@ export async function importAccounts(options: ImportOptions): Promise<ImportResu
           d.placedBy = byPostal ? 'postal-code' : 'city-state';
           d.fields.placedBy = d.placedBy;
           d.input.fields = d.fields;
-        } else if (!g) d.why = 'placing by address is turned off';
-        else d.why = [postalCode && `postal code "${postalCode}"`, city && state && `"${city}, ${state}"`].filter(Boolean).join(' and ') + ' not found in the offline table';
+        } else if (!g) d.why = { code: 'placing-off', params: {} };
+        else d.why = { code: 'address-not-found', params: { postalCode: postalCode || null, city: city && state ? city : null, state: city && state ? state : null } };
         batch.push(d);
       }
       flush(accountReader);
@@ -418,7 +436,7 @@ export async function importAccounts(options: ImportOptions): Promise<ImportResu
   for (const [key, perf] of [...perfById, ...perfByName]) {
     if (perf.used) continue;
     const column = mapping.opportunities?.accountId ?? mapping.opportunities?.accountName ?? 'account';
-    for (const row of perf.rows) problems.warn({ file: 'opportunities', row, column, reason: `no account "${key}" in the accounts file: left out` });
+    for (const row of perf.rows) problems.warn({ file: 'opportunities', row, column }, { code: 'opportunity-account-missing', params: { account: key } });
   }
 
   // Reps: from the file, or made from the owners.
@@ -426,7 +444,12 @@ export async function importAccounts(options: ImportOptions): Promise<ImportResu
   const repResult = validateBatch('rep', repRows.map((x) => x.input));
   for (const x of repResult.rejected) {
     const row = repRows[x.index].row;
-    problems.reject({ file: 'reps', row, column: mapping.reps?.[x.field as keyof ColumnMapping<'reps'>] ?? x.field, reason: x.reason, ...(x.id ? { id: x.id } : {}) });
+    const top = x.field.split('.')[0];
+    const at = { file: 'reps' as const, row, column: mapping.reps?.[x.field as keyof ColumnMapping<'reps'>] ?? mapping.reps?.[top as keyof ColumnMapping<'reps'>] ?? x.field, id: x.id };
+    const detail = { code: 'invalid' as const, params: { field: x.field, rule: x.problems[0].rule!, dropped: x.kept === true } };
+    // Kept: the rep is in `repResult.valid`, loaded without the bad optional field.
+    if (x.kept) problems.warn(at, detail);
+    else problems.reject(at, detail);
   }
   const reps: Rep[] = repResult.valid;
   // Deferred (placed) accounts were validated last: back to file order.

@@ -1,13 +1,26 @@
 import type PapaNs from 'papaparse';
-import type { ImportSource, TableFormat } from './types.js';
+import { importErrorMessage } from './problem-reason.js';
+import type { ImportErrorCode, ImportErrorDetail, ImportErrorParams, ImportSource, TableFormat } from './types.js';
 
-/** Thrown when a file cannot be read at all (not a table, an old `.xls`, an empty file). */
+/**
+ * Thrown when a file cannot be read at all (not a table, an old `.xls`, an empty file). `code` and
+ * `params` say what went wrong as data (for wording it in another language); `message` in English.
+ * @example
+ * new ImportError({ code: 'EMPTY', params: { what: 'file' } }).message; // 'the file has no header row (no row with two or more filled cells)'
+ */
 export class ImportError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly code: ImportErrorCode;
+  readonly params: ImportErrorParams[ImportErrorCode];
+  constructor(detail: ImportErrorDetail, options?: { cause?: unknown }) {
+    super(importErrorMessage(detail), options);
     this.name = 'ImportError';
-    this.code = code;
+    this.code = detail.code;
+    this.params = detail.params;
+  }
+
+  /** The code with its params, for a `switch` on the code. */
+  get detail(): ImportErrorDetail {
+    return { code: this.code, params: this.params } as ImportErrorDetail;
   }
 }
 
@@ -55,7 +68,7 @@ export async function detectFormat(source: ImportSource): Promise<TableFormat> {
   const head = await headBytes(source, 8);
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
   if (head.length >= 4 && head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
-    throw new ImportError('XLS_UNSUPPORTED', 'this is an Excel 97–2003 .xls file: save it as .xlsx or CSV and import that');
+    throw new ImportError({ code: 'XLS_UNSUPPORTED', params: {} });
   }
   return 'csv';
 }
@@ -137,7 +150,7 @@ function cellText(value: unknown): string {
 }
 
 function aborted(signal?: AbortSignal): ImportError {
-  return new ImportError('ABORTED', 'the import was cancelled', { cause: signal?.reason });
+  return new ImportError({ code: 'ABORTED', params: {} }, { cause: signal?.reason });
 }
 
 /**
@@ -206,11 +219,11 @@ async function readCsv(source: ImportSource, options: ReadTableOptions): Promise
         void yieldToEventLoop().then(() => parser.resume());
       },
       complete: () => resolve(),
-      error: (error: Error) => reject(new ImportError('UNREADABLE', `the file could not be read: ${error.message}`, { cause: error })),
+      error: (error: Error) => reject(new ImportError({ code: 'UNREADABLE', params: { what: 'file', detail: error.message } }, { cause: error })),
     } as PapaNs.ParseConfig<string[]>);
   });
   if (failed) throw failed;
-  if (!sink.hasHeader()) throw new ImportError('EMPTY', 'the file has no header row (no row with two or more filled cells)');
+  if (!sink.hasHeader()) throw new ImportError({ code: 'EMPTY', params: { what: 'file' } });
 }
 
 async function readXlsx(source: Exclude<ImportSource, string>, options: ReadTableOptions): Promise<void> {
@@ -224,7 +237,7 @@ async function readXlsx(source: Exclude<ImportSource, string>, options: ReadTabl
   try {
     data = (await readSheet(input)) as unknown[][];
   } catch (error) {
-    throw new ImportError('UNREADABLE', `the spreadsheet could not be read: ${(error as Error).message}`, { cause: error });
+    throw new ImportError({ code: 'UNREADABLE', params: { what: 'spreadsheet', detail: (error as Error).message } }, { cause: error });
   }
   const sink = rowSink(options);
   const step = options.chunkRows ?? 2000;
@@ -235,7 +248,7 @@ async function readXlsx(source: Exclude<ImportSource, string>, options: ReadTabl
     if (out.done) break;
     if (i + step < data.length) await yieldToEventLoop();
   }
-  if (!sink.hasHeader()) throw new ImportError('EMPTY', 'the sheet has no header row (no row with two or more filled cells)');
+  if (!sink.hasHeader()) throw new ImportError({ code: 'EMPTY', params: { what: 'sheet' } });
 }
 
 /**
