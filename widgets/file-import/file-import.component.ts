@@ -7,6 +7,7 @@ import { styles } from './file-import.styles.js';
 import { TkImportEvent } from './import-event.js';
 import { fieldLabels, kindLabels, PREVIEW_FIELDS } from './fields.js';
 import { defaultStorage, readRemembered, remember } from './remembered-mapping.js';
+import { importErrorText, importProblemText, unplacedText } from './problem-text.js';
 import { suggestMapping } from '../../src/import/suggest-mapping.js';
 import { csvCell } from '../../src/import/template.js';
 import type { ColumnMapping, ImportKind, ImportProblem, ImportProgress, ImportResult, TableInspection } from '../../src/import/types.js';
@@ -19,12 +20,16 @@ interface Picked {
   key: number;
   file: File;
   look: TableInspection | null;
-  error: string | null;
+  /** Why the file could not be read (an ImportError, worded at render time in the UI language), or null. */
+  error: unknown;
   kind: ImportKind;
   mapping: ColumnMapping;
 }
 
 type Step = 'pick' | 'map' | 'importing' | 'done';
+
+/** Why the last import stopped: cancelled by the user, or an error (worded at render time). */
+type Stopped = { cancelled: true } | { cancelled: false; error: unknown };
 
 /** Whether `n` takes the singular message in the UI language (Intl.PluralRules; never "row(s)"). */
 const one = (n: number): boolean => new Intl.PluralRules(currentLanguage()).select(n) === 'one';
@@ -79,7 +84,7 @@ export class TkFileImport extends TkElement {
   declare progress: ImportProgress | null;
   declare problems: ImportProblem[];
   declare result: ImportResult | null;
-  declare error: string | null;
+  declare error: Stopped | null;
   declare dragging: boolean;
   #abort: AbortController | null = null;
   #nextKey = 1;
@@ -118,7 +123,7 @@ export class TkFileImport extends TkElement {
           const look = await inspectTable(p.file, { remembered });
           next = { ...p, look, kind: look.kind, mapping: look.mapping };
         } catch (error) {
-          next = { ...p, error: (error as Error).message };
+          next = { ...p, error: error ?? new Error(String(error)) };
         }
         this.files = this.files.map((f) => (f.key === p.key ? next : f));
       }),
@@ -163,7 +168,7 @@ export class TkFileImport extends TkElement {
   private blocker(): string | null {
     const ready = this.files.filter((f) => f.look);
     const accounts = ready.filter((f) => f.kind === 'accounts');
-    if (this.files.some((f) => !f.look && !f.error)) return msg('Reading the files…');
+    if (this.files.some((f) => !f.look && f.error === null)) return msg('Reading the files…');
     if (accounts.length !== 1) return accounts.length === 0 ? msg('Add an accounts file.') : msg('Choose one accounts file (the others can be reps or opportunities).');
     if (ready.filter((f) => f.kind === 'reps').length > 1) return msg('Choose one reps file.');
     if (ready.filter((f) => f.kind === 'opportunities').length > 1) return msg('Choose one opportunities file.');
@@ -207,7 +212,7 @@ export class TkFileImport extends TkElement {
       this.dispatchEvent(new TkImportEvent(result, ready.map((f) => ({ name: f.file.name, size: f.file.size, kind: f.kind }))));
       return result;
     } catch (error) {
-      this.error = abort.signal.aborted ? msg('The import was cancelled.') : (error as Error).message;
+      this.error = abort.signal.aborted ? { cancelled: true } : { cancelled: false, error };
       this.step = 'map';
       return null;
     }
@@ -266,7 +271,7 @@ export class TkFileImport extends TkElement {
   protected override render(): TemplateResult {
     return html`<div class="import" role="region" aria-label=${msg('Import accounts from files')}>
       ${this.step === 'pick' || this.step === 'map' ? this.renderDrop() : nothing} ${this.step === 'map' ? this.renderMapping() : nothing}
-      ${this.step === 'importing' || this.step === 'done' ? this.renderProgress() : nothing} ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.step === 'importing' || this.step === 'done' ? this.renderProgress() : nothing} ${this.error ? html`<p class="error" role="alert">${this.error.cancelled ? msg('The import was cancelled.') : importErrorText(this.fmt, this.error.error)}</p>` : nothing}
       ${this.step === 'importing' || this.step === 'done' ? this.renderProblems() : nothing}
     </div>`;
   }
@@ -295,7 +300,7 @@ export class TkFileImport extends TkElement {
     const kindId = `kind-${p.key}`;
     return html`<fieldset part="file" data-file=${p.file.name}>
       <legend>${p.file.name}${look ? html` <span class="weak">· ${look.format === 'xlsx' ? 'Excel' : 'CSV'} · ${this.columnsText(look.headers.length)}</span>` : nothing}</legend>
-      ${p.error ? html`<p class="error" role="alert">${p.file.name}: ${p.error}</p>` : nothing} ${!look && !p.error ? html`<p class="weak">${msg('Reading…')}</p>` : nothing}
+      ${p.error !== null ? html`<p class="error" role="alert">${p.file.name}: ${importErrorText(this.fmt, p.error)}</p>` : nothing} ${!look && p.error === null ? html`<p class="weak">${msg('Reading…')}</p>` : nothing}
       ${look
         ? html`<div class="kind">
               <label for=${kindId}>${msg('This file holds')}</label>
@@ -404,13 +409,13 @@ export class TkFileImport extends TkElement {
       ? html`<div class="scroll problems" tabindex="0" role="region" aria-label=${msg('Import problems')}><table part="problems">
           <caption>${r ? msg(str`Rows not used, or used without one field: ${count}`) : msg(str`Rows not used, or used without one field (so far): ${count}`)}</caption>
           <thead><tr><th scope="col">${msg('File')}</th><th scope="col">${msg('Row')}</th><th scope="col">${msg('Column')}</th><th scope="col">${msg('Problem')}</th><th scope="col">${msg('Loaded')}</th></tr></thead>
-          <tbody>${shown.map((p) => html`<tr class=${p.loaded ? 'warning' : 'rejected'}><td>${kindNoun(p.file)}</td><td>${p.row}</td><td>${p.column}</td><td>${p.reason}</td><td>${p.loaded ? msg('yes, without it') : msg('no')}</td></tr>`)}</tbody>
+          <tbody>${shown.map((p) => html`<tr class=${p.loaded ? 'warning' : 'rejected'}><td>${kindNoun(p.file)}</td><td>${p.row}</td><td>${p.column}</td><td>${importProblemText(this.fmt, p)}</td><td>${p.loaded ? msg('yes, without it') : msg('no')}</td></tr>`)}</tbody>
         </table></div>`
       : nothing}
     ${r && r.unplaced.length > 0
       ? html`<details part="unplaced" class="unplaced" open>
           <summary>${msg(str`Accounts without a place on the map: ${unplacedCount}`)}</summary>
-          <ul>${r.unplaced.slice(0, SHOWN).map((u) => html`<li>${msg(str`Row ${u.row}: ${u.name}`)} <span class="weak">(${u.address || msg('no address')})</span> — ${u.reason}</li>`)}</ul>
+          <ul>${r.unplaced.slice(0, SHOWN).map((u) => html`<li>${msg(str`Row ${u.row}: ${u.name}`)} <span class="weak">(${u.address || msg('no address')})</span> — ${unplacedText(this.fmt, u)}</li>`)}</ul>
         </details>`
       : nothing}
     ${r && (total > 0 || r.unplaced.length > 0)
