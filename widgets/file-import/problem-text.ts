@@ -58,6 +58,13 @@ function shown(f: Formatters, v: ShownValue): string {
   }
 }
 
+/** A batch total's field: the plan's metrics in the UI language, another field by its model name. */
+function totalField(field: string): string {
+  if (field === 'potential') return msg('potential', { desc: 'metric' });
+  if (field === 'workload') return msg('workload', { desc: 'metric' });
+  return field;
+}
+
 function ruleText(f: Formatters, r: FieldRule): string {
   switch (r.code) {
     case 'required': {
@@ -130,7 +137,7 @@ function ruleText(f: Formatters, r: FieldRule): string {
     }
     case 'total': {
       const value = num(f, r.value);
-      const field = r.field;
+      const field = totalField(r.field);
       const limit = num(f, r.limit);
       if (r.total === Infinity) return msg(str`${value} makes the batch total of ${field} overflow (not a finite number), more than ${limit}`);
       const total = num(f, r.total);
