@@ -141,6 +141,8 @@ describe('<tk-file-import> in the UI language', () => {
   it('in Japanese: the problem list, the unplaced accounts and a file’s error, with no English left', async () => {
     const el = await imported('ja-JP');
     const cells = problemCells(el);
+    // The file column names what the file holds (取引先), not the count metric (取引先数).
+    expect([...new Set(qa(el, '[part~=problems] tbody tr').map((tr) => text(tr.children[0])))].sort()).to.deep.equal(['取引先', '営業担当', '商談'].sort());
     expect(cells).to.include('取引先ID「a1」が重複しています（最初は 2 行目）');
     expect(cells).to.include('取引先ファイルに取引先「zz」がありません：除外しました');
     expect(unplacedItems(el).some((li) => li.endsWith('— 郵便番号「99999」はオフライン表にありません'))).to.equal(true);

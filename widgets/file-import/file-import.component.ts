@@ -36,7 +36,10 @@ const one = (n: number): boolean => new Intl.PluralRules(currentLanguage()).sele
 
 /** What a file holds, as a lower-case noun in a sentence or table. */
 function kindNoun(kind: string): string {
-  return kind === 'accounts' ? msg('accounts', { desc: 'metric' }) : kind === 'reps' ? msg('reps') : kind === 'opportunities' ? msg('opportunities') : kind;
+  if (kind === 'accounts') return msg('accounts', { id: 'import-kind-accounts', desc: 'What an import file holds (a noun in a table cell and in "Reading accounts: 120 rows"), not a count' });
+  if (kind === 'reps') return msg('reps', { id: 'import-kind-reps', desc: 'What an import file holds (a noun in a table cell and in "Reading reps: 12 rows")' });
+  if (kind === 'opportunities') return msg('opportunities', { id: 'import-kind-opportunities', desc: 'What an import file holds (a noun in a table cell and in "Reading opportunities: 80 rows")' });
+  return kind;
 }
 
 /** Problems shown on the page; the full list is a download. */
