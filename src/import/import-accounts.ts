@@ -1,6 +1,7 @@
 import type { Account, AccountInput, FieldValue } from '../model/account.js';
 import type { Rep, RepInput } from '../model/rep.js';
 import { validateBatch } from '../model/validate-batch.js';
+import { ruleOfIssue } from '../model/format-rejection.js';
 import { parseBoolean, parseNumber, squash } from './cells.js';
 import { ImportError, readTable, yieldToEventLoop, type TableRow } from './read-table.js';
 import { suggestMapping } from './suggest-mapping.js';
@@ -104,17 +105,17 @@ class ProblemLog {
   readonly rejected: ImportProblem[] = [];
   readonly warnings: ImportProblem[] = [];
   #since: ImportProblem[] = [];
-  /** The row was not loaded. */
-  reject(at: ProblemAt, detail: ImportProblemDetail): void {
-    this.#add(this.rejected, at, detail, false);
+  /** The row was not loaded. `reason`: the English, when it is not worded from the detail (the model's). */
+  reject(at: ProblemAt, detail: ImportProblemDetail, reason?: string): void {
+    this.#add(this.rejected, at, detail, false, reason);
   }
   /** The row was loaded without the field. */
-  warn(at: ProblemAt, detail: ImportProblemDetail): void {
-    this.#add(this.warnings, at, detail, true);
+  warn(at: ProblemAt, detail: ImportProblemDetail, reason?: string): void {
+    this.#add(this.warnings, at, detail, true, reason);
   }
-  #add(list: ImportProblem[], at: ProblemAt, detail: ImportProblemDetail, loaded: boolean): void {
+  #add(list: ImportProblem[], at: ProblemAt, detail: ImportProblemDetail, loaded: boolean, reason = importProblemReason(detail)): void {
     const { id, ...where } = at;
-    const p = { ...where, ...detail, reason: importProblemReason(detail), ...(id ? { id } : {}), loaded } as ImportProblem;
+    const p = { ...where, ...detail, reason, ...(id ? { id } : {}), loaded } as ImportProblem;
     list.push(p);
     this.#since.push(p);
   }
@@ -270,17 +271,17 @@ export async function importAccounts(options: ImportOptions): Promise<ImportResu
   let accountReader: Reader<'accounts'> | null = null;
   const flush = (r: Reader<'accounts'>) => {
     if (batch.length === 0) return;
-    const result = validateBatch('account', batch.map((b) => b.input));
+    const result = validateBatch('account', batch.map((b) => b.input), { rules: ruleOfIssue });
     const bad = new Map(result.rejected.map((x) => [x.index, x]));
     batch.forEach((b, i) => {
       const rejection = bad.get(i);
       if (rejection) {
         const field = rejection.field.split('.')[0] === 'fields' ? rejection.field.split('.')[1] : rejection.field.split('.')[0];
         const at = { file: 'accounts' as const, row: b.row, column: field === 'performance' ? 'opportunities' : r.header(field), id: b.input.id };
-        const detail = { code: 'invalid' as const, params: { field: rejection.field, rule: rejection.problems[0].rule!, dropped: rejection.kept === true } };
+        const detail = { code: 'invalid' as const, params: { field: rejection.field, rule: rejection.problems[0].rule, dropped: rejection.kept === true } };
         // Kept: the record is in `result.valid`, loaded without the bad optional field.
-        if (rejection.kept) problems.warn(at, detail);
-        else return problems.reject(at, detail);
+        if (rejection.kept) problems.warn(at, detail, rejection.reason);
+        else return problems.reject(at, detail, rejection.reason);
       }
       if (b.placedBy) stats.placed[b.placedBy]++;
       else if (b.why) unplaced.push({ row: b.row, id: b.input.id, name: b.input.name, address: b.address, ...b.why, reason: unplacedReason(b.why) });
@@ -441,15 +442,15 @@ export async function importAccounts(options: ImportOptions): Promise<ImportResu
 
   // Reps: from the file, or made from the owners.
   const repRows = options.reps !== undefined ? repInputs : [...derivedReps.values()].map((input) => ({ input, row: 0 }));
-  const repResult = validateBatch('rep', repRows.map((x) => x.input));
+  const repResult = validateBatch('rep', repRows.map((x) => x.input), { rules: ruleOfIssue });
   for (const x of repResult.rejected) {
     const row = repRows[x.index].row;
     const top = x.field.split('.')[0];
     const at = { file: 'reps' as const, row, column: mapping.reps?.[x.field as keyof ColumnMapping<'reps'>] ?? mapping.reps?.[top as keyof ColumnMapping<'reps'>] ?? x.field, id: x.id };
-    const detail = { code: 'invalid' as const, params: { field: x.field, rule: x.problems[0].rule!, dropped: x.kept === true } };
+    const detail = { code: 'invalid' as const, params: { field: x.field, rule: x.problems[0].rule, dropped: x.kept === true } };
     // Kept: the rep is in `repResult.valid`, loaded without the bad optional field.
-    if (x.kept) problems.warn(at, detail);
-    else problems.reject(at, detail);
+    if (x.kept) problems.warn(at, detail, x.reason);
+    else problems.reject(at, detail, x.reason);
   }
   const reps: Rep[] = repResult.valid;
   // Deferred (placed) accounts were validated last: back to file order.

@@ -75,7 +75,8 @@ export function importProblemReason(d: ImportProblemDetail): string {
     case 'opportunity-account-missing':
       return `no account ${q(d.params.account)} in the accounts file: left out`;
     case 'invalid':
-      return fieldRuleReason(d.params.rule, d.params.dropped);
+      // Without a rule the importer keeps the model's own English.
+      return d.params.rule ? fieldRuleReason(d.params.rule, d.params.dropped) : '';
   }
 }
 

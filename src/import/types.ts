@@ -70,8 +70,9 @@ export interface ImportMapping {
  * - `owner-not-in-reps` "owner "nobody" is not in the reps file: imported unassigned"
  * - `lat-lng-invalid` ""95, 10" is not a latitude and longitude: placed from the address instead"
  * - `opportunity-account-missing` "no account "a9" in the accounts file: left out"
- * - `invalid` the model's validation of the record: `field` (the model's field path), `rule` and whether the
- *   field was `dropped` (the record kept without it), e.g. "is too long: 300 characters, at most 255"
+ * - `invalid` the model's validation of the record: `field` (the model's field path), `rule` (absent for a rule the
+ *   model gives no data for; `reason` is then the model's English) and whether the field was `dropped` (the record
+ *   kept without it), e.g. "is too long: 300 characters, at most 255"
  */
 export interface ImportProblemParams {
   'no-rep-id': Record<string, never>;
@@ -91,7 +92,7 @@ export interface ImportProblemParams {
   'owner-not-in-reps': { owner: string };
   'lat-lng-invalid': { lat: string; lng: string };
   'opportunity-account-missing': { account: string };
-  invalid: { field: string; rule: FieldRule; dropped: boolean };
+  invalid: { field: string; rule?: FieldRule; dropped: boolean };
 }
 
 export type ImportProblemCode = keyof ImportProblemParams;

@@ -7,7 +7,6 @@ import { AssignmentChange, Plan } from './plan.js';
 import { PROTO_KEY } from './own-record.js';
 import { LIMITS } from './limits.js';
 import { Opportunity } from './opportunity.js';
-import { fieldRuleReason } from './format-rejection.js';
 
 /** The record kinds a batch can hold. */
 export type RecordKind = 'account' | 'rep' | 'territory' | 'plan' | 'change' | 'opportunity';
@@ -31,17 +30,18 @@ type OutputOf<K extends RecordKind> = z.infer<(typeof SCHEMAS)[K]>;
 export type ShownValue = { type: 'string' | 'number'; text: string } | { type: 'null' | 'nothing' | 'list' | 'object' } | { type: 'other'; text: string };
 
 /**
- * The rule a field broke, as data, for wording the reason in another language (the English `reason` is
- * worded from it, see `fieldRuleReason`). `expected` is the schema's type name (`number`, `string`, …);
- * `values` of `one-of` are JSON; `message` is the schema's own English words (custom checks).
+ * The rule a field broke, as data, for wording the reason in another language (`fieldRuleReason` in
+ * format-rejection.ts gives the English `reason`). `expected` is the schema's type name (`number`, `string`,
+ * …); `values` of `one-of` are JSON; `message` is the schema's own English words (custom checks).
  * - `required` "is required (expected number)" · `type` "expected number, got the string "41.2""
  * - `too-long` "is too long: 300 characters, at most 255" · `too-many` "has too many entries: 1001, at most 1000"
  * - `too-big` "must be at most 90, got 95" · `too-small` "must be at least 0, got -5"
  * - `empty` "must not be empty" · `too-short` "must have at least 3 characters" · `too-few` "needs at least 4 entries"
  * - `one-of` "expected one of "a", "b", got …" · `unknown-fields` "has unknown fields: x, y" · `unsupported` "has an unsupported value: …"
  * - `format` "<message>, got …" · `message` "<message>" (a custom check's words)
- * - `not-a-record` "expected a record object, got …" · `duplicate-id` "duplicate id: already used by the record at position 3"
- * - `total` "1e+200 makes the batch total of potential overflow (not a finite number), more than 1e+150" (`total` Infinity) or "… potential 2e+150, more than 1e+150"
+ * - `duplicate-id` "duplicate id: already used by the record at position 3"
+ * - `total` "1e+200 makes the batch total of potential overflow (not a finite number), more than 1e+150" (`total`
+ *   Infinity) or "… of potential 2e+150, more than 1e+150"
  */
 export type FieldRule =
   | { code: 'required'; expected: string }
@@ -58,7 +58,6 @@ export type FieldRule =
   | { code: 'unsupported'; got: ShownValue }
   | { code: 'format'; format: string; message: string; got: ShownValue }
   | { code: 'message'; message: string }
-  | { code: 'not-a-record'; got: ShownValue }
   | { code: 'duplicate-id'; position: number }
   | { code: 'total'; value: number; field: string; total: number; limit: number };
 
@@ -68,10 +67,22 @@ export interface FieldProblem {
   field: string;
   /** A readable reason. */
   reason: string;
-  /** The reason as data, when the model's validation found it (absent in problems made elsewhere, e.g. by an adapter). */
+  /**
+   * The reason as data: always for `duplicate-id` and `total`, for a schema's checks when validateBatch was
+   * given `rules` (absent in problems made elsewhere, e.g. by an adapter that rewords the reason).
+   */
   rule?: FieldRule;
   /** The field was dropped and the record kept (the reason ends "(field dropped, the record was kept)"). */
   dropped?: true;
+}
+
+/** Options of {@link validateBatch}. */
+export interface ValidateOptions {
+  /**
+   * Gives each schema problem its rule as data (`FieldProblem.rule`): pass `ruleOfIssue` from
+   * format-rejection.ts (kept apart, so that pages which only validate do not load it).
+   */
+  rules?: (issue: z.core.$ZodIssue, value: unknown) => FieldRule;
 }
 
 /**
@@ -85,7 +96,7 @@ export interface Rejection extends FieldProblem {
   index: number;
   /** The record's id when it had a usable one. */
   id?: string;
-  /** Every problem found; `field`/`reason` repeat the first (its `rule` is in `problems[0]`). */
+  /** Every problem found; `field`/`reason` repeat the first. */
   problems: FieldProblem[];
   /** The record was kept with the bad optional fields dropped (see above). */
   kept?: true;
@@ -135,13 +146,16 @@ const TOTALS: Partial<Record<RecordKind, readonly (readonly string[])[]>> = {
   rep: [['quota'], ['priorClosedWon']],
 };
 
-function shown(value: unknown): ShownValue {
-  if (value === null) return { type: 'null' };
-  if (value === undefined) return { type: 'nothing' };
-  if (typeof value === 'number') return { type: 'number', text: Number.isNaN(value) ? 'NaN' : String(value) };
-  if (typeof value === 'string') return { type: 'string', text: value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value };
-  if (Array.isArray(value)) return { type: 'list' };
-  return typeof value === 'object' ? { type: 'object' } : { type: 'other', text: typeof value };
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (typeof value === 'string') {
+    const shown = value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value;
+    return `the string ${JSON.stringify(shown)}`;
+  }
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : typeof value;
 }
 
 function at(root: unknown, path: PropertyKey[]): unknown {
@@ -153,30 +167,30 @@ function at(root: unknown, path: PropertyKey[]): unknown {
   return v;
 }
 
-function ruleFor(issue: z.core.$ZodIssue, record: unknown): FieldRule {
+function reasonFor(issue: z.core.$ZodIssue, record: unknown): string {
   const value = at(record, issue.path);
   switch (issue.code) {
     case 'invalid_type':
-      if (value === undefined) return { code: 'required', expected: issue.expected };
-      return { code: 'type', expected: issue.expected, got: shown(value) };
+      if (value === undefined) return `is required (expected ${issue.expected})`;
+      return `expected ${issue.expected}, got ${describe(value)}`;
     case 'too_big':
-      if (issue.origin === 'string') return { code: 'too-long', length: (value as string).length, maximum: Number(issue.maximum) };
-      if (issue.origin === 'array') return { code: 'too-many', count: (value as unknown[]).length, maximum: Number(issue.maximum) };
-      return { code: 'too-big', maximum: Number(issue.maximum), got: shown(value) };
+      if (issue.origin === 'string') return `is too long: ${(value as string).length} characters, at most ${issue.maximum}`;
+      if (issue.origin === 'array') return `has too many entries: ${(value as unknown[]).length}, at most ${issue.maximum}`;
+      return `must be at most ${issue.maximum}, got ${describe(value)}`;
     case 'too_small':
-      if (issue.origin === 'string') return issue.minimum === 1 ? { code: 'empty' } : { code: 'too-short', minimum: Number(issue.minimum) };
-      if (issue.origin === 'array') return { code: 'too-few', minimum: Number(issue.minimum) };
-      return { code: 'too-small', minimum: Number(issue.minimum), got: shown(value) };
+      if (issue.origin === 'string') return issue.minimum === 1 ? 'must not be empty' : `must have at least ${issue.minimum} characters`;
+      if (issue.origin === 'array') return `needs at least ${issue.minimum} entries`;
+      return `must be at least ${issue.minimum}, got ${describe(value)}`;
     case 'invalid_value':
-      return { code: 'one-of', values: issue.values.map((v) => JSON.stringify(v)), got: shown(value) };
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(value)}`;
     case 'unrecognized_keys':
-      return { code: 'unknown-fields', keys: [...issue.keys] };
+      return `has unknown fields: ${issue.keys.join(', ')}`;
     case 'invalid_union':
-      return { code: 'unsupported', got: shown(value) };
+      return `has an unsupported value: ${describe(value)}`;
     case 'invalid_format':
-      return { code: 'format', format: issue.format, message: issue.message, got: shown(value) };
+      return `${issue.message}, got ${describe(value)}`;
     default:
-      return { code: 'message', message: issue.message };
+      return issue.message;
   }
 }
 
@@ -200,7 +214,7 @@ function idOf(record: unknown): string | undefined {
  * const { valid, rejected } = validateBatch('account', rows);
  * // rejected[0] → { kind: 'account', index: 3, id: '001…', field: 'lat', reason: 'expected number, got the string "41.2"', … }
  */
-export function validateBatch<K extends RecordKind>(kind: K, records: readonly unknown[]): BatchResult<OutputOf<K>> {
+export function validateBatch<K extends RecordKind>(kind: K, records: readonly unknown[], options: ValidateOptions = {}): BatchResult<OutputOf<K>> {
   const schema = SCHEMAS[kind] as unknown as z.ZodMiniType<OutputOf<K>>;
   const valid: OutputOf<K>[] = [];
   const rejected: Rejection[] = [];
@@ -214,7 +228,7 @@ export function validateBatch<K extends RecordKind>(kind: K, records: readonly u
   for (let index = 0; index < records.length; index++) {
     const record = records[index];
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-      rejected.push(rejection(kind, index, idOf(record), [problem('', { code: 'not-a-record', got: shown(record) })]));
+      rejected.push(rejection(kind, index, idOf(record), [{ field: '', reason: `expected a record object, got ${describe(record)}` }]));
       continue;
     }
     // Obviously valid accounts skip zod (same output, proven by a property test); zod decides the rest.
@@ -222,7 +236,7 @@ export function validateBatch<K extends RecordKind>(kind: K, records: readonly u
     if (data === undefined) {
       const result = schema.safeParse(record);
       if (!result.success) {
-        const problems = problemsOf(result.error.issues, record);
+        const problems = problemsOf(result.error.issues, record, options.rules);
         const kept = withoutBadFields(kind, record as Record<string, unknown>, problems, schema);
         if (kept === undefined) {
           rejected.push(rejection(kind, index, idOf(record), problems));
@@ -237,7 +251,7 @@ export function validateBatch<K extends RecordKind>(kind: K, records: readonly u
       if (id !== undefined) {
         const seen = firstIndex.get(id);
         if (seen !== undefined) {
-          rejected.push(rejection(kind, index, id, [problem('id', { code: 'duplicate-id', position: seen })]));
+          rejected.push(rejection(kind, index, id, [{ field: 'id', reason: `duplicate id: already used by the record at position ${seen}`, rule: { code: 'duplicate-id', position: seen } }]));
           continue;
         }
         firstIndex.set(id, index);
@@ -275,11 +289,7 @@ function withoutBadFields<T>(kind: RecordKind, record: Record<string, unknown>, 
 }
 
 function dropped(p: FieldProblem): FieldProblem {
-  return { ...p, reason: fieldRuleReason(p.rule!, true), dropped: true };
-}
-
-function problem(field: string, rule: FieldRule): FieldProblem {
-  return { field, reason: fieldRuleReason(rule), rule };
+  return { ...p, reason: `${p.reason} (field dropped, the record was kept)`, dropped: true };
 }
 
 function numberAt(record: unknown, path: readonly string[]): number {
@@ -324,7 +334,9 @@ function overflowChecked<T>(kind: RecordKind, valid: T[], at: number[], rejected
       if (keep.has(i)) continue;
       out ??= new Set();
       out.add(i);
-      rejected.push(rejection(kind, at[i], idOf(valid[i]), [problem(field, { code: 'total', value: numberAt(valid[i], path), field, total: sum, limit: LIMITS.total })]));
+      const value = numberAt(valid[i], path);
+      const reason = `${value} makes the batch total of ${field} ${sum === Infinity ? 'overflow (not a finite number)' : `${sum}`}, more than ${LIMITS.total}`;
+      rejected.push(rejection(kind, at[i], idOf(valid[i]), [{ field, reason, rule: { code: 'total', value, field, total: sum, limit: LIMITS.total } }]));
     }
   }
   if (out === null) return { valid, rejected };
@@ -332,17 +344,16 @@ function overflowChecked<T>(kind: RecordKind, valid: T[], at: number[], rejected
   return { valid: valid.filter((_, i) => !out!.has(i)), rejected };
 }
 
-function problemsOf(issues: readonly z.core.$ZodIssue[], record: unknown): FieldProblem[] {
+function problemsOf(issues: readonly z.core.$ZodIssue[], record: unknown, rules?: ValidateOptions['rules']): FieldProblem[] {
   return issues.map((issue) => {
     const path = issue.path.map((k) => (k === PROTO_KEY ? '__proto__' : k));
-    return problem(path.map(String).join('.'), ruleFor({ ...issue, path } as z.core.$ZodIssue, record));
+    const named = { ...issue, path } as z.core.$ZodIssue;
+    return { field: path.map(String).join('.'), reason: reasonFor(named, record), ...(rules && { rule: rules(named, at(record, path)) }) };
   });
 }
 
 function rejection(kind: RecordKind, index: number, id: string | undefined, problems: FieldProblem[]): Rejection {
-  // The first problem's field and reason only: a caller that rewords `reason` (an adapter naming its CRM
-  // field) must not leave a `rule` beside it that says otherwise.
-  return { kind, index, ...(id !== undefined ? { id } : {}), field: problems[0].field, reason: problems[0].reason, problems };
+  return { kind, index, ...(id !== undefined ? { id } : {}), ...problems[0], problems };
 }
 
 // Kept in its own module (no zod), so UIs that only show rejections need not load the schemas.

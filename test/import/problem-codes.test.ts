@@ -7,7 +7,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import { importAccounts, ImportError, type ImportProblem, type UnplacedAccount } from '../../src/import/index.js';
 import { IMPORT_ERROR_CODES, IMPORT_PROBLEM_CODES, UNPLACED_CODES, importErrorMessage, importProblemReason, unplacedReason } from '../../src/import/problem-reason.js';
 import { validateBatch, type FieldRule } from '../../src/model/validate-batch.js';
-import { fieldRuleReason } from '../../src/model/format-rejection.js';
+import { fieldRuleReason, ruleOfIssue } from '../../src/model/format-rejection.js';
 import { fieldRuleText, importErrorText, importProblemText, unplacedText } from '../../widgets/file-import/problem-text.js';
 import { formatters } from '../../widgets/shared/format.js';
 import { EVERY_PROBLEM, PLACING_OFF, failingImports } from './fixtures/problem-fixtures.js';
@@ -34,7 +34,6 @@ const RULES = {
   unsupported: { code: 'unsupported', got: { type: 'list' } },
   format: { code: 'format', format: 'email', message: 'Invalid email address', got: { type: 'string', text: 'ana@' } },
   message: { code: 'message', message: 'lat and lng must both be numbers or both be null' },
-  'not-a-record': { code: 'not-a-record', got: { type: 'other', text: 'boolean' } },
   'duplicate-id': { code: 'duplicate-id', position: 1200 },
   total: { code: 'total', value: 1e200, field: 'potential', total: Infinity, limit: 1e150 },
 } satisfies { [C in FieldRule['code']]: Extract<FieldRule, { code: C }> };
@@ -126,7 +125,7 @@ describe('import problem codes', () => {
   });
 
   it('the model’s rules are what its validation reports, with the reason worded from them', () => {
-    const accounts = validateBatch('account', [
+    const accounts = [
       { id: 'a1', name: 'A', lat: '41.2', lng: 2, potential: 1, ownerId: null },
       { id: '', name: 'B', lat: null, lng: null, potential: 1, ownerId: null },
       { id: 'a3', name: 'C', lat: 95, lng: 2, potential: 1, ownerId: null },
@@ -134,15 +133,31 @@ describe('import problem codes', () => {
       'not a record',
       { id: 'a5', name: 'E', lat: null, lng: null, potential: 1, ownerId: null },
       { id: 'a5', name: 'again', lat: null, lng: null, potential: 1, ownerId: null },
-    ]);
-    const rules = accounts.rejected.map((r) => r.problems[0].rule?.code);
-    assert.deepEqual(rules, ['type', 'empty', 'too-big', 'required', 'not-a-record', 'duplicate-id']);
-    for (const r of accounts.rejected) {
-      for (const p of r.problems) {
+      { id: 'a6', name: 'F', lat: null, lng: 2, potential: 1, ownerId: null },
+      { id: 'a7', name: 'G', lat: null, lng: null, potential: 1, ownerId: null, fields: { x: {} } },
+    ];
+    const reps = [
+      { id: 'r1', name: 'Ana', capacity: 0 },
+      { id: 'r2', name: 'Ben', skills: Array.from({ length: 1001 }, (_, i) => `s${i}`) },
+      { id: 'r3', name: 'x'.repeat(300) },
+    ];
+    const a = validateBatch('account', accounts, { rules: ruleOfIssue });
+    const r = validateBatch('rep', reps, { rules: ruleOfIssue });
+    // A record that is not an object has no rule: its reason stays the model's English.
+    assert.deepEqual(
+      a.rejected.map((x) => x.problems[0].rule?.code),
+      ['type', 'empty', 'too-big', 'required', undefined, 'duplicate-id', 'message', 'unsupported'],
+    );
+    assert.deepEqual(r.rejected.map((x) => [x.problems[0].rule?.code, x.problems[0].dropped ?? false]), [['too-small', true], ['too-many', true], ['too-long', false]]);
+    // Without `rules`, schema problems carry none (the pages that validate do not load ruleOfIssue).
+    assert.equal(validateBatch('account', [accounts[2]]).rejected[0].problems[0].rule, undefined);
+    // The model words its reasons itself; the rule's English (and the file import's) say the same.
+    for (const x of [...a.rejected, ...r.rejected]) {
+      for (const p of x.problems.filter((y) => y.rule)) {
         assert.equal(p.reason, fieldRuleReason(p.rule!, p.dropped === true));
         assert.equal(ungrouped(fieldRuleText(f, p.rule!, p.dropped === true)), p.reason);
       }
     }
-    assert.equal(accounts.rejected[0].reason, 'expected number, got the string "41.2"');
+    assert.equal(a.rejected[0].reason, 'expected number, got the string "41.2"');
   });
 });

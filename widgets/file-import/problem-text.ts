@@ -127,10 +127,6 @@ function ruleText(f: Formatters, r: FieldRule): string {
     }
     case 'message':
       return r.message;
-    case 'not-a-record': {
-      const got = shown(f, r.got);
-      return msg(str`expected a record object, got ${got}`);
-    }
     case 'duplicate-id': {
       const position = num(f, r.position);
       return msg(str`duplicate id: already used by the record at position ${position}`);

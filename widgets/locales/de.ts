@@ -77,7 +77,6 @@
 's0a656e27d01ce33c': `Arbeitslast`,
 's0a95ea7c8e330485': `Breitengrad`,
 's0a9814b637a57c6b': `(weiterhin ausstehend)`,
-'s0aee644863a3a5c2': str`erwartet: ein Datensatz-Objekt, erhalten: ${0}`,
 's0c5b76260d479bcd': `Es wurde nichts zugewiesen`,
 's0c64f1ae6f6643af': `Regeln (alle Bedingungen müssen erfüllt sein)`,
 's0ccb50a96968f790': `Leistung nach Gebiet`,

@@ -77,7 +77,6 @@
 's0a656e27d01ce33c': `Charge de travail`,
 's0a95ea7c8e330485': `Latitude`,
 's0a9814b637a57c6b': `(toujours en attente)`,
-'s0aee644863a3a5c2': str`attendu : un objet d’enregistrement, reçu : ${0}`,
 's0c5b76260d479bcd': `Rien n’a été attribué`,
 's0c64f1ae6f6643af': `Règles (toutes les conditions doivent être remplies)`,
 's0ccb50a96968f790': `Performance par territoire`,
