@@ -5,6 +5,7 @@ export { importAccounts } from './import-accounts.js';
 export { inspectTable } from './inspect-table.js';
 export { suggestMapping, guessKind, normaliseHeader, FIELD_HEADERS } from './suggest-mapping.js';
 export { readTable, detectFormat, ImportError } from './read-table.js';
+export { IMPORT_PROBLEM_CODES, UNPLACED_CODES, IMPORT_ERROR_CODES, importProblemReason, unplacedReason, importErrorMessage } from './problem-reason.js';
 export type { TableRow, ReadTableOptions } from './read-table.js';
 export { loadZipGazetteer, postalKey } from './zip-gazetteer.js';
 export { createFileAdapter } from './file-adapter.js';
