@@ -37,7 +37,7 @@ export interface DistributeKept {
   /**
    * `locked-account`: the account is locked; `locked-rep`: its owner is locked; `no-eligible-rep`: no
    * active, unlocked rep may take it; `beyond-distance-limit`: no rep that may take it (other than its
-   * current owner) is within `maxDistanceKm`.
+   * current owner) is within `maxDistanceKm` (see that option).
    */
   reason: DistributeKeptReason;
   /** The same in English, e.g. "No other rep within 300 km (the nearest, r7, is 840 km away)". */
@@ -99,9 +99,11 @@ export interface DistributeAccountsOptions {
   proximityHalfLifeKm?: number;
   /**
    * Distance limit in km: no account goes to a rep whose home (for a rep without one: the centroid of
-   * the accounts it holds) is further than this great-circle distance. An account with no other rep
-   * within reach stays with its owner (or unassigned) and is reported in `kept` as
-   * `beyond-distance-limit`. As the rebalance's limit: staying with the current owner is never limited,
+   * the accounts it holds) is further than this great-circle distance. An account that has to leave its
+   * owner (unassigned, or the owner inactive or leaving) with no rep within reach stays where it is,
+   * reported in `kept` as `beyond-distance-limit`; one whose owner may keep it and no other rep is within
+   * reach stays with the owner, reported so only when the owner ends over its ceiling (as many as cover
+   * the excess, largest first: the ones the balance needed to move). As the rebalance's limit: staying with the current owner is never limited,
    * and accounts without coordinates or reps without any position are not limited (their distance is
    * unknown). Default none (Infinity).
    */
@@ -256,17 +258,29 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
 
   const kept: DistributeKept[] = [];
   const movable: Account[] = [];
+  /** The nearest receiver but the owner, for accounts no other receiver can reach (index into receivers). */
+  const nearestOther = (a: Account, owner: string | null): number => {
+    let near = -1;
+    for (let j = 0; j < k; j++) if (receivers[j].id !== owner && (near < 0 || kmTo(a, j) < kmTo(a, near))) near = j;
+    return near;
+  };
+  const farEntry = (a: Account, owner: string | null) => {
+    const near = nearestOther(a, owner);
+    return keptEntry(a.id, owner, 'beyond-distance-limit', { maxKm, repId: receivers[near].id, km: Math.round(kmTo(a, near)) });
+  };
+  /** Movable accounts whose owner is a receiver and no other receiver is within reach (index into movable). */
+  const stuck: number[] = [];
   for (const a of selection) {
     const owner = ownerOf(a.id);
     if (a.locked || lockedAccounts.has(a.id)) kept.push(keptEntry(a.id, owner, 'locked-account'));
     else if (owner !== null && lockedReps.has(owner)) kept.push(keptEntry(a.id, owner, 'locked-rep'));
     else if (k === 0) kept.push(keptEntry(a.id, owner, 'no-eligible-rep'));
-    else if (maxKm !== Infinity && receivers.some((r) => r.id !== owner) && !receivers.some((r, j) => r.id !== owner && reach(a, j))) {
-      // held back by the distance limit: every rep that could take it (but its owner) is beyond reach
-      let near = -1;
-      for (let j = 0; j < k; j++) if (receivers[j].id !== owner && (near < 0 || kmTo(a, j) < kmTo(a, near))) near = j;
-      kept.push(keptEntry(a.id, owner, 'beyond-distance-limit', { maxKm, repId: receivers[near].id, km: Math.round(kmTo(a, near)) }));
+    else if (maxKm !== Infinity && (owner === null || !idx.has(owner)) && !receivers.some((_, j) => reach(a, j))) {
+      // held back by the distance limit: it must leave its owner (none, inactive or leaving) and no rep is within reach
+      kept.push(farEntry(a, owner));
     } else {
+      // an owner that may keep it, and no other rep within reach: it stays (counted as held back below if its owner is over)
+      if (maxKm !== Infinity && owner !== null && idx.has(owner) && receivers.some((r) => r.id !== owner) && !receivers.some((r, j) => r.id !== owner && reach(a, j))) stuck.push(movable.length);
       movable.push(a);
       const j = owner === null ? undefined : idx.get(owner);
       if (j !== undefined) {
@@ -483,11 +497,34 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
     }
   }
 
+  // Accounts only their owner could reach, with the owner left over its ceiling: the limit held back as
+  // many as cover the owner's excess (largest first), as a greedy pass would have moved them.
+  let proposals = placedAt;
+  if (stuck.length) {
+    const held = new Set<number>();
+    const vW = loadW.slice();
+    const vP = loadP.slice();
+    const over = (j: number) => (checkW && targetW[j] > 0 && vW[j] / targetW[j] > ceilW + 1e-9) || (checkP && targetP[j] > 0 && vP[j] / targetP[j] > ceilP + 1e-9);
+    const bySize = [...stuck].sort((x, y) => size(movable[y]) - size(movable[x]) || x - y);
+    for (const i of bySize) {
+      const j = at[i];
+      if (!over(j)) continue;
+      held.add(i);
+      vW[j] -= movable[i].workload ?? 1;
+      vP[j] -= movable[i].potential;
+    }
+    if (held.size) {
+      for (const i of held) kept.push(farEntry(movable[i], ownerOf(movable[i].id)));
+      const pos = new Map(selection.map((a, q) => [a.id, q]));
+      kept.sort((x, y) => pos.get(x.accountId)! - pos.get(y.accountId)!);
+      proposals = placedAt.filter((_, i) => !held.has(i));
+    }
+  }
   const heldBack = kept.filter((x) => x.reason === 'beyond-distance-limit').length;
   const out = Object.create(null) as Assignments;
   const gained = new Map<string, number>();
   const lost = new Map<string, number>();
-  for (const p of placedAt) {
+  for (const p of proposals) {
     if (p.from === p.to) continue;
     out[p.accountId] = p.to;
     gained.set(p.to, (gained.get(p.to) ?? 0) + 1);
@@ -510,7 +547,7 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
     };
   });
   return {
-    proposals: placedAt,
+    proposals,
     kept,
     assignments: out,
     byRep,

@@ -189,3 +189,27 @@ test('every fixture: no hand-over has a clearly nearer rep that would take it wi
     assert.deepEqual(nearerWithinTolerance(name, run(name)), [], name);
   }
 });
+
+test('the distance limit and an owner that may keep the account: reported as held back only as far as the owner ends over', () => {
+  const reps = [Rep.parse({ id: 'r1', name: 'Ana', home: { lat: 42.36, lng: -71.06 } }), Rep.parse({ id: 'r2', name: 'Ben', home: { lat: 39.74, lng: -104.99 } })];
+  const boston = (id: string, workload: number) => Account.parse({ id, name: id, lat: 42.3, lng: -71.1, potential: 100 * workload, workload, ownerId: 'r1' });
+  const denver = (id: string) => Account.parse({ id, name: id, lat: 39.7, lng: -105, potential: 100, workload: 1, ownerId: 'r2' });
+  // Ana holds all four Boston accounts, Ben nothing: the balance needs two of them in Denver
+  const accounts = [boston('b1', 1), boston('b2', 2), boston('b3', 1), boston('b4', 1)];
+  const assignments = Object.fromEntries(accounts.map((a) => [a.id, 'r1']));
+  const input = { accounts, reps, assignments, accountIds: accounts.map((a) => a.id) };
+  const free = distributeAccounts(input);
+  assert.ok(Object.keys(free.assignments).length >= 1, 'without a limit some go to Ben');
+  const limited = distributeAccounts(input, { maxDistanceKm: 300 });
+  assert.deepEqual(Object.keys(limited.assignments), []);
+  // the largest first, as many as cover Ana's excess over her ceiling (workload 5 of a target 2.5, ceiling
+  // 2.625: b2 (2), then b1 (1)); listed in selection order
+  assert.deepEqual(limited.kept.map((k) => [k.accountId, k.reason, k.ownerId, k.nearestRepId]), [['b1', 'beyond-distance-limit', 'r1', 'r2'], ['b2', 'beyond-distance-limit', 'r1', 'r2']]);
+  assert.deepEqual(limited.distanceLimit, { maxDistanceKm: 300, binds: true, accountCount: 2 });
+  assert.deepEqual(limited.proposals.map((p) => [p.accountId, p.to]), [['b3', 'r1'], ['b4', 'r1']]);
+  // Ana at her target: her accounts stay with her and the limit held nothing back
+  const even = [boston('c1', 1), boston('c2', 1), denver('d1'), denver('d2')];
+  const r = distributeAccounts({ accounts: even, reps, assignments: Object.fromEntries(even.map((a) => [a.id, a.ownerId])), accountIds: ['c1', 'c2'] }, { maxDistanceKm: 300 });
+  assert.deepEqual(r.kept, []);
+  assert.deepEqual(r.distanceLimit, { maxDistanceKm: 300, binds: false, accountCount: 0 });
+});
