@@ -53,7 +53,6 @@ async function flow(page, km) {
     }
     await sleep(300);
     const sr = preview.shadowRoot;
-    preview.scrollIntoView();
     return { balance: sr.querySelector('[part~=balance]')?.textContent.replace(/\s+/g, ' ').trim(), held: sr.querySelector('[part~=held-back] p')?.textContent.trim() ?? null, far: sr.querySelector('[data-stat=far]')?.textContent.trim() ?? null };
   }, km);
 }
@@ -71,9 +70,8 @@ try {
       if (process.env.SHOTS_LOCALE) await page.select('#locale', process.env.SHOTS_LOCALE);
       console.log(JSON.stringify(await flow(page, km)));
       const preview = await page.evaluateHandle(() => document.querySelector('tk-rep-assignment-panel').shadowRoot.querySelector('tk-distribute-preview'));
-      const box = await preview.boundingBox();
       const file = join(out, `distribute-${km ? `limit-${km}` : 'no-limit'}-${theme}-${width}.png`);
-      await page.screenshot({ path: file, clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 1400) }, captureBeyondViewport: true });
+      await preview.asElement().screenshot({ path: file });
       console.log(file);
       await context.close();
     }
