@@ -4,6 +4,12 @@
 // - "recommendReps per account": the existing one-account API called account by account, the plan
 //   updated after each pick (each call re-evaluates the whole plan, so it is timed on the first
 //   NAIVE_SAMPLE accounts and scaled to the full selection — stated as such in the table).
+// Distance (issue #14, "no cross-country move when a nearer rep can take the account"): the same
+// selections and a scattered one, this tree against the engine before the distance work (00a4a6b,
+// `--distance-baseline=<ref>`), side by side: mean and max km from each hand-over's account to the new
+// owner's home, hand-overs over 500 km, hand-overs a clearly nearer rep (NEARER_KM and NEARER_SHARE
+// nearer) could have taken with both reps ending within tolerance, worst deviation after; and this
+// tree with a 500 km limit (accounts held back).
 // Run: npm run bench:distribute
 import { cpus, loadavg } from 'node:os';
 import { distributeAccounts } from '../src/engine/distribute-accounts.js';
@@ -16,6 +22,7 @@ import type { Rep } from '../src/model/rep.js';
 import { mulberry32 as rng } from '../src/data/random.js';
 import { median, ms, time } from './timing.js';
 import { loadBaselineModule } from './baseline-engine.js';
+import { NEARER_KM, NEARER_SHARE } from '../src/engine/distribute/nearer-receivers.js';
 
 // The single greedy pass, as distributeAccounts was before the repair pass (427c3fa; `--baseline=<ref>`
 // for another), loaded from git and run side by side.
@@ -151,4 +158,80 @@ if (process.env.BENCH_DEBUG) {
   console.log(`a region of ${region.length} accounts (±3° lat, ±4° lng around ${reps[0].id}'s home), on the current plan:`);
   console.log(`- greedy pass only: ${describe(greedyOnly(input))}`);
   console.log(`- distributeAccounts: ${describe(distributeAccounts(input))}`);
+}
+
+// ---- distance: this tree vs the engine before the distance work, in the same run ----
+{
+  const distRef = process.argv.find((a) => a.startsWith('--distance-baseline='))?.slice('--distance-baseline='.length) ?? '00a4a6b';
+  const before = await loadBaselineModule<{ distributeAccounts: typeof distributeAccounts }>(distRef, 'src/engine/distribute-accounts.ts');
+  if (!before) throw new Error(`bench:distribute needs the baseline ${distRef} (a clone with history)`);
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const repById = new Map(reps.map((r) => [r.id, r]));
+  const tolerance = 0.05;
+  const kmTo = (repId: string, a: Account) => {
+    const h = repById.get(repId)!.home!;
+    return haversineKm(h.lat, h.lng, a.lat!, a.lng!);
+  };
+  /** Distance figures of a result (hand-overs only), with the nearer-rep check against the plan after. */
+  const figures = (r: ReturnType<typeof distributeAccounts>) => {
+    const after = Object.assign(Object.create(null) as Assignments, current, r.assignments);
+    const ev = evaluatePlan(accounts, reps, after, { tolerance });
+    const within = (id: string, dw: number, dp: number) => {
+      const t = ev.byRep[id];
+      return Math.abs((t.workload + dw) / t.target.workload - 1) <= tolerance + 1e-9 && Math.abs((t.potential + dp) / t.target.potential - 1) <= tolerance + 1e-9;
+    };
+    const km: number[] = [];
+    let nearer = 0;
+    for (const p of r.proposals) {
+      if (p.from === p.to) continue;
+      const a = byId.get(p.accountId)!;
+      const d = kmTo(p.to, a);
+      km.push(d);
+      const w = a.workload ?? 1;
+      for (const c of reps) {
+        if (c.id === p.to) continue;
+        const dc = kmTo(c.id, a);
+        if (!(dc <= d - NEARER_KM && dc <= d * (1 - NEARER_SHARE))) continue;
+        if (within(c.id, w, a.potential) && within(p.to, -w, -a.potential)) {
+          nearer++;
+          break;
+        }
+      }
+    }
+    return {
+      moves: km.length,
+      meanKm: km.reduce((s, x) => s + x, 0) / Math.max(1, km.length),
+      maxKm: km.length ? Math.max(...km) : 0,
+      over500: km.filter((x) => x > 500).length,
+      nearer,
+      wDev: r.balanceAfter.workload.maxDeviation,
+      pDev: r.balanceAfter.potential.maxDeviation,
+      held: r.kept.filter((k) => (k.reason as string) === 'beyond-distance-limit').length,
+    };
+  };
+  const home = reps[0].home!;
+  const cases: [string, readonly string[]][] = [
+    [`whole selection (${selection.length.toLocaleString('en')})`, selection],
+    [`scattered selection (every 10th account, ${Math.ceil(N / 10).toLocaleString('en')})`, accounts.filter((_, i) => i % 10 === 0).map((a) => a.id)],
+    ['region (±3° lat, ±4° lng around r000)', accounts.filter((a) => Math.abs(a.lat! - home.lat) < 3 && Math.abs(a.lng! - home.lng) < 4).map((a) => a.id)],
+  ];
+  console.log('');
+  console.log(`distance — hand-overs only; "nearer could" = hand-overs a rep at least ${NEARER_KM} km and ${NEARER_SHARE * 100}% nearer could have taken with both reps within ±${tolerance * 100}% (workload and potential) after; engine before = ${before.sha.slice(0, 7)}`);
+  console.log('');
+  console.log('| selection | engine | time (median of 2 after a first run) | hand-overs | mean km | max km | > 500 km | nearer could | held back | worst dev. workload / potential |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const [name, ids] of cases) {
+    const input = { accounts, reps, assignments: current, accountIds: ids };
+    const runs: [string, () => ReturnType<typeof distributeAccounts>][] = [
+      [`before (${before.sha.slice(0, 7)})`, () => before.mod.distributeAccounts(input)],
+      ['**this tree**', () => distributeAccounts(input)],
+      ['this tree, maxDistanceKm 500', () => distributeAccounts(input, { maxDistanceKm: 500 })],
+    ];
+    for (const [label, f] of runs) {
+      let r!: ReturnType<typeof distributeAccounts>;
+      const tm = time(2, () => (r = f()));
+      const q = figures(r);
+      console.log(`| ${name} | ${label} | ${ms(median(tm.wall))} | ${q.moves} | ${q.meanKm.toFixed(0)} | ${q.maxKm.toFixed(0)} | ${q.over500} | ${q.nearer} | ${q.held} | ${pct(q.wDev)} / ${pct(q.pDev)} |`);
+    }
+  }
 }

@@ -2,10 +2,11 @@ import type { Account } from '../model/account.js';
 import type { Assignments } from '../model/plan.js';
 import type { Rep } from '../model/rep.js';
 import { evaluatePlan, type MetricValues } from './evaluate-plan.js';
-import { haversineKm } from './geo.js';
+import { haversineKm, sphericalCentroid } from './geo.js';
 import { fitWeights, type FitCriteria, type FitReasonPart } from './recommend-reps.js';
 import type { BalanceStats, Metric } from './types.js';
 import { repairBalance } from './distribute/repair-balance.js';
+import { NEARER_KM, NEARER_SHARE, nearerReceivers } from './distribute/nearer-receivers.js';
 
 /** The owner proposed for one account of the selection. */
 export interface DistributeProposal {
@@ -21,14 +22,40 @@ export interface DistributeProposal {
   reason: string;
   /** The same reason as clauses (see FitReasonPart). */
   reasonParts?: FitReasonPart[];
+  /**
+   * Great-circle km from the account to `to`'s home (for a rep without a home base: the centroid of
+   * the accounts it holds in `assignments`, as evaluatePlan's compactness and the rebalance's limit);
+   * null when the account has no coordinates or the rep no position at all.
+   */
+  distanceKm: number | null;
 }
 
 /** An account of the selection that keeps its owner, and why. */
 export interface DistributeKept {
   accountId: string;
   ownerId: string | null;
-  /** `locked-account`: the account is locked; `locked-rep`: its owner is locked; `no-eligible-rep`: no active, unlocked rep may take it. */
-  reason: 'locked-account' | 'locked-rep' | 'no-eligible-rep';
+  /**
+   * `locked-account`: the account is locked; `locked-rep`: its owner is locked; `no-eligible-rep`: no
+   * active, unlocked rep may take it; `beyond-distance-limit`: no rep that may take it (other than its
+   * current owner) is within `maxDistanceKm` (see that option).
+   */
+  reason: DistributeKeptReason;
+  /** The same in English, e.g. "No other rep within 300 km (the nearest, r7, is 840 km away)". */
+  text: string;
+  /** `beyond-distance-limit`: the nearest rep that could otherwise take it and its distance in km (rounded). */
+  nearestRepId?: string;
+  nearestKm?: number;
+}
+
+export type DistributeKeptReason = 'locked-account' | 'locked-rep' | 'no-eligible-rep' | 'beyond-distance-limit';
+
+/** The distance limit's effect (`maxDistanceKm` given). */
+export interface DistributeDistanceLimit {
+  maxDistanceKm: number;
+  /** Whether the limit held back at least one account (`accountCount` > 0). */
+  binds: boolean;
+  /** How many accounts of the selection it held back (in `kept` with reason `beyond-distance-limit`). */
+  accountCount: number;
 }
 
 /** One rep's book before and after the proposal. */
@@ -70,6 +97,17 @@ export interface DistributeAccountsOptions {
   lockedRepIds?: readonly string[];
   /** Distance at which proximity falls to 0.5, as recommendReps. Default 100 km. */
   proximityHalfLifeKm?: number;
+  /**
+   * Distance limit in km: no account goes to a rep whose home (for a rep without one: the centroid of
+   * the accounts it holds) is further than this great-circle distance. An account that has to leave its
+   * owner (unassigned, or the owner inactive or leaving) with no rep within reach stays where it is,
+   * reported in `kept` as `beyond-distance-limit`; one whose owner may keep it and no other rep is within
+   * reach stays with the owner, reported so only when the owner ends over its ceiling (as many as cover
+   * the excess, largest first: the ones the balance needed to move). As the rebalance's limit: staying with the current owner is never limited,
+   * and accounts without coordinates or reps without any position are not limited (their distance is
+   * unknown). Default none (Infinity).
+   */
+  maxDistanceKm?: number;
 }
 
 export interface DistributeResult {
@@ -85,6 +123,8 @@ export interface DistributeResult {
   balanceAfter: Record<Metric, BalanceStats>;
   /** Every active rep within tolerance on the balanced metrics after the proposal. */
   withinTolerance: boolean;
+  /** The distance limit's effect; null when `maxDistanceKm` was not set. */
+  distanceLimit: DistributeDistanceLimit | null;
 }
 
 const CRITERIA = ['skill', 'relationship', 'proximity', 'capacity'] as const;
@@ -111,15 +151,22 @@ const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
  * the selection cannot reach it; when the selection is too small to lift every rep to the floor, each
  * rep's floor is where the greedy pass left it, so a region's accounts are not sent across the map to
  * make up for an imbalance they did not cause), preferring the step that loses the least fit; it stops when every
- * receiver is inside the band on every balanced metric, or no step helps. Locked accounts,
+ * receiver is inside the band on every balanced metric, or no step helps. Distance: among the reps
+ * with room, one clearly further than the nearest (by NEARER_KM and NEARER_SHARE, see
+ * distribute/nearer-receivers.ts) is not considered — skills and relationship choose among reps at
+ * about the same distance, and the owner keeping its account is never excluded; after the repair, a
+ * last pass gives each hand-over, longest first, to a clearly nearer rep (or exchanges it with one of
+ * that rep's accounts) where neither rep ends further outside the band. With `maxDistanceKm`, no
+ * account goes to a rep further than that; one with no other rep within reach stays with its owner
+ * (or unassigned) in `kept` as `beyond-distance-limit`, counted in `distanceLimit`. Locked accounts,
  * accounts of locked reps and accounts with no eligible rep stay put (in `kept`). Inactive and locked
  * reps (and `fromRepId`) receive nothing; a leaving rep counts as inactive for the targets and the
  * balance after (its share of the team's targets goes to the others). Ties go to the smaller rep id; the result is deterministic.
  *
  * @param input accounts, reps, current assignments, and `accountIds` or `fromRepId`
- * @param options weights, tolerance (0.05), metrics, locks, proximityHalfLifeKm (100)
+ * @param options weights, tolerance (0.05), metrics, locks, proximityHalfLifeKm (100), maxDistanceKm (none)
  * @returns proposals with reasons, kept accounts, the changed assignments, per-rep gains and balance before/after
- * @throws naming the account or option at fault: an unknown account id, an unknown fromRepId, bad weights or tolerance
+ * @throws naming the account or option at fault: an unknown account id, an unknown fromRepId, bad weights, tolerance or maxDistanceKm
  *
  * @example
  * const d = distributeAccounts({ accounts, reps, assignments, fromRepId: 'r9' });
@@ -134,6 +181,8 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
   const halfLife = options.proximityHalfLifeKm ?? 100;
   if (!(halfLife > 0)) throw new Error(`distributeAccounts: proximityHalfLifeKm must be > 0, got ${String(halfLife)}`);
   const metrics = options.metrics ?? (['workload', 'potential'] as const);
+  const maxKm = options.maxDistanceKm ?? Infinity;
+  if (!(maxKm > 0)) throw new Error(`distributeAccounts: maxDistanceKm must be a number > 0, got ${String(maxKm)}`);
   if ((input.accountIds === undefined) === (input.fromRepId === undefined)) {
     throw new Error('distributeAccounts: give exactly one of accountIds or fromRepId');
   }
@@ -184,17 +233,54 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
   });
   const skills = receivers.map((r) => new Set((r.skills ?? []).map(norm)));
   const homes = receivers.map((r) => r.home ?? null);
+  // Where distances are measured from: the home, else the centroid of the accounts the rep holds.
+  const anchors = homes.slice();
+  if (anchors.some((h) => h === null)) {
+    const held = new Map<string, { lat: number; lng: number }[]>();
+    receivers.forEach((r, j) => homes[j] === null && held.set(r.id, []));
+    for (const a of accounts) {
+      const o = ownerOf(a.id);
+      if (o !== null && a.lat !== null && a.lng !== null) held.get(o)?.push({ lat: a.lat, lng: a.lng });
+    }
+    receivers.forEach((r, j) => {
+      if (anchors[j] === null) anchors[j] = sphericalCentroid(held.get(r.id)!);
+    });
+  }
+  /** Great-circle km from account `a` to receiver `j`'s anchor; NaN when either has no position. */
+  const kmTo = (a: Account, j: number): number => {
+    const h = anchors[j];
+    return h && a.lat !== null && a.lng !== null ? haversineKm(h.lat, h.lng, a.lat, a.lng) : NaN;
+  };
+  /** The distance limit: staying with the owner, and unknown distances, are never limited. */
+  const reach = (a: Account, j: number): boolean => maxKm === Infinity || !(kmTo(a, j) > maxKm) || ownerOf(a.id) === receivers[j].id;
   const checkW = metrics.includes('workload');
   const checkP = metrics.includes('potential');
 
   const kept: DistributeKept[] = [];
   const movable: Account[] = [];
+  /** The nearest receiver but the owner, for accounts no other receiver can reach (index into receivers). */
+  const nearestOther = (a: Account, owner: string | null): number => {
+    let near = -1;
+    for (let j = 0; j < k; j++) if (receivers[j].id !== owner && (near < 0 || kmTo(a, j) < kmTo(a, near))) near = j;
+    return near;
+  };
+  const farEntry = (a: Account, owner: string | null) => {
+    const near = nearestOther(a, owner);
+    return keptEntry(a.id, owner, 'beyond-distance-limit', { maxKm, repId: receivers[near].id, km: Math.round(kmTo(a, near)) });
+  };
+  /** Movable accounts whose owner is a receiver and no other receiver is within reach (index into movable). */
+  const stuck: number[] = [];
   for (const a of selection) {
     const owner = ownerOf(a.id);
-    if (a.locked || lockedAccounts.has(a.id)) kept.push({ accountId: a.id, ownerId: owner, reason: 'locked-account' });
-    else if (owner !== null && lockedReps.has(owner)) kept.push({ accountId: a.id, ownerId: owner, reason: 'locked-rep' });
-    else if (k === 0) kept.push({ accountId: a.id, ownerId: owner, reason: 'no-eligible-rep' });
-    else {
+    if (a.locked || lockedAccounts.has(a.id)) kept.push(keptEntry(a.id, owner, 'locked-account'));
+    else if (owner !== null && lockedReps.has(owner)) kept.push(keptEntry(a.id, owner, 'locked-rep'));
+    else if (k === 0) kept.push(keptEntry(a.id, owner, 'no-eligible-rep'));
+    else if (maxKm !== Infinity && (owner === null || !idx.has(owner)) && !receivers.some((_, j) => reach(a, j))) {
+      // held back by the distance limit: it must leave its owner (none, inactive or leaving) and no rep is within reach
+      kept.push(farEntry(a, owner));
+    } else {
+      // an owner that may keep it, and no other rep within reach: it stays (counted as held back below if its owner is over)
+      if (maxKm !== Infinity && owner !== null && idx.has(owner) && receivers.some((r) => r.id !== owner) && !receivers.some((r, j) => r.id !== owner && reach(a, j))) stuck.push(movable.length);
       movable.push(a);
       const j = owner === null ? undefined : idx.get(owner);
       if (j !== undefined) {
@@ -272,22 +358,36 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
       score: clamp01(score / weightSum),
       breakdown,
       ...reasonFor(a, f.skill > 0, f.relationship > 0, f.km, f.placed, rho, fits),
+      distanceKm: Number.isNaN(kmTo(a, j)) ? null : Math.round(kmTo(a, j)),
     };
   };
+  const kmJ = new Float64Array(k);
+  const overJ = new Float64Array(k);
   for (const { a, i } of order) {
     const w = a.workload ?? 1;
+    // Nearest first: a rep with room clearly further than the nearest rep with room is not considered
+    // (skills and relationship choose among reps at about the same distance, not across the country).
+    let nearest = Infinity;
+    for (let j = 0; j < k; j++) {
+      kmJ[j] = reach(a, j) ? kmTo(a, j) : -1;
+      const overW = checkW && targetW[j] > 0 && w > 0 ? (loadW[j] + w) / targetW[j] - ceilW : -Infinity;
+      const overP = checkP && targetP[j] > 0 && a.potential > 0 ? (loadP[j] + a.potential) / targetP[j] - ceilP : -Infinity;
+      overJ[j] = Math.max(overW, overP);
+      if (overJ[j] <= 1e-9 && kmJ[j] >= 0 && kmJ[j] < nearest) nearest = kmJ[j];
+    }
     let best = -1;
     let bestScore = -1;
     let bestFits = false;
     let bestOver = Infinity;
     for (let j = 0; j < k; j++) {
+      if (kmJ[j] === -1) continue; // beyond the distance limit
       const afterW = loadW[j] + w;
       const afterP = loadP[j] + a.potential;
-      const overW = checkW && targetW[j] > 0 && w > 0 ? afterW / targetW[j] - ceilW : -Infinity;
-      const overP = checkP && targetP[j] > 0 && a.potential > 0 ? afterP / targetP[j] - ceilP : -Infinity;
-      const over = Math.max(overW, overP);
+      const over = overJ[j];
       const fits = over <= 1e-9;
       if (bestFits && !fits) continue;
+      // (its owner keeping it is no hand-over: never excluded)
+      if (fits && nearest <= kmJ[j] - NEARER_KM && nearest <= kmJ[j] * (1 - NEARER_SHARE) && receivers[j].id !== ownerOf(a.id)) continue;
       const f = staticFit(a, j);
       const score =
         (weights.skill * f.skill +
@@ -341,7 +441,7 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
     let selW = 0;
     let selP = 0;
     for (const a of movable) (selW += a.workload ?? 1), (selP += a.potential);
-    const moved = repairBalance({
+    const band = {
       loadW,
       loadP,
       targetW,
@@ -355,13 +455,39 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
       hiW: muW > 1 + tolerance ? Math.max(ceilW, muW * (1 + tolerance)) : ceilW,
       loP: floors(muP, baseP, loadP, targetP, selP),
       hiP: muP > 1 + tolerance ? Math.max(ceilP, muP * (1 + tolerance)) : ceilP,
+    };
+    // fits and distances cached when that stays small (≤ 32 MB each)
+    const cache = movable.length * k <= 4_000_000;
+    const fitAt = cache ? new Float64Array(movable.length * k).fill(-1) : null;
+    const moved = repairBalance({
+      ...band,
       fit: (i, j) => {
+        if (fitAt && fitAt[i * k + j] >= 0) return fitAt[i * k + j];
         const f = staticFit(movable[i], j);
-        return (weights.skill * f.skill + weights.relationship * f.relationship + weights.proximity * f.proximity) / weightSum;
+        const v = (weights.skill * f.skill + weights.relationship * f.relationship + weights.proximity * f.proximity) / weightSum;
+        if (fitAt) fitAt[i * k + j] = v;
+        return v;
       },
+      reach: (i, j) => reach(movable[i], j),
+    });
+    // No hand-over to a far rep when a clearly nearer one can take it within the band.
+    const km = cache ? new Float64Array(movable.length * k).fill(-1) : null;
+    const redirected = nearerReceivers({
+      ...band,
+      owner: Int32Array.from(movable, (a) => {
+        const o = ownerOf(a.id);
+        return o === null ? -1 : (idx.get(o) ?? -1);
+      }),
+      km: (i, j) => {
+        if (!km) return kmTo(movable[i], j);
+        const c = i * k + j;
+        if (km[c] === -1) km[c] = kmTo(movable[i], j);
+        return km[c];
+      },
+      reach: (i, j) => reach(movable[i], j),
     });
     // Every proposal is stated against the final loads (the repair may have changed any rep's).
-    if (moved.size) {
+    if (moved.size || redirected) {
       for (let i = 0; i < movable.length; i++) {
         const j = at[i];
         const over =
@@ -371,10 +497,34 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
     }
   }
 
+  // Accounts only their owner could reach, with the owner left over its ceiling: the limit held back as
+  // many as cover the owner's excess (largest first), as a greedy pass would have moved them.
+  let proposals = placedAt;
+  if (stuck.length) {
+    const held = new Set<number>();
+    const vW = loadW.slice();
+    const vP = loadP.slice();
+    const over = (j: number) => (checkW && targetW[j] > 0 && vW[j] / targetW[j] > ceilW + 1e-9) || (checkP && targetP[j] > 0 && vP[j] / targetP[j] > ceilP + 1e-9);
+    const bySize = [...stuck].sort((x, y) => size(movable[y]) - size(movable[x]) || x - y);
+    for (const i of bySize) {
+      const j = at[i];
+      if (!over(j)) continue;
+      held.add(i);
+      vW[j] -= movable[i].workload ?? 1;
+      vP[j] -= movable[i].potential;
+    }
+    if (held.size) {
+      for (const i of held) kept.push(farEntry(movable[i], ownerOf(movable[i].id)));
+      const pos = new Map(selection.map((a, q) => [a.id, q]));
+      kept.sort((x, y) => pos.get(x.accountId)! - pos.get(y.accountId)!);
+      proposals = placedAt.filter((_, i) => !held.has(i));
+    }
+  }
+  const heldBack = kept.filter((x) => x.reason === 'beyond-distance-limit').length;
   const out = Object.create(null) as Assignments;
   const gained = new Map<string, number>();
   const lost = new Map<string, number>();
-  for (const p of placedAt) {
+  for (const p of proposals) {
     if (p.from === p.to) continue;
     out[p.accountId] = p.to;
     gained.set(p.to, (gained.get(p.to) ?? 0) + 1);
@@ -397,14 +547,27 @@ export function distributeAccounts(input: DistributeAccountsInput, options: Dist
     };
   });
   return {
-    proposals: placedAt,
+    proposals,
     kept,
     assignments: out,
     byRep,
     balanceBefore: before.balance,
     balanceAfter: after.balance,
     withinTolerance: after.reps.every((r) => !r.active || r.withinTolerance),
+    distanceLimit: maxKm === Infinity ? null : { maxDistanceKm: maxKm, binds: heldBack > 0, accountCount: heldBack },
   };
+}
+
+function keptEntry(accountId: string, ownerId: string | null, reason: DistributeKeptReason, far?: { maxKm: number; repId: string; km: number }): DistributeKept {
+  const text =
+    reason === 'locked-account'
+      ? 'The account is locked'
+      : reason === 'locked-rep'
+        ? 'Its rep is locked'
+        : reason === 'no-eligible-rep'
+          ? 'No active, unlocked rep may take it'
+          : `No other rep within ${far!.maxKm} km (the nearest, ${far!.repId}, is ${far!.km} km away)`;
+  return far ? { accountId, ownerId, reason, text, nearestRepId: far.repId, nearestKm: far.km } : { accountId, ownerId, reason, text };
 }
 
 function reasonFor(

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { distributeAccounts } from '../../src/engine/distribute-accounts.js';
 import { recommendReps } from '../../src/engine/recommend-reps.js';
+import { NEARER_KM, NEARER_SHARE } from '../../src/engine/distribute/nearer-receivers.js';
+import { haversineKm, sphericalCentroid } from '../../src/engine/geo.js';
 import type { Account } from '../../src/model/account.js';
 import type { Assignments } from '../../src/model/plan.js';
 import type { Rep } from '../../src/model/rep.js';
@@ -89,13 +91,23 @@ describe('distributeAccounts properties', () => {
     );
   });
 
-  it('for one account with no balance limit on workload only, proposes the rep recommendReps ranks first, with the same score', () => {
+  it('for one account with no balance limit on workload only, proposes the rep recommendReps ranks first among the reps not clearly further than the nearest (its owner always counts), with the same score', () => {
     fc.assert(
       fc.property(caseArb, fc.nat(), (c, pick) => {
         const account = c.accounts[pick % c.accounts.length];
         const r = distributeAccounts({ accounts: c.accounts, reps: c.reps, assignments: c.assignments, accountIds: [account.id] }, { tolerance: 1e9, metrics: ['workload'] });
         const receivers = new Set(c.reps.filter((x) => x.active && !x.locked).map((x) => x.id));
-        const ranked = recommendReps(account, c.reps, { accounts: c.accounts, assignments: c.assignments }).filter((x) => receivers.has(x.repId));
+        // nearest first: reps clearly further (≥ NEARER_KM and NEARER_SHARE) than the nearest receiver are not candidates
+        const owner = Object.hasOwn(c.assignments, account.id) ? c.assignments[account.id] : null;
+        const anchor = (rep: Rep) =>
+          rep.home ?? sphericalCentroid(c.accounts.filter((a) => (Object.hasOwn(c.assignments, a.id) ? c.assignments[a.id] : null) === rep.id && a.lat !== null && a.lng !== null).map((a) => ({ lat: a.lat!, lng: a.lng! })));
+        const km = (rep: Rep) => {
+          const h = anchor(rep);
+          return h && account.lat !== null && account.lng !== null ? haversineKm(h.lat, h.lng, account.lat, account.lng) : NaN;
+        };
+        const nearest = Math.min(...c.reps.filter((x) => receivers.has(x.id)).map(km).filter((x) => !Number.isNaN(x)));
+        const far = new Set(c.reps.filter((x) => x.id !== owner && nearest <= km(x) - NEARER_KM && nearest <= km(x) * (1 - NEARER_SHARE)).map((x) => x.id));
+        const ranked = recommendReps(account, c.reps, { accounts: c.accounts, assignments: c.assignments }).filter((x) => receivers.has(x.repId) && !far.has(x.repId));
         if (r.proposals.length === 0) return; // kept (locked, or no receiver)
         const [p] = r.proposals;
         const top = ranked[0];

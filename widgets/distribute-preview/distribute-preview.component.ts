@@ -7,9 +7,15 @@ import { tokens } from '../shared/tokens.styles.js';
 import { styles } from './distribute-preview.styles.js';
 import { fitReasonText } from './fit-reason.js';
 import { appliedOnTop, undoApplied } from '../shared/applied-step.js';
+import { isOne } from '../shared/plural.js';
+import { keptText } from './held-back.js';
 
 /** Proposals listed before "and N more". */
 const SHOWN = 50;
+/** Held-back accounts listed by name before "and N more". */
+const HELD_SHOWN = 10;
+/** Hand-overs longer than this are counted as far (the rebalance preview's threshold, FAR_KM). */
+const FAR_KM = 500;
 
 /** "N accounts" as a whole message (word order differs between languages). */
 const accountsText = (n: number, f: (n: number) => string) => (n === 1 ? msg('1 account') : msg(str`${f(n)} accounts`));
@@ -27,7 +33,9 @@ export type DistributeSource = 'any' | 'selection' | 'rep';
  * @csspart controls - What to distribute and the Propose button.
  * @csspart balance - Balance before and after.
  * @csspart reps - Per-rep gains table.
- * @csspart proposals - Per-account proposals with reasons.
+ * @csspart distance - The distance limit ("Move accounts at most … km") and its hint.
+ * @csspart held-back - The accounts the distance limit held back, with the reason.
+ * @csspart proposals - Per-account proposals with reasons and the distance to the new owner.
  * @csspart apply - The Apply button.
  * @csspart undo - The Undo button shown after Apply.
  *
@@ -36,13 +44,17 @@ export type DistributeSource = 'any' | 'selection' | 'rep';
  * Attributes: `tolerance` (default 0.05), `from-rep-id` (distribute this rep's book instead of the
  * selection), `source` (`any`: a chooser with the selection and every rep's book, the default;
  * `selection`: the selection only, no chooser; `rep`: a chooser of the rep who leaves), `auto`
- * (propose at once when there is something to distribute), `locale`, `currency`, `theme`.
+ * (propose at once when there is something to distribute), `max-distance-km` (the distance limit:
+ * no account goes to a rep further than this from the rep's home, else the middle of their accounts;
+ * default none, as the rebalance's — the user sets it in the element), `locale`, `currency`, `theme`.
  */
 export class TkDistributePreview extends TkElement {
   static override styles = [tokens, styles];
   static override properties = {
     tolerance: { type: Number },
     fromRepId: { type: String, attribute: 'from-rep-id' },
+    maxDistanceKm: { type: Number, attribute: 'max-distance-km' },
+    distanceError: { state: true },
     source: { type: String },
     auto: { type: Boolean },
     result: { state: true },
@@ -53,6 +65,12 @@ export class TkDistributePreview extends TkElement {
 
   declare tolerance: number;
   declare fromRepId: string;
+  /** The distance limit in km; null: none. */
+  declare maxDistanceKm: number | null;
+  /** The limit as typed, when it is not a distance > 0 ('' when fine). */
+  declare protected distanceError: string;
+  /** The limit the shown proposal was made with. */
+  private madeWithKm: number | null = null;
   declare source: DistributeSource;
   declare auto: boolean;
   declare protected result: DistributeResult | null;
@@ -70,6 +88,8 @@ export class TkDistributePreview extends TkElement {
     super();
     this.tolerance = 0.05;
     this.fromRepId = '';
+    this.maxDistanceKm = null;
+    this.distanceError = '';
     this.source = 'any';
     this.auto = false;
     this.result = null;
@@ -115,7 +135,10 @@ export class TkDistributePreview extends TkElement {
       const input = rep
         ? { accounts: s.accounts, reps: s.reps, assignments: s.working, fromRepId: rep }
         : { accounts: s.accounts, reps: s.reps, assignments: s.working, accountIds: s.selection };
-      this.result = distributeAccounts(input, { tolerance: this.tolerance >= 0 ? this.tolerance : 0.05 });
+      const km = this.maxDistanceKm;
+      const limit = km !== null && km > 0 && Number.isFinite(km) ? km : null;
+      this.result = distributeAccounts(input, { tolerance: this.tolerance >= 0 ? this.tolerance : 0.05, ...(limit === null ? {} : { maxDistanceKm: limit }) });
+      this.madeWithKm = limit;
       this.madeFor = s.working;
       this.error = '';
       this.message = '';
@@ -125,6 +148,18 @@ export class TkDistributePreview extends TkElement {
       this.result = null;
       this.error = (error as Error).message;
     }
+  }
+
+  /** The limit input changed: keep it when it is empty or a distance > 0, and propose again if a proposal is shown. */
+  private setLimit(value: string): void {
+    const km = value.trim() === '' ? null : Number(value);
+    if (km !== null && !(km > 0 && Number.isFinite(km))) {
+      this.distanceError = msg('Move accounts at most … km must be a distance above 0, or empty for no limit.');
+      return;
+    }
+    this.distanceError = '';
+    this.maxDistanceKm = km;
+    if (this.result) this.propose();
   }
 
   private apply(): void {
@@ -197,9 +232,16 @@ export class TkDistributePreview extends TkElement {
     return html`
       <div part="controls" class="controls">
         ${chooser}
+        <label part="distance">${msg('Move accounts at most (km)')}
+          <input type="number" name="maxDistanceKm" min="0" step="any" placeholder=${msg('no limit')} aria-describedby="distance-hint"
+            aria-invalid=${this.distanceError ? 'true' : 'false'} .value=${this.maxDistanceKm === null ? '' : String(this.maxDistanceKm)}
+            @change=${(e: Event) => this.setLimit((e.target as HTMLInputElement).value)} />
+        </label>
         <button type="button" class=${this.result ? '' : 'brand'} ?disabled=${count === 0 || !this.plan.canEdit}
           @click=${() => this.propose()}>${this.result ? msg('Propose again') : count === 1 ? msg('Propose an owner for 1 account') : msg(str`Propose owners for ${f(count)} accounts`)}</button>
       </div>
+      <p id="distance-hint" class="weak hint">${msg('No account goes to a rep farther than this from the rep’s home (else the middle of their accounts); an account with no other rep that near stays where it is. Empty: no limit.')}</p>
+      ${this.distanceError ? html`<p class="over" role="alert" data-error="distance">${this.distanceError}</p>` : nothing}
       ${empty ? html`<p class="weak">${empty}</p>` : nothing}
       ${this.error ? html`<p class="over" role="alert">${this.error}</p>` : nothing}
       ${this.result ? this.preview(this.result, stale) : nothing}
@@ -219,6 +261,9 @@ export class TkDistributePreview extends TkElement {
     const dev = (x: number) => (Number.isFinite(x) ? f.percent(x, 1) : '—');
     const total = r.proposals.length + r.kept.length;
     const rep = this.repId;
+    const held = r.kept.filter((k) => k.reason === 'beyond-distance-limit');
+    const far = moving.filter((p) => p.distanceKm !== null && p.distanceKm > FAR_KM).length;
+    const limitKm = this.madeWithKm;
     return html`
       ${stale ? html`<p class="over" role="alert">${msg('The plan changed since this proposal: propose again before applying.')}</p>` : nothing}
       <p part="balance">
@@ -228,6 +273,8 @@ export class TkDistributePreview extends TkElement {
         <strong class=${r.withinTolerance ? 'ok' : 'over'}>${r.withinTolerance ? msg('Every rep within tolerance after.') : msg('Some reps stay outside tolerance.')}</strong>
         ${rep ? html`<br /><span class="weak">${msg(str`The balance after counts ${this.repName(rep)} as gone: their share of the targets goes to the others.`)}</span>` : nothing}
       </p>
+      ${held.length && limitKm !== null ? this.heldBack(held, limitKm) : nothing}
+      ${far && limitKm === null ? html`<p class="weak" data-stat="far">${this.farText(far)}</p>` : nothing}
       <table part="reps">
         <caption class="weak">${msg('Per rep')}</caption>
         <thead><tr><th scope="col">${msg('Rep')}</th><th scope="col" class="num">${msg('Gains')}</th><th scope="col" class="num">${msg('Gives')}</th><th scope="col" class="num wide">${msg('Workload after')}</th><th scope="col" class="num">${msg('Off target after (workload / potential)')}</th></tr></thead>
@@ -244,11 +291,12 @@ export class TkDistributePreview extends TkElement {
       <div class="scroll" tabindex="0" role="region" aria-label=${msg('Proposed owners')}>
       <table part="proposals">
         <caption class="weak">${moving.length > SHOWN ? msg(str`Proposed owners (first ${n(SHOWN)} of ${n(moving.length)})`) : msg('Proposed owners')}</caption>
-        <thead><tr><th scope="col">${msg('Account')}</th><th scope="col">${msg('From → to')}</th><th scope="col">${msg('Why')}</th></tr></thead>
+        <thead><tr><th scope="col">${msg('Account')}</th><th scope="col">${msg('From → to')}</th><th scope="col" class="num">${msg('Distance')}</th><th scope="col">${msg('Why')}</th></tr></thead>
         <tbody>
           ${moving.slice(0, SHOWN).map((p) => html`<tr data-account=${p.accountId}>
             <th scope="row">${accountNames.get(p.accountId) ?? p.accountId}</th>
             <td>${this.repName(p.from)} → ${this.repName(p.to)}</td>
+            <td class="num km" data-km=${p.distanceKm ?? ''}>${p.distanceKm === null ? '—' : this.kmText(p.distanceKm)}</td>
             <td class="reason">${fitReasonText(f, p)}</td>
           </tr>`)}
         </tbody>
@@ -261,14 +309,46 @@ export class TkDistributePreview extends TkElement {
     `;
   }
 
+  private kmText(km: number): string {
+    const d = this.fmt.number(km, 0);
+    return msg(str`${d} km`);
+  }
+
+  /** Hand-overs over FAR_KM with no limit set: a note pointing at the limit. */
+  private farText(far: number): string {
+    const count = this.fmt.number(far, 0);
+    const km = this.fmt.number(FAR_KM, 0);
+    const line = isOne(far) ? msg(str`${count} hand-over is over ${km} km: no nearer rep could take it within the tolerance.`) : msg(str`${count} hand-overs are over ${km} km: no nearer rep could take them within the tolerance.`);
+    return `${line} ${msg('Set “Move accounts at most” to keep accounts nearer; those with no rep that near then stay where they are.')}`;
+  }
+
+  /** What the distance limit held back: the count, then each account with its reason (the first HELD_SHOWN). */
+  private heldBack(held: DistributeResult['kept'], limitKm: number) {
+    const s = this.plan.state!;
+    const names = new Map(s.accounts.map((a) => [a.id, a.name || a.id]));
+    const count = this.fmt.number(held.length, 0);
+    const km = this.fmt.number(limitKm, 0);
+    const head = isOne(held.length)
+      ? msg(str`${count} account held back by the distance limit of ${km} km: it stays where it is.`)
+      : msg(str`${count} accounts held back by the distance limit of ${km} km: they stay where they are.`);
+    return html`<div part="held-back" class="held">
+      <p><strong>${head}</strong></p>
+      <ul>
+        ${held.slice(0, HELD_SHOWN).map((k) => html`<li data-account=${k.accountId}><span class="name">${names.get(k.accountId) ?? k.accountId}</span> (${this.repName(k.ownerId)}): ${keptText(this.fmt, k, limitKm, (id) => this.repName(id))}</li>`)}
+      </ul>
+      ${held.length > HELD_SHOWN ? html`<p class="weak">${msg(str`and ${this.fmt.number(held.length - HELD_SHOWN, 0)} more`)}</p>` : nothing}
+    </div>`;
+  }
+
   private keptWords(r: DistributeResult): string {
-    const counts = { 'locked-account': 0, 'locked-rep': 0, 'no-eligible-rep': 0 };
+    const counts = { 'locked-account': 0, 'locked-rep': 0, 'no-eligible-rep': 0, 'beyond-distance-limit': 0 };
     for (const k of r.kept) counts[k.reason]++;
     const n = (x: number) => this.fmt.number(x, 0);
     const words: string[] = [];
     if (counts['locked-account']) words.push(msg(str`${n(counts['locked-account'])} locked`));
     if (counts['locked-rep']) words.push(msg(str`${n(counts['locked-rep'])} with a locked rep`));
     if (counts['no-eligible-rep']) words.push(msg(str`${n(counts['no-eligible-rep'])} with no rep able to take them`));
+    if (counts['beyond-distance-limit']) words.push(msg(str`${n(counts['beyond-distance-limit'])} beyond the distance limit`));
     return words.join(', ');
   }
 }

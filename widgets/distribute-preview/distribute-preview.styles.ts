@@ -57,6 +57,29 @@ export const styles = css`
   .controls select {
     max-width: 100%;
   }
+  input[type='number'] {
+    font: inherit;
+    min-height: var(--tk-target-size, 24px);
+    width: 8rem;
+    max-width: 100%;
+    border: 1px solid var(--tk-color-border, #c9c9c9);
+    border-radius: var(--tk-radius, 0.25rem);
+    background: var(--tk-color-surface, #ffffff);
+    color: inherit;
+  }
+  .hint {
+    margin-top: 0;
+  }
+  .held ul {
+    margin: 0 0 var(--tk-space-3, 0.75rem);
+    padding-inline-start: var(--tk-space-4, 1rem);
+  }
+  .held .name {
+    font-weight: 600;
+  }
+  .km {
+    white-space: nowrap;
+  }
   .weak,
   .reason {
     color: var(--tk-color-text-weak, #5c5c5c);

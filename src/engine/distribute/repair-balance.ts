@@ -24,6 +24,8 @@ export interface RepairState {
   hiP: number;
   /** How well receiver `j` fits account `i` apart from load (skill, relationship, proximity), in [0, 1]. */
   fit(i: number, j: number): number;
+  /** Whether account `i` may go to receiver `j` (the distance limit); absent: anywhere. */
+  reach?(i: number, j: number): boolean;
 }
 
 /** Room for the search: at most this many candidate evaluations in all (the result stays deterministic). */
@@ -50,6 +52,7 @@ export function repairBalance(s: RepairState): Set<number> {
   };
   const pen = (j: number, dw: number, dp: number): number =>
     (s.checkW ? excess(s.loadW[j] + dw, s.targetW[j], s.loW[j], s.hiW) : 0) + (s.checkP ? excess(s.loadP[j] + dp, s.targetP[j], s.loP[j], s.hiP) : 0);
+  const reach = s.reach ?? (() => true);
   const stuck = new Uint8Array(k);
   let budget = BUDGET;
   let step = 0;
@@ -80,7 +83,7 @@ export function repairBalance(s: RepairState): Set<number> {
       if (from === j0) {
         const out0 = pen(j0, -wi, -pi) - base0;
         for (let t = 0; t < k; t++) {
-          if (t === j0) continue;
+          if (t === j0 || !reach(i, t)) continue;
           const d = out0 + pen(t, wi, pi) - basePen[t];
           if (d < -EPS) {
             cand.push({ i, from, to: t, d });
@@ -88,7 +91,7 @@ export function repairBalance(s: RepairState): Set<number> {
           }
         }
         budget -= k;
-      } else {
+      } else if (reach(i, j0)) {
         const d = pen(j0, wi, pi) - base0 + pen(from, -wi, -pi) - basePen[from];
         if (d < -EPS) {
           cand.push({ i, from, to: j0, d });
@@ -124,7 +127,7 @@ export function repairBalance(s: RepairState): Set<number> {
       for (const i of mine) {
         for (let i2 = 0; i2 < n; i2++) {
           const t = s.at[i2];
-          if (t === j0) continue;
+          if (t === j0 || !reach(i, t) || !reach(i2, j0)) continue;
           const dw = s.w[i2] - s.w[i];
           const dp = s.p[i2] - s.p[i];
           if (dw === 0 && dp === 0) continue;
