@@ -11,6 +11,9 @@ import { loadStarted, loadSucceeded } from '../../src/store/load.js';
 import { assign } from '../../src/store/edit.js';
 import { planEvaluation } from '../../src/store/selectors.js';
 import { performanceRows } from '../../widgets/performance-board/performance-rows.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHubSpotProxy } from '../../demo/hubspot/proxy/server.mjs';
 
 const opened: HubSpotEmulator[] = [];
 after(() => Promise.all(opened.map((e) => e.close())));
@@ -98,6 +101,25 @@ describe('HubSpot deal owner at close', () => {
     emu.reassignDeal('1-1', zoe);
     emu.inject({ method: 'POST', path: BATCH_READ, kind: 'status', status: 503, times: 10 });
     await assert.rejects(adapter.load(), (e: Error & { code?: string }) => /deal owner history failed with HTTP 503/.test(e.message));
+  });
+
+  it('works through the example proxy (demo/hubspot/proxy), which forwards the history read', async () => {
+    const { companies, deals } = wensDeals();
+    const emu = await startHubSpotEmulator({ companies, owners, deals, token: 'pat-secret' });
+    opened.push(emu);
+    emu.reassignDeal('1-1', zoe);
+    const handler = createHubSpotProxy({ token: 'pat-secret', upstream: emu.url, allowOrigin: 'https://app.example', authorize: () => true, log: () => {} });
+    const proxy = createServer((req, res) => void handler(req, res));
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const adapter = createHubSpotAdapter({ fetch: (url, init) => fetch(url, init), baseUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, retry: fastRetry(), deals: true });
+      const { opportunities, notices } = await adapter.load();
+      assert.equal(notices, undefined, JSON.stringify(notices));
+      assert.equal(opportunities!.find((o) => o.id === '1-1')!.ownerId, wen);
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it('the performance board shows Wen\'s closed-won under Wen after the deal and the company moved to Zoe', async () => {
