@@ -148,6 +148,26 @@ describe('performance board after a reassignment, loaded from Salesforce', () =>
   });
 });
 
+describe('a rep who earned deals and left', () => {
+  for (const via of ['jsforce', 'apex'] as const) {
+    it(`is loaded (inactive) with the history he earned, though he owns nothing now (${via})`, async () => {
+      await withEmulator({}, async (emu) => {
+        const s = seed(emu.store);
+        emu.store.touch('Account', s.account, { OwnerId: s.zoe });
+        emu.store.touch('User', s.wen, { IsActive: false }); // Wen left: deactivated, owns no account
+        const adapter = adapterFor(emu, via);
+        const result = await adapter.load();
+        const wenRep = result.reps.find((r) => r.id === s.wen);
+        assert.ok(wenRep, 'Wen is loaded because he earned closed deals');
+        assert.equal(wenRep.active, false);
+        const state = loadSucceeded(loadStarted(createPlanState()), result, await adapter.capabilities());
+        const rows = performanceRows(state.accounts, state.reps, state.territories, state.working, planEvaluation(state), 'rep', { current: state.current, opportunities: state.opportunities });
+        assert.equal(rows.find((r) => r.id === s.wen)?.closedWon, 54_000, 'his row is on the board with what he earned');
+      });
+    });
+  }
+});
+
 describe('ownerAtClose', () => {
   const wen = '005000000000001AAA';
   const zoe = '005000000000002AAA';

@@ -193,6 +193,14 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
     }
   }
 
+  // Reps who earned closed deals but own no account any more (e.g. left and deactivated): loaded too,
+  // so their history stays on the board under their name.
+  if (earned) {
+    const have = new Set(users.map((u) => String(u.Id)));
+    const earners = [...new Set(earned.valid.flatMap((d) => (d.ownerId !== null && !have.has(d.ownerId) ? [d.ownerId] : [])))];
+    if (earners.length) users.push(...(await queryByIds(t, earners, (ids) => usersByIdQuery(o, ids), ctx)));
+  }
+
   const accountsIn = rows.map((r) => {
     const id = str(r.Id) ?? '';
     const lat = num(r[f.lat]);
