@@ -11,6 +11,7 @@ import { loadStarted, loadSucceeded } from '../../src/store/load.js';
 import { assign } from '../../src/store/edit.js';
 import { planEvaluation } from '../../src/store/selectors.js';
 import { performanceRows } from '../../widgets/performance-board/performance-rows.js';
+import { loadNoticeText } from '../../widgets/territory-provider/load-notice.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHubSpotProxy } from '../../demo/hubspot/proxy/server.mjs';
@@ -92,6 +93,8 @@ describe('HubSpot deal owner at close', () => {
       assert.equal(opportunities!.find((o) => o.id === '1-1')!.ownerId, zoe, 'degraded: credited to the current owner');
       assert.deepEqual(notices?.map((n) => [n.code, n.topic, n.field]), [[category, 'owner-history-unavailable', 'hubspot_owner_id']]);
       assert.match(notices![0].message, new RegExp(`credited to their current owner.*HTTP ${status}: refused by the test`));
+      assert.equal(notices![0].detail, `HTTP ${status}: refused by the test`);
+      assert.equal(loadNoticeText(null, notices![0]), notices![0].message, 'the provider words it; in English word for word the adapter\'s message');
     });
   }
 

@@ -13,6 +13,11 @@ import { loadStarted, loadSucceeded } from '../../src/store/load.js';
 import { assign } from '../../src/store/edit.js';
 import { planEvaluation } from '../../src/store/selectors.js';
 import { performanceRows } from '../../widgets/performance-board/performance-rows.js';
+import { loadNoticeText } from '../../widgets/territory-provider/load-notice.js';
+import type { LoadNotice } from '../../src/adapters/crm-adapter.js';
+
+/** The provider words the notice in the UI language; in English, word for word the adapter's message. */
+const worded = (n: LoadNotice) => assert.equal(loadNoticeText(null, n), n.message);
 
 const fastRetry = () => ({ retries: 2, baseMs: 1, capMs: 5, deadlineMs: 10_000 });
 const PERIOD = { from: '2026-01-01', to: '2026-12-31' };
@@ -100,6 +105,7 @@ for (const via of ['jsforce', 'apex'] as const) {
         assert.equal(notices?.length, 1);
         assert.deepEqual({ code: notices![0].code, topic: notices![0].topic, field: notices![0].field }, { code: 'OWNER_NOT_TRACKED', topic: 'owner-history-unavailable', field: 'Opportunity.OwnerId' });
         assert.match(notices![0].message, /credited to their current owner.*history tracking is off for Opportunity Owner/);
+        worded(notices![0]);
       });
     });
 
@@ -110,6 +116,7 @@ for (const via of ['jsforce', 'apex'] as const) {
         const { opportunities, notices } = await adapterFor(emu, via, { unreadable: [hidden] }).load();
         assert.equal(opportunities!.find((o) => o.id === s.won)!.ownerId, s.zoe);
         assert.deepEqual(notices?.map((n) => [n.code, n.topic, n.field]), [['OWNER_HISTORY_UNREADABLE', 'owner-history-unavailable', hidden]]);
+        worded(notices![0]);
       });
     });
   });
@@ -124,6 +131,8 @@ describe('Salesforce owner at close (apex, host without describeFields)', () => 
       assert.equal(opportunities!.find((o) => o.id === s.won)!.ownerId, s.zoe);
       assert.deepEqual(notices?.map((n) => [n.code, n.topic]), [['INVALID_FIELD', 'owner-history-unavailable']]);
       assert.match(notices![0].message, /OpportunityFieldHistory\.NewValue does not exist or is not readable/);
+      assert.match(notices![0].detail!, /OpportunityFieldHistory\.NewValue/, 'Salesforce\'s own text, quoted as it is');
+      worded(notices![0]);
     });
   });
 });

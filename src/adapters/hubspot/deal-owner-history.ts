@@ -97,7 +97,8 @@ export async function dealOwnersAtClose(client: HubSpotClient, deals: readonly C
     if (result.kind === 'http') {
       const { code, message } = describeError(result.status, result.body);
       if (result.status === 429 || result.status >= 500) throw new CrmLoadError(code, `Loading deal owner history failed with HTTP ${result.status}: ${message}`);
-      return { notice: { code, topic: 'owner-history-unavailable', field: 'hubspot_owner_id', detail: message, message: `${lead}: the deal owner history could not be read (HTTP ${result.status}: ${message})` } };
+      const detail = `HTTP ${result.status}: ${message}`;
+      return { notice: { code, topic: 'owner-history-unavailable', field: 'hubspot_owner_id', detail, message: `${lead}: the deal owner history could not be read (${detail})` } };
     }
     for (const r of readBatch(result.body).results) {
       const deal = closeOf.get(r.id);

@@ -136,17 +136,18 @@ const lead = 'Closed opportunities are credited to their current owner, not to t
 export async function ownersAtClose(t: SalesforceTransport, o: ResolvedOptions, opps: readonly SfRecord[], ctx: OwnerHistoryContext): Promise<OwnersAtClose> {
   if (!opps.some((r) => bool(r.IsClosed) === true)) return { owners: new Map() };
   const read = { retry: ctx.retry, ...(ctx.signal ? { signal: ctx.signal } : {}), ...(ctx.timeoutMs !== undefined ? { timeoutMs: ctx.timeoutMs } : {}) };
-  const refused = (e: unknown, what: string): OwnersAtClose => {
+  // One wording for every refusal (describe, tracking check, history query), Salesforce's text in `detail`.
+  const refused = (e: unknown): OwnersAtClose => {
     const err = toSalesforceError(e);
     if (ctx.signal?.aborted || classify(err) !== 'fatal') throw e;
-    return { notice: { code: err.code, topic: TOPIC, field: 'OpportunityFieldHistory', detail: err.message, message: `${lead}: ${what} (${err.message})` } };
+    return { notice: { code: err.code, topic: TOPIC, field: 'OpportunityFieldHistory', detail: err.message, message: `${lead}: the opportunity owner history could not be read (${err.message})` } };
   };
   if (t.describeFields) {
     let readable: string[];
     try {
       readable = (await t.describeFields('OpportunityFieldHistory', OWNER_HISTORY_FIELDS, ctx.signal)).map((f) => f.name.toLowerCase());
     } catch (e) {
-      return refused(e, 'OpportunityFieldHistory is not readable for this user');
+      return refused(e);
     }
     const missing = OWNER_HISTORY_FIELDS.filter((f) => !readable.includes(f.toLowerCase()));
     if (missing.length) {
@@ -158,7 +159,7 @@ export async function ownersAtClose(t: SalesforceTransport, o: ResolvedOptions, 
     const rows = await queryAll(t, ownerTrackingQuery(), read);
     tracked = rows.some((r) => str(r.QualifiedApiName) === 'OwnerId' && bool(r.IsFieldHistoryTracked) === true);
   } catch (e) {
-    return refused(e, 'could not tell whether Opportunity Owner changes are tracked');
+    return refused(e);
   }
   if (!tracked) {
     return { notice: { code: 'OWNER_NOT_TRACKED', topic: TOPIC, field: 'Opportunity.OwnerId', message: `${lead}: field history tracking is off for Opportunity Owner in this org` } };
@@ -167,7 +168,7 @@ export async function ownersAtClose(t: SalesforceTransport, o: ResolvedOptions, 
   try {
     history = await queryAll(t, ownerHistoryQuery(o), { ...read, ...(ctx.onPage ? { onPage: ctx.onPage } : {}) });
   } catch (e) {
-    return refused(e, 'OpportunityFieldHistory could not be read');
+    return refused(e);
   }
   return { owners: ownerAtClose(opps, history) };
 }
