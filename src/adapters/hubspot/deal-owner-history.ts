@@ -79,8 +79,9 @@ const lead = 'Closed deals are credited to their current owner, not to the owner
 export async function dealOwnersAtClose(client: HubSpotClient, deals: readonly ClosedDeal[], signal?: AbortSignal): Promise<DealOwnersAtClose> {
   const owners = new Map<string, string | null>();
   const needed = deals.filter((d) => {
+    const end = endOfCloseDay(d.closeDate);
     const assigned = timeOfHubSpot(d.ownerAssignedAt);
-    return Number.isNaN(assigned) || assigned >= endOfCloseDay(d.closeDate);
+    return !Number.isNaN(end) && (Number.isNaN(assigned) || assigned >= end);
   });
   const closeOf = new Map(needed.map((d) => [d.id, d]));
   for (let i = 0; i < needed.length; i += HISTORY_BATCH) {
