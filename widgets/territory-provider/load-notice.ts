@@ -46,5 +46,20 @@ export function loadNoticeText(f: Formatters | null, n: LoadNotice): string | nu
   if (n.topic === 'performance-field-unreadable' && field) {
     return msg(str`Performance figures are left out: ${field} is not readable for this user (${detail})`);
   }
+  if (n.topic === 'owner-history-unavailable') return ownerHistoryText(n, field, detail);
   return f ? n.message : null;
+}
+
+/** Closed deals credited to their current owner because the owner history could not be used (issue #14). */
+function ownerHistoryText(n: LoadNotice, field: string, detail: string): string {
+  if (field === 'hubspot_owner_id') {
+    return msg(str`Closed deals are credited to their current owner, not to the owner when they closed: the deal owner history could not be read (${detail})`);
+  }
+  if (n.code === 'OWNER_NOT_TRACKED') {
+    return msg('Closed opportunities are credited to their current owner, not to the owner when they closed: field history tracking is off for Opportunity Owner in this org');
+  }
+  if (n.code === 'OWNER_HISTORY_UNREADABLE' && field) {
+    return msg(str`Closed opportunities are credited to their current owner, not to the owner when they closed: ${field} is not readable for this user`);
+  }
+  return msg(str`Closed opportunities are credited to their current owner, not to the owner when they closed: the opportunity owner history could not be read (${detail})`);
 }

@@ -34,6 +34,8 @@ const ROUTES = [
   { method: 'POST', path: '/crm/v3/objects/companies/batch/update', query: [], writes: true },
   // Earned history (adapter option `deals`) and the lock property's definition (option `lockProperty`).
   { method: 'GET', path: '/crm/v3/objects/deals', query: ['limit', 'after', 'properties', 'associations', 'archived'] },
+  // The deal owner at close: hubspot_owner_id history of closed deals (propertiesWithHistory), a read.
+  { method: 'POST', path: '/crm/v3/objects/deals/batch/read', query: [] },
   { method: 'POST', path: '/crm/v3/properties/companies/batch/read', query: [] },
   // Quotas as goal targets (adapter option `goals`, HubSpot API 2026-03): read always; writes only
   // with goalWrites (GOAL_WRITES=1), and then only hs_target_amount.

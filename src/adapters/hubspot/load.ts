@@ -10,6 +10,7 @@ import { requestedProperties } from './options.js';
 import { describeError, readPage } from './wire.js';
 import { parseCompany, propertyFor } from './parse-company.js';
 import { parseOwner } from './parse-owner.js';
+import { dealOwnersAtClose } from './deal-owner-history.js';
 
 /** Turns a failed read into the error `load` throws. */
 function loadError(result: Exclude<HttpResult, { kind: 'ok' }>, what: string): CrmLoadError {
@@ -170,7 +171,7 @@ export async function loadHubSpot(client: HubSpotClient, opts: ResolvedOptions, 
 }
 
 /** Deal properties read for the earned history. */
-export const DEAL_PROPERTIES = ['hubspot_owner_id', 'amount', 'closedate', 'hs_is_closed_won', 'hs_is_closed'] as const;
+export const DEAL_PROPERTIES = ['hubspot_owner_id', 'amount', 'closedate', 'hs_is_closed_won', 'hs_is_closed', 'hubspot_owner_assigneddate'] as const;
 
 /**
  * Loads deals page by page with their company association (`associations=companies`; the primary
@@ -178,6 +179,9 @@ export const DEAL_PROPERTIES = ['hubspot_owner_id', 'amount', 'closedate', 'hs_i
  * `dealMonths`. Deals without a company are left out (a notice counts them); bad values are rejected
  * naming the deal and the HubSpot property. A portal that refuses deals (403: no
  * `crm.objects.deals.read` scope; 404) loads without them, with a notice; other failures fail the load.
+ * A closed deal is credited to its owner at close, from the `hubspot_owner_id` history of the deals
+ * reassigned since they closed (see deal-owner-history.ts); when HubSpot refuses that read, closed
+ * deals keep today's owner and a notice (topic `owner-history-unavailable`) says so.
  */
 async function loadDeals(client: HubSpotClient, opts: ResolvedOptions, options: LoadOptions, rejected: Rejection[], notices: LoadNotice[]): Promise<Opportunity[] | undefined> {
   const now = new Date();
@@ -186,6 +190,7 @@ async function loadDeals(client: HubSpotClient, opts: ResolvedOptions, options: 
   const positions: number[] = [];
   let index = 0;
   let withoutCompany = 0;
+  const assignedAt = new Map<string, string>();
   try {
     await eachPage(client, (after) => `/crm/v3/objects/deals?limit=${opts.pageSize}&properties=${DEAL_PROPERTIES.join(',')}&associations=companies&archived=false${cursor(after)}`, 'deals', options.signal, (results) => {
       for (const raw of results) {
@@ -198,6 +203,8 @@ async function loadDeals(client: HubSpotClient, opts: ResolvedOptions, options: 
         else {
           candidates.push(parsed.deal);
           positions.push(position);
+          const assigned = ((raw as { properties?: Record<string, unknown> }).properties ?? {}).hubspot_owner_assigneddate;
+          if (typeof assigned === 'string' && assigned.trim() !== '') assignedAt.set(parsed.deal.id as string, assigned);
         }
       }
       options.onProgress?.({ loaded: index, phase: 'performance' });
@@ -208,6 +215,11 @@ async function loadDeals(client: HubSpotClient, opts: ResolvedOptions, options: 
     notices.push({ code, field: 'deals', message: `Deals are left out (the performance board credits history to account owners instead): ${(error as Error).message}` });
     return undefined;
   }
+  // Closed deals belong to the owner at close (open ones are today's owner's pipeline).
+  const closed = candidates.flatMap((d) => (d.stage !== 'open' && typeof d.closeDate === 'string' ? [{ id: d.id as string, ownerId: typeof d.ownerId === 'string' ? d.ownerId : null, closeDate: d.closeDate, ownerAssignedAt: assignedAt.get(d.id as string) ?? null }] : []));
+  const history = closed.length ? await dealOwnersAtClose(client, closed, options.signal) : { owners: new Map<string, string | null>() };
+  if (history.notice) notices.push(history.notice);
+  else for (const d of candidates) if (history.owners.has(d.id as string)) d.ownerId = history.owners.get(d.id as string);
   const { valid, rejected: bad } = validateBatch('opportunity', candidates);
   const DEAL_PROPERTY: Record<string, string> = { ownerId: 'hubspot_owner_id', amount: 'amount', closeDate: 'closedate', stage: 'hs_is_closed_won' };
   for (const r of bad) {

@@ -12,6 +12,7 @@ import {
 } from './queries.js';
 import type { SfRecord } from './types.js';
 import { buildRoster, type Roster } from './roster.js';
+import { ownersAtClose } from './owner-history.js';
 
 /** What `load` found beyond the records themselves. */
 export interface SalesforceLoadReport {
@@ -32,6 +33,12 @@ export interface SalesforceLoadReport {
    * accounts load without lock flags from the CRM. `field` is `Account.<lockField>`.
    */
   lockFieldSkipped?: LoadNotice & { field: string };
+  /**
+   * Set when closed opportunities could not be credited to their owner at close (OpportunityFieldHistory
+   * unreadable, or Opportunity Owner not tracked): they are credited to their current owner instead.
+   * Topic `owner-history-unavailable`.
+   */
+  ownerHistorySkipped?: LoadNotice;
   /** territory2 mode: the model loaded. */
   territoryModel?: { id: string; name: string; state: string };
 }
@@ -169,7 +176,10 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
       const opps = await queryAll(t, opportunitiesQuery(o), { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'performance', loaded }) });
       const lastActivity = new Map(rows.map((r) => [String(r.Id), f.lastActivity ? str(r[f.lastActivity]) : null] as const));
       perf = performanceOf(opps, lastActivity);
-      earned = toOpportunities(opps);
+      // Closed deals belong to the rep who owned them at close (from the owner history, when the org keeps it).
+      const history = await ownersAtClose(t, o, opps, { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'performance', loaded: opps.length + loaded }) });
+      if (history.notice) report.ownerHistorySkipped = history.notice;
+      earned = toOpportunities(opps, history.owners);
     } catch (e) {
       // A user without access to Opportunity still gets accounts and reps; the figures are left out
       // and the reason reported. Auth failures, aborts and exhausted retries still fail the load.
@@ -181,6 +191,14 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
         ? { code: err.code, field, topic: 'performance-field-unreadable', detail: err.message, message: `Performance figures are left out: ${field} is not readable for this user (${err.message})` }
         : { code: err.code, message: `Performance figures are left out: ${err.message}` };
     }
+  }
+
+  // Reps who earned closed deals but own no account any more (e.g. left and deactivated): loaded too,
+  // so their history stays on the board under their name.
+  if (earned) {
+    const have = new Set(users.map((u) => String(u.Id)));
+    const earners = [...new Set(earned.valid.flatMap((d) => (d.ownerId !== null && !have.has(d.ownerId) ? [d.ownerId] : [])))];
+    if (earners.length) users.push(...(await queryByIds(t, earners, (ids) => usersByIdQuery(o, ids), ctx)));
   }
 
   const accountsIn = rows.map((r) => {
@@ -239,6 +257,7 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
   const rejected: Rejection[] = [...accounts.rejected, ...reps.rejected, ...territories.rejected, ...(earned?.rejected ?? [])];
   if (roster) state.roster = roster;
   const notices = [report.performanceSkipped, report.lockFieldSkipped].filter((n) => n !== undefined).map((n) => ({ ...n }));
+  if (report.ownerHistorySkipped && withPerformance) notices.push({ ...report.ownerHistorySkipped });
   return {
     accounts: accounts.valid, reps: reps.valid, territories: territories.valid, rejected, report,
     ...(earned ? { opportunities: earned.valid } : {}),
@@ -247,11 +266,12 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
 }
 
 /**
- * Opportunity rows → the model's deals: `ownerId` is Opportunity.OwnerId (the rep who earned it),
+ * Opportunity rows → the model's deals: `ownerId` is the rep who earned it — for a closed one the owner
+ * at close when `ownersAtClose` has it (rebuilt from OpportunityFieldHistory), else Opportunity.OwnerId;
  * `stage` from IsClosed/IsWon. Rows that do not convert are rejected naming the record and the
  * Salesforce field; the rest go through the `opportunity` schema (which names the model field).
  */
-export function toOpportunities(rows: SfRecord[]): { valid: Opportunity[]; rejected: Rejection[] } {
+export function toOpportunities(rows: SfRecord[], ownersAtClose: ReadonlyMap<string, string> = new Map()): { valid: Opportunity[]; rejected: Rejection[] } {
   const rejected: Rejection[] = [];
   const candidates: Record<string, unknown>[] = [];
   const positions: number[] = [];
@@ -268,7 +288,7 @@ export function toOpportunities(rows: SfRecord[]): { valid: Opportunity[]; rejec
     candidates.push({
       id: id ?? '',
       accountId: str(r.AccountId) ?? '',
-      ownerId: str(r.OwnerId),
+      ownerId: (closed && id ? ownersAtClose.get(id) : undefined) ?? str(r.OwnerId),
       amount: num(r.Amount) ?? 0,
       stage: won ? 'won' : closed ? 'lost' : 'open',
       closeDate: str(r.CloseDate),

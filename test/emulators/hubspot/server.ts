@@ -33,7 +33,15 @@ export interface EmuDeal {
   properties: Record<string, unknown>;
   companies?: string[];
   archived?: boolean;
+  /**
+   * The `hubspot_owner_id` history, oldest first (`reassignDeal` appends to it). Absent: the current
+   * owner, set when the deal was created (2024-01-01). `hubspot_owner_assigneddate` is the last entry's
+   * timestamp unless the deal's properties hold one.
+   */
+  ownerHistory?: { value: string; timestamp: string }[];
 }
+
+const DEAL_CREATED = '2024-01-01T00:00:00Z';
 
 /** A company property definition, as `POST /crm/v3/properties/companies/batch/read` answers it. */
 export interface EmuPropertyDefinition {
@@ -244,6 +252,7 @@ export class HubSpotEmulator {
     if (method === 'GET' && path === '/crm/v3/objects/companies') return this.list(url, fault);
     if (method === 'GET' && path === '/crm/v3/owners') return this.listOwners(url);
     if (method === 'GET' && path === '/crm/v3/objects/deals') return this.listDeals(url);
+    if (method === 'POST' && path === '/crm/v3/objects/deals/batch/read') return this.readDeals(body);
     if (method === 'POST' && path === '/crm/v3/properties/companies/batch/read') return this.propertyDefinitions(body);
     if (method === 'POST' && path === '/crm/v3/objects/companies/batch/read') return this.batchRead(body);
     if (method === 'POST' && path === '/crm/v3/objects/companies/search') return this.search(body);
@@ -339,7 +348,7 @@ export class HubSpotEmulator {
     const all = this.deals.filter((d) => !d.archived);
     const results = all.slice(offset, offset + limit).map((d) => {
       const properties: Record<string, unknown> = { hs_object_id: d.id };
-      for (const p of props) properties[p] = d.properties[p] ?? null;
+      for (const p of props) properties[p] = this.dealProperty(d, p);
       const companies = d.companies ?? [];
       return {
         id: d.id, properties, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', archived: false,
@@ -348,6 +357,56 @@ export class HubSpotEmulator {
     });
     const next = offset + limit < all.length ? encodeCursor(offset + limit) : undefined;
     return { status: 200, body: { results, ...(next ? { paging: { next: { after: next } } } : {}) } };
+  }
+
+  /** A deal's `hubspot_owner_id` history, oldest first. */
+  private ownerHistoryOf(d: EmuDeal): { value: string; timestamp: string }[] {
+    return d.ownerHistory ?? [{ value: String(d.properties[OWNER] ?? ''), timestamp: DEAL_CREATED }];
+  }
+
+  private dealProperty(d: EmuDeal, p: string): unknown {
+    if (p === 'hubspot_owner_assigneddate' && d.properties[p] === undefined) return this.ownerHistoryOf(d).at(-1)?.timestamp ?? null;
+    return d.properties[p] ?? null;
+  }
+
+  /** Someone gives a deal to another owner at `at` (default now): the owner, its history and assigned date move on. */
+  reassignDeal(id: string, owner: string, at = new Date().toISOString()): void {
+    const d = this.deals.find((x) => x.id === id);
+    if (!d) throw new Error(`no deal ${id}`);
+    d.ownerHistory = [...this.ownerHistoryOf(d), { value: owner, timestamp: at }];
+    d.properties = { ...d.properties, [OWNER]: owner };
+    delete d.properties.hubspot_owner_assigneddate;
+  }
+
+  /**
+   * Deals by id with `properties` and `propertiesWithHistory` (each history newest first, as HubSpot
+   * sends it). 1–100 inputs, at most 50 when history is asked; unknown ids: 207 with OBJECT_NOT_FOUND.
+   */
+  private readDeals(body: unknown) {
+    const { inputs, properties = [], propertiesWithHistory = [] } = (body ?? {}) as { inputs?: { id?: unknown }[]; properties?: string[]; propertiesWithHistory?: string[] };
+    const max = propertiesWithHistory.length ? 50 : 100;
+    if (!Array.isArray(inputs) || inputs.length === 0 || inputs.length > max) return { status: 400, error: { category: 'VALIDATION_ERROR', message: `inputs must hold 1 to ${max} objects${propertiesWithHistory.length ? ' when propertiesWithHistory is requested' : ''}` } };
+    const results = [];
+    const missing: string[] = [];
+    for (const input of inputs) {
+      const d = this.deals.find((x) => x.id === String(input.id) && !x.archived);
+      if (!d) {
+        missing.push(String(input.id));
+        continue;
+      }
+      const props: Record<string, unknown> = { hs_object_id: d.id };
+      for (const p of [...properties, ...propertiesWithHistory]) props[p] = this.dealProperty(d, p);
+      const history: Record<string, unknown[]> = {};
+      for (const p of propertiesWithHistory) {
+        history[p] = p === OWNER
+          ? [...this.ownerHistoryOf(d)].reverse().map((h) => ({ value: h.value, timestamp: h.timestamp, sourceType: 'CRM_UI', sourceId: 'userId:9000', updatedByUserId: 9000 }))
+          : [{ value: String(d.properties[p] ?? ''), timestamp: DEAL_CREATED, sourceType: 'CRM_UI' }];
+      }
+      results.push({ id: d.id, properties: props, ...(propertiesWithHistory.length ? { propertiesWithHistory: history } : {}), createdAt: DEAL_CREATED, updatedAt: DEAL_CREATED, archived: false });
+    }
+    const stamp = new Date().toISOString();
+    const errors = missing.length ? [{ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'Could not get some DEAL objects, they may be deleted or not exist.', context: { ids: missing } }] : [];
+    return { status: missing.length ? 207 : 200, body: { status: 'COMPLETE', results, startedAt: stamp, completedAt: stamp, ...(errors.length ? { errors, numErrors: errors.length } : {}) } };
   }
 
   /** Property definitions by name (batch/read): 200 with the found ones, 207 with an error naming the missing ones. */

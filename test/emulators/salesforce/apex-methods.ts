@@ -19,6 +19,7 @@ const TEMPLATES: Record<string, { object: string; where: string }> = {
   activeUsers: { object: 'User', where: "IsActive = true AND UserType = 'Standard'" },
   usersById: { object: 'User', where: 'Id IN :ids' },
   opportunities: { object: 'Opportunity', where: 'AccountId != null AND (IsClosed = false OR (CloseDate >= :from AND CloseDate <= :to))' },
+  ownerHistory: { object: 'OpportunityFieldHistory', where: "Field = 'Owner' AND Opportunity.IsClosed = true AND Opportunity.AccountId != null AND Opportunity.CloseDate >= :from AND Opportunity.CloseDate <= :to" },
   accountStamps: { object: 'Account', where: 'Id IN :ids' },
   activeModel: { object: 'Territory2Model', where: "State = 'Active'" },
   modelById: { object: 'Territory2Model', where: 'Id IN :ids' },
@@ -185,6 +186,10 @@ export function apexMethodsFor(store: OrgStore, extraFields: Record<string, stri
     async queryPage({ requestJson }) {
       fake.calls++;
       const req = JSON.parse(requestJson) as { name: string; fields: string[]; params: Record<string, unknown>; locator: string | null; count: boolean };
+      // ownerTracking: a fixed FieldDefinition query in the class (FieldDefinition allows no keyset paging).
+      if (req.name === 'ownerTracking') {
+        return { records: store.query("SELECT QualifiedApiName, IsFieldHistoryTracked FROM FieldDefinition WHERE EntityDefinition.QualifiedApiName = 'Opportunity' AND QualifiedApiName = 'OwnerId'").records.map(({ attributes: _a, ...r }) => r), nextLocator: null };
+      }
       const tpl = TEMPLATES[req.name];
       if (!tpl) return fail('INVALID_QUERY', `query ${JSON.stringify(req.name)} is not allowed`);
       let where: string;

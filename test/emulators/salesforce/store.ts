@@ -33,7 +33,7 @@ const PREFIX: Record<string, string> = {
   Account: '001', User: '005', Opportunity: '006', Territory2Model: '0MA', Territory2: '0MI',
   Territory2Type: '0M5', UserTerritory2Association: '0R0', ObjectTerritory2Association: '0R4',
   ObjectTerritory2AssignmentRule: '0OH', ObjectTerritory2AssignmentRuleItem: '0OI', RuleTerritory2Association: '0OJ',
-  ForecastingType: '0Db', ForecastingQuota: '0J9',
+  ForecastingType: '0Db', ForecastingQuota: '0J9', OpportunityFieldHistory: '017',
 };
 
 /** Collaborative Forecasts objects: present only after `enableForecasting()` (off by default, as in a new org). */
@@ -59,6 +59,12 @@ export const SCHEMA: Record<string, string[]> = {
   ObjectTerritory2AssignmentRule: [...SYSTEM, 'DeveloperName', 'MasterLabel', 'ObjectType', 'BooleanFilter', 'IsActive', 'Territory2ModelId'],
   ObjectTerritory2AssignmentRuleItem: [...SYSTEM, 'RuleId', 'SortOrder', 'Field', 'Operation', 'Value'],
   RuleTerritory2Association: [...SYSTEM, 'RuleId', 'Territory2Id', 'IsInherited'],
+  // Field history of opportunities: a tracked lookup change writes two rows, one with ids (DataType
+  // EntityId) and one with names (DataType Text), as Salesforce does.
+  OpportunityFieldHistory: ['Id', 'CreatedDate', 'CreatedById', 'OpportunityId', 'Field', 'DataType', 'OldValue', 'NewValue', 'IsDeleted'],
+  // Metadata as the regular API exposes it (enough for FieldDefinition.IsFieldHistoryTracked of Opportunity.OwnerId).
+  EntityDefinition: ['Id', 'QualifiedApiName'],
+  FieldDefinition: ['Id', 'EntityDefinitionId', 'QualifiedApiName', 'IsFieldHistoryTracked'],
 };
 /** Field-level security and field types of the emulated org (see OrgStore). */
 export interface FieldSecurity {
@@ -71,7 +77,7 @@ export interface FieldSecurity {
 }
 
 const BUILTIN_TYPES: Record<string, string> = {
-  'User.IsActive': 'boolean', 'Opportunity.IsClosed': 'boolean', 'Opportunity.IsWon': 'boolean', 'Account.OwnerId': 'reference', 'Opportunity.OwnerId': 'reference',
+  'FieldDefinition.IsFieldHistoryTracked': 'boolean', 'User.IsActive': 'boolean', 'Opportunity.IsClosed': 'boolean', 'Opportunity.IsWon': 'boolean', 'Account.OwnerId': 'reference', 'Opportunity.OwnerId': 'reference',
 };
 
 const READ_ONLY = new Set(['Id', 'LastModifiedDate', 'SystemModstamp', 'CreatedDate', 'LastActivityDate', 'IsClosed', 'IsWon']);
@@ -121,6 +127,32 @@ export class OrgStore {
     this.hidden = new Set((security.hidden ?? []).map((f) => f.toLowerCase()));
     this.readOnly = new Set((security.readOnly ?? []).map((f) => f.toLowerCase()));
     this.fieldTypes = Object.fromEntries(Object.entries({ ...BUILTIN_TYPES, ...security.types }).map(([k, v]) => [k.toLowerCase(), v]));
+    const opportunity = this.insert('EntityDefinition', { Id: 'Opportunity', QualifiedApiName: 'Opportunity' });
+    this.insert('FieldDefinition', { Id: 'Opportunity.OwnerId', EntityDefinitionId: opportunity, QualifiedApiName: 'OwnerId', IsFieldHistoryTracked: true });
+  }
+
+  /**
+   * Field history tracking of Opportunity Owner (on by default in the emulator, so loads without
+   * history behave as before; off in a new real org). While on, every OwnerId change of an
+   * Opportunity (update or touch) writes its two OpportunityFieldHistory rows.
+   */
+  trackOpportunityOwner(on: boolean): void {
+    this.table('FieldDefinition').get('Opportunity.OwnerId')!.IsFieldHistoryTracked = on;
+  }
+
+  /** Seeds one owner change of an opportunity at `at` (both rows, ids and names), as if tracked then. */
+  recordOwnerChange(opportunityId: string, from: string, to: string, at: string): void {
+    const name = (id: string) => String(this.get('User', id)?.Name ?? id);
+    const row = { OpportunityId: opportunityId, Field: 'Owner', CreatedDate: at, CreatedById: this.actingUserId ?? null, IsDeleted: false };
+    this.insert('OpportunityFieldHistory', { ...row, DataType: 'EntityId', OldValue: from, NewValue: to });
+    this.insert('OpportunityFieldHistory', { ...row, DataType: 'Text', OldValue: name(from), NewValue: name(to) });
+  }
+
+  /** The history rows an update writes: Opportunity Owner changes while Owner is tracked. */
+  private track(object: string, rec: SObjectRecord, fields: Record<string, unknown>, now: string): void {
+    if (object !== 'Opportunity' || !('OwnerId' in fields) || fields.OwnerId === rec.OwnerId) return;
+    if (this.get('FieldDefinition', 'Opportunity.OwnerId')?.IsFieldHistoryTracked !== true) return;
+    this.recordOwnerChange(rec.Id, String(rec.OwnerId), String(fields.OwnerId), now);
   }
 
   /**
@@ -201,6 +233,7 @@ export class OrgStore {
     const rec = this.table(object).get(id);
     if (!rec) throw new Error(`no ${object} ${id}`);
     const now = this.stamp();
+    this.track(this.canonicalObject(object), rec, fields, now);
     Object.assign(rec, fields, { LastModifiedDate: now, SystemModstamp: now });
   }
 
@@ -289,6 +322,7 @@ export class OrgStore {
       for (const p of plans) {
         if (p.error || !p.recId) continue;
         const now = this.stamp();
+        this.track(o, table.get(p.recId)!, p.fields, now);
         Object.assign(table.get(p.recId)!, p.fields, { LastModifiedDate: now, SystemModstamp: now });
         this.applied.push({ op: 'update', object: o, id: p.recId, fields: p.fields });
       }
