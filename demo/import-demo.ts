@@ -27,7 +27,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 
 const provider = document.querySelector<TkTerritoryProvider>('tk-territory-provider');
 const planner = document.querySelector('.planner');
-if (provider && planner) {
+// Beside the panel, above the event log (demo/index.html's .stack).
+const events = document.querySelector('#log')?.closest('section');
+if (provider && planner && events) {
   let demoAdapter: CrmAdapter | undefined;
   const back = el('button', { type: 'button', hidden: true, textContent: 'Back to the demo data' });
   const status = el('p', { className: 'import-status' });
@@ -42,7 +44,7 @@ if (provider && planner) {
   });
   const section = el(
     'section',
-    { className: 'panel wide import-area' },
+    { className: 'panel import-area' },
     el('h2', { id: 'import-title', textContent: 'Your own data' }),
     el('p', { textContent: 'Import accounts (and optionally reps and opportunities) from CSV or Excel files; the planner switches to them. "Plan as CSV" in the panel writes the same template back.' }),
     samples,
@@ -51,7 +53,7 @@ if (provider && planner) {
     status,
   );
   section.setAttribute('aria-labelledby', 'import-title');
-  planner.insertBefore(section, planner.querySelector(':scope > .wide'));
+  events.before(section);
   localizeDemo(section);
 
   section.addEventListener('tk-import', async (e) => {
