@@ -430,7 +430,7 @@ export class TkTerritoryMap extends TkElement {
     const { ix, coloring, clusters } = this.data;
     if (!map || !ix || !coloring || !this.accountLayer) return;
     const state = this.state;
-    const focus = this.focusAccount ? (ix.positionOf.get(this.focusAccount) ?? -1) : -1;
+    const focus = ix.positionOf.get(this.focusAccount!) ?? -1; // none without focus-account
     const changed = [ix, clusters, coloring, this.selection.selected, this.heat, focus];
     if (!same(changed, this.lastPushed)) {
       this.lastPushed = changed;
