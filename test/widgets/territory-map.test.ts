@@ -121,7 +121,7 @@ describe('tk-territory-map', () => {
     expect(map.getBounds().contains([32.7767, -96.797])).to.equal(true);
     expect(map.getBounds().contains([37.7749, -122.4194])).to.equal(true);
     expect(map.getBounds().contains([40.7128, -74.006])).to.equal(true);
-    // The pin: its head sits 22 px above the account, drawn over whatever is there.
+    // The pin: its head sits 21 px above the account, drawn over whatever is there.
     const head = () => {
       const canvas = el.renderRoot.querySelector<HTMLCanvasElement>('.leaflet-tk-accounts-pane canvas')!;
       const at = clientAt(map, 32.7767, -96.797);
@@ -129,7 +129,7 @@ describe('tk-territory-map', () => {
       const sx = canvas.width / r.width;
       const sy = canvas.height / r.height;
       // On the ring (7 px right of the head's centre).
-      return [...canvas.getContext('2d')!.getImageData(Math.round((at.clientX + 7 - r.left) * sx), Math.round((at.clientY - 22 - r.top) * sy), 1, 1).data];
+      return [...canvas.getContext('2d')!.getImageData(Math.round((at.clientX + 7 - r.left) * sx), Math.round((at.clientY - 21 - r.top) * sy), 1, 1).data];
     };
     await nextFrame();
     expect(head()[3]).to.be.greaterThan(200, 'the pin is drawn');

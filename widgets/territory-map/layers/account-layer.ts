@@ -283,7 +283,7 @@ export class AccountLayer extends CanvasLayer {
     ctx.stroke();
   }
 
-  /** The focus account's pin: a ring 22 px above the point on a short stem (clear of a cluster's count), in the text colour on a surface halo. */
+  /** The focus account's pin: a ring 21 px above the point on a short stem (clear of a cluster's count), in the text colour on a surface halo that fills it. */
   private pin(ctx: CanvasRenderingContext2D, d: AccountLayerData, scale: number, ox: number, oy: number): void {
     const i = d.focus;
     if (i < 0) return;
@@ -292,8 +292,8 @@ export class AccountLayer extends CanvasLayer {
     ctx.beginPath();
     // The stem, then the ring from its bottom (the path joins them).
     ctx.moveTo(x, y - 9);
-    ctx.arc(x, y - 22, 6, TAU / 4, TAU * 1.25);
-    for (const [w, c] of [[5, d.look.centre], [2, d.look.text]] as const) {
+    ctx.arc(x, y - 21, 5, TAU / 4, TAU * 1.25);
+    for (const [w, c] of [[7, d.look.centre], [2, d.look.text]] as const) {
       ctx.lineWidth = w;
       ctx.strokeStyle = c;
       ctx.stroke();
