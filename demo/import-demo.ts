@@ -5,6 +5,7 @@
 // Wiring: demo/index.html loads this module after demo.ts: <script type="module" src="/demo/import-demo.ts"></script>
 import type { CrmAdapter } from '../src/adapters/crm-adapter.js';
 import type { TkTerritoryProvider } from '../widgets/territory-provider/territory-provider.component.js';
+import { demoText, localizeDemo } from './demo-messages.js';
 
 const SAMPLES: [file: string, label: string][] = [
   ['template-accounts.csv', 'our template (accounts)'],
@@ -18,18 +19,22 @@ const SAMPLES: [file: string, label: string][] = [
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
+  // Fixed English text: worded in the page's language by localizeDemo (demo-messages.ts).
+  if (props.textContent) node.setAttribute('data-demo-text', '');
   node.append(...children);
   return node;
 }
 
 const provider = document.querySelector<TkTerritoryProvider>('tk-territory-provider');
 const planner = document.querySelector('.planner');
-if (provider && planner) {
+// Beside the panel, above the event log (demo/index.html's .stack).
+const events = document.querySelector('#log')?.closest('section');
+if (provider && planner && events) {
   let demoAdapter: CrmAdapter | undefined;
   const back = el('button', { type: 'button', hidden: true, textContent: 'Back to the demo data' });
   const status = el('p', { className: 'import-status' });
   status.setAttribute('role', 'status');
-  const samples = el('p', {}, 'Try it with the sample files: ');
+  const samples = el('p', {}, el('span', { textContent: 'Try it with the sample files:' }), ' ');
   SAMPLES.forEach(([file, label], i) => {
     const a = el('a', { href: `/demo/samples/${file}`, textContent: label });
     // The theme's link colour (readable on the dark theme too); CSSOM, not a style attribute (CSP).
@@ -39,7 +44,7 @@ if (provider && planner) {
   });
   const section = el(
     'section',
-    { className: 'panel wide import-area' },
+    { className: 'panel import-area' },
     el('h2', { id: 'import-title', textContent: 'Your own data' }),
     el('p', { textContent: 'Import accounts (and optionally reps and opportunities) from CSV or Excel files; the planner switches to them. "Plan as CSV" in the panel writes the same template back.' }),
     samples,
@@ -48,7 +53,8 @@ if (provider && planner) {
     status,
   );
   section.setAttribute('aria-labelledby', 'import-title');
-  planner.insertBefore(section, planner.querySelector(':scope > .wide'));
+  events.before(section);
+  localizeDemo(section);
 
   section.addEventListener('tk-import', async (e) => {
     const { createFileAdapter } = await import('../src/import/file-adapter.js');
@@ -56,12 +62,12 @@ if (provider && planner) {
     const names = e.files.map((f) => f.name).join(' + ');
     provider.adapter = createFileAdapter({ result: e.result, id: `file:${names}` });
     back.hidden = false;
-    status.textContent = `The planner now shows ${e.result.accounts.length} accounts from ${names}.`;
+    status.textContent = demoText('The planner now shows {n} accounts from {names}.', { n: e.result.accounts.length.toLocaleString(document.documentElement.lang || undefined), names });
   });
   back.addEventListener('click', () => {
     if (demoAdapter) provider.adapter = demoAdapter;
     back.hidden = true;
-    status.textContent = 'The planner shows the demo data again.';
+    status.textContent = demoText('The planner shows the demo data again.');
   });
   // After the planner's first paint: the element, then (on the first file) the parsers.
   const later = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));

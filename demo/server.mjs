@@ -107,11 +107,13 @@ function devMiddleware() {
  */
 function withPreloads(html, pageUrl) {
   if (!build) return html;
-  const links = [];
+  // Every module script's chunks, each once (the planner's two scripts share some).
+  const chunks = new Set();
   for (const [, src] of html.matchAll(/<script type="module" src="([^"]+)"/g)) {
     const url = new URL(src, `http://x${pageUrl}`).pathname;
-    for (const chunk of build.preload?.[url] ?? []) links.push(`<link rel="modulepreload" href="${chunk}" />`);
+    for (const chunk of build.preload?.[url] ?? []) chunks.add(chunk);
   }
+  const links = [...chunks].map((chunk) => `<link rel="modulepreload" href="${chunk}" />`);
   return links.length ? html.replace(/\n(\s*)<\/head>/, (_, indent) => `\n${links.map((l) => `${indent}  ${l}\n`).join('')}${indent}</head>`) : html;
 }
 

@@ -4,6 +4,7 @@
 import { createMemoryAdapter } from '../src/adapters/memory/index.js';
 import { generateDemoData } from '../src/data/generate-demo-data.js';
 import { applyTheme } from '../widgets/shared/themes.js';
+import { localizeDemo } from './demo-messages.js';
 import type { TkTerritoryProvider } from '../widgets/territory-provider/territory-provider.component.js';
 
 performance.mark('tk-demo-start');
@@ -48,12 +49,13 @@ export function startDemoPage(): TkTerritoryProvider[] {
     performance.measure('tk-demo-ready', 'tk-demo-start');
   })();
 
-  // The language picker (header): sets the elements' `locale` (the words and the number formats) and
-  // the page's `lang`. `?lang=de` (or de-DE, fr, ja…) picks it
-  // on load, and the links between the demo pages keep it.
+  // The language picker (header): sets the elements' `locale` (the words and the number formats), the
+  // page's `lang`, and the page's own words (demo-messages.ts, demo-only). `?lang=de` (or de-DE, fr,
+  // ja…) picks it on load, and the links between the demo pages keep it.
   const locale = document.querySelector<HTMLSelectElement>('#locale');
   const useLocale = (tag: string) => {
     document.documentElement.lang = tag;
+    localizeDemo();
     // Every element re-renders with the new formats (they would inherit the provider's, read at render time).
     for (const el of document.querySelectorAll('*')) if (el.localName.startsWith('tk-')) el.setAttribute('locale', tag);
     const url = new URL(location.href);

@@ -27,7 +27,7 @@ const ready = () => {
 
 const shots = [
   { name: 'planner', path: '/demo/', width: 1280, height: 900, select: true, readme: true },
-  { name: 'record-page', path: '/demo/record.html', width: 1280, height: 800, readme: true },
+  { name: 'record-page', path: '/demo/record.html', width: 1280, height: 1100, readme: true }, // tall enough for the card's map (the account pinned)
   { name: 'hubspot-page', path: '/demo/hubspot/page/?view=planner&companyId=1001', width: 1280, height: 800, readme: true },
   // The panel alone (issue #17's flows): a region's accounts distributed across reps; the quota planner.
   { name: 'panel-distribute', path: '/demo/', width: 1280, height: 900, panel: 'distribute', readme: true },
@@ -39,7 +39,7 @@ const shots = [
   { name: 'planner-de', path: '/demo/?lang=de', width: 1280, height: 900, selectRep: 'rep-01' },
   { name: 'planner-de-dark', path: '/demo/?lang=de', width: 1280, height: 900, dark: true },
   { name: 'planner-de-narrow', path: '/demo/?lang=de', width: 400, height: 900 },
-  { name: 'record-ja', path: '/demo/record.html?lang=ja', width: 1280, height: 800 },
+  { name: 'record-ja', path: '/demo/record.html?lang=ja', width: 1280, height: 1100 },
   { name: 'record-ja-narrow', path: '/demo/record.html?lang=ja', width: 400, height: 900 },
 ].filter((s) => (only.length === 0 ? s.readme : only.includes(s.name)));
 

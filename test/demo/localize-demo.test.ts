@@ -1,8 +1,10 @@
 // The demo's language (issue #14): the record page honours `?lang=`, and the planner's header picker
 // switches every element at run time, keeps the choice in the address and in the links between pages.
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { need, openPage, startDemo, textOf, until, type Demo } from './demo-server.js';
+import { ROOT, need, openPage, startDemo, textOf, until, type Demo } from './demo-server.js';
 
 let demo: Demo;
 before(async () => {
@@ -29,6 +31,16 @@ describe('the demo in other languages (npm start)', { timeout: 180_000 }, () => 
       assert.match(await textOf(page, 'tk-workload-gauge >>> .name'), /· Arbeitslast$/);
       // The link back to the planner keeps the language.
       assert.equal(await page.$eval('header.page a', (a) => a.getAttribute('href')), '/demo/?lang=de-DE');
+      // The page's own words (demo/demo-messages.ts) are German too; the CRM's values stay as they are.
+      assert.equal(await textOf(page, 'header.page a'), '← Planer');
+      assert.equal(await textOf(page, 'header.page label span'), 'Sprache');
+      assert.equal(await textOf(page, '#theme'), 'Dunkles Design');
+      assert.equal(await textOf(page, '#activity-title'), 'Aktivität');
+      assert.equal(await textOf(page, '#gauge-title'), 'Meine Arbeitslast');
+      assert.deepEqual(await page.$$eval('.highlights dt', (dts) => dts.map((dt) => dt.textContent)), ['Typ', 'Branche', 'Rechnungsort', 'Telefon']);
+      assert.equal(await textOf(page, '.highlights div:nth-child(2) dd'), 'Construction');
+      assert.equal(await page.$eval('aside.sidebar', (a) => a.getAttribute('aria-label')), 'Mein Gebiet');
+      assert.equal(await page.title(), 'territory-kit — Demo einer CRM-Datensatzseite');
       assert.deepEqual(errors, []);
     } finally {
       await close();
@@ -47,6 +59,19 @@ describe('the demo in other languages (npm start)', { timeout: 180_000 }, () => 
         return map.renderRoot.querySelector('[part~=toolbar] button')?.textContent === '移動';
       });
       assert.match(await textOf(page, 'tk-performance-board >>> caption'), /^営業担当別の実績/);
+      // The page's own words follow: header, section titles, the metric picker, "Your own data".
+      assert.equal(await textOf(page, 'header.page h1'), 'territory-kit · テリトリープランナー');
+      assert.equal(await textOf(page, '#map-title'), '地図');
+      assert.equal(await textOf(page, '#metric option[value=count]'), '取引先数');
+      await until(page, '"Your own data" in Japanese', () => document.querySelector('#import-title')?.textContent === '自分のデータ');
+      assert.equal(await page.$eval('#locale', (s) => s.getAttribute('title')), '要素の言語と数値の書式（アドレスの ?lang=de, fr, ja でも指定可）');
+      // The demo's "move 25" button words its undo step's label in the page's language.
+      await page.click('#move');
+      await until(page, 'the Japanese label of the undo step', () => {
+        const past = (document.querySelector('tk-territory-provider') as unknown as { state: { past: { label: string }[] } }).state.past;
+        return /^.+ から .+ へ取引先を 25 件移動$/.test(past.at(-1)?.label ?? '');
+      });
+      assert.match(await textOf(page, '#log li'), /tk-assignment-change（assign）：取引先 25 件、未保存 25 件$/);
       assert.equal(new URL(page.url()).searchParams.get('lang'), 'ja-JP');
       assert.equal(await page.$eval('header.page a[href*="record"]', (a) => a.getAttribute('href')), '/demo/record.html?lang=ja-JP');
       await page.select('#locale', 'en-US');
@@ -55,9 +80,32 @@ describe('the demo in other languages (npm start)', { timeout: 180_000 }, () => 
         return map.renderRoot.querySelector('[part~=toolbar] button')?.textContent === 'Pan';
       });
       assert.equal(new URL(page.url()).searchParams.get('lang'), null);
+      assert.equal(await textOf(page, 'header.page h1'), 'territory-kit · Territory planner');
+      assert.equal(await textOf(page, '#import-title'), 'Your own data');
+      assert.equal(await page.title(), 'territory-kit — planner demo');
       assert.deepEqual(errors, []);
     } finally {
       await close();
+    }
+  });
+});
+
+describe("the SDK's catalogues (widgets/locales, what SDK users load)", () => {
+  const catalogues = readdirSync(join(ROOT, 'widgets/locales')).filter((f) => /^(de|fr|ja)\.ts$/.test(f));
+  it('carry no demo page words: those live in demo/demo-messages.ts', () => {
+    assert.equal(catalogues.length, 3);
+    for (const f of catalogues) {
+      const text = readFileSync(join(ROOT, 'widgets/locales', f), 'utf8');
+      for (const demoOnly of ['Gebietsplaner', 'Demo einer CRM-Datensatzseite', 'Planification des territoires', 'テリトリープランナー']) {
+        assert.ok(!text.includes(demoOnly), `${f} has the demo's "${demoOnly}"`);
+      }
+    }
+  });
+
+  it('hold text, not XML: no entity such as &lt; left from the XLIFF (it showed as "(&lt; 80 % der Quote)")', () => {
+    for (const f of catalogues) {
+      const text = readFileSync(join(ROOT, 'widgets/locales', f), 'utf8');
+      assert.doesNotMatch(text, /&(lt|gt|amp|quot|apos);/, f);
     }
   });
 });

@@ -5,6 +5,8 @@ import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js
 import { generateDemoData } from '../../src/data/generate-demo-data.js';
 import { resolveTerritories } from '../../src/engine/resolve-territories.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
+import { rep } from '../helpers/plan-fixture.js';
+import { currentLanguage } from '../../widgets/shared/localize.js';
 import type { TkPerformanceBoard } from '../../widgets/performance-board/performance-board.component.js';
 
 const text = (el: Element | null) => el!.textContent!.replace(/\s+/g, ' ').trim();
@@ -20,9 +22,9 @@ describe('<tk-performance-board>', () => {
     expect(rows(board)).to.deep.equal([
       // Ana: win rates 0.5 and 0.25 → 38%; pipeline 60; change over a1 only: 50 vs 40 → +25%;
       // closed won 400 of 500 = 80% (not below 80% of quota, not above 120%); workload 6 vs 4 → +50%.
-      ['Ana Ruiz', '3', '38%', '$60', '+25%', '$400 / $500 (80%)', '+50%', 'Overloaded (workload > target + 5%)'],
+      ['Ana Ruiz', '3', '38%', '$60', '+25%', '$400 / $500 (80%)', '+50%', 'Overloaded (workload above target + 5%)'],
       // Ben: 0.1; pipeline 80 vs 100 → −20%; 50 of 400 = 13%, under 80% of quota; workload 2 vs 4 → −50%.
-      ['Ben Cole', '1', '10%', '$80', '-20%', '$50 / $400 (13%)', '-50%', 'Under-performing (< 80% of quota)'],
+      ['Ben Cole', '1', '10%', '$80', '-20%', '$50 / $400 (13%)', '-50%', 'Under-performing (below 80% of quota)'],
     ]);
     const chart = rootOf(board).querySelector('tbody tr svg')!;
     expect(chart.getAttribute('role')).to.equal('img');
@@ -37,12 +39,12 @@ describe('<tk-performance-board>', () => {
     const flags = rows(board).map((r) => r[7]);
     // Mean attainment (80% + 12.5%) / 2 = 46%: Ana's 80% is above 1.2× that, Ben's 13% below 0.8×.
     expect(flags).to.deep.equal([
-      'Over-performing (> 120% of the team average attainment) Overloaded (workload > target + 5%)',
-      'Under-performing (< 80% of the team average attainment)',
+      'Over-performing (above 120% of the team average attainment) Overloaded (workload above target + 5%)',
+      'Under-performing (below 80% of the team average attainment)',
     ]);
     expect(text(rootOf(board).querySelector('caption'))).to.contain('Flags compare attainment with the team average attainment');
     const under = await mountProvider(testAdapter(), html`<tk-performance-board under-threshold="0.5"></tk-performance-board>`);
-    expect(rows(under.querySelector('tk-performance-board')!).map((r) => r[7])).to.deep.equal(['Overloaded (workload > target + 5%)', 'Under-performing (< 50% of quota)']);
+    expect(rows(under.querySelector('tk-performance-board')!).map((r) => r[7])).to.deep.equal(['Overloaded (workload above target + 5%)', 'Under-performing (below 50% of quota)']);
   });
 
   it('history stays with the rep who earned it after a reassign; the book follows the plan', async () => {
@@ -53,7 +55,7 @@ describe('<tk-performance-board>', () => {
     expect(rows(board)).to.deep.equal([
       // Ana keeps what she closed (no account in the draft, no pipeline), Ben gets the book.
       ['Ana Ruiz', '0', '38%', '$0', '—', '$400 / $500 (80%)', '-100%', ''],
-      ['Ben Cole', '4', '10%', '$140', '-7%', '$50 / $400 (13%)', '+100%', 'Under-performing (< 80% of quota) Overloaded (workload > target + 5%)'],
+      ['Ben Cole', '4', '10%', '$140', '-7%', '$50 / $400 (13%)', '+100%', 'Under-performing (below 80% of quota) Overloaded (workload above target + 5%)'],
     ]);
   });
 
@@ -74,6 +76,30 @@ describe('<tk-performance-board>', () => {
     expect(cell(wen.name)).to.equal(before.wen);
     expect(cell(zoe.name)).to.equal(before.zoe);
     expect(text(rootOf(board).querySelector('caption'))).to.contain('credited to the rep who owned each deal when it closed');
+  });
+
+  it('an inactive rep who still owns accounts is flagged inactive, not overloaded or under-performing (no target to compare with)', async () => {
+    const load = smallLoad();
+    load.reps = [rep('r1', 'Ana Ruiz', { quota: 500 }), rep('r2', 'Ben Cole', { quota: 400, active: false })];
+    const provider = await mountProvider(testAdapter('test:inactive', load), html`<tk-performance-board sort-key="name" sort-direction="ascending"></tk-performance-board>`);
+    const board = provider.querySelector('tk-performance-board')!;
+    const ben = rows(board).find((r) => r[0] === 'Ben Cole')!;
+    // Ben keeps his account and history, but has no workload target: no "+∞ %", no "Overloaded", no quota flag.
+    expect([ben[1], ben[6], ben[7]]).to.deep.equal(['1', '—', 'Inactive (owns accounts to reassign)']);
+    // Once his accounts move, the row still says he is inactive (he keeps what he earned).
+    provider.actions.assign(['a4'], 'r1');
+    await settle(provider);
+    expect(rows(board).find((r) => r[0] === 'Ben Cole')!.slice(6)).to.deep.equal(['—', 'Inactive']);
+  });
+
+  it('German flags read as text: no XML entities (&lt;, &gt;) from the catalogue', async () => {
+    const provider = await mountProvider(testAdapter('test:de-flags'), html`<tk-performance-board></tk-performance-board>`, { locale: 'de-DE' });
+    await waitUntil(() => currentLanguage() === 'de', 'German did not load', { timeout: 10_000 });
+    const board = provider.querySelector('tk-performance-board')!;
+    await waitUntil(() => rows(board).some((r) => r[7].startsWith('Unter Plan')), 'no German flag');
+    const flags = rows(board).map((r) => r[7]);
+    expect(flags.join(' | ')).not.to.match(/&(lt|gt|amp);/);
+    expect(flags).to.deep.equal(['Überlastet (Arbeitslast über Ziel + 5 %)', 'Unter Plan (unter 80 % der Quote)']);
   });
 
   it('sorts by a column from its header button and reports aria-sort', async () => {

@@ -111,6 +111,20 @@ describe('<tk-territory-card> on a record page (focus-account)', () => {
     expect(order()[0]).to.equal('a1'); // a1: high potential, no recent activity
     expect(text(root.querySelector('[part~=my-accounts] tbody tr td:last-child'))).to.equal('High potential, no recent activity');
   });
+
+  it('a last-activity date stays on one line in a narrow card (Japanese "2026/10/30" broke as "2026/1 | 0/30")', async () => {
+    const provider = await mountProvider(testAdapter('test:rec3', load()), html`<tk-territory-card rep-id="r1" style="display:block;width:300px"></tk-territory-card>`, { locale: 'ja-JP' });
+    const root = rootOf(provider.querySelector('tk-territory-card')!);
+    await detailsLoaded(root);
+    const dated = () => [...root.querySelectorAll<HTMLElement>('[part~=my-accounts] td.date')].find((td) => /\d/.test(td.textContent!));
+    await waitUntil(dated, 'no dated row');
+    const date = dated()!;
+    // One line box for the date's text (the cell itself is as tall as its row).
+    const range = document.createRange();
+    range.selectNodeContents(date);
+    const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+    expect(tops.size).to.equal(1, `"${date.textContent}" wrapped`);
+  });
 });
 
 describe('untouchedAccounts', () => {

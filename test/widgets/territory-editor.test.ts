@@ -1,4 +1,5 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { currentLanguage } from '../../widgets/shared/localize.js';
 import { mountProvider, rootOf, settle } from '../helpers/mount.js';
 // What `territory-kit/widgets/territory-editor` gives: the element defined on import.
 import '../../widgets/territory-editor/territory-editor.js';
@@ -166,5 +167,18 @@ describe('<tk-territory-editor>', () => {
     provider.actions.undo();
     await settle(provider);
     expect(provider.state.territories.map((t) => t.id)).to.deep.equal(['t1', 't2', 'territory-3']);
+  });
+
+  it('keeps the figure columns\' headers on one line in Japanese in a narrow panel ("優先度" broke into one character a line)', async () => {
+    const provider = await mountProvider(testAdapter('test:terr-ja', load()), html`<tk-territory-editor style="display:block;width:300px"></tk-territory-editor>`, { locale: 'ja-JP' });
+    await waitUntil(() => currentLanguage() === 'ja', 'Japanese did not load', { timeout: 10_000 });
+    const ed = provider.querySelector('tk-territory-editor')!;
+    await waitUntil(() => qa(ed, '[part~=list] thead th.num').some((th) => text(th) === '優先度'), 'no Japanese priority header');
+    for (const th of qa(ed, '[part~=list] thead th.num')) {
+      const range = document.createRange();
+      range.selectNodeContents(th);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      expect(lines.size).to.equal(1, `"${text(th)}" wraps`);
+    }
   });
 });

@@ -15,6 +15,7 @@ interface Mark {
   r: number;
   count: number;
   slots: Uint32Array;
+  sel?: number;
 }
 interface Internals {
   map: Leaflet.Map;
@@ -87,6 +88,37 @@ function ringTop(el: TkTerritoryMap, m: Mark): [number, number] {
 }
 
 describe('tk-territory-map ownership', () => {
+  it('a selection inside a cluster is an outer arc for the share selected, not a ring per account over its count', async () => {
+    const { provider, el, map } = await mount({ accounts: [...chicago, ...dallas], reps, territories });
+    map.setView([37, -92], 4, { animate: false });
+    await waitUntil(() => el.renderStats!.mode === 'clusters', 'supercluster never replaced the grid');
+    await el.updateComplete;
+    const tl = (internals(el).accountLayer as unknown as { topLeft: Leaflet.Point }).topLeft;
+    const centre = (m: Mark) => internals(el).map.layerPointToContainerPoint([m.x + tl.x, m.y + tl.y]);
+    const unselected = markAt(el, 32.8, -96.8);
+    const c = centre(unselected);
+    // Just inside the count's disc, right of the label: the cluster's light centre.
+    const inside = () => pixel(el, 'tk-accounts', c.x + unselected.r * 0.45, c.y + unselected.r * 0.3);
+    const before = inside();
+    // Select a quarter of Dallas: the arc covers a quarter of the way round from 12 o'clock.
+    provider.actions.select(dallas.filter((_, i) => i % 4 === 0).map((a) => a.id));
+    await el.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+    const dal = markAt(el, 32.8, -96.8);
+    expect(dal.sel).to.equal(dallas.filter((_, i) => i % 4 === 0).length);
+    const at = (deg: number) => {
+      const a = (deg * Math.PI) / 180 - Math.PI / 2;
+      return pixel(el, 'tk-accounts', c.x + (dal.r + 3) * Math.cos(a), c.y + (dal.r + 3) * Math.sin(a));
+    };
+    expect(near(at(45), [0x11, 0x11, 0x11], 12), `arc at 45° ${at(45)}`).to.be.true;
+    expect(near(at(200), [0x11, 0x11, 0x11], 12), `no arc at 200° ${at(200)}`).to.be.false;
+    // No rings drawn over the cluster's centre.
+    expect(inside()).to.deep.equal(before);
+    // Chicago has nothing selected: no arc.
+    const chi = markAt(el, 41.85, -87.7);
+    expect(chi.sel).to.equal(0);
+  });
+
   it('clusters are donuts split by their accounts’ reps, following Colour by', async () => {
     const { el, map } = await mount({ accounts: [...chicago, ...dallas], reps, territories });
     map.setView([37, -92], 4, { animate: false });

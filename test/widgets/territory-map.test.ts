@@ -113,6 +113,39 @@ describe('tk-territory-map', () => {
     expect(map.getCenter()).to.deep.equal(before);
   });
 
+  it("compact (a card's map): stays fitted to its accounts with focus-account pinned, also after a resize", async () => {
+    const { provider, el, map } = await mount({ accounts: named, reps }, { compact: true, focusAccount: 'dal' });
+    const fitZoom = map.getZoom();
+    // Fitted to every account (not zoomed to the one account), which is in view.
+    expect(fitZoom).to.be.below(10);
+    expect(map.getBounds().contains([32.7767, -96.797])).to.equal(true);
+    expect(map.getBounds().contains([37.7749, -122.4194])).to.equal(true);
+    expect(map.getBounds().contains([40.7128, -74.006])).to.equal(true);
+    // The pin: its head sits 21 px above the account, drawn over whatever is there.
+    const head = () => {
+      const canvas = el.renderRoot.querySelector<HTMLCanvasElement>('.leaflet-tk-accounts-pane canvas')!;
+      const at = clientAt(map, 32.7767, -96.797);
+      const r = canvas.getBoundingClientRect();
+      const sx = canvas.width / r.width;
+      const sy = canvas.height / r.height;
+      // On the ring (7 px right of the head's centre).
+      return [...canvas.getContext('2d')!.getImageData(Math.round((at.clientX + 7 - r.left) * sx), Math.round((at.clientY - 21 - r.top) * sy), 1, 1).data];
+    };
+    await nextFrame();
+    expect(head()[3]).to.be.greaterThan(200, 'the pin is drawn');
+    // A resize refits the card (it did, and then forgot the focus): the account is still in view and pinned.
+    provider.style.width = '500px';
+    await waitUntil(() => map.getSize().x <= 500, 'the map did not resize');
+    await el.updateComplete;
+    await nextFrame();
+    expect(map.getBounds().contains([32.7767, -96.797])).to.equal(true);
+    expect(head()[3]).to.be.greaterThan(200, 'the pin is drawn after the resize');
+    el.focusAccount = undefined;
+    await el.updateComplete;
+    await nextFrame();
+    expect(head()[3]).to.equal(0, 'no pin without focus-account');
+  });
+
   it('draws accounts on the canvas, coloured by rep', async () => {
     const { el, map } = await mount({ accounts: named, reps }, { noCluster: true });
     map.setView([32.7767, -96.797], 8, { animate: false });

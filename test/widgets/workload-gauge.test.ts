@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import { mountProvider, rootOf, settle } from '../helpers/mount.js';
-import { testAdapter } from '../helpers/plan-fixture.js';
+import { rep, smallLoad, testAdapter } from '../helpers/plan-fixture.js';
 import { expectNoAxeViolations } from '../helpers/axe.js';
 import type { TkWorkloadGauge } from '../../widgets/workload-gauge/workload-gauge.component.js';
 
@@ -61,6 +61,17 @@ describe('<tk-workload-gauge>', () => {
     // ratios 6/4 = 1.5 and 2/4 = 0.5: max deviation 50%, CV 0.5, Gini 0.25.
     expect(stats).to.deep.equal(['Max deviation=50%', 'CV=0.5', 'Gini=0.25']);
     await expectNoAxeViolations(provider);
+  });
+
+  it('an inactive rep who still owns accounts reads "value · inactive rep", not "value / 0"', async () => {
+    const load = smallLoad();
+    load.reps = [rep('r1', 'Ana Ruiz'), rep('r2', 'Ben Cole', { active: false })];
+    const provider = await mountProvider(testAdapter('test:gauge-inactive', load), html`<tk-workload-gauge></tk-workload-gauge>`);
+    const team = provider.querySelector('tk-workload-gauge')!;
+    const delta = (name: string) =>
+      [...rootOf(team).querySelectorAll('[part~=gauge]')].find((g) => g.querySelector('.name')!.textContent!.trim() === name)!.querySelector('.delta')!.textContent!.trim();
+    expect(delta('Ben Cole')).to.equal('2 · inactive rep');
+    expect(delta('Ana Ruiz')).to.equal('6 / 8 · -25%');
   });
 
   it('renders a placeholder outside a provider', async () => {

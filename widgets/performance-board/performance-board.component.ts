@@ -172,8 +172,8 @@ export class TkPerformanceBoard extends TkElement {
     const tol = f.percent(this.tolerance);
     const underText = basis === 'quota' ? msg(str`Under-performing: below ${under} of quota`) : msg(str`Under-performing: below ${under} of the team average attainment`);
     const overText = basis === 'quota' ? msg(str`Over-performing: above ${over} of quota`) : msg(str`Over-performing: above ${over} of the team average attainment`);
-    const underBasis = basis === 'quota' ? msg(str`(< ${under} of quota)`) : msg(str`(< ${under} of the team average attainment)`);
-    const overBasis = basis === 'quota' ? msg(str`(> ${over} of quota)`) : msg(str`(> ${over} of the team average attainment)`);
+    const underBasis = basis === 'quota' ? msg(str`(below ${under} of quota)`) : msg(str`(below ${under} of the team average attainment)`);
+    const overBasis = basis === 'quota' ? msg(str`(above ${over} of quota)`) : msg(str`(above ${over} of the team average attainment)`);
     const credit = (s.opportunities?.length ?? 0) > 0
       ? msg('Win rate and closed won are credited to the rep who owned each deal when it closed.')
       : msg('Win rate and closed won are credited to the account owner in the CRM.');
@@ -216,11 +216,12 @@ export class TkPerformanceBoard extends TkElement {
                 <span class="amounts">${f.currency(r.closedWon)} / ${r.quota === null ? '—' : f.currency(r.quota)} (${pct(r.attainment)})</span>
                 ${this.chart(r)}
               </td>
-              <td>${Number.isFinite(r.workloadDeviation) ? f.signedPercent(r.workloadDeviation) : '—'}</td>
+              <td>${Number.isFinite(r.workloadDeviation) && !r.inactive ? f.signedPercent(r.workloadDeviation) : '—'}</td>
               <td class="flags">
+                ${r.inactive ? html`<span part="flag" class="flag inactive">${msg('Inactive')}${r.accounts > 0 ? html` <span class="basis">${msg('(owns accounts to reassign)')}</span>` : nothing}</span>` : nothing}
                 ${r.under ? html`<span part="flag" class="flag under" title=${underText}>${msg('Under-performing')} <span class="basis">${underBasis}</span></span>` : nothing}
                 ${r.over ? html`<span part="flag" class="flag over" title=${overText}>${msg('Over-performing')} <span class="basis">${overBasis}</span></span>` : nothing}
-                ${r.overloaded ? html`<span part="flag" class="flag overloaded" title=${msg(str`Workload more than ${tol} over target`)}>${msg('Overloaded')} <span class="basis">${msg(str`(workload > target + ${tol})`)}</span></span>` : nothing}
+                ${r.overloaded ? html`<span part="flag" class="flag overloaded" title=${msg(str`Workload more than ${tol} over target`)}>${msg('Overloaded')} <span class="basis">${msg(str`(workload above target + ${tol})`)}</span></span>` : nothing}
               </td>
             </tr>`,
           )}

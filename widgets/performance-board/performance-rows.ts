@@ -35,6 +35,11 @@ export interface PerformanceRow {
   under: boolean;
   over: boolean;
   overloaded: boolean;
+  /**
+   * An inactive rep (rep rows only): no workload target, so neither overloaded nor flagged against a
+   * quota; the board says the rep is inactive (and that the accounts still owned need a new owner).
+   */
+  inactive: boolean;
 }
 
 export interface PerformanceOptions {
@@ -108,7 +113,7 @@ function addAccountHistory(h: History, a: Account): void {
   }
 }
 
-function row(id: string, name: string, b: Book, h: History, quota: number | null, target: number, o: { tolerance: number }): PerformanceRow {
+function row(id: string, name: string, b: Book, h: History, quota: number | null, target: number, o: { tolerance: number }, inactive = false): PerformanceRow {
   const attainment = quota && quota > 0 ? h.closedWon / quota : null;
   const workloadDeviation = target > 0 ? b.workload / target - 1 : b.workload > 0 ? Infinity : 0;
   return {
@@ -125,7 +130,8 @@ function row(id: string, name: string, b: Book, h: History, quota: number | null
     workloadDeviation,
     under: false,
     over: false,
-    overloaded: workloadDeviation > o.tolerance + 1e-9,
+    overloaded: !inactive && workloadDeviation > o.tolerance + 1e-9,
+    inactive,
   };
 }
 
@@ -155,9 +161,10 @@ export function performanceRows(
 }
 
 function flag(rows: PerformanceRow[], o: { underThreshold: number; overThreshold: number }, basis: 'team' | 'quota'): PerformanceRow[] {
-  const known = rows.filter((r) => r.attainment !== null);
+  const known = rows.filter((r) => r.attainment !== null && !r.inactive);
   const scale = basis === 'quota' || known.length === 0 ? 1 : known.reduce((sum, r) => sum + r.attainment!, 0) / known.length;
   for (const r of known) {
+    if (r.inactive) continue;
     r.under = r.attainment! < o.underThreshold * scale;
     r.over = r.attainment! > o.overThreshold * scale;
   }
@@ -188,7 +195,7 @@ function repRows(accounts: readonly Account[], reps: readonly Rep[], working: As
   }
   return reps
     .filter((r) => r.active || (books.get(r.id)?.accounts ?? 0) > 0 || (histories.get(r.id)?.closed ?? 0) > 0)
-    .map((r) => row(r.id, r.name, books.get(r.id)!, histories.get(r.id)!, r.quota ?? null, evaluation.byRep[r.id]?.target.workload ?? 0, o));
+    .map((r) => row(r.id, r.name, books.get(r.id)!, histories.get(r.id)!, r.quota ?? null, evaluation.byRep[r.id]?.target.workload ?? 0, o, !r.active));
 }
 
 function territoryRows(

@@ -111,7 +111,7 @@ export function myAccountsTable(v: MyAccountsView) {
             (r) => html`<tr data-account=${r.account.id} class=${r.account.id === v.focusId ? 'focus' : ''} aria-current=${r.account.id === v.focusId ? 'true' : nothing}>
               <th scope="row">${r.account.name}${r.account.locked ? html` <span class="weak">${msg('(locked)')}</span>` : nothing}</th>
               <td class="num">${f.currencyCompact(r.account.potential)}</td>
-              <td>${r.last === null ? html`<span class="weak">${msg('none')}</span>` : f.date(new Date(r.last))}</td>
+              <td class="date">${r.last === null ? html`<span class="weak">${msg('none')}</span>` : f.date(new Date(r.last))}</td>
               <td>${r.alerts.length ? r.alerts.map(alertWord).join('; ') : html`<span class="weak">—</span>`}</td>
             </tr>`,
           )}

@@ -116,9 +116,13 @@ export const styles = css`
     cursor: pointer;
     text-align: inherit;
   }
+  /* A date never breaks inside ("2026/1 | 0/30" in Japanese on a narrow card). */
+  .date,
+  .num {
+    white-space: nowrap;
+  }
   .num {
     text-align: end;
-    white-space: nowrap;
     font-variant-numeric: tabular-nums;
   }
   tr.focus {

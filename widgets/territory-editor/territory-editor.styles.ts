@@ -24,8 +24,10 @@ export const styles = css`
   tr.editing {
     background: var(--tk-color-surface-alt, #f3f3f3);
   }
+  /* Short figures and their headers stay on one line (Japanese headers broke into one character a line). */
   .num {
     text-align: end;
+    white-space: nowrap;
     font-variant-numeric: tabular-nums;
   }
   .actions {

@@ -136,8 +136,9 @@ export class TkTerritoryMap extends TkElement {
   declare label: string;
   /**
    * An account to centre the view on (zoom at least FOCUS_ZOOM) once the plan is drawn, and whenever
-   * this changes — e.g. the account of the CRM record page (attribute `focus-account`). Ignored while
-   * the plan has no such account with coordinates.
+   * this changes — e.g. the account of the CRM record page (attribute `focus-account`); it is drawn as
+   * a pin above clusters and points. A `compact` map (the card's) stays fitted to its accounts (the
+   * rep's book, which holds the account). Ignored while the plan has no such account with coordinates.
    */
   declare focusAccount: string | undefined;
 
@@ -429,7 +430,8 @@ export class TkTerritoryMap extends TkElement {
     const { ix, coloring, clusters } = this.data;
     if (!map || !ix || !coloring || !this.accountLayer) return;
     const state = this.state;
-    const changed = [ix, clusters, coloring, this.selection.selected, this.heat];
+    const focus = ix.positionOf.get(this.focusAccount!) ?? -1; // none without focus-account
+    const changed = [ix, clusters, coloring, this.selection.selected, this.heat, focus];
     if (!same(changed, this.lastPushed)) {
       this.lastPushed = changed;
       const p = this.theme$.palette;
@@ -443,6 +445,7 @@ export class TkTerritoryMap extends TkElement {
         clusterMaxZoom: 9,
         clusterBy: this.clusterBy,
         look: { centre: p.surface, text: p.text, centreAlpha: this.heat === 'off' ? 0.92 : 0.6 },
+        focus,
       });
     }
     this.outlines.syncTerritories(state?.territories ?? [], this.data.paintOf);
@@ -464,7 +467,8 @@ export class TkTerritoryMap extends TkElement {
       const i = ix.positionOf.get(this.focusAccount);
       if (i !== undefined) {
         this.focusedKey = focusKey;
-        map.setView([ix.lat[i], ix.lng[i]], Math.max(map.getZoom(), FOCUS_ZOOM), { animate: false });
+        // A card's small map stays fitted to its book (the rep's territory), the account pinned in it.
+        if (!this.compact) map.setView([ix.lat[i], ix.lng[i]], Math.max(map.getZoom(), FOCUS_ZOOM), { animate: false });
       }
     }
   }

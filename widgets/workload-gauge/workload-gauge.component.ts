@@ -120,7 +120,7 @@ export class TkWorkloadGauge extends TkElement {
     return html`<div part="gauge" class=${state}>
       <div class="label">
         <span class="name">${name}${single ? html` <span class="weak">· ${what}</span>` : nothing}</span>
-        <span class="delta">${this.value(value)} / ${this.value(target)}${target > 0 ? html` · ${this.fmt.signedPercent(dev)}` : nothing}</span>
+        <span class="delta">${target > 0 ? `${this.value(value)} / ${this.value(target)} · ${this.fmt.signedPercent(dev)}` : `${this.value(value)} · ${how}`}</span>
       </div>
       <div part="track" role="meter" aria-label=${`${name} ${what}`} aria-valuemin="0" aria-valuemax=${+max.toFixed(2)}
         aria-valuenow=${+value.toFixed(2)} aria-valuetext=${text}>

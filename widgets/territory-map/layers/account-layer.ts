@@ -24,6 +24,8 @@ export interface AccountLayerData {
   clusterBy: 'count' | 'potential';
   /** Cluster centre and label colours (from the theme). */
   look: ClusterLook;
+  /** Index position of the record page's account (`focus-account`), drawn as a pin over everything; -1: none. */
+  focus: number;
 }
 
 /** What is under a point of the map (`clusterId` -1 for a stand-in grid cell). */
@@ -111,13 +113,13 @@ export class AccountLayer extends CanvasLayer {
     let clusters = 0;
     const r = z <= 5 ? 2.5 : z <= 9 ? 3.5 : 5;
     if (this.clustering() && d.clusters === 'pending') {
-      clusters = this.drawGrid(ctx, d, scale, ox, oy, r);
-      points = 0;
-      for (let k = 4; k < this.drawn.length; k += 5) if (this.drawn[k] === 0) points++;
-      this.stats = { mode: 'grid', points, clusters, ms: performance.now() - started };
-      if (d.selectedCount) this.drawSelection(ctx, d, box, scale, ox, oy, r);
+      const singles = this.drawGrid(ctx, d, scale, ox, oy, r);
+      this.stats = { mode: 'grid', points: singles.length, clusters: this.marks.length, ms: performance.now() - started };
+      if (d.selectedCount) this.drawSelection(ctx, d, singles, scale, ox, oy, r);
+      this.pin(ctx, d, scale, ox, oy);
       return;
     }
+    let shown: number[];
     if (this.clustering()) {
       const sc = d.clusters as Supercluster<ClusterProps, ClusterProps>;
       const feats = sc.getClusters(box, Math.floor(z));
@@ -132,8 +134,12 @@ export class AccountLayer extends CanvasLayer {
           const count = p.point_count ?? 0;
           const rad = clusterRadius(d.clusterBy, count, p.potential ?? 0);
           const slots = new Uint32Array(slotCount);
-          for (const i of this.leavesFor(sc, p.cluster_id ?? 0)) slots[d.colorOf[i]]++;
-          this.marks.push({ x, y, r: rad, count, slots });
+          let sel = 0;
+          for (const i of this.leavesFor(sc, p.cluster_id ?? 0)) {
+            slots[d.colorOf[i]]++;
+            sel += d.selected[i];
+          }
+          this.marks.push({ x, y, r: rad, count, slots, sel });
           this.drawn.push(x, y, rad, p.cluster_id ?? 0, count);
           clusters++;
         } else if (p.i !== undefined) {
@@ -141,7 +147,7 @@ export class AccountLayer extends CanvasLayer {
         }
       }
       drawClusterMarks(ctx, this.marks, d.colors, d.look);
-      points = this.drawPoints(ctx, d, singles, scale, ox, oy, r, true);
+      points = this.drawPoints(ctx, d, (shown = singles), scale, ox, oy, r, true);
     } else {
       // A linear pass over the typed arrays beats a range query when most accounts are in view.
       const inView: number[] = [];
@@ -152,18 +158,19 @@ export class AccountLayer extends CanvasLayer {
         const y = my[i] * scale - oy;
         if (x >= -pad && y >= -pad && x <= this.width + pad && y <= this.height + pad) inView.push(i);
       }
-      points = this.drawPoints(ctx, d, inView, scale, ox, oy, r, false);
+      points = this.drawPoints(ctx, d, (shown = inView), scale, ox, oy, r, false);
     }
-    if (d.selectedCount) this.drawSelection(ctx, d, box, scale, ox, oy, r);
-    this.stats = { mode: clusters || this.clustering() ? 'clusters' : 'points', points, clusters, ms: performance.now() - started };
+    if (d.selectedCount) this.drawSelection(ctx, d, shown, scale, ox, oy, r);
+    this.pin(ctx, d, scale, ox, oy);
+    this.stats = { mode: this.clustering() ? 'clusters' : 'points', points, clusters, ms: performance.now() - started };
   }
 
   /**
    * Stand-in aggregation while supercluster builds: one linear pass over the typed arrays, binning
    * accounts into GRID-pixel cells; a cell with several accounts is drawn as a cluster at their mean.
-   * Returns the number of clusters drawn.
+   * Returns the accounts drawn as points.
    */
-  private drawGrid(ctx: CanvasRenderingContext2D, d: AccountLayerData, scale: number, ox: number, oy: number, r: number): number {
+  private drawGrid(ctx: CanvasRenderingContext2D, d: AccountLayerData, scale: number, ox: number, oy: number, r: number): number[] {
     const { mx, my } = d.ix;
     const cols = Math.ceil(this.width / GRID);
     const rows = Math.ceil(this.height / GRID);
@@ -187,7 +194,6 @@ export class AccountLayer extends CanvasLayer {
       last[c] = i;
     }
     const singles: number[] = [];
-    let clusters = 0;
     for (let c = 0; c < count.length; c++) {
       const k = count[c];
       if (!k) continue;
@@ -200,11 +206,10 @@ export class AccountLayer extends CanvasLayer {
       const rad = clusterRadius('count', k, 0);
       this.marks.push({ x, y, r: rad, count: k, slots: slots.subarray(c * slotCount, (c + 1) * slotCount) });
       this.drawn.push(x, y, rad, -1, k);
-      clusters++;
     }
     drawClusterMarks(ctx, this.marks, d.colors, d.look);
     this.drawPoints(ctx, d, singles, scale, ox, oy, r, true);
-    return clusters;
+    return singles;
   }
 
   private drawPoints(
@@ -255,26 +260,44 @@ export class AccountLayer extends CanvasLayer {
     return positions.length;
   }
 
-  private drawSelection(
-    ctx: CanvasRenderingContext2D,
-    d: AccountLayerData,
-    box: [number, number, number, number],
-    scale: number,
-    ox: number,
-    oy: number,
-    r: number,
-  ): void {
+  /**
+   * Selected points get a ring; a cluster holding selected accounts gets an outer arc for the share
+   * selected (a ring per account would cover the cluster's count). The stand-in grid's cells get none.
+   */
+  private drawSelection(ctx: CanvasRenderingContext2D, d: AccountLayerData, positions: readonly number[], scale: number, ox: number, oy: number, r: number): void {
     ctx.beginPath();
-    for (const i of accountsIn(d.ix, box)) {
+    for (const i of positions) {
       if (!d.selected[i]) continue;
       const x = d.ix.mx[i] * scale - ox;
       const y = d.ix.my[i] * scale - oy;
       ctx.moveTo(x + r + 2, y);
       ctx.arc(x, y, r + 2, 0, TAU);
     }
+    for (const m of this.marks) {
+      if (!m.sel) continue;
+      ctx.moveTo(m.x, m.y - m.r - 3);
+      ctx.arc(m.x, m.y, m.r + 3, -TAU / 4, TAU * (m.sel / m.count - 0.25));
+    }
     ctx.lineWidth = 2;
     ctx.strokeStyle = SELECTED_STROKE;
     ctx.stroke();
+  }
+
+  /** The focus account's pin: a ring 21 px above the point on a short stem (clear of a cluster's count), in the text colour on a surface halo that fills it. */
+  private pin(ctx: CanvasRenderingContext2D, d: AccountLayerData, scale: number, ox: number, oy: number): void {
+    const i = d.focus;
+    if (i < 0) return;
+    const x = d.ix.mx[i] * scale - ox;
+    const y = d.ix.my[i] * scale - oy;
+    ctx.beginPath();
+    // The stem, then the ring from its bottom (the path joins them).
+    ctx.moveTo(x, y - 9);
+    ctx.arc(x, y - 21, 5, TAU / 4, TAU * 1.25);
+    for (const [w, c] of [[7, d.look.centre], [2, d.look.text]] as const) {
+      ctx.lineWidth = w;
+      ctx.strokeStyle = c;
+      ctx.stroke();
+    }
   }
 
   /**

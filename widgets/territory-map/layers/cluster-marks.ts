@@ -9,6 +9,8 @@ export interface ClusterMark {
   count: number;
   /** Accounts per colour slot (index into `colors`). */
   slots: Uint32Array;
+  /** Selected accounts among them (drawn as an outer arc for that share). */
+  sel?: number;
 }
 
 /** How cluster marks look (read from the theme). */
