@@ -7,6 +7,7 @@ import { tokens } from '../shared/tokens.styles.js';
 import { quotasCsv } from './quotas-csv.js';
 import { styles } from './quota-planner.styles.js';
 import { appliedOnTop, undoApplied } from '../shared/applied-step.js';
+import { historyLabelText } from '../shared/undo-words.js';
 
 const METHODS: { value: QuotaMethod; label: () => string }[] = [
   { value: 'potential', label: () => msg('Potential share') },
@@ -124,7 +125,8 @@ export class TkQuotaPlanner extends TkElement {
   }
 
   private apply(split: QuotaSplit): void {
-    const label = msg(str`Set ${this.fmt.number(split.lines.length, 0)} quotas for ${this.period}`);
+    // The store's default label, worded now (the same words as a step the store labels itself).
+    const label = historyLabelText({ kind: 'set-quotas', count: split.lines.length, period: this.period }, (n) => this.fmt.number(n, 0));
     const ok = this.plan.actions?.applyQuotas?.(
       this.period,
       split.lines.map((l) => ({ repId: l.repId, amount: l.quota, ...(l.locked ? { locked: true } : {}) })),

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
-import { redoLabel, undoLabel } from '../../../src/store/selectors.js';
+import { stepLabel } from '../../shared/undo-label.js';
 import { section, type PanelCtx } from './context.js';
 
 /**
@@ -12,8 +12,11 @@ export function selectionSection(ctx: PanelCtx) {
   const { s, f } = ctx;
   const n = s.selection.length;
   return section(ctx, 'selection', msg('Selection'), () => {
-    const undo = undoLabel(s);
-    const redo = redoLabel(s);
+    // A default label (the store's) is worded in the UI language once its chunk has arrived.
+    const num = (x: number) => f.number(x, 0);
+    const again = () => ctx.set({});
+    const undo = stepLabel(s.past.at(-1), num, again);
+    const redo = stepLabel(s.future[0], num, again);
     const history = ctx.edit
       ? html`<div class="row" role="group" aria-label=${msg('History')}>
           <button type="button" data-history="undo" ?disabled=${!undo} aria-keyshortcuts="Control+Z Meta+Z" title=${undo ? msg(str`Undo: ${undo}`) : msg('Nothing to undo')}
