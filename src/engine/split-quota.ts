@@ -2,6 +2,7 @@ import type { Account } from '../model/account.js';
 import type { Assignments } from '../model/plan.js';
 import type { Rep } from '../model/rep.js';
 import { evaluatePlan } from './evaluate-plan.js';
+import { EngineError } from './types.js';
 
 /** How the unlocked part of a target is split. */
 export type QuotaMethod = 'potential' | 'history' | 'capacity' | 'manual';
@@ -88,7 +89,7 @@ const whole = (x: number) => Number.isInteger(x) && x >= 0 && x <= Number.MAX_SA
  */
 export function splitQuota(input: SplitQuotaInput): QuotaSplit {
   const { target, reps, method } = input;
-  if (!whole(target)) throw new Error(`splitQuota: target must be a whole number ≥ 0 of currency units, got ${String(target)}`);
+  if (!whole(target)) throw new EngineError('quota-target', `splitQuota: target must be a whole number ≥ 0 of currency units, got ${String(target)}`, { target });
   const tol = input.fairnessTolerance ?? 0.05;
   if (!(tol >= 0 && tol < Infinity)) throw new Error(`splitQuota: fairnessTolerance must be a finite number ≥ 0, got ${String(tol)}`);
   if (!['potential', 'history', 'capacity', 'manual'].includes(method)) throw new Error(`splitQuota: unknown method ${JSON.stringify(method)}`);
@@ -102,7 +103,7 @@ export function splitQuota(input: SplitQuotaInput): QuotaSplit {
     if (!whole(q)) throw new Error(`rep "${id}": locked quota must be a whole number ≥ 0, got ${String(q)}`);
     lockedSum += q;
   }
-  if (lockedSum > target) throw new Error(`splitQuota: locked quotas sum to ${lockedSum}, above the target ${target}`);
+  if (lockedSum > target) throw new EngineError('quota-locked-over-target', `splitQuota: locked quotas sum to ${lockedSum}, above the target ${target}`, { locked: lockedSum, target });
   const manual = input.manual ?? {};
   for (const [id, q] of Object.entries(manual)) {
     if (!activeIds.has(id)) throw new Error(`splitQuota: manual figure for ${JSON.stringify(id)}, which is not an active rep of the split`);
@@ -143,7 +144,7 @@ export function splitQuota(input: SplitQuotaInput): QuotaSplit {
     basisSum = basis.reduce((s, b, i) => s + (free[i] ? b : 0), 0);
   }
   const rest = target - lockedSum;
-  if (rest > 0 && !(basisSum > 0)) throw new Error(`splitQuota: ${rest} of the target is left with no unlocked active rep to take it`);
+  if (rest > 0 && !(basisSum > 0)) throw new EngineError('quota-no-rep-left', `splitQuota: ${rest} of the target is left with no unlocked active rep to take it`, { rest });
 
   // Largest remainder: floor every exact share, then hand the missing units to the largest remainders.
   const exact = active.map((_, i) => (free[i] && rest > 0 ? (rest * basis[i]) / basisSum : 0));

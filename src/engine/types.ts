@@ -18,3 +18,33 @@ export interface BalanceStats {
   /** Balance lower bound L / mean − 1 (unequal capacities: each term of L over the largest target instead; see evaluatePlan). */
   lowerBound: number;
 }
+
+/**
+ * Codes of the engine errors a user can cause from the UI (a setting out of range), with what the
+ * widgets need to word them (`EngineError.params`):
+ * - `rebalance-option` — `{ option: 'tolerance' | 'maxMoves' | 'maxPotentialMoved' | 'maxDistanceKm', value }`;
+ * - `quota-target` — `{ target }`: the team target is not a whole amount ≥ 0;
+ * - `quota-locked-over-target` — `{ locked, target }`: locked quotas add up to more than the target;
+ * - `quota-no-rep-left` — `{ rest }`: part of the target is left and every active rep's quota is locked.
+ */
+export type EngineErrorCode = 'rebalance-option' | 'quota-target' | 'quota-locked-over-target' | 'quota-no-rep-left';
+
+/**
+ * An engine error a user can cause, with a `code` and `params` for the UI to word it; `message` is the
+ * English for other callers (unchanged). Other engine errors are plain `Error`s (bad data, programming
+ * mistakes) and show their message.
+ *
+ * @example
+ * try { splitQuota(input); } catch (e) { if (e instanceof EngineError && e.code === 'quota-target') … }
+ */
+export class EngineError extends Error {
+  readonly code: EngineErrorCode;
+  readonly params: Readonly<Record<string, string | number>>;
+
+  constructor(code: EngineErrorCode, message: string, params: Readonly<Record<string, string | number>> = {}) {
+    super(message);
+    this.name = 'EngineError';
+    this.code = code;
+    this.params = params;
+  }
+}

@@ -8,6 +8,7 @@ import { quotasCsv } from './quotas-csv.js';
 import { styles } from './quota-planner.styles.js';
 import { appliedOnTop, undoApplied } from '../shared/applied-step.js';
 import { historyLabelText } from '../shared/undo-words.js';
+import { engineErrorText } from '../shared/engine-error.js';
 
 const METHODS: { value: QuotaMethod; label: () => string }[] = [
   { value: 'potential', label: () => msg('Potential share') },
@@ -106,7 +107,7 @@ export class TkQuotaPlanner extends TkElement {
         value: splitQuota({ target: this.targetValue, reps: s.reps, accounts: s.accounts, assignments: s.working, method: this.method, locked: this.locked, manual: this.manual }),
       };
     } catch (error) {
-      return { ok: false, message: (error as Error).message };
+      return { ok: false, message: engineErrorText(error, this.fmt) };
     }
   }
 
@@ -179,7 +180,10 @@ export class TkQuotaPlanner extends TkElement {
           </select>
         </label>
       </div>
-      ${result.ok ? this.table(result.value, names) : html`<p class="error" role="alert">${result.message}</p>`}
+      ${result.ok
+        ? this.table(result.value, names)
+        : html`<p part="error" class="error" role="alert">${result.message}</p>
+            ${Object.keys(this.locked).length ? html`<button part="unlock-all" type="button" @click=${() => (this.locked = {})}>${msg('Unlock the agreed quotas')}</button>` : nothing}`}
       ${result.ok ? this.summary(result.value, target) : nothing}
       <div class="actions">
         <button part="apply" class="brand" type="button" ?disabled=${!result.ok || !editable || !this.plan.actions?.applyQuotas} @click=${() => result.ok && this.apply(result.value)}>${msg('Apply quotas to the plan')}</button>

@@ -10,6 +10,7 @@ import { scenarioFigures, type ScenarioFigures } from './scenario-figures.js';
 import { ScenarioRebalanceController, type ScenarioRebalanceChoice } from './scenario-rebalance-controller.js';
 import { styles } from './scenario-compare.styles.js';
 import { scenarioNameText } from '../shared/undo-words.js';
+import { engineErrorText } from '../shared/engine-error.js';
 import type { Scenario } from '../../src/store/types.js';
 
 /**
@@ -184,7 +185,7 @@ export class TkScenarioCompare extends TkElement {
         ? html`<span role="status">${msg('Rebalancing…')} <progress aria-label=${msg('Rebalance progress')} max="1" value=${phase.fraction}></progress></span>
             <button type="button" @click=${() => this.rebalance.cancel()}>${msg('Cancel')}</button>`
         : nothing}
-      ${phase.kind === 'error' ? html`<span role="alert" class="failed">${msg(str`Could not rebalance: ${phase.message}`)}</span>` : nothing}
+      ${phase.kind === 'error' ? html`<span role="alert" class="failed">${msg(str`Could not rebalance: ${engineErrorText(phase.error ?? phase.message, this.fmt)}`)}</span>` : nothing}
     </form>`;
   }
 

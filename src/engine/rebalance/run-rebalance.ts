@@ -4,6 +4,7 @@ import { packedInputTransfer, packInput } from './transfer-input.js';
 import { unpackResult } from './transfer-result.js';
 import type { RebalanceInput, RebalanceOptions, RebalanceResult } from './types.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
+import { EngineError } from '../types.js';
 
 export interface RunRebalanceOptions extends RebalanceOptions {
   /**
@@ -109,7 +110,7 @@ function exchange(
         resolve(m);
       } else {
         done();
-        reject(Object.assign(new Error(m.message), { name: m.name }));
+        reject(m.code ? new EngineError(m.code, m.message, m.params) : Object.assign(new Error(m.message), { name: m.name }));
       }
     };
     w.onerror = (e) => {
