@@ -149,7 +149,7 @@ describe('<tk-scenario-compare>', () => {
     // A failed run is reported (and adds no scenario).
     await el.rebalanceIntoScenario({ tolerance: -1 });
     await settle(provider);
-    expect(text(q(el, '[part~=rebalance] [role=alert]'))).to.match(/^Could not rebalance: rebalance: tolerance must be a finite number ≥ 0/);
+    expect(text(q(el, '[part~=rebalance] [role=alert]'))).to.equal('Could not rebalance: Tolerance must be a percentage between 0 and 100.');
     expect(provider.state.scenarios).to.have.length(2);
 
     click(el, 'Delete Plan <b>B</b>');
