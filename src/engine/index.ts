@@ -1,5 +1,6 @@
 // The headless engine: pure functions, no DOM. One exported function per module.
-export { EngineError, METRICS } from './types.js';
+export { METRICS } from './types.js';
+export { EngineError } from './engine-error.js';
 export type { Metric, BalanceStats, EngineErrorCode } from './types.js';
 export * from './geo.js';
 export * from './evaluate-plan.js';

@@ -19,7 +19,8 @@ import { balanceSwaps } from './rebalance/swaps.js';
 import { tidyMoves } from './rebalance/tidy.js';
 import type { RebalanceDistanceLimit, RebalanceInput, RebalanceLimit, RebalanceOptions, RebalanceResult } from './rebalance/types.js';
 import { EARTH_RADIUS_KM } from './geo.js';
-import { EngineError, METRICS, type Metric } from './types.js';
+import { METRICS, type Metric } from './types.js';
+import { EngineError } from './engine-error.js';
 
 export type {
   RebalanceDistanceLimit,

@@ -2,7 +2,7 @@ import type { Account } from '../model/account.js';
 import type { Assignments } from '../model/plan.js';
 import type { Rep } from '../model/rep.js';
 import { evaluatePlan } from './evaluate-plan.js';
-import { EngineError } from './types.js';
+import { EngineError } from './engine-error.js';
 
 /** How the unlocked part of a target is split. */
 export type QuotaMethod = 'potential' | 'history' | 'capacity' | 'manual';

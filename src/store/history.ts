@@ -24,7 +24,8 @@ export function commit(
   label: string | HistoryLabelPart,
   limit = HISTORY_LIMIT,
 ): PlanState {
-  const entry: HistoryEntry = { ...labelOf(label), working: state.working, territories: state.territories, quotas: state.quotas ?? [] };
+  // The caller's text, or the store's data with its English.
+  const entry: HistoryEntry = { ...(typeof label === 'string' ? { label } : { label: historyLabelEnglish(label), labelParts: label }), working: state.working, territories: state.territories, quotas: state.quotas ?? [] };
   const past = [...state.past, entry];
   if (past.length > limit) past.splice(0, past.length - Math.max(0, limit));
   return {
@@ -36,14 +37,6 @@ export function commit(
     future: [],
   };
 }
-
-/** An entry's label fields: the caller's text, or the store's data with its English. */
-function labelOf(label: string | HistoryLabelPart): Pick<HistoryEntry, 'label' | 'labelParts'> {
-  return typeof label === 'string' ? { label } : { label: historyLabelEnglish(label), labelParts: label };
-}
-
-/** The label fields of an entry, to carry over to the entry undo or redo makes. */
-const sameLabel = (e: HistoryEntry): Pick<HistoryEntry, 'label' | 'labelParts'> => (e.labelParts ? { label: e.label, labelParts: e.labelParts } : { label: e.label });
 
 /**
  * Steps back one edit. The current working data moves to `future` under the undone step's label.
@@ -59,7 +52,7 @@ export function undo(state: PlanState): PlanState {
     territories: entry.territories,
     quotas: entry.quotas ?? state.quotas,
     past: state.past.slice(0, -1),
-    future: [{ ...sameLabel(entry), working: state.working, territories: state.territories, quotas: state.quotas ?? [] }, ...state.future],
+    future: [{ ...entry, working: state.working, territories: state.territories, quotas: state.quotas ?? [] }, ...state.future],
   };
 }
 
@@ -76,7 +69,7 @@ export function redo(state: PlanState): PlanState {
     working: entry.working,
     territories: entry.territories,
     quotas: entry.quotas ?? state.quotas,
-    past: [...state.past, { ...sameLabel(entry), working: state.working, territories: state.territories, quotas: state.quotas ?? [] }],
+    past: [...state.past, { ...entry, working: state.working, territories: state.territories, quotas: state.quotas ?? [] }],
     future,
   };
 }

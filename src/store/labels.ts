@@ -3,8 +3,8 @@
 // word for word the same in English (test/widgets/undo-words.l10n.test.ts).
 import type { HistoryLabelPart, ScenarioNamePart } from './types.js';
 
-/** "a and b", "a, b and c" (no serial comma, as the UI's lists). */
-const and = (items: readonly string[]) => new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(items);
+/** "a and b", "a, b and c" (no serial comma, as the UI's lists; the items have no comma). */
+const and = (items: readonly string[]) => items.join(', ').replace(/, (?=[^,]*$)/, ' and ');
 
 /**
  * A default scenario name in English.
@@ -39,11 +39,11 @@ export function historyLabelEnglish(parts: HistoryLabelPart): string {
     case 'set-quotas':
       return `Set ${parts.count} quota${parts.count === 1 ? '' : 's'} for ${parts.period}`;
     case 'apply-scenario':
-      return `Apply scenario "${parts.nameParts ? scenarioNameEnglish(parts.nameParts) : parts.name}"`;
+      // `name` is the English of `nameParts` (the store keeps a default name's English as the name).
+      return `Apply scenario "${parts.name}"`;
     case 'restore': {
       const n = parts.changes;
-      const items = [n ? `${n} unsaved change${n === 1 ? '' : 's'}` : '', parts.territories ? 'territory edits' : '', parts.quotas ? 'quotas' : ''];
-      return `Restore ${and(items.filter(Boolean))}`;
+      return `Restore ${and([n ? `${n} unsaved change${n === 1 ? '' : 's'}` : '', parts.territories ? 'territory edits' : '', parts.quotas ? 'quotas' : ''].filter(Boolean))}`;
     }
   }
 }

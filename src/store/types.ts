@@ -206,10 +206,10 @@ export interface PlanActions {
 /** What widgets may do with scenarios (see src/store/scenarios.ts). Refused (null/false) in the `rep` role and when read-only. */
 export interface ScenarioActions {
   /**
-   * Adds a scenario (default: a copy of the working plan); returns its id, or null when refused. Its name
-   * is `name` as typed, or without one the default name `nameParts` describes.
+   * Adds a scenario (default: a copy of the working plan); returns its id, or null when refused. `name`
+   * is the name as typed, or the English of the default name `nameParts` describes (`scenarioNameEnglish`).
    */
-  create(options: { name?: string; nameParts?: ScenarioNamePart; assignments?: Assignments; note?: string }): string | null;
+  create(options: { name: string; nameParts?: ScenarioNamePart; assignments?: Assignments; note?: string }): string | null;
   /** Adds a copy of a scenario; returns the new id, or null when refused. */
   duplicate(id: string, name?: string): string | null;
   rename(id: string, name: string, note?: string): boolean;

@@ -51,7 +51,8 @@ describe('default undo labels as data', () => {
     assert.equal(q.past.at(-1)!.label, 'Set 1 quota for 2027-01-01');
 
     let s = duplicateScenario(load(), 'plan', { now: NOW });
-    s = createScenario(s, { nameParts: { kind: 'rebalanced', objective: 'disruption', maxMoves: 5, of: 'Working plan', ofParts: { kind: 'first' } }, assignments: { a1: 'r2' }, now: NOW });
+    const nameParts = { kind: 'rebalanced', objective: 'disruption', maxMoves: 5, of: 'Working plan', ofParts: { kind: 'first' } } as const;
+    s = createScenario(s, { name: scenarioNameEnglish(nameParts), nameParts, assignments: { a1: 'r2' }, now: NOW });
     const applied = applyScenario(s, s.scenarios[2].id);
     assert.equal(applied.past.at(-1)!.label, 'Apply scenario "Rebalanced (≤ 5 moves) from Working plan"');
     assert.deepEqual(applied.past.at(-1)!.labelParts, {
@@ -85,12 +86,13 @@ describe('default scenario names as data', () => {
       ['Working plan', { kind: 'first' }],
       ['Working plan (copy)', { kind: 'copy', of: 'Working plan', ofParts: { kind: 'first' } }],
     ]);
+    assert.equal(JSON.stringify(s.scenarios[1].nameParts), '{"kind":"copy","of":"Working plan","ofParts":{"kind":"first"}}');
     s = duplicateScenario(s, 'plan', { name: 'Plan B', now: NOW });
     assert.equal(s.scenarios[2].name, 'Plan B');
     assert.equal(s.scenarios[2].nameParts, undefined);
     s = renameScenario(s, 's2', 'Mine');
     assert.equal(s.scenarios[1].name, 'Mine');
-    assert.equal('nameParts' in s.scenarios[1], false, 'renaming makes the name the user’s');
+    assert.equal(s.scenarios[1].nameParts, undefined, 'renaming makes the name the user’s');
   });
 
   it('default names survive the stored unsaved work; a bad description is dropped, the name kept', () => {

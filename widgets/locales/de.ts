@@ -717,6 +717,7 @@
 'sb03ffc1e36bdda68': `Quoten`,
 'sb060188bb28bfa9f': `Wird gespeichert…`,
 'sb0612554890067f7': `JSON exportieren`,
+'sb06bdd26ed6e14c7': `Vereinbarte Quoten entsperren`,
 'sb17ae46891bc8de2': str`Die ${0} Accounts dieser Warnung sind ausgewählt`,
 'sb1f2688d63142ed5': `Wie das Ergebnis zustande kam`,
 'sb226ea8c1ff3f5dc': str`Gebiete: ${0} gespeichert, ${1} fehlgeschlagen, ${2} im Konflikt`,

@@ -717,6 +717,7 @@
 'sb03ffc1e36bdda68': `Quotas`,
 'sb060188bb28bfa9f': `Enregistrement…`,
 'sb0612554890067f7': `Exporter en JSON`,
+'sb06bdd26ed6e14c7': `Déverrouiller les quotas convenus`,
 'sb17ae46891bc8de2': str`Les ${0} comptes de cette alerte sont sélectionnés`,
 'sb1f2688d63142ed5': `Comment le rééquilibrage y est parvenu`,
 'sb226ea8c1ff3f5dc': str`Territoires — enregistrés : ${0}, échecs : ${1}, conflits : ${2}`,

@@ -12,6 +12,7 @@ import { styles } from './scenario-compare.styles.js';
 import { scenarioNameText } from '../shared/undo-words.js';
 import { engineErrorText } from '../shared/engine-error.js';
 import type { Scenario } from '../../src/store/types.js';
+import { scenarioNameEnglish } from '../../src/store/labels.js';
 
 /**
  * @summary Named plans side by side: duplicate the working plan, rebalance a scenario into a new one
@@ -87,7 +88,7 @@ export class TkScenarioCompare extends TkElement {
       // A default name, as data: shown in the UI language of the moment it is read (scenarioNameText).
       const nameParts = { kind: 'rebalanced', objective: full.objective, maxMoves: full.maxMoves, of: from.name, ...(from.nameParts ? { ofParts: from.nameParts } : {}) } as const;
       // The note is the engine's explanation (English).
-      actions.create({ nameParts, assignments: result.assignments, note: `${result.status}: ${result.explanation}` });
+      actions.create({ name: scenarioNameEnglish(nameParts).slice(0, 80), nameParts, assignments: result.assignments, note: `${result.status}: ${result.explanation}` });
     });
   }
 

@@ -746,8 +746,7 @@ export class TkTerritoryProvider extends TkElement {
     const pending = pendingChanges(s).length;
     const writeTerritories = s.capabilities?.canWriteTerritories === true;
     const territories = writeTerritories ? pendingTerritoryChanges(s).length : 0;
-    const u = stepLabel(s.past.at(-1), (n) => this.fmt.number(n, 0), () => this.requestUpdate());
-    const r = stepLabel(s.future[0], (n) => this.fmt.number(n, 0), () => this.requestUpdate());
+    const [u, r] = [s.past.at(-1), s.future[0]].map((e) => stepLabel(e, this.fmt.number, () => this.requestUpdate()));
     const last = s.lastSave;
     const notSaved = last ? last.filter((o) => o.status !== 'saved') : [];
     const retryIds = notSaved.filter((o) => o.status === 'failed').map((o) => o.accountId);

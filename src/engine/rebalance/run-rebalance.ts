@@ -4,7 +4,6 @@ import { packedInputTransfer, packInput } from './transfer-input.js';
 import { unpackResult } from './transfer-result.js';
 import type { RebalanceInput, RebalanceOptions, RebalanceResult } from './types.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
-import { EngineError } from '../types.js';
 
 export interface RunRebalanceOptions extends RebalanceOptions {
   /**
@@ -110,7 +109,8 @@ function exchange(
         resolve(m);
       } else {
         done();
-        reject(m.code ? new EngineError(m.code, m.message, m.params) : Object.assign(new Error(m.message), { name: m.name }));
+        // An EngineError's code and params come along (an Error with the same name and fields: the class stays out of the page's first load).
+        reject(Object.assign(new Error(m.message), { name: m.name }, m.code ? { code: m.code, params: m.params } : {}));
       }
     };
     w.onerror = (e) => {

@@ -11,7 +11,8 @@ import { rebalance } from '../rebalance.js';
 import { packedResultTransfer, packResult, type PackedResult } from './transfer-result.js';
 import { unpackInput, type PackedInput } from './transfer-input.js';
 import type { RebalanceInput, RebalanceOptions, RebalanceProgress, RebalanceResult } from './types.js';
-import { EngineError, type EngineErrorCode } from '../types.js';
+import type { EngineErrorCode } from '../types.js';
+import { EngineError } from '../engine-error.js';
 
 type RequestOptions = Omit<RebalanceOptions, 'signal' | 'onProgress'>;
 

@@ -13,10 +13,7 @@ export function selectionSection(ctx: PanelCtx) {
   const n = s.selection.length;
   return section(ctx, 'selection', msg('Selection'), () => {
     // A default label (the store's) is worded in the UI language once its chunk has arrived.
-    const num = (x: number) => f.number(x, 0);
-    const again = () => ctx.set({});
-    const undo = stepLabel(s.past.at(-1), num, again);
-    const redo = stepLabel(s.future[0], num, again);
+    const [undo, redo] = [s.past.at(-1), s.future[0]].map((e) => stepLabel(e, f.number, () => ctx.set({})));
     const history = ctx.edit
       ? html`<div class="row" role="group" aria-label=${msg('History')}>
           <button type="button" data-history="undo" ?disabled=${!undo} aria-keyshortcuts="Control+Z Meta+Z" title=${undo ? msg(str`Undo: ${undo}`) : msg('Nothing to undo')}
