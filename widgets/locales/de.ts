@@ -517,6 +517,7 @@
 's7f20058dece106b8': str`Angehalten bei ${0}: ${1} Accounts verschoben.`,
 's7f91d3e869f0196d': str`${0} gesperrte Vertriebsmitarbeiter bleiben, wie sie sind; entsperren Sie sie unter Vertriebsmitarbeiter, um Änderungen zuzulassen.`,
 's7fdeaf43983120b7': `Regionsebene`,
+'s80465fc8198b5a79': `Zuweisung der Vertriebsmitarbeiter`,
 's806879df6229eae8': `Gebiete als GeoJSON`,
 's809476062ce5583a': str`Speichern abgeschlossen: ${0} von ${1} gespeichert`,
 's80a8f6028a0f9a30': str`${0} übernimmt keine Quoten aus territory-kit: Sie bleiben im Plan (mit der ungespeicherten Arbeit) und werden als CSV exportiert.`,

@@ -517,6 +517,7 @@
 's7f20058dece106b8': str`Arrêt à ${0} : ${1} comptes déplacés.`,
 's7f91d3e869f0196d': str`${0} commerciaux verrouillés restent tels quels ; déverrouillez-les dans Commerciaux pour permettre des changements.`,
 's7fdeaf43983120b7': `Niveau de région`,
+'s80465fc8198b5a79': `Attribution des commerciaux`,
 's806879df6229eae8': `Territoires en GeoJSON`,
 's809476062ce5583a': str`Enregistrement terminé : ${0} sur ${1} enregistrés`,
 's80a8f6028a0f9a30': str`${0} ne reçoit pas de quotas de territory-kit : ils restent dans le plan (avec le travail non enregistré) et s’exportent en CSV.`,
