@@ -55,11 +55,20 @@ describe('default undo labels and scenario names in the UI language', () => {
     await settle(provider);
     expect(text(q(panel, '[role=group] .weak'))).to.equal('Letzter Schritt: 2 Accounts zuweisen');
     expect(q(provider, '[part~=toolbar] button')!.getAttribute('title')).to.equal('Rückgängig: 2 Accounts zuweisen');
-    // Ctrl+Z inside the planner: the step undone is announced in German.
+    // The Undo button, then Ctrl+Y and Ctrl+Z inside the planner: the step is announced in German.
     q<HTMLButtonElement>(panel, 'button[data-history=undo]')!.click();
     await settle(provider);
     expect(text(q(panel, '[part~=status]'))).to.equal('Rückgängig gemacht: 2 Accounts zuweisen');
     expect(q(panel, 'button[data-history=redo]')!.getAttribute('title')).to.equal('Wiederholen: 2 Accounts zuweisen');
+    const key = (k: string) => new KeyboardEvent('keydown', { key: k, ctrlKey: true, bubbles: true, composed: true, cancelable: true });
+    q(panel, 'button[data-history=undo]')!.dispatchEvent(key('y'));
+    await settle(provider);
+    expect(provider.state.past.length).to.equal(1);
+    expect(text(q(panel, '[part~=status]'))).to.equal('Wiederholt: 2 Accounts zuweisen');
+    q(panel, 'button[data-history=undo]')!.dispatchEvent(key('z'));
+    await settle(provider);
+    expect(provider.state.past.length).to.equal(0);
+    expect(text(q(panel, '[part~=status]'))).to.equal('Rückgängig gemacht: 2 Accounts zuweisen');
   });
 
   it('re-words default scenario names and labels after a change of language at run time; a typed name stays', async () => {
