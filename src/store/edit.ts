@@ -99,5 +99,5 @@ export function setTerritories(state: PlanState, territories: readonly Territory
 export function discard(state: PlanState, limit = HISTORY_LIMIT): PlanState {
   if (!canEdit(state) || state.working === state.current) return state;
   const pending = Object.keys(state.current).some((id) => assignedTo(state.working, id) !== state.current[id]);
-  return pending ? commit(state, { working: state.current }, 'Discard unsaved changes', limit) : state;
+  return pending ? commit(state, { working: state.current }, { kind: 'discard' }, limit) : state;
 }

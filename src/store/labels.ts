@@ -38,6 +38,8 @@ export function historyLabelEnglish(parts: HistoryLabelPart): string {
       return `Assign ${parts.count} account${parts.count === 1 ? '' : 's'}`;
     case 'set-quotas':
       return `Set ${parts.count} quota${parts.count === 1 ? '' : 's'} for ${parts.period}`;
+    case 'discard':
+      return 'Discard unsaved changes';
     case 'apply-scenario':
       // `name` is the English of `nameParts` (the store keeps a default name's English as the name).
       return `Apply scenario "${parts.name}"`;

@@ -35,6 +35,8 @@ export type HistoryLabelPart =
   | { kind: 'set-quotas'; count: number; period: string }
   /** `Apply scenario "<name>"` (applyScenario). */
   | { kind: 'apply-scenario'; name: string; nameParts?: ScenarioNamePart }
+  /** `Discard unsaved changes` (discard). */
+  | { kind: 'discard' }
   /** `Restore N unsaved changes, territory edits and quotas` (restoreWorkingPlan; the parts present). */
   | { kind: 'restore'; changes: number; territories: boolean; quotas: boolean };
 

@@ -6,6 +6,7 @@ import {
   assign,
   createPlanState,
   createScenario,
+  discard,
   duplicateScenario,
   historyLabelEnglish,
   loadStarted,
@@ -46,6 +47,10 @@ describe('default undo labels as data', () => {
   });
 
   it('quotas, scenario apply and restore have parts too', () => {
+    const d = discard(assign(load(), ['a1'], 'r2', 'Mine'));
+    assert.deepEqual(d.past.at(-1)!.labelParts, { kind: 'discard' });
+    assert.equal(d.past.at(-1)!.label, 'Discard unsaved changes');
+
     const q = applyQuotas(load(), '2027-01-01', [{ repId: 'r1', amount: 5 }]);
     assert.deepEqual(q.past.at(-1)!.labelParts, { kind: 'set-quotas', count: 1, period: '2027-01-01' });
     assert.equal(q.past.at(-1)!.label, 'Set 1 quota for 2027-01-01');

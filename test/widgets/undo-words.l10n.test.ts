@@ -29,6 +29,7 @@ const LABELS: HistoryLabelPart[] = [
   { kind: 'assign', count: 37 },
   { kind: 'set-quotas', count: 1, period: '2027-01-01' },
   { kind: 'set-quotas', count: 12, period: '2027-Q1' },
+  { kind: 'discard' },
   ...NAMES.map((nameParts) => ({ kind: 'apply-scenario', name: scenarioNameEnglish(nameParts), nameParts }) as const),
   { kind: 'apply-scenario', name: 'Plan "B"' },
   ...[0, 1, 3].flatMap((changes) =>
@@ -69,6 +70,10 @@ describe('default undo labels and scenario names in the UI language', () => {
     await settle(provider);
     expect(provider.state.past.length).to.equal(0);
     expect(text(q(panel, '[part~=status]'))).to.equal('Rückgängig gemacht: 2 Accounts zuweisen');
+    // Discard is a step too: its undo label in German.
+    provider.actions.assign(['a1'], 'r2', 'Mein Schritt');
+    provider.actions.discard();
+    await waitUntil(() => undo() === 'Rückgängig: Nicht gespeicherte Änderungen verwerfen', `after discard: ${undo()}`);
   });
 
   it('re-words default scenario names and labels after a change of language at run time; a typed name stays', async () => {

@@ -541,6 +541,7 @@
 's853a300d6fd23524': `gespeichert`,
 's855372695f43b38a': `1 seit dem Laden geänderte Quote wird in diesem Plan und diesem Browser aufbewahrt und mit ihm exportiert.`,
 's8568c4df23fb4563': `Szenario anwenden`,
+'s8575d67618bc5012': `Nicht gespeicherte Änderungen verwerfen`,
 's8578e4b2ccca231c': `der festgelegten Grenze`,
 's85867566f6db6dd0': str`Angehalten bei ${0}: besser, aber noch nicht ausgeglichen`,
 's861c847981910cfd': str`${0} Zeile nicht verwendet.`,

@@ -541,6 +541,7 @@
 's853a300d6fd23524': `enregistré`,
 's855372695f43b38a': `1 quota modifié depuis le chargement est conservé dans ce plan et ce navigateur, et exporté avec lui.`,
 's8568c4df23fb4563': `Appliquer le scénario`,
+'s8575d67618bc5012': `Abandonner les modifications non enregistrées`,
 's8578e4b2ccca231c': `la limite que vous avez fixée`,
 's85867566f6db6dd0': str`Arrêté à ${0} : mieux, mais pas encore équilibré`,
 's861c847981910cfd': str`${0} ligne non utilisée.`,

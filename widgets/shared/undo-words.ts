@@ -42,6 +42,8 @@ export function historyLabelText(p: HistoryLabelPart, num: CountFormat = plain):
       const period = p.period;
       return isOne(p.count) ? msg(str`Set ${n} quota for ${period}`) : msg(str`Set ${n} quotas for ${period}`);
     }
+    case 'discard':
+      return msg('Discard unsaved changes');
     case 'apply-scenario': {
       const name = scenarioNameText(p, num);
       return msg(str`Apply scenario "${name}"`);
