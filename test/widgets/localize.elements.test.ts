@@ -11,6 +11,7 @@ import '../../widgets/scenario-compare/scenario-compare.js';
 import '../../widgets/quota-planner/quota-planner.js';
 import { SECTIONS } from '../../widgets/rep-assignment-panel/sections/context.js';
 import type { TkRepAssignmentPanel } from '../../widgets/rep-assignment-panel/rep-assignment-panel.component.js';
+import type { TkScenarioCompare } from '../../widgets/scenario-compare/scenario-compare.component.js';
 import { currentLanguage } from '../../widgets/shared/localize.js';
 import type { TkTerritoryProvider } from '../../widgets/territory-provider/territory-provider.component.js';
 
@@ -97,6 +98,8 @@ async function panelIn(locale: string): Promise<TkTerritoryProvider> {
   for (const id of SECTIONS) panel.setSectionOpen(id, true);
   provider.actions.assign(['a5'], 'r2');
   provider.actions.scenarios!.duplicate('plan');
+  // A scenario rebalanced into (a default name and a note from the rebalance's explanation).
+  await (provider.querySelector('tk-scenario-compare') as TkScenarioCompare).rebalanceIntoScenario({ maxMoves: 1 });
   await settle(provider);
   rootOf(panel).querySelector<HTMLButtonElement>('[part~=rebalance-form] button[type=submit]')!.click();
   await waitUntil(() => rootOf(panel).querySelector('[part~=preview]'), 'no rebalance preview', { timeout: 10_000 });
@@ -181,14 +184,14 @@ describe('the planner elements in other languages', () => {
       expect(rootOf(panel).querySelector('[part~=preview]'), 'the rebalance preview').to.exist;
       expect(rootOf(panel).querySelector('tk-quota-planner'), 'the quotas section').to.exist;
       const compare = provider.querySelector('tk-scenario-compare')!;
-      expect([...rootOf(compare).querySelectorAll('[part~=list] .name')].map(text)).to.deep.equal(locale === 'de-DE' ? ['Arbeitsplan', 'Arbeitsplan (Kopie)'] : ['作業中のプラン', '作業中のプラン（コピー）']);
+      expect([...rootOf(compare).querySelectorAll('[part~=list] .name')].map(text)).to.deep.equal(locale === 'de-DE' ? ['Arbeitsplan', 'Arbeitsplan (Kopie)', 'Neu ausgeglichen (≤ 1 Verschiebungen) aus Arbeitsplan'] : ['作業中のプラン', '作業中のプラン（コピー）', '作業中のプラン から再配分（移動 1 件以下）']);
       expect(englishLeft(provider, MORE_ENGLISH), locale).to.deep.equal([]);
       provider.remove();
     }
     // The same pieces in English show English words the scan finds (the check is real).
     const english = await panelIn('en-US');
     const left = englishLeft(english, MORE_ENGLISH).join(' | ');
-    for (const words of ['Working plan (copy)', 'Last step: Assign 1', 'Apply quotas to the plan', 'Rebalance preview', 'How the rebalance got there']) expect(left).to.contain(words);
+    for (const words of ['Working plan (copy)', 'Rebalanced (≤ 1 moves) from Working plan', 'Last step: Assign 1', 'Apply quotas to the plan', 'Rebalance preview', 'How the rebalance got there']) expect(left).to.contain(words);
     english.remove();
   });
 

@@ -11,6 +11,8 @@ import { ScenarioRebalanceController, type ScenarioRebalanceChoice } from './sce
 import { styles } from './scenario-compare.styles.js';
 import { scenarioNameText } from '../shared/undo-words.js';
 import { engineErrorText } from '../shared/engine-error.js';
+import { explanationText } from '../rep-assignment-panel/sections/explanation-text.js';
+import { words } from '../rep-assignment-panel/sections/words.js';
 import type { Scenario } from '../../src/store/types.js';
 import { scenarioNameEnglish } from '../../src/store/labels.js';
 
@@ -87,8 +89,10 @@ export class TkScenarioCompare extends TkElement {
     await this.rebalance.run(s, s.working, full, (result: RebalanceResult) => {
       // A default name, as data: shown in the UI language of the moment it is read (scenarioNameText).
       const nameParts = { kind: 'rebalanced', objective: full.objective, maxMoves: full.maxMoves, of: from.name, ...(from.nameParts ? { ofParts: from.nameParts } : {}) } as const;
-      // The note is the engine's explanation (English).
-      actions.create({ name: scenarioNameEnglish(nameParts).slice(0, 80), nameParts, assignments: result.assignments, note: `${result.status}: ${result.explanation}` });
+      // The note is how the rebalance got there, in the UI language of the moment (free text the user owns;
+      // the engine's English where a result has no explanation parts).
+      const note = explanationText(words, this.fmt, result, (english) => english);
+      actions.create({ name: scenarioNameEnglish(nameParts).slice(0, 80), nameParts, assignments: result.assignments, note });
     });
   }
 
