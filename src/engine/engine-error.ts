@@ -12,6 +12,14 @@ export class EngineError extends Error {
   readonly code: EngineErrorCode;
   readonly params: Readonly<Record<string, string | number>>;
 
+  /**
+   * Any Error named `EngineError` with a `code` is one: also those rebuilt from a rebalance worker's reply,
+   * or made without importing this class (the quota split: a class of its own would be one more chunk).
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'EngineError' && typeof (value as { code?: unknown }).code === 'string';
+  }
+
   constructor(code: EngineErrorCode, message: string, params: Readonly<Record<string, string | number>> = {}) {
     super(message);
     this.name = 'EngineError';

@@ -1,5 +1,5 @@
 // The store's default labels in English: undo labels (`HistoryLabelPart`) and scenario names
-// (`ScenarioNamePart`). Widgets word the same data in the UI language (widgets/shared/undo-words.ts),
+// (`ScenarioNamePart`). Widgets word the same data in the UI language (widgets/shared/core-words.ts),
 // word for word the same in English (test/widgets/undo-words.l10n.test.ts).
 import type { HistoryLabelPart, ScenarioNamePart } from './types.js';
 

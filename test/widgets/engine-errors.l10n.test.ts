@@ -5,7 +5,7 @@ import '../../widgets/quota-planner/quota-planner.js';
 import { mountProvider, rootOf, settle } from '../helpers/mount.js';
 import { testAdapter } from '../helpers/plan-fixture.js';
 import { EngineError } from '../../src/engine/engine-error.js';
-import { engineErrorText } from '../../widgets/shared/engine-error.js';
+import { engineErrorText } from '../../widgets/shared/core-words.js';
 import { formatters } from '../../widgets/shared/format.js';
 import { currentLanguage } from '../../widgets/shared/localize.js';
 

@@ -1,13 +1,13 @@
 // Issue #14: the store's default undo labels and default scenario names in the UI language. The store
 // keeps them as data (HistoryEntry.labelParts, Scenario.nameParts) with its English; the widgets word
-// them (widgets/shared/undo-words.ts) — in English word for word the store's.
+// them (widgets/shared/core-words.ts) — in English word for word the store's.
 import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../widgets/scenario-compare/scenario-compare.js';
 import { mountProvider, rootOf, settle } from '../helpers/mount.js';
 import { testAdapter } from '../helpers/plan-fixture.js';
 import { historyLabelEnglish, scenarioNameEnglish } from '../../src/store/labels.js';
 import type { HistoryLabelPart, ScenarioNamePart } from '../../src/store/types.js';
-import { historyLabelText, scenarioNameText } from '../../widgets/shared/undo-words.js';
+import { historyLabelText, scenarioNameText } from '../../widgets/shared/core-words.js';
 import { currentLanguage } from '../../widgets/shared/localize.js';
 
 const q = <T extends Element = HTMLElement>(el: Element, sel: string) => rootOf(el).querySelector<T>(sel);

@@ -7,8 +7,7 @@ import { tokens } from '../shared/tokens.styles.js';
 import { quotasCsv } from './quotas-csv.js';
 import { styles } from './quota-planner.styles.js';
 import { appliedOnTop, undoApplied } from '../shared/applied-step.js';
-import { historyLabelText } from '../shared/undo-words.js';
-import { engineErrorText } from '../shared/engine-error.js';
+import { engineErrorText, historyLabelText } from '../shared/core-words.js';
 
 const METHODS: { value: QuotaMethod; label: () => string }[] = [
   { value: 'potential', label: () => msg('Potential share') },

@@ -9,10 +9,7 @@ import { tokens } from '../shared/tokens.styles.js';
 import { scenarioFigures, type ScenarioFigures } from './scenario-figures.js';
 import { ScenarioRebalanceController, type ScenarioRebalanceChoice } from './scenario-rebalance-controller.js';
 import { styles } from './scenario-compare.styles.js';
-import { scenarioNameText } from '../shared/undo-words.js';
-import { engineErrorText } from '../shared/engine-error.js';
-import { explanationText } from '../rep-assignment-panel/sections/explanation-text.js';
-import { words } from '../rep-assignment-panel/sections/words.js';
+import { engineErrorText, noteWords, scenarioNameText } from '../shared/core-words.js';
 import type { Scenario } from '../../src/store/types.js';
 import { scenarioNameEnglish } from '../../src/store/labels.js';
 
@@ -86,14 +83,18 @@ export class TkScenarioCompare extends TkElement {
     if (!s || !actions || !this.plan.canEdit) return;
     const full: ScenarioRebalanceChoice = { objective: choice.objective ?? 'disruption', maxMoves: choice.maxMoves ?? null, tolerance: choice.tolerance ?? this.tolerance };
     const from = listScenarios(s).find((x) => x.id === activeScenarioId(s))!;
-    await this.rebalance.run(s, s.working, full, (result: RebalanceResult) => {
-      // A default name, as data: shown in the UI language of the moment it is read (scenarioNameText).
-      const nameParts = { kind: 'rebalanced', objective: full.objective, maxMoves: full.maxMoves, of: from.name, ...(from.nameParts ? { ofParts: from.nameParts } : {}) } as const;
-      // The note is how the rebalance got there, in the UI language of the moment (free text the user owns;
-      // the engine's English where a result has no explanation parts).
-      const note = explanationText(words, this.fmt, result, (english) => english);
-      actions.create({ name: scenarioNameEnglish(nameParts).slice(0, 80), nameParts, assignments: result.assignments, note });
-    });
+    // The rebalance preview's wording of "how the rebalance got there", from the panel's on-demand chunk.
+    const preview = import('../rep-assignment-panel/sections/rebalance-preview.js');
+    let done: RebalanceResult | null = null;
+    await this.rebalance.run(s, s.working, full, (result: RebalanceResult) => (done = result));
+    const result = done as RebalanceResult | null;
+    if (!result) return;
+    // A default name, as data: shown in the UI language of the moment it is read (scenarioNameText).
+    const nameParts = { kind: 'rebalanced', objective: full.objective, maxMoves: full.maxMoves, of: from.name, ...(from.nameParts ? { ofParts: from.nameParts } : {}) } as const;
+    // The note is how the rebalance got there, in the UI language of the moment (free text the user owns;
+    // the engine's English where a result has no explanation parts).
+    const note = (await preview).explanationText(noteWords, this.fmt, result, (english) => english);
+    actions.create({ name: scenarioNameEnglish(nameParts).slice(0, 80), nameParts, assignments: result.assignments, note });
   }
 
   /** Downloads the scenarios as JSON. */

@@ -1,11 +1,11 @@
 // A history step's label in the UI language, for the first load (the provider's toolbar, the panel's
 // undo bar, the Ctrl+Z announcements): a caller's label as given; a label the store made (`labelParts`)
-// worded by widgets/shared/undo-words.ts, an on-demand chunk fetched at the first such label (its
+// worded by widgets/shared/core-words.ts, an on-demand chunk fetched at the first such label (its
 // English `label` shows meanwhile, then `onLoad` renders again).
 import type { HistoryEntry } from '../../src/store/types.js';
-import type { CountFormat } from './undo-words.js';
+import type { CountFormat } from './core-words.js';
 
-let words: typeof import('./undo-words.js') | undefined;
+let words: typeof import('./core-words.js') | undefined;
 let loading: Promise<unknown> | undefined;
 
 /**
@@ -18,6 +18,6 @@ let loading: Promise<unknown> | undefined;
 export function stepLabel(entry: Pick<HistoryEntry, 'label' | 'labelParts'> | undefined, num?: CountFormat, onLoad?: () => void): string | null {
   const p = entry?.labelParts;
   if (!p || words) return p ? words!.historyLabelText(p, num) : (entry?.label ?? null);
-  (loading ??= import('./undo-words.js').then((m) => (words = m))).then(onLoad, () => (loading = undefined));
+  (loading ??= import('./core-words.js').then((m) => (words = m))).then(onLoad, () => (loading = undefined));
   return entry!.label;
 }
