@@ -1,6 +1,7 @@
 // The headless engine: pure functions, no DOM. One exported function per module.
 export { METRICS } from './types.js';
-export type { Metric, BalanceStats } from './types.js';
+export { EngineError } from './engine-error.js';
+export type { Metric, BalanceStats, EngineErrorCode } from './types.js';
 export * from './geo.js';
 export * from './evaluate-plan.js';
 export * from './compare-plans.js';

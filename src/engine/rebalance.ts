@@ -20,6 +20,7 @@ import { tidyMoves } from './rebalance/tidy.js';
 import type { RebalanceDistanceLimit, RebalanceInput, RebalanceLimit, RebalanceOptions, RebalanceResult } from './rebalance/types.js';
 import { EARTH_RADIUS_KM } from './geo.js';
 import { METRICS, type Metric } from './types.js';
+import { EngineError } from './engine-error.js';
 
 export type {
   RebalanceDistanceLimit,
@@ -56,18 +57,21 @@ function checkOptions(o: RebalanceOptions): Required<Pick<RebalanceOptions, 'tol
   maxDistanceKm: number;
 } {
   const tolerance = o.tolerance ?? 0.05;
-  if (!(tolerance >= 0 && tolerance < Infinity)) throw new Error(`rebalance: tolerance must be a finite number ≥ 0, got ${String(tolerance)}`);
+  const bad = (option: string, value: number, message: string): never => {
+    throw new EngineError('rebalance-option', message, { option, value });
+  };
+  if (!(tolerance >= 0 && tolerance < Infinity)) bad('tolerance', tolerance, `rebalance: tolerance must be a finite number ≥ 0, got ${String(tolerance)}`);
   const metrics = [...new Set(o.metrics ?? ['workload', 'potential'])] as Metric[];
   if (metrics.length === 0) throw new Error('rebalance: metrics must name at least one of workload, potential, count');
   for (const m of metrics) if (!METRICS.includes(m)) throw new Error(`rebalance: metrics: unknown metric "${String(m)}"`);
   const maxMoves = o.maxMoves ?? Infinity;
   if (!(maxMoves >= 0) || (Number.isFinite(maxMoves) && !Number.isInteger(maxMoves))) {
-    throw new Error(`rebalance: maxMoves must be a whole number ≥ 0, got ${String(maxMoves)}`);
+    bad('maxMoves', maxMoves, `rebalance: maxMoves must be a whole number ≥ 0, got ${String(maxMoves)}`);
   }
   const maxPotentialMoved = o.maxPotentialMoved ?? Infinity;
-  if (!(maxPotentialMoved >= 0)) throw new Error(`rebalance: maxPotentialMoved must be a number ≥ 0, got ${String(maxPotentialMoved)}`);
+  if (!(maxPotentialMoved >= 0)) bad('maxPotentialMoved', maxPotentialMoved, `rebalance: maxPotentialMoved must be a number ≥ 0, got ${String(maxPotentialMoved)}`);
   const maxDistanceKm = o.maxDistanceKm ?? Infinity;
-  if (!(maxDistanceKm > 0)) throw new Error(`rebalance: maxDistanceKm must be a number > 0, got ${String(maxDistanceKm)}`);
+  if (!(maxDistanceKm > 0)) bad('maxDistanceKm', maxDistanceKm, `rebalance: maxDistanceKm must be a number > 0, got ${String(maxDistanceKm)}`);
   const proximity = o.proximity ?? 0.3;
   if (!(proximity >= 0 && proximity < Infinity)) throw new Error(`rebalance: proximity must be a finite number ≥ 0, got ${String(proximity)}`);
   const sliceMs = o.sliceMs ?? 16;

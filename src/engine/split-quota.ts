@@ -2,6 +2,13 @@ import type { Account } from '../model/account.js';
 import type { Assignments } from '../model/plan.js';
 import type { Rep } from '../model/rep.js';
 import { evaluatePlan } from './evaluate-plan.js';
+import type { EngineErrorCode } from './types.js';
+
+/**
+ * An error `instanceof EngineError` (src/engine/engine-error.ts: an Error named EngineError with a code and
+ * params), made here without importing the class: on the pages that would split it into a chunk of its own.
+ */
+const engineError = (code: EngineErrorCode, message: string, params: Record<string, number>) => Object.assign(new Error(message), { name: 'EngineError', code, params });
 
 /** How the unlocked part of a target is split. */
 export type QuotaMethod = 'potential' | 'history' | 'capacity' | 'manual';
@@ -88,7 +95,7 @@ const whole = (x: number) => Number.isInteger(x) && x >= 0 && x <= Number.MAX_SA
  */
 export function splitQuota(input: SplitQuotaInput): QuotaSplit {
   const { target, reps, method } = input;
-  if (!whole(target)) throw new Error(`splitQuota: target must be a whole number ≥ 0 of currency units, got ${String(target)}`);
+  if (!whole(target)) throw engineError('quota-target', `splitQuota: target must be a whole number ≥ 0 of currency units, got ${String(target)}`, { target });
   const tol = input.fairnessTolerance ?? 0.05;
   if (!(tol >= 0 && tol < Infinity)) throw new Error(`splitQuota: fairnessTolerance must be a finite number ≥ 0, got ${String(tol)}`);
   if (!['potential', 'history', 'capacity', 'manual'].includes(method)) throw new Error(`splitQuota: unknown method ${JSON.stringify(method)}`);
@@ -102,7 +109,7 @@ export function splitQuota(input: SplitQuotaInput): QuotaSplit {
     if (!whole(q)) throw new Error(`rep "${id}": locked quota must be a whole number ≥ 0, got ${String(q)}`);
     lockedSum += q;
   }
-  if (lockedSum > target) throw new Error(`splitQuota: locked quotas sum to ${lockedSum}, above the target ${target}`);
+  if (lockedSum > target) throw engineError('quota-locked-over-target', `splitQuota: locked quotas sum to ${lockedSum}, above the target ${target}`, { locked: lockedSum, target });
   const manual = input.manual ?? {};
   for (const [id, q] of Object.entries(manual)) {
     if (!activeIds.has(id)) throw new Error(`splitQuota: manual figure for ${JSON.stringify(id)}, which is not an active rep of the split`);
@@ -143,7 +150,7 @@ export function splitQuota(input: SplitQuotaInput): QuotaSplit {
     basisSum = basis.reduce((s, b, i) => s + (free[i] ? b : 0), 0);
   }
   const rest = target - lockedSum;
-  if (rest > 0 && !(basisSum > 0)) throw new Error(`splitQuota: ${rest} of the target is left with no unlocked active rep to take it`);
+  if (rest > 0 && !(basisSum > 0)) throw engineError('quota-no-rep-left', `splitQuota: ${rest} of the target is left with no unlocked active rep to take it`, { rest });
 
   // Largest remainder: floor every exact share, then hand the missing units to the largest remainders.
   const exact = active.map((_, i) => (free[i] && rest > 0 ? (rest * basis[i]) / basisSum : 0));

@@ -27,7 +27,7 @@ function checkAccount(state: PlanState, accountId: string, where: string): void 
  * @param state the state
  * @param accountIds the accounts to move
  * @param repId the receiving rep, or null
- * @param label the undo label (default `Assign N accounts`)
+ * @param label the undo label (default `Assign N accounts`, with `labelParts` `{ kind: 'assign', count }`)
  * @param limit undo steps kept (default {@link HISTORY_LIMIT})
  * @returns the new state, or `state` itself when refused (rep role) or nothing changes
  * @throws RangeError naming an unknown account or rep id
@@ -54,7 +54,7 @@ export function assign(
   }
   if (working === null) return state;
   const moved = movable.length;
-  return commit(state, { working }, label ?? `Assign ${moved} account${moved === 1 ? '' : 's'}`, limit);
+  return commit(state, { working }, label ?? { kind: 'assign', count: moved }, limit);
 }
 
 /**
@@ -99,5 +99,5 @@ export function setTerritories(state: PlanState, territories: readonly Territory
 export function discard(state: PlanState, limit = HISTORY_LIMIT): PlanState {
   if (!canEdit(state) || state.working === state.current) return state;
   const pending = Object.keys(state.current).some((id) => assignedTo(state.working, id) !== state.current[id]);
-  return pending ? commit(state, { working: state.current }, 'Discard unsaved changes', limit) : state;
+  return pending ? commit(state, { working: state.current }, { kind: 'discard' }, limit) : state;
 }

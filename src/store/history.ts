@@ -1,7 +1,8 @@
 import type { Assignments } from '../model/plan.js';
 import type { Territory } from '../model/territory.js';
 import type { QuotaEntry } from '../model/quota.js';
-import type { HistoryEntry, PlanState } from './types.js';
+import type { HistoryEntry, HistoryLabelPart, PlanState } from './types.js';
+import { historyLabelEnglish } from './labels.js';
 
 /** Undo steps kept by default; older steps are dropped first. */
 export const HISTORY_LIMIT = 100;
@@ -12,17 +13,19 @@ export const HISTORY_LIMIT = 100;
  *
  * @param state the state before the edit
  * @param next the new working assignments and territories
- * @param label what the step did, e.g. `Assign 3 accounts to Ana Ruiz`
+ * @param label what the step did, e.g. `Assign 3 accounts to Ana Ruiz`; or, for a label the store
+ *   makes itself, its data (`HistoryLabelPart`: the entry gets the English `label` and the `labelParts`)
  * @param limit most steps kept on `past` (default {@link HISTORY_LIMIT})
  * @returns the new state
  */
 export function commit(
   state: PlanState,
   next: { working?: Assignments; territories?: readonly Territory[]; quotas?: readonly QuotaEntry[] },
-  label: string,
+  label: string | HistoryLabelPart,
   limit = HISTORY_LIMIT,
 ): PlanState {
-  const entry: HistoryEntry = { label, working: state.working, territories: state.territories, quotas: state.quotas ?? [] };
+  // The caller's text, or the store's data with its English.
+  const entry: HistoryEntry = { ...(typeof label === 'string' ? { label } : { label: historyLabelEnglish(label), labelParts: label }), working: state.working, territories: state.territories, quotas: state.quotas ?? [] };
   const past = [...state.past, entry];
   if (past.length > limit) past.splice(0, past.length - Math.max(0, limit));
   return {
@@ -49,7 +52,7 @@ export function undo(state: PlanState): PlanState {
     territories: entry.territories,
     quotas: entry.quotas ?? state.quotas,
     past: state.past.slice(0, -1),
-    future: [{ label: entry.label, working: state.working, territories: state.territories, quotas: state.quotas ?? [] }, ...state.future],
+    future: [{ ...entry, working: state.working, territories: state.territories, quotas: state.quotas ?? [] }, ...state.future],
   };
 }
 
@@ -66,7 +69,7 @@ export function redo(state: PlanState): PlanState {
     working: entry.working,
     territories: entry.territories,
     quotas: entry.quotas ?? state.quotas,
-    past: [...state.past, { label: entry.label, working: state.working, territories: state.territories, quotas: state.quotas ?? [] }],
+    past: [...state.past, { ...entry, working: state.working, territories: state.territories, quotas: state.quotas ?? [] }],
     future,
   };
 }

@@ -1,5 +1,6 @@
 // The working-plan store: plain serialisable state and pure updaters (no DOM).
-export type { PlanState, PlanActions, HistoryEntry, ViewerRole, SelectMode, AlertSettings, Scenario, ScenarioActions } from './types.js';
+export type { PlanState, PlanActions, HistoryEntry, HistoryLabelPart, ScenarioNamePart, ViewerRole, SelectMode, AlertSettings, Scenario, ScenarioActions } from './types.js';
+export { historyLabelEnglish, scenarioNameEnglish } from './labels.js';
 export { setLocked, pendingLocks, locksSaved, splitHeld, isHeld, lockedRepIds } from './locks.js';
 export type { LockMap, LockTarget, LockChange } from './locks.js';
 export { createPlanState } from './create-plan-state.js';

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { QuotaEntry } from '../model/quota.js';
 import { validateBatch } from '../model/validate-batch.js';
 import type { StoredPlan } from './persistence.js';
+import type { ScenarioNamePart } from './types.js';
 
 const Envelope = z.object({
   version: z.literal(1),
@@ -29,8 +30,34 @@ const ScenarioEnvelope = z.object({
   name: z.string().check(z.minLength(1)),
   createdAt: z.string(),
   note: z.optional(z.string()),
+  nameParts: z.optional(z.unknown()),
   changes: z.array(z.unknown()),
 });
+
+/** One level of a default scenario name (`ScenarioNamePart`); `ofParts` is read level by level. */
+const NamePart = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('first') }),
+  z.object({ kind: z.literal('copy'), of: z.string(), ofParts: z.optional(z.unknown()) }),
+  z.object({
+    kind: z.literal('rebalanced'),
+    objective: z.enum(['disruption', 'compactness']),
+    maxMoves: z.nullable(z.number().check(z.int(), z.gte(0))),
+    of: z.string(),
+    ofParts: z.optional(z.unknown()),
+  }),
+]);
+
+/** A stored default-name description, or undefined when absent or not one (the English `name` stays). */
+function readNameParts(raw: unknown, depth = 0): ScenarioNamePart | undefined {
+  if (raw === undefined || depth > 20) return undefined;
+  const p = NamePart.safeParse(raw);
+  if (!p.success) return undefined;
+  if (p.data.kind === 'first') return { kind: 'first' };
+  const ofParts = readNameParts(p.data.ofParts, depth + 1);
+  if (p.data.ofParts !== undefined && !ofParts) return undefined;
+  const { ofParts: _, ...level } = p.data;
+  return (ofParts ? { ...level, ofParts } : level) as ScenarioNamePart;
+}
 
 /**
  * Parses what `serialiseWorkingPlan` wrote. Corrupt or foreign text gives null with a reason; bad
@@ -81,7 +108,8 @@ export function parseStoredPlan(
       const c = validateBatch('change', s.data.changes);
       dropped += c.rejected.length;
       const changes = c.valid.map(({ accountId, from, to }) => ({ accountId, from, to }));
-      plan.scenarios.push({ id: s.data.id, name: s.data.name, createdAt: s.data.createdAt, note: s.data.note ?? '', changes });
+      const nameParts = readNameParts(s.data.nameParts);
+      plan.scenarios.push({ id: s.data.id, name: s.data.name, ...(nameParts ? { nameParts } : {}), createdAt: s.data.createdAt, note: s.data.note ?? '', changes });
     }
     if (env.data.activeScenarioId !== undefined) plan.activeScenarioId = env.data.activeScenarioId;
   }

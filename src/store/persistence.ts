@@ -168,7 +168,7 @@ export function restoreWorkingPlan(state: PlanState, stored: StoredPlan, limit =
     return { state: scenarios ? restoreScenarios(state, scenarios, stored.activeScenarioId) : state, applied, skipped, territories: false };
   }
   const n = applied.length;
-  const label = `Restore ${[n ? `${n} unsaved change${n === 1 ? '' : 's'}` : '', territories ? 'territory edits' : '', quotas?.length ? 'quotas' : ''].filter(Boolean).join(' and ')}`;
+  const label = { kind: 'restore', changes: n, territories: territories !== undefined, quotas: Boolean(quotas?.length) } as const;
   const next = commit(state, { ...(working ? { working } : {}), ...(territories ? { territories } : {}), ...(quotas?.length ? { quotas } : {}) }, label, limit);
   return {
     state: scenarios ? restoreScenarios(next, scenarios, stored.activeScenarioId) : next,

@@ -14,7 +14,7 @@ const key = (q: { repId: string; period: string }) => `${q.period}\u0000${q.repI
  * @param state the state
  * @param period the period's first day, YYYY-MM-DD
  * @param quotas one entry per rep (whole currency units ≥ 0; `locked` when agreed)
- * @param label the undo label (default `Set N quotas for <period>`)
+ * @param label the undo label (default `Set N quotas for <period>`, with `labelParts` `{ kind: 'set-quotas', count, period }`)
  * @returns the new state, or `state` itself when refused (read-only) or nothing changes
  * @throws RangeError naming the rep and field: an unknown rep, a duplicate rep, an amount that is not a whole number ≥ 0, a bad period
  * @example
@@ -43,7 +43,7 @@ export function applyQuotas(
   const others = before.filter((q) => q.period !== period);
   const next = [...others, ...fresh].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   if (sameQuotas(before, next)) return state;
-  return commit(state, { quotas: next }, label ?? `Set ${fresh.length} quota${fresh.length === 1 ? '' : 's'} for ${period}`, limit);
+  return commit(state, { quotas: next }, label ?? { kind: 'set-quotas', count: fresh.length, period }, limit);
 }
 
 function sameQuotas(a: readonly QuotaEntry[], b: readonly QuotaEntry[]): boolean {

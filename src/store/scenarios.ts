@@ -4,10 +4,17 @@ import { assignedTo, copyAssignments } from '../model/assignments.js';
 import type { Assignments } from '../model/plan.js';
 import { canEdit } from './edit.js';
 import { commit, HISTORY_LIMIT } from './history.js';
-import type { PlanState, Scenario } from './types.js';
+import type { PlanState, Scenario, ScenarioNamePart } from './types.js';
 
-/** The id and name the working plan gets when the first scenario is made from it. */
-export const FIRST_SCENARIO = { id: 'plan', name: 'Working plan' } as const;
+/**
+ * The id and name the working plan gets when the first scenario is made from it (a default name:
+ * widgets word `nameParts` in the UI language).
+ */
+export const FIRST_SCENARIO: { readonly id: 'plan'; readonly name: string; readonly nameParts: ScenarioNamePart } = {
+  id: 'plan',
+  name: 'Working plan',
+  nameParts: { kind: 'first' },
+};
 
 /** Longest scenario name, in characters. */
 export const SCENARIO_NAME_MAX = 80;
@@ -16,6 +23,8 @@ export const SCENARIO_NAME_MAX = 80;
 export interface StoredScenario {
   id: string;
   name: string;
+  /** How a default name was made (see `Scenario.nameParts`). */
+  nameParts?: ScenarioNamePart;
   createdAt: string;
   note: string;
   changes: Change[];
@@ -66,7 +75,8 @@ function materialise(state: PlanState, now: Date): PlanState {
 
 /**
  * Adds a scenario (not made active): a copy of the working plan with `options.assignments` over it
- * (accounts they leave out keep their working owner). The first call
+ * (accounts they leave out keep their working owner). `options.name` is the name as typed, or the English
+ * of a default name that `options.nameParts` describes (see `scenarioNameEnglish`; widgets word it). The first call
  * also turns the working plan into the first scenario ({@link FIRST_SCENARIO}).
  *
  * @returns the new state, or `state` itself when refused (rep role, read-only) or the id is taken
@@ -76,7 +86,7 @@ function materialise(state: PlanState, now: Date): PlanState {
  */
 export function createScenario(
   state: PlanState,
-  options: { name: string; assignments?: Assignments; note?: string; id?: string; now?: Date },
+  options: { name: string; nameParts?: ScenarioNamePart; assignments?: Assignments; note?: string; id?: string; now?: Date },
 ): PlanState {
   const name = checkName(options.name, 'createScenario');
   if (!canEdit(state)) return state;
@@ -95,7 +105,7 @@ export function createScenario(
   }
   const now = options.now ?? new Date();
   const next = materialise(state, now);
-  const scenario: Scenario = { id, name, assignments, createdAt: now.toISOString(), note: options.note ?? '' };
+  const scenario: Scenario = { id, name, nameParts: options.nameParts, assignments, createdAt: now.toISOString(), note: options.note ?? '' };
   return { ...next, scenarios: [...next.scenarios, scenario] };
 }
 
@@ -109,7 +119,9 @@ export function duplicateScenario(state: PlanState, id: string, options: { name?
   const assignments = scenarioAssignments(state, id);
   if (!source || !assignments) return state;
   // createScenario copies the assignments it is given.
-  return createScenario(state, { name: options.name ?? `${source.name} (copy)`.slice(0, SCENARIO_NAME_MAX), assignments, note: source.note, id: options.id, now: options.now });
+  const name = options.name ?? `${source.name} (copy)`.slice(0, SCENARIO_NAME_MAX);
+  const nameParts: ScenarioNamePart | undefined = options.name === undefined ? { kind: 'copy', of: source.name, ofParts: source.nameParts } : undefined;
+  return createScenario(state, { name, nameParts, assignments, note: source.note, id: options.id, now: options.now });
 }
 
 /**
@@ -121,7 +133,7 @@ export function renameScenario(state: PlanState, id: string, name: string, note?
   const trimmed = checkName(name, 'renameScenario');
   if (!canEdit(state) || !listScenarios(state).some((s) => s.id === id)) return state;
   const next = materialise(state, now);
-  return { ...next, scenarios: next.scenarios.map((s) => (s.id === id ? { ...s, name: trimmed, note: note ?? s.note } : s)) };
+  return { ...next, scenarios: next.scenarios.map((s) => (s.id === id ? { ...s, name: trimmed, nameParts: undefined, note: note ?? s.note } : s)) };
 }
 
 /** Removes a scenario. The active one cannot be removed (switch away first). */
@@ -175,7 +187,7 @@ export function applyScenario(state: PlanState, id: string, limit = HISTORY_LIMI
     working[accountId] = assignments[accountId];
     changed = true;
   }
-  return changed ? commit(onFirst, { working }, `Apply scenario "${source.name}"`, limit) : onFirst;
+  return changed ? commit(onFirst, { working }, { kind: 'apply-scenario', name: source.name, nameParts: source.nameParts }, limit) : onFirst;
 }
 
 /** A scenario's changes against the CRM's owners (`current`), in account order. */
@@ -195,6 +207,7 @@ export function storedScenarios(state: PlanState): StoredScenario[] | undefined 
   return state.scenarios.map((s) => ({
     id: s.id,
     name: s.name,
+    nameParts: s.nameParts,
     createdAt: s.createdAt,
     note: s.note,
     changes: scenarioChanges(state, scenarioAssignments(state, s.id)!),
@@ -220,7 +233,7 @@ export function restoreScenarios(state: PlanState, stored: readonly StoredScenar
       if (c.to !== null && !reps.has(c.to)) continue;
       assignments[c.accountId] = c.to;
     }
-    scenarios.push({ id: s.id, name: s.name, createdAt: s.createdAt, note: s.note, assignments });
+    scenarios.push({ id: s.id, name: s.name, nameParts: s.nameParts, createdAt: s.createdAt, note: s.note, assignments });
   }
   const active = scenarios.some((s) => s.id === activeId) ? activeId! : scenarios[0].id;
   return { ...state, scenarios: scenarios.map((s) => (s.id === active ? { ...s, assignments: state.working } : s)), activeScenarioId: active };

@@ -24,9 +24,40 @@ export type ViewerRole = 'admin' | 'manager' | 'rep';
 /** How a selection update combines with the current selection. */
 export type SelectMode = 'replace' | 'add' | 'remove' | 'toggle';
 
+/**
+ * What a history step did, as data, for the steps whose label the store words itself (a caller gave
+ * none): widgets word it in the UI language; `HistoryEntry.label` keeps the English (see src/store/labels.ts).
+ */
+export type HistoryLabelPart =
+  /** `Assign N accounts` (assign without a label). */
+  | { kind: 'assign'; count: number }
+  /** `Set N quotas for <period>` (applyQuotas without a label). */
+  | { kind: 'set-quotas'; count: number; period: string }
+  /** `Apply scenario "<name>"` (applyScenario). */
+  | { kind: 'apply-scenario'; name: string; nameParts?: ScenarioNamePart }
+  /** `Discard unsaved changes` (discard). */
+  | { kind: 'discard' }
+  /** `Restore N unsaved changes, territory edits and quotas` (restoreWorkingPlan; the parts present). */
+  | { kind: 'restore'; changes: number; territories: boolean; quotas: boolean };
+
+/**
+ * How a scenario got its default name, as data (absent for a name the user typed): widgets word it in the
+ * UI language; `Scenario.name` keeps the English (see src/store/labels.ts).
+ */
+export type ScenarioNamePart =
+  /** `Working plan`: the first scenario, made from the working plan. */
+  | { kind: 'first' }
+  /** `<name> (copy)`: a duplicate; `of` is the source's name (and `ofParts` how it got it, when a default). */
+  | { kind: 'copy'; of: string; ofParts?: ScenarioNamePart }
+  /** `Rebalanced from <name>`, `Rebalanced (≤ N moves) from <name>`, `Compact from <name>`: a rebalance into a new scenario. */
+  | { kind: 'rebalanced'; objective: 'disruption' | 'compactness'; maxMoves: number | null; of: string; ofParts?: ScenarioNamePart };
+
 /** One undoable step: the working assignments and territories before/after it, and a label. */
 export interface HistoryEntry {
+  /** What the step did (the caller's label, or the store's English default). */
   label: string;
+  /** The default label as data, when the store made the label (a caller gave none). */
+  labelParts?: HistoryLabelPart;
   working: Assignments;
   territories: readonly Territory[];
   /** The plan's quotas before/after the step (absent in entries made before quotas existed: unchanged). */
@@ -39,7 +70,10 @@ export interface HistoryEntry {
  */
 export interface Scenario {
   id: string;
+  /** The name (as typed, or the English default name). */
   name: string;
+  /** How a default name was made (absent once the user names the scenario). */
+  nameParts?: ScenarioNamePart;
   /** Account id → rep id or null (null-prototype, see src/model/assignments.ts). */
   assignments: Assignments;
   /** When it was made (ISO 8601). */
@@ -173,8 +207,11 @@ export interface PlanActions {
 
 /** What widgets may do with scenarios (see src/store/scenarios.ts). Refused (null/false) in the `rep` role and when read-only. */
 export interface ScenarioActions {
-  /** Adds a scenario (default: a copy of the working plan); returns its id, or null when refused. */
-  create(options: { name: string; assignments?: Assignments; note?: string }): string | null;
+  /**
+   * Adds a scenario (default: a copy of the working plan); returns its id, or null when refused. `name`
+   * is the name as typed, or the English of the default name `nameParts` describes (`scenarioNameEnglish`).
+   */
+  create(options: { name: string; nameParts?: ScenarioNamePart; assignments?: Assignments; note?: string }): string | null;
   /** Adds a copy of a scenario; returns the new id, or null when refused. */
   duplicate(id: string, name?: string): string | null;
   rename(id: string, name: string, note?: string): boolean;

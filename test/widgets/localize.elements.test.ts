@@ -7,12 +7,23 @@ import { mountProvider, rootOf, settle } from '../helpers/mount.js';
 import { smallLoad, testAdapter } from '../helpers/plan-fixture.js';
 // The editor is defined on demand by widgets/index.ts; its own entry defines it at once.
 import '../../widgets/territory-editor/territory-editor.js';
+import '../../widgets/scenario-compare/scenario-compare.js';
+import '../../widgets/quota-planner/quota-planner.js';
+import { SECTIONS } from '../../widgets/rep-assignment-panel/sections/context.js';
+import type { TkRepAssignmentPanel } from '../../widgets/rep-assignment-panel/rep-assignment-panel.component.js';
+import type { TkScenarioCompare } from '../../widgets/scenario-compare/scenario-compare.component.js';
 import { currentLanguage } from '../../widgets/shared/localize.js';
 import type { TkTerritoryProvider } from '../../widgets/territory-provider/territory-provider.component.js';
 
 /** Words of the elements' English UI that no German, French or Japanese render should show. */
 const ENGLISH =
   /\b(loading|select|save|saving|undo|redo|discard|territory|territories|potential|workload|colou?r|heat|draw|pan|box|unsaved|changes?|rejected|records?|selected|view|priority|delete|edit|remove|quota|target|rules|industries|employees|revenue|show|find|performance|win|rate|closed|won|under|over|overloaded|none|inactive|unassigned|the|and|of|with|by|from|no|reps?|focus|states|counties|layers|map|tools|condition|value|custom|fields?|named|excluded|new|owner|zoom|close|deviation|team|against|untouched|activity|alerts?|last|attainment|flags?|group|actions|field|reason|try|again|dismiss|restore)\b/i;
+
+/**
+ * More English words for the panel, the scenario comparison and the quota planner (their undo labels,
+ * scenario names, rebalance and quota wording). Not in ENGLISH: the other elements' scans keep their words.
+ */
+const MORE_ENGLISH = /\b(assign|apply|scenarios?|copy|working|rebalanc\w*|compact|failed|could|cannot|must|unlock|moves?|moved|budget|distance|split|agreed|share|history|step|download|selection|accounts? selected|leaves?|tolerance|limit|preview|why|how)\b/i;
 
 const planner = html`
   <tk-territory-map style="display:block;width:900px;height:420px"></tk-territory-map>
@@ -61,12 +72,42 @@ function crmWords(): string[] {
 }
 
 /** The English words left in an element tree's UI, with the text they were found in. */
-function englishLeft(root: Element): string[] {
-  const crm = crmWords();
+function englishLeft(root: Element, ...words: RegExp[]): string[] {
+  // The product's name is no English word to translate.
+  const crm = [...crmWords(), 'territory-kit'];
+  const res = [ENGLISH, ...words];
   return uiText(root)
     .map((t) => crm.reduce((s, w) => s.split(w).join(' '), t))
-    .filter((t) => ENGLISH.test(t))
-    .map((t) => `${ENGLISH.exec(t)![0]} in "${t}"`);
+    .filter((t) => res.some((re) => re.test(t)))
+    .map((t) => `${res.map((re) => re.exec(t)?.[0]).find(Boolean)} in "${t}"`);
+}
+
+/**
+ * The panel with every section open — the selection's actions (two accounts selected), the rebalance
+ * preview after a run, alerts, quotas (with the quota planner), history after an assign with the store's
+ * default label — beside the scenario comparison (a default-named copy) and a quota planner, in `locale`.
+ */
+async function panelIn(locale: string): Promise<TkTerritoryProvider> {
+  const provider = await mountProvider(
+    testAdapter(),
+    html`<tk-rep-assignment-panel></tk-rep-assignment-panel><tk-scenario-compare></tk-scenario-compare><tk-quota-planner period="2027-01-01"></tk-quota-planner>`,
+    { locale },
+  );
+  await waitUntil(() => currentLanguage() === locale.slice(0, 2), `${locale} did not load`, { timeout: 10_000 });
+  const panel = provider.querySelector('tk-rep-assignment-panel') as TkRepAssignmentPanel;
+  for (const id of SECTIONS) panel.setSectionOpen(id, true);
+  provider.actions.assign(['a5'], 'r2');
+  provider.actions.scenarios!.duplicate('plan');
+  // A scenario rebalanced into (a default name and a note from the rebalance's explanation).
+  await (provider.querySelector('tk-scenario-compare') as TkScenarioCompare).rebalanceIntoScenario({ maxMoves: 1 });
+  await settle(provider);
+  rootOf(panel).querySelector<HTMLButtonElement>('[part~=rebalance-form] button[type=submit]')!.click();
+  await waitUntil(() => rootOf(panel).querySelector('[part~=preview]'), 'no rebalance preview', { timeout: 10_000 });
+  provider.actions.select(['a1', 'a2']);
+  await waitUntil(() => rootOf(panel).querySelector('[part~=alerts]') && rootOf(panel).querySelector('tk-quota-planner'), 'the panel’s on-demand sections did not load', { timeout: 10_000 });
+  if (!locale.startsWith('en')) await waitUntil(() => !/Assign 1 account/.test(uiText(provider).join(' ')), 'the default undo label was not worded', { timeout: 10_000 });
+  await settle(provider);
+  return provider;
 }
 
 const q = (el: Element, selector: string) => rootOf(el).querySelector(selector);
@@ -131,6 +172,27 @@ describe('the planner elements in other languages', () => {
     expect(text(q(part(provider, 'tk-territory-card'), '#mine-title'))).to.match(/^Ana Ruiz の取引先/);
     expect(text(q(part(provider, 'tk-territory-editor'), '[data-stat=territories]'))).to.equal('2 件のテリトリー');
     expect(englishLeft(provider)).to.deep.equal([]);
+  });
+
+  it('renders the panel (every section open), the scenario comparison and the quota planner in German and Japanese, with no English left', async () => {
+    for (const locale of ['de-DE', 'ja-JP']) {
+      const provider = await panelIn(locale);
+      const panel = provider.querySelector('tk-rep-assignment-panel')!;
+      const undo = rootOf(panel).querySelector('button[data-history=undo]')!.getAttribute('title');
+      expect(undo).to.equal(locale === 'de-DE' ? 'Rückgängig: 1 Account zuweisen' : '元に戻す：取引先 1 件を割り当て');
+      // What the scan went through: the preview, the quota planner in the quotas section, the scenario names.
+      expect(rootOf(panel).querySelector('[part~=preview]'), 'the rebalance preview').to.exist;
+      expect(rootOf(panel).querySelector('tk-quota-planner'), 'the quotas section').to.exist;
+      const compare = provider.querySelector('tk-scenario-compare')!;
+      expect([...rootOf(compare).querySelectorAll('[part~=list] .name')].map(text)).to.deep.equal(locale === 'de-DE' ? ['Arbeitsplan', 'Arbeitsplan (Kopie)', 'Neu ausgeglichen (≤ 1 Verschiebungen) aus Arbeitsplan'] : ['作業中のプラン', '作業中のプラン（コピー）', '作業中のプラン から再配分（移動 1 件以下）']);
+      expect(englishLeft(provider, MORE_ENGLISH), locale).to.deep.equal([]);
+      provider.remove();
+    }
+    // The same pieces in English show English words the scan finds (the check is real).
+    const english = await panelIn('en-US');
+    const left = englishLeft(english, MORE_ENGLISH).join(' | ');
+    for (const words of ['Working plan (copy)', 'Rebalanced (≤ 1 moves) from Working plan', 'Last step: Assign 1', 'Apply quotas to the plan', 'Rebalance preview', 'How the rebalance got there']) expect(left).to.contain(words);
+    english.remove();
   });
 
   it('follows a change of language at run time (English → German → French → English)', async () => {

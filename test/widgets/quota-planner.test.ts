@@ -59,7 +59,7 @@ describe('<tk-quota-planner>', () => {
     expect(root.querySelector<HTMLButtonElement>('[part~=apply]')!.disabled).to.equal(true);
     await change(root.querySelector<HTMLInputElement>('tr[data-rep=r2] input[type=number]')!, '300');
     await settle(provider);
-    expect(root.querySelector('[role=alert]')!.textContent).to.contain('locked quotas sum to 300, above the target 100');
+    expect(root.querySelector('[role=alert]')!.textContent).to.contain('The locked quotas add up to $300, more than the team target of $100.');
   });
 
   it('with a CRM that takes quotas, drops the stays-in-the-plan note', async () => {

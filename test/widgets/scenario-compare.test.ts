@@ -77,7 +77,8 @@ describe('<tk-scenario-compare>', () => {
     await settle(provider);
     const rebalanced = provider.state.scenarios[2];
     expect(rebalanced.name).to.equal('Rebalanced (≤ 5 moves) from Working plan');
-    expect(rebalanced.note).to.match(/^(balanced|budget-exhausted|[a-z-]+): \S/);
+    // The note says how the rebalance got there (its explanation, in the UI language).
+    expect(rebalanced.note).to.match(/^Stopped at the move limit of 5 accounts: 5 accounts moved\./);
     const moved = Number(table(el).rows['Accounts moved (vs CRM)'][2]);
     expect(moved).to.be.within(1, 5);
     expect(provider.state.working, 'the working plan is untouched by the rebalance').to.equal(provider.state.current);
@@ -142,14 +143,14 @@ describe('<tk-scenario-compare>', () => {
     await settle(provider);
     expect(provider.state.scenarios[2].name).to.equal('Compact from Working plan');
     expectFiguresMatchEngine(provider, el);
-    expect(provider.state.scenarios[2].note).to.match(/compactness/);
+    expect(provider.state.scenarios[2].note).to.match(/^Territories redrawn for compactness/);
     click(el, 'Delete Compact from Working plan');
     await settle(provider);
 
     // A failed run is reported (and adds no scenario).
     await el.rebalanceIntoScenario({ tolerance: -1 });
     await settle(provider);
-    expect(text(q(el, '[part~=rebalance] [role=alert]'))).to.match(/^Could not rebalance: rebalance: tolerance must be a finite number ≥ 0/);
+    expect(text(q(el, '[part~=rebalance] [role=alert]'))).to.equal('Could not rebalance: Tolerance must be a percentage between 0 and 100.');
     expect(provider.state.scenarios).to.have.length(2);
 
     click(el, 'Delete Plan <b>B</b>');

@@ -7,6 +7,7 @@ import { tokens } from '../shared/tokens.styles.js';
 import { quotasCsv } from './quotas-csv.js';
 import { styles } from './quota-planner.styles.js';
 import { appliedOnTop, undoApplied } from '../shared/applied-step.js';
+import { engineErrorText, historyLabelText } from '../shared/core-words.js';
 
 const METHODS: { value: QuotaMethod; label: () => string }[] = [
   { value: 'potential', label: () => msg('Potential share') },
@@ -105,7 +106,7 @@ export class TkQuotaPlanner extends TkElement {
         value: splitQuota({ target: this.targetValue, reps: s.reps, accounts: s.accounts, assignments: s.working, method: this.method, locked: this.locked, manual: this.manual }),
       };
     } catch (error) {
-      return { ok: false, message: (error as Error).message };
+      return { ok: false, message: engineErrorText(error, this.fmt) };
     }
   }
 
@@ -124,7 +125,8 @@ export class TkQuotaPlanner extends TkElement {
   }
 
   private apply(split: QuotaSplit): void {
-    const label = msg(str`Set ${this.fmt.number(split.lines.length, 0)} quotas for ${this.period}`);
+    // The store's default label, worded now (the same words as a step the store labels itself).
+    const label = historyLabelText({ kind: 'set-quotas', count: split.lines.length, period: this.period }, (n) => this.fmt.number(n, 0));
     const ok = this.plan.actions?.applyQuotas?.(
       this.period,
       split.lines.map((l) => ({ repId: l.repId, amount: l.quota, ...(l.locked ? { locked: true } : {}) })),
@@ -177,7 +179,10 @@ export class TkQuotaPlanner extends TkElement {
           </select>
         </label>
       </div>
-      ${result.ok ? this.table(result.value, names) : html`<p class="error" role="alert">${result.message}</p>`}
+      ${result.ok
+        ? this.table(result.value, names)
+        : html`<p part="error" class="error" role="alert">${result.message}</p>
+            ${Object.keys(this.locked).length ? html`<button part="unlock-all" type="button" @click=${() => (this.locked = {})}>${msg('Unlock the agreed quotas')}</button>` : nothing}`}
       ${result.ok ? this.summary(result.value, target) : nothing}
       <div class="actions">
         <button part="apply" class="brand" type="button" ?disabled=${!result.ok || !editable || !this.plan.actions?.applyQuotas} @click=${() => result.ok && this.apply(result.value)}>${msg('Apply quotas to the plan')}</button>

@@ -306,7 +306,7 @@ export class TkRepAssignmentPanel extends TkElement {
     }
     const alerts = readAlerts(ctx);
     this.alertCounts = alerts.value.ok ? alertCounts(alerts.value.value) : null;
-    return html`<div class="panel" role="region" aria-label="Rep assignment">
+    return html`<div class="panel" role="region" aria-label=${msg('Rep assignment')}>
       ${alertsHeader(ctx, this.alertCounts)}
       ${repsSection(ctx)} ${selectionSection(ctx)} ${ctx.edit ? rebalanceSection(ctx) : nothing}
       ${ctx.edit ? (this.closed ? this.closed.leavesSection(ctx) : loadingSection(ctx, 'leaves', msg('A rep leaves'))) : nothing}

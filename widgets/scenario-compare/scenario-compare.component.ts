@@ -9,6 +9,9 @@ import { tokens } from '../shared/tokens.styles.js';
 import { scenarioFigures, type ScenarioFigures } from './scenario-figures.js';
 import { ScenarioRebalanceController, type ScenarioRebalanceChoice } from './scenario-rebalance-controller.js';
 import { styles } from './scenario-compare.styles.js';
+import { engineErrorText, noteWords, scenarioNameText } from '../shared/core-words.js';
+import type { Scenario } from '../../src/store/types.js';
+import { scenarioNameEnglish } from '../../src/store/labels.js';
 
 /**
  * @summary Named plans side by side: duplicate the working plan, rebalance a scenario into a new one
@@ -80,19 +83,18 @@ export class TkScenarioCompare extends TkElement {
     if (!s || !actions || !this.plan.canEdit) return;
     const full: ScenarioRebalanceChoice = { objective: choice.objective ?? 'disruption', maxMoves: choice.maxMoves ?? null, tolerance: choice.tolerance ?? this.tolerance };
     const from = listScenarios(s).find((x) => x.id === activeScenarioId(s))!;
-    await this.rebalance.run(s, s.working, full, (result: RebalanceResult) => {
-      // The new scenario's name is the user's from now on: written in the UI language of the moment.
-      const source = from.name;
-      const max = full.maxMoves !== null ? this.fmt.number(full.maxMoves, 0) : '';
-      const name =
-        full.objective === 'compactness'
-          ? msg(str`Compact from ${source}`)
-          : full.maxMoves !== null
-            ? msg(str`Rebalanced (≤ ${max} moves) from ${source}`)
-            : msg(str`Rebalanced from ${source}`);
-      // The note is the engine's explanation (English).
-      actions.create({ name: name.slice(0, 80), assignments: result.assignments, note: `${result.status}: ${result.explanation}` });
-    });
+    // The rebalance preview's wording of "how the rebalance got there", from the panel's on-demand chunk.
+    const preview = import('../rep-assignment-panel/sections/rebalance-preview.js');
+    let done: RebalanceResult | null = null;
+    await this.rebalance.run(s, s.working, full, (result: RebalanceResult) => (done = result));
+    const result = done as RebalanceResult | null;
+    if (!result) return;
+    // A default name, as data: shown in the UI language of the moment it is read (scenarioNameText).
+    const nameParts = { kind: 'rebalanced', objective: full.objective, maxMoves: full.maxMoves, of: from.name, ...(from.nameParts ? { ofParts: from.nameParts } : {}) } as const;
+    // The note is how the rebalance got there, in the UI language of the moment (free text the user owns;
+    // the engine's English where a result has no explanation parts).
+    const note = (await preview).explanationText(noteWords, this.fmt, result, (english) => english);
+    actions.create({ name: scenarioNameEnglish(nameParts).slice(0, 80), nameParts, assignments: result.assignments, note });
   }
 
   /** Downloads the scenarios as JSON. */
@@ -119,8 +121,15 @@ export class TkScenarioCompare extends TkElement {
     e.preventDefault();
     const name = String(new FormData(e.target as HTMLFormElement).get('name') ?? '').trim();
     if (!name) return;
-    this.plan.actions?.scenarios?.rename(id, name);
+    const x = this.plan.state && listScenarios(this.plan.state).find((y) => y.id === id);
+    // A default name left as shown stays a default name (worded in whatever language comes next).
+    if (!x || name !== this.#name(x)) this.plan.actions?.scenarios?.rename(id, name);
     this.renaming = null;
+  }
+
+  /** A scenario's name in the UI language (a default name worded; a typed one as typed). */
+  #name(x: Scenario): string {
+    return scenarioNameText(x, (n) => this.fmt.number(n, 0));
   }
 
   protected override render() {
@@ -146,20 +155,20 @@ export class TkScenarioCompare extends TkElement {
         return html`<li class=${isActive ? 'active' : ''} data-id=${x.id}>
           ${this.renaming === x.id
             ? html`<form @submit=${(e: Event) => this.#submitRename(e, x.id)}>
-                <label>${msg('Name')} <input name="name" required maxlength="80" .value=${x.name} /></label>
+                <label>${msg('Name')} <input name="name" required maxlength="80" .value=${this.#name(x)} /></label>
                 <button type="submit" class="brand">${msg('Save name')}</button>
                 <button type="button" @click=${() => (this.renaming = null)}>${msg('Cancel')}</button>
               </form>`
-            : html`<span class="name">${x.name}</span>${isActive ? html` <span class="badge">${msg('editing')}</span>` : nothing}
+            : html`<span class="name">${this.#name(x)}</span>${isActive ? html` <span class="badge">${msg('editing')}</span>` : nothing}
                 ${x.note ? html`<span class="weak note">${x.note}</span>` : nothing}`}
           ${edit && this.renaming !== x.id
             ? html`<span class="actions">
-                <button type="button" ?disabled=${isActive} @click=${() => a?.switchTo(x.id)} aria-label=${msg(str`Edit ${x.name}`)}>${msg('Edit')}</button>
-                <button type="button" @click=${() => a?.duplicate(x.id)} aria-label=${msg(str`Duplicate ${x.name}`)}>${msg('Duplicate')}</button>
-                <button type="button" @click=${() => (this.renaming = x.id)} aria-label=${msg(str`Rename ${x.name}`)}>${msg('Rename')}</button>
-                <button type="button" ?disabled=${isActive} @click=${() => a?.remove(x.id)} aria-label=${msg(str`Delete ${x.name}`)}>${msg('Delete')}</button>
+                <button type="button" ?disabled=${isActive} @click=${() => a?.switchTo(x.id)} aria-label=${msg(str`Edit ${this.#name(x)}`)}>${msg('Edit')}</button>
+                <button type="button" @click=${() => a?.duplicate(x.id)} aria-label=${msg(str`Duplicate ${this.#name(x)}`)}>${msg('Duplicate')}</button>
+                <button type="button" @click=${() => (this.renaming = x.id)} aria-label=${msg(str`Rename ${this.#name(x)}`)}>${msg('Rename')}</button>
+                <button type="button" ?disabled=${isActive} @click=${() => a?.remove(x.id)} aria-label=${msg(str`Delete ${this.#name(x)}`)}>${msg('Delete')}</button>
                 <button type="button" class="brand" ?disabled=${x.id === firstId} title=${x.id === firstId ? msg('This is the working plan') : msg('Make this the working plan (undoable)')}
-                  @click=${() => a?.apply(x.id)} aria-label=${msg(str`Apply ${x.name}`)}>${msg('Apply')}</button>
+                  @click=${() => a?.apply(x.id)} aria-label=${msg(str`Apply ${this.#name(x)}`)}>${msg('Apply')}</button>
               </span>`
             : nothing}
         </li>`;
@@ -182,7 +191,7 @@ export class TkScenarioCompare extends TkElement {
         ? html`<span role="status">${msg('Rebalancing…')} <progress aria-label=${msg('Rebalance progress')} max="1" value=${phase.fraction}></progress></span>
             <button type="button" @click=${() => this.rebalance.cancel()}>${msg('Cancel')}</button>`
         : nothing}
-      ${phase.kind === 'error' ? html`<span role="alert" class="failed">${msg(str`Could not rebalance: ${phase.message}`)}</span>` : nothing}
+      ${phase.kind === 'error' ? html`<span role="alert" class="failed">${msg(str`Could not rebalance: ${engineErrorText(phase.error ?? phase.message, this.fmt)}`)}</span>` : nothing}
     </form>`;
   }
 
@@ -202,7 +211,7 @@ export class TkScenarioCompare extends TkElement {
     return html`<table part="comparison">
       <caption>${msg(str`Comparison (tolerance ±${tolerance})`)}</caption>
       <thead>
-        <tr><th scope="col">${msg('Figure')}</th>${figures.map((x) => html`<th scope="col">${x.scenario.name}</th>`)}</tr>
+        <tr><th scope="col">${msg('Figure')}</th>${figures.map((x) => html`<th scope="col">${this.#name(x.scenario)}</th>`)}</tr>
       </thead>
       <tbody>
         ${rows.map(([label, value]) => html`<tr><th scope="row">${label}</th>${figures.map((x) => html`<td>${value(x)}</td>`)}</tr>`)}
@@ -216,7 +225,7 @@ export class TkScenarioCompare extends TkElement {
     return html`<table part="rep-deltas">
       <caption>${msg('Per rep, against the CRM: accounts gained / lost, net potential')}</caption>
       <thead>
-        <tr><th scope="col">${msg('Rep')}</th>${figures.map((x) => html`<th scope="col">${x.scenario.name}</th>`)}</tr>
+        <tr><th scope="col">${msg('Rep')}</th>${figures.map((x) => html`<th scope="col">${this.#name(x.scenario)}</th>`)}</tr>
       </thead>
       <tbody>
         ${s.reps.map(

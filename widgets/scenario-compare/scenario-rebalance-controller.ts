@@ -13,7 +13,7 @@ export interface ScenarioRebalanceChoice {
 export type ScenarioRebalancePhase =
   | { kind: 'idle' }
   | { kind: 'running'; fraction: number }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; /** What was thrown (an EngineError is worded in the UI language). */ error?: unknown };
 
 /**
  * Runs the engine's rebalance of a scenario (in a Worker where the page allows one, else time-sliced
@@ -66,7 +66,7 @@ export class ScenarioRebalanceController implements ReactiveController {
     } catch (error) {
       if (this.abort !== abort) return;
       const aborted = abort.signal.aborted || (error instanceof Error && error.name === 'AbortError');
-      this.phase = aborted ? { kind: 'idle' } : { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+      this.phase = aborted ? { kind: 'idle' } : { kind: 'error', message: error instanceof Error ? error.message : String(error), error };
     } finally {
       if (this.abort === abort) this.abort = null;
     }

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PlanActions, PlanState } from '../../src/store/types.js';
+import { stepLabel } from './undo-label.js';
 
 const TEXT_INPUT = new Set(['text', 'search', 'number', 'email', 'url', 'tel', 'password']);
 
@@ -86,7 +87,7 @@ export class HistoryKeysController implements ReactiveController {
         const { state, actions } = first?.plan() ?? { state: undefined, actions: undefined };
         if (!state || !actions || state.role === 'rep') return;
         e.preventDefault();
-        const label = action === 'undo' ? state.past.at(-1)?.label : state.future[0]?.label;
+        const label = stepLabel(action === 'undo' ? state.past.at(-1) : state.future[0]);
         const done = action === 'undo' ? actions.undo() : actions.redo();
         if (!done) return;
         for (const m of members) m.onDone?.({ action, label: label ?? '' });

@@ -22,7 +22,8 @@ import { saveFinished, saveStarted } from '../../src/store/save.js';
 import { locksSaved, pendingLocks, setLocked, type LockTarget } from '../../src/store/locks.js';
 import { pendingTerritoryChanges, territoriesSaved } from '../../src/store/territory-changes.js';
 import type { AlertSettings } from '../../src/store/types.js';
-import { pendingChanges, redoLabel, undoLabel } from '../../src/store/selectors.js';
+import { pendingChanges } from '../../src/store/selectors.js';
+import { stepLabel } from '../shared/undo-label.js';
 import { applyScenario, createScenario, duplicateScenario, removeScenario, renameScenario, switchScenario } from '../../src/store/scenarios.js';
 import {
   restoreWorkingPlan,
@@ -745,8 +746,7 @@ export class TkTerritoryProvider extends TkElement {
     const pending = pendingChanges(s).length;
     const writeTerritories = s.capabilities?.canWriteTerritories === true;
     const territories = writeTerritories ? pendingTerritoryChanges(s).length : 0;
-    const u = undoLabel(s);
-    const r = redoLabel(s);
+    const [u, r] = [s.past.at(-1), s.future[0]].map((e) => stepLabel(e, this.fmt.number, () => this.requestUpdate()));
     const last = s.lastSave;
     const notSaved = last ? last.filter((o) => o.status !== 'saved') : [];
     const retryIds = notSaved.filter((o) => o.status === 'failed').map((o) => o.accountId);

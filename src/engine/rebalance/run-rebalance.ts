@@ -109,7 +109,8 @@ function exchange(
         resolve(m);
       } else {
         done();
-        reject(Object.assign(new Error(m.message), { name: m.name }));
+        // An EngineError's code and params come along (an Error with the same name and fields: the class stays out of the page's first load).
+        reject(Object.assign(new Error(m.message), { name: m.name }, m.code ? { code: m.code, params: m.params } : {}));
       }
     };
     w.onerror = (e) => {

@@ -11,6 +11,8 @@ import { rebalance } from '../rebalance.js';
 import { packedResultTransfer, packResult, type PackedResult } from './transfer-result.js';
 import { unpackInput, type PackedInput } from './transfer-input.js';
 import type { RebalanceInput, RebalanceOptions, RebalanceProgress, RebalanceResult } from './types.js';
+import type { EngineErrorCode } from '../types.js';
+import { EngineError } from '../engine-error.js';
 
 type RequestOptions = Omit<RebalanceOptions, 'signal' | 'onProgress'>;
 
@@ -22,7 +24,7 @@ export type WorkerReply =
   | { type: 'progress'; progress: RebalanceProgress }
   | { type: 'result'; packed: PackedResult }
   | { type: 'result'; result: RebalanceResult }
-  | { type: 'error'; name: string; message: string };
+  | { type: 'error'; name: string; message: string; code?: EngineErrorCode; params?: Readonly<Record<string, string | number>> };
 
 const scope = globalThis as unknown as {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
@@ -31,7 +33,8 @@ const scope = globalThis as unknown as {
 
 const fail = (err: unknown): void => {
   const error = err instanceof Error ? err : new Error(String(err));
-  scope.postMessage({ type: 'error', name: error.name, message: error.message });
+  // An EngineError's code and params cross too (structured clone keeps only an Error's name and message).
+  scope.postMessage({ type: 'error', name: error.name, message: error.message, ...(error instanceof EngineError ? { code: error.code, params: error.params } : {}) });
 };
 
 scope.onmessage = (e) => {

@@ -48,7 +48,7 @@ export type RebalancePhaseState =
   | { kind: 'idle' }
   | { kind: 'running'; progress: RebalanceProgress | null }
   | { kind: 'cancelled' }
-  | { kind: 'error'; message: string }
+  | { kind: 'error'; message: string; /** What was thrown (an EngineError is worded in the UI language). */ error?: unknown }
   | { kind: 'preview'; result: RebalanceResult; basedOn: Assignments; view: typeof rebalancePreview; choice: RebalanceChoice };
 
 /**
@@ -115,7 +115,7 @@ export class RebalanceController implements ReactiveController {
     } catch (error) {
       if (this.abort !== abort) return;
       const aborted = abort.signal.aborted || (error instanceof Error && error.name === 'AbortError');
-      this.phase = aborted ? { kind: 'cancelled' } : { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+      this.phase = aborted ? { kind: 'cancelled' } : { kind: 'error', message: error instanceof Error ? error.message : String(error), error };
     } finally {
       if (this.abort === abort) this.abort = null;
     }

@@ -12,5 +12,6 @@ export { selectionBody } from './selection-actions.js';
 export { leavesSection } from './leaves.js';
 export { laterStyles } from './later.styles.js';
 export { quotaPart } from './save-quotas.js';
+export { engineErrorText } from '../../shared/core-words.js';
 import '../../quota-planner/quota-planner.js';
 import '../../distribute-preview/distribute-preview.js';

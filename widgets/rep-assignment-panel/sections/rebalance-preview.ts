@@ -10,6 +10,8 @@ import type { Account } from '../../../src/model/account.js';
 import { FAR_KM, moveDistances } from './rebalance-distance.js';
 import { moveReasonText } from './move-reason.js';
 import { explanationText } from './explanation-text.js';
+// For the scenario comparison's notes (it loads this chunk on demand rather than split the wording out of it).
+export { explanationText };
 import { plainEngineText, summariseRebalance, type RunAsked, type SummaryNamer } from './rebalance-summary.js';
 import type { Words } from './words.js';
 

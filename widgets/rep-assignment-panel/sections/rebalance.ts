@@ -150,7 +150,7 @@ export function rebalanceSection(ctx: PanelCtx) {
           })()
         : nothing}
       ${phase.kind === 'cancelled' ? html`<p part="rebalance-note" role="status">${msg('Rebalance cancelled; the plan is unchanged.')}</p>` : nothing}
-      ${phase.kind === 'error' ? html`<p class="error" role="alert">${msg(str`Rebalance failed: ${phase.message}`)}</p>` : nothing}
+      ${phase.kind === 'error' ? html`<p class="error" role="alert">${msg(str`Rebalance failed: ${ctx.later?.engineErrorText(phase.error, ctx.f) ?? phase.message}`)}</p>` : nothing}
       ${phase.kind === 'idle' ? appliedNotice(ctx) : nothing}
       ${phase.kind === 'preview' ? phase.view({ html, nothing, words }, ctx, phase.result, phase.basedOn, phase.choice) : nothing}`;
   });

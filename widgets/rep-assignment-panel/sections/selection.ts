@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
-import { redoLabel, undoLabel } from '../../../src/store/selectors.js';
+import { stepLabel } from '../../shared/undo-label.js';
 import { section, type PanelCtx } from './context.js';
 
 /**
@@ -12,8 +12,8 @@ export function selectionSection(ctx: PanelCtx) {
   const { s, f } = ctx;
   const n = s.selection.length;
   return section(ctx, 'selection', msg('Selection'), () => {
-    const undo = undoLabel(s);
-    const redo = redoLabel(s);
+    // A default label (the store's) is worded in the UI language once its chunk has arrived.
+    const [undo, redo] = [s.past.at(-1), s.future[0]].map((e) => stepLabel(e, f.number, () => ctx.set({})));
     const history = ctx.edit
       ? html`<div class="row" role="group" aria-label=${msg('History')}>
           <button type="button" data-history="undo" ?disabled=${!undo} aria-keyshortcuts="Control+Z Meta+Z" title=${undo ? msg(str`Undo: ${undo}`) : msg('Nothing to undo')}
