@@ -43,3 +43,40 @@ export function keptWords(raw: { key?: unknown; params?: unknown }): { key?: str
   const p = raw.params;
   return { key: raw.key, ...(p !== null && typeof p === 'object' && !Array.isArray(p) ? { params: p as Record<string, SaidParam> } : {}) };
 }
+
+/**
+ * What an error or a failure description said, as a parameter of a sentence: the sentence of ours it
+ * carries (`key`), else its text as it is (the CRM's, a browser's).
+ *
+ * @example
+ * asSaid(new Error('Failed to fetch')) // → 'Failed to fetch'
+ */
+export function asSaid(e: { message: string; key?: string; params?: Record<string, SaidParam> }): Said | string {
+  return typeof e.key === 'string' ? { key: e.key, ...(e.params ? { params: e.params } : {}), message: e.message } : e.message;
+}
+
+/**
+ * The message of a failure description or error with its `key`/`params` when it has them, to spread into
+ * an outcome or another description.
+ *
+ * @example
+ * ({ code: 'NETWORK', ...carried({ kind: 'network', message: 'no answer within 5 ms', key: 'net.no-answer', params: { ms: 5 } }) })
+ */
+export function carried(e: { message: string; key?: string; params?: Record<string, SaidParam> }): { message: string; key?: string; params?: Record<string, SaidParam> } {
+  return { message: e.message, ...(typeof e.key === 'string' ? { key: e.key, ...(e.params ? { params: e.params } : {}) } : {}) };
+}
+
+/** A message with its sentence as data when it is ours: what outcomes and failure descriptions carry. */
+export type Words = { message: string; key?: string; params?: Record<string, SaidParam> };
+/** A failure description: a code and its words. */
+export type Failure = Words & { code: string };
+
+/**
+ * Text or words as the `message`/`key`/`params` of an outcome: a plain string (the CRM's message) as it is.
+ *
+ * @example
+ * ({ status: 'failed', code: 'X', ...wordsOf('CRM text') }) // → { status: 'failed', code: 'X', message: 'CRM text' }
+ */
+export function wordsOf(x: string | Words): Words {
+  return typeof x === 'string' ? { message: x } : carried(x);
+}
