@@ -1,9 +1,13 @@
 import type { Territory, FieldPredicate } from '../../model/territory.js';
+import type { SaidParam } from '../crm-adapter.js';
 
 /** Something of a territory that Salesforce Territory2 cannot hold, said per territory (never dropped silently). */
 export interface TerritoryNotice {
   code: string;
   message: string;
+  /** The sentence as data when it is worded by key (see `Said` in crm-adapter.ts). */
+  key?: string;
+  params?: Record<string, SaidParam>;
   /** The plan field it is about, e.g. `definition.geometry`. */
   field?: string;
 }
