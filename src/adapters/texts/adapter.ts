@@ -204,7 +204,6 @@ export const ADAPTER_TEXTS = {
   'quota.hubspot-goal-read-failed': (p: { label: string; goal: string; detail: string }) => `${p.label}: not written: reading the goal "${p.goal}" failed: ${p.detail}`,
   'quota.hubspot-refused-amount': () => 'HubSpot refused the amount',
   'quota.hubspot-maybe': (p: { label: string; why: string }) => `${p.label}: ${p.why}; the amount may or may not be in HubSpot — ${RELOAD}`,
-  'quota.maybe-written': (p: { label: string; why: string }) => `${p.label}: ${p.why}; it may or may not be written — ${RELOAD}`,
   'quota.salesforce-not-written': (p: { label: string; why: string }) => `${p.label}: not written — ${p.why}`,
   'quota.no-quota-methods': () => 'no quota methods',
   'quota.salesforce-read-failed': (p: { label: string; detail: string }) => `${p.label}: not written — could not read ForecastingQuota first (${p.detail})`,
