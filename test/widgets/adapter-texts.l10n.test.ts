@@ -180,6 +180,8 @@ const FIXTURES: Record<Key, Record<string, SaidParam>> = {
   'mem.changed-in-batch': { id: '0015g00000AbCd' },
   'mem.changed': { id: '0015g00000AbCd' },
   'mem.owned-by': { id: '0015g00000AbCd', owner: '005A', from: '005B' },
+  'mem.already-owned': {},
+  'mem.quota-held': {},
   'mem.lock-aborted': {},
   'mem.no-locks': {},
   'mem.territory-aborted': {},

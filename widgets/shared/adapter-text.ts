@@ -204,6 +204,8 @@ const TEXT: { [K in AdapterTextKey | GuardTextKey]: (p: P) => string } = {
   'mem.changed-in-batch': (p) => msg(str`account "${p.id}" was already changed earlier in this batch`),
   'mem.changed': (p) => msg(str`account "${p.id}" changed in the CRM since it was loaded`),
   'mem.owned-by': (p) => msg(str`account "${p.id}" is owned by ${p.owner}, not ${p.from}`),
+  'mem.already-owned': () => msg('already owned by the target rep; nothing written'),
+  'mem.quota-held': () => msg('already held; nothing written'),
   'mem.lock-aborted': () => msg('saving was aborted before this lock was written'),
   'mem.no-locks': () => msg('this adapter may not write locks'),
   'mem.territory-aborted': () => msg('saving was aborted before this territory was written'),

@@ -242,7 +242,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
       const owner = row.ownerId ?? null;
       if (owner === c.to) {
         savedInThisCall.add(accountId);
-        return { accountId, status: 'saved', message: 'already owned by the target rep; nothing written' };
+        return { accountId, status: 'saved', ...say('mem.already-owned') };
       }
       if (loadedVersion.has(accountId) && loadedVersion.get(accountId) !== row.lastModified) {
         return { accountId, status: 'conflict', code: 'STALE', ...say('mem.changed', { id: accountId }) };

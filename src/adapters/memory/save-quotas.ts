@@ -65,7 +65,7 @@ export function createMemoryQuotas(rows: readonly unknown[], reps: () => readonl
           if (decision === 'conflict') outcomes[index] = { ...base, status: 'conflict', code: 'STALE', ...quotaConflict(label, current, change.from) };
           else {
             if (decision === 'write') this.touch(change.repId, change.period, change.to);
-            outcomes[index] = { ...base, status: 'saved', ...(decision === 'noop' ? { message: 'already held; nothing written' } : {}) };
+            outcomes[index] = { ...base, status: 'saved', ...(decision === 'noop' ? say('mem.quota-held') : {}) };
           }
         }
       }
