@@ -1,5 +1,5 @@
 import type { Change, SaveOutcome, SaveStatus } from './crm-adapter.js';
-import { sayGuard } from './texts/guard.js';
+import { sayCheck } from './texts/check.js';
 import { keptWords } from './texts/said.js';
 
 const STATUSES: ReadonlySet<string> = new Set<SaveStatus>(['saved', 'failed', 'conflict']);
@@ -36,7 +36,7 @@ function describe(value: unknown): string {
  */
 export function validateOutcomes(changes: readonly Change[], outcomes: unknown): SaveOutcome[] {
   if (!Array.isArray(outcomes)) {
-    const said = sayGuard('guard.not-a-list', { detail: describe(outcomes) });
+    const said = sayCheck('guard.not-a-list', { detail: describe(outcomes) });
     return changes.map((c) => ({ accountId: idOf(c), status: 'failed', code: 'INVALID_OUTCOME', ...said }));
   }
   const byId = new Map<string, unknown[]>();
@@ -56,14 +56,14 @@ export function validateOutcomes(changes: readonly Change[], outcomes: unknown):
         accountId,
         status: 'failed',
         code: unmatched > 0 ? 'INVALID_OUTCOME' : 'NO_OUTCOME',
-        ...(unmatched > 0 ? sayGuard('guard.unmatched', { count: unmatched }) : sayGuard('guard.no-outcome')),
+        ...(unmatched > 0 ? sayCheck('guard.unmatched', { count: unmatched }) : sayCheck('guard.no-outcome')),
       };
     }
     if (typeof raw.status !== 'string' || !STATUSES.has(raw.status)) {
-      return { accountId, status: 'failed', code: 'INVALID_OUTCOME', ...sayGuard('guard.bad-status', { detail: describe(raw.status) }) };
+      return { accountId, status: 'failed', code: 'INVALID_OUTCOME', ...sayCheck('guard.bad-status', { detail: describe(raw.status) }) };
     }
     if (raw.code !== undefined && typeof raw.code !== 'string') {
-      return { accountId, status: 'failed', code: 'INVALID_OUTCOME', ...sayGuard('guard.bad-code', { status: raw.status, detail: describe(raw.code) }) };
+      return { accountId, status: 'failed', code: 'INVALID_OUTCOME', ...sayCheck('guard.bad-code', { status: raw.status, detail: describe(raw.code) }) };
     }
     const message = typeof raw.message === 'string' ? raw.message.slice(0, MAX_MESSAGE) : undefined;
     return {

@@ -1,5 +1,5 @@
 // Our adapters word what they tell the user only through the sentence catalogues (issue #14:
-// src/adapters/texts/adapter.ts and guard.ts), so every notice, outcome and load error has a key a UI can
+// src/adapters/texts/adapter.ts, guard.ts and check.ts), so every notice, outcome and load error has a key a UI can
 // word in its own language (test/widgets/adapter-texts.l10n.test.ts checks each key's wording). This test
 // reads the adapters' syntax trees (TypeScript's parser, not a text search) for a `message` written as an
 // English literal, or a CrmLoadError / SalesforceError thrown with one: a new code worded that way fails
@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { ADAPTER_TEXTS, say } from '../../src/adapters/texts/adapter.js';
 import { GUARD_TEXTS } from '../../src/adapters/texts/guard.js';
+import { CHECK_TEXTS } from '../../src/adapters/texts/check.js';
 import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 
 const ROOT = join(import.meta.dirname, '../../src/adapters');
@@ -71,8 +72,8 @@ describe('adapter sentences', () => {
 
   it('the catalogues do not share keys, and every key has a prefix the UI words by (guard., net., load., …)', () => {
     const adapter = Object.keys(ADAPTER_TEXTS);
-    const guard = Object.keys(GUARD_TEXTS);
-    assert.deepEqual(adapter.filter((k) => guard.includes(k)), []);
+    const guard = [...Object.keys(GUARD_TEXTS), ...Object.keys(CHECK_TEXTS)];
+    assert.equal(new Set([...adapter, ...guard]).size, adapter.length + guard.length);
     for (const k of guard) assert.match(k, /^guard\./);
     for (const k of adapter) assert.match(k, /^(net|load|paging|sf|notice|reason|save|mem|tm|quota)\./);
   });

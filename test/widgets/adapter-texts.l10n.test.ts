@@ -10,6 +10,7 @@ import { mountProvider, rootOf, settle } from '../helpers/mount.js';
 import { account, rep } from '../helpers/plan-fixture.js';
 import { ADAPTER_TEXTS, say, type AdapterTextKey } from '../../src/adapters/texts/adapter.js';
 import { GUARD_TEXTS, sayGuard, type GuardTextKey } from '../../src/adapters/texts/guard.js';
+import { CHECK_TEXTS, sayCheck, type CheckTextKey } from '../../src/adapters/texts/check.js';
 import type { SaidParam } from '../../src/adapters/crm-adapter.js';
 import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { createRestAdapter } from '../../src/adapters/rest/adapter.js';
@@ -18,7 +19,7 @@ import { currentLanguage, useLanguage } from '../../widgets/shared/localize.js';
 import type { TkRepAssignmentPanel } from '../../widgets/rep-assignment-panel/rep-assignment-panel.component.js';
 import type { TkTerritoryProvider } from '../../widgets/territory-provider/territory-provider.component.js';
 
-type Key = AdapterTextKey | GuardTextKey;
+type Key = AdapterTextKey | GuardTextKey | CheckTextKey;
 
 /** Parameters for every sentence (a key without one fails the typecheck): ids, CRM text, nested sentences of ours. */
 const FIXTURES: Record<Key, Record<string, SaidParam>> = {
@@ -226,7 +227,7 @@ const FIXTURES: Record<Key, Record<string, SaidParam>> = {
   'quota.no-outcome': { label: say('quota.label-named', { name: 'Ana Ruiz', id: 'r1', period: '2027-01-01' }) },
 };
 
-const sentence = (key: Key) => (key.startsWith('guard.') ? sayGuard : say)(key as never, FIXTURES[key] as never);
+const sentence = (key: Key) => (key in CHECK_TEXTS ? sayCheck : key.startsWith('guard.') ? sayGuard : say)(key as never, FIXTURES[key] as never);
 
 /**
  * Keys whose German or Japanese is rightly the same as the English: bare HTTP status lines and a REST path
@@ -258,7 +259,7 @@ describe('the adapters\' sentences', () => {
   after(() => useLanguage('en'));
 
   it('has a wording for every key of the catalogues the adapters use, and no other', () => {
-    const keys = [...Object.keys(ADAPTER_TEXTS), ...Object.keys(GUARD_TEXTS)].sort();
+    const keys = [...Object.keys(ADAPTER_TEXTS), ...Object.keys(GUARD_TEXTS), ...Object.keys(CHECK_TEXTS)].sort();
     expect([...WORDED_KEYS].sort()).to.deep.equal(keys);
     expect(Object.keys(FIXTURES).sort()).to.deep.equal(keys);
   });

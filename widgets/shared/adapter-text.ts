@@ -1,5 +1,5 @@
 // The adapters' sentences in the UI language (issue #14): every key of the adapters' catalogues
-// (src/adapters/texts/adapter.ts, guard.ts) worded with msg(), nested sentences worded in turn, and the
+// (src/adapters/texts/adapter.ts, guard.ts, check.ts) worded with msg(), nested sentences worded in turn, and the
 // parameters that are not ours — the CRM's own error text (`detail`), ids, names, field names — shown as
 // they are. The table is typed over the catalogues' keys, so a new sentence without a wording fails the
 // typecheck; in English each wording is the adapter's message word for word
@@ -9,6 +9,7 @@ import { msg, str } from '@lit/localize';
 import type { SaidParam } from '../../src/adapters/crm-adapter.js';
 import type { AdapterTextKey } from '../../src/adapters/texts/adapter.js';
 import type { GuardTextKey } from '../../src/adapters/texts/guard.js';
+import type { CheckTextKey } from '../../src/adapters/texts/check.js';
 
 /** A sentence's parameters, rendered: text as it is, nested sentences worded, numbers as the English shows them. */
 type P = Record<string, string | null>;
@@ -45,7 +46,7 @@ function statusWord(s: string | null): string {
 }
 
 /** One wording per sentence of the adapters. */
-const TEXT: { [K in AdapterTextKey | GuardTextKey]: (p: P) => string } = {
+const TEXT: { [K in AdapterTextKey | GuardTextKey | CheckTextKey]: (p: P) => string } = {
   'guard.save-aborted': () => msg('the save was aborted'),
   'guard.deadline': (p) => msg(str`the save passed its deadline of ${p.ms} ms`),
   'guard.not-written': (p) => msg(str`not written: ${p.why}`),

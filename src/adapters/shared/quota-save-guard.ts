@@ -1,6 +1,6 @@
 import type { QuotaChange, QuotaSaveOutcome, SaveOptions, SaveStatus } from '../crm-adapter.js';
 import { guardBatchSave } from './batch-save-guard.js';
-import { sayGuard } from '../texts/guard.js';
+import { sayCheck } from '../texts/check.js';
 import { keptWords } from '../texts/said.js';
 import type { SaveGuardOptions } from './save-guard.js';
 
@@ -26,7 +26,7 @@ const partsOf = (c: QuotaChange | null | undefined) => ({ repId: typeof c?.repId
  * // → [{ repId: 'r1', period: '2027-01-01', status: 'failed', code: 'INVALID_OUTCOME', message: … }]
  */
 export function validateQuotaOutcomes(changes: readonly QuotaChange[], outcomes: unknown): QuotaSaveOutcome[] {
-  if (!Array.isArray(outcomes)) return changes.map((c) => ({ ...partsOf(c), status: 'failed', code: 'INVALID_OUTCOME', ...sayGuard('guard.quota-not-a-list') }));
+  if (!Array.isArray(outcomes)) return changes.map((c) => ({ ...partsOf(c), status: 'failed', code: 'INVALID_OUTCOME', ...sayCheck('guard.quota-not-a-list') }));
   const byKey = new Map<string, unknown[]>();
   for (const o of outcomes) {
     if (o === null || typeof o !== 'object') continue;
@@ -38,9 +38,9 @@ export function validateQuotaOutcomes(changes: readonly QuotaChange[], outcomes:
   return changes.map((c) => {
     const parts = partsOf(c);
     const raw = byKey.get(keyOf(c))?.shift() as { status?: unknown; code?: unknown; message?: unknown; key?: unknown; params?: unknown } | undefined;
-    if (raw === undefined) return { ...parts, status: 'failed', code: 'NO_OUTCOME', ...sayGuard('guard.quota-no-outcome') };
-    if (typeof raw.status !== 'string' || !STATUSES.has(raw.status)) return { ...parts, status: 'failed', code: 'INVALID_OUTCOME', ...sayGuard('guard.quota-bad-status') };
-    if (raw.code !== undefined && typeof raw.code !== 'string') return { ...parts, status: 'failed', code: 'INVALID_OUTCOME', ...sayGuard('guard.quota-bad-code', { status: raw.status }) };
+    if (raw === undefined) return { ...parts, status: 'failed', code: 'NO_OUTCOME', ...sayCheck('guard.quota-no-outcome') };
+    if (typeof raw.status !== 'string' || !STATUSES.has(raw.status)) return { ...parts, status: 'failed', code: 'INVALID_OUTCOME', ...sayCheck('guard.quota-bad-status') };
+    if (raw.code !== undefined && typeof raw.code !== 'string') return { ...parts, status: 'failed', code: 'INVALID_OUTCOME', ...sayCheck('guard.quota-bad-code', { status: raw.status }) };
     const message = typeof raw.message === 'string' ? raw.message.slice(0, MAX_MESSAGE) : '';
     return { ...parts, status: raw.status as SaveStatus, ...(typeof raw.code === 'string' && raw.code !== '' ? { code: raw.code } : {}), ...(message ? { message, ...keptWords(raw) } : {}) };
   });

@@ -216,4 +216,4 @@ export const ADAPTER_TEXTS = {
 export type AdapterTextKey = keyof typeof ADAPTER_TEXTS;
 
 /** One of the adapters' sentences as data with its English message (see `Said`). */
-export const say = sayer(ADAPTER_TEXTS);
+export const say = /* @__PURE__ */ sayer(ADAPTER_TEXTS);

@@ -66,6 +66,8 @@ const LISTED = 200;
 /** The outcome wording (outcome-text.ts), loaded when a save first has outcomes to list. */
 let words: typeof import('./outcome-text.js') | null = null;
 let wordsLoad: Promise<unknown> | null = null;
+/** Panels waiting for it (their `set`, which renders them again). */
+const waiting = new Set<PanelCtx['set']>();
 
 /**
  * An outcome's "(code: why)" in the UI language; the code alone until the wording has loaded (the panel
@@ -73,7 +75,8 @@ let wordsLoad: Promise<unknown> | null = null;
  */
 export function outcomeDetail(ctx: PanelCtx, o: { code?: string; message?: string; key?: string; params?: SaveOutcome['params'] }) {
   if (!o.code && !o.message) return nothing;
-  if (!words) {
+  if (!words && !waiting.has(ctx.set)) {
+    waiting.add(ctx.set);
     wordsLoad ??= import('./outcome-text.js').then(
       (m) => (words = m),
       (error) => {
@@ -81,7 +84,10 @@ export function outcomeDetail(ctx: PanelCtx, o: { code?: string; message?: strin
         console.warn('territory-kit: could not load the outcome wording', error);
       },
     );
-    void wordsLoad.then(() => ctx.set({}));
+    void wordsLoad.then(() => {
+      waiting.delete(ctx.set);
+      ctx.set({});
+    });
   }
   const why = words ? words.outcomeText(o) : '';
   return html`<span class="weak detail">(${o.code ?? ''}${o.code && why ? ': ' : ''}${why})</span>`;
