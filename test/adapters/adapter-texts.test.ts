@@ -30,9 +30,7 @@ const KEPT: Record<string, string[]> = {
   'memory/memory-adapter.ts': ['`${c.kind} "${accountId}" does not exist`'],
   // Salesforce's own error message, prefixed with the ForecastingQuota fields it names.
   'salesforce/save-quota.ts': ['`field ${'],
-  // Territory2 planning model: the rule notices per territory and the troubles of a partial write are
-  // not worded yet (docs/localization.md "Not translated (yet)").
-  'salesforce/territory-model-map.ts': ['`territory ${JSON.stringify(t.name)} (${t.id}), ${field}: ${message}`'],
+  // Territory2 planning model: the troubles of a partial write are not worded yet (docs/localization.md).
   'salesforce/territory-model-save.ts': ['`${what', "'not written'", '`Territory2.ParentTerritory2Id', '`planning model ${', '`territory ${JSON.stringify(c.territory', '`territory ${id}, ${issue'],
 
 };

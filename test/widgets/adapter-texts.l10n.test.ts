@@ -112,7 +112,6 @@ const FIXTURES: Record<Key, Record<string, SaidParam>> = {
   'notice.quotas-check-failed': { detail: 'UNABLE_TO_LOCK_ROW: Zeile gesperrt' },
   'notice.quotas-unread': { detail: 'UNABLE_TO_LOCK_ROW: Zeile gesperrt' },
   'notice.lock-field-unreadable': { field: 'hs_target_amount', detail: 'UNABLE_TO_LOCK_ROW: Zeile gesperrt' },
-  'notice.parent-not-in-plan': { name: '"West"', id: '0015g00000AbCd', parent: 't9' },
   'reason.expected-object': {},
   'reason.expected-rep': { got: '"x"' },
   'reason.expected-period': { got: '"x"' },
@@ -197,6 +196,36 @@ const FIXTURES: Record<Key, Record<string, SaidParam>> = {
   'tm.stale': { tid: '0MI7', model: '"TerritoryKit Plan"', at: '2027-01-05T10:00:00Z', seen: '2027-01-04T09:00:00Z' },
   'tm.not-planning': { model: '"TerritoryKit Plan"', id: '0015g00000AbCd', state: 'Active' },
   'tm.gone': { id: '0015g00000AbCd' },
+  'tm.territory-note': { name: '"West"', id: '0015g00000AbCd', field: 'definition.regions', why: sayGuard('guard.save-aborted') },
+  'tm.field-note': { field: 'definition.regions', why: sayGuard('guard.save-aborted') },
+  'tm.notes': { first: 'a', rest: 'b' },
+  'tm.where': { model: '"TerritoryKit Plan"', id: '0015g00000AbCd' },
+  'tm.removed': { where: say('tm.where', { model: '"TerritoryKit Plan"', id: '0MA5' }) },
+  'tm.saved': { tid: '0MI7', where: say('tm.where', { model: '"TerritoryKit Plan"', id: '0MA5' }) },
+  'tm.saved-with': { tid: '0MI7', where: say('tm.where', { model: '"TerritoryKit Plan"', id: '0MA5' }), notes: say('tm.notes', { first: say('tm.field-note', { field: 'parentId', why: say('tm.parent-not-in-plan', { parent: 't9' }) }), rest: 'name: x' }) },
+  'tm.parent-not-in-plan': { parent: 't9' },
+  'tm.more': { list: '06001, 06003', more: 12 },
+  'tm.no-field-mapped': { what: 'industry' },
+  'tm.industry-value': {},
+  'tm.not-api-name': { field: 'definition.regions' },
+  'tm.no-operation': { op: 'contains' },
+  'tm.bad-value': {},
+  'tm.drawn-area': {},
+  'tm.regions-comma': { codes: say('tm.more', { list: '06001, 06003', more: 12 }) },
+  'tm.regions-not-states': { codes: say('tm.more', { list: '06001, 06003', more: 12 }) },
+  'tm.regions-too-long': {},
+  'tm.narrowed-one': { count: 3 },
+  'tm.narrowed': { count: 3 },
+  'tm.narrowed-one-area': { count: 3 },
+  'tm.narrowed-area': { count: 3 },
+  'tm.rule-not-written': {},
+  'tm.rule-items': { count: 3 },
+  'tm.bad-accounts': { ids: say('tm.more', { list: '06001, 06003', more: 12 }) },
+  'tm.exclude-one': { count: 3 },
+  'tm.exclude': { count: 3 },
+  'tm.bad-users': { ids: say('tm.more', { list: '06001, 06003', more: 12 }) },
+  'tm.no-accounts': {},
+  'tm.truncated': {},
   'quota.label': { id: '0015g00000AbCd', period: '2027-01-01' },
   'quota.label-named': { name: '"West"', id: '0015g00000AbCd', period: '2027-01-01' },
   'quota.field': { label: say('quota.label-named', { name: 'Ana Ruiz', id: 'r1', period: '2027-01-01' }), field: 'hs_target_amount', why: sayGuard('guard.save-aborted') },
@@ -231,11 +260,11 @@ const sentence = (key: Key) => (key in CHECK_TEXTS ? sayCheck : key.startsWith('
 
 /**
  * Keys whose German or Japanese is rightly the same as the English: bare HTTP status lines and a REST path
- * with its reason (all of it parameters), and German words that are German too.
+ * with its reason, a field and its note, a list of notes (all of it parameters and punctuation).
  */
 const SAME = {
-  de: new Set<Key>(['net.http', 'load.quotas-paging']),
-  ja: new Set<Key>(['net.http', 'load.quotas-paging']),
+  de: new Set<Key>(['net.http', 'load.quotas-paging', 'tm.notes', 'tm.field-note']),
+  ja: new Set<Key>(['net.http', 'load.quotas-paging', 'tm.field-note']),
 };
 
 /**

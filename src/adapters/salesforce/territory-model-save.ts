@@ -3,6 +3,8 @@ import { Territory } from '../../model/territory.js';
 import { chunk } from '../shared/retry.js';
 import { RELOAD_ADVICE } from '../shared/deadline.js';
 import { say } from '../texts/adapter.js';
+import { asSaid } from '../texts/said.js';
+import type { Said } from '../crm-adapter.js';
 import { queryAll, queryByIds } from './call.js';
 import { toSalesforceError } from './errors.js';
 import type { ResolvedOptions } from './options.js';
@@ -249,7 +251,7 @@ export async function saveTerritoryModel(o: ResolvedOptions, p: PlanningModelOpt
       if (!w.tid) continue;
       const parentPlanId = w.draft.parentId;
       const parentTid = tidOf(parentPlanId);
-      if (parentPlanId && !plan.has(parentPlanId)) w.draft.notices.push({ code: 'PARENT_NOT_IN_PLAN', field: 'parentId', ...say('notice.parent-not-in-plan', { name: JSON.stringify(w.draft.name), id: w.draft.id, parent: parentPlanId }) });
+      if (parentPlanId && !plan.has(parentPlanId)) w.draft.notices.push({ code: 'PARENT_NOT_IN_PLAN', field: 'parentId', ...say('tm.territory-note', { name: JSON.stringify(w.draft.name), id: w.draft.id, field: 'parentId', why: say('tm.parent-not-in-plan', { parent: parentPlanId }) }) });
       else if (parentPlanId && !parentTid) w.troubles.push({ code: 'PARENT_NOT_WRITTEN', message: `Territory2.ParentTerritory2Id: parent ${parentPlanId} could not be written` });
       const rec: SfRecord = { attributes: { type: T2 }, Id: w.tid };
       if (w.existing ? s(w.existing.ParentTerritory2Id) !== s(parentTid) : parentTid !== null) rec.ParentTerritory2Id = parentTid;
@@ -409,13 +411,14 @@ export async function saveTerritoryModel(o: ResolvedOptions, p: PlanningModelOpt
       } else {
         // The outcome is the territory's own line: its notices without the territory's name again.
         const prefix = c.territory ? `territory ${JSON.stringify(c.territory.name)} (${c.id}), ` : '';
-        const said = notices.length ? ` Not in Territory2 — ${notices.map((n) => (prefix && n.message.startsWith(prefix) ? n.message.slice(prefix.length) : n.message)).join('; ')}.` : '';
+        // Each notice without the territory's name again: "<field>: <why>"; the list as nested sentences.
+        const notes = notices.map((n): Said | string => (prefix && n.key === 'tm.territory-note' && n.message.startsWith(prefix) && n.params ? say('tm.field-note', { field: n.params.field as string, why: n.params.why as Said }) : prefix && n.message.startsWith(prefix) ? n.message.slice(prefix.length) : asSaid(n)));
+        const list = notes.reduceRight<Said | string | null>((rest, n) => (rest === null ? n : say('tm.notes', { first: n, rest })), null);
+        const at = say('tm.where', { model: JSON.stringify(modelName), id: modelId });
         out[i] = {
           territoryId: c.id,
           status: 'saved',
-          message: c.territory === null
-            ? `removed from ${where}`
-            : `Territory2 ${tid} in ${where}; review and activate the model in Setup.${said}`,
+          ...(c.territory === null ? say('tm.removed', { where: at }) : list === null ? say('tm.saved', { tid: String(tid), where: at }) : say('tm.saved-with', { tid: String(tid), where: at, notes: list })),
           savedTo,
           ...(notices.length ? { notices } : {}),
           ...(c.territory !== null && tid && stamps.get(tid) ? { lastModified: new Date(stampMs(stamps.get(tid))).toISOString() } : {}),
