@@ -26,6 +26,10 @@ const KEPT: Record<string, string[]> = {
   // widgets/territory-provider/load-notice.ts (DEALS_WITHOUT_COMPANY, performance-field-unreadable).
   'hubspot/load.ts': ['`Deals are left out', '`${withoutCompany} deal'],
   'salesforce/load.ts': ['`Performance figures are left out'],
+  // The owner-at-close history (h-earned, merged separately): its notices are worded by topic
+  // (owner-history-unavailable) in load-notice.ts; its own load errors are not worded yet.
+  'hubspot/deal-owner-history.ts': ["'Loading deal owner history was aborted'", '`Loading deal owner history failed', '`${lead}:'],
+  'salesforce/owner-history.ts': ['`${lead}:'],
   // A lock change of an unknown kind (neither account nor rep): the kind is the caller's own text.
   'memory/memory-adapter.ts': ['`${c.kind} "${accountId}" does not exist`'],
   // Salesforce's own error message, prefixed with the ForecastingQuota fields it names.
