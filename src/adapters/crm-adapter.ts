@@ -62,10 +62,29 @@ export interface LoadResult {
   quotas?: QuotaEntry[];
 }
 
+/**
+ * One of our sentences as data, so a UI can word it in its own language: `key` names it in the
+ * adapters' catalogues (src/adapters/texts: `ADAPTER_TEXTS`, `GUARD_TEXTS`), `params` fill it — names,
+ * ids and numbers, the CRM's own text (`detail`, shown as it is, never translated) and nested sentences
+ * of ours (a `Said` again, e.g. the reason in "not written: …"). `message` is the English sentence.
+ */
+export interface Said {
+  key: string;
+  params?: Record<string, SaidParam>;
+  message: string;
+}
+/** A value in a sentence of ours: text shown as it is, a number, null (e.g. "nobody"), or a nested sentence. */
+export type SaidParam = string | number | null | Said;
+
 /** A notice about a load that succeeded with something left out. */
 export interface LoadNotice {
   code: string;
+  /** In English; `key`/`params` give the same sentence as data (see `Said`) for notices our adapters make. */
   message: string;
+  /** The sentence's key in the adapters' catalogues (`Said.key`); absent for a notice we do not word. */
+  key?: string;
+  /** What fills the sentence (`Said.params`): names, ids, numbers, the CRM's text (`detail`), nested sentences. */
+  params?: Record<string, SaidParam>;
   field?: string;
   /**
    * What the notice is about, for a UI that words it in its own language when `code` is the CRM's own
@@ -96,7 +115,12 @@ export interface SaveOutcome {
    * `UNKNOWN_OUTCOME` when a write may or may not have happened — reload to check).
    */
   code?: string;
+  /** In English. For our codes `key`/`params` give the same sentence as data (see `Said`); a CRM's own message has none. */
   message?: string;
+  /** The sentence's key in the adapters' catalogues (`Said.key`), when the message is ours. */
+  key?: string;
+  /** What fills the sentence (`Said.params`): ids, numbers, the CRM's text as it is, nested sentences. */
+  params?: Record<string, SaidParam>;
 }
 
 /** Time limits an adapter applies. Every adapter's options accept these. */
@@ -183,6 +207,9 @@ export interface QuotaSaveOutcome {
   status: SaveStatus;
   code?: string;
   message?: string;
+  /** The message as data when it is ours (see `SaveOutcome.key`, `Said`). */
+  key?: string;
+  params?: Record<string, SaidParam>;
 }
 
 /**
@@ -202,6 +229,9 @@ export interface TerritorySaveOutcome {
   status: SaveStatus;
   code?: string;
   message?: string;
+  /** The message as data when it is ours (see `SaveOutcome.key`, `Said`). */
+  key?: string;
+  params?: Record<string, SaidParam>;
   lastModified?: string;
   /**
    * Where the CRM keeps the territory, when it is not simply "the CRM": e.g. Salesforce territory2
@@ -219,12 +249,21 @@ export interface LockChange {
   locked: boolean;
 }
 
-/** Thrown by `load` when it cannot load at all (auth, network, abort). */
+/**
+ * Thrown by `load` when it cannot load at all (auth, network, abort). `message` is English; when it is
+ * a sentence of ours, `key`/`params` give it as data (pass a `Said` as the message) for a UI to word it.
+ */
 export class CrmLoadError extends Error {
   readonly code: string;
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly key?: string;
+  readonly params?: Record<string, SaidParam>;
+  constructor(code: string, message: string | Said, options?: { cause?: unknown }) {
+    super(typeof message === 'string' ? message : message.message, options);
     this.name = 'CrmLoadError';
     this.code = code;
+    if (typeof message !== 'string') {
+      this.key = message.key;
+      if (message.params) this.params = message.params;
+    }
   }
 }

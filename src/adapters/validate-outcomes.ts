@@ -1,4 +1,6 @@
 import type { Change, SaveOutcome, SaveStatus } from './crm-adapter.js';
+import { sayCheck } from './texts/check.js';
+import { keptWords } from './texts/said.js';
 
 const STATUSES: ReadonlySet<string> = new Set<SaveStatus>(['saved', 'failed', 'conflict']);
 
@@ -34,8 +36,8 @@ function describe(value: unknown): string {
  */
 export function validateOutcomes(changes: readonly Change[], outcomes: unknown): SaveOutcome[] {
   if (!Array.isArray(outcomes)) {
-    const message = `the adapter's save() resolved ${describe(outcomes)} instead of a list of outcomes; the change may or may not be written — reload to check`;
-    return changes.map((c) => ({ accountId: idOf(c), status: 'failed', code: 'INVALID_OUTCOME', message }));
+    const said = sayCheck('guard.not-a-list', { detail: describe(outcomes) });
+    return changes.map((c) => ({ accountId: idOf(c), status: 'failed', code: 'INVALID_OUTCOME', ...said }));
   }
   const byId = new Map<string, unknown[]>();
   for (const o of outcomes) {
@@ -48,29 +50,27 @@ export function validateOutcomes(changes: readonly Change[], outcomes: unknown):
   const unmatched = outcomes.filter((o) => o === null || typeof o !== 'object' || typeof (o as { accountId?: unknown }).accountId !== 'string').length;
   return changes.map((change) => {
     const accountId = idOf(change);
-    const raw = byId.get(accountId)?.shift() as { status?: unknown; code?: unknown; message?: unknown } | undefined;
+    const raw = byId.get(accountId)?.shift() as { status?: unknown; code?: unknown; message?: unknown; key?: unknown; params?: unknown } | undefined;
     if (raw === undefined) {
       return {
         accountId,
         status: 'failed',
         code: unmatched > 0 ? 'INVALID_OUTCOME' : 'NO_OUTCOME',
-        message: unmatched > 0
-          ? `the adapter reported ${unmatched} outcome(s) without an account id, none for this change; it may or may not be written — reload to check`
-          : 'the adapter reported no outcome for this change; it may or may not be written — reload to check',
+        ...(unmatched > 0 ? sayCheck('guard.unmatched', { count: unmatched }) : sayCheck('guard.no-outcome')),
       };
     }
     if (typeof raw.status !== 'string' || !STATUSES.has(raw.status)) {
-      return { accountId, status: 'failed', code: 'INVALID_OUTCOME', message: `the adapter reported the status ${describe(raw.status)}, which is none of saved, failed or conflict; the change may or may not be written — reload to check` };
+      return { accountId, status: 'failed', code: 'INVALID_OUTCOME', ...sayCheck('guard.bad-status', { detail: describe(raw.status) }) };
     }
     if (raw.code !== undefined && typeof raw.code !== 'string') {
-      return { accountId, status: 'failed', code: 'INVALID_OUTCOME', message: `the adapter reported a ${raw.status} outcome with the code ${describe(raw.code)}; the change may or may not be written — reload to check` };
+      return { accountId, status: 'failed', code: 'INVALID_OUTCOME', ...sayCheck('guard.bad-code', { status: raw.status, detail: describe(raw.code) }) };
     }
     const message = typeof raw.message === 'string' ? raw.message.slice(0, MAX_MESSAGE) : undefined;
     return {
       accountId,
       status: raw.status as SaveStatus,
       ...(typeof raw.code === 'string' && raw.code !== '' ? { code: raw.code } : {}),
-      ...(message !== undefined && message !== '' ? { message } : {}),
+      ...(message !== undefined && message !== '' ? { message, ...keptWords(raw) } : {}),
     };
   });
 }

@@ -65,6 +65,7 @@ export function loadSucceeded(state: PlanState, result: LoadResult, capabilities
 }
 
 /** Loading failed as a whole; keeps whatever had loaded before. */
-export function loadFailed(state: PlanState, error: { code: string; message: string }): PlanState {
-  return { ...state, status: 'error', progress: null, error: { code: error.code, message: error.message } };
+export function loadFailed(state: PlanState, error: NonNullable<PlanState['error']>): PlanState {
+  const words = typeof error.key === 'string' ? { key: error.key, ...(error.params ? { params: error.params } : {}) } : {};
+  return { ...state, status: 'error', progress: null, error: { code: error.code, message: error.message, ...words } };
 }

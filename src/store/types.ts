@@ -4,7 +4,7 @@ import type { Territory } from '../model/territory.js';
 import type { Assignments } from '../model/plan.js';
 import type { Rejection } from '../model/validate-batch.js';
 import type { QuotaEntry } from '../model/quota.js';
-import type { Capabilities, LoadNotice, LoadProgress, QuotaSaveOutcome, SaveOutcome, TerritorySaveOutcome } from '../adapters/crm-adapter.js';
+import type { Capabilities, LoadNotice, LoadProgress, QuotaSaveOutcome, SaidParam, SaveOutcome, TerritorySaveOutcome } from '../adapters/crm-adapter.js';
 import type { Opportunity } from '../model/opportunity.js';
 import type { LockMap, LockTarget } from './locks.js';
 
@@ -93,8 +93,8 @@ export interface PlanState {
   status: 'idle' | 'loading' | 'ready' | 'error';
   /** Load progress while `status` is `loading`. */
   progress: LoadProgress | null;
-  /** Why loading failed, when `status` is `error`. */
-  error: { code: string; message: string } | null;
+  /** Why loading failed, when `status` is `error`; `key`/`params` when the message is an adapter's sentence (`Said`), for the UI to word. */
+  error: { code: string; message: string; key?: string; params?: Record<string, SaidParam> } | null;
   capabilities: Capabilities | null;
   accounts: readonly Account[];
   reps: readonly Rep[];

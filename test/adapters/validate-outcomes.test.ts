@@ -46,7 +46,7 @@ describe('validateOutcomes', () => {
     assert.deepEqual(out, [
       { accountId: 'a1', status: 'saved' },
       { accountId: '__proto__', status: 'conflict', code: 'STALE', message: 'moved on' },
-      { accountId: 'constructor', status: 'failed', code: 'NO_OUTCOME', message: 'the adapter reported no outcome for this change; it may or may not be written — reload to check' },
+      { accountId: 'constructor', status: 'failed', code: 'NO_OUTCOME', key: 'guard.no-outcome', message: 'the adapter reported no outcome for this change; it may or may not be written — reload to check' },
     ]);
   });
 

@@ -1,11 +1,14 @@
-// The provider's load notices (LoadResult.notices) in the UI language (issue #14), worded from each
-// notice's code and field; the adapter's English `message` for a notice this does not know. Loaded on
+// The provider's load notices (LoadResult.notices) and load error in the UI language (issue #14): a notice
+// or error our adapters made carries its sentence as data (`key`/`params`, worded by shared/adapter-text.ts);
+// older or other adapters' notices are worded from their code, topic and field; the adapter's English
+// `message` for a notice this does not know. Loaded on
 // demand by <tk-territory-provider> when a load has notices (they are rare; the record page stays small).
 // Field names (Account.Locked__c, deals) are the CRM's and stay as they are.
 import { msg, str } from '@lit/localize';
 import type { LoadNotice } from '../../src/adapters/crm-adapter.js';
 import type { Formatters } from '../shared/format.js';
 import { isOne } from '../shared/plural.js';
+import { adapterText, isWorded, type AdapterWords } from '../shared/adapter-text.js';
 
 /** Whether the notice is one this module words (else it is shown in the adapter's English). */
 export function isWordedNotice(n: LoadNotice): boolean {
@@ -16,6 +19,8 @@ export function isWordedNotice(n: LoadNotice): boolean {
 export function loadNoticeText(f: Formatters, n: LoadNotice): string;
 export function loadNoticeText(f: Formatters | null, n: LoadNotice): string | null;
 export function loadNoticeText(f: Formatters | null, n: LoadNotice): string | null {
+  // Our adapters give each notice as a sentence with its params (`key`): worded in shared/adapter-text.ts.
+  if (isWorded(n)) return adapterText(n);
   const field = n.field ?? '';
   switch (n.code) {
     case 'FORECASTING_DISABLED':
@@ -62,4 +67,14 @@ function ownerHistoryText(n: LoadNotice, field: string, detail: string): string 
     return msg(str`Closed opportunities are credited to their current owner, not to the owner when they closed: ${field} is not readable for this user`);
   }
   return msg(str`Closed opportunities are credited to their current owner, not to the owner when they closed: the opportunity owner history could not be read (${detail})`);
+}
+
+/**
+ * The load error line in the UI language: "Could not load the plan: <why> (<code>)", the why worded from
+ * the error's sentence when it is one of our adapters' (CrmLoadError `key`/`params`), else its message as
+ * it is (a CRM's, a transport's, another adapter's).
+ */
+export function loadErrorText(e: AdapterWords & { code: string; message: string }): string {
+  const why = adapterText(e);
+  return msg(str`Could not load the plan: ${why} (${e.code})`);
 }

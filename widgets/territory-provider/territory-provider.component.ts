@@ -184,25 +184,33 @@ export class TkTerritoryProvider extends TkElement {
   /** The cross-tab lock on the working plan (see plan-tab-lock.ts), once a persisted, editable plan loaded. */
   #lock: import('./plan-tab-lock.js').PlanTabLock | null = null;
   #warnedRole: string | null = null;
-  /** The wording of load notices (load-notice.ts), loaded when a load first has notices. */
+  /** The wording of load notices and load errors (load-notice.ts), loaded when a load first has notices or fails. */
   static #noticeWords: typeof import('./load-notice.js') | null = null;
   static #noticeLoad: Promise<unknown> | null = null;
 
+  /** The notice and load-error wording, or null while it loads (this element updates when it has). */
+  #words(): typeof import('./load-notice.js') | null {
+    const words = TkTerritoryProvider.#noticeWords;
+    if (words) return words;
+    TkTerritoryProvider.#noticeLoad ??= import('./load-notice.js').then(
+      (m) => (TkTerritoryProvider.#noticeWords = m),
+      (error) => {
+        // Without the wording, the adapters' English messages.
+        TkTerritoryProvider.#noticeWords = {
+          loadNoticeText: (_f: unknown, n: LoadNotice) => n.message,
+          loadErrorText: (e: { code: string; message: string }) => msg(str`Could not load the plan: ${e.message} (${e.code})`),
+        } as unknown as typeof import('./load-notice.js');
+        console.warn('territory-kit: could not load the notice wording', error);
+      },
+    );
+    void TkTerritoryProvider.#noticeLoad.then(() => this.requestUpdate());
+    return null;
+  }
+
   /** The load notices in the UI language (the adapter's English message for an unknown code); shown once their wording has loaded. */
   #renderNotices(notices: readonly LoadNotice[]) {
-    const words = TkTerritoryProvider.#noticeWords;
-    if (!words) {
-      TkTerritoryProvider.#noticeLoad ??= import('./load-notice.js').then(
-        (m) => (TkTerritoryProvider.#noticeWords = m),
-        (error) => {
-          // Without the wording, the adapters' English messages.
-          TkTerritoryProvider.#noticeWords = { loadNoticeText: (_f: unknown, n: LoadNotice) => n.message } as unknown as typeof import('./load-notice.js');
-          console.warn('territory-kit: could not load the notice wording', error);
-        },
-      );
-      void TkTerritoryProvider.#noticeLoad.then(() => this.requestUpdate());
-      return nothing;
-    }
+    const words = this.#words();
+    if (!words) return nothing;
     const f = this.fmt;
     return html`<div part="notices" class="notice" role="status">${notices.map((n) => html`<p>${words.loadNoticeText(f, n)}</p>`)}</div>`;
   }
@@ -511,7 +519,7 @@ export class TkTerritoryProvider extends TkElement {
       if (stale()) return;
       const code = error instanceof CrmLoadError ? error.code : 'LOAD_FAILED';
       const message = error instanceof Error ? error.message : String(error);
-      this.#set(loadFailed(this.#state, { code, message }));
+      this.#set(loadFailed(this.#state, { code, message, ...(error instanceof CrmLoadError && error.key ? { key: error.key, ...(error.params ? { params: error.params } : {}) } : {}) }));
       this.dispatchEvent(new TkLoadEvent('error', 0, 0, 0, 0, { code, message }));
     } finally {
       if (this.#abort === abort) this.#abort = null;
@@ -631,7 +639,7 @@ export class TkTerritoryProvider extends TkElement {
         : nothing}
       ${s.status === 'error' && s.error
         ? html`<div part="error" class="notice" role="alert">
-            <span>${msg(str`Could not load the plan: ${s.error.message} (${s.error.code})`)}</span>
+            <span>${this.#words()?.loadErrorText(s.error) ?? msg(str`Could not load the plan: ${s.error.message} (${s.error.code})`)}</span>
             <button type="button" @click=${() => this.actions.reload()}>${msg('Try again')}</button>
           </div>`
         : nothing}

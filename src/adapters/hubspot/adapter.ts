@@ -8,6 +8,8 @@ import { saveLocksHubSpot } from './save-locks.js';
 import { guardQuotaSave } from '../shared/quota-save-guard.js';
 import { readGoalTargets, targetsAsQuotas } from './goals.js';
 import { saveQuotasHubSpot, type GoalState } from './save-quota.js';
+import { say } from '../texts/adapter.js';
+import { asSaid } from '../texts/said.js';
 
 /** A HubSpot adapter, plus a request counter for logs and benchmarks. */
 export interface HubSpotAdapter extends CrmAdapter {
@@ -52,19 +54,19 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): HubSpotAda
   async function loadGoals(signal?: AbortSignal): Promise<{ quotas?: LoadResult['quotas']; notices: LoadNotice[] }> {
     const goal = opts.goals!;
     const read = await readGoalTargets(client, opts, signal);
-    if (signal?.aborted) throw new CrmLoadError('ABORTED', `Loading the goal targets of "${goal.name}" was aborted`);
+    if (signal?.aborted) throw new CrmLoadError('ABORTED', say('load.goals-aborted', { goal: goal.name }));
     const notices: LoadNotice[] = [];
     if (!read.ok) {
       goalsReadable = read.status === 403 ? false : goalsReadable;
-      const scope = read.status === 403 ? ' (the app needs the scope crm.objects.goals.read)' : '';
-      notices.push({ code: read.status === 403 ? 'GOALS_SCOPE' : 'GOALS_UNAVAILABLE', field: 'goal_targets', message: `Quotas were not loaded from the HubSpot goal "${goal.name}"${scope}: ${read.message}. Quotas stay in the plan and export as CSV.` });
+      const said = say(read.status === 403 ? 'notice.goals-scope' : 'notice.goals-unavailable', { goal: goal.name, detail: asSaid(read) });
+      notices.push({ code: read.status === 403 ? 'GOALS_SCOPE' : 'GOALS_UNAVAILABLE', field: 'goal_targets', ...said });
       return { notices };
     }
     goalsReadable = true;
-    for (const r of read.refused) notices.push({ code: 'GOAL_TARGET_REFUSED', field: r.field, message: `Goal target ${r.id} of "${goal.name}" is left out: field ${r.field}: ${r.reason}` });
-    if (read.truncated) notices.push({ code: 'GOAL_TARGETS_TRUNCATED', field: 'goal_targets', message: `The goal "${goal.name}" has more than 10,000 targets (HubSpot's search limit); only the first 10,000 were loaded as quotas` });
-    if (read.duplicates > 0) notices.push({ code: 'GOAL_TARGET_DUPLICATE', field: 'hs_start_datetime', message: `${read.duplicates} goal target(s) of "${goal.name}" repeat an owner and period start; the first of each is used` });
-    if (goalState.writeRefused) notices.push({ code: 'GOALS_WRITE_SCOPE', field: 'hs_target_amount', message: `Quotas are not saved to HubSpot: ${goalState.writeRefused.message}. They stay in the plan and export as CSV.` });
+    for (const r of read.refused) notices.push({ code: 'GOAL_TARGET_REFUSED', field: r.field, ...say('notice.goal-target-refused', { id: r.id, goal: goal.name, field: r.field, reason: r.why }) });
+    if (read.truncated) notices.push({ code: 'GOAL_TARGETS_TRUNCATED', field: 'goal_targets', ...say('notice.goal-targets-truncated', { goal: goal.name }) });
+    if (read.duplicates > 0) notices.push({ code: 'GOAL_TARGET_DUPLICATE', field: 'hs_start_datetime', count: read.duplicates, ...say('notice.goal-target-duplicate', { count: read.duplicates, goal: goal.name }) });
+    if (goalState.writeRefused) notices.push({ code: 'GOALS_WRITE_SCOPE', field: 'hs_target_amount', ...say('notice.goals-write-scope', { detail: asSaid(goalState.writeRefused) }) });
     return { quotas: targetsAsQuotas(read.targets), notices };
   }
 

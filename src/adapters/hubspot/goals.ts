@@ -3,6 +3,14 @@ import type { QuotaEntry } from '../../model/quota.js';
 import type { HubSpotClient } from './client.js';
 import type { ResolvedOptions } from './options.js';
 import { describeError, readPage, type HubSpotObject } from './wire.js';
+import type { Said } from '../crm-adapter.js';
+import { say } from '../texts/adapter.js';
+import { carried, type Failure } from '../texts/said.js';
+
+/** A refusal's reason: the English and the sentence as data. */
+const reasonOf = (why: Said) => ({ reason: why.message, why });
+/** A goal target left out: its id, the property and why (`why`: the reason as data). */
+export type GoalRefusal = { id: string; field: string; reason: string; why: Said };
 
 /** HubSpot's date-versioned (2026-03) goal target paths; the classic v3 Goals API only reads. */
 export const GOAL_TARGETS = '/crm/objects/2026-03/goal_targets';
@@ -21,8 +29,8 @@ export interface GoalTarget {
 }
 
 export type GoalRead =
-  | { ok: true; targets: Map<string, GoalTarget>; refused: { id: string; field: string; reason: string }[]; duplicates: number; truncated: boolean }
-  | { ok: false; code: string; message: string; status?: number };
+  | { ok: true; targets: Map<string, GoalTarget>; refused: GoalRefusal[]; duplicates: number; truncated: boolean }
+  | (Failure & { ok: false; status?: number });
 
 export const goalKey = (repId: string, period: string) => `${repId}\u0000${period}`;
 
@@ -36,11 +44,11 @@ export function periodOf(raw: unknown, timeZone: string): string | null {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
-function failure(result: Exclude<HttpResult, { kind: 'ok' }>): { code: string; message: string; status?: number } {
-  if (result.kind === 'aborted') return { code: 'ABORTED', message: 'aborted' };
-  if (result.kind === 'network') return { code: 'NETWORK', message: result.message };
+function failure(result: Exclude<HttpResult, { kind: 'ok' }>): Failure & { status?: number } {
+  if (result.kind === 'aborted') return { code: 'ABORTED', ...say('net.aborted') };
+  if (result.kind === 'network') return { code: 'NETWORK', ...carried(result) };
   const { code, message } = describeError(result.status, result.body);
-  return { code: result.status === 403 ? 'MISSING_SCOPES' : code, message: `HTTP ${result.status}: ${message}`, status: result.status };
+  return { code: result.status === 403 ? 'MISSING_SCOPES' : code, ...say('net.http', { status: result.status, detail: message }), status: result.status };
 }
 
 /**
@@ -58,7 +66,7 @@ export async function readGoalTargets(client: HubSpotClient, opts: ResolvedOptio
   const goals = opts.goals!;
   const timeZone = goals.timeZone ?? 'UTC';
   const targets = new Map<string, GoalTarget>();
-  const refused: { id: string; field: string; reason: string }[] = [];
+  const refused: GoalRefusal[] = [];
   let duplicates = 0;
   let after: string | undefined;
   let received = 0;
@@ -75,7 +83,7 @@ export async function readGoalTargets(client: HubSpotClient, opts: ResolvedOptio
     try {
       page = readPage<HubSpotObject>(result.body, 'goal targets');
     } catch (error) {
-      return { ok: false, code: 'BAD_RESPONSE', message: (error as Error).message };
+      return { ok: false, code: 'BAD_RESPONSE', ...carried(error as Error & { key?: string }) };
     }
     received += page.results.length;
     for (const raw of page.results) {
@@ -86,13 +94,13 @@ export async function readGoalTargets(client: HubSpotClient, opts: ResolvedOptio
       if (owner === '') continue; // a team target: not a rep's quota
       const period = periodOf(p.hs_start_datetime, timeZone);
       if (period === null) {
-        refused.push({ id, field: 'hs_start_datetime', reason: `expected a date, got ${JSON.stringify(String(p.hs_start_datetime ?? '').slice(0, 40))}` });
+        refused.push({ id, field: 'hs_start_datetime', ...reasonOf(say('reason.expected-date', { got: JSON.stringify(String(p.hs_start_datetime ?? '').slice(0, 40)) })) });
         continue;
       }
       const text = typeof p.hs_target_amount === 'string' ? p.hs_target_amount.trim() : '';
       const amount = text === '' ? NaN : Number(text);
       if (!Number.isSafeInteger(amount) || amount < 0) {
-        refused.push({ id, field: 'hs_target_amount', reason: `expected a whole amount ≥ 0, got ${JSON.stringify(text.slice(0, 40))}` });
+        refused.push({ id, field: 'hs_target_amount', ...reasonOf(say('reason.expected-amount', { got: JSON.stringify(text.slice(0, 40)) })) });
         continue;
       }
       const key = goalKey(owner, period);

@@ -11,13 +11,16 @@ import { describeError, readPage } from './wire.js';
 import { parseCompany, propertyFor } from './parse-company.js';
 import { parseOwner } from './parse-owner.js';
 import { dealOwnersAtClose } from './deal-owner-history.js';
+import type { Said } from '../crm-adapter.js';
+import { say } from '../texts/adapter.js';
+import { asSaid } from '../texts/said.js';
 
 /** Turns a failed read into the error `load` throws. */
 function loadError(result: Exclude<HttpResult, { kind: 'ok' }>, what: string): CrmLoadError {
-  if (result.kind === 'aborted') return new CrmLoadError('ABORTED', `Loading ${what} was aborted`);
-  if (result.kind === 'network') return new CrmLoadError('NETWORK', `Loading ${what} failed: ${result.message}`);
+  if (result.kind === 'aborted') return new CrmLoadError('ABORTED', say('load.aborted', { what }));
+  if (result.kind === 'network') return new CrmLoadError('NETWORK', say('load.failed', { what, detail: asSaid(result) }));
   const { code, message } = describeError(result.status, result.body);
-  return new CrmLoadError(code, `Loading ${what} failed with HTTP ${result.status}: ${message}`);
+  return new CrmLoadError(code, say('load.failed-http', { what, status: result.status, detail: message }));
 }
 
 /** Most pages a listing may take when HubSpot did not say how many records it has (100 a page: 10M). */
@@ -35,16 +38,16 @@ async function eachPage(client: HubSpotClient, path: (after?: string) => string,
   const ids = new Set<string>();
   let received = 0;
   let pages = 0;
-  const bad = (why: string) => new CrmLoadError('BAD_RESPONSE', `HubSpot ${what} paging ${why}; stopped after ${pages} pages and ${received} records`);
+  const bad = (why: Said) => new CrmLoadError('BAD_RESPONSE', say('load.hubspot-paging', { what, why, pages, records: received }));
   do {
-    if (signal?.aborted) throw new CrmLoadError('ABORTED', `Loading ${what} was aborted`);
+    if (signal?.aborted) throw new CrmLoadError('ABORTED', say('load.aborted', { what }));
     const result = await client.idempotent({ method: 'GET', path: path(after), ...(signal ? { signal } : {}) });
     if (result.kind !== 'ok') throw loadError(result, what);
     let page;
     try {
       page = readPage<unknown>(result.body, what);
     } catch (error) {
-      throw new CrmLoadError('BAD_RESPONSE', (error as Error).message);
+      throw new CrmLoadError('BAD_RESPONSE', asSaid(error as Error & { key?: string }));
     }
     pages++;
     let fresh = 0;
@@ -57,11 +60,11 @@ async function eachPage(client: HubSpotClient, path: (after?: string) => string,
     received += page.results.length;
     onPage(page.results);
     after = page.paging?.next?.after;
-    if (bound.total !== undefined && received > bound.total + bound.pageSize) throw bad(`sent more than the ${bound.total} records HubSpot said it has`);
+    if (bound.total !== undefined && received > bound.total + bound.pageSize) throw bad(say('paging.hubspot-more-than', { total: bound.total }));
     if (after !== undefined) {
-      if (seen.has(after)) throw bad(`repeats the cursor ${JSON.stringify(after.slice(0, 120))}`);
-      if (fresh === 0) throw bad('brought a page with no new records that points at another page');
-      if (bound.total === undefined && pages >= MAX_PAGES_UNBOUNDED) throw bad(`went past ${MAX_PAGES_UNBOUNDED} pages`);
+      if (seen.has(after)) throw bad(say('paging.repeats-cursor', { cursor: JSON.stringify(after.slice(0, 120)) }));
+      if (fresh === 0) throw bad(say('paging.hubspot-no-new'));
+      if (bound.total === undefined && pages >= MAX_PAGES_UNBOUNDED) throw bad(say('paging.too-many', { max: MAX_PAGES_UNBOUNDED }));
       seen.add(after);
     }
   } while (after !== undefined);
@@ -86,9 +89,9 @@ async function loadReps(client: HubSpotClient, opts: ResolvedOptions, options: L
 
 /** The number of (unarchived) companies, from one search request; undefined when it cannot tell. */
 async function countCompanies(client: HubSpotClient, signal: AbortSignal | undefined): Promise<number | undefined> {
-  if (signal?.aborted) throw new CrmLoadError('ABORTED', 'Loading companies was aborted');
+  if (signal?.aborted) throw new CrmLoadError('ABORTED', say('load.aborted', { what: 'companies' }));
   const result = await client.once({ method: 'POST', path: '/crm/v3/objects/companies/search', body: { limit: 1, properties: ['hs_object_id'] }, ...(signal ? { signal } : {}) });
-  if (result.kind === 'aborted') throw new CrmLoadError('ABORTED', 'Loading companies was aborted');
+  if (result.kind === 'aborted') throw new CrmLoadError('ABORTED', say('load.aborted', { what: 'companies' }));
   const total = result.kind === 'ok' ? (result.body as { total?: unknown } | null)?.total : undefined;
   return typeof total === 'number' && Number.isInteger(total) && total >= 0 ? total : undefined;
 }
@@ -142,7 +145,7 @@ async function loadTerritories(opts: ResolvedOptions, options: LoadOptions, reje
   try {
     raw = typeof source === 'function' ? await source(options.signal) : source;
   } catch (error) {
-    throw new CrmLoadError('TERRITORIES', `Loading territories failed: ${(error as Error).message}`, { cause: error });
+    throw new CrmLoadError('TERRITORIES', say('load.failed', { what: 'territories', detail: (error as Error).message }), { cause: error });
   }
   const { valid, rejected: bad } = validateBatch('territory', raw);
   rejected.push(...bad);

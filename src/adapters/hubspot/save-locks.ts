@@ -1,6 +1,9 @@
 import type { LockChange, SaveOptions, SaveOutcome } from '../crm-adapter.js';
 import { chunk } from '../shared/retry.js';
-import { RELOAD_ADVICE, UNKNOWN_OUTCOME } from '../shared/deadline.js';
+import { UNKNOWN_OUTCOME } from '../shared/deadline.js';
+import { say } from '../texts/adapter.js';
+import { sayGuard } from '../texts/guard.js';
+import { asSaid, carried, wordsOf, type Failure, type Words } from '../texts/said.js';
 import type { HttpResult } from '../shared/http.js';
 import type { HubSpotClient } from './client.js';
 import type { ResolvedOptions } from './options.js';
@@ -14,11 +17,11 @@ interface Pending {
 
 type Current = { flag: boolean | null; modified: string | null };
 
-function failure(result: Exclude<HttpResult, { kind: 'ok' }>): { code: string; message: string } {
-  if (result.kind === 'aborted') return { code: 'ABORTED', message: 'the save was aborted' };
-  if (result.kind === 'network') return { code: 'NETWORK', message: result.message };
+function failure(result: Exclude<HttpResult, { kind: 'ok' }>): Failure {
+  if (result.kind === 'aborted') return { code: 'ABORTED', ...sayGuard('guard.save-aborted') };
+  if (result.kind === 'network') return { code: 'NETWORK', ...carried(result) };
   const { code, message } = describeError(result.status, result.body);
-  return { code: result.status === 429 ? 'RATE_LIMITED' : code, message: `HTTP ${result.status}: ${message}` };
+  return { code: result.status === 429 ? 'RATE_LIMITED' : code, ...say('net.http', { status: result.status, detail: message }) };
 }
 
 function newer(current: string | null, loaded: string | undefined): boolean {
@@ -47,17 +50,17 @@ export async function saveLocksHubSpot(client: HubSpotClient, opts: ResolvedOpti
   const prop = opts.lockProperty;
   const stampProp = opts.props.lastModified;
   const out: (SaveOutcome | undefined)[] = new Array(changes.length).fill(undefined);
-  const set = (i: number, status: SaveOutcome['status'], code?: string, message?: string) => {
-    out[i] = { accountId: typeof changes[i]?.id === 'string' ? changes[i].id : '', status, ...(code ? { code } : {}), ...(message ? { message } : {}) };
+  const set = (i: number, status: SaveOutcome['status'], code?: string, message?: string | Words) => {
+    out[i] = { accountId: typeof changes[i]?.id === 'string' ? changes[i].id : '', status, ...(code ? { code } : {}), ...(message ? wordsOf(message) : {}) };
   };
   const work: Pending[] = [];
   const seen = new Set<string>();
   changes.forEach((c, index) => {
-    if (!c || (c.kind !== 'account' && c.kind !== 'rep') || typeof c.id !== 'string' || c.id === '' || typeof c.locked !== 'boolean') set(index, 'failed', 'INVALID', 'a lock change needs kind account|rep, a string id and a boolean locked');
-    else if (opts.canWrite === false) set(index, 'failed', 'READ_ONLY', 'this adapter may not write');
-    else if (c.kind === 'rep') set(index, 'failed', 'NO_LOCK_FIELD', 'rep locks stay in this plan: HubSpot owners have no lock property');
-    else if (!prop) set(index, 'failed', 'NO_LOCK_FIELD', 'no lock property is configured (set the lockProperty option to a boolean company property)');
-    else if (seen.has(c.id)) set(index, 'failed', 'DUPLICATE', 'another lock change for this company comes earlier in the same save');
+    if (!c || (c.kind !== 'account' && c.kind !== 'rep') || typeof c.id !== 'string' || c.id === '' || typeof c.locked !== 'boolean') set(index, 'failed', 'INVALID', say('save.invalid-lock-change'));
+    else if (opts.canWrite === false) set(index, 'failed', 'READ_ONLY', say('save.may-not-write'));
+    else if (c.kind === 'rep') set(index, 'failed', 'NO_LOCK_FIELD', say('save.hubspot-no-rep-lock'));
+    else if (!prop) set(index, 'failed', 'NO_LOCK_FIELD', say('save.hubspot-no-lock-property'));
+    else if (seen.has(c.id)) set(index, 'failed', 'DUPLICATE', say('save.hubspot-duplicate-lock'));
     else {
       seen.add(c.id);
       work.push({ index, change: c });
@@ -66,7 +69,7 @@ export async function saveLocksHubSpot(client: HubSpotClient, opts: ResolvedOpti
   let done = changes.length - work.length;
   if (!prop) return out as SaveOutcome[];
 
-  const read = async (ids: string[]): Promise<{ ok: true; records: Map<string, Current> } | { ok: false; code: string; message: string }> => {
+  const read = async (ids: string[]): Promise<{ ok: true; records: Map<string, Current> } | (Failure & { ok: false })> => {
     const result = await client.idempotent({ method: 'POST', path: '/crm/v3/objects/companies/batch/read', body: { properties: [prop, stampProp], inputs: ids.map((id) => ({ id })) }, ...(signal ? { signal } : {}) });
     if (result.kind !== 'ok') return { ok: false, ...failure(result) };
     const records = new Map<string, Current>();
@@ -80,12 +83,12 @@ export async function saveLocksHubSpot(client: HubSpotClient, opts: ResolvedOpti
 
   for (const batch of chunk(work, opts.batchSize)) {
     if (signal?.aborted) {
-      for (const p of batch) set(p.index, 'failed', 'ABORTED', 'not written: the save was aborted');
+      for (const p of batch) set(p.index, 'failed', 'ABORTED', sayGuard('guard.not-written', { why: sayGuard('guard.save-aborted') }));
       continue;
     }
     const state = await read(batch.map((p) => p.change.id));
     if (!state.ok) {
-      for (const p of batch) set(p.index, 'failed', state.code, `not written: could not re-read the company before writing (${state.message})`);
+      for (const p of batch) set(p.index, 'failed', state.code, say('save.reread-company-failed', { detail: asSaid(state) }));
       done += batch.length;
       continue;
     }
@@ -93,9 +96,9 @@ export async function saveLocksHubSpot(client: HubSpotClient, opts: ResolvedOpti
     for (const p of batch) {
       const cur = state.records.get(p.change.id);
       const stamp = loaded.get(p.change.id);
-      if (!cur) set(p.index, 'failed', 'NOT_FOUND', 'no such company in HubSpot (deleted, merged or never there)');
+      if (!cur) set(p.index, 'failed', 'NOT_FOUND', say('save.hubspot-no-company'));
       else if (cur.flag === p.change.locked) set(p.index, 'saved'); // already as intended
-      else if (newer(cur.modified, stamp)) set(p.index, 'conflict', 'STALE', `the company changed in HubSpot at ${cur.modified}, after it was loaded (${stamp}); reload before locking it`);
+      else if (newer(cur.modified, stamp)) set(p.index, 'conflict', 'STALE', say('save.hubspot-stale-lock', { at: String(cur.modified), stamp: String(stamp) }));
       else toWrite.push(p);
     }
     if (toWrite.length) {
@@ -106,7 +109,7 @@ export async function saveLocksHubSpot(client: HubSpotClient, opts: ResolvedOpti
         ...(signal ? { signal } : {}),
       });
       let silent: Pending[] = [];
-      let why = { code: UNKNOWN_OUTCOME, message: 'HubSpot did not report on this company' };
+      let why: Failure = { code: UNKNOWN_OUTCOME, ...say('save.hubspot-no-report-company') };
       if (result.kind === 'ok') {
         const { results, errors } = readBatch(result.body);
         const byId = new Map(toWrite.map((p) => [p.change.id, p]));
@@ -121,27 +124,27 @@ export async function saveLocksHubSpot(client: HubSpotClient, opts: ResolvedOpti
           for (const id of e.context?.ids ?? []) {
             const p = byId.get(String(id));
             if (!p) continue;
-            set(p.index, 'failed', e.category ?? e.subCategory ?? 'ERROR', e.message ?? 'HubSpot reported an error for this company');
+            set(p.index, 'failed', e.category ?? e.subCategory ?? 'ERROR', e.message ?? say('save.hubspot-company-error'));
             byId.delete(String(id));
           }
         }
         silent = [...byId.values()];
       } else if (result.kind === 'http' && result.status < 500 && result.status !== 408 && result.status !== 429) {
         const f = failure(result); // refused as a whole (validation, scopes): nothing was written
-        for (const p of toWrite) set(p.index, 'failed', f.code, `not written: ${f.message}`);
+        for (const p of toWrite) set(p.index, 'failed', f.code, sayGuard('guard.not-written', { why: asSaid(f) }));
       } else {
         silent = toWrite; // no answer, or 5xx/429 after the retries: the update may or may not have landed
         why = failure(result);
       }
       if (silent.length) {
-        const check = signal?.aborted ? { ok: false as const, code: 'ABORTED', message: 'aborted' } : await read(silent.map((p) => p.change.id));
+        const check = signal?.aborted ? { ok: false as const, code: 'ABORTED', ...say('net.aborted') } : await read(silent.map((p) => p.change.id));
         for (const p of silent) {
           const cur = check.ok ? check.records.get(p.change.id) : undefined;
           if (check.ok && cur?.flag === p.change.locked) {
             loaded.set(p.change.id, cur.modified ?? undefined);
             set(p.index, 'saved');
-          } else if (check.ok) set(p.index, 'failed', why.code, `not written: ${why.message}`);
-          else set(p.index, 'failed', UNKNOWN_OUTCOME, `${why.message}; re-reading failed too — the lock may or may not be in HubSpot; ${RELOAD_ADVICE}`);
+          } else if (check.ok) set(p.index, 'failed', why.code, sayGuard('guard.not-written', { why: asSaid(why) }));
+          else set(p.index, 'failed', UNKNOWN_OUTCOME, say('save.lock-maybe-in-hubspot', { why: asSaid(why) }));
         }
       }
     }

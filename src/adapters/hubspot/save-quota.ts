@@ -1,7 +1,10 @@
-import type { QuotaChange, QuotaSaveOutcome, SaveOptions } from '../crm-adapter.js';
+import type { QuotaChange, QuotaSaveOutcome, Said, SaveOptions } from '../crm-adapter.js';
 import { chunk, retry } from '../shared/retry.js';
-import { deadlineSignal, RELOAD_ADVICE, UNKNOWN_OUTCOME } from '../shared/deadline.js';
-import { checkQuotaChanges, decideQuota, quotaConflictMessage, quotaLabel } from '../shared/quota-changes.js';
+import { deadlineSignal, UNKNOWN_OUTCOME } from '../shared/deadline.js';
+import { checkQuotaChanges, decideQuota, quotaConflict, quotaSaid } from '../shared/quota-changes.js';
+import { say } from '../texts/adapter.js';
+import { sayGuard } from '../texts/guard.js';
+import { asSaid, carried, wordsOf, type Failure, type Words } from '../texts/said.js';
 import type { HttpResult } from '../shared/http.js';
 import type { HubSpotClient } from './client.js';
 import type { ResolvedOptions } from './options.js';
@@ -13,7 +16,7 @@ export interface GoalState {
   /** Rep names from the last load, for outcome messages. */
   names: Map<string, string>;
   /** Set when HubSpot refused a goal write for lack of scope: `canWriteQuotas` turns false. */
-  writeRefused?: { code: string; message: string };
+  writeRefused?: Failure;
 }
 
 const FIELD = 'hs_target_amount';
@@ -22,7 +25,7 @@ interface Entry {
   index: number;
   change: QuotaChange;
   target: GoalTarget;
-  label: string;
+  label: Said;
 }
 
 /**
@@ -42,24 +45,24 @@ export async function saveQuotasHubSpot(client: HubSpotClient, opts: ResolvedOpt
   const { signal } = options;
   const nameOf = (id: string) => state.names.get(id);
   const { outcomes, work } = checkQuotaChanges(changes, nameOf);
-  const settle = (index: number, c: QuotaChange, status: QuotaSaveOutcome['status'], code?: string, message?: string) => {
-    outcomes[index] = { repId: c.repId, period: c.period, status, ...(code ? { code } : {}), ...(message ? { message } : {}) };
+  const settle = (index: number, c: QuotaChange, status: QuotaSaveOutcome['status'], code?: string, message?: string | Words) => {
+    outcomes[index] = { repId: c.repId, period: c.period, status, ...(code ? { code } : {}), ...(message ? wordsOf(message) : {}) };
   };
-  const labelOf = (c: QuotaChange) => quotaLabel(c.repId, c.period, nameOf(c.repId));
+  const labelOf = (c: QuotaChange) => quotaSaid(c.repId, c.period, nameOf(c.repId));
   const goal = opts.goals;
-  const finish = () => outcomes.map((o, i) => o ?? { repId: changes[i]?.repId ?? '', period: changes[i]?.period ?? '', status: 'failed' as const, code: UNKNOWN_OUTCOME, message: `no outcome recorded; ${RELOAD_ADVICE}` });
+  const finish = () => outcomes.map((o, i) => o ?? { repId: changes[i]?.repId ?? '', period: changes[i]?.period ?? '', status: 'failed' as const, code: UNKNOWN_OUTCOME, ...say('save.no-outcome') });
 
   if (!goal?.write || opts.canWrite === false) {
-    for (const { index, change } of work) settle(index, change, 'failed', 'READ_ONLY', `${labelOf(change)}: this adapter does not write HubSpot goal targets (option goals.write)`);
+    for (const { index, change } of work) settle(index, change, 'failed', 'READ_ONLY', say('quota.hubspot-no-write', { label: labelOf(change) }));
     return finish();
   }
   if (state.writeRefused) {
-    for (const { index, change } of work) settle(index, change, 'failed', state.writeRefused.code, `${labelOf(change)}: field ${FIELD}: not written: ${state.writeRefused.message}`);
+    for (const { index, change } of work) settle(index, change, 'failed', state.writeRefused.code, say('quota.field', { label: labelOf(change), field: FIELD, why: sayGuard('guard.not-written', { why: asSaid(state.writeRefused) }) }));
     return finish();
   }
   const pending = work.filter(({ index, change }) => {
     if (change.to !== null) return true;
-    settle(index, change, 'failed', 'NOT_SUPPORTED', `${labelOf(change)}: field ${FIELD}: territory-kit does not delete HubSpot goal targets; set an amount, or remove the target in HubSpot`);
+    settle(index, change, 'failed', 'NOT_SUPPORTED', say('quota.field', { label: labelOf(change), field: FIELD, why: say('quota.hubspot-no-delete') }));
     return false;
   });
   if (pending.length === 0) return finish();
@@ -67,8 +70,8 @@ export async function saveQuotasHubSpot(client: HubSpotClient, opts: ResolvedOpt
   // 1. What HubSpot holds now.
   const now = await readGoalTargets(client, opts, signal);
   if (!now.ok) {
-    if (now.status === 403) state.writeRefused = { code: 'MISSING_SCOPES', message: `HubSpot refused to read goal targets (scope crm.objects.goals.read): ${now.message}` };
-    for (const { index, change } of pending) settle(index, change, 'failed', now.code, `${labelOf(change)}: not written: reading the goal "${goal.name}" failed: ${now.message}`);
+    if (now.status === 403) state.writeRefused = { code: 'MISSING_SCOPES', ...say('quota.hubspot-read-refused', { detail: asSaid(now) }) };
+    for (const { index, change } of pending) settle(index, change, 'failed', now.code, say('quota.hubspot-goal-read-failed', { label: labelOf(change), goal: goal.name, detail: asSaid(now) }));
     return finish();
   }
   const toWrite: Entry[] = [];
@@ -77,17 +80,17 @@ export async function saveQuotasHubSpot(client: HubSpotClient, opts: ResolvedOpt
     const label = labelOf(change);
     const decision = decideQuota(target?.amount ?? null, change);
     if (decision === 'noop') settle(index, change, 'saved');
-    else if (decision === 'conflict') settle(index, change, 'conflict', 'STALE', quotaConflictMessage(label, target?.amount ?? null, change.from));
-    else if (!target) settle(index, change, 'failed', 'NO_GOAL_TARGET', `${label}: field hs_goal_target_group_id: HubSpot has no target of the goal "${goal.name}" for this rep and period; add the rep's target to the goal in HubSpot (territory-kit updates targets, it does not create them)`);
+    else if (decision === 'conflict') settle(index, change, 'conflict', 'STALE', quotaConflict(label, target?.amount ?? null, change.from));
+    else if (!target) settle(index, change, 'failed', 'NO_GOAL_TARGET', say('quota.field', { label, field: 'hs_goal_target_group_id', why: say('quota.hubspot-no-target', { goal: goal.name }) }));
     else toWrite.push({ index, change, target, label });
   }
 
   // 2. Updates, a batch at a time.
-  let stop: { code: string; message: string } | undefined;
+  let stop: Failure | undefined;
   for (const batch of chunk(toWrite, opts.batchSize)) {
     if (stop || signal?.aborted) {
-      const why = stop ?? { code: 'ABORTED', message: 'the save was aborted' };
-      for (const e of batch) settle(e.index, e.change, 'failed', why.code, `${e.label}: field ${FIELD}: not written: ${why.message}`);
+      const why: Failure = stop ?? { code: 'ABORTED', ...sayGuard('guard.save-aborted') };
+      for (const e of batch) settle(e.index, e.change, 'failed', why.code, notWritten(e, why));
       continue;
     }
     stop = await writeBatch(client, opts, batch, settle, signal);
@@ -97,18 +100,21 @@ export async function saveQuotasHubSpot(client: HubSpotClient, opts: ResolvedOpt
   return finish();
 }
 
-type Settle = (index: number, c: QuotaChange, status: QuotaSaveOutcome['status'], code?: string, message?: string) => void;
+type Settle = (index: number, c: QuotaChange, status: QuotaSaveOutcome['status'], code?: string, message?: string | Words) => void;
 
-function describe(result: Exclude<HttpResult, { kind: 'ok' }>): { code: string; message: string } {
-  if (result.kind === 'aborted') return { code: 'ABORTED', message: 'the save was aborted' };
-  if (result.kind === 'network') return { code: 'NETWORK', message: result.message };
+/** "<quota>: field hs_target_amount: not written: <why>". */
+const notWritten = (e: Entry, why: Failure) => say('quota.field', { label: e.label, field: FIELD, why: sayGuard('guard.not-written', { why: asSaid(why) }) });
+
+function describe(result: Exclude<HttpResult, { kind: 'ok' }>): Failure {
+  if (result.kind === 'aborted') return { code: 'ABORTED', ...sayGuard('guard.save-aborted') };
+  if (result.kind === 'network') return { code: 'NETWORK', ...carried(result) };
   const { code, message } = describeError(result.status, result.body);
-  if (result.status === 403) return { code: 'MISSING_SCOPES', message: `HTTP 403: ${message} (the app needs the scope crm.objects.goals.write, and a proxy must forward goal writes)` };
-  return { code: result.status === 429 ? 'RATE_LIMITED' : code, message: `HTTP ${result.status}: ${message}` };
+  if (result.status === 403) return { code: 'MISSING_SCOPES', ...say('quota.hubspot-write-refused', { detail: message }) };
+  return { code: result.status === 429 ? 'RATE_LIMITED' : code, ...say('net.http', { status: result.status, detail: message }) };
 }
 
 /** One batch/update: settles every entry; returns a reason to stop the save (403). */
-async function writeBatch(client: HubSpotClient, opts: ResolvedOptions, batch: Entry[], settle: Settle, signal?: AbortSignal): Promise<{ code: string; message: string } | undefined> {
+async function writeBatch(client: HubSpotClient, opts: ResolvedOptions, batch: Entry[], settle: Settle, signal?: AbortSignal): Promise<Failure | undefined> {
   let answer: HttpResult | undefined;
   try {
     const run = await retry<HttpResult>(async () => {
@@ -139,11 +145,11 @@ async function writeBatch(client: HubSpotClient, opts: ResolvedOptions, batch: E
       for (const id of error.context?.ids ?? []) {
         const e = byId.get(String(id));
         if (!e) continue;
-        settle(e.index, e.change, 'failed', error.category ?? 'ERROR', `${e.label}: field ${FIELD}: ${error.message ?? 'HubSpot refused the amount'}`);
+        settle(e.index, e.change, 'failed', error.category ?? 'ERROR', say('quota.field', { label: e.label, field: FIELD, why: error.message ?? say('quota.hubspot-refused-amount') }));
         byId.delete(String(id));
       }
     }
-    if (byId.size > 0) await reconcile(client, opts, [...byId.values()], settle, { code: UNKNOWN_OUTCOME, message: 'HubSpot did not report on this target' });
+    if (byId.size > 0) await reconcile(client, opts, [...byId.values()], settle, { code: UNKNOWN_OUTCOME, ...say('save.hubspot-no-report-target') });
     return undefined;
   }
   const why = describe(answer);
@@ -152,21 +158,21 @@ async function writeBatch(client: HubSpotClient, opts: ResolvedOptions, batch: E
     await reconcile(client, opts, batch, settle, why);
     return answer.kind === 'aborted' ? why : undefined;
   }
-  for (const e of batch) settle(e.index, e.change, 'failed', why.code, `${e.label}: field ${FIELD}: not written: ${why.message}`);
+  for (const e of batch) settle(e.index, e.change, 'failed', why.code, notWritten(e, why));
   return answer.kind === 'http' && answer.status === 403 ? why : undefined;
 }
 
 /** After a lost answer: re-read (own bounded signal) and report saved only what HubSpot holds. */
-async function reconcile(client: HubSpotClient, opts: ResolvedOptions, entries: Entry[], settle: Settle, why: { code: string; message: string }): Promise<void> {
+async function reconcile(client: HubSpotClient, opts: ResolvedOptions, entries: Entry[], settle: Settle, why: Failure): Promise<void> {
   const check = deadlineSignal(opts.requestTimeoutMs, undefined, 'the check after a lost answer');
   const state = await readGoalTargets(client, { ...opts, retry: { ...opts.retry, retries: 1 } }, check.signal).finally(check.dispose);
   for (const e of entries) {
     const cur = state.ok ? state.targets.get(goalKey(e.change.repId, e.change.period)) : undefined;
-    if (!state.ok) settle(e.index, e.change, 'failed', UNKNOWN_OUTCOME, `${e.label}: ${why.message}; the amount may or may not be in HubSpot — ${RELOAD_ADVICE}`);
+    if (!state.ok) settle(e.index, e.change, 'failed', UNKNOWN_OUTCOME, say('quota.hubspot-maybe', { label: e.label, why: asSaid(why) }));
     else if (cur?.amount === e.change.to) {
       e.target.amount = e.change.to!;
       settle(e.index, e.change, 'saved');
-    } else if (cur?.amount === e.change.from) settle(e.index, e.change, 'failed', why.code, `${e.label}: field ${FIELD}: not written: ${why.message}`);
-    else settle(e.index, e.change, 'conflict', 'CHANGED_DURING_SAVE', quotaConflictMessage(e.label, cur?.amount ?? null, e.change.from));
+    } else if (cur?.amount === e.change.from) settle(e.index, e.change, 'failed', why.code, notWritten(e, why));
+    else settle(e.index, e.change, 'conflict', 'CHANGED_DURING_SAVE', quotaConflict(e.label, cur?.amount ?? null, e.change.from));
   }
 }

@@ -1,7 +1,10 @@
 import type { Change, SaveOptions, SaveOutcome } from '../crm-adapter.js';
 import { formatRejection, validateBatch } from '../../model/validate-batch.js';
 import { chunk, retry } from '../shared/retry.js';
-import { deadlineSignal, RELOAD_ADVICE, UNKNOWN_OUTCOME } from '../shared/deadline.js';
+import { deadlineSignal, UNKNOWN_OUTCOME } from '../shared/deadline.js';
+import { say } from '../texts/adapter.js';
+import { sayGuard } from '../texts/guard.js';
+import { asSaid, carried, wordsOf, type Failure, type Words } from '../texts/said.js';
 import type { HttpResult } from '../shared/http.js';
 import type { HubSpotClient } from './client.js';
 import type { ResolvedOptions } from './options.js';
@@ -18,7 +21,7 @@ interface Entry {
 }
 
 type Current = { owner: string | null; modified: string | null };
-type ReadState = { ok: true; records: Map<string, Current> } | { ok: false; code: string; message: string; status?: number; aborted?: boolean };
+type ReadState = { ok: true; records: Map<string, Current> } | (Failure & { ok: false; status?: number; aborted?: boolean });
 
 class Aborted extends Error {}
 
@@ -29,11 +32,11 @@ function newer(current: string | null, loaded: string | undefined): boolean {
   return Number.isNaN(a) || Number.isNaN(b) ? current !== loaded : a > b;
 }
 
-function failure(result: Exclude<HttpResult, { kind: 'ok' }>): { code: string; message: string; status?: number } {
-  if (result.kind === 'aborted') return { code: 'ABORTED', message: 'the save was aborted' };
-  if (result.kind === 'network') return { code: 'NETWORK', message: result.message };
+function failure(result: Exclude<HttpResult, { kind: 'ok' }>): Failure & { status?: number } {
+  if (result.kind === 'aborted') return { code: 'ABORTED', ...sayGuard('guard.save-aborted') };
+  if (result.kind === 'network') return { code: 'NETWORK', ...carried(result) };
   const { code, message } = describeError(result.status, result.body);
-  return { code: result.status === 429 ? 'RATE_LIMITED' : code, message: `HTTP ${result.status}: ${message}`, status: result.status };
+  return { code: result.status === 429 ? 'RATE_LIMITED' : code, ...say('net.http', { status: result.status, detail: message }), status: result.status };
 }
 
 /**
@@ -59,10 +62,10 @@ export async function saveHubSpot(client: HubSpotClient, opts: ResolvedOptions, 
   const out: (SaveOutcome | undefined)[] = new Array(changes.length).fill(undefined);
   const ownerProp = opts.props.owner;
   const stampProp = opts.props.lastModified;
-  let fatal: { code: string; message: string } | undefined;
+  let fatal: Failure | undefined;
   let done = 0;
-  const settle = (e: Entry, status: SaveOutcome['status'], code?: string, message?: string) => {
-    out[e.index] = { accountId: e.change.accountId, status, ...(code ? { code } : {}), ...(message ? { message } : {}) };
+  const settle = (e: Entry, status: SaveOutcome['status'], code?: string, message?: string | Words) => {
+    out[e.index] = { accountId: e.change.accountId, status, ...(code ? { code } : {}), ...(message ? wordsOf(message) : {}) };
   };
 
   // 1. Changes that cannot be sent at all.
@@ -106,12 +109,12 @@ export async function saveHubSpot(client: HubSpotClient, opts: ResolvedOptions, 
     const left: Entry[] = [];
     for (const e of pending) {
       const cur = state.records.get(e.change.accountId);
-      if (!cur) settle(e, 'failed', 'NOT_FOUND', 'the company was deleted or merged while saving');
+      if (!cur) settle(e, 'failed', 'NOT_FOUND', say('save.hubspot-deleted-while-saving'));
       else if (cur.owner === e.change.to) {
         loaded.set(e.change.accountId, cur.modified ?? undefined);
         settle(e, 'saved');
       } else if (cur.owner === e.baseline?.owner && cur.modified === e.baseline?.modified) left.push(e);
-      else settle(e, 'conflict', 'CHANGED_DURING_SAVE', `the company changed in HubSpot while saving (owner now ${cur.owner ?? 'nobody'})`);
+      else settle(e, 'conflict', 'CHANGED_DURING_SAVE', say('save.hubspot-changed-while-saving', { owner: cur.owner }));
     }
     return { ok: true, pending: left };
   };
@@ -120,8 +123,8 @@ export async function saveHubSpot(client: HubSpotClient, opts: ResolvedOptions, 
   const writeGroup = async (group: Entry[]): Promise<void> => {
     let pending = group;
     let unsure = false;
-    let last = { code: 'FAILED', message: 'not written' };
-    let bisect: { code: string; message: string } | undefined;
+    let last: Failure = { code: 'FAILED', ...say('save.not-written') };
+    let bisect: Failure | undefined;
     let gaveUp = false;
     try {
       const run = await retry<null>(async () => {
@@ -153,14 +156,14 @@ export async function saveHubSpot(client: HubSpotClient, opts: ResolvedOptions, 
             for (const id of error.context?.ids ?? []) {
               const e = byId.get(String(id));
               if (!e) continue;
-              settle(e, 'failed', code, error.message ?? 'HubSpot reported an error for this record');
+              settle(e, 'failed', code, error.message ?? say('save.hubspot-record-error'));
               byId.delete(String(id));
             }
           }
           pending = [...byId.values()];
           if (pending.length === 0) return { done: true, value: null };
           unsure = true; // answered, but silent about some records: find out
-          last = { code: UNKNOWN_OUTCOME, message: 'HubSpot did not report on this record' };
+          last = { code: UNKNOWN_OUTCOME, ...say('save.hubspot-no-report') };
           return { done: false, value: null, retryAfterMs: 0 };
         }
         if (result.kind === 'aborted') {
@@ -178,7 +181,7 @@ export async function saveHubSpot(client: HubSpotClient, opts: ResolvedOptions, 
           return { done: true, value: null };
         }
         if (result.status === 401 || result.status === 403) fatal = last;
-        for (const e of pending) settle(e, 'failed', last.code, last.message);
+        for (const e of pending) settle(e, 'failed', last.code, carried(last));
         pending = [];
         return { done: true, value: null };
       }, { ...opts.retry, ...(signal ? { signal } : {}) });
@@ -190,16 +193,16 @@ export async function saveHubSpot(client: HubSpotClient, opts: ResolvedOptions, 
         const check = deadlineSignal(opts.requestTimeoutMs, undefined, 'the check after an abort');
         const r = await reconcile(pending, check.signal).finally(check.dispose);
         if (!r.ok) {
-          for (const e of pending) settle(e, 'failed', UNKNOWN_OUTCOME, `the save was stopped mid-request; the change may or may not be in HubSpot — ${RELOAD_ADVICE}`);
+          for (const e of pending) settle(e, 'failed', UNKNOWN_OUTCOME, say('save.hubspot-stopped-mid-request'));
           return;
         }
         pending = r.pending;
       }
-      for (const e of pending) settle(e, 'failed', 'ABORTED', 'not written: the save was aborted');
+      for (const e of pending) settle(e, 'failed', 'ABORTED', sayGuard('guard.not-written', { why: sayGuard('guard.save-aborted') }));
       return;
     }
     if (bisect) {
-      if (pending.length === 1) settle(pending[0], 'failed', bisect.code, bisect.message);
+      if (pending.length === 1) settle(pending[0], 'failed', bisect.code, carried(bisect));
       else {
         const half = Math.ceil(pending.length / 2);
         await writeGroup(pending.slice(0, half));
@@ -211,36 +214,36 @@ export async function saveHubSpot(client: HubSpotClient, opts: ResolvedOptions, 
       const check = deadlineSignal(opts.requestTimeoutMs, signal, 'the check after the last retry');
       const r = await reconcile(pending, check.signal).finally(check.dispose);
       if (!r.ok) {
-        for (const e of pending) settle(e, 'failed', UNKNOWN_OUTCOME, `${last.message}; the change may or may not be in HubSpot — ${RELOAD_ADVICE}`);
+        for (const e of pending) settle(e, 'failed', UNKNOWN_OUTCOME, say('save.maybe-in-hubspot', { why: asSaid(last) }));
         return;
       }
       pending = r.pending;
     }
-    for (const e of pending) settle(e, 'failed', last.code, `not written: ${last.message}`);
+    for (const e of pending) settle(e, 'failed', last.code, sayGuard('guard.not-written', { why: asSaid(last) }));
   };
 
   // 2. Batches: re-read, settle conflicts, write the rest.
   for (const batch of chunk(entries, opts.batchSize)) {
     if (fatal || signal?.aborted) {
-      const why = fatal ?? { code: 'ABORTED', message: 'the save was aborted' };
-      for (const e of batch) settle(e, 'failed', why.code, `not written: ${why.message}`);
+      const why: Failure = fatal ?? { code: 'ABORTED', ...sayGuard('guard.save-aborted') };
+      for (const e of batch) settle(e, 'failed', why.code, sayGuard('guard.not-written', { why: asSaid(why) }));
     } else {
       const state = await readState(batch.map((e) => e.change.accountId), signal);
       if (!state.ok) {
         if (state.status === 401 || state.status === 403) fatal = state;
-        for (const e of batch) settle(e, 'failed', state.code, `not written: ${state.message}`);
+        for (const e of batch) settle(e, 'failed', state.code, sayGuard('guard.not-written', { why: asSaid(state) }));
       } else {
         const toWrite: Entry[] = [];
         for (const e of batch) {
           const { accountId, from, to } = e.change;
           const cur = state.records.get(accountId);
           const stamp = loaded.get(accountId);
-          if (!cur) settle(e, 'failed', 'NOT_FOUND', 'no such company in HubSpot (deleted, merged or never there)');
+          if (!cur) settle(e, 'failed', 'NOT_FOUND', say('save.hubspot-no-company'));
           else if (cur.owner === to) {
             loaded.set(accountId, cur.modified ?? undefined);
             settle(e, 'saved'); // already there: nothing to write, and saving twice is harmless
-          } else if (cur.owner !== from) settle(e, 'conflict', 'OWNER_CHANGED', `the owner in HubSpot is now ${cur.owner ?? 'nobody'}, not ${from ?? 'nobody'}`);
-          else if (newer(cur.modified, stamp)) settle(e, 'conflict', 'STALE', `the company changed in HubSpot at ${cur.modified}, after it was loaded (${stamp})`);
+          } else if (cur.owner !== from) settle(e, 'conflict', 'OWNER_CHANGED', say('save.hubspot-owner-now', { owner: cur.owner, from }));
+          else if (newer(cur.modified, stamp)) settle(e, 'conflict', 'STALE', say('save.hubspot-stale', { at: String(cur.modified), stamp: String(stamp) }));
           else toWrite.push({ ...e, baseline: cur });
         }
         if (toWrite.length > 0) await writeGroup(toWrite);
@@ -249,5 +252,5 @@ export async function saveHubSpot(client: HubSpotClient, opts: ResolvedOptions, 
     done += batch.length;
     options.onProgress?.({ done: done + (changes.length - entries.length), total: changes.length });
   }
-  return out.map((o, i) => o ?? { accountId: changes[i]?.accountId ?? '', status: 'failed', code: UNKNOWN_OUTCOME, message: `no outcome recorded; ${RELOAD_ADVICE}` });
+  return out.map((o, i) => o ?? { accountId: changes[i]?.accountId ?? '', status: 'failed', code: UNKNOWN_OUTCOME, ...say('save.no-outcome') });
 }

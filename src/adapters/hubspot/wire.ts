@@ -1,4 +1,5 @@
 /** HubSpot CRM v3 wire shapes (only the parts the adapter reads) and error helpers. */
+import { say } from '../texts/adapter.js';
 
 /** A CRM object as the v3 API returns it: every property value is a string (or null). */
 export interface HubSpotObject {
@@ -57,7 +58,10 @@ export function describeError(status: number, body: unknown): { code: string; me
 
 /** Reads a page answer defensively; throws a TypeError naming what is wrong. */
 export function readPage<T>(body: unknown, what: string): HubSpotPage<T> {
-  if (!isRecord(body) || !Array.isArray(body.results)) throw new TypeError(`HubSpot ${what} answer has no results list`);
+  if (!isRecord(body) || !Array.isArray(body.results)) {
+    const said = say('load.no-results', { what });
+    throw Object.assign(new TypeError(said.message), { key: said.key, params: said.params });
+  }
   const next = isRecord(body.paging) && isRecord(body.paging.next) ? body.paging.next : undefined;
   const after = next && (typeof next.after === 'string' || typeof next.after === 'number') ? String(next.after) : undefined;
   return { results: body.results as T[], ...(after !== undefined ? { paging: { next: { after } } } : {}) };

@@ -24,6 +24,7 @@ import {
 import { guardTerritorySave } from '../shared/territory-save-guard.js';
 import { guardQuotaSave } from '../shared/quota-save-guard.js';
 import { createMemoryQuotas } from './save-quotas.js';
+import { say } from '../texts/adapter.js';
 
 export interface MemoryAdapterOptions extends Deadlines {
   /**
@@ -157,7 +158,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
   const request = (signal?: AbortSignal) => (latencyMs > 0 ? abortableSleep(latencyMs, signal) : Promise.resolve());
 
   async function load({ signal, onProgress }: LoadOptions = {}): Promise<LoadResult> {
-    const aborted = (cause?: unknown) => new CrmLoadError('ABORTED', 'loading was aborted', { cause: cause ?? signal?.reason });
+    const aborted = (cause?: unknown) => new CrmLoadError('ABORTED', say('load.memory-aborted'), { cause: cause ?? signal?.reason });
     const step = async () => {
       if (signal?.aborted) throw aborted();
       try {
@@ -231,23 +232,23 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
       const bad = invalid.get(index);
       if (bad !== undefined) return { accountId, status: 'failed', code: 'INVALID', message: bad };
       const at = accountAt.get(c.accountId);
-      if (at === undefined) return { accountId, status: 'failed', code: 'NOT_FOUND', message: `account "${accountId}" does not exist` };
-      if (c.to !== null && !activeRep.has(c.to)) return { accountId, status: 'failed', code: 'INVALID_OWNER', message: `rep "${c.to}" does not exist` };
-      if (c.to !== null && !activeRep.get(c.to)) return { accountId, status: 'failed', code: 'INVALID_OWNER', message: `rep "${c.to}" is inactive` };
+      if (at === undefined) return { accountId, status: 'failed', code: 'NOT_FOUND', ...say('mem.not-found', { id: accountId }) };
+      if (c.to !== null && !activeRep.has(c.to)) return { accountId, status: 'failed', code: 'INVALID_OWNER', ...say('mem.rep-missing', { id: c.to }) };
+      if (c.to !== null && !activeRep.get(c.to)) return { accountId, status: 'failed', code: 'INVALID_OWNER', ...say('mem.rep-inactive', { id: c.to }) };
       if (savedInThisCall.has(accountId)) {
-        return { accountId, status: 'conflict', code: 'STALE', message: `account "${accountId}" was already changed earlier in this batch` };
+        return { accountId, status: 'conflict', code: 'STALE', ...say('mem.changed-in-batch', { id: accountId }) };
       }
       const row = store.accounts[at] as Row;
       const owner = row.ownerId ?? null;
       if (owner === c.to) {
         savedInThisCall.add(accountId);
-        return { accountId, status: 'saved', message: 'already owned by the target rep; nothing written' };
+        return { accountId, status: 'saved', ...say('mem.already-owned') };
       }
       if (loadedVersion.has(accountId) && loadedVersion.get(accountId) !== row.lastModified) {
-        return { accountId, status: 'conflict', code: 'STALE', message: `account "${accountId}" changed in the CRM since it was loaded` };
+        return { accountId, status: 'conflict', code: 'STALE', ...say('mem.changed', { id: accountId }) };
       }
       if (owner !== c.from) {
-        return { accountId, status: 'conflict', code: 'STALE', message: `account "${accountId}" is owned by ${JSON.stringify(owner)}, not ${JSON.stringify(c.from)}` };
+        return { accountId, status: 'conflict', code: 'STALE', ...say('mem.owned-by', { id: accountId, owner: String(JSON.stringify(owner)), from: String(JSON.stringify(c.from)) }) };
       }
       row.ownerId = c.to;
       row.lastModified = stamp();
@@ -277,11 +278,11 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
     if (!signal?.aborted) await request(signal).catch(() => undefined);
     return changes.map((c) => {
       const accountId = String(c?.id ?? '');
-      if (signal?.aborted) return { accountId, status: 'failed', code: 'ABORTED', message: 'saving was aborted before this lock was written' };
-      if (!canWriteLocks) return { accountId, status: 'failed', code: 'READ_ONLY', message: 'this adapter may not write locks' };
+      if (signal?.aborted) return { accountId, status: 'failed', code: 'ABORTED', ...say('mem.lock-aborted') };
+      if (!canWriteLocks) return { accountId, status: 'failed', code: 'READ_ONLY', ...say('mem.no-locks') };
       const rows = c?.kind === 'rep' ? store.reps : store.accounts;
       const row = c?.kind === 'rep' ? rows.find((r) => isRow(r) && r.id === c.id) : rows[accountAt.get(accountId) ?? -1];
-      if (!isRow(row) || typeof c.locked !== 'boolean') return { accountId, status: 'failed', code: 'NOT_FOUND', message: `${c?.kind ?? 'record'} "${accountId}" does not exist` };
+      if (!isRow(row) || typeof c.locked !== 'boolean') return { accountId, status: 'failed', code: 'NOT_FOUND', ...(c?.kind === 'account' ? say('mem.not-found', { id: accountId }) : c?.kind === 'rep' ? say('mem.rep-missing', { id: accountId }) : c?.kind ? { message: `${c.kind} "${accountId}" does not exist` } : say('mem.record-missing', { id: accountId })) };
       row.locked = c.locked;
       if (c.kind === 'account') {
         row.lastModified = stamp();
@@ -301,20 +302,20 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
     if (!signal?.aborted) await request(signal).catch(() => undefined);
     const out = changes.map((c): TerritorySaveOutcome => {
       const territoryId = String(isRow(c) && c.id != null ? c.id : '');
-      if (signal?.aborted) return { territoryId, status: 'failed', code: 'ABORTED', message: 'saving was aborted before this territory was written' };
-      if (!canWriteTerritories) return { territoryId, status: 'failed', code: 'READ_ONLY', message: 'this adapter may not write territories' };
-      if (!isRow(c) || territoryId === '' || (c.territory !== null && !isRow(c.territory))) return { territoryId, status: 'failed', code: 'INVALID', message: 'a territory change needs an id and a territory (or null to delete)' };
+      if (signal?.aborted) return { territoryId, status: 'failed', code: 'ABORTED', ...say('mem.territory-aborted') };
+      if (!canWriteTerritories) return { territoryId, status: 'failed', code: 'READ_ONLY', ...say('mem.no-territories') };
+      if (!isRow(c) || territoryId === '' || (c.territory !== null && !isRow(c.territory))) return { territoryId, status: 'failed', code: 'INVALID', ...say('mem.territory-change-invalid') };
       let valid: TerritoryInput | null = null;
       if (c.territory !== null) {
         const checked = validateBatch('territory', [{ ...c.territory, id: territoryId }]);
         const bad = checked.rejected.find((r) => !r.kept);
-        if (bad || !checked.valid[0]) return { territoryId, status: 'failed', code: 'INVALID', message: bad ? formatRejection(bad) : 'invalid territory' };
+        if (bad || !checked.valid[0]) return { territoryId, status: 'failed', code: 'INVALID', ...(bad ? { message: formatRejection(bad) } : say('mem.invalid-territory')) };
         valid = checked.valid[0];
       }
       const at = store.territories.findIndex((r) => isRow(r) && r.id === territoryId);
       const row = at >= 0 ? (store.territories[at] as Row) : undefined;
-      if (row && row.lastModified !== c.lastModified) return { territoryId, status: 'conflict', code: 'STALE', message: `territory "${territoryId}" changed in the CRM since it was loaded` };
-      if (!row && c.lastModified !== undefined && valid) return { territoryId, status: 'conflict', code: 'STALE', message: `territory "${territoryId}" was deleted in the CRM since it was loaded` };
+      if (row && row.lastModified !== c.lastModified) return { territoryId, status: 'conflict', code: 'STALE', ...say('mem.territory-changed', { id: territoryId }) };
+      if (!row && c.lastModified !== undefined && valid) return { territoryId, status: 'conflict', code: 'STALE', ...say('mem.territory-deleted', { id: territoryId }) };
       if (!valid) {
         if (at >= 0) store.territories.splice(at, 1);
         return { territoryId, status: 'saved' };

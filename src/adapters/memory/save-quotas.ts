@@ -1,6 +1,8 @@
 import type { QuotaChange, QuotaSaveOutcome } from '../crm-adapter.js';
 import type { QuotaEntry } from '../../model/quota.js';
-import { checkQuotaChanges, decideQuota, parseQuotaRow, quotaConflictMessage, quotaLabel } from '../shared/quota-changes.js';
+import { checkQuotaChanges, decideQuota, parseQuotaRow, quotaConflict, quotaSaid } from '../shared/quota-changes.js';
+import { say } from '../texts/adapter.js';
+import type { LoadNotice } from '../crm-adapter.js';
 
 type Row = Record<string, unknown>;
 const isRow = (v: unknown): v is Row => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -10,7 +12,7 @@ const keyOf = (repId: string, period: string) => `${period}\u0000${repId}`;
 export interface MemoryQuotas {
   readonly canWrite: boolean;
   /** `{ quotas }` for the load result (valid rows; malformed ones are left out and named in `notices`). */
-  load(): { quotas: QuotaEntry[]; notices?: { code: string; message: string; field?: string }[] };
+  load(): { quotas: QuotaEntry[]; notices?: LoadNotice[] };
   save(changes: readonly QuotaChange[], signal?: AbortSignal): QuotaSaveOutcome[];
   touch(repId: string, period: string, amount: number | null): void;
   list(): { repId: string; period: string; amount: number }[];
@@ -29,11 +31,11 @@ export interface MemoryQuotas {
  */
 export function createMemoryQuotas(rows: readonly unknown[], reps: () => readonly unknown[], canWrite: boolean): MemoryQuotas {
   const held = new Map<string, { repId: string; period: string; amount: number }>();
-  const bad: { code: string; message: string; field?: string }[] = [];
+  const bad: LoadNotice[] = [];
   rows.forEach((row, i) => {
     const parsed = parseQuotaRow(row);
     if ('entry' in parsed) held.set(keyOf(parsed.entry.repId, parsed.entry.period), parsed.entry);
-    else bad.push({ code: 'INVALID_QUOTA', field: parsed.field, message: `Quota at position ${i}${isRow(row) && typeof row.repId === 'string' ? ` (rep ${row.repId})` : ''} left out: field ${parsed.field}: ${parsed.reason}` });
+    else bad.push({ code: 'INVALID_QUOTA', field: parsed.field, ...(isRow(row) && typeof row.repId === 'string' ? say('notice.invalid-quota-rep', { index: i, rep: row.repId, field: parsed.field, reason: parsed.why }) : say('notice.invalid-quota', { index: i, field: parsed.field, reason: parsed.why })) });
   });
   const repRow = (id: string) => reps().find((r) => isRow(r) && r.id === id) as Row | undefined;
   const nameOf = (id: string) => {
@@ -52,18 +54,18 @@ export function createMemoryQuotas(rows: readonly unknown[], reps: () => readonl
     save(changes, signal) {
       const { outcomes, work } = checkQuotaChanges(changes, nameOf);
       for (const { index, change } of work) {
-        const label = quotaLabel(change.repId, change.period, nameOf(change.repId));
+        const label = quotaSaid(change.repId, change.period, nameOf(change.repId));
         const base = { repId: change.repId, period: change.period };
-        if (signal?.aborted) outcomes[index] = { ...base, status: 'failed', code: 'ABORTED', message: `${label}: not written, the save was aborted` };
-        else if (!canWrite) outcomes[index] = { ...base, status: 'failed', code: 'READ_ONLY', message: `${label}: not written, this adapter may not write quotas` };
-        else if (!repRow(change.repId)) outcomes[index] = { ...base, status: 'failed', code: 'INVALID_OWNER', message: `${label}: field repId: no rep ${JSON.stringify(change.repId)}` };
+        if (signal?.aborted) outcomes[index] = { ...base, status: 'failed', code: 'ABORTED', ...say('quota.aborted', { label }) };
+        else if (!canWrite) outcomes[index] = { ...base, status: 'failed', code: 'READ_ONLY', ...say('quota.read-only', { label }) };
+        else if (!repRow(change.repId)) outcomes[index] = { ...base, status: 'failed', code: 'INVALID_OWNER', ...say('quota.no-rep', { label, id: String(JSON.stringify(change.repId)) }) };
         else {
           const current = held.get(keyOf(change.repId, change.period))?.amount ?? null;
           const decision = decideQuota(current, change);
-          if (decision === 'conflict') outcomes[index] = { ...base, status: 'conflict', code: 'STALE', message: quotaConflictMessage(label, current, change.from) };
+          if (decision === 'conflict') outcomes[index] = { ...base, status: 'conflict', code: 'STALE', ...quotaConflict(label, current, change.from) };
           else {
             if (decision === 'write') this.touch(change.repId, change.period, change.to);
-            outcomes[index] = { ...base, status: 'saved', ...(decision === 'noop' ? { message: 'already held; nothing written' } : {}) };
+            outcomes[index] = { ...base, status: 'saved', ...(decision === 'noop' ? say('mem.quota-held') : {}) };
           }
         }
       }

@@ -1,14 +1,17 @@
 import { retry, type RetryOptions } from '../shared/retry.js';
 import { isRetryableStatus, joinUrl, requestJson, type HttpResult, type Transport } from '../shared/http.js';
+import type { SaidParam } from '../crm-adapter.js';
+import { say } from '../texts/adapter.js';
+import { carried } from '../texts/said.js';
 
 /** The error code and message of a contract error body `{ error: { code, message } }`. */
-export function restError(result: Exclude<HttpResult, { kind: 'ok' }>): { code: string; message: string; status?: number } {
-  if (result.kind === 'aborted') return { code: 'ABORTED', message: 'aborted' };
-  if (result.kind === 'network') return { code: 'NETWORK', message: result.message };
+export function restError(result: Exclude<HttpResult, { kind: 'ok' }>): { code: string; message: string; status?: number; key?: string; params?: Record<string, SaidParam> } {
+  if (result.kind === 'aborted') return { code: 'ABORTED', ...say('net.aborted') };
+  if (result.kind === 'network') return { code: 'NETWORK', ...carried(result) };
   const error = (result.body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   const code = typeof error?.code === 'string' && error.code !== '' ? error.code : result.status === 429 ? 'RATE_LIMITED' : `HTTP_${result.status}`;
-  const message = typeof error?.message === 'string' ? error.message : `the server answered HTTP ${result.status}`;
-  return { code, message: `HTTP ${result.status}: ${message}`, status: result.status };
+  const message = typeof error?.message === 'string' ? error.message : say('net.server-http', { status: result.status });
+  return { code, ...say('net.http', { status: result.status, detail: message }), status: result.status };
 }
 
 /** Sends contract requests; GETs are retried (429 with Retry-After, 5xx, network), bounded. */

@@ -2,6 +2,9 @@ import { CrmLoadError, type LoadOptions, type LoadResult } from '../crm-adapter.
 import { validateBatch, type RecordKind, type Rejection } from '../../model/validate-batch.js';
 import type { RestClient } from './client.js';
 import { restError } from './client.js';
+import { say } from '../texts/adapter.js';
+import { asSaid } from '../texts/said.js';
+import type { Said } from '../crm-adapter.js';
 import type { ResolvedRestOptions } from './options.js';
 
 type Kind = 'account' | 'rep' | 'territory' | 'opportunity';
@@ -27,18 +30,18 @@ async function collect<K extends Kind>(client: RestClient, opts: ResolvedRestOpt
   let index = 0;
   let pages = 0;
   let total: number | undefined;
-  const bad = (why: string) => new CrmLoadError('BAD_RESPONSE', `GET /${PATHS[kind]} ${why}; stopped after ${pages} pages and ${index} records`);
+  const bad = (why: Said) => new CrmLoadError('BAD_RESPONSE', say('load.rest-paging', { path: PATHS[kind], why, pages, records: index }));
   do {
-    if (options.signal?.aborted) throw new CrmLoadError('ABORTED', `Loading ${PATHS[kind]} was aborted`);
+    if (options.signal?.aborted) throw new CrmLoadError('ABORTED', say('load.aborted', { what: PATHS[kind] }));
     const query = `?limit=${opts.pageSize}${cursor !== null ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const r = await client.repeatable('GET', `/${PATHS[kind]}${query}`, undefined, options.signal);
     if (r.kind !== 'ok') {
-      if (r.kind === 'aborted') throw new CrmLoadError('ABORTED', `Loading ${PATHS[kind]} was aborted`);
-      const { code, message } = restError(r);
-      throw new CrmLoadError(code, `Loading ${PATHS[kind]} failed: ${message}`);
+      if (r.kind === 'aborted') throw new CrmLoadError('ABORTED', say('load.aborted', { what: PATHS[kind] }));
+      const e = restError(r);
+      throw new CrmLoadError(e.code, say('load.failed', { what: PATHS[kind], detail: asSaid(e) }));
     }
     const body = r.body as { items?: unknown; nextCursor?: unknown; total?: unknown } | null;
-    if (!body || !Array.isArray(body.items)) throw new CrmLoadError('BAD_RESPONSE', `GET /${PATHS[kind]} answered without an items list`);
+    if (!body || !Array.isArray(body.items)) throw new CrmLoadError('BAD_RESPONSE', say('load.no-items', { path: PATHS[kind] }));
     pages++;
     if (total === undefined && typeof body.total === 'number' && Number.isInteger(body.total) && body.total >= 0) total = body.total;
     const candidates: unknown[] = [];
@@ -64,12 +67,12 @@ async function collect<K extends Kind>(client: RestClient, opts: ResolvedRestOpt
     }
     index += body.items.length;
     cursor = typeof body.nextCursor === 'string' && body.nextCursor !== '' ? body.nextCursor : null;
-    if (total !== undefined && index > total) throw bad(`sent more than the ${total} records it said it has`);
+    if (total !== undefined && index > total) throw bad(say('paging.more-than', { total }));
     if (cursor !== null) {
-      if (seenCursors.has(cursor)) throw bad(`repeats the cursor ${JSON.stringify(cursor.slice(0, 120))}`);
-      if (fresh === 0) throw bad('sent a page with no new records that names a next cursor');
-      if (total !== undefined && index >= total) throw bad(`sent all ${total} records it said it has but names a next cursor`);
-      if (total === undefined && pages >= MAX_PAGES_UNBOUNDED) throw bad(`went past ${MAX_PAGES_UNBOUNDED} pages`);
+      if (seenCursors.has(cursor)) throw bad(say('paging.repeats-cursor', { cursor: JSON.stringify(cursor.slice(0, 120)) }));
+      if (fresh === 0) throw bad(say('paging.no-new'));
+      if (total !== undefined && index >= total) throw bad(say('paging.all-sent', { total }));
+      if (total === undefined && pages >= MAX_PAGES_UNBOUNDED) throw bad(say('paging.too-many', { max: MAX_PAGES_UNBOUNDED }));
       seenCursors.add(cursor);
     }
     options.onProgress?.({ loaded: valid.length, ...(typeof body.total === 'number' ? { total: body.total } : {}), phase: PHASES[kind] });

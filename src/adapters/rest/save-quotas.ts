@@ -1,8 +1,12 @@
 import { CrmLoadError, type LoadNotice, type LoadOptions, type QuotaChange, type QuotaSaveOutcome, type SaveOptions, type SaveStatus } from '../crm-adapter.js';
 import type { QuotaEntry } from '../../model/quota.js';
 import { chunk } from '../shared/retry.js';
-import { RELOAD_ADVICE, UNKNOWN_OUTCOME } from '../shared/deadline.js';
-import { checkQuotaChanges, parseQuotaRow, quotaLabel } from '../shared/quota-changes.js';
+import { UNKNOWN_OUTCOME } from '../shared/deadline.js';
+import { checkQuotaChanges, parseQuotaRow, quotaSaid } from '../shared/quota-changes.js';
+import { say } from '../texts/adapter.js';
+import { sayGuard } from '../texts/guard.js';
+import { asSaid } from '../texts/said.js';
+import type { Said } from '../crm-adapter.js';
 import { restError, type RestClient } from './client.js';
 import type { ResolvedRestOptions } from './options.js';
 
@@ -26,28 +30,28 @@ export async function loadQuotasRest(client: RestClient, opts: ResolvedRestOptio
   for (let page = 0; page < MAX_PAGES; page++) {
     const r = await client.repeatable('GET', `/quotas?limit=${opts.pageSize}${cursor !== null ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, undefined, options.signal);
     if (r.kind !== 'ok') {
-      if (r.kind === 'aborted') throw new CrmLoadError('ABORTED', 'Loading quotas was aborted');
-      const { code, message } = restError(r);
-      throw new CrmLoadError(code, `Loading quotas failed: ${message}`);
+      if (r.kind === 'aborted') throw new CrmLoadError('ABORTED', say('load.aborted', { what: 'quotas' }));
+      const e = restError(r);
+      throw new CrmLoadError(e.code, say('load.failed', { what: 'quotas', detail: asSaid(e) }));
     }
     const body = r.body as { items?: unknown; nextCursor?: unknown } | null;
-    if (!body || !Array.isArray(body.items)) throw new CrmLoadError('BAD_RESPONSE', 'GET /quotas answered without an items list');
+    if (!body || !Array.isArray(body.items)) throw new CrmLoadError('BAD_RESPONSE', say('load.no-items', { path: 'quotas' }));
     for (const item of body.items) {
       const parsed = parseQuotaRow(item);
       if ('entry' in parsed) quotas.push(parsed.entry);
       else {
         const rep = (item as { repId?: unknown } | null)?.repId;
-        notices.push({ code: 'INVALID_QUOTA', field: parsed.field, message: `Quota at position ${index}${typeof rep === 'string' ? ` (rep ${rep})` : ''} left out: field ${parsed.field}: ${parsed.reason}` });
+        notices.push({ code: 'INVALID_QUOTA', field: parsed.field, ...(typeof rep === 'string' ? say('notice.invalid-quota-rep', { index, rep, field: parsed.field, reason: parsed.why }) : say('notice.invalid-quota', { index, field: parsed.field, reason: parsed.why })) });
       }
       index++;
     }
     options.onProgress?.({ loaded: quotas.length, phase: 'quotas' });
     cursor = typeof body.nextCursor === 'string' && body.nextCursor !== '' ? body.nextCursor : null;
     if (cursor === null) return { quotas, notices };
-    if (cursors.has(cursor)) throw new CrmLoadError('BAD_RESPONSE', `GET /quotas repeats the cursor ${JSON.stringify(cursor.slice(0, 120))}`);
+    if (cursors.has(cursor)) throw new CrmLoadError('BAD_RESPONSE', say('load.quotas-paging', { why: say('paging.repeats-cursor', { cursor: JSON.stringify(cursor.slice(0, 120)) }) }));
     cursors.add(cursor);
   }
-  throw new CrmLoadError('BAD_RESPONSE', `GET /quotas went past ${MAX_PAGES} pages`);
+  throw new CrmLoadError('BAD_RESPONSE', say('load.quotas-paging', { why: say('paging.too-many', { max: MAX_PAGES }) }));
 }
 
 /**
@@ -64,15 +68,15 @@ export async function loadQuotasRest(client: RestClient, opts: ResolvedRestOptio
  */
 export async function saveQuotasRest(client: RestClient, opts: ResolvedRestOptions, changes: readonly QuotaChange[], options: SaveOptions = {}, nameOf: (repId: string) => string | null = () => null): Promise<QuotaSaveOutcome[]> {
   const { outcomes: out, work } = checkQuotaChanges(changes, nameOf);
-  const fail = (i: number, code: string, why: string) => {
+  const fail = (i: number, code: string, why: Said) => {
     const c = changes[i];
-    out[i] = { repId: c.repId, period: c.period, status: 'failed', code, message: `${quotaLabel(c.repId, c.period, nameOf(c.repId))}: ${why}` };
+    out[i] = { repId: c.repId, period: c.period, status: 'failed', code, ...say('quota.said', { label: quotaSaid(c.repId, c.period, nameOf(c.repId)), why }) };
   };
   const allowed = opts.canWrite !== false && opts.quotas === true;
   let done = changes.length - work.length;
   for (const batch of chunk(work.map((w) => w.index), opts.batchSize)) {
     if (!allowed || options.signal?.aborted) {
-      for (const i of batch) fail(i, allowed ? 'ABORTED' : 'READ_ONLY', allowed ? 'not written: the save was aborted' : 'not written: this adapter may not write quotas (option quotas)');
+      for (const i of batch) fail(i, allowed ? 'ABORTED' : 'READ_ONLY', allowed ? sayGuard('guard.not-written', { why: sayGuard('guard.save-aborted') }) : say('save.quotas-read-only'));
       continue;
     }
     const body = { requestId: opts.requestId(), changes: batch.map((i) => ({ repId: changes[i].repId, period: changes[i].period, amount: changes[i].to, expectedAmount: changes[i].from })) };
@@ -85,17 +89,17 @@ export async function saveQuotasRest(client: RestClient, opts: ResolvedRestOptio
         const c = changes[i];
         const x = byKey.get(`${c.repId}\u0000${c.period}`);
         const status = x && STATUSES.includes(x.status as SaveStatus) ? (x.status as SaveStatus) : undefined;
-        if (!status) fail(i, UNKNOWN_OUTCOME, `the server did not report on this quota; ${RELOAD_ADVICE}`);
+        if (!status) fail(i, UNKNOWN_OUTCOME, say('save.server-no-report-quota'));
         else out[i] = { repId: c.repId, period: c.period, status, ...(typeof x!.code === 'string' ? { code: x!.code } : {}), ...(typeof x!.message === 'string' ? { message: x!.message } : {}) };
       }
     } else {
       const e = restError(r);
       const unknown = r.kind === 'network' || (e.status !== undefined && e.status >= 500);
       for (const i of batch) {
-        if (r.kind === 'aborted') fail(i, UNKNOWN_OUTCOME, `the save was stopped mid-request; it may or may not be written — ${RELOAD_ADVICE}`);
-        else if (unknown) fail(i, UNKNOWN_OUTCOME, `${e.message}; it may or may not be written — ${RELOAD_ADVICE}`);
-        else if (e.status === 409) out[i] = { repId: changes[i].repId, period: changes[i].period, status: 'conflict', code: e.code, message: `${quotaLabel(changes[i].repId, changes[i].period, nameOf(changes[i].repId))}: not written: ${e.message}` };
-        else fail(i, e.code, `not written: ${e.message}`);
+        if (r.kind === 'aborted') fail(i, UNKNOWN_OUTCOME, say('save.stopped-mid-request-it'));
+        else if (unknown) fail(i, UNKNOWN_OUTCOME, say('save.it-maybe-written', { why: asSaid(e) }));
+        else if (e.status === 409) out[i] = { repId: changes[i].repId, period: changes[i].period, status: 'conflict', code: e.code, ...say('quota.said', { label: quotaSaid(changes[i].repId, changes[i].period, nameOf(changes[i].repId)), why: sayGuard('guard.not-written', { why: asSaid(e) }) }) };
+        else fail(i, e.code, sayGuard('guard.not-written', { why: asSaid(e) }));
       }
     }
     done += batch.length;

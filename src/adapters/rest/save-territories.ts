@@ -1,6 +1,9 @@
 import type { SaveOptions, SaveStatus, TerritoryChange, TerritorySaveOutcome } from '../crm-adapter.js';
 import { chunk } from '../shared/retry.js';
-import { UNKNOWN_OUTCOME, RELOAD_ADVICE } from '../shared/deadline.js';
+import { say } from '../texts/adapter.js';
+import { sayGuard } from '../texts/guard.js';
+import { asSaid, carried, type Words } from '../texts/said.js';
+import { UNKNOWN_OUTCOME } from '../shared/deadline.js';
 import { restError, type RestClient } from './client.js';
 import type { ResolvedRestOptions } from './options.js';
 
@@ -20,18 +23,18 @@ const STATUSES: readonly SaveStatus[] = ['saved', 'failed', 'conflict'];
  */
 export async function saveTerritoriesRest(client: RestClient, opts: ResolvedRestOptions, changes: readonly TerritoryChange[], options: SaveOptions = {}): Promise<TerritorySaveOutcome[]> {
   const out: TerritorySaveOutcome[] = new Array(changes.length);
-  const fail = (i: number, code: string, message: string) => (out[i] = { territoryId: String(changes[i]?.id ?? ''), status: 'failed', code, message });
+  const fail = (i: number, code: string, words: Words) => (out[i] = { territoryId: String(changes[i]?.id ?? ''), status: 'failed', code, ...carried(words) });
   const valid: number[] = [];
   const allowed = opts.canWrite !== false && opts.canWriteTerritories !== false;
   changes.forEach((c, i) => {
-    if (!allowed) fail(i, 'READ_ONLY', 'this adapter may not write territories');
-    else if (!c || typeof c.id !== 'string' || c.id === '' || (c.territory !== null && typeof c.territory !== 'object')) fail(i, 'INVALID', 'a territory change needs a string id and a territory (or null to delete)');
+    if (!allowed) fail(i, 'READ_ONLY', say('mem.no-territories'));
+    else if (!c || typeof c.id !== 'string' || c.id === '' || (c.territory !== null && typeof c.territory !== 'object')) fail(i, 'INVALID', say('save.territory-change-invalid'));
     else valid.push(i);
   });
   let done = changes.length - valid.length;
   for (const batch of chunk(valid, opts.batchSize)) {
     if (options.signal?.aborted) {
-      for (const i of batch) fail(i, 'ABORTED', 'not written: the save was aborted');
+      for (const i of batch) fail(i, 'ABORTED', sayGuard('guard.not-written', { why: sayGuard('guard.save-aborted') }));
       continue;
     }
     const body = {
@@ -46,7 +49,7 @@ export async function saveTerritoriesRest(client: RestClient, opts: ResolvedRest
       for (const i of batch) {
         const x = byId.get(changes[i].id);
         const status = x && STATUSES.includes(x.status as SaveStatus) ? (x.status as SaveStatus) : undefined;
-        if (!status) fail(i, UNKNOWN_OUTCOME, `the server did not report on this territory; ${RELOAD_ADVICE}`);
+        if (!status) fail(i, UNKNOWN_OUTCOME, say('save.server-no-report-territory'));
         else
           out[i] = {
             territoryId: changes[i].id,
@@ -60,7 +63,7 @@ export async function saveTerritoriesRest(client: RestClient, opts: ResolvedRest
       const e = restError(r);
       // A request that may have reached the server (network failure, 5xx, deadline) might have written.
       const unknown = r.kind === 'network' || r.kind === 'aborted' || (e.status !== undefined && e.status >= 500);
-      for (const i of batch) fail(i, unknown ? (r.kind === 'aborted' ? 'ABORTED' : UNKNOWN_OUTCOME) : e.code, unknown && r.kind !== 'aborted' ? `${e.message}; the territory may or may not be written — ${RELOAD_ADVICE}` : `not written: ${e.message}`);
+      for (const i of batch) fail(i, unknown ? (r.kind === 'aborted' ? 'ABORTED' : UNKNOWN_OUTCOME) : e.code, unknown && r.kind !== 'aborted' ? say('save.territory-maybe-written', { why: asSaid(e) }) : sayGuard('guard.not-written', { why: asSaid(e) }));
     }
     done += batch.length;
     options.onProgress?.({ done, total: changes.length });

@@ -1,7 +1,10 @@
 import type { Change, SaveOptions, SaveOutcome, SaveStatus } from '../crm-adapter.js';
 import { formatRejection, validateBatch } from '../../model/validate-batch.js';
 import { chunk, retry } from '../shared/retry.js';
-import { RELOAD_ADVICE, UNKNOWN_OUTCOME } from '../shared/deadline.js';
+import { UNKNOWN_OUTCOME } from '../shared/deadline.js';
+import { say } from '../texts/adapter.js';
+import { sayGuard } from '../texts/guard.js';
+import { asSaid, carried, wordsOf, type Failure, type Words } from '../texts/said.js';
 import type { RestClient } from './client.js';
 import { restError } from './client.js';
 import type { ResolvedRestOptions } from './options.js';
@@ -29,9 +32,9 @@ class Aborted extends Error {}
 export async function saveRest(client: RestClient, opts: ResolvedRestOptions, stamps: Map<string, string | undefined>, changes: readonly Change[], options: SaveOptions = {}): Promise<SaveOutcome[]> {
   const { signal } = options;
   const out: (SaveOutcome | undefined)[] = new Array(changes.length).fill(undefined);
-  const settle = (index: number, status: SaveStatus, code?: string, message?: string) => {
+  const settle = (index: number, status: SaveStatus, code?: string, message?: string | Words) => {
     const id = changes[index]?.accountId;
-    out[index] = { accountId: typeof id === 'string' ? id : '', status, ...(code ? { code } : {}), ...(message ? { message } : {}) };
+    out[index] = { accountId: typeof id === 'string' ? id : '', status, ...(code ? { code } : {}), ...(message ? wordsOf(message) : {}) };
   };
   const invalid = new Map(validateBatch('change', changes).rejected.map((r) => [r.index, r]));
   const seen = new Set<string>();
@@ -47,19 +50,19 @@ export async function saveRest(client: RestClient, opts: ResolvedRestOptions, st
     }
   });
 
-  let fatal: { code: string; message: string } | undefined;
+  let fatal: Failure | undefined;
   let done = changes.length - entries.length;
   for (const batch of chunk(entries, opts.batchSize)) {
     if (fatal || signal?.aborted) {
-      const why = fatal ?? { code: 'ABORTED', message: 'the save was aborted' };
-      for (const i of batch) settle(i, 'failed', why.code, `not written: ${why.message}`);
+      const why: Failure = fatal ?? { code: 'ABORTED', ...sayGuard('guard.save-aborted') };
+      for (const i of batch) settle(i, 'failed', why.code, sayGuard('guard.not-written', { why: asSaid(why) }));
     } else {
       await sendBatch(batch);
     }
     done += batch.length;
     options.onProgress?.({ done, total: changes.length });
   }
-  return out.map((o, i) => o ?? { accountId: changes[i]?.accountId ?? '', status: 'failed', code: UNKNOWN_OUTCOME, message: `no outcome recorded; ${RELOAD_ADVICE}` });
+  return out.map((o, i) => o ?? { accountId: changes[i]?.accountId ?? '', status: 'failed', code: UNKNOWN_OUTCOME, ...say('save.no-outcome') });
 
   async function sendBatch(batch: number[]): Promise<void> {
     const body = {
@@ -67,7 +70,7 @@ export async function saveRest(client: RestClient, opts: ResolvedRestOptions, st
       changes: batch.map((i) => ({ ...changes[i], expectedLastModified: stamps.get(changes[i].accountId) ?? null })),
     };
     let sent = false; // a request may have reached the server
-    let last = { code: 'FAILED', message: 'not written' };
+    let last: Failure = { code: 'FAILED', ...say('save.not-written') };
     let gaveUp = false;
     try {
       const run = await retry<null>(async () => {
@@ -80,7 +83,7 @@ export async function saveRest(client: RestClient, opts: ResolvedRestOptions, st
             const result = byId.get(changes[i].accountId);
             const status = result && STATUSES.includes(result.status as SaveStatus) ? (result.status as SaveStatus) : undefined;
             if (!result || !status) {
-              settle(i, 'failed', UNKNOWN_OUTCOME, `the server did not report on this change; it may or may not be written — ${RELOAD_ADVICE}`);
+              settle(i, 'failed', UNKNOWN_OUTCOME, say('save.server-no-report'));
               continue;
             }
             if (status === 'saved') stamps.set(changes[i].accountId, typeof result.lastModified === 'string' ? result.lastModified : undefined);
@@ -99,26 +102,26 @@ export async function saveRest(client: RestClient, opts: ResolvedRestOptions, st
         }
         if (r.status === 429) return { done: false, value: null, ...(r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs } : {}) };
         if (r.status === 409) {
-          for (const i of batch) settle(i, 'conflict', last.code === 'HTTP_409' ? 'CONFLICT' : last.code, last.message);
+          for (const i of batch) settle(i, 'conflict', last.code === 'HTTP_409' ? 'CONFLICT' : last.code, carried(last));
           return { done: true, value: null };
         }
         if (r.status === 401 || r.status === 403) fatal = last;
-        for (const i of batch) settle(i, 'failed', last.code, `not written: ${last.message}`);
+        for (const i of batch) settle(i, 'failed', last.code, sayGuard('guard.not-written', { why: asSaid(last) }));
         return { done: true, value: null };
       }, { ...opts.retry, ...(signal ? { signal } : {}) });
       gaveUp = run.gaveUp;
     } catch (error) {
       if (!signal?.aborted && !(error instanceof Aborted)) throw error;
       for (const i of batch) {
-        if (sent) settle(i, 'failed', UNKNOWN_OUTCOME, `the save was stopped mid-request; the change may or may not be written — ${RELOAD_ADVICE}`);
-        else settle(i, 'failed', 'ABORTED', 'not written: the save was aborted');
+        if (sent) settle(i, 'failed', UNKNOWN_OUTCOME, say('save.stopped-mid-request'));
+        else settle(i, 'failed', 'ABORTED', sayGuard('guard.not-written', { why: sayGuard('guard.save-aborted') }));
       }
       return;
     }
     if (gaveUp) {
       for (const i of batch) {
-        if (sent) settle(i, 'failed', UNKNOWN_OUTCOME, `${last.message}; the change may or may not be written — ${RELOAD_ADVICE}`);
-        else settle(i, 'failed', last.code, `not written: ${last.message}`);
+        if (sent) settle(i, 'failed', UNKNOWN_OUTCOME, say('save.maybe-written', { why: asSaid(last) }));
+        else settle(i, 'failed', last.code, sayGuard('guard.not-written', { why: asSaid(last) }));
       }
     }
   }

@@ -1,6 +1,8 @@
 import type { Capabilities, Change, CrmAdapter, LoadOptions, LockChange, QuotaChange, QuotaSaveOutcome, SaveOptions, SaveOutcome } from '../crm-adapter.js';
 import { guardTerritorySave } from '../shared/territory-save-guard.js';
 import { saveTerritoryModel, type PlanningState } from './territory-model-save.js';
+import { say } from '../texts/adapter.js';
+import { asSaid, carried, type Failure } from '../texts/said.js';
 import { createQuotaPart, type SalesforceQuotaOptions } from './save-quota-adapter.js';
 import { queryAll } from './call.js';
 import { loadSalesforce, type Baseline, type LoadState, type SalesforceLoadResult } from './load.js';
@@ -106,7 +108,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions & Sale
       m = await currentModel(saveOptions.signal);
     } catch (e) {
       const err = toSalesforceError(e);
-      return changes.map((c) => ({ accountId: c?.accountId ?? '', status: 'failed', code: err.code, message: `not written: could not read the territory model (${err.message})` }));
+      return changes.map((c) => ({ accountId: c?.accountId ?? '', status: 'failed', code: err.code, ...say('save.model-read-failed', { detail: asSaid(err) }) }));
     }
     return saveTerritory(o, baseline, m, changes, saveOptions);
   }

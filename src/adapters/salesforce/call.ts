@@ -2,6 +2,8 @@ import { retry, type RetryOptions } from '../shared/retry.js';
 import { raceSignal, withTimeout } from '../shared/deadline.js';
 import { classify, toSalesforceError } from './errors.js';
 import { SalesforceError, type QueryPage, type SalesforceTransport, type SfRecord, type SoqlQuery } from './types.js';
+import { say } from '../texts/adapter.js';
+import type { Said } from '../crm-adapter.js';
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: SalesforceError };
 
@@ -29,7 +31,7 @@ export async function readWithRetry<T>(transport: SalesforceTransport, read: (si
     try {
       return { done: true, value: { ok: true, value: await attempt() } };
     } catch (e) {
-      if (options.signal?.aborted) throw new SalesforceError('ABORTED', 'the request was aborted', { cause: e });
+      if (options.signal?.aborted) throw new SalesforceError('ABORTED', say('sf.aborted'), { cause: e });
       const error = toSalesforceError(e);
       const kind = classify(error);
       if (kind === 'auth' && !refreshed && transport.refresh) {
@@ -69,7 +71,7 @@ export async function queryAll(
   let total: number | undefined;
   let locator: string | null = null;
   let pages = 0;
-  const bad = (why: string) => new SalesforceError('BAD_RESPONSE', `query ${query.name} on ${query.object}: ${why}; stopped paging after ${pages} pages and ${rows.length} rows`);
+  const bad = (why: Said) => new SalesforceError('BAD_RESPONSE', say('sf.paging', { query: query.name, object: query.object, why, pages, rows: rows.length }));
   do {
     options.signal?.throwIfAborted();
     const at: string | null = locator;
@@ -86,12 +88,12 @@ export async function queryAll(
     if (total === undefined && typeof page?.totalSize === 'number' && Number.isInteger(page.totalSize) && page.totalSize >= 0) total = page.totalSize;
     locator = typeof page?.nextLocator === 'string' && page.nextLocator !== '' ? page.nextLocator : null;
     options.onPage?.(rows.length, page?.totalSize);
-    if (total !== undefined && rows.length > total) throw bad(`the server said it has ${total} rows but sent more`);
+    if (total !== undefined && rows.length > total) throw bad(say('sf.paging-more', { total }));
     if (locator !== null) {
-      if (locators.has(locator)) throw bad(`the server repeats the page ${JSON.stringify(locator.slice(0, 120))}`);
-      if (fresh === 0) throw bad('a page brought no new rows but points at another page');
-      if (total !== undefined && rows.length >= total) throw bad(`the server sent all ${total} rows it said it has but points at another page`);
-      if (total === undefined && pages >= MAX_PAGES_UNBOUNDED) throw bad(`more than ${MAX_PAGES_UNBOUNDED} pages without a row count`);
+      if (locators.has(locator)) throw bad(say('sf.paging-repeats', { page: JSON.stringify(locator.slice(0, 120)) }));
+      if (fresh === 0) throw bad(say('sf.paging-no-new'));
+      if (total !== undefined && rows.length >= total) throw bad(say('sf.paging-all-sent', { total }));
+      if (total === undefined && pages >= MAX_PAGES_UNBOUNDED) throw bad(say('sf.paging-too-many', { max: MAX_PAGES_UNBOUNDED }));
       locators.add(locator);
     }
   } while (locator);

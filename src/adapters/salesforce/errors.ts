@@ -1,4 +1,5 @@
 import { SalesforceError } from './types.js';
+import type { Said, SaidParam } from '../crm-adapter.js';
 
 /**
  * How a failed request should be handled:
@@ -44,14 +45,16 @@ export const RETRYABLE_RECORD_CODES = new Set(['UNABLE_TO_LOCK_ROW', 'REQUEST_LI
  */
 export function toSalesforceError(err: unknown): SalesforceError {
   if (err instanceof SalesforceError) return err;
-  const e = err as { errorCode?: unknown; message?: unknown; status?: unknown; statusCode?: unknown; name?: unknown } | null;
-  const message = typeof e?.message === 'string' ? e.message : String(err);
+  const e = err as { errorCode?: unknown; message?: unknown; status?: unknown; statusCode?: unknown; name?: unknown; key?: unknown; params?: unknown } | null;
+  // A sentence of ours (a DeadlineError's, say) keeps its key and params; anything else is the thrower's text.
+  const message: string | Said = typeof e?.message === 'string' && typeof e.key === 'string' ? { key: e.key, ...(e.params ? { params: e.params as Record<string, SaidParam> } : {}), message: e.message } : typeof e?.message === 'string' ? e.message : String(err);
+  const text = typeof message === 'string' ? message : message.message;
   const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : undefined;
   if (typeof e?.errorCode === 'string' && e.errorCode) {
     const m = /^ERROR_HTTP_(\d{3})$/.exec(e.errorCode);
     return new SalesforceError(e.errorCode, message, { status: status ?? (m ? Number(m[1]) : undefined), cause: err });
   }
-  if (/^Unable to refresh session/.test(message)) return new SalesforceError('INVALID_SESSION_ID', message, { status: 401, cause: err });
+  if (/^Unable to refresh session/.test(text)) return new SalesforceError('INVALID_SESSION_ID', message, { status: 401, cause: err });
   if (e?.name === 'AbortError') return new SalesforceError('ABORTED', message, { cause: err });
   if (status !== undefined) return new SalesforceError(`ERROR_HTTP_${status}`, message, { status, cause: err });
   return new SalesforceError('NETWORK', message, { cause: err });

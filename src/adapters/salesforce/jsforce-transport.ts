@@ -4,6 +4,7 @@ import { raceSignal } from '../shared/deadline.js';
 import { toSoql } from './soql.js';
 import { jsforceQuotas } from './save-quota.js';
 import { SalesforceError, type BulkQueryOptions, type QueryPage, type SalesforceTransport, type SfRecord, type SfSaveResult, type SoqlQuery } from './types.js';
+import { say } from '../texts/adapter.js';
 
 export interface JsforceTransportOptions {
   /** Bulk 2.0 job polling interval in ms. Default 1000. */
@@ -28,7 +29,7 @@ function boundRefresh(c: AnyConnection): { reset(): void } {
   if (d) {
     const refresh = d.refresh.bind(d);
     d.refresh = async (since: number) => {
-      if (budget.left <= 0) throw new SalesforceError('INVALID_SESSION_ID', 'the session is still invalid after one refresh', { status: 401 });
+      if (budget.left <= 0) throw new SalesforceError('INVALID_SESSION_ID', say('sf.session'), { status: 401 });
       budget.left--;
       return refresh(since);
     };
@@ -63,7 +64,7 @@ export function jsforceTransport(conn: Connection, options: JsforceTransportOpti
     try {
       return await raceSignal(fn(), signal);
     } catch (e) {
-      if (signal?.aborted) throw new SalesforceError('ABORTED', 'the request was aborted', { cause: e });
+      if (signal?.aborted) throw new SalesforceError('ABORTED', say('sf.aborted'), { cause: e });
       throw toSalesforceError(e);
     }
   };
@@ -84,7 +85,7 @@ export function jsforceTransport(conn: Connection, options: JsforceTransportOpti
       const stream = await c.bulk2.query(toSoql(query), { pollInterval: options.bulkPollIntervalMs ?? 1000, pollTimeout: options.bulkPollTimeoutMs ?? 600_000 });
       return await new Promise<SfRecord[]>((resolve, reject) => {
         const rows: SfRecord[] = [];
-        const onAbort = () => reject(new SalesforceError('ABORTED', 'bulk query aborted'));
+        const onAbort = () => reject(new SalesforceError('ABORTED', say('sf.bulk-aborted')));
         opts.signal?.addEventListener('abort', onAbort, { once: true });
         stream.on('record', (r: SfRecord) => {
           rows.push(r);

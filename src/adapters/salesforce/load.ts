@@ -5,6 +5,8 @@ import type { Opportunity } from '../../model/opportunity.js';
 import { queryAll, queryByIds, readWithRetry } from './call.js';
 import { bool, fieldValue, isoDate, num, str } from './coerce.js';
 import { classify, fieldOf, toSalesforceError } from './errors.js';
+import { say } from '../texts/adapter.js';
+import { asSaid } from '../texts/said.js';
 import type { ResolvedOptions } from './options.js';
 import {
   accountsQuery, activeUsersQuery, modelQuery, objectTerritoriesQuery, opportunitiesQuery, territoriesQuery,
@@ -85,9 +87,9 @@ export async function loadSalesforce(o: ResolvedOptions, options: LoadOptions, b
     return await loadInner(o, options, baseline, state);
   } catch (e) {
     if (e instanceof CrmLoadError) throw e;
-    if (options.signal?.aborted) throw new CrmLoadError('ABORTED', 'Salesforce load aborted', { cause: e });
+    if (options.signal?.aborted) throw new CrmLoadError('ABORTED', say('load.salesforce-aborted'), { cause: e });
     const err = toSalesforceError(e);
-    throw new CrmLoadError(err.code, `Salesforce load failed: ${err.message}`, { cause: e });
+    throw new CrmLoadError(err.code, say('load.salesforce-failed', { detail: asSaid(err) }), { cause: e });
   }
 }
 
@@ -119,7 +121,7 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
     const err = toSalesforceError(e);
     const field = lockField ? `Account.${lockField}` : undefined;
     if (!field || signal?.aborted || classify(err) !== 'fatal' || fieldOf(err)?.toLowerCase() !== field.toLowerCase()) throw e;
-    report.lockFieldSkipped = { code: err.code, field, topic: 'lock-field-unreadable', detail: err.message, message: `Lock flags are not loaded from Salesforce: ${field} is not readable for this user (${err.message}); locks stay in this plan` };
+    report.lockFieldSkipped = { code: err.code, field, topic: 'lock-field-unreadable', detail: err.message, ...say('notice.lock-field-unreadable', { field, detail: err.message }) };
     lockField = null;
     rows = await readAccounts(accountsQuery(o, false));
   }
@@ -138,7 +140,7 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
   if (o.mode === 'territory2') {
     const models = await queryAll(t, modelQuery(o), ctx);
     const model = models[0];
-    if (!model) throw new CrmLoadError('NO_TERRITORY_MODEL', o.territoryModel === 'active' ? 'No Active Territory2Model in this org' : `Territory2Model ${JSON.stringify((o.territoryModel as { id: string }).id)} not found`);
+    if (!model) throw new CrmLoadError('NO_TERRITORY_MODEL', o.territoryModel === 'active' ? say('load.no-active-model') : say('load.model-not-found', { id: JSON.stringify((o.territoryModel as { id: string }).id) }));
     const modelId = String(model.Id);
     report.territoryModel = { id: modelId, name: String(model.Name ?? ''), state: String(model.State ?? '') };
     territoryRows = await queryAll(t, territoriesQuery(modelId), { ...ctx, onPage: (loaded) => onProgress?.({ phase: 'territories', loaded }) });

@@ -1,4 +1,5 @@
 import type { Change, SaveOutcome } from '../crm-adapter.js';
+import { say } from '../texts/adapter.js';
 import { formatRejection, validateBatch } from '../../model/validate-batch.js';
 
 /** A change that passed the checks, with its position in the caller's list. */
@@ -29,7 +30,7 @@ export function preflight(changes: readonly Change[]): { outcomes: (SaveOutcome 
     if (outcomes[index]) return;
     const first = seen.get(change.accountId);
     if (first !== undefined) {
-      outcomes[index] = { accountId: change.accountId, status: 'failed', code: 'DUPLICATE_CHANGE', message: `account ${change.accountId} is already changed at position ${first} of this save` };
+      outcomes[index] = { accountId: change.accountId, status: 'failed', code: 'DUPLICATE_CHANGE', ...say('save.duplicate-account', { id: change.accountId, first }) };
       return;
     }
     seen.set(change.accountId, index);

@@ -1,6 +1,8 @@
 import type { LockChange, SaveOptions, SaveOutcome } from '../crm-adapter.js';
 import { chunk } from '../shared/retry.js';
 import { queryAll } from './call.js';
+import { say } from '../texts/adapter.js';
+import { asSaid, carried, type Failure } from '../texts/said.js';
 import { bool } from './coerce.js';
 import { toSalesforceError } from './errors.js';
 import type { Baseline } from './load.js';
@@ -36,12 +38,12 @@ export async function saveLocksSalesforce(o: ResolvedOptions, baseline: Baseline
   const seen = new Map<string, number>();
   changes.forEach((c, index) => {
     if (!c || (c.kind !== 'account' && c.kind !== 'rep') || typeof c.id !== 'string' || c.id === '' || typeof c.locked !== 'boolean') {
-      return void set(index, { status: 'failed', code: 'INVALID_CHANGE', message: 'a lock change needs kind account|rep, a string id and a boolean locked' });
+      return void set(index, { status: 'failed', code: 'INVALID_CHANGE', ...say('save.invalid-lock-change') });
     }
-    if (c.kind === 'rep') return void set(index, { status: 'failed', code: 'NO_LOCK_FIELD', message: 'rep locks stay in this plan: Salesforce has no rep lock field (lockField is an Account field)' });
-    if (!field) return void set(index, { status: 'failed', code: 'NO_LOCK_FIELD', message: 'no lock field is configured (set the lockField option to an Account checkbox)' });
+    if (c.kind === 'rep') return void set(index, { status: 'failed', code: 'NO_LOCK_FIELD', ...say('save.no-rep-lock-field') });
+    if (!field) return void set(index, { status: 'failed', code: 'NO_LOCK_FIELD', ...say('save.no-lock-field') });
     const first = seen.get(c.id);
-    if (first !== undefined) return void set(index, { status: 'failed', code: 'DUPLICATE_CHANGE', message: `account ${c.id} is already changed at position ${first} of this save` });
+    if (first !== undefined) return void set(index, { status: 'failed', code: 'DUPLICATE_CHANGE', ...say('save.duplicate-account', { id: c.id, first }) });
     seen.set(c.id, index);
     work.push({ index, change: c });
   });
@@ -50,7 +52,7 @@ export async function saveLocksSalesforce(o: ResolvedOptions, baseline: Baseline
   const read = async (ids: string[]) => new Map((await queryAll(t, accountLocksQuery(o, field, ids), { retry: o.retry, signal: options.signal, timeoutMs: o.requestTimeoutMs })).map((r) => [String(r.Id), r]));
   for (const batch of chunk(work, o.batchSize)) {
     if (options.signal?.aborted) {
-      for (const p of batch) set(p.index, { status: 'failed', code: 'ABORTED', message: 'aborted before this lock was written' });
+      for (const p of batch) set(p.index, { status: 'failed', code: 'ABORTED', ...say('save.aborted-before-lock') });
       continue;
     }
     let current: Map<string, SfRecord>;
@@ -58,15 +60,15 @@ export async function saveLocksSalesforce(o: ResolvedOptions, baseline: Baseline
       current = await read(batch.map((p) => p.change.id));
     } catch (e) {
       const err = toSalesforceError(e);
-      for (const p of batch) set(p.index, { status: 'failed', code: options.signal?.aborted ? 'ABORTED' : err.code, message: `not written: could not re-read the record before writing (${err.message})` });
+      for (const p of batch) set(p.index, { status: 'failed', code: options.signal?.aborted ? 'ABORTED' : err.code, ...say('save.reread-record-failed', { detail: asSaid(err) }) });
       continue;
     }
     const toWrite: Pending[] = [];
     for (const p of batch) {
       const row = current.get(p.change.id);
-      if (!row) set(p.index, { status: 'failed', code: 'NOT_FOUND', message: `account ${p.change.id} does not exist or is not visible to this user` });
+      if (!row) set(p.index, { status: 'failed', code: 'NOT_FOUND', ...say('save.not-found', { id: p.change.id }) });
       else if (bool(row[field]) === p.change.locked) set(p.index, { status: 'saved' }); // already as intended
-      else if (movedOn(baseline, p.change.id, row, o.stampField)) set(p.index, { status: 'conflict', code: 'STALE', message: `account changed since it was loaded (${o.stampField} ${String(row[o.stampField])}); reload before locking it` });
+      else if (movedOn(baseline, p.change.id, row, o.stampField)) set(p.index, { status: 'conflict', code: 'STALE', ...say('save.stale-stamp-lock', { field: o.stampField, value: String(row[o.stampField]) }) });
       else toWrite.push(p);
     }
     const byKey = new Map(toWrite.map((p) => [p.change.id, p]));
@@ -79,7 +81,7 @@ export async function saveLocksSalesforce(o: ResolvedOptions, baseline: Baseline
         const now = await read(pending.map((i) => i.key));
         return new Map(pending.map((i) => {
           const flag = bool(now.get(i.key)?.[field]);
-          return [i.key, { state: flag === byKey.get(i.key)!.change.locked ? 'applied' : 'absent', message: `${field} is now ${String(flag)}` }] as const;
+          return [i.key, { state: flag === byKey.get(i.key)!.change.locked ? 'applied' : 'absent', message: say('sf.field-now', { field, value: String(flag) }) }] as const;
         }));
       },
     }) : new Map();
@@ -88,7 +90,7 @@ export async function saveLocksSalesforce(o: ResolvedOptions, baseline: Baseline
       if (r.ok) {
         set(p.index, { status: 'saved' });
         baseline.delete(p.change.id); // our write moved the stamp on (as after an owner write)
-      } else set(p.index, { status: r.conflict ? 'conflict' : 'failed', code: r.code, message: r.message });
+      } else set(p.index, { status: r.conflict ? 'conflict' : 'failed', code: r.code, ...carried(r) });
     }
     done += batch.length;
     options.onProgress?.({ done, total: changes.length });

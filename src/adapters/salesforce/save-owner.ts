@@ -1,6 +1,8 @@
 import type { Change, SaveOptions, SaveOutcome } from '../crm-adapter.js';
 import { chunk } from '../shared/retry.js';
 import { queryAll } from './call.js';
+import { say } from '../texts/adapter.js';
+import { asSaid, carried, type Failure } from '../texts/said.js';
 import { str, timeOf } from './coerce.js';
 import { toSalesforceError } from './errors.js';
 import type { Baseline } from './load.js';
@@ -32,7 +34,7 @@ export async function saveOwner(o: ResolvedOptions, baseline: Baseline, changes:
   };
   for (const batch of chunk(work, o.batchSize)) {
     if (options.signal?.aborted) {
-      for (const p of batch) set(p, { status: 'failed', code: 'ABORTED', message: 'aborted before this change was written' });
+      for (const p of batch) set(p, { status: 'failed', code: 'ABORTED', ...say('save.aborted-before-change') });
       continue;
     }
     const ids = batch.map((p) => p.change.accountId);
@@ -43,7 +45,7 @@ export async function saveOwner(o: ResolvedOptions, baseline: Baseline, changes:
     } catch (e) {
       const err = toSalesforceError(e);
       const code = options.signal?.aborted ? 'ABORTED' : err.code;
-      for (const p of batch) set(p, { status: 'failed', code, message: `not written: could not re-read the record before writing (${err.message})` });
+      for (const p of batch) set(p, { status: 'failed', code, ...say('save.reread-record-failed', { detail: asSaid(err) }) });
       continue;
     }
     const toWrite: Pending[] = [];
@@ -51,11 +53,11 @@ export async function saveOwner(o: ResolvedOptions, baseline: Baseline, changes:
       const { accountId, from, to } = p.change;
       const row = current.get(accountId);
       const owner = row ? str(row.OwnerId) : null;
-      if (!row) set(p, { status: 'failed', code: 'NOT_FOUND', message: `account ${accountId} does not exist or is not visible to this user` });
+      if (!row) set(p, { status: 'failed', code: 'NOT_FOUND', ...say('save.not-found', { id: accountId }) });
       else if (owner === to) set(p, { status: 'saved' }); // already as intended: nothing to write
-      else if (owner !== from) set(p, { status: 'conflict', code: 'STALE', message: `owner is now ${owner ?? 'nobody'}, not ${from ?? 'nobody'} as loaded` });
-      else if (movedOn(baseline, accountId, row, o.stampField)) set(p, { status: 'conflict', code: 'STALE', message: `account changed since it was loaded (${o.stampField} ${String(row[o.stampField])})` });
-      else if (to === null) set(p, { status: 'failed', code: 'OWNER_REQUIRED', message: 'Salesforce accounts always have an owner: cannot unassign' });
+      else if (owner !== from) set(p, { status: 'conflict', code: 'STALE', ...say('save.stale-owner', { owner, from }) });
+      else if (movedOn(baseline, accountId, row, o.stampField)) set(p, { status: 'conflict', code: 'STALE', ...say('save.stale-stamp', { field: o.stampField, value: String(row[o.stampField]) }) });
+      else if (to === null) set(p, { status: 'failed', code: 'OWNER_REQUIRED', ...say('save.owner-required') });
       else toWrite.push(p);
     }
     const byKey = new Map(toWrite.map((p) => [p.change.accountId, p]));
@@ -70,7 +72,7 @@ export async function saveOwner(o: ResolvedOptions, baseline: Baseline, changes:
           const p = byKey.get(i.key)!;
           const owner = str(now.get(i.key)?.OwnerId);
           const state = owner === p.change.to ? 'applied' : owner === p.change.from ? 'absent' : 'changed';
-          return [i.key, { state, message: `owner is now ${owner ?? 'nobody'}` }] as const;
+          return [i.key, { state, message: say('sf.owner-now', { owner }) }] as const;
         }));
       },
     });
@@ -81,7 +83,7 @@ export async function saveOwner(o: ResolvedOptions, baseline: Baseline, changes:
         // Our own write moved the stamp on; without re-reading it, only the owner check guards this
         // record in a later save (see docs/adapters/salesforce.md).
         baseline.delete(p.change.accountId);
-      } else set(p, { status: r.conflict ? 'conflict' : 'failed', code: r.code, message: r.message });
+      } else set(p, { status: r.conflict ? 'conflict' : 'failed', code: r.code, ...carried(r) });
     }
     options.onProgress?.({ done, total: changes.length });
   }

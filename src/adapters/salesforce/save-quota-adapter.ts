@@ -1,6 +1,8 @@
 import type { LoadOptions, QuotaChange, QuotaSaveOutcome, SaveOptions } from '../crm-adapter.js';
 import { guardQuotaSave } from '../shared/quota-save-guard.js';
 import { toSalesforceError } from './errors.js';
+import { say } from '../texts/adapter.js';
+import { asSaid } from '../texts/said.js';
 import type { SalesforceLoadResult } from './load.js';
 import type { ResolvedOptions } from './options.js';
 import { loadQuotasSalesforce, quotaAccess, quotaNotice, saveQuotasSalesforce, type QuotaAccess, type SalesforceQuotaOptions } from './save-quota.js';
@@ -38,11 +40,11 @@ export function createQuotaPart(o: ResolvedOptions, options: SalesforceQuotaOpti
   let access: Promise<QuotaAccess> | null = null;
   let settled = false;
   const check = (signal?: AbortSignal): Promise<QuotaAccess> => {
-    if (!enabled) return Promise.resolve({ ok: false, code: 'QUOTAS_OFF', message: 'Quotas stay in the plan (and export as CSV): quota writing is turned off for this connection (option quotas: false)' });
+    if (!enabled) return Promise.resolve({ ok: false, code: 'QUOTAS_OFF', ...say('notice.quotas-off') });
     if (!access) {
       settled = false;
       access = quotaAccess(o.transport, forecastingType, { ...o.retry, timeoutMs: o.requestTimeoutMs, ...(signal ? { signal } : {}) })
-        .catch((e): QuotaAccess => ({ ok: false, code: toSalesforceError(e).code, message: `Quotas stay in the plan: ${toSalesforceError(e).message}` }))
+        .catch((e): QuotaAccess => ({ ok: false, code: toSalesforceError(e).code, ...say('notice.quotas-check-failed', { detail: asSaid(toSalesforceError(e)) }) }))
         .finally(() => void (settled = true));
     }
     return access;
@@ -75,7 +77,7 @@ export function createQuotaPart(o: ResolvedOptions, options: SalesforceQuotaOpti
       } catch (e) {
         if (signal?.aborted) throw e;
         const err = toSalesforceError(e);
-        return { ...result, notices: [...(result.notices ?? []), { code: err.code, field: 'ForecastingQuota', message: `The quotas held in Salesforce could not be read (${err.message}); plan quotas are compared with none` }] };
+        return { ...result, notices: [...(result.notices ?? []), { code: err.code, field: 'ForecastingQuota', ...say('notice.quotas-unread', { detail: asSaid(err) }) }] };
       }
     },
     save: (changes, saveOptions) => save(changes, saveOptions),

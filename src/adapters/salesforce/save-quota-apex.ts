@@ -1,5 +1,6 @@
 import type { QuotaDescribe, QuotaTransport } from './save-quota.js';
 import { SalesforceError, type SfRecord, type SfSaveResult } from './types.js';
+import { say } from '../texts/adapter.js';
 
 /**
  * The Apex method a Lightning host hands in for quotas: the imported
@@ -25,7 +26,7 @@ export function apexQuotas(method: ApexQuotasMethod, guard: <T>(fn: () => Promis
   const call = (action: string, request: unknown) => guard(() => method({ action, requestJson: JSON.stringify(request) }));
   const records = async (action: string, request: unknown): Promise<SfRecord[]> => {
     const res = await call(action, request);
-    if (!Array.isArray(res?.records)) throw new SalesforceError('BAD_RESPONSE', `TerritoryKitController.quotas(${action}) answered without records`);
+    if (!Array.isArray(res?.records)) throw new SalesforceError('BAD_RESPONSE', say('sf.apex-no-records', { action }));
     return res.records;
   };
   const results = async (action: string, request: unknown): Promise<SfSaveResult[]> => {
@@ -36,7 +37,7 @@ export function apexQuotas(method: ApexQuotasMethod, guard: <T>(fn: () => Promis
   return {
     describe: async () => {
       const res = await call('describe', {});
-      if (!res?.describe || typeof res.describe.exists !== 'boolean') throw new SalesforceError('BAD_RESPONSE', 'TerritoryKitController.quotas(describe) answered without a describe');
+      if (!res?.describe || typeof res.describe.exists !== 'boolean') throw new SalesforceError('BAD_RESPONSE', say('sf.apex-no-describe'));
       return res.describe;
     },
     forecastingTypes: () => records('forecastingTypes', {}),

@@ -9,12 +9,14 @@ import type { Connection } from 'jsforce';
 import type { LoadNotice, QuotaChange, QuotaSaveOutcome, SaveOptions } from '../crm-adapter.js';
 import type { QuotaEntry } from '../../model/quota.js';
 import type { RetryOptions } from '../shared/retry.js';
-import { raceSignal, RELOAD_ADVICE, UNKNOWN_OUTCOME } from '../shared/deadline.js';
-import { checkQuotaChanges, decideQuota, quotaConflictMessage, quotaLabel } from '../shared/quota-changes.js';
+import { raceSignal, UNKNOWN_OUTCOME } from '../shared/deadline.js';
+import { checkQuotaChanges, decideQuota, quotaConflict, quotaSaid } from '../shared/quota-changes.js';
+import { asSaid, carried, wordsOf, type Failure, type Words } from '../texts/said.js';
 import { readWithRetry } from './call.js';
 import { toSalesforceError } from './errors.js';
 import { toSoql } from './soql.js';
 import { SalesforceError, type SalesforceTransport, type SfRecord, type SfSaveResult, type SoqlQuery } from './types.js';
+import { say } from '../texts/adapter.js';
 import { writeWithRetry, type Verify, type WriteItem } from './write.js';
 
 /** What the running user may do with ForecastingQuota, from its describe. */
@@ -66,10 +68,9 @@ export interface SalesforceQuotaOptions {
 }
 
 /** The preflight's answer: the forecast type to write to, or why quotas stay in the plan. */
-export type QuotaAccess = { ok: true; typeId: string; typeLabel: string } | { ok: false; code: string; message: string };
+export type QuotaAccess = { ok: true; typeId: string; typeLabel: string } | (Failure & { ok: false });
 
 const OBJECT = 'ForecastingQuota';
-const STAY = 'Quotas stay in the plan (and export as CSV)';
 
 /**
  * Decides whether quotas can be written, from the describe of ForecastingQuota and the active forecast
@@ -83,31 +84,31 @@ const STAY = 'Quotas stay in the plan (and export as CSV)';
  */
 export async function quotaAccess(t: SalesforceTransport, forecastingType: string, read: RetryOptions & { signal?: AbortSignal; timeoutMs?: number }): Promise<QuotaAccess> {
   const q = t.quotas;
-  if (!q) return { ok: false, code: 'QUOTAS_UNSUPPORTED', message: `${STAY}: this Salesforce transport has no quota methods (apexTransport needs the quotas method of TerritoryKitController)` };
+  if (!q) return { ok: false, code: 'QUOTAS_UNSUPPORTED', ...say('notice.quotas-unsupported') };
   let d: QuotaDescribe;
   try {
     d = await readWithRetry(t, (s) => q.describe(s), read);
   } catch (e) {
     const err = toSalesforceError(e);
-    if (err.code === 'QUOTAS_UNAVAILABLE') return { ok: false, code: err.code, message: `${STAY}: ${err.message}` };
-    return { ok: false, code: err.code, message: `${STAY}: could not check access to ForecastingQuota (${err.message})` };
+    if (err.code === 'QUOTAS_UNAVAILABLE') return { ok: false, code: err.code, ...say('notice.quotas-unavailable', { detail: asSaid(err) }) };
+    return { ok: false, code: err.code, ...say('notice.quota-access-failed', { detail: asSaid(err) }) };
   }
-  if (!d.exists) return { ok: false, code: 'FORECASTING_DISABLED', message: `${STAY}: Collaborative Forecasts is not enabled in this Salesforce org (there is no ForecastingQuota object)` };
-  if (!d.queryable) return { ok: false, code: 'NO_FORECAST_ACCESS', message: `${STAY}: this user cannot read ForecastingQuota — it needs the View All Forecasts or Allow Forecasting permission (or to be a delegated forecast manager)` };
-  if (!d.createable || !d.updateable || !d.amountWritable) return { ok: false, code: 'NO_MANAGE_QUOTAS', message: `${STAY}: this user may not create and edit ForecastingQuota.QuotaAmount — it needs the Manage Quotas permission` };
+  if (!d.exists) return { ok: false, code: 'FORECASTING_DISABLED', ...say('notice.forecasting-disabled') };
+  if (!d.queryable) return { ok: false, code: 'NO_FORECAST_ACCESS', ...say('notice.no-forecast-access') };
+  if (!d.createable || !d.updateable || !d.amountWritable) return { ok: false, code: 'NO_MANAGE_QUOTAS', ...say('notice.no-manage-quotas') };
   let types: SfRecord[];
   try {
     types = await readWithRetry(t, (s) => q.forecastingTypes(s), read);
   } catch (e) {
     const err = toSalesforceError(e);
-    return { ok: false, code: err.code, message: `${STAY}: could not read the forecast types (${err.message})` };
+    return { ok: false, code: err.code, ...say('notice.forecast-types-failed', { detail: asSaid(err) }) };
   }
   const type = types.find((r) => r.DeveloperName === forecastingType);
   if (!type || typeof type.Id !== 'string') {
     const active = types.map((r) => String(r.DeveloperName)).join(', ') || 'none';
-    return { ok: false, code: 'FORECASTING_TYPE', message: `${STAY}: the forecast type ${JSON.stringify(forecastingType)} is not active in this org (active: ${active}); set the forecastingType option` };
+    return { ok: false, code: 'FORECASTING_TYPE', ...say('notice.forecast-type-inactive', { type: JSON.stringify(forecastingType), active }) };
   }
-  if (type.IsAmount === false) return { ok: false, code: 'FORECASTING_TYPE', message: `${STAY}: the forecast type ${JSON.stringify(forecastingType)} forecasts quantities, not amounts; choose a revenue forecast type` };
+  if (type.IsAmount === false) return { ok: false, code: 'FORECASTING_TYPE', ...say('notice.forecast-type-quantity', { type: JSON.stringify(forecastingType) }) };
   return { ok: true, typeId: type.Id, typeLabel: typeof type.MasterLabel === 'string' ? type.MasterLabel : forecastingType };
 }
 
@@ -167,12 +168,12 @@ type Held = { id: string; amount: number | null };
  */
 export async function saveQuotasSalesforce(ctx: QuotaSaveContext, changes: readonly QuotaChange[], options: SaveOptions = {}): Promise<QuotaSaveOutcome[]> {
   const { outcomes, work } = checkQuotaChanges(changes, ctx.nameOf);
-  const label = (c: QuotaChange) => quotaLabel(c.repId, c.period, ctx.nameOf(c.repId));
-  const set = (i: number, status: QuotaSaveOutcome['status'], code?: string, message?: string) =>
-    (outcomes[i] = { repId: changes[i].repId, period: changes[i].period, status, ...(code ? { code } : {}), ...(message ? { message } : {}) });
+  const label = (c: QuotaChange) => quotaSaid(c.repId, c.period, ctx.nameOf(c.repId));
+  const set = (i: number, status: QuotaSaveOutcome['status'], code?: string, message?: string | Words) =>
+    (outcomes[i] = { repId: changes[i].repId, period: changes[i].period, status, ...(code ? { code } : {}), ...(message ? wordsOf(message) : {}) });
   const { access } = ctx;
   if (!access.ok || !ctx.transport.quotas) {
-    for (const w of work) set(w.index, 'failed', access.ok ? 'QUOTAS_UNSUPPORTED' : access.code, `${label(w.change)}: not written — ${access.ok ? 'no quota methods' : access.message}`);
+    for (const w of work) set(w.index, 'failed', access.ok ? 'QUOTAS_UNSUPPORTED' : access.code, say('quota.salesforce-not-written', { label: label(w.change), why: access.ok ? say('quota.no-quota-methods') : asSaid(access) }));
     return outcomes as QuotaSaveOutcome[];
   }
   const q = ctx.transport.quotas;
@@ -201,7 +202,7 @@ export async function saveQuotasSalesforce(ctx: QuotaSaveContext, changes: reado
   for (let start = 0; start < work.length; start += ctx.batchSize) {
     const batch = work.slice(start, start + ctx.batchSize);
     if (options.signal?.aborted) {
-      for (const w of batch) set(w.index, 'failed', 'ABORTED', `${label(w.change)}: not written, the save was aborted`);
+      for (const w of batch) set(w.index, 'failed', 'ABORTED', say('quota.aborted', { label: label(w.change) }));
       continue;
     }
     let held: Map<string, Held>;
@@ -210,7 +211,7 @@ export async function saveQuotasSalesforce(ctx: QuotaSaveContext, changes: reado
     } catch (e) {
       const err = toSalesforceError(e);
       const code = options.signal?.aborted ? 'ABORTED' : err.code;
-      for (const w of batch) set(w.index, 'failed', code, `${label(w.change)}: not written — could not read ForecastingQuota first (${err.message})`);
+      for (const w of batch) set(w.index, 'failed', code, say('quota.salesforce-read-failed', { label: label(w.change), detail: asSaid(err) }));
       continue;
     }
     const creates: WriteItem[] = [];
@@ -220,8 +221,8 @@ export async function saveQuotasSalesforce(ctx: QuotaSaveContext, changes: reado
     for (const { index, change } of batch) {
       const now = held.get(keyOf(change));
       const decision = decideQuota(now?.amount ?? null, change);
-      if (decision === 'noop') set(index, 'saved', undefined, 'Salesforce already holds this amount; nothing written');
-      else if (decision === 'conflict') set(index, 'conflict', 'STALE', quotaConflictMessage(label(change), now?.amount ?? null, change.from));
+      if (decision === 'noop') set(index, 'saved', undefined, say('quota.salesforce-holds'));
+      else if (decision === 'conflict') set(index, 'conflict', 'STALE', quotaConflict(label(change), now?.amount ?? null, change.from));
       else {
         const key = String(index);
         byKey.set(key, index);
@@ -233,14 +234,14 @@ export async function saveQuotasSalesforce(ctx: QuotaSaveContext, changes: reado
     const verify: Verify = async (items) => {
       const changed = items.map((it) => changes[byKey.get(it.key)!]);
       const now = await readHeld(changed);
-      const states = new Map<string, { state: 'applied' | 'absent' | 'changed'; id?: string; message?: string }>();
+      const states = new Map<string, { state: 'applied' | 'absent' | 'changed'; id?: string; message?: string | Words }>();
       items.forEach((it, k) => {
         const c = changed[k];
         const h = now.get(keyOf(c));
         const amount = h?.amount ?? null;
         if (amount === c.to) states.set(it.key, { state: 'applied', ...(h ? { id: h.id } : {}) });
         else if (amount === c.from) states.set(it.key, { state: 'absent' });
-        else states.set(it.key, { state: 'changed', message: quotaConflictMessage(label(c), amount, c.from) });
+        else states.set(it.key, { state: 'changed', message: quotaConflict(label(c), amount, c.from) });
       });
       return states;
     };
@@ -251,10 +252,10 @@ export async function saveQuotasSalesforce(ctx: QuotaSaveContext, changes: reado
       for (const it of items) {
         const i = byKey.get(it.key)!;
         const r = results.get(it.key);
-        if (!r) set(i, 'failed', UNKNOWN_OUTCOME, `${label(changes[i])}: no outcome recorded; ${RELOAD_ADVICE}`);
+        if (!r) set(i, 'failed', UNKNOWN_OUTCOME, say('quota.no-outcome', { label: label(changes[i]) }));
         else if (r.ok) set(i, 'saved');
-        else if (r.conflict) set(i, 'conflict', r.code, r.message);
-        else set(i, 'failed', r.code, `${label(changes[i])}: ${r.message}`);
+        else if (r.conflict) set(i, 'conflict', r.code, carried(r));
+        else set(i, 'failed', r.code, say('quota.said', { label: label(changes[i]), why: asSaid(r) }));
       }
     }
     done += batch.length;
@@ -306,7 +307,7 @@ export function jsforceQuotas(conn: Connection): QuotaTransport {
     try {
       return await raceSignal(fn(), signal);
     } catch (e) {
-      if (signal?.aborted) throw new SalesforceError('ABORTED', 'the request was aborted', { cause: e });
+      if (signal?.aborted) throw new SalesforceError('ABORTED', say('sf.aborted'), { cause: e });
       throw toSalesforceError(e);
     }
   };
@@ -335,5 +336,5 @@ export function jsforceQuotas(conn: Connection): QuotaTransport {
 
 /** The notice for a load whose quotas stay in the plan. */
 export function quotaNotice(access: QuotaAccess): LoadNotice | null {
-  return access.ok ? null : { code: access.code, message: access.message, field: 'ForecastingQuota' };
+  return access.ok ? null : { code: access.code, ...carried(access), field: 'ForecastingQuota' };
 }

@@ -1,6 +1,8 @@
 import type { Change, SaveOptions, SaveOutcome } from '../crm-adapter.js';
 import { chunk } from '../shared/retry.js';
 import { queryAll } from './call.js';
+import { say } from '../texts/adapter.js';
+import { asSaid, carried, type Failure } from '../texts/said.js';
 import { toSalesforceError } from './errors.js';
 import type { Baseline } from './load.js';
 import type { ResolvedOptions } from './options.js';
@@ -58,7 +60,7 @@ export async function saveTerritory(o: ResolvedOptions, baseline: Baseline, mode
 
   for (const batch of chunk(work, o.batchSize)) {
     if (options.signal?.aborted) {
-      for (const p of batch) set(p, { status: 'failed', code: 'ABORTED', message: 'aborted before this change was written' });
+      for (const p of batch) set(p, { status: 'failed', code: 'ABORTED', ...say('save.aborted-before-change') });
       continue;
     }
     const ids = batch.map((p) => p.change.accountId);
@@ -69,7 +71,7 @@ export async function saveTerritory(o: ResolvedOptions, baseline: Baseline, mode
       stamps = new Map((await queryAll(t, accountStampsQuery(o, ids), ctx)).map((r) => [String(r.Id), r]));
     } catch (e) {
       const err = toSalesforceError(e);
-      for (const p of batch) set(p, { status: 'failed', code: options.signal?.aborted ? 'ABORTED' : err.code, message: `not written: could not re-read the account before writing (${err.message})` });
+      for (const p of batch) set(p, { status: 'failed', code: options.signal?.aborted ? 'ABORTED' : err.code, ...say('save.reread-account-failed', { detail: asSaid(err) }) });
       continue;
     }
     const moves: (Pending & { oldId: string | null })[] = [];
@@ -85,13 +87,13 @@ export async function saveTerritory(o: ResolvedOptions, baseline: Baseline, mode
       const to = toEnd.tid;
       const cur = assoc.get(accountId) ?? new Map<string, string>();
       const row = stamps.get(accountId);
-      const now = [...cur.keys()].join(', ') || 'no territory';
+      const now = [...cur.keys()].join(', ') || null;
       const settled = (to === null || cur.has(to)) && (from === null || from === to || !cur.has(from));
-      if (!row) set(p, { status: 'failed', code: 'NOT_FOUND', message: `account ${accountId} does not exist or is not visible to this user` });
+      if (!row) set(p, { status: 'failed', code: 'NOT_FOUND', ...say('save.not-found', { id: accountId }) });
       else if (settled) set(p, { status: 'saved' }); // already as intended: nothing to write
-      else if (from === null ? cur.size > 0 : !cur.has(from)) set(p, { status: 'conflict', code: 'STALE', message: `account is now in ${now}, not ${from ?? 'no territory'} as loaded` });
-      else if (movedOn(baseline, accountId, row, o.stampField)) set(p, { status: 'conflict', code: 'STALE', message: `account changed since it was loaded (${o.stampField} ${String(row[o.stampField])})` });
-      else if (to !== null && cur.has(to)) set(p, { status: 'conflict', code: 'STALE', message: `account is already in ${to} as well as ${from}` });
+      else if (from === null ? cur.size > 0 : !cur.has(from)) set(p, { status: 'conflict', code: 'STALE', ...say('save.t-now-in', { now, from }) });
+      else if (movedOn(baseline, accountId, row, o.stampField)) set(p, { status: 'conflict', code: 'STALE', ...say('save.stale-stamp', { field: o.stampField, value: String(row[o.stampField]) }) });
+      else if (to !== null && cur.has(to)) set(p, { status: 'conflict', code: 'STALE', ...say('save.t-already-in', { to, from }) });
       else moves.push({ ...p, change: { accountId, from, to }, oldId: from === null ? null : cur.get(from)! });
     }
 
@@ -111,7 +113,7 @@ export async function saveTerritory(o: ResolvedOptions, baseline: Baseline, mode
     const deleting: typeof moves = [];
     for (const m of moves) {
       const c = m.change.to === null ? { ok: true as const } : created.get(m.change.accountId)!;
-      if (!c.ok) set(m, { status: 'failed', code: c.code, message: `not moved: adding it to ${m.change.to} failed (${c.message}); it stays in ${m.change.from ?? 'no territory'}` });
+      if (!c.ok) set(m, { status: 'failed', code: c.code, ...say('save.t-add-failed', { to: m.change.to!, detail: asSaid(c), from: m.change.from }) });
       else if (m.oldId === null) set(m, { status: 'saved' });
       else deleting.push(m);
     }
@@ -132,7 +134,7 @@ export async function saveTerritory(o: ResolvedOptions, baseline: Baseline, mode
     for (const m of deleting) {
       const d = deleted.get(`${m.change.accountId}|old`)!;
       if (d.ok) set(m, { status: 'saved' });
-      else if (m.change.to === null) set(m, { status: 'failed', code: d.code, message: `not removed from ${m.change.from}: ${d.message}` });
+      else if (m.change.to === null) set(m, { status: 'failed', code: d.code, ...say('save.t-remove-failed', { from: String(m.change.from), detail: asSaid(d) }) });
       else undo.push(m);
     }
     const undone = undo.length
@@ -142,10 +144,10 @@ export async function saveTerritory(o: ResolvedOptions, baseline: Baseline, mode
       }), goneCheck)
       : new Map<string, WriteResult>();
     for (const m of undo) {
-      const d = deleted.get(`${m.change.accountId}|old`) as { code: string; message: string };
+      const d = deleted.get(`${m.change.accountId}|old`) as Failure;
       const u = undone.get(`${m.change.accountId}|new`)!;
-      if (u.ok) set(m, { status: 'failed', code: d.code, message: `not moved: removing it from ${m.change.from} failed (${d.message}); the new association to ${m.change.to} was removed again, so it stays in ${m.change.from}` });
-      else set(m, { status: 'failed', code: 'PARTIAL_MOVE', message: `account is now in BOTH ${m.change.from} and ${m.change.to}: removing it from ${m.change.from} failed (${d.message}) and undoing the add failed (${u.message}); remove one association by hand` });
+      if (u.ok) set(m, { status: 'failed', code: d.code, ...say('save.t-undone', { from: String(m.change.from), to: String(m.change.to), detail: asSaid(d) }) });
+      else set(m, { status: 'failed', code: 'PARTIAL_MOVE', ...say('save.t-partial', { from: String(m.change.from), to: String(m.change.to), detail: asSaid(d), undo: asSaid(u) }) });
     }
     options.onProgress?.({ done, total: changes.length });
   }

@@ -1,9 +1,14 @@
 import type { Territory, FieldPredicate } from '../../model/territory.js';
+import type { Said, SaidParam } from '../crm-adapter.js';
+import { say } from '../texts/adapter.js';
 
 /** Something of a territory that Salesforce Territory2 cannot hold, said per territory (never dropped silently). */
 export interface TerritoryNotice {
   code: string;
   message: string;
+  /** The sentence as data when it is worded by key (see `Said` in crm-adapter.ts). */
+  key?: string;
+  params?: Record<string, SaidParam>;
   /** The plan field it is about, e.g. `definition.geometry`. */
   field?: string;
 }
@@ -119,14 +124,15 @@ const OPS: Partial<Record<FieldPredicate['op'], string>> = {
  */
 export function draftTerritory(t: Territory, o: DraftOptions): TerritoryDraft {
   const notices: TerritoryNotice[] = [];
-  const note = (code: string, field: string, message: string) => notices.push({ code, field, message: `territory ${JSON.stringify(t.name)} (${t.id}), ${field}: ${message}` });
+  const note = (code: string, field: string, why: Said) => notices.push({ code, field, ...say('tm.territory-note', { name: JSON.stringify(t.name), id: t.id, field, why }) });
+  const more = (list: readonly string[], shown: number) => (list.length > shown ? say('tm.more', { list: list.slice(0, shown).join(', '), more: list.length - shown }) : list.join(', '));
   const d = t.definition ?? {};
   const items: RuleItemDraft[] = [];
   /** Set when a part of the rule cannot be expressed and leaving it out would assign more accounts. */
   let broader = false;
   const field = (name: string | null, what: string, planField: string): string | null => {
     if (!name) {
-      note('NOT_EXPRESSIBLE', planField, `${what} has no Account field mapped (fieldMap.${what})`);
+      note('NOT_EXPRESSIBLE', planField, say('tm.no-field-mapped', { what }));
       broader = true;
       return null;
     }
@@ -145,7 +151,7 @@ export function draftTerritory(t: Territory, o: DraftOptions): TerritoryDraft {
     const f = field(o.fields.industry, 'industry', 'definition.rules.industries');
     const v = valueList(rules.industries);
     if (f && v === null) {
-      note('NOT_EXPRESSIBLE', 'definition.rules.industries', 'an industry holding a comma, or more than 1,000 characters in all, cannot be a Territory2 rule value');
+      note('NOT_EXPRESSIBLE', 'definition.rules.industries', say('tm.industry-value'));
       broader = true;
     } else if (f && v !== null) items.push({ Field: f, Operation: 'equals', Value: v });
   }
@@ -157,10 +163,10 @@ export function draftTerritory(t: Territory, o: DraftOptions): TerritoryDraft {
     const op = OPS[p.op];
     const values = p.value === undefined ? [] : Array.isArray(p.value) ? p.value : [p.value];
     const v = values.length ? valueList(values) : null;
-    if (!API_NAME.test(p.field)) note('NOT_EXPRESSIBLE', at, `${JSON.stringify(p.field)} is not an Account field API name`);
-    else if (!op) note('NOT_EXPRESSIBLE', at, `operator ${p.op} has no Territory2 rule operation`);
+    if (!API_NAME.test(p.field)) note('NOT_EXPRESSIBLE', at, say('tm.not-api-name', { field: JSON.stringify(p.field) }));
+    else if (!op) note('NOT_EXPRESSIBLE', at, say('tm.no-operation', { op: p.op }));
     else if (v === null || ((p.op === 'eq' || p.op === 'neq' || p.op === 'gt' || p.op === 'gte' || p.op === 'lt' || p.op === 'lte' || p.op === 'contains') && values.length !== 1)) {
-      note('NOT_EXPRESSIBLE', at, 'the value cannot be a Territory2 rule value (empty, a comma inside a value, or over 1,000 characters)');
+      note('NOT_EXPRESSIBLE', at, say('tm.bad-value'));
     } else {
       items.push({ Field: `Account.${p.field}`, Operation: op, Value: v });
       return;
@@ -178,44 +184,44 @@ export function draftTerritory(t: Territory, o: DraftOptions): TerritoryDraft {
     if (v === null) unmapped.push(code);
     else if (!mapped.includes(v)) mapped.push(v);
   }
-  if (polygon) note('NOT_EXPRESSIBLE', 'definition.geometry', 'a drawn area cannot be a Territory2 rule (rules test field values, not coordinates)');
+  if (polygon) note('NOT_EXPRESSIBLE', 'definition.geometry', say('tm.drawn-area'));
   if (unmapped.length) {
-    note('NOT_EXPRESSIBLE', 'definition.regions', `region codes ${unmapped.slice(0, 20).join(', ')}${unmapped.length > 20 ? ` and ${unmapped.length - 20} more` : ''} are not US states${o.fields.region ? ' (they hold a comma)' : ' (counties and other regions have no Account field a rule can test)'}`);
+    note('NOT_EXPRESSIBLE', 'definition.regions', say(o.fields.region ? 'tm.regions-comma' : 'tm.regions-not-states', { codes: more(unmapped, 20) }));
   }
   if (polygon || regions.length) {
     const v = mapped.join(',');
     if (!mapped.length) broader = true; // no geography that maps: leaving it out would widen the territory
     else if (v.length > VALUE_MAX) {
-      note('NOT_EXPRESSIBLE', 'definition.regions', 'the regions make a rule value over 1,000 characters');
+      note('NOT_EXPRESSIBLE', 'definition.regions', say('tm.regions-too-long'));
       broader = true;
     } else {
       items.push({ Field: `Account.${o.fields.region ?? o.stateField}`, Operation: 'equals', Value: v });
       // The geography's parts are OR-ed: leaving one out narrows the territory, which the rule may do (said).
-      if (unmapped.length || polygon) note('RULE_NARROWED', 'definition.regions', `the rule covers only the ${mapped.length} region${mapped.length === 1 ? '' : 's'} that map${polygon ? ', not the drawn area' : ''}: accounts elsewhere in the plan's territory are not assigned by it`);
+      if (unmapped.length || polygon) note('RULE_NARROWED', 'definition.regions', say(mapped.length === 1 ? (polygon ? 'tm.narrowed-one-area' : 'tm.narrowed-one') : polygon ? 'tm.narrowed-area' : 'tm.narrowed', { count: mapped.length }));
     }
   }
   if (broader) {
-    note('RULE_NOT_WRITTEN', 'definition', 'no assignment rule was written, because without the parts above it would assign accounts the plan does not; add a rule in Setup or assign accounts by name');
+    note('RULE_NOT_WRITTEN', 'definition', say('tm.rule-not-written'));
   }
   const ruleItems = broader ? [] : items;
-  if (ruleItems.length > 10) note('RULE_ITEMS', 'definition.rules', `${ruleItems.length} rule items: Salesforce's rule editor offers 10 criteria per rule; the save may fail for this territory`);
+  if (ruleItems.length > 10) note('RULE_ITEMS', 'definition.rules', say('tm.rule-items', { count: ruleItems.length }));
 
   const accountIds: string[] = [];
   const badAccounts: string[] = [];
   for (const id of d.include ?? []) (SF_ID.test(id) ? accountIds : badAccounts).push(id);
-  if (badAccounts.length) note('NOT_EXPRESSIBLE', 'definition.include', `${badAccounts.slice(0, 5).join(', ')}${badAccounts.length > 5 ? ` and ${badAccounts.length - 5} more` : ''} are not Salesforce Account ids`);
+  if (badAccounts.length) note('NOT_EXPRESSIBLE', 'definition.include', say('tm.bad-accounts', { ids: more(badAccounts, 5) }));
   if (d.exclude?.length) {
-    note('NOT_EXPRESSIBLE', 'definition.exclude', `Territory2 rules cannot leave out named accounts: ${d.exclude.length} excluded account${d.exclude.length === 1 ? '' : 's'} will be assigned by the rule when they match; remove them by hand after running the rules`);
+    note('NOT_EXPRESSIBLE', 'definition.exclude', say(d.exclude.length === 1 ? 'tm.exclude-one' : 'tm.exclude', { count: d.exclude.length }));
   }
   const userIds = t.repIds.filter((r) => SF_ID.test(r));
   const badUsers = t.repIds.filter((r) => !SF_ID.test(r));
-  if (badUsers.length) note('NOT_EXPRESSIBLE', 'repIds', `${badUsers.join(', ')} are not Salesforce User ids`);
+  if (badUsers.length) note('NOT_EXPRESSIBLE', 'repIds', say('tm.bad-users', { ids: badUsers.join(', ') }));
   if (!ruleItems.length && !accountIds.length && !broader) {
-    note('NO_ACCOUNTS', 'definition', 'no rule and no named accounts: in the planning model this territory holds no accounts until some are added');
+    note('NO_ACCOUNTS', 'definition', say('tm.no-accounts'));
   }
 
   const name = t.name.trim() || t.id;
-  if (name.length > 80) note('TRUNCATED', 'name', 'Territory2.Name holds 80 characters: the name was shortened');
+  if (name.length > 80) note('TRUNCATED', 'name', say('tm.truncated'));
   return {
     id: t.id,
     name: name.slice(0, 80),

@@ -2,6 +2,9 @@ import type { SaveOptions, TerritoryChange, TerritorySaveOutcome } from '../crm-
 import { Territory } from '../../model/territory.js';
 import { chunk } from '../shared/retry.js';
 import { RELOAD_ADVICE } from '../shared/deadline.js';
+import { say } from '../texts/adapter.js';
+import { asSaid } from '../texts/said.js';
+import type { Said } from '../crm-adapter.js';
 import { queryAll, queryByIds } from './call.js';
 import { toSalesforceError } from './errors.js';
 import type { ResolvedOptions } from './options.js';
@@ -99,14 +102,14 @@ export async function saveTerritoryModel(o: ResolvedOptions, p: PlanningModelOpt
   const seen = new Set<string>();
   changes.forEach((c, i) => {
     const id = s(c?.id);
-    if (!c || typeof c.id !== 'string' || c.id === '') out[i] = { territoryId: id, status: 'failed', code: 'INVALID', message: 'a territory change needs a string id' };
-    else if (seen.has(id)) out[i] = { territoryId: id, status: 'failed', code: 'INVALID', message: `territory ${id} is changed twice in one save` };
+    if (!c || typeof c.id !== 'string' || c.id === '') out[i] = { territoryId: id, status: 'failed', code: 'INVALID', ...say('tm.no-id') };
+    else if (seen.has(id)) out[i] = { territoryId: id, status: 'failed', code: 'INVALID', ...say('tm.twice', { id }) };
     else if (c.territory === null) valid.push(i);
     else {
       const r = Territory.safeParse(c.territory);
       const issue = r.success ? null : r.error.issues[0];
       if (!r.success) out[i] = { territoryId: id, status: 'failed', code: 'INVALID', message: `territory ${id}, ${issue?.path.join('.') || 'territory'}: ${issue?.message ?? 'invalid'}` };
-      else if (r.data.id !== id) out[i] = { territoryId: id, status: 'failed', code: 'INVALID', message: `territory ${id}: its content has id ${r.data.id}` };
+      else if (r.data.id !== id) out[i] = { territoryId: id, status: 'failed', code: 'INVALID', ...say('tm.id-mismatch', { id, other: r.data.id }) };
       else valid.push(i);
     }
     seen.add(id);
@@ -127,7 +130,8 @@ export async function saveTerritoryModel(o: ResolvedOptions, p: PlanningModelOpt
       if (!model || s(model.State) !== 'Planning') {
         const was = state.modelId;
         state.modelId = null;
-        return all('MODEL_NOT_IN_PLANNING', `Territory2Model ${model ? `${JSON.stringify(s(model.Name))} (${was}) is now ${s(model.State)}` : `${was} no longer exists`}: territory-kit writes only to a model in Planning state and never touches an active or archived one. Nothing was written; save again to start a new planning model.`);
+        const said = model ? say('tm.not-planning', { model: JSON.stringify(s(model.Name)), id: was, state: s(model.State) }) : say('tm.gone', { id: was });
+        return changes.map((c, i) => out[i] ?? { territoryId: s(c?.id), status: 'failed' as const, code: 'MODEL_NOT_IN_PLANNING', ...said });
       }
     } else {
       const ours = models.filter((m) => s(m.DeveloperName) === stem || new RegExp(`^${stem}_\\d+$`).test(s(m.DeveloperName)));
@@ -216,7 +220,7 @@ export async function saveTerritoryModel(o: ResolvedOptions, p: PlanningModelOpt
       const w = work.get(c.id);
       const existing = w ? w.existing : (byId.get(c.id) ?? byDevName.get(`${draftName(c.id)}`) ?? null);
       if (c.lastModified && existing && stampMs(existing.LastModifiedDate) > stampMs(c.lastModified)) {
-        out[i] = { territoryId: c.id, status: 'conflict', code: 'STALE', message: `Territory2 ${s(existing.Id)} in planning model ${JSON.stringify(modelName)} changed at ${s(existing.LastModifiedDate)}, after ${c.lastModified} as this plan last saw it; not written — reload to see it` };
+        out[i] = { territoryId: c.id, status: 'conflict', code: 'STALE', ...say('tm.stale', { tid: s(existing.Id), model: JSON.stringify(modelName), at: s(existing.LastModifiedDate), seen: c.lastModified }) };
         work.delete(c.id);
       }
     }
@@ -247,7 +251,7 @@ export async function saveTerritoryModel(o: ResolvedOptions, p: PlanningModelOpt
       if (!w.tid) continue;
       const parentPlanId = w.draft.parentId;
       const parentTid = tidOf(parentPlanId);
-      if (parentPlanId && !plan.has(parentPlanId)) w.draft.notices.push({ code: 'PARENT_NOT_IN_PLAN', field: 'parentId', message: `territory ${JSON.stringify(w.draft.name)} (${w.draft.id}), parentId: parent ${parentPlanId} is not in the plan, so the Territory2 has no parent` });
+      if (parentPlanId && !plan.has(parentPlanId)) w.draft.notices.push({ code: 'PARENT_NOT_IN_PLAN', field: 'parentId', ...say('tm.territory-note', { name: JSON.stringify(w.draft.name), id: w.draft.id, field: 'parentId', why: say('tm.parent-not-in-plan', { parent: parentPlanId }) }) });
       else if (parentPlanId && !parentTid) w.troubles.push({ code: 'PARENT_NOT_WRITTEN', message: `Territory2.ParentTerritory2Id: parent ${parentPlanId} could not be written` });
       const rec: SfRecord = { attributes: { type: T2 }, Id: w.tid };
       if (w.existing ? s(w.existing.ParentTerritory2Id) !== s(parentTid) : parentTid !== null) rec.ParentTerritory2Id = parentTid;
@@ -407,13 +411,14 @@ export async function saveTerritoryModel(o: ResolvedOptions, p: PlanningModelOpt
       } else {
         // The outcome is the territory's own line: its notices without the territory's name again.
         const prefix = c.territory ? `territory ${JSON.stringify(c.territory.name)} (${c.id}), ` : '';
-        const said = notices.length ? ` Not in Territory2 — ${notices.map((n) => (prefix && n.message.startsWith(prefix) ? n.message.slice(prefix.length) : n.message)).join('; ')}.` : '';
+        // Each notice without the territory's name again: "<field>: <why>"; the list as nested sentences.
+        const notes = notices.map((n): Said | string => (prefix && n.key === 'tm.territory-note' && n.message.startsWith(prefix) && n.params ? say('tm.field-note', { field: n.params.field as string, why: n.params.why as Said }) : prefix && n.message.startsWith(prefix) ? n.message.slice(prefix.length) : asSaid(n)));
+        const list = notes.reduceRight<Said | string | null>((rest, n) => (rest === null ? n : say('tm.notes', { first: n, rest })), null);
+        const at = say('tm.where', { model: JSON.stringify(modelName), id: modelId });
         out[i] = {
           territoryId: c.id,
           status: 'saved',
-          message: c.territory === null
-            ? `removed from ${where}`
-            : `Territory2 ${tid} in ${where}; review and activate the model in Setup.${said}`,
+          ...(c.territory === null ? say('tm.removed', { where: at }) : list === null ? say('tm.saved', { tid: String(tid), where: at }) : say('tm.saved-with', { tid: String(tid), where: at, notes: list })),
           savedTo,
           ...(notices.length ? { notices } : {}),
           ...(c.territory !== null && tid && stamps.get(tid) ? { lastModified: new Date(stampMs(stamps.get(tid))).toISOString() } : {}),

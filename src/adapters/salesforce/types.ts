@@ -1,3 +1,4 @@
+import type { Said, SaidParam } from '../crm-adapter.js';
 /** The transport seam: the adapter core talks only to this interface. */
 import type { QuotaTransport } from './save-quota.js';
 
@@ -109,10 +110,17 @@ export class SalesforceError extends Error {
   readonly status?: number;
   readonly definite?: boolean;
   readonly field?: string;
-  constructor(code: string, message: string, options: { status?: number; cause?: unknown; definite?: boolean; field?: string } = {}) {
-    super(message, { cause: options.cause });
+  /** When the message is a sentence of ours: its key and params (`Said`); absent for Salesforce's own text. */
+  readonly key?: string;
+  readonly params?: Record<string, SaidParam>;
+  constructor(code: string, message: string | Said, options: { status?: number; cause?: unknown; definite?: boolean; field?: string } = {}) {
+    super(typeof message === 'string' ? message : message.message, { cause: options.cause });
     this.name = 'SalesforceError';
     this.code = code;
+    if (typeof message !== 'string') {
+      this.key = message.key;
+      if (message.params) this.params = message.params;
+    }
     if (options.status !== undefined) this.status = options.status;
     if (options.definite) this.definite = true;
     if (options.field) this.field = options.field;

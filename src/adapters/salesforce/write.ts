@@ -1,7 +1,9 @@
 import { retry, type RetryOptions } from '../shared/retry.js';
 import { classify, RETRYABLE_RECORD_CODES, toSalesforceError } from './errors.js';
 import type { SalesforceTransport, SfRecord, SfSaveResult } from './types.js';
-import { raceSignal, RELOAD_ADVICE, UNKNOWN_OUTCOME, withTimeout } from '../shared/deadline.js';
+import { raceSignal, UNKNOWN_OUTCOME, withTimeout } from '../shared/deadline.js';
+import { say } from '../texts/adapter.js';
+import { asSaid, carried, wordsOf, type Failure, type Words } from '../texts/said.js';
 
 /** One record to write: `record` for update/create, `id` for destroy. */
 export interface WriteItem {
@@ -12,10 +14,10 @@ export interface WriteItem {
 
 export type WriteResult =
   | { ok: true; id?: string }
-  | { ok: false; code: string; message: string; conflict?: boolean };
+  | (Failure & { ok: false; conflict?: boolean });
 
 /** After an ambiguous failure: is each write in effect, not in effect, or overtaken by someone else? */
-export type Verify = (items: WriteItem[]) => Promise<Map<string, { state: 'applied' | 'absent' | 'changed'; id?: string; message?: string }>>;
+export type Verify = (items: WriteItem[]) => Promise<Map<string, { state: 'applied' | 'absent' | 'changed'; id?: string; message?: string | Words }>>;
 
 export interface WriteOptions {
   retry: RetryOptions;
@@ -45,10 +47,10 @@ export async function writeWithRetry(
 ): Promise<Map<string, WriteResult>> {
   const results = new Map<string, WriteResult>();
   let pending = items;
-  let last = { code: 'UNKNOWN', message: 'not attempted' };
+  let last: Failure = { code: 'UNKNOWN', ...say('sf.not-attempted') };
   let refreshed = false;
-  const failAll = (code: string, message: string, conflict = false) => {
-    for (const it of pending) results.set(it.key, { ok: false, code, message, ...(conflict ? { conflict } : {}) });
+  const failAll = (code: string, message: string | Words, conflict = false) => {
+    for (const it of pending) results.set(it.key, { ok: false, code, ...wordsOf(message), ...(conflict ? { conflict } : {}) });
     pending = [];
   };
   let attempts = 0;
@@ -71,26 +73,26 @@ export async function writeWithRetry(
         res.forEach((r, i) => {
           const it = pending[i];
           if (r.success) return void results.set(it.key, { ok: true, ...(r.id ? { id: r.id } : {}) });
-          const e = r.errors?.[0] ?? { statusCode: 'UNKNOWN', message: 'failed without an error' };
+          const e: { statusCode: string; message: string | Words } = r.errors?.[0] ?? { statusCode: 'UNKNOWN', message: say('sf.failed-without-error') };
           // A delete whose record is already gone reached its goal — e.g. jsforce re-sent a DELETE
           // (it retries DELETE on 5xx and socket errors) after the first one had been applied.
           if (op === 'destroy' && e.statusCode === 'ENTITY_IS_DELETED') return void results.set(it.key, { ok: true });
           if (RETRYABLE_RECORD_CODES.has(e.statusCode)) {
-            last = { code: e.statusCode, message: e.message };
+            last = { code: e.statusCode, ...wordsOf(e.message) };
             next.push(it);
-          } else results.set(it.key, { ok: false, code: e.statusCode, message: e.message });
+          } else results.set(it.key, { ok: false, code: e.statusCode, ...wordsOf(e.message) });
         });
         pending = next;
         return pending.length ? { done: false, value: null } : { done: true, value: null };
       } catch (e) {
         if (options.signal?.aborted) {
           // Stopped by the caller or the save's deadline: a request in flight may have been applied.
-          if (inFlight) failAll(UNKNOWN_OUTCOME, `the save was stopped while Salesforce was writing; the change may or may not be written — ${RELOAD_ADVICE}`);
-          else failAll('ABORTED', 'aborted before this record was written');
+          if (inFlight) failAll(UNKNOWN_OUTCOME, say('sf.stopped-while-writing'));
+          else failAll('ABORTED', say('sf.aborted-before-record'));
           return { done: true, value: null };
         }
         const err = toSalesforceError(e);
-        last = { code: err.code, message: err.message };
+        last = { code: err.code, ...carried(err) };
         const kind = classify(err);
         if (kind === 'auth') {
           if (!refreshed && transport.refresh) {
@@ -99,11 +101,11 @@ export async function writeWithRetry(
               await transport.refresh();
               return { done: false, retryAfterMs: 0, value: null };
             } catch (re) {
-              failAll(err.code, `${err.message}; refreshing the session failed: ${toSalesforceError(re).message}`);
+              failAll(err.code, say('sf.refresh-failed', { detail: asSaid(err), refresh: asSaid(toSalesforceError(re)) }));
               return { done: true, value: null };
             }
           }
-          failAll(err.code, err.message);
+          failAll(err.code, carried(err));
           return { done: true, value: null };
         }
         if (kind === 'transient') return { done: false, value: null };
@@ -113,28 +115,28 @@ export async function writeWithRetry(
           try {
             states = await options.verify(pending);
           } catch (ve) {
-            failAll(UNKNOWN_OUTCOME, `outcome unknown: ${err.message}; re-reading the records also failed (${toSalesforceError(ve).message}); the change may or may not be written — ${RELOAD_ADVICE}`);
+            failAll(UNKNOWN_OUTCOME, say('sf.outcome-unknown', { detail: asSaid(err), reread: asSaid(toSalesforceError(ve)) }));
             return { done: true, value: null };
           }
           const next: WriteItem[] = [];
           for (const it of pending) {
             const s = states.get(it.key);
             if (s?.state === 'applied') results.set(it.key, { ok: true, ...(s.id ? { id: s.id } : {}) });
-            else if (s?.state === 'changed') results.set(it.key, { ok: false, code: 'STALE', message: s.message ?? 'changed by someone else while writing', conflict: true });
+            else if (s?.state === 'changed') results.set(it.key, { ok: false, code: 'STALE', ...wordsOf(s.message ?? say('save.changed-while-writing')), conflict: true });
             else next.push(it);
           }
           pending = next;
           return pending.length ? { done: false, value: null } : { done: true, value: null };
         }
-        failAll(err.code, err.message);
+        failAll(err.code, carried(err));
         return { done: true, value: null };
       }
     }, { ...options.retry, signal: options.signal });
-    if (run.gaveUp && ambiguous) failAll(UNKNOWN_OUTCOME, `${last.message} (gave up after ${attempts} attempts); a request that got no answer may still be applied — ${RELOAD_ADVICE}`);
-    else if (run.gaveUp) failAll(last.code, `${last.message} (gave up after ${attempts} attempts)`);
+    if (run.gaveUp && ambiguous) failAll(UNKNOWN_OUTCOME, say('sf.gave-up-maybe', { detail: asSaid(last), attempts }));
+    else if (run.gaveUp) failAll(last.code, say('sf.gave-up', { detail: asSaid(last), attempts }));
   } catch (e) {
-    if (options.signal?.aborted) failAll('ABORTED', 'aborted before this record was written');
-    else failAll(toSalesforceError(e).code, toSalesforceError(e).message);
+    if (options.signal?.aborted) failAll('ABORTED', say('sf.aborted-before-record'));
+    else failAll(toSalesforceError(e).code, carried(toSalesforceError(e)));
   }
   return results;
 }

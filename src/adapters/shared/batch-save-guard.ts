@@ -1,18 +1,19 @@
-import type { SaveOptions } from '../crm-adapter.js';
-import { deadlineSignal, isDeadline, RELOAD_ADVICE, UNKNOWN_OUTCOME } from './deadline.js';
+import type { Said, SaveOptions } from '../crm-adapter.js';
+import { deadlineSignal, isDeadline, UNKNOWN_OUTCOME } from './deadline.js';
+import { sayGuard } from '../texts/guard.js';
 import type { SaveGuardOptions } from './save-guard.js';
 
 /** What a batch guard needs to know about one kind of save (territories, quotas…). */
 export interface BatchSaveKind<C, O> {
   /** The thing saved, for messages: `territory`, `quota`. */
-  noun: string;
-  /** A failed outcome for change `c` with this code and message. */
-  failed(c: C, code: string, message: string): O;
+  noun: 'territory' | 'quota';
+  /** A failed outcome for change `c` with this code and message (our sentence, as data: `Said`). */
+  failed(c: C, code: string, said: Said): O;
   /** The adapter's outcomes checked against the changes: exactly one per change, in order. */
   check(changes: readonly C[], outcomes: unknown): O[];
 }
 
-type Outcome = { status: string; code?: string; message?: string };
+type Outcome = { status: string; code?: string; message?: string; key?: string };
 
 /**
  * One save at a time per adapter for a kind of batch (territories, quotas), each resolved by
@@ -48,8 +49,8 @@ async function bounded<C, O extends Outcome>(
   limits: SaveGuardOptions,
   kind: BatchSaveKind<C, O>,
 ): Promise<O[]> {
-  const all = (code: string, message: string): O[] => changes.map((c) => kind.failed(c, code, message));
-  if (options.signal?.aborted) return all('ABORTED', 'not written: the save was aborted before it started');
+  const all = (code: string, said: Said): O[] => changes.map((c) => kind.failed(c, code, said));
+  if (options.signal?.aborted) return all('ABORTED', sayGuard('guard.aborted-before-start'));
   const { signal, dispose } = deadlineSignal(limits.saveDeadlineMs, options.signal, `the ${kind.noun} save`);
   try {
     const graceMs = Math.min(5000, limits.requestTimeoutMs);
@@ -62,12 +63,12 @@ async function bounded<C, O extends Outcome>(
       }),
     ]);
     const timedOut = isDeadline(signal) && !options.signal?.aborted;
-    const why = timedOut ? `the save passed its deadline of ${limits.saveDeadlineMs} ms` : 'the save was aborted';
-    if ('late' in result) return all(UNKNOWN_OUTCOME, `${why} while the CRM had not answered; the ${kind.noun} may or may not be written — ${RELOAD_ADVICE}`);
-    return kind.check(changes, result.outcomes).map((o) => (timedOut && o.status === 'failed' && o.code === 'ABORTED' ? { ...o, code: 'TIMEOUT', message: `not written: ${why}` } : o));
+    const why = timedOut ? sayGuard('guard.deadline', { ms: limits.saveDeadlineMs }) : sayGuard('guard.save-aborted');
+    if ('late' in result) return all(UNKNOWN_OUTCOME, sayGuard(kind.noun === 'quota' ? 'guard.late-quota' : 'guard.late-territory', { why }));
+    return kind.check(changes, result.outcomes).map((o) => (timedOut && o.status === 'failed' && o.code === 'ABORTED' ? { ...o, code: 'TIMEOUT', ...sayGuard('guard.not-written', { why }) } : o));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return all(UNKNOWN_OUTCOME, `the ${kind.noun} save stopped with an error (${message.slice(0, 300)}); it may or may not be written — ${RELOAD_ADVICE}`);
+    return all(UNKNOWN_OUTCOME, sayGuard(kind.noun === 'quota' ? 'guard.stopped-quota' : 'guard.stopped-territory', { detail: message.slice(0, 300) }));
   } finally {
     dispose();
   }

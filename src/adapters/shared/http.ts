@@ -1,5 +1,7 @@
 /** Small HTTP helpers shared by the fetch-based adapters (HubSpot, REST; Salesforce may use them). */
 import { DEFAULT_REQUEST_TIMEOUT_MS, deadlineSignal, raceSignal } from './deadline.js';
+import type { SaidParam } from '../crm-adapter.js';
+import { say } from '../texts/adapter.js';
 
 /**
  * A fetch-like transport. Developers pass their own (usually pointing at a proxy that holds the
@@ -13,8 +15,8 @@ export type HttpResult =
   | { kind: 'ok'; status: number; body: unknown }
   /** A non-2xx answer; `retryAfterMs` from the Retry-After header when present. */
   | { kind: 'http'; status: number; body: unknown; retryAfterMs?: number }
-  /** The request never got an answer (connection refused, reset, bad JSON, timeout: `timedOut`). */
-  | { kind: 'network'; message: string; timedOut?: boolean }
+  /** The request never got an answer (connection refused, reset, bad JSON, timeout: `timedOut`); `key`/`params` when the message is ours (`Said`). */
+  | { kind: 'network'; message: string; timedOut?: boolean; key?: string; params?: Record<string, SaidParam> }
   /** The caller's signal aborted the request. */
   | { kind: 'aborted'; message: string };
 
@@ -67,7 +69,7 @@ export async function requestJson(
   const { signal, dispose } = deadlineSignal(timeoutMs, callerSignal, `${method} ${url.replace(/[?#].*$/, '')}`);
   const stopped = (error: unknown): HttpResult => {
     if (callerSignal?.aborted) return { kind: 'aborted', message: abortMessage(callerSignal) };
-    if (signal.aborted) return { kind: 'network', message: `no answer within ${timeoutMs} ms`, timedOut: true };
+    if (signal.aborted) return { kind: 'network', ...say('net.no-answer', { ms: timeoutMs }), timedOut: true };
     return { kind: 'network', message: errorMessage(error) };
   };
   try {
@@ -86,14 +88,14 @@ export async function requestJson(
       text = await raceSignal(response.text(), signal);
     } catch (error) {
       const r = stopped(error);
-      return r.kind === 'network' && !r.timedOut ? { kind: 'network', message: `reading the response failed: ${r.message}` } : r;
+      return r.kind === 'network' && !r.timedOut ? { kind: 'network', ...say('net.read-failed', { detail: r.message }) } : r;
     }
     let parsed: unknown = null;
     if (text.trim() !== '') {
       try {
         parsed = JSON.parse(text);
       } catch {
-        if (response.ok) return { kind: 'network', message: `HTTP ${response.status} with a body that is not JSON` };
+        if (response.ok) return { kind: 'network', ...say('net.not-json', { status: response.status }) };
         parsed = { message: text.slice(0, 200) };
       }
     }

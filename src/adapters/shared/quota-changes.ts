@@ -1,4 +1,5 @@
-import type { QuotaChange, QuotaSaveOutcome } from '../crm-adapter.js';
+import type { QuotaChange, QuotaSaveOutcome, Said } from '../crm-adapter.js';
+import { say } from '../texts/adapter.js';
 import type { QuotaEntry } from '../../model/quota.js';
 
 const PERIOD = /^\d{4}-\d{2}-\d{2}$/;
@@ -11,8 +12,12 @@ const amountOk = (v: unknown) => v === null || (typeof v === 'number' && Number.
  * quotaLabel('005A', '2027-01-01', 'Ana Ruiz') // → 'the quota of Ana Ruiz (005A) for the period starting 2027-01-01'
  */
 export function quotaLabel(repId: string, period: string, name?: string | null): string {
-  const who = name && name !== repId ? `${name} (${repId})` : repId;
-  return `the quota of ${who} for the period starting ${period}`;
+  return quotaSaid(repId, period, name).message;
+}
+
+/** `quotaLabel` as data (`Said`), for outcome sentences that name the quota. */
+export function quotaSaid(repId: string, period: string, name?: string | null): Said {
+  return name && name !== repId ? say('quota.label-named', { name, id: repId, period }) : say('quota.label', { id: repId, period });
 }
 
 /** A quota change that passed the checks, with its position in the caller's list. */
@@ -38,16 +43,16 @@ export function checkQuotaChanges(changes: readonly QuotaChange[], nameOf: (repI
   changes.forEach((c, index) => {
     const repId = typeof c?.repId === 'string' ? c.repId : '';
     const period = typeof c?.period === 'string' ? c.period : '';
-    const label = quotaLabel(repId || '(no rep id)', period || '(no period)', repId ? nameOf(repId) : null);
-    const invalid = (field: string, why: string) => (outcomes[index] = { repId, period, status: 'failed', code: 'INVALID_CHANGE', message: `${label}: field ${field}: ${why}` });
-    if (!c || typeof c !== 'object') return invalid('change', 'expected an object');
-    if (repId === '') return invalid('repId', 'expected a rep id');
-    if (!PERIOD.test(period) || Number.isNaN(Date.parse(period))) return invalid('period', `expected the period's first day as YYYY-MM-DD, got ${JSON.stringify(c.period)}`);
-    if (!amountOk(c.to)) return invalid('amount', `expected a whole number ≥ 0 (or null to remove), got ${JSON.stringify(c.to)}`);
-    if (!amountOk(c.from)) return invalid('from', `expected the loaded amount as a whole number ≥ 0 or null, got ${JSON.stringify(c.from)}`);
+    const label = quotaSaid(repId || '(no rep id)', period || '(no period)', repId ? nameOf(repId) : null);
+    const invalid = (field: string, why: Said) => (outcomes[index] = { repId, period, status: 'failed', code: 'INVALID_CHANGE', ...say('quota.field', { label, field, why }) });
+    if (!c || typeof c !== 'object') return invalid('change', say('reason.expected-object'));
+    if (repId === '') return invalid('repId', say('quota.expected-rep'));
+    if (!PERIOD.test(period) || Number.isNaN(Date.parse(period))) return invalid('period', say('reason.expected-period', { got: String(JSON.stringify(c.period)) }));
+    if (!amountOk(c.to)) return invalid('amount', say('quota.expected-amount', { got: String(JSON.stringify(c.to)) }));
+    if (!amountOk(c.from)) return invalid('from', say('quota.expected-from', { got: String(JSON.stringify(c.from)) }));
     const key = `${repId}\u0000${period}`;
     const first = seen.get(key);
-    if (first !== undefined) return (outcomes[index] = { repId, period, status: 'failed', code: 'DUPLICATE_CHANGE', message: `${label} is already changed at position ${first} of this save` });
+    if (first !== undefined) return (outcomes[index] = { repId, period, status: 'failed', code: 'DUPLICATE_CHANGE', ...say('quota.duplicate', { label, first }) });
     seen.set(key, index);
     work.push({ index, change: c });
   });
@@ -69,10 +74,15 @@ export function decideQuota(current: number | null, change: Pick<QuotaChange, 'f
 }
 
 /** The conflict message: what the CRM holds now against what was loaded. */
-export function quotaConflictMessage(label: string, current: number | null, from: number | null): string {
-  const now = current === null ? 'no longer set' : `now ${current}`;
-  const then = from === null ? 'none when the plan was loaded' : `${from} when the plan was loaded`;
-  return `${label} changed in the CRM since it was loaded (${now}; ${then})`;
+export function quotaConflictMessage(label: string | Said, current: number | null, from: number | null): string {
+  return quotaConflict(label, current, from).message;
+}
+
+/** `quotaConflictMessage` as data (`Said`). */
+export function quotaConflict(label: string | Said, current: number | null, from: number | null): Said {
+  const now = current === null ? say('quota.now-unset') : say('quota.now', { amount: current });
+  const then = from === null ? say('quota.then-none') : say('quota.then', { amount: from });
+  return say('quota.conflict', { label, now, then });
 }
 
 /**
@@ -83,11 +93,12 @@ export function quotaConflictMessage(label: string, current: number | null, from
  * @example
  * parseQuotaRow({ repId: 'r1', period: '2027-01-01', amount: '5' }) // → { field: 'amount', reason: 'expected a whole number ≥ 0, got "5"' }
  */
-export function parseQuotaRow(row: unknown): { entry: QuotaEntry } | { field: string; reason: string } {
-  if (row === null || typeof row !== 'object' || Array.isArray(row)) return { field: 'quota', reason: 'expected an object' };
+export function parseQuotaRow(row: unknown): { entry: QuotaEntry } | { field: string; reason: string; why: Said } {
+  const refuse = (field: string, why: Said) => ({ field, reason: why.message, why });
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) return refuse('quota', say('reason.expected-object'));
   const r = row as { repId?: unknown; period?: unknown; amount?: unknown };
-  if (typeof r.repId !== 'string' || r.repId === '' || r.repId.length > 200) return { field: 'repId', reason: `expected a rep id, got ${JSON.stringify(r.repId)}` };
-  if (typeof r.period !== 'string' || !PERIOD.test(r.period) || Number.isNaN(Date.parse(r.period))) return { field: 'period', reason: `expected the period's first day as YYYY-MM-DD, got ${JSON.stringify(r.period)}` };
-  if (typeof r.amount !== 'number' || !Number.isSafeInteger(r.amount) || r.amount < 0) return { field: 'amount', reason: `expected a whole number ≥ 0, got ${JSON.stringify(r.amount)}` };
+  if (typeof r.repId !== 'string' || r.repId === '' || r.repId.length > 200) return refuse('repId', say('reason.expected-rep', { got: String(JSON.stringify(r.repId)) }));
+  if (typeof r.period !== 'string' || !PERIOD.test(r.period) || Number.isNaN(Date.parse(r.period))) return refuse('period', say('reason.expected-period', { got: String(JSON.stringify(r.period)) }));
+  if (typeof r.amount !== 'number' || !Number.isSafeInteger(r.amount) || r.amount < 0) return refuse('amount', say('reason.expected-whole', { got: String(JSON.stringify(r.amount)) }));
   return { entry: { repId: r.repId, period: r.period, amount: r.amount } };
 }

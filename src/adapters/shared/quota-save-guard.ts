@@ -1,6 +1,7 @@
 import type { QuotaChange, QuotaSaveOutcome, SaveOptions, SaveStatus } from '../crm-adapter.js';
 import { guardBatchSave } from './batch-save-guard.js';
-import { RELOAD_ADVICE } from './deadline.js';
+import { sayCheck } from '../texts/check.js';
+import { keptWords } from '../texts/said.js';
 import type { SaveGuardOptions } from './save-guard.js';
 
 export type QuotaSaveFn = (changes: readonly QuotaChange[], options: SaveOptions) => Promise<QuotaSaveOutcome[]>;
@@ -25,8 +26,7 @@ const partsOf = (c: QuotaChange | null | undefined) => ({ repId: typeof c?.repId
  * // → [{ repId: 'r1', period: '2027-01-01', status: 'failed', code: 'INVALID_OUTCOME', message: … }]
  */
 export function validateQuotaOutcomes(changes: readonly QuotaChange[], outcomes: unknown): QuotaSaveOutcome[] {
-  const maybe = 'the quota may or may not be written — ' + RELOAD_ADVICE;
-  if (!Array.isArray(outcomes)) return changes.map((c) => ({ ...partsOf(c), status: 'failed', code: 'INVALID_OUTCOME', message: `the adapter's saveQuotas() did not resolve with a list of outcomes; ${maybe}` }));
+  if (!Array.isArray(outcomes)) return changes.map((c) => ({ ...partsOf(c), status: 'failed', code: 'INVALID_OUTCOME', ...sayCheck('guard.quota-not-a-list') }));
   const byKey = new Map<string, unknown[]>();
   for (const o of outcomes) {
     if (o === null || typeof o !== 'object') continue;
@@ -37,12 +37,12 @@ export function validateQuotaOutcomes(changes: readonly QuotaChange[], outcomes:
   }
   return changes.map((c) => {
     const parts = partsOf(c);
-    const raw = byKey.get(keyOf(c))?.shift() as { status?: unknown; code?: unknown; message?: unknown } | undefined;
-    if (raw === undefined) return { ...parts, status: 'failed', code: 'NO_OUTCOME', message: `the adapter reported no outcome for this quota; ${maybe}` };
-    if (typeof raw.status !== 'string' || !STATUSES.has(raw.status)) return { ...parts, status: 'failed', code: 'INVALID_OUTCOME', message: `the adapter reported a status that is none of saved, failed or conflict; ${maybe}` };
-    if (raw.code !== undefined && typeof raw.code !== 'string') return { ...parts, status: 'failed', code: 'INVALID_OUTCOME', message: `the adapter reported a ${raw.status} outcome with a code that is not text; ${maybe}` };
+    const raw = byKey.get(keyOf(c))?.shift() as { status?: unknown; code?: unknown; message?: unknown; key?: unknown; params?: unknown } | undefined;
+    if (raw === undefined) return { ...parts, status: 'failed', code: 'NO_OUTCOME', ...sayCheck('guard.quota-no-outcome') };
+    if (typeof raw.status !== 'string' || !STATUSES.has(raw.status)) return { ...parts, status: 'failed', code: 'INVALID_OUTCOME', ...sayCheck('guard.quota-bad-status') };
+    if (raw.code !== undefined && typeof raw.code !== 'string') return { ...parts, status: 'failed', code: 'INVALID_OUTCOME', ...sayCheck('guard.quota-bad-code', { status: raw.status }) };
     const message = typeof raw.message === 'string' ? raw.message.slice(0, MAX_MESSAGE) : '';
-    return { ...parts, status: raw.status as SaveStatus, ...(typeof raw.code === 'string' && raw.code !== '' ? { code: raw.code } : {}), ...(message ? { message } : {}) };
+    return { ...parts, status: raw.status as SaveStatus, ...(typeof raw.code === 'string' && raw.code !== '' ? { code: raw.code } : {}), ...(message ? { message, ...keptWords(raw) } : {}) };
   });
 }
 
@@ -62,7 +62,7 @@ export function validateQuotaOutcomes(changes: readonly QuotaChange[], outcomes:
 export function guardQuotaSave(inner: QuotaSaveFn, limits: SaveGuardOptions): (changes: readonly QuotaChange[], options?: SaveOptions) => Promise<QuotaSaveOutcome[]> {
   return guardBatchSave(inner, limits, {
     noun: 'quota',
-    failed: (c, code, message) => ({ ...partsOf(c), status: 'failed', code, message }),
+    failed: (c, code, said) => ({ ...partsOf(c), status: 'failed', code, ...said }),
     check: validateQuotaOutcomes,
   });
 }

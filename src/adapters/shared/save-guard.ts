@@ -1,6 +1,7 @@
 import type { Change, SaveOptions, SaveOutcome } from '../crm-adapter.js';
 import { validateOutcomes } from '../validate-outcomes.js';
-import { deadlineSignal, isDeadline, RELOAD_ADVICE, UNKNOWN_OUTCOME } from './deadline.js';
+import { deadlineSignal, isDeadline, UNKNOWN_OUTCOME } from './deadline.js';
+import { sayGuard } from '../texts/guard.js';
 
 export type SaveFn = (changes: readonly Change[], options: SaveOptions) => Promise<SaveOutcome[]>;
 
@@ -38,12 +39,12 @@ export function guardSave(inner: SaveFn, limits: SaveGuardOptions): (changes: re
     tail = previous.then(() => mine);
     await previous;
     try {
-      if (options.signal?.aborted) return list.map((c) => notWritten(c, 'ABORTED', 'not written: the save was aborted before it started'));
+      if (options.signal?.aborted) return list.map((c) => ({ accountId: idOf(c), status: 'failed', code: 'ABORTED', ...sayGuard('guard.aborted-before-start') }));
       return await runWithDeadline(inner, list, options, limits, release);
     } catch (error) {
       release();
       const message = error instanceof Error ? error.message : String(error);
-      return list.map((c) => ({ accountId: idOf(c), status: 'failed', code: UNKNOWN_OUTCOME, message: `the save stopped with an error (${message.slice(0, 300)}); the change may or may not be written — ${RELOAD_ADVICE}` }));
+      return list.map((c) => ({ accountId: idOf(c), status: 'failed', code: UNKNOWN_OUTCOME, ...sayGuard('guard.stopped', { detail: message.slice(0, 300) }) }));
     }
   };
 }
@@ -79,19 +80,15 @@ async function runWithDeadline(inner: SaveFn, changes: readonly Change[], option
     ]);
     const timedOut = isDeadline(signal) && !options.signal?.aborted;
     if ('late' in result) {
-      const why = timedOut ? `the save passed its deadline of ${limits.saveDeadlineMs} ms` : 'the save was aborted';
-      return changes.map((c) => ({ accountId: idOf(c), status: 'failed', code: UNKNOWN_OUTCOME, message: `${why} while the CRM had not answered; the change may or may not be written — ${RELOAD_ADVICE}` }));
+      const why = timedOut ? sayGuard('guard.deadline', { ms: limits.saveDeadlineMs }) : sayGuard('guard.save-aborted');
+      return changes.map((c) => ({ accountId: idOf(c), status: 'failed', code: UNKNOWN_OUTCOME, ...sayGuard('guard.late', { why }) }));
     }
     const outcomes = validateOutcomes(changes, result.outcomes);
     if (!timedOut) return outcomes;
-    return outcomes.map((o) => (o.status === 'failed' && o.code === 'ABORTED' ? { ...o, code: 'TIMEOUT', message: `not written: the save passed its deadline of ${limits.saveDeadlineMs} ms` } : o));
+    return outcomes.map((o) => (o.status === 'failed' && o.code === 'ABORTED' ? { ...o, code: 'TIMEOUT', ...sayGuard('guard.not-written', { why: sayGuard('guard.deadline', { ms: limits.saveDeadlineMs }) }) } : o));
   } finally {
     dispose();
   }
 }
 
 const idOf = (c: Change | null | undefined): string => (typeof c?.accountId === 'string' ? c.accountId : '');
-
-function notWritten(c: Change, code: string, message: string): SaveOutcome {
-  return { accountId: idOf(c), status: 'failed', code, message };
-}

@@ -1,6 +1,6 @@
 import type { SaveOptions, SaveStatus, TerritoryChange, TerritorySaveOutcome } from '../crm-adapter.js';
 import { guardBatchSave } from './batch-save-guard.js';
-import { RELOAD_ADVICE } from './deadline.js';
+import { sayGuard } from '../texts/guard.js';
 import type { SaveGuardOptions } from './save-guard.js';
 
 export type TerritorySaveFn = (changes: readonly TerritoryChange[], options: SaveOptions) => Promise<TerritorySaveOutcome[]>;
@@ -24,12 +24,12 @@ const STATUSES: readonly SaveStatus[] = ['saved', 'failed', 'conflict'];
 export function guardTerritorySave(inner: TerritorySaveFn, limits: SaveGuardOptions): (changes: readonly TerritoryChange[], options?: SaveOptions) => Promise<TerritorySaveOutcome[]> {
   return guardBatchSave(inner, limits, {
     noun: 'territory',
-    failed: (c, code, message) => ({ territoryId: idOf(c), status: 'failed', code, message }),
+    failed: (c, code, said) => ({ territoryId: idOf(c), status: 'failed', code, ...said }),
     check: (changes, outcomes) => {
       const got = Array.isArray(outcomes) ? (outcomes as TerritorySaveOutcome[]) : [];
       return changes.map((c, i): TerritorySaveOutcome => {
         const o = got[i];
-        if (!o || o.territoryId !== idOf(c) || !STATUSES.includes(o.status)) return { territoryId: idOf(c), status: 'failed', code: 'NO_OUTCOME', message: `the adapter reported no outcome for this territory — ${RELOAD_ADVICE}` };
+        if (!o || o.territoryId !== idOf(c) || !STATUSES.includes(o.status)) return { territoryId: idOf(c), status: 'failed', code: 'NO_OUTCOME', ...sayGuard('guard.territory-no-outcome') };
         return o;
       });
     },

@@ -6,6 +6,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { QuotaSaveOutcome } from '../../../src/adapters/crm-adapter.js';
 import type { PanelCtx } from './context.js';
+import { outcomeDetail } from './save.js';
 
 /** Outcomes listed one by one; the rest are counted. */
 const LISTED = 200;
@@ -49,7 +50,7 @@ export function quotaPart(ctx: PanelCtx, edits: number) {
         (o) => html`<li part="quota-outcome outcome-${o.status}" class=${o.status} data-rep=${o.repId} data-period=${o.period} data-status=${o.status}>
           <span class="status">${QUOTA_STATUS(o.status)}</span>
           <span class="name">${msg(str`${ctx.repName(o.repId)}, period starting ${f.date(localDay(o.period))}`)}</span>
-          ${o.code || o.message ? html`<span class="weak detail">(${o.code ?? ''}${o.code && o.message ? ': ' : ''}${o.message ?? ''})</span>` : nothing}
+          ${outcomeDetail(ctx, o)}
           ${o.status === 'conflict' ? html`<span class="help">${msg('This quota was changed in the CRM since you loaded it — reload to see it.')}</span>` : nothing}
         </li>`,
       )}

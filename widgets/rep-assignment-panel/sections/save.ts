@@ -52,7 +52,7 @@ function territoryPart(ctx: PanelCtx) {
       ${last.slice(0, LISTED).map(
         (o) => html`<li part="territory-outcome outcome-${o.status}" class=${o.status} data-territory=${o.territoryId} data-status=${o.status}>
           <span class="status">${statusText(o.status)}</span> <span class="name">${names.get(o.territoryId) ?? o.territoryId}</span>
-          ${o.code || o.message ? html`<span class="weak detail">(${o.code ?? ''}${o.code && o.message ? ': ' : ''}${o.message ?? ''})</span>` : nothing}
+          ${outcomeDetail(ctx, o)}
           ${o.status === 'conflict' ? html`<span class="help">${msg('This territory was changed in the CRM since you loaded it — reload to see it.')}</span>` : nothing}
         </li>`,
       )}
@@ -62,6 +62,36 @@ function territoryPart(ctx: PanelCtx) {
 
 /** Outcomes listed one by one; the rest are counted. */
 const LISTED = 200;
+
+/** The outcome wording (outcome-text.ts), loaded when a save first has outcomes to list. */
+let words: typeof import('./outcome-text.js') | null = null;
+let wordsLoad: Promise<unknown> | null = null;
+/** Panels waiting for it (their `set`, which renders them again). */
+const waiting = new Set<PanelCtx['set']>();
+
+/**
+ * An outcome's "(code: why)" in the UI language; the code alone until the wording has loaded (the panel
+ * renders again when it has). Shared with save-quotas.ts.
+ */
+export function outcomeDetail(ctx: PanelCtx, o: { code?: string; message?: string; key?: string; params?: SaveOutcome['params'] }) {
+  if (!o.code && !o.message) return nothing;
+  if (!words && !waiting.has(ctx.set)) {
+    waiting.add(ctx.set);
+    wordsLoad ??= import('./outcome-text.js').then(
+      (m) => (words = m),
+      (error) => {
+        words = { outcomeText: (w: { message?: string }) => w.message ?? '' };
+        console.warn('territory-kit: could not load the outcome wording', error);
+      },
+    );
+    void wordsLoad.then(() => {
+      waiting.delete(ctx.set);
+      ctx.set({});
+    });
+  }
+  const why = words ? words.outcomeText(o) : '';
+  return html`<span class="weak detail">(${o.code ?? ''}${o.code && why ? ': ' : ''}${why})</span>`;
+}
 
 const statusText = (status: SaveOutcome['status']): string =>
   status === 'saved' ? msg('Saved') : status === 'failed' ? msg('Failed') : msg('Conflict');
@@ -83,7 +113,7 @@ function outcomeItem(ctx: PanelCtx, o: SaveOutcome) {
     <span class="status">${statusText(o.status)}</span>
     <span class="name">${ctx.accountName(o.accountId)}</span>:
     ${from !== undefined ? html`${ctx.repName(from)} → ` : nothing}${ctx.repName(to)}
-    ${o.code || o.message ? html`<span class="weak detail">(${o.code ?? ''}${o.code && o.message ? ': ' : ''}${o.message ?? ''})</span>` : nothing}
+    ${outcomeDetail(ctx, o)}
     ${o.status === 'conflict' ? html`<span class="help">${msg('This account changed in the CRM since you loaded it — reload to see the new owner.')}</span>` : nothing}
   </li>`;
 }
