@@ -3,10 +3,7 @@ import type { Change, SaveOutcome } from '../adapters/crm-adapter.js';
 import type { PlanState } from './types.js';
 import { validateOutcomes } from '../adapters/validate-outcomes.js';
 
-/** A save has started. */
-export function saveStarted(state: PlanState): PlanState {
-  return state.saving ? state : { ...state, saving: true };
-}
+export { saveStarted } from './save-started.js';
 
 /**
  * Pairs each change with its outcome, checked at the boundary (`validateOutcomes`): the outcome for

@@ -17,8 +17,7 @@ import { focusRep, select } from '../../src/store/selection.js';
 import { focusTerritory, previewAssignments } from '../../src/store/preview.js';
 import { applyAssignments, assign, canEdit, discard, setTerritories } from '../../src/store/edit.js';
 import { applyQuotas, pendingQuotaChanges } from '../../src/store/quotas.js';
-import { quotasSaved } from '../../src/store/quota-save.js';
-import { saveFinished, saveStarted } from '../../src/store/save.js';
+import { saveStarted } from '../../src/store/save-started.js';
 import { locksSaved, pendingLocks, setLocked, type LockTarget } from '../../src/store/locks.js';
 import { pendingTerritoryChanges, territoriesSaved } from '../../src/store/territory-changes.js';
 import type { AlertSettings } from '../../src/store/types.js';
@@ -46,6 +45,9 @@ import { styles } from './territory-provider.styles.js';
 
 /** Rejections listed in the panel; the rest are counted. */
 const MAX_LISTED = 200;
+
+/** The save's outcome checks, fetched when a save starts (in parallel with the CRM's answer). */
+const saveFinishing = () => import('./save-finish.js');
 
 /** Why a stored change was not restored (a function: the words follow the UI language). */
 const skipReason = (reason: SkippedChange['reason']): string =>
@@ -565,6 +567,7 @@ export class TkTerritoryProvider extends TkElement {
     if (!options.only) await this.#saveQuotas(adapter, options.signal);
     if (changes.length === 0) return [];
     this.#set(saveStarted(this.#state));
+    const finishing = saveFinishing();
     let outcomes: SaveOutcome[];
     if (!this.#state.capabilities?.canWrite) {
       outcomes = changes.map((c) => ({ accountId: c.accountId, status: 'failed', code: 'READ_ONLY', message: 'this user may not write assignments' }));
@@ -576,7 +579,7 @@ export class TkTerritoryProvider extends TkElement {
         outcomes = changes.map((c) => ({ accountId: c.accountId, status: 'failed', code: 'NETWORK', message }));
       }
     }
-    this.#set(saveFinished(this.#state, changes, outcomes), 'save');
+    this.#set((await finishing).saveFinished(this.#state, changes, outcomes), 'save');
     const result = this.#state.lastSave ?? [];
     this.dispatchEvent(new TkSaveResultEvent(result));
     return result;
@@ -617,6 +620,7 @@ export class TkTerritoryProvider extends TkElement {
     const changes = pendingQuotaChanges(this.#state);
     if (!changes.length || !adapter.saveQuotas || !this.#state.capabilities?.canWriteQuotas) return;
     this.#set(saveStarted(this.#state));
+    const finishing = saveFinishing();
     let outcomes: unknown;
     try {
       outcomes = await adapter.saveQuotas(changes, { signal });
@@ -624,7 +628,7 @@ export class TkTerritoryProvider extends TkElement {
       const message = error instanceof Error ? error.message : String(error);
       outcomes = changes.map((c) => ({ repId: c.repId, period: c.period, status: 'failed', code: 'NETWORK', message }));
     }
-    this.#set({ ...quotasSaved(this.#state, changes, outcomes), saving: false }, 'save');
+    this.#set({ ...(await finishing).quotasSaved(this.#state, changes, outcomes), saving: false }, 'save');
   }
 
   protected override render() {
