@@ -70,7 +70,8 @@ for (const mode of ['prod', 'dev'] as DemoMode[]) {
           if (mode === 'prod') {
             assert.equal(devMode, false, 'Lit runs in production mode');
             assert.ok(scripts.every((s) => s.endsWith('.js')), `only built scripts: ${scripts.join(', ')}`);
-            assert.ok(scripts.length <= 45, `${scripts.length} scripts loaded (bundled: the entries and their chunks, against ≈ 300 modules unbundled)`);
+            // 45 → 55 (2026-12-06): the wording of adapter sentences, undo labels, engine errors and import problems are on-demand chunks of their own.
+            assert.ok(scripts.length <= 55, `${scripts.length} scripts loaded (bundled: the entries and their chunks, against ≈ 300 modules unbundled)`);
             assert.ok(!scripts.some((s) => s.includes('/node_modules/') && !s.includes('/.cache/')), 'no module from node_modules loaded one by one');
           } else {
             assert.equal(devMode, true, 'Lit runs in development mode');
