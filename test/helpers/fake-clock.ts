@@ -51,18 +51,20 @@ export async function until(ready: () => boolean, what: string, capMs = 60_000):
  * const { value, elapsedMs } = await settleWithin(clock, adapter.save(changes), 250);
  */
 export async function settleWithin<T>(clock: FakeClock, promise: Promise<T>, limitMs: number): Promise<{ value: T; elapsedMs: number }> {
-  let state: { done: true; value: T } | { done: true; error: unknown } | { done: false } = { done: false };
+  type State = { done: false } | { done: true; ok: true; value: T } | { done: true; ok: false; error: unknown };
+  let state: State = { done: false };
+  const finished = (): boolean => state.done;
   promise.then(
-    (value) => (state = { done: true, value }),
-    (error: unknown) => (state = { done: true, error }),
+    (value) => (state = { done: true, ok: true, value }),
+    (error: unknown) => (state = { done: true, ok: false, error }),
   );
   const start = clock.now;
   // A few real turns first: an answer that needs no time at all settles at 0 ms.
-  for (let i = 0; i < 3 && !state.done; i++) await new Promise<void>((resolve) => realSetImmediate(resolve));
-  while (!state.done && clock.now - start < limitMs) await clock.tickAsync(1);
-  for (let i = 0; i < 3 && !state.done; i++) await new Promise<void>((resolve) => realSetImmediate(resolve));
-  const settled = state as typeof state;
-  if (!settled.done) throw new Error(`not settled within ${limitMs} ms of (fake) time`);
-  if ('error' in settled) throw settled.error;
-  return { value: settled.value, elapsedMs: clock.now - start };
+  for (let i = 0; i < 3 && !finished(); i++) await new Promise<void>((resolve) => realSetImmediate(resolve));
+  while (!finished() && clock.now - start < limitMs) await clock.tickAsync(1);
+  for (let i = 0; i < 3 && !finished(); i++) await new Promise<void>((resolve) => realSetImmediate(resolve));
+  const end = state as State;
+  if (!end.done) throw new Error(`not settled within ${limitMs} ms of (fake) time`);
+  if (!end.ok) throw end.error;
+  return { value: end.value, elapsedMs: clock.now - start };
 }
