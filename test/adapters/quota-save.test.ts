@@ -129,7 +129,7 @@ describe('saveQuotas: REST', () => {
       await adapter.load();
       emu.inject({ kind: 'apply-then-hang', path: '/quotas:batch', times: 10 });
       const saving = adapter.saveQuotas!([{ repId: 'r1', period: Q1, from: null, to: 5 }]);
-      await until(() => emu.writes.get(`quota:r1|${Q1}`) === 1, 'the server applied the write and hangs');
+      await until(clock, () => emu.writes.get(`quota:r1|${Q1}`) === 1, 'the server applied the write and hangs');
       const { value: [o] } = await settleWithin(clock, saving, 150 + 100);
       assert.equal(o.status, 'failed');
       assert.equal(o.code, 'UNKNOWN_OUTCOME', 'written but never answered: the outcome is unknown, not saved');
@@ -147,7 +147,7 @@ describe('saveQuotas: REST', () => {
       await adapter.load();
       emu.inject({ kind: 'apply-then-hang', path: '/quotas:batch', times: 10 });
       const saving = adapter.saveQuotas!([{ repId: 'r1', period: Q1, from: null, to: 5 }]);
-      await until(() => emu.writes.get(`quota:r1|${Q1}`) === 1, 'the server applied the write and hangs');
+      await until(clock, () => emu.writes.get(`quota:r1|${Q1}`) === 1, 'the server applied the write and hangs');
       const { value: [o], elapsedMs } = await settleWithin(clock, saving, 150 + 1000);
       assert.ok(elapsedMs >= 150 && elapsedMs <= 150 + 1000, `ended by the deadline and its grace (${elapsedMs} ms)`);
       assert.equal(o.status, 'failed');

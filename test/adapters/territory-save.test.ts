@@ -105,7 +105,7 @@ describe('saveTerritories: REST', () => {
       await adapter.load();
       emu.inject({ kind: 'apply-then-hang', path: '/territories:batch', times: 10 });
       const saving = adapter.saveTerritories!([{ id: 't-west', territory: { ...west, name: 'X' } as Territory }]);
-      await until(() => emu.writes.get('territory:t-west') === 1, 'the server applied the write and hangs');
+      await until(clock, () => emu.writes.get('territory:t-west') === 1, 'the server applied the write and hangs');
       const { value: [o] } = await settleWithin(clock, saving, 150 + 100);
       assert.equal(o.status, 'failed');
       assert.equal(o.code, 'UNKNOWN_OUTCOME', 'written but never answered: the outcome is unknown, not saved');
@@ -128,7 +128,7 @@ describe('saveTerritories: REST', () => {
       await adapter.load();
       emu.inject({ kind: 'apply-then-hang', path: '/territories:batch', times: 10 });
       const saving = adapter.saveTerritories!([{ id: 't-west', territory: { ...west, name: 'X' } as Territory }]);
-      await until(() => emu.writes.get('territory:t-west') === 1, 'the server applied the write and hangs');
+      await until(clock, () => emu.writes.get('territory:t-west') === 1, 'the server applied the write and hangs');
       const { value: [o], elapsedMs } = await settleWithin(clock, saving, 150 + 1000);
       assert.ok(elapsedMs >= 150, `not before the deadline (${elapsedMs} ms)`);
       assert.equal(o.status, 'failed');

@@ -28,16 +28,18 @@ export function installFakeClock(): FakeClock {
 }
 
 /**
- * Waits on the real event loop (fake time stands still) until `ready()` holds, e.g. until an
- * emulator has received a request. The real-time cap only stops a broken test from hanging.
+ * Waits on the real event loop until `ready()` holds, e.g. until an emulator has received a request.
+ * Fake time stands still, but callbacks already due on the fake clock (`setTimeout(fn, 0)`, as jsforce
+ * schedules some of its request steps) run. The real-time cap only stops a broken test from hanging.
  *
  * @example
- * await until(() => emu.writes.size > 0, 'the server applied the write');
+ * await until(clock, () => emu.writes.size > 0, 'the server applied the write');
  */
-export async function until(ready: () => boolean, what: string, capMs = 60_000): Promise<void> {
+export async function until(clock: FakeClock, ready: () => boolean, what: string, capMs = 60_000): Promise<void> {
   const start = realNow();
   while (!ready()) {
     if (realNow() - start > capMs) throw new Error(`gave up waiting (${capMs} ms of real time) for: ${what}`);
+    await clock.tickAsync(0);
     await new Promise<void>((resolve) => realSetImmediate(resolve));
   }
 }
