@@ -175,7 +175,7 @@ describe('fault injection: REST adapter', () => {
       } finally {
         await emu.close();
       }
-    }), { seed: SEED, numRuns: RUNS });
+    }), { seed: SEED, numRuns: RUNS, includeErrorInReport: true });
     assertCoverage(SYSTEM, t);
   });
 });
@@ -237,7 +237,7 @@ describe('fault injection: HubSpot adapter', () => {
       } finally {
         await emu.close();
       }
-    }), { seed: SEED, numRuns: RUNS });
+    }), { seed: SEED, numRuns: RUNS, includeErrorInReport: true });
     assertCoverage(SYSTEM, t);
   });
 });
@@ -300,6 +300,7 @@ describe('fault injection: Salesforce adapter (jsforce)', () => {
     }), {
       seed: SEED,
       numRuns: RUNS + 1,
+      includeErrorInReport: true,
       // Run first, whatever the timing: a paging loop fails the load (BAD_RESPONSE), then the second save
       // repeats an account of the first. The random runs alone made "some load failed" depend on the
       // machine's speed (jsforce's own background retries of a 503 race the adapter's timeout).
