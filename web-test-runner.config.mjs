@@ -6,6 +6,21 @@ import { CHROMIUM_ARGS, chromiumPath } from './scripts/browser-harness.mjs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+/**
+ * Browser tests import `@open-wc/testing`; they get test/helpers/open-wc-testing.ts, the same module
+ * with a `waitUntil` that waits up to 15 s by default instead of 1 s (see that file for why).
+ */
+function openWcTestingWithHeadroom() {
+  const wrapper = '/test/helpers/open-wc-testing.ts';
+  return {
+    name: 'open-wc-testing-with-headroom',
+    resolveImport({ source, context }) {
+      if (source === '@open-wc/testing' && context.path.startsWith('/test/') && context.path !== wrapper) return wrapper;
+      return undefined;
+    },
+  };
+}
+
 export default {
   files: ['test/widgets/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
@@ -19,7 +34,7 @@ export default {
       return next();
     },
   ],
-  plugins: [cjsAsEsm(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [openWcTestingWithHeadroom(), cjsAsEsm(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 40_000 } },

@@ -47,7 +47,9 @@ after(async () => {
 
 const limits = { requestTimeoutMs: 150, saveDeadlineMs: 5000 };
 const retry = { retries: 4, baseMs: 1, capMs: 2, sleep: async () => {} };
-const LOAD_CODES = /^(BAD_RESPONSE|NETWORK|ABORTED|HTTP_\d{3}|UNAVAILABLE|INTERNAL_ERROR|RATE_LIMITS|RATE_LIMITED|SERVER_UNAVAILABLE|UNKNOWN_EXCEPTION|TIMEOUT|ERROR_HTTP_\d{3})$/;
+// INVALID_QUERY_LOCATOR: Salesforce's own code when a cursor is gone; seen under load when the answer
+// to the last queryMore page timed out, the emulator had already closed that cursor, and the retry asked again.
+const LOAD_CODES = /^(BAD_RESPONSE|NETWORK|ABORTED|HTTP_\d{3}|UNAVAILABLE|INTERNAL_ERROR|RATE_LIMITS|RATE_LIMITED|SERVER_UNAVAILABLE|UNKNOWN_EXCEPTION|TIMEOUT|ERROR_HTTP_\d{3}|INVALID_QUERY_LOCATOR)$/;
 
 /** Loads; a failed load must be a CrmLoadError with a known code, a good one has every id once. */
 async function loadChecked(system: string, adapter: CrmAdapter, expectedIds: string[]): Promise<LoadResult | null> {
@@ -63,6 +65,21 @@ async function loadChecked(system: string, adapter: CrmAdapter, expectedIds: str
     assert.match(error.code, LOAD_CODES, error.message);
     assert.ok(error.message.length > 0);
     return null;
+  }
+}
+
+/**
+ * The load the saves start from, once the load faults are cleared: set-up, not under test (the faulty
+ * load was checked by loadChecked). With requestTimeoutMs 150 a fault-free request can still time out
+ * on a heavily loaded machine, so a load that ends TIMEOUT or NETWORK is tried again, at most 5 times.
+ */
+async function cleanLoad(adapter: CrmAdapter): Promise<LoadResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await adapter.load();
+    } catch (error) {
+      if (attempt >= 5 || !(error instanceof CrmLoadError) || !/^(TIMEOUT|NETWORK)$/.test(error.code)) throw error;
+    }
   }
 }
 
@@ -153,7 +170,7 @@ describe('fault injection: REST adapter', () => {
     touch: fc.nat({ max: 29 }),
   });
 
-  it('keeps the invariant under random misbehaviour', { timeout: 120_000 }, async (t) => {
+  it('keeps the invariant under random misbehaviour', { timeout: 300_000 }, async (t) => {
     const reps = [1, 2, 3, 4].map((i) => ({ id: `r${i}`, name: `Rep ${i}`, active: true }));
     const seed = Array.from({ length: 30 }, (_, i) => ({ id: `a${i + 1}`, name: `A${i + 1}`, lat: 40, lng: -100, potential: 1, ownerId: reps[i % 4].id }));
     await fc.assert(fc.asyncProperty(fc.array(loadFault, { maxLength: 2 }), fc.array(saveFault, { maxLength: 5 }), pickArb, fc.boolean(), async (loadFaults, saveFaults, pick, overlap) => {
@@ -165,7 +182,7 @@ describe('fault injection: REST adapter', () => {
         let loaded = await loadChecked(SYSTEM, adapter, ids);
         await sleep(320); // hung and delayed load requests drain
         emu.faults.clear();
-        loaded ??= await adapter.load();
+        loaded ??= await cleanLoad(adapter);
         for (const f of saveFaults) {
           const status = f.kind === 'apply-then-status' && f.status === 429 ? 503 : f.status; // a 429 never follows a write
           emu.inject(f.kind === 'hook' ? { kind: 'hook', path: '/assignments:batch', skip: f.skip, times: f.times, run: () => emu.touch(`a${f.touch + 1}`, { name: 'edited' }) } : { ...f, path: '/assignments:batch', status });
@@ -175,7 +192,7 @@ describe('fault injection: REST adapter', () => {
       } finally {
         await emu.close();
       }
-    }), { seed: SEED, numRuns: RUNS });
+    }), { seed: SEED, numRuns: RUNS, includeErrorInReport: true });
     assertCoverage(SYSTEM, t);
   });
 });
@@ -216,7 +233,7 @@ describe('fault injection: HubSpot adapter', () => {
     }),
   );
 
-  it('keeps the invariant under random misbehaviour', { timeout: 120_000 }, async (t) => {
+  it('keeps the invariant under random misbehaviour', { timeout: 300_000 }, async (t) => {
     const owners = makeOwners(4);
     await fc.assert(fc.asyncProperty(fc.array(loadFault, { maxLength: 2 }), fc.array(saveFault, { maxLength: 5 }), pickArb, fc.boolean(), async (loadFaults, saveFaults, pick, overlap) => {
       const emu = await startHubSpotEmulator({ companies: makeCompanies(30, owners), owners });
@@ -227,7 +244,7 @@ describe('fault injection: HubSpot adapter', () => {
         let loaded = await loadChecked(SYSTEM, adapter, ids);
         await sleep(320);
         emu.faults.clear();
-        loaded ??= await adapter.load();
+        loaded ??= await cleanLoad(adapter);
         for (const f of saveFaults) {
           const status = f.kind === 'apply-then-status' && f.status === 429 ? 503 : f.status;
           emu.inject(f.kind === 'hook' ? { kind: 'hook', path: f.path, skip: f.skip, times: f.times, run: () => emu.touch(String(f.touch + 1), { name: 'edited' }) } : { ...f, status });
@@ -237,7 +254,7 @@ describe('fault injection: HubSpot adapter', () => {
       } finally {
         await emu.close();
       }
-    }), { seed: SEED, numRuns: RUNS });
+    }), { seed: SEED, numRuns: RUNS, includeErrorInReport: true });
     assertCoverage(SYSTEM, t);
   });
 });
@@ -265,7 +282,7 @@ describe('fault injection: Salesforce adapter (jsforce)', () => {
     }
   };
 
-  it('keeps the invariant under random misbehaviour', { timeout: 120_000 }, async (t) => {
+  it('keeps the invariant under random misbehaviour', { timeout: 300_000 }, async (t) => {
     await fc.assert(fc.asyncProperty(fc.array(loadFault, { maxLength: 2 }), fc.array(saveFault, { maxLength: 4 }), pickArb, fc.boolean(), async (loadFaults, saveFaults, pick, overlap) => {
       const emu = await startSalesforceEmulator({ pageSize: 10 });
       try {
@@ -282,7 +299,7 @@ describe('fault injection: Salesforce adapter (jsforce)', () => {
         let loaded = await loadChecked('salesforce', sf, org.accountIds);
         await sleep(320);
         emu.requestFaults.length = 0;
-        loaded ??= await sf.load();
+        loaded ??= await cleanLoad(sf);
         for (const f of saveFaults) {
           const rf = toRequestFault(f);
           if (rf) emu.requestFaults.push(rf);
@@ -297,7 +314,15 @@ describe('fault injection: Salesforce adapter (jsforce)', () => {
       } finally {
         await emu.close();
       }
-    }), { seed: SEED, numRuns: RUNS });
+    }), {
+      seed: SEED,
+      numRuns: RUNS + 1,
+      includeErrorInReport: true,
+      // Run first, whatever the timing: a paging loop fails the load (BAD_RESPONSE), then the second save
+      // repeats an account of the first. The random runs alone made "some load failed" depend on the
+      // machine's speed (jsforce's own background retries of a 503 race the adapter's timeout).
+      examples: [[[{ kind: 'loop', route: 'queryMore', times: 6, delayMs: 10 }], [], [0, 1, 2, 3, 4], true]],
+    });
     assertCoverage('salesforce', t);
   });
 });

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHubSpotProxy } from '../../demo/hubspot/proxy/server.mjs';
 import { DEMO_GOAL, startEmulatedHubSpot } from '../../demo/hubspot/page/emulated-hubspot.js';
+import { installFakeClock, settleWithin, until } from '../helpers/fake-clock.js';
 
 const opened: HubSpotEmulator[] = [];
 after(() => Promise.all(opened.map((e) => e.close())));
@@ -150,29 +151,47 @@ describe('HubSpot goal targets as quotas', () => {
     assert.equal(emu.goalTargets.get('g2')!.properties.hs_target_amount, '80000');
   });
 
+  // These two run on a fake clock: the 200 ms request timeout cannot fire during the set-up load on a
+  // busy machine, and the save's bound is checked exactly (time moves only once the request hangs).
+  const hung = (emu: HubSpotEmulator, path: string) => emu.requests.some((r) => r.path === path && r.status === 0);
+
   it('ends by the save deadline when HubSpot hangs', async () => {
-    const { emu, adapter } = await setup({ goalTargets: targets() }, { goals: { name: GOAL, write: true }, saveDeadlineMs: 300, requestTimeoutMs: 200 });
-    await adapter.load();
-    emu.inject({ method: 'POST', path: UPDATE, kind: 'hang', times: 5 });
-    emu.inject({ method: 'POST', path: SEARCH, kind: 'hang', times: 5 });
-    const started = Date.now();
-    const [o] = await adapter.saveQuotas!([{ repId: '101', period: '2027-01-01', from: 90000, to: 1 }]);
-    assert.ok(Date.now() - started < 3000, 'bounded');
-    assert.equal(o.status, 'failed');
-    assert.equal(o.code, 'TIMEOUT', o.message);
-    assert.match(o.message!, /not written/);
+    const clock = installFakeClock();
+    try {
+      const { emu, adapter } = await setup({ goalTargets: targets() }, { goals: { name: GOAL, write: true }, saveDeadlineMs: 300, requestTimeoutMs: 200 });
+      await adapter.load();
+      emu.inject({ method: 'POST', path: UPDATE, kind: 'hang', times: 5 });
+      emu.inject({ method: 'POST', path: SEARCH, kind: 'hang', times: 5 });
+      const saving = adapter.saveQuotas!([{ repId: '101', period: '2027-01-01', from: 90000, to: 1 }]);
+      await until(clock, () => hung(emu, SEARCH), 'the read before the write hangs');
+      const { value: [o] } = await settleWithin(clock, saving, 300 + 200);
+      assert.equal(o.status, 'failed');
+      assert.equal(o.code, 'TIMEOUT', o.message);
+      assert.match(o.message!, /not written/);
+      assert.equal(emu.count('POST', UPDATE), 0, 'the write was never sent');
+    } finally {
+      clock.uninstall();
+    }
   });
 
   it('a write that hangs ends failed within the deadline and is never reported saved', async () => {
-    const { emu, adapter } = await setup({ goalTargets: targets() }, { goals: { name: GOAL, write: true }, saveDeadlineMs: 2000, requestTimeoutMs: 200 });
-    await adapter.load();
-    emu.inject({ method: 'POST', path: UPDATE, kind: 'hang', times: 5 });
-    const started = Date.now();
-    const [o] = await adapter.saveQuotas!([{ repId: '101', period: '2027-01-01', from: 90000, to: 1 }]);
-    assert.ok(Date.now() - started < 4000, 'bounded');
-    assert.equal(o.status, 'failed');
-    assert.match(o.message!, /field hs_target_amount: not written/, 'the re-read showed the old amount');
-    assert.equal(emu.goalTargets.get('g1')!.properties.hs_target_amount, '90000');
+    const clock = installFakeClock();
+    try {
+      const { emu, adapter } = await setup({ goalTargets: targets() }, { goals: { name: GOAL, write: true }, saveDeadlineMs: 2000, requestTimeoutMs: 200 });
+      await adapter.load();
+      emu.inject({ method: 'POST', path: UPDATE, kind: 'hang', times: 5 });
+      const saving = adapter.saveQuotas!([{ repId: '101', period: '2027-01-01', from: 90000, to: 1 }]);
+      await until(clock, () => hung(emu, UPDATE), 'the write hangs');
+      const reads = emu.count('POST', SEARCH);
+      await clock.tickAsync(200); // the write's request timeout: the adapter re-reads what HubSpot holds
+      await until(clock, () => emu.requests.filter((r) => r.path === SEARCH && r.status === 200).length > reads, 'the re-read answered');
+      const { value: [o] } = await settleWithin(clock, saving, 2000 - 200 + 200);
+      assert.equal(o.status, 'failed');
+      assert.match(o.message!, /field hs_target_amount: not written/, 'the re-read showed the old amount');
+      assert.equal(emu.goalTargets.get('g1')!.properties.hs_target_amount, '90000');
+    } finally {
+      clock.uninstall();
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import { createPlanState } from '../../src/store/create-plan-state.js';
 import { loadSucceeded } from '../../src/store/load.js';
 import { applyQuotas, pendingQuotaChanges } from '../../src/store/quotas.js';
 import { quotaChangesToSave, quotasSaved } from '../../src/store/quota-save.js';
+import { installFakeClock, settleWithin, until } from '../helpers/fake-clock.js';
 
 const reps = [{ id: 'r1', name: 'Ana Ruiz' }, { id: 'r2', name: 'Ben Cole' }, { id: 'r3', name: 'Cy Diaz' }];
 const Q1 = '2027-01-01';
@@ -60,12 +61,22 @@ describe('saveQuotas: memory', () => {
     assert.equal((await readOnly.capabilities()).canWriteQuotas, false);
     assert.deepEqual((await readOnly.saveQuotas!([{ repId: 'r1', period: Q1, from: null, to: 5 }])).map((o) => o.code), ['READ_ONLY']);
 
-    const slow = createMemoryAdapter({ accounts: [], reps, latencyMs: 400, saveDeadlineMs: 50, requestTimeoutMs: 100 });
-    const started = Date.now();
-    const [late] = await slow.saveQuotas!([{ repId: 'r1', period: Q1, from: null, to: 5 }]);
-    assert.ok(Date.now() - started < 400, `resolved within the deadline and grace (${Date.now() - started} ms)`);
-    assert.deepEqual([late.status, late.code], ['failed', 'TIMEOUT']);
-    assert.deepEqual(slow.quotas(), [], 'nothing written');
+  });
+
+  it('ends by the save deadline: a slow store makes quotas fail TIMEOUT, never saved', async () => {
+    // On a fake clock: the deadline (50 ms) and the store's latency (400 ms) race exactly, however busy the machine.
+    const clock = installFakeClock();
+    try {
+      const slow = createMemoryAdapter({ accounts: [], reps, latencyMs: 400, saveDeadlineMs: 50, requestTimeoutMs: 100 });
+      const { value: [late], elapsedMs } = await settleWithin(clock, slow.saveQuotas!([{ repId: 'r1', period: Q1, from: null, to: 5 }]), 50 + 100);
+      assert.ok(elapsedMs >= 50, `not before the deadline (${elapsedMs} ms)`);
+      assert.deepEqual([late.status, late.code], ['failed', 'TIMEOUT']);
+      assert.deepEqual(slow.quotas(), [], 'nothing written');
+      await clock.tickAsync(400);
+      assert.deepEqual(slow.quotas(), [], 'nothing written once the slow store would have answered');
+    } finally {
+      clock.uninstall();
+    }
   });
 });
 
@@ -109,18 +120,41 @@ describe('saveQuotas: REST', () => {
   });
 
   it('a server that never answers: the save ends by its deadline, failed and never saved', async () => {
+    // On a fake clock: the 100 ms request timeout cannot fire during the set-up load on a busy
+    // machine, and the save's bound is checked exactly once the server has taken the write.
+    const clock = installFakeClock();
     const emu = await startRestEmulator({ reps });
     try {
       const adapter = createRestAdapter({ baseUrl: emu.url, quotas: true, saveDeadlineMs: 150, requestTimeoutMs: 100, retry: { retries: 0 } });
       await adapter.load();
       emu.inject({ kind: 'apply-then-hang', path: '/quotas:batch', times: 10 });
-      const started = Date.now();
-      const [o] = await adapter.saveQuotas!([{ repId: 'r1', period: Q1, from: null, to: 5 }]);
-      assert.ok(Date.now() - started < 2000, `bounded (${Date.now() - started} ms)`);
+      const saving = adapter.saveQuotas!([{ repId: 'r1', period: Q1, from: null, to: 5 }]);
+      await until(clock, () => emu.writes.get(`quota:r1|${Q1}`) === 1, 'the server applied the write and hangs');
+      const { value: [o] } = await settleWithin(clock, saving, 150 + 100);
       assert.equal(o.status, 'failed');
-      assert.ok(o.code === 'UNKNOWN_OUTCOME' || o.code === 'TIMEOUT', String(o.code));
+      assert.equal(o.code, 'UNKNOWN_OUTCOME', 'written but never answered: the outcome is unknown, not saved');
     } finally {
       await emu.close();
+      clock.uninstall();
+    }
+  });
+
+  it('a server that never answers while the save deadline is the shorter limit: unknown outcome, not "not written"', async () => {
+    const clock = installFakeClock();
+    const emu = await startRestEmulator({ reps });
+    try {
+      const adapter = createRestAdapter({ baseUrl: emu.url, quotas: true, saveDeadlineMs: 150, requestTimeoutMs: 1000, retry: { retries: 0 } });
+      await adapter.load();
+      emu.inject({ kind: 'apply-then-hang', path: '/quotas:batch', times: 10 });
+      const saving = adapter.saveQuotas!([{ repId: 'r1', period: Q1, from: null, to: 5 }]);
+      await until(clock, () => emu.writes.get(`quota:r1|${Q1}`) === 1, 'the server applied the write and hangs');
+      const { value: [o], elapsedMs } = await settleWithin(clock, saving, 150 + 1000);
+      assert.ok(elapsedMs >= 150 && elapsedMs <= 150 + 1000, `ended by the deadline and its grace (${elapsedMs} ms)`);
+      assert.equal(o.status, 'failed');
+      assert.equal(o.code, 'UNKNOWN_OUTCOME', 'the deadline cut off a write the server applied');
+    } finally {
+      await emu.close();
+      clock.uninstall();
     }
   });
 

@@ -9,6 +9,7 @@ import { startSalesforceEmulator, type SalesforceEmulator } from '../emulators/s
 import { seedOrg } from '../emulators/salesforce/seed.js';
 import { emulatorConnection } from '../emulators/salesforce/connect.js';
 import { apexMethodsFor } from '../emulators/salesforce/apex-methods.js';
+import { installFakeClock, settleWithin, until, type FakeClock } from '../helpers/fake-clock.js';
 
 const fastRetry = () => ({ retries: 3, baseMs: 1, capMs: 5, deadlineMs: 5_000 });
 const Q1 = '2027-01-01';
@@ -151,34 +152,45 @@ for (const [name, make] of TRANSPORTS) {
     });
 
     it('a write that never answers ends by the save deadline, failed and never saved', async () => {
+      // On a fake clock: the 150 ms request timeout cannot fire during the set-up load on a busy
+      // machine; the bound (deadline 300 ms + grace 150 ms) is checked exactly once the write hangs.
+      const clock = installFakeClock();
       const { emu, users: [u1] } = await org();
       try {
-        const started = Date.now();
-        const [o] = name === 'apex' ? await hangApex(emu, u1) : await hangRest(emu, u1);
-        assert.ok(Date.now() - started < 3000, `bounded (${Date.now() - started} ms)`);
+        const { saving } = name === 'apex' ? await hangApex(clock, emu, u1) : await hangRest(clock, emu, u1);
+        const { value: [o] } = await settleWithin(clock, saving, 300 + 150);
         assert.equal(o.status, 'failed');
-        assert.ok(o.code === 'UNKNOWN_OUTCOME' || o.code === 'TIMEOUT', String(o.code));
+        assert.equal(o.code, 'UNKNOWN_OUTCOME', 'sent and never answered: the outcome is unknown');
+        assert.match(o.message ?? '', /reload/);
+        assert.deepEqual(emu.store.all('ForecastingQuota'), [], 'nothing written');
       } finally {
         await emu.close();
+        clock.uninstall();
       }
     });
   });
 }
 
-/** The jsforce transport against an emulator whose sObject Collections inserts never answer. */
-async function hangRest(emu: SalesforceEmulator, u1: string) {
+/** The jsforce transport against an emulator whose sObject Collections inserts never answer: the save, once the insert hangs. */
+async function hangRest(clock: FakeClock, emu: SalesforceEmulator, u1: string) {
   const adapter = createSalesforceAdapter({ transport: jsforceTransport(emulatorConnection(emu)), retry: { retries: 0 }, performance: false, saveDeadlineMs: 300, requestTimeoutMs: 150 });
   await adapter.load();
-  emu.requestFaults.push({ route: 'composite:POST', status: 0, hang: true, times: 5 });
-  return adapter.saveQuotas!([{ repId: u1, period: Q1, from: null, to: 5 }]);
+  const fault = { route: 'composite:POST', status: 0, hang: true, times: 5 };
+  emu.requestFaults.push(fault);
+  const saving = adapter.saveQuotas!([{ repId: u1, period: Q1, from: null, to: 5 }]);
+  await until(clock, () => fault.times < 5, 'the insert reached the emulator and hangs');
+  return { saving };
 }
 
-/** The Apex transport with a `quotas` method whose writes never answer. */
-async function hangApex(emu: SalesforceEmulator, u1: string) {
+/** The Apex transport with a `quotas` method whose writes never answer: the save, once the create hangs. */
+async function hangApex(clock: FakeClock, emu: SalesforceEmulator, u1: string) {
   const methods = apexMethodsFor(emu.store, {}, 2000, { withQuotas: true });
   const real = methods.quotas!;
-  const hanging = { ...methods, quotas: (args: { action: string; requestJson: string }) => (args.action === 'create' ? new Promise<never>(() => {}) : real(args)) };
+  let creates = 0;
+  const hanging = { ...methods, quotas: (args: { action: string; requestJson: string }) => (args.action === 'create' ? (creates++, new Promise<never>(() => {})) : real(args)) };
   const adapter = createSalesforceAdapter({ transport: apexTransport(hanging), retry: { retries: 0 }, performance: false, saveDeadlineMs: 300, requestTimeoutMs: 150 });
   await adapter.load();
-  return adapter.saveQuotas!([{ repId: u1, period: Q1, from: null, to: 5 }]);
+  const saving = adapter.saveQuotas!([{ repId: u1, period: Q1, from: null, to: 5 }]);
+  await until(clock, () => creates > 0, 'the create call hangs');
+  return { saving };
 }

@@ -6,6 +6,7 @@ import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js
 import { createRestAdapter } from '../../src/adapters/rest/adapter.js';
 import { startRestEmulator } from '../emulators/rest/server.js';
 import type { Territory } from '../../src/model/territory.js';
+import { installFakeClock, settleWithin, until } from '../helpers/fake-clock.js';
 
 const west = { id: 't-west', name: 'West', repIds: ['r1'], priority: 0, definition: { regions: ['CA'] } };
 const east = { id: 't-east', name: 'East', repIds: [], priority: 0, definition: { rules: { industries: ['Retail'] } } };
@@ -49,13 +50,20 @@ describe('saveTerritories: memory', () => {
   });
 
   it('ends by the save deadline: a slow store makes territories fail TIMEOUT, never saved', async () => {
-    const adapter = createMemoryAdapter({ accounts: [], reps, territories: [west], latencyMs: 400, saveDeadlineMs: 50, requestTimeoutMs: 100 });
-    const started = Date.now();
-    const out = await adapter.saveTerritories!([{ id: 't-new', territory: { ...west, id: 't-new' } }]);
-    assert.ok(Date.now() - started < 400, `resolved within the deadline and grace (${Date.now() - started} ms)`);
-    assert.equal(out[0].status, 'failed');
-    assert.equal(out[0].code, 'TIMEOUT');
-    assert.equal(adapter.snapshot().territories.length, 1, 'nothing written');
+    // On a fake clock: the deadline (50 ms) and the store's latency (400 ms) race exactly, however busy the machine.
+    const clock = installFakeClock();
+    try {
+      const adapter = createMemoryAdapter({ accounts: [], reps, territories: [west], latencyMs: 400, saveDeadlineMs: 50, requestTimeoutMs: 100 });
+      const { value: out, elapsedMs } = await settleWithin(clock, adapter.saveTerritories!([{ id: 't-new', territory: { ...west, id: 't-new' } }]), 50 + 100);
+      assert.ok(elapsedMs >= 50, `not before the deadline (${elapsedMs} ms)`);
+      assert.equal(out[0].status, 'failed');
+      assert.equal(out[0].code, 'TIMEOUT');
+      assert.equal(adapter.snapshot().territories.length, 1, 'nothing written');
+      await clock.tickAsync(400);
+      assert.equal(adapter.snapshot().territories.length, 1, 'nothing written once the slow store would have answered');
+    } finally {
+      clock.uninstall();
+    }
   });
 });
 
@@ -88,18 +96,46 @@ describe('saveTerritories: REST', () => {
   });
 
   it('a server that never answers: the save ends by its deadline, failed and never saved', async () => {
+    // On a fake clock: the 100 ms request timeout cannot fire during the set-up load on a busy
+    // machine, and the save's bound is checked exactly once the server has taken the write.
+    const clock = installFakeClock();
     const emu = await startRestEmulator({ reps, territories: [west] });
     try {
       const adapter = createRestAdapter({ baseUrl: emu.url, saveDeadlineMs: 150, requestTimeoutMs: 100, retry: { retries: 0 } });
       await adapter.load();
       emu.inject({ kind: 'apply-then-hang', path: '/territories:batch', times: 10 });
-      const started = Date.now();
-      const [o] = await adapter.saveTerritories!([{ id: 't-west', territory: { ...west, name: 'X' } as Territory }]);
-      assert.ok(Date.now() - started < 2000, `bounded (${Date.now() - started} ms)`);
+      const saving = adapter.saveTerritories!([{ id: 't-west', territory: { ...west, name: 'X' } as Territory }]);
+      await until(clock, () => emu.writes.get('territory:t-west') === 1, 'the server applied the write and hangs');
+      const { value: [o] } = await settleWithin(clock, saving, 150 + 100);
       assert.equal(o.status, 'failed');
-      assert.ok(o.code === 'UNKNOWN_OUTCOME' || o.code === 'TIMEOUT', String(o.code));
+      assert.equal(o.code, 'UNKNOWN_OUTCOME', 'written but never answered: the outcome is unknown, not saved');
+      assert.match(o.message ?? '', /may or may not be written/);
     } finally {
       await emu.close();
+      clock.uninstall();
+    }
+  });
+
+  // Known bug, left to the owners of src/adapters/rest (see the flaky-tests report): when the save
+  // deadline, not the request timeout, cuts off a request the server already applied, saveTerritoriesRest
+  // reports `failed ABORTED` and the guard words it `TIMEOUT` "not written" — though it was written.
+  // (REST quotas get this right: UNKNOWN_OUTCOME.) A todo test runs and reports, but cannot turn CI red.
+  it('a server that never answers while the save deadline is the shorter limit: unknown outcome, not "not written"', { todo: 'bug in src/adapters/rest/save-territories.ts: an aborted in-flight batch must end UNKNOWN_OUTCOME' }, async () => {
+    const clock = installFakeClock();
+    const emu = await startRestEmulator({ reps, territories: [west] });
+    try {
+      const adapter = createRestAdapter({ baseUrl: emu.url, saveDeadlineMs: 150, requestTimeoutMs: 1000, retry: { retries: 0 } });
+      await adapter.load();
+      emu.inject({ kind: 'apply-then-hang', path: '/territories:batch', times: 10 });
+      const saving = adapter.saveTerritories!([{ id: 't-west', territory: { ...west, name: 'X' } as Territory }]);
+      await until(clock, () => emu.writes.get('territory:t-west') === 1, 'the server applied the write and hangs');
+      const { value: [o], elapsedMs } = await settleWithin(clock, saving, 150 + 1000);
+      assert.ok(elapsedMs >= 150, `not before the deadline (${elapsedMs} ms)`);
+      assert.equal(o.status, 'failed');
+      assert.equal(o.code, 'UNKNOWN_OUTCOME', 'the deadline cut off a write the server applied');
+    } finally {
+      await emu.close();
+      clock.uninstall();
     }
   });
 

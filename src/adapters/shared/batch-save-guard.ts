@@ -20,6 +20,9 @@ type Outcome = { status: string; code?: string; message?: string; key?: string }
  * `saveDeadlineMs` whatever the CRM does: past it the save's signal aborts; changes not written end
  * `failed` `TIMEOUT`, and if the inner save has still not answered after a short grace every change
  * ends `failed` `UNKNOWN_OUTCOME`, never `saved`. The outcomes are checked by `kind.check`.
+ * As in `guardSave`, the next save waits until the previous inner save has really stopped — bounded
+ * by twice the request timeout + 1 s after its deadline — so a late write of a save already reported
+ * UNKNOWN_OUTCOME cannot interleave with the next save.
  *
  * @param inner the adapter's own save
  * @param limits deadlines
@@ -33,12 +36,22 @@ export function guardBatchSave<C, O extends Outcome>(
   limits: SaveGuardOptions,
   kind: BatchSaveKind<C, O>,
 ): (changes: readonly C[], options?: SaveOptions) => Promise<O[]> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (changes, options = {}) => {
+  let tail: Promise<void> = Promise.resolve();
+  return async (changes, options = {}) => {
     const list: readonly C[] = Array.isArray(changes) ? changes : [];
-    const run = tail.then(() => bounded(inner, list, options, limits, kind));
-    tail = run.catch(() => undefined);
-    return run;
+    const previous = tail;
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    tail = previous.then(() => mine);
+    await previous;
+    const hold = { release, held: false };
+    try {
+      return await bounded(inner, list, options, limits, kind, hold);
+    } finally {
+      // An inner save that never started (aborted before it) holds nothing; one that did releases the
+      // queue when it stops, or by the cap.
+      if (!hold.held) release();
+    }
   };
 }
 
@@ -48,18 +61,32 @@ async function bounded<C, O extends Outcome>(
   options: SaveOptions,
   limits: SaveGuardOptions,
   kind: BatchSaveKind<C, O>,
+  hold: { release: () => void; held: boolean },
 ): Promise<O[]> {
   const all = (code: string, said: Said): O[] => changes.map((c) => kind.failed(c, code, said));
   if (options.signal?.aborted) return all('ABORTED', sayGuard('guard.aborted-before-start'));
   const { signal, dispose } = deadlineSignal(limits.saveDeadlineMs, options.signal, `the ${kind.noun} save`);
   try {
     const graceMs = Math.min(5000, limits.requestTimeoutMs);
+    const run = inner(changes, { ...options, signal });
+    // The queue waits for this save to stop; once its signal has aborted, never longer than the cap.
+    hold.held = true;
+    let cap: ReturnType<typeof setTimeout> | undefined;
+    const settled = run.then(() => undefined, () => undefined);
+    void settled.then(() => {
+      if (cap !== undefined) clearTimeout(cap);
+      hold.release();
+    });
     const result = await Promise.race([
-      inner(changes, { ...options, signal }).then((outcomes) => ({ outcomes })),
+      run.then((outcomes) => ({ outcomes })),
       new Promise<{ late: true }>((resolve) => {
-        const onAbort = () => setTimeout(() => resolve({ late: true }), graceMs);
+        const onAbort = () => {
+          if (cap === undefined) cap = setTimeout(hold.release, limits.requestTimeoutMs * 2 + 1000);
+          setTimeout(() => resolve({ late: true }), graceMs);
+        };
         if (signal.aborted) onAbort();
         else signal.addEventListener('abort', onAbort, { once: true });
+        void settled.then(() => signal.removeEventListener('abort', onAbort));
       }),
     ]);
     const timedOut = isDeadline(signal) && !options.signal?.aborted;
