@@ -116,11 +116,9 @@ describe('saveTerritories: REST', () => {
     }
   });
 
-  // Known bug, left to the owners of src/adapters/rest (see the flaky-tests report): when the save
-  // deadline, not the request timeout, cuts off a request the server already applied, saveTerritoriesRest
-  // reports `failed ABORTED` and the guard words it `TIMEOUT` "not written" — though it was written.
-  // (REST quotas get this right: UNKNOWN_OUTCOME.) A todo test runs and reports, but cannot turn CI red.
-  it('a server that never answers while the save deadline is the shorter limit: unknown outcome, not "not written"', { todo: 'bug in src/adapters/rest/save-territories.ts: an aborted in-flight batch must end UNKNOWN_OUTCOME' }, async () => {
+  // The save deadline, not the request timeout, cuts off a request the server already applied: the outcome
+  // is unknown (it was written), never "not written".
+  it('a server that never answers while the save deadline is the shorter limit: unknown outcome, not "not written"', async () => {
     const clock = installFakeClock();
     const emu = await startRestEmulator({ reps, territories: [west] });
     try {

@@ -63,7 +63,10 @@ export async function saveTerritoriesRest(client: RestClient, opts: ResolvedRest
       const e = restError(r);
       // A request that may have reached the server (network failure, 5xx, deadline) might have written.
       const unknown = r.kind === 'network' || r.kind === 'aborted' || (e.status !== undefined && e.status >= 500);
-      for (const i of batch) fail(i, unknown ? (r.kind === 'aborted' ? 'ABORTED' : UNKNOWN_OUTCOME) : e.code, unknown && r.kind !== 'aborted' ? say('save.territory-maybe-written', { why: asSaid(e) }) : sayGuard('guard.not-written', { why: asSaid(e) }));
+      // An abort here (the save deadline or the caller's signal) came while the batch was in flight (an
+      // unsent one is caught above): the server may have applied it, so its outcome is unknown.
+      const maybe = r.kind === 'aborted' ? say('save.stopped-mid-request') : say('save.territory-maybe-written', { why: asSaid(e) });
+      for (const i of batch) fail(i, unknown ? UNKNOWN_OUTCOME : e.code, unknown ? maybe : sayGuard('guard.not-written', { why: asSaid(e) }));
     }
     done += batch.length;
     options.onProgress?.({ done, total: changes.length });
