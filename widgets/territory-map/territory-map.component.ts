@@ -334,7 +334,7 @@ export class TkTerritoryMap extends TkElement {
     this.outlines.attach(map, vectors);
     this.heatLayer.attach(map);
     this.accountLayer = new AccountLayer({ pane: 'tk-accounts' }).addTo(map);
-    this.preview.attach(map);
+    this.preview.attach(map, () => this.accountLayer?.marks ?? []);
     this.drawing.attach(map, L.canvas({ pane: 'tk-draw' }));
     map.on('moveend', this.onMoveEnd, this);
     map.on('click', this.onMapClick, this);
@@ -447,6 +447,7 @@ export class TkTerritoryMap extends TkElement {
         look: { centre: p.surface, text: p.text, centreAlpha: this.heat === 'off' ? 0.92 : 0.6 },
         focus,
       });
+      this.preview.redraw();
     }
     this.outlines.syncTerritories(state?.territories ?? [], this.data.paintOf);
     this.outlines.syncHulls(this.hulls, ix, this.data.repOf, state?.working, state?.reps ?? []);
