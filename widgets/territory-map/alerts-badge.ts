@@ -17,14 +17,14 @@ const CSS = `.alert-badge{position:absolute;top:8px;right:8px;z-index:1000;font:
 .alert-badge.info{background:var(--tk-color-surface-alt,#f3f3f3);color:var(--tk-color-text,#181818);border-color:var(--tk-color-border,#c9c9c9)}
 .alert-badge:focus-visible{outline:2px solid var(--tk-color-brand,#0176d3);outline-offset:2px}`;
 
-/** Opens the panel's alerts section and moves focus to its heading, scrolled into view. */
+/** Opens the panel's alerts section and moves focus to its heading, scrolled to the top of the view (the list below it). */
 export async function showAlerts(source: AlertsSource | null): Promise<void> {
   if (!source?.setSectionOpen) return;
   source.setSectionOpen('alerts', true);
   await source.updateComplete;
   const root = source.shadowRoot;
   const target = root?.querySelector<HTMLElement>('[part~=section-alerts] > summary') ?? root?.querySelector<HTMLElement>('[part~=alert-count]');
-  target?.scrollIntoView({ block: 'nearest' });
+  target?.scrollIntoView({ block: 'start' });
   target?.focus();
 }
 
