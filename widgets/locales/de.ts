@@ -974,6 +974,7 @@
 'sef2f8ca9d767ed86': `keine Vertriebsmitarbeiter-ID`,
 'sef49aec68fd1dc66': `Name`,
 'seffcc603307bbce9': str`${0} abgelehnt:`,
+'sf00b1b46d3df9eff': `An einem Cluster: wie viele seiner Accounts verschoben würden.`,
 'sf00cfe159f5b3698': str`${0} ist inaktiv`,
 'sf0311cf358965a17': str`${0} nicht gespeicherte Änderung, ${1} Gebiete`,
 'sf05cb5ba73201175': str`Größte Abweichung vom Ziel: Arbeitslast ${0} → ${1}, Potenzial ${2} → ${3}.`,

@@ -974,6 +974,7 @@
 'sef2f8ca9d767ed86': `aucun identifiant de commercial`,
 'sef49aec68fd1dc66': `Nom`,
 'seffcc603307bbce9': str`Rejets : ${0}`,
+'sf00b1b46d3df9eff': `Sur un groupe : combien de ses comptes changeraient de commercial.`,
 'sf00cfe159f5b3698': str`${0} est inactif`,
 'sf0311cf358965a17': str`${0} modification non enregistrée, ${1} territoires`,
 'sf05cb5ba73201175': str`Plus grand écart à l’objectif : charge ${0} → ${1}, potentiel ${2} → ${3}.`,

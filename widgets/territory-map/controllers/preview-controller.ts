@@ -135,7 +135,8 @@ export class PreviewController implements ReactiveController {
       <span class="move-mark" aria-hidden="true"></span>
       <span>${isOne(n) ? msg(str`Rebalance preview: ${format(n)} account would move.`) : msg(str`Rebalance preview: ${format(n)} accounts would move.`)}
         ${this.unplaced ? msg(str`Not drawn (no coordinates): ${format(this.unplaced)}.`) : nothing}
-        ${msg('Ring: new rep · dot: current rep · line: to the new rep’s home.')}</span>
+        ${msg('Ring: new rep · dot: current rep · line: to the new rep’s home.')}
+        ${msg('On a cluster: how many of its accounts would move.')}</span>
     </p>`;
   }
 }
