@@ -17,7 +17,10 @@ export type ResolveVia = 'include' | 'geometry' | 'region' | 'rules';
 export interface AccountResolution {
   /** The winning territory, or null when nothing matched (a gap). */
   territoryId: string | null;
-  /** Why, in words: `Inside the "West" polygon`, `Named account of "Key Accounts"`, `Region 06 of "California"`. */
+  /**
+   * Why, in words: `Inside the "West" polygon`, `Named account of "Key Accounts"`, `Region 06 of "West"`
+   * (or `In California, a region of "West"` when `options.regionNames` names the code).
+   */
   reason: string;
   /**
    * The reason as data, one clause per part, in the order of `reason` (for wording it in another
@@ -43,7 +46,9 @@ export type RuleCondition =
 /**
  * A clause of an account's resolution reason. English wording (the `reason`):
  * - `geometry`: `Inside the "West" polygon`; `include`: `Named account of "Key Accounts"`;
- * - `region`: `Region CA of "West"`; `region-polygon`: `Inside region CA of "West"`;
+ * - `region`: `Region CA of "West"`; `region-polygon`: `Inside region CA of "West"`; when
+ *   `options.regionNames` names the code (`name`): `In California, a region of "West"` and
+ *   `Inside California, a region of "West"`;
  * - `rules`: `industry Healthcare and revenue ≥ 10M (rules of "Health")`;
  * - `with-rules` (after geometry/region): `, with industry Healthcare`;
  * - `overlap`: `; overlaps "East", "North" and 2 more at priority 1, picked by territory order`
@@ -54,7 +59,7 @@ export type RuleCondition =
  */
 export type ResolveReasonPart =
   | { code: 'geometry' | 'include'; territory: string }
-  | { code: 'region' | 'region-polygon'; territory: string; region: string }
+  | { code: 'region' | 'region-polygon'; territory: string; region: string; name?: string }
   | { code: 'rules'; territory: string; conditions: readonly RuleCondition[] }
   | { code: 'with-rules'; conditions: readonly RuleCondition[] }
   | { code: 'overlap'; territories: readonly string[]; more: number; priority: number }
@@ -103,6 +108,12 @@ export interface ResolveOptions {
    * tested against the polygon. Default: none (region codes only match `Account.regions`).
    */
   regionGeometries?: Readonly<Record<string, Polygon | MultiPolygon>>;
+  /**
+   * Names of region codes, by code (e.g. `{ '49': 'Utah' }`; `usStateNames` in src/data holds the US
+   * states by FIPS code), for the reason: `In Utah, a region of "West"` rather than `Region 49 of
+   * "West"`. Codes without a name keep the code. Default: none.
+   */
+  regionNames?: Readonly<Record<string, string>>;
 }
 
 /** The account fields resolution reads. */
@@ -200,7 +211,8 @@ function resolveAll(r: Resolver, accounts: readonly ResolvableAccount[], located
  *
  * @param accounts the accounts (ids unique; lat and lng both finite numbers or both null).
  * @param territories the territories, in territory order (ids unique).
- * @param options `regionGeometries`: polygons of region codes (default none).
+ * @param options `regionGeometries`: polygons of region codes (default none); `regionNames`: names of
+ *   region codes for the reasons (default none: the code).
  * @returns per-account resolutions, gaps, overlaps, skipped accounts and per-territory counts
  *   (plain, serialisable data; per-account resolutions are read-only and may be frozen objects
  *   shared between accounts). Throws a TypeError naming the record and field on bad input.
@@ -216,7 +228,7 @@ export function resolveTerritories(
   territories: readonly ResolvableTerritory[],
   options: ResolveOptions = {},
 ): ResolveResult {
-  const r = new Resolver(compileTerritories(territories, options.regionGeometries));
+  const r = new Resolver(compileTerritories(territories, options.regionGeometries), options.regionNames);
   const { x, y, located } = checkAccounts(accounts);
   r.hits = r.c.index.locate(x, y, located, accounts.length);
   const byAccount = resolveAll(r, accounts, located);

@@ -33,13 +33,15 @@ function inputs(fc: FeatureCollection) {
       regionGeometries[p.code as string] = f.geometry as Polygon | MultiPolygon;
     }
   }
-  return { accounts, territories, regionGeometries };
+  // A fixture may name some region codes (a foreign member `regionNames`), for the named wording.
+  const regionNames = (fc as FeatureCollection & { regionNames?: Record<string, string> }).regionNames;
+  return { accounts, territories, regionGeometries, ...(regionNames ? { regionNames } : {}) };
 }
 
 const cases: { file: string; id: string; r: AccountResolution }[] = [];
 for (const file of readdirSync(IN).filter((f) => f.endsWith('.geojson')).sort()) {
-  const { accounts, territories, regionGeometries } = inputs(JSON.parse(readFileSync(join(IN, file), 'utf8')) as FeatureCollection);
-  const result = resolveTerritories(accounts, territories, { regionGeometries });
+  const { accounts, territories, regionGeometries, regionNames } = inputs(JSON.parse(readFileSync(join(IN, file), 'utf8')) as FeatureCollection);
+  const result = resolveTerritories(accounts, territories, { regionGeometries, regionNames });
   for (const [id, r] of result.byAccount) cases.push({ file, id, r });
 }
 

@@ -37,7 +37,9 @@ function inputs(fc: FeatureCollection) {
       regionGeometries[p.code as string] = f.geometry as Polygon | MultiPolygon;
     }
   }
-  return { accounts, territories, regionGeometries };
+  // A fixture may name some region codes (a foreign member `regionNames`), for the named wording.
+  const regionNames = (fc as FeatureCollection & { regionNames?: Record<string, string> }).regionNames;
+  return { accounts, territories, regionGeometries, ...(regionNames ? { regionNames } : {}) };
 }
 
 /** The input collection with the result written into it. */
@@ -152,8 +154,8 @@ test('every fixture case has hand-checked expectations', () => {
 for (const name of cases) {
   test(`fixture ${name}`, () => {
     const fc = load(name);
-    const { accounts, territories, regionGeometries } = inputs(fc);
-    const r = resolveTerritories(accounts, territories, { regionGeometries });
+    const { accounts, territories, regionGeometries, regionNames } = inputs(fc);
+    const r = resolveTerritories(accounts, territories, { regionGeometries, regionNames });
 
     // Explicit expectations first, so a regenerated golden file cannot hide a wrong answer.
     assert.deepEqual([...r.byAccount.keys()], accounts.map((a) => a.id));
@@ -176,6 +178,13 @@ for (const name of cases) {
     );
     const wins = [...r.byAccount.values()].filter((x) => x.territoryId !== null).length;
     assert.equal(Object.values(r.counts).reduce((s, n) => s + n, 0), wins);
+
+    // Named region codes say the name (regionNames), unnamed ones the code.
+    if (name === 'regions') {
+      assert.equal(r.byAccount.get('a-ca')?.reason, 'In California, a region of "California"');
+      assert.equal(r.byAccount.get('a-nv-point')?.reason, 'Inside Nevada, a region of "Nevada"');
+      assert.equal(r.byAccount.get('a-la')?.reason, 'Region 06037 of "Los Angeles"');
+    }
 
     // Then the golden file: reasons, vias and counts as reviewed.
     const out = annotate(fc, r);

@@ -91,6 +91,16 @@ describe('<tk-territory-card> on a record page (focus-account)', () => {
     await expectNoAxeViolations(provider);
   });
 
+  it('says why by the region\'s name: "In Utah, a region of "West"", not its code ("Region 49 of …")', async () => {
+    const data = load();
+    data.territories[1].definition = { regions: ['49'] };
+    data.accounts = data.accounts.map((a) => (a.id === 'a4' ? { ...a, regions: ['49'] } : a));
+    const provider = await mountProvider(testAdapter('test:rec-region', data), html`<tk-territory-card focus-account="a4" as-of="2026-11-27T00:00:00Z"></tk-territory-card>`, { role: 'rep', repId: 'r1' });
+    const root = rootOf(provider.querySelector('tk-territory-card')!);
+    await waitUntil(() => root.querySelector('[part~=account] .why') && !text(root.querySelector('[part~=account] .why')).includes('…'), 'no reason shown');
+    expect(text(root.querySelector('[part~=account] .why'))).to.equal('In Utah, a region of "East"');
+  });
+
   it('sorts my accounts by potential, last activity and alerts from the headers', async () => {
     const provider = await mountProvider(testAdapter('test:rec2', load()), html`<tk-territory-card rep-id="r1" as-of="2026-11-27T00:00:00Z"></tk-territory-card>`);
     const card = provider.querySelector('tk-territory-card')!;

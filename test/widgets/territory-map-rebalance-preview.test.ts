@@ -65,3 +65,48 @@ describe('rebalance preview on the map', () => {
     expect(internals.preview.moves).to.deep.equal([]);
   });
 });
+
+describe('rebalance preview over clusters', () => {
+  interface Layer {
+    shown: number;
+    badges: { x: number; y: number; cx: number; cy: number; r: number; count: number }[];
+    drawn: number[];
+  }
+  interface Internals {
+    preview: { layer: Layer | null; moves: unknown[] };
+    accountLayer: { marks: { x: number; y: number; r: number; count: number; leaves?: Uint32Array }[]; stats: { mode: string } };
+  }
+
+  it('badges a cluster’s moves on its rim (with their number), so the cluster’s count stays readable', async () => {
+    const data = generateDemoData({ seed: 11, accounts: 2000, reps: 6 });
+    const provider = await mountProvider(createMemoryAdapter(data), html`<tk-territory-map style="height:400px;width:400px;display:block"></tk-territory-map>`);
+    const map = provider.querySelector('tk-territory-map') as TkTerritoryMap;
+    const internals = map as unknown as Internals;
+    await waitUntil(() => internals.accountLayer?.stats.mode === 'clusters' && internals.accountLayer.marks.some((m) => m.leaves), 'no clusters', { timeout: 10_000 });
+    // Every 10th located account would go to another rep.
+    const reps = provider.state.reps.map((r) => r.id);
+    const preview: Record<string, string> = {};
+    provider.state.accounts.forEach((a, k) => {
+      if (k % 10 === 0 && a.lat !== null) preview[a.id] = reps.find((r) => r !== provider.state.working[a.id])!;
+    });
+    provider.actions.previewAssignments!(preview);
+    await settle(provider);
+    await waitUntil(() => internals.preview.layer && internals.preview.layer.shown > 0, 'preview not drawn', { timeout: 10_000 });
+    const layer = internals.preview.layer!;
+    const marks = internals.accountLayer.marks;
+    // No single-account marker is drawn over a labelled cluster's count.
+    for (let k = 0; k < layer.drawn.length; k += 3) {
+      for (const m of marks) if (m.r >= 12) expect(Math.hypot(layer.drawn[k] - m.x, layer.drawn[k + 1] - m.y)).to.be.greaterThan(10);
+    }
+    expect(layer.badges.length).to.be.greaterThan(0);
+    // A badge sits on its cluster's rim, clear of the count in the middle, and counts that cluster's moves.
+    for (const b of layer.badges) {
+      expect(Math.hypot(b.x - b.cx, b.y - b.cy)).to.be.at.least(b.r);
+      const mark = marks.find((m) => m.x === b.cx && m.y === b.cy)!;
+      const ix = (map as unknown as { ix: { accounts: { id: string }[] } }).ix;
+      const moved = [...mark.leaves!].filter((i) => Object.hasOwn(preview, ix.accounts[i].id)).length;
+      expect(b.count).to.equal(moved);
+    }
+    expect(layer.badges.reduce((s, b) => s + b.count, 0) + layer.drawn.length / 3).to.equal(layer.shown);
+  });
+});

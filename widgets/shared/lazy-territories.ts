@@ -28,9 +28,10 @@ export class LazyTerritories {
     if (r && r.accounts === s.accounts && r.territories === s.territories) return r.byAccount;
     if (!this.resolving) {
       const { accounts, territories } = s;
-      this.resolving = import('../../src/engine/resolve-territories.js')
-        .then(({ resolveTerritories }) => {
-          this.resolved = { accounts, territories, byAccount: resolveTerritories(accounts, territories).byAccount };
+      // The US state names come with the resolver (a few hundred bytes), so reasons name the state.
+      this.resolving = Promise.all([import('../../src/engine/resolve-territories.js'), import('../../src/data/us-state-names.js')])
+        .then(([{ resolveTerritories }, { usStateNames }]) => {
+          this.resolved = { accounts, territories, byAccount: resolveTerritories(accounts, territories, { regionNames: usStateNames }).byAccount };
         })
         .catch((error) => console.warn(`territory-kit: could not resolve territories for ${this.who}`, error))
         .finally(() => {

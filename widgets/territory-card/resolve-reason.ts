@@ -1,5 +1,5 @@
 // Why an account falls in its territory (resolveTerritories), in the UI language, from the engine's clauses
-// (reasonParts); the engine's English `reason` when there are none. Territory names, region codes, field
+// (reasonParts); the engine's English `reason` when there are none. Territory names, region codes and names, field
 // names and CRM values (industries, picklist values) are shown as they are, never translated.
 import { msg, str } from '@lit/localize';
 import type { ResolveReasonPart, RuleCondition } from '../../src/engine/resolve-territories.js';
@@ -87,12 +87,20 @@ export function resolveReasonText(f: Formatters, r: { reason: string; reasonPart
       }
       case 'region': {
         const { territory: name, region } = p;
-        text += msg(str`Region ${region} of "${name}"`, { desc: 'The account is in a region (a CRM code such as CA) of the territory' });
+        const place = p.name;
+        text +=
+          place !== undefined
+            ? msg(str`In ${place}, a region of "${name}"`, { desc: 'The account is in a region of the territory; the region by its name (a US state such as Utah), untranslated' })
+            : msg(str`Region ${region} of "${name}"`, { desc: 'The account is in a region (a CRM code such as CA) of the territory' });
         break;
       }
       case 'region-polygon': {
         const { territory: name, region } = p;
-        text += msg(str`Inside region ${region} of "${name}"`, { desc: "The account's point is inside the shape of a region (a CRM code) of the territory" });
+        const place = p.name;
+        text +=
+          place !== undefined
+            ? msg(str`Inside ${place}, a region of "${name}"`, { desc: "The account's point is inside the shape of a region of the territory; the region by its name (a US state such as Utah), untranslated" })
+            : msg(str`Inside region ${region} of "${name}"`, { desc: "The account's point is inside the shape of a region (a CRM code) of the territory" });
         break;
       }
       case 'rules': {

@@ -30,6 +30,10 @@ import { MapThemeController, type MapPalette } from './controllers/map-theme.js'
 import type { RegionLevel } from './basemap.js';
 import type { RegionPaintDetail } from './events/region-paint-event.js';
 import { mapToolbar } from './map-toolbar.js';
+import type { TkAlertsChangeEvent } from '../events/alerts-change-event.js';
+
+/** The alert badge is a chunk loaded when the panel first announces its alert counts. */
+let badge: typeof import('./alerts-badge.js') | null = null;
 
 export type MapTool = 'pan' | 'box' | 'lasso' | 'paint' | 'draw';
 export type ColorBy = 'rep' | 'territory';
@@ -70,6 +74,9 @@ const PANES = [['tk-counties', 240], ['tk-basemap', 250], ['tk-territories', 350
  * @csspart status - The line under the list (counts, hints).
  * @csspart legend - The collapsible, searchable colour legend (entries focus their rep or territory).
  * @csspart heat-legend - The heat layer's colour ramp and what it measures.
+ * @csspart alert-badge - The plan's alert count over the map (worst severity's colour and count; shown once a
+ *   `<tk-rep-assignment-panel>` in the same provider announces alerts with `tk-alerts-change`); activating it
+ *   opens and focuses the panel's alert list.
  * @csspart preview-legend - What the rebalance preview marks mean, with the number of moves.
  *
  * @cssproperty [--tk-map-height=420px] - Element height (220px in compact mode); a height set on the element itself wins.
@@ -102,6 +109,7 @@ export class TkTerritoryMap extends TkElement {
     label: {},
     _vertices: { state: true },
     _notice: { state: true },
+    _alerts: { state: true },
   };
 
   /** Colour accounts by their rep in the working plan (`rep`) or by resolved territory (`territory`). Default `rep`. */
@@ -242,6 +250,7 @@ export class TkTerritoryMap extends TkElement {
     this.label = '';
     this._vertices = 0;
     this._notice = '';
+    this._alerts = null;
   }
 
   /** What the account layer drew last (mode, points, clusters, ms), for tests and benchmarks. */
@@ -267,8 +276,17 @@ export class TkTerritoryMap extends TkElement {
     return !!this.plan.actions && this.plan.canEdit && !this.compact;
   }
 
+  /** The panel's alert counts and the panel (from its `tk-alerts-change`), for the badge. */
+  declare private _alerts: [TkAlertsChangeEvent['counts'], Element] | null;
+  private alertsFrom: EventTarget | null = null;
+  private onAlerts = (e: TkAlertsChangeEvent) => {
+    this._alerts = [e.counts, e.composedPath()[0] as Element];
+    if (!badge) import('./alerts-badge.js').then((m) => ((badge = m), this.requestUpdate()), (error) => console.warn('territory-kit: could not load the alert badge', error));
+  };
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.alertsFrom?.removeEventListener('tk-alerts-change', this.onAlerts as EventListener);
     this.resizeObserver?.disconnect();
     this.gesture?.detach();
     this.map?.remove();
@@ -283,6 +301,8 @@ export class TkTerritoryMap extends TkElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The panel announces its alert counts (bubbling, composed): the provider's, else the page's.
+    (this.alertsFrom = this.closest('tk-territory-provider') ?? document).addEventListener('tk-alerts-change', this.onAlerts as EventListener);
     // Reconnected after a disconnect: the map was torn down, build it again.
     if (this.hasUpdated && !this.map) this.updateComplete.then(() => this.createMap());
   }
@@ -334,7 +354,7 @@ export class TkTerritoryMap extends TkElement {
     this.outlines.attach(map, vectors);
     this.heatLayer.attach(map);
     this.accountLayer = new AccountLayer({ pane: 'tk-accounts' }).addTo(map);
-    this.preview.attach(map);
+    this.preview.attach(map, () => this.accountLayer?.marks ?? []);
     this.drawing.attach(map, L.canvas({ pane: 'tk-draw' }));
     map.on('moveend', this.onMoveEnd, this);
     map.on('click', this.onMapClick, this);
@@ -447,6 +467,7 @@ export class TkTerritoryMap extends TkElement {
         look: { centre: p.surface, text: p.text, centreAlpha: this.heat === 'off' ? 0.92 : 0.6 },
         focus,
       });
+      this.preview.redraw();
     }
     this.outlines.syncTerritories(state?.territories ?? [], this.data.paintOf);
     this.outlines.syncHulls(this.hulls, ix, this.data.repOf, state?.working, state?.reps ?? []);
@@ -580,6 +601,7 @@ export class TkTerritoryMap extends TkElement {
         <div class="stage">
           <div class="map" part="map" role="region" aria-roledescription=${msg('map')} aria-label=${`${this.label || msg('Territory map')}. ${summary}`}></div>
           <svg class="gesture" aria-hidden="true"></svg>
+          ${(badge && this._alerts && badge.alertsBadge(this, this.fmt, ...this._alerts)) || nothing}
         </div>
         ${this.compact ? nothing : this.renderSide(summary)}
       </div>

@@ -67,7 +67,16 @@ export class Resolver {
   /** The clause of the last non-empty `skips` text. */
   skipPart: ResolveReasonPart | null = null;
 
-  constructor(readonly c: CompiledTerritories) {
+  /** The name of a region code from the caller's `regionNames`, when it has one (own keys only). */
+  private regionName(code: string): string | undefined {
+    const names = this.regionNames;
+    return names && Object.hasOwn(names, code) && typeof names[code] === 'string' && names[code] ? names[code] : undefined;
+  }
+
+  constructor(
+    readonly c: CompiledTerritories,
+    private readonly regionNames: Readonly<Record<string, string>> | undefined = undefined,
+  ) {
     this.list = c.list;
     this.T = c.list.length;
     this.stamp = new Int32Array(this.T).fill(-1);
@@ -171,8 +180,19 @@ export class Resolver {
       parts = cached;
     } else {
       const code = this.codeOf[best];
-      reason = how === GEOMETRY ? this.inside[best] : how === REGION ? `Region ${code} of ${quote(w)}` : `Inside region ${code} of ${quote(w)}`;
-      parts = how === GEOMETRY ? this.sharedInside[best].reasonParts : [{ code: how === REGION ? 'region' : 'region-polygon', territory: w.name, region: code }];
+      const name = how === GEOMETRY ? undefined : this.regionName(code);
+      reason =
+        how === GEOMETRY
+          ? this.inside[best]
+          : name !== undefined
+            ? `${how === REGION ? 'In' : 'Inside'} ${name}, a region of ${quote(w)}`
+            : how === REGION
+              ? `Region ${code} of ${quote(w)}`
+              : `Inside region ${code} of ${quote(w)}`;
+      parts =
+        how === GEOMETRY
+          ? this.sharedInside[best].reasonParts
+          : [{ code: how === REGION ? 'region' : 'region-polygon', territory: w.name, region: code, ...(name !== undefined ? { name } : {}) }];
       if (w.rules) {
         reason += `, with ${w.rules.describe(a)}`;
         const conditions = w.rules.conditions(a);

@@ -5,6 +5,7 @@ import type { L } from '../leaflet.js';
 import type { PlanState } from '../../../src/store/types.js';
 import { same } from '../../shared/same.js';
 import type { PreviewLayer, PreviewMove } from '../layers/preview-layer.js';
+import type { ClusterMark } from '../layers/cluster-marks.js';
 import { toMercator } from './mercator.js';
 import type { AccountIndex } from './account-index.js';
 import { colorsFor, UNASSIGNED_COLOR } from './colors.js';
@@ -48,10 +49,25 @@ export class PreviewController implements ReactiveController {
     this.pushed = null;
   }
 
-  attach(map: L.Map): void {
+  /** `clusters`: the account layer's cluster marks of its last draw (a cluster's moves get one badge on its rim). */
+  attach(map: L.Map, clusters: () => readonly ClusterMark[]): void {
     this.map = map;
-    this.layer = previewModule ? new previewModule.PreviewLayer({ pane: 'tk-preview' }).addTo(map) : null;
+    this.clusters = clusters;
+    this.layer = previewModule ? this.make(previewModule, map) : null;
     this.pushed = null;
+  }
+
+  private clusters: () => readonly ClusterMark[] = () => [];
+
+  private make(m: PreviewLayerModule, map: L.Map): PreviewLayer {
+    const layer = new m.PreviewLayer({ pane: 'tk-preview' });
+    layer.clusters = this.clusters;
+    return layer.addTo(map);
+  }
+
+  /** Draws the preview again (after the account layer redrew for new data: its clusters may have changed). */
+  redraw(): void {
+    if (this.moves.length) this.layer?.redraw();
   }
 
   /** Works out the moves to draw when the preview, the plan or the index changed (before rendering: the legend counts them). */
@@ -89,7 +105,7 @@ export class PreviewController implements ReactiveController {
         .then((m) => {
           previewModule = m;
           if (this.map !== map || this.layer) return;
-          this.layer = new m.PreviewLayer({ pane: 'tk-preview' }).addTo(map);
+          this.layer = this.make(m, map);
           this.pushed = null;
           this.push();
         })
@@ -119,7 +135,8 @@ export class PreviewController implements ReactiveController {
       <span class="move-mark" aria-hidden="true"></span>
       <span>${isOne(n) ? msg(str`Rebalance preview: ${format(n)} account would move.`) : msg(str`Rebalance preview: ${format(n)} accounts would move.`)}
         ${this.unplaced ? msg(str`Not drawn (no coordinates): ${format(this.unplaced)}.`) : nothing}
-        ${msg('Ring: new rep · dot: current rep · line: to the new rep’s home.')}</span>
+        ${msg('Ring: new rep · dot: current rep · line: to the new rep’s home.')}
+        ${msg('On a cluster: how many of its accounts would move.')}</span>
     </p>`;
   }
 }

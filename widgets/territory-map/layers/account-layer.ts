@@ -135,11 +135,12 @@ export class AccountLayer extends CanvasLayer {
           const rad = clusterRadius(d.clusterBy, count, p.potential ?? 0);
           const slots = new Uint32Array(slotCount);
           let sel = 0;
-          for (const i of this.leavesFor(sc, p.cluster_id ?? 0)) {
+          const leaves = this.leavesFor(sc, p.cluster_id ?? 0);
+          for (const i of leaves) {
             slots[d.colorOf[i]]++;
             sel += d.selected[i];
           }
-          this.marks.push({ x, y, r: rad, count, slots, sel });
+          this.marks.push({ x, y, r: rad, count, slots, sel, leaves });
           this.drawn.push(x, y, rad, p.cluster_id ?? 0, count);
           clusters++;
         } else if (p.i !== undefined) {

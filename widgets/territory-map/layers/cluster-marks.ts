@@ -11,6 +11,8 @@ export interface ClusterMark {
   slots: Uint32Array;
   /** Selected accounts among them (drawn as an outer arc for that share). */
   sel?: number;
+  /** Its accounts (index positions), when known (the rebalance preview badges a cluster's moves). */
+  leaves?: Uint32Array;
 }
 
 /** How cluster marks look (read from the theme). */
