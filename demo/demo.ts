@@ -52,25 +52,35 @@ const count = (n: number) => new Intl.NumberFormat(document.documentElement.lang
 
 /**
  * An event's step label in the page's language: the history step it names (the last one, or the first to
- * redo after an undo) worded from its `labelParts` when the store made the label; else the label as given.
+ * redo after an undo), looked up when the event fires, worded from its `labelParts` when the store made
+ * the label (at each render: the wording may arrive later); else the label as given.
  */
-function eventLabel(e: Event, label: string, undone: boolean, again: () => void): string {
+function eventLabel(e: Event, label: string, undone: boolean): (again: () => void) => string {
   const state = (e.target as TkTerritoryProvider).state;
   const entry = undone ? state?.future[0] : state?.past.at(-1);
-  if (!entry?.labelParts || entry.label !== label) return label;
-  return stepLabel(entry, count, again) ?? label;
+  if (!entry?.labelParts || entry.label !== label) return () => label;
+  return (again) => stepLabel(entry, count, again) ?? label;
 }
 
-document.addEventListener('tk-assignment-change', (e) =>
-  note((again) => {
-    const params = { event: e.type, source: e.source, n: e.changes.length, pending: e.pendingCount };
-    if (e.label === null) return demoText('{event} ({source}): {n} accounts, {pending} pending', params);
-    const label = eventLabel(e, e.label, e.source === 'undo', again);
-    return demoText('{event} ({source}): {label} · {n} accounts, {pending} pending', { ...params, label });
-  }),
-);
+document.addEventListener('tk-assignment-change', (e) => {
+  const one = e.changes.length === 1;
+  const params = { event: e.type, source: e.source, n: e.changes.length, pending: e.pendingCount };
+  if (e.label === null) {
+    note(() => (one ? demoText('{event} ({source}): 1 account, {pending} pending', params) : demoText('{event} ({source}): {n} accounts, {pending} pending', params)));
+    return;
+  }
+  const label = eventLabel(e, e.label, e.source === 'undo');
+  note((again) =>
+    one
+      ? demoText('{event} ({source}): {label} · 1 account, {pending} pending', { ...params, label: label(again) })
+      : demoText('{event} ({source}): {label} · {n} accounts, {pending} pending', { ...params, label: label(again) }),
+  );
+});
 document.addEventListener('tk-selection-change', (e) => note(() => demoText('{event}: {n} selected', { event: e.type, n: e.selection.length })));
-document.addEventListener('tk-plan-applied', (e) => note((again) => `tk-plan-applied (${e.kind}): ${eventLabel(e, e.label, false, again)}`));
+document.addEventListener('tk-plan-applied', (e) => {
+  const label = eventLabel(e, e.label, false);
+  note((again) => `tk-plan-applied (${e.kind}): ${label(again)}`);
+});
 document.addEventListener('tk-save-result', (e) =>
   note(() => demoText('{event}: {saved} saved, {failed} failed, {conflict} conflict', { event: e.type, saved: e.saved, failed: e.failed, conflict: e.conflict })),
 );

@@ -63,10 +63,13 @@ async function flow(page, which) {
       await until(() => planner.shadowRoot?.querySelector('tbody tr'), 'quota rows');
       return '[data-section=quotas]';
     }
-    // demo: one undoable step, so the event log has an entry.
-    provider.actions.assign([provider.state.accounts[0].id], provider.state.reps[1].id);
+    // demo: two steps without a caller's label (the store's default label), one undone, for the event log.
+    const s = provider.state;
+    provider.actions.assign(s.accounts.filter((a) => !a.locked).slice(0, 3).map((a) => a.id), s.reps[1].id);
+    provider.actions.assign(s.accounts.filter((a) => !a.locked).slice(3, 4).map((a) => a.id), s.reps[2].id);
+    provider.actions.undo();
     await sleep(300);
-    return null;
+    return 'page:#log-title';
   }, which);
 }
 
@@ -85,7 +88,10 @@ try {
         const sel = await flow(page, which);
         await new Promise((r) => setTimeout(r, 400));
         const file = join(out, `${which}-${lang}-${theme}-${width}.png`);
-        if (sel) {
+        if (sel?.startsWith('page:')) {
+          const handle = await page.evaluateHandle((s) => document.querySelector(s).closest('section'), sel.slice(5));
+          await handle.screenshot({ path: file });
+        } else if (sel) {
           const handle = await page.evaluateHandle((s) => document.querySelector('tk-rep-assignment-panel').shadowRoot.querySelector(s), sel);
           await handle.screenshot({ path: file });
         } else await page.screenshot({ path: file, fullPage: true });
