@@ -71,7 +71,7 @@ describe('the demo in other languages (npm start)', { timeout: 180_000 }, () => 
         const past = (document.querySelector('tk-territory-provider') as unknown as { state: { past: { label: string }[] } }).state.past;
         return /^.+ から .+ へ取引先を 25 件移動$/.test(past.at(-1)?.label ?? '');
       });
-      assert.match(await textOf(page, '#log li'), /tk-assignment-change（assign）：取引先 25 件、未保存 25 件$/);
+      assert.match(await textOf(page, '#log li'), /tk-assignment-change（assign）：.+ から .+ へ取引先を 25 件移動 · 取引先 25 件、未保存 25 件$/);
       assert.equal(new URL(page.url()).searchParams.get('lang'), 'ja-JP');
       assert.equal(await page.$eval('header.page a[href*="record"]', (a) => a.getAttribute('href')), '/demo/record.html?lang=ja-JP');
       await page.select('#locale', 'en-US');
@@ -83,6 +83,54 @@ describe('the demo in other languages (npm start)', { timeout: 180_000 }, () => 
       assert.equal(await textOf(page, 'header.page h1'), 'territory-kit · Territory planner');
       assert.equal(await textOf(page, '#import-title'), 'Your own data');
       assert.equal(await page.title(), 'territory-kit — planner demo');
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('the planner demo in German (?lang=de): its own words and the event log', { timeout: 180_000 }, () => {
+  it('words the section titles and the store-made undo labels in the event log (labelParts), a caller\'s label as given', async () => {
+    const { page, errors, close } = await openPage(demo, '/demo/?lang=de');
+    try {
+      await need(page, 'tk-territory-map >>> [part~=toolbar] button', "the map's toolbar");
+      await until(page, 'the planner ready', () => (document.querySelector('tk-territory-provider') as unknown as { state?: { status: string } }).state?.status === 'ready');
+      assert.equal(await textOf(page, '#scenarios-title'), 'Szenarien');
+      assert.equal(await textOf(page, '#log-title'), 'Ereignisse');
+      assert.equal(await textOf(page, '#balance-title'), 'Auslastung im Team');
+      // Steps without a caller's label: the store labels them "Assign 3 accounts" / "Assign 1 account"
+      // (English, with labelParts); two at once and an undo, before or while the wording chunk loads.
+      const english = await page.evaluate(() => {
+        const provider = document.querySelector('tk-territory-provider') as unknown as {
+          state: { accounts: { id: string; locked?: boolean }[]; reps: { id: string }[]; working: Record<string, string | null>; past: { label: string; labelParts?: unknown }[] };
+          actions: { assign(ids: string[], rep: string | null): boolean; undo(): void };
+        };
+        const s = provider.state;
+        const rep = s.reps[1].id;
+        const ids = s.accounts.filter((a) => !a.locked && s.working[a.id] !== rep).slice(0, 4).map((a) => a.id);
+        provider.actions.assign(ids.slice(0, 3), rep);
+        provider.actions.assign(ids.slice(3), rep);
+        const labels = provider.state.past.slice(-2).map((p) => `${p.label}${p.labelParts ? ' (parts)' : ''}`);
+        provider.actions.undo();
+        return labels;
+      });
+      assert.deepEqual(english, ['Assign 3 accounts (parts)', 'Assign 1 account (parts)']);
+      const lines = () => [...document.querySelectorAll('#log li')].slice(0, 3).map((li) => (li.textContent ?? '').replace(/^\S+ /, ''));
+      await until(page, 'the log lines with German labels', () => {
+        const l = [...document.querySelectorAll('#log li')].slice(0, 3).map((li) => (li.textContent ?? '').replace(/^\S+ /, ''));
+        return (
+          /^tk-assignment-change \(undo\): 1 Account zuweisen · 1 Account, \d+ offen$/.test(l[0] ?? '') &&
+          /^tk-assignment-change \(assign\): 1 Account zuweisen · 1 Account, \d+ offen$/.test(l[1] ?? '') &&
+          /^tk-assignment-change \(assign\): 3 Accounts zuweisen · 3 Accounts, \d+ offen$/.test(l[2] ?? '')
+        );
+      }).catch(async (error) => {
+        throw new Error(`${error}: ${JSON.stringify(await page.evaluate(lines))}`);
+      });
+      // A caller's label (the demo's own "move 25" button) is shown as given: in German, from demo-messages.ts.
+      await page.click('#move');
+      await until(page, "the caller's label", () => /tk-assignment-change \(assign\): 25 Accounts von .+ zu .+ verschieben · 25 Accounts, \d+ offen$/.test(document.querySelector('#log li')?.textContent ?? ''));
+      assert.doesNotMatch(await page.$eval('#log', (l) => l.textContent ?? ''), /Assign \d+ accounts?/);
       assert.deepEqual(errors, []);
     } finally {
       await close();

@@ -69,16 +69,20 @@ export const styles = css`
     td.dev .sep {
       display: none;
     }
+    th .actions {
+      flex-direction: column;
+    }
   }
+  /* A rep's buttons on one line (a stack in a narrow panel): never wrapped in two ragged lines. */
   th .actions {
     display: flex;
-    flex-wrap: wrap;
     gap: 2px;
     margin-top: 2px;
   }
   th .actions button {
     padding: 0 var(--tk-space-1, 0.25rem);
     font-size: var(--tk-font-size-small, 0.75rem);
+    white-space: nowrap;
   }
   table {
     width: 100%;

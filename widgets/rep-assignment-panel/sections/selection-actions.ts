@@ -11,6 +11,8 @@ import { confirmBox } from './confirm-assign.js';
 import { fitReasonText } from '../../distribute-preview/fit-reason.js';
 import { selectedAccounts } from '../controllers/derived.js';
 import type { PanelCtx } from './context.js';
+import type { Account } from '../../../src/model/account.js';
+import { isOne } from './words.js';
 
 /** Selected accounts listed by name; the rest are counted. */
 const LISTED = 8;
@@ -131,11 +133,24 @@ export function selectionActions(ctx: PanelCtx) {
     ${confirm ? confirmBox(ctx, confirm, doAssign) : nothing}`;
 }
 
-/** What is selected (count, totals, the first accounts by name), clear and lock, then the actions (editors). */
+/** Accounts listed by name (the first {@link LISTED}; the rest counted), labelled by the line above them. */
+function accountList(ctx: PanelCtx, part: string, labelledBy: string, accounts: readonly Account[]) {
+  const { s, f } = ctx;
+  return html`<ul part=${part} aria-labelledby=${labelledBy}>
+    ${accounts.slice(0, LISTED).map((a) => html`<li>${a.name} <span class="weak">— ${ctx.repName(s.working[a.id] ?? null)}${a.locked ? msg(' · locked') : ''}</span></li>`)}
+    ${accounts.length > LISTED ? html`<li class="weak">${msg(str`and ${f.number(accounts.length - LISTED, 0)} more`)}</li>` : nothing}
+  </ul>`;
+}
+
+/**
+ * What is selected (count, totals, the first accounts by name), clear and lock, then the actions (editors).
+ * With locked accounts in the selection, the ones that stay are listed under the locked line and the
+ * ones that can move under their own line, so a list never reads as the other.
+ */
 export function selectionBody(ctx: PanelCtx) {
   const { s, f } = ctx;
   const n = s.selection.length;
-    const selected = selectedAccounts(s);
+  const selected = selectedAccounts(s);
   let potential = 0;
   let workload = 0;
   for (const a of selected) {
@@ -143,15 +158,23 @@ export function selectionBody(ctx: PanelCtx) {
     workload += a.workload;
   }
   const lockedCount = selected.filter((a) => a.locked).length;
-  const heldCount = splitHeld(s, s.selection).held.length;
-  return html`<p part="selection-summary">
+  const held = new Set(splitHeld(s, s.selection).held);
+  const heldCount = held.size;
+  const free = heldCount ? selected.filter((a) => !held.has(a.id)) : selected;
+  const freeCount = f.number(free.length, 0);
+  return html`<p part="selection-summary" id="selection-title">
       <strong>${n === 1 ? msg('1 account selected') : msg(str`${f.number(n, 0)} accounts selected`)}</strong> · ${msg(str`potential ${f.currency(potential)} · workload ${f.number(workload, 1)}`)}
-      ${heldCount ? html`<br /><span class="weak" data-stat="held">${msg(str`${f.number(heldCount, 0)} locked (or with a locked rep): they stay where they are`)}</span>` : nothing}
     </p>
-    <ul part="selection-list" aria-label=${msg('Selected accounts')}>
-      ${selected.slice(0, LISTED).map((a) => html`<li>${a.name} <span class="weak">— ${ctx.repName(s.working[a.id] ?? null)}${a.locked ? msg(' · locked') : ''}</span></li>`)}
-      ${selected.length > LISTED ? html`<li class="weak">${msg(str`and ${f.number(selected.length - LISTED, 0)} more`)}</li>` : nothing}
-    </ul>
+    ${heldCount
+      ? html`<p class="weak list-title" id="held-title" data-stat="held">${msg(str`${f.number(heldCount, 0)} locked (or with a locked rep): they stay where they are`)}</p>
+          ${accountList(ctx, 'held-list', 'held-title', selected.filter((a) => held.has(a.id)))}
+          ${free.length
+            ? html`<p class="list-title" id="free-title" data-stat="free">${isOne(free.length)
+                  ? msg(str`${freeCount} selected account can move:`)
+                  : msg(str`${freeCount} selected accounts can move:`)}</p>
+                ${accountList(ctx, 'selection-list', 'free-title', free)}`
+            : nothing}`
+      : accountList(ctx, 'selection-list', 'selection-title', selected)}
     <div class="row">
       <button type="button" @click=${() => {
         ctx.a.select([]);
