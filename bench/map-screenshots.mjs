@@ -5,7 +5,7 @@
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createServer } from 'node:net';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launchChromium } from '../scripts/browser-harness.mjs';
 
@@ -24,6 +24,11 @@ const server = await startDevServer({
     port,
     hostname: '127.0.0.1',
     nodeResolve: { exportConditions: ['browser', 'development'] },
+    // The demo pages name their built scripts (/demo/demo.js); served from source here.
+    middleware: [(ctx, next) => {
+      if (/^\/demo\/[\w-]+\.js$/.test(ctx.path) && existsSync(join(ROOT, ctx.path.slice(1).replace(/\.js$/, '.ts')))) ctx.path = ctx.path.replace(/\.js$/, '.ts');
+      return next();
+    }],
     plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(ROOT, 'tsconfig.json') })],
   },
   readCliArgs: false,
@@ -38,6 +43,7 @@ const MAP = () => document.querySelector('tk-territory-map');
 async function open(width, height) {
   const page = await browser.newPage();
   await page.setViewport({ width, height });
+  if (process.env.DEBUG_SHOTS) { page.on('console', (m) => console.log('console:', m.text())); page.on('response', (r) => r.status() >= 400 && console.log('404:', r.url())); page.on('pageerror', (e) => console.log('pageerror:', e.message)); }
   await page.goto(`http://127.0.0.1:${port}/demo/`);
   await page.waitForFunction(() => document.querySelector('tk-territory-provider')?.state?.status === 'ready', { timeout: 60_000 });
   await page.waitForFunction(() => document.querySelector('tk-territory-map')?.renderStats?.mode === 'clusters', { timeout: 60_000 });
