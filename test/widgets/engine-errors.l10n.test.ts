@@ -70,6 +70,6 @@ describe('engine errors in the UI language', () => {
     q<HTMLButtonElement>(panel, '[part~=rebalance-form] button[type=submit]')!.click();
     await waitUntil(() => /fehlgeschlagen/.test(text(q(panel, '.error[role=alert]'))), 'no rebalance error shown', { timeout: 10_000 });
     await settle(provider);
-    expect(text(q(panel, '.error[role=alert]'))).to.equal('Neu ausgleichen fehlgeschlagen: Accounts höchstens … km verschieben muss eine Entfernung über 0 sein, oder leer für keine Grenze.');
+    expect(text(q(panel, '.error[role=alert]'))).to.equal('Neu ausgleichen fehlgeschlagen: „Accounts höchstens verschieben um … km“ muss eine Entfernung über 0 sein oder leer für keine Grenze.');
   });
 });

@@ -43,6 +43,8 @@ describe('Salesforce territory2: territories saved to a planning model', () => {
     const model = store.all('Territory2Model').find((m) => m.DeveloperName === 'TerritoryKit_Plan')!;
     expect(model.State).to.equal('Planning');
     expect(text(q(panel, '[part~=territories-saved-to]'))).to.equal(`Territories saved to Salesforce as planning model “${String(model.Name)}” — review and activate it in Setup.`);
+    // The outcome's sentence is worded by an on-demand module: wait for it.
+    await waitUntil(() => text(qa(panel, '[part~=territory-outcome]')[1]).includes('Territory2'), 'territory outcome worded', { timeout: 5000 });
     const items = qa(panel, '[part~=territory-outcome]');
     expect(items.map((li) => [li.dataset.territory, li.dataset.status])).to.deep.equal([[tm.territoryIds[0], 'saved'], ['t-drawn', 'saved']]);
     expect(text(items[1])).to.contain('a drawn area cannot be a Territory2 rule');

@@ -90,6 +90,8 @@ export function outcomeDetail(ctx: PanelCtx, o: { code?: string; message?: strin
     });
   }
   const why = words ? words.outcomeText(o) : '';
+  // Until the wording has loaded: the code alone, or nothing (never an empty "()").
+  if (!o.code && !why) return nothing;
   return html`<span class="weak detail">(${o.code ?? ''}${o.code && why ? ': ' : ''}${why})</span>`;
 }
 
