@@ -28,6 +28,8 @@ export interface HistoryKeysOptions {
 interface Registration {
   listener: (e: KeyboardEvent) => void;
   members: Set<HistoryKeysOptions>;
+  /** Whether the controller gave the planner its tabindex (removed with the listener). */
+  focusable: boolean;
 }
 
 /** One keydown listener per planner (the provider element), shared by every element that asks. */
@@ -92,7 +94,12 @@ export class HistoryKeysController implements ReactiveController {
         if (!done) return;
         for (const m of members) m.onDone?.({ action, label: label ?? '' });
       };
-      reg = { listener, members };
+      // A click on a part that takes no focus (a heading, a toolbar's background) would leave focus on
+      // <body>, out of the listener's reach: the planner itself takes focus then (tabindex -1: not in
+      // the tab order, no focus ring on click), so Ctrl+Z still works after it.
+      const focusable = !target.hasAttribute('tabindex');
+      if (focusable) target.setAttribute('tabindex', '-1');
+      reg = { listener, members, focusable };
       registry.set(target, reg);
       target.addEventListener('keydown', listener);
     }
@@ -106,6 +113,7 @@ export class HistoryKeysController implements ReactiveController {
     reg?.members.delete(this.options);
     if (reg && reg.members.size === 0) {
       target.removeEventListener('keydown', reg.listener);
+      if (reg.focusable && target.getAttribute('tabindex') === '-1') target.removeAttribute('tabindex');
       registry.delete(target);
     }
     this.target = null;
