@@ -28,8 +28,8 @@ export interface HistoryKeysOptions {
 interface Registration {
   listener: (e: KeyboardEvent) => void;
   members: Set<HistoryKeysOptions>;
-  /** Whether the controller gave the planner its tabindex (removed with the listener). */
-  focusable: boolean;
+  /** Removes the listeners for keys pressed while a click inside left focus on <body>. */
+  stop: () => void;
 }
 
 /** One keydown listener per planner (the provider element), shared by every element that asks. */
@@ -94,12 +94,25 @@ export class HistoryKeysController implements ReactiveController {
         if (!done) return;
         for (const m of members) m.onDone?.({ action, label: label ?? '' });
       };
-      // A click on a part that takes no focus (a heading, a toolbar's background) would leave focus on
-      // <body>, out of the listener's reach: the planner itself takes focus then (tabindex -1: not in
-      // the tab order, no focus ring on click), so Ctrl+Z still works after it.
-      const focusable = !target.hasAttribute('tabindex');
-      if (focusable) target.setAttribute('tabindex', '-1');
-      reg = { listener, members, focusable };
+      // A click on a part that takes no focus (a heading, a toolbar's background) leaves focus on <body>,
+      // out of the listener's reach. (A tabindex on the provider would fix that but drop its shadow tree
+      // from Tab navigation.) So a pointerdown inside arms a document listener that takes the keys while
+      // focus is on <body>; a pointerdown elsewhere disarms it.
+      const armed = { on: false };
+      const disarm = () => (armed.on = false);
+      const arm = () => (armed.on = true);
+      const fromBody = (e: KeyboardEvent) => {
+        if (armed.on && (document.activeElement === document.body || document.activeElement === null)) listener(e);
+      };
+      document.addEventListener('pointerdown', disarm, true);
+      target.addEventListener('pointerdown', arm);
+      document.addEventListener('keydown', fromBody);
+      const stop = () => {
+        document.removeEventListener('pointerdown', disarm, true);
+        target.removeEventListener('pointerdown', arm);
+        document.removeEventListener('keydown', fromBody);
+      };
+      reg = { listener, members, stop };
       registry.set(target, reg);
       target.addEventListener('keydown', listener);
     }
@@ -113,7 +126,7 @@ export class HistoryKeysController implements ReactiveController {
     reg?.members.delete(this.options);
     if (reg && reg.members.size === 0) {
       target.removeEventListener('keydown', reg.listener);
-      if (reg.focusable && target.getAttribute('tabindex') === '-1') target.removeAttribute('tabindex');
+      reg.stop();
       registry.delete(target);
     }
     this.target = null;
