@@ -7,7 +7,6 @@
 import { msg, str } from '@lit/localize';
 import type { LoadNotice } from '../../src/adapters/crm-adapter.js';
 import type { Formatters } from '../shared/format.js';
-import { isOne } from '../shared/plural.js';
 import { adapterText, isWorded, type AdapterWords } from '../shared/adapter-text.js';
 
 /** Whether the notice is one this module words (else it is shown in the adapter's English). */
@@ -33,40 +32,14 @@ export function loadNoticeText(f: Formatters | null, n: LoadNotice): string | nu
       return msg('Quotas stay in the plan (and export as CSV): the forecast type is not an active amount forecast in this Salesforce org; set the forecastingType option.');
     case 'GOALS_WRITE_SCOPE':
       return msg('Quotas are not saved to HubSpot (the app may not write goal targets). They stay in the plan and export as CSV.');
-    case 'DEALS_WITHOUT_COMPANY': {
-      if (n.count === undefined) break;
-      const shown = f ? f.number(n.count, 0) : String(n.count);
-      return isOne(n.count)
-        ? msg(str`${shown} deal has no associated company and is left out of the earned history`)
-        : msg(str`${shown} deals have no associated company and are left out of the earned history`);
-    }
   }
-  // Field-level security: the salesforce adapter reports an unreadable lock or performance field with
-  // Salesforce's own error code, and says what it is about in `topic`; `detail` is Salesforce's error
-  // message (CRM text), shown as it is.
+  // An older notice without a key: an unreadable lock field, with Salesforce's own error code and `topic`;
+  // `detail` is Salesforce's error message (CRM text), shown as it is.
   const detail = n.detail ?? '';
   if (n.topic === 'lock-field-unreadable' && field) {
     return msg(str`Lock flags are not loaded from Salesforce: ${field} is not readable for this user (${detail}); locks stay in this plan`);
   }
-  if (n.topic === 'performance-field-unreadable' && field) {
-    return msg(str`Performance figures are left out: ${field} is not readable for this user (${detail})`);
-  }
-  if (n.topic === 'owner-history-unavailable') return ownerHistoryText(n, field, detail);
   return f ? n.message : null;
-}
-
-/** Closed deals credited to their current owner because the owner history could not be used (issue #14). */
-function ownerHistoryText(n: LoadNotice, field: string, detail: string): string {
-  if (field === 'hubspot_owner_id') {
-    return msg(str`Closed deals are credited to their current owner, not to the owner when they closed: the deal owner history could not be read (${detail})`);
-  }
-  if (n.code === 'OWNER_NOT_TRACKED') {
-    return msg('Closed opportunities are credited to their current owner, not to the owner when they closed: field history tracking is off for Opportunity Owner in this org');
-  }
-  if (n.code === 'OWNER_HISTORY_UNREADABLE' && field) {
-    return msg(str`Closed opportunities are credited to their current owner, not to the owner when they closed: ${field} is not readable for this user`);
-  }
-  return msg(str`Closed opportunities are credited to their current owner, not to the owner when they closed: the opportunity owner history could not be read (${detail})`);
 }
 
 /**

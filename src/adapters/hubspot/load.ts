@@ -215,7 +215,7 @@ async function loadDeals(client: HubSpotClient, opts: ResolvedOptions, options: 
   } catch (error) {
     const code = error instanceof CrmLoadError ? error.code : '';
     if (!/^HTTP_40[34]$|^MISSING_SCOPES$/.test(code) && !(error instanceof CrmLoadError && / HTTP 40[34]:/.test(error.message))) throw error;
-    notices.push({ code, field: 'deals', message: `Deals are left out (the performance board credits history to account owners instead): ${(error as Error).message}` });
+    notices.push({ code, field: 'deals', ...say('notice.deals-left-out', { why: asSaid(error as CrmLoadError) }) });
     return undefined;
   }
   // Closed deals belong to the owner at close (open ones are today's owner's pipeline).
@@ -229,7 +229,7 @@ async function loadDeals(client: HubSpotClient, opts: ResolvedOptions, options: 
     const problems = r.problems.map((p) => ({ field: p.field, reason: DEAL_PROPERTY[p.field] ? `${p.reason} (HubSpot property ${DEAL_PROPERTY[p.field]})` : p.reason }));
     rejected.push({ ...r, index: positions[r.index], ...problems[0], problems });
   }
-  if (withoutCompany > 0) notices.push({ code: 'DEALS_WITHOUT_COMPANY', field: 'deals', count: withoutCompany, message: `${withoutCompany} deal${withoutCompany === 1 ? ' has' : 's have'} no associated company and ${withoutCompany === 1 ? 'is' : 'are'} left out of the earned history` });
+  if (withoutCompany > 0) notices.push({ code: 'DEALS_WITHOUT_COMPANY', field: 'deals', count: withoutCompany, ...say(withoutCompany === 1 ? 'notice.deals-without-company-one' : 'notice.deals-without-company', { count: withoutCompany }) });
   return valid;
 }
 

@@ -190,8 +190,8 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
       withPerformance = false;
       const field = fieldOf(err);
       report.performanceSkipped = field
-        ? { code: err.code, field, topic: 'performance-field-unreadable', detail: err.message, message: `Performance figures are left out: ${field} is not readable for this user (${err.message})` }
-        : { code: err.code, message: `Performance figures are left out: ${err.message}` };
+        ? { code: err.code, field, topic: 'performance-field-unreadable', detail: err.message, ...say('notice.performance-field-unreadable', { field, detail: err.message }) }
+        : { code: err.code, ...say('notice.performance-left-out', { why: asSaid(err) }) };
     }
   }
 
