@@ -18,6 +18,7 @@ import type { SalesforceTransport } from '../../src/adapters/salesforce/types.js
 import { CrmLoadError } from '../../src/adapters/crm-adapter.js';
 import { DeadlineError, deadlineSignal, withTimeout } from '../../src/adapters/shared/deadline.js';
 import { sayGuard } from '../../src/adapters/texts/guard.js';
+import { fieldRuleReason } from '../../src/model/format-rejection.js';
 
 const ROOT = join(import.meta.dirname, '../../src/adapters');
 
@@ -108,5 +109,19 @@ describe('adapter sentences', () => {
     assert.equal(error.message, 'Salesforce load failed: a Salesforce read got no answer within 20 ms');
     const detail = error.params?.detail as unknown as { key: string; params: { what: { key: string } } };
     assert.deepEqual([error.key, detail.key, detail.params.what.key], ['load.salesforce-failed', 'guard.no-answer', 'guard.what-salesforce-read']);
+  });
+
+  it('a record rejected at load carries its broken rule, whose English is the reason word for word (the provider words the rule)', async () => {
+    const crm = createMemoryAdapter({
+      accounts: [{ id: 'a1', name: 'A', lat: 1, lng: 1, potential: 'lots', workload: 1, ownerId: 'r1' } as never, { id: 'a2', name: 'x'.repeat(300), lat: 1, lng: 1, potential: 1, workload: 1, ownerId: 'r1' }],
+      reps: [{ id: 'r1', name: 'R', capacity: 1, skills: [], active: true, home: { lat: 'x' } } as never],
+    });
+    const { rejected } = await crm.load();
+    assert.ok(rejected.length >= 3, JSON.stringify(rejected));
+    for (const r of rejected) {
+      assert.ok(r.rule, `${r.kind} ${r.id}: no rule`);
+      assert.equal(fieldRuleReason(r.rule, r.dropped === true), r.reason);
+    }
+    assert.ok(rejected.some((r) => r.dropped), 'a kept record with a dropped field');
   });
 });

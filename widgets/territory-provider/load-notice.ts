@@ -1,4 +1,5 @@
-// The provider's load notices (LoadResult.notices) and load error in the UI language (issue #14): a notice
+// The provider's load notices (LoadResult.notices), load error, rejected records and unsaved changes' reasons in
+// the UI language (issue #14): a notice
 // or error our adapters made carries its sentence as data (`key`/`params`, worded by shared/adapter-text.ts);
 // older or other adapters' notices are worded from their code, topic and field; the adapter's English
 // `message` for a notice this does not know. Loaded on
@@ -8,6 +9,8 @@ import { msg, str } from '@lit/localize';
 import type { LoadNotice } from '../../src/adapters/crm-adapter.js';
 import type { Formatters } from '../shared/format.js';
 import { adapterText, isWorded, type AdapterWords } from '../shared/adapter-text.js';
+import { fieldRuleText } from '../shared/field-rule-text.js';
+import type { Rejection } from '../../src/model/validate-batch.js';
 
 /** Whether the notice is one this module words (else it is shown in the adapter's English). */
 export function isWordedNotice(n: LoadNotice): boolean {
@@ -50,4 +53,34 @@ export function loadNoticeText(f: Formatters | null, n: LoadNotice): string | nu
 export function loadErrorText(e: AdapterWords & { code: string; message: string }): string {
   const why = adapterText(e);
   return msg(str`Could not load the plan: ${why} (${e.code})`);
+}
+
+/**
+ * Why a record was rejected at load, in the UI language: worded from its broken rule (`rule`, which our
+ * adapters ask `validateBatch` for, and drop where they reword the reason); else the adapter's English
+ * `reason` (another adapter's, the file adapter's "accounts row 12: …").
+ */
+export function rejectionText(f: Formatters, r: Pick<Rejection, 'reason' | 'rule' | 'dropped'>): string {
+  return (r.rule && fieldRuleText(f, r.rule, r.dropped === true)) || r.reason;
+}
+
+/** A rejected record's kind in the UI language (another kind as it is). */
+export function recordKindText(kind: string): string {
+  switch (kind) {
+    case 'account':
+      return msg('account', { id: 'record-kind-account', desc: 'kind of a record rejected at load, before its id' });
+    case 'rep':
+      return msg('rep', { id: 'record-kind-rep', desc: 'kind of a record rejected at load, before its id' });
+    case 'territory':
+      return msg('territory', { id: 'record-kind-territory', desc: 'kind of a record rejected at load, before its id' });
+    case 'opportunity':
+      return msg('opportunity', { id: 'record-kind-opportunity', desc: 'kind of a record rejected at load, before its id' });
+    default:
+      return kind;
+  }
+}
+
+/** Why a change was not saved, in the UI language: the outcome's sentence when it is ours, else its message as it is. */
+export function outcomeReasonText(o: AdapterWords): string {
+  return adapterText(o);
 }
