@@ -13,6 +13,12 @@ import { ADAPTER_TEXTS, say } from '../../src/adapters/texts/adapter.js';
 import { GUARD_TEXTS } from '../../src/adapters/texts/guard.js';
 import { CHECK_TEXTS } from '../../src/adapters/texts/check.js';
 import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
+import { createSalesforceAdapter } from '../../src/adapters/salesforce/adapter.js';
+import type { SalesforceTransport } from '../../src/adapters/salesforce/types.js';
+import { CrmLoadError } from '../../src/adapters/crm-adapter.js';
+import { DeadlineError, deadlineSignal, withTimeout } from '../../src/adapters/shared/deadline.js';
+import { sayGuard } from '../../src/adapters/texts/guard.js';
+import { fieldRuleReason } from '../../src/model/format-rejection.js';
 
 const ROOT = join(import.meta.dirname, '../../src/adapters');
 
@@ -22,14 +28,6 @@ const KEPT: Record<string, string[]> = {
   'hubspot/client.ts': ["'aborted'"],
   'rest/client.ts': ["'aborted'"],
   'hubspot/save-quota.ts': ["'aborted'"],
-  // Performance and deal notices: the opportunity/deal loading, worded by code and topic in
-  // widgets/territory-provider/load-notice.ts (DEALS_WITHOUT_COMPANY, performance-field-unreadable).
-  'hubspot/load.ts': ['`Deals are left out', '`${withoutCompany} deal'],
-  'salesforce/load.ts': ['`Performance figures are left out'],
-  // The owner-at-close history (h-earned, merged separately): its notices are worded by topic
-  // (owner-history-unavailable) in load-notice.ts; its own load errors are not worded yet.
-  'hubspot/deal-owner-history.ts': ["'Loading deal owner history was aborted'", '`Loading deal owner history failed', '`${lead}:'],
-  'salesforce/owner-history.ts': ['`${lead}:'],
   // A lock change of an unknown kind (neither account nor rep): the kind is the caller's own text.
   'memory/memory-adapter.ts': ['`${c.kind} "${accountId}" does not exist`'],
   // Salesforce's own error message, prefixed with the ForecastingQuota fields it names.
@@ -86,5 +84,44 @@ describe('adapter sentences', () => {
     const outcomes = await crm.save([{ accountId: 'a1', from: 'r1', to: 'r2' }, { accountId: 'zz', from: null, to: 'r1' }]);
     assert.deepEqual(outcomes.map((o) => [o.code, o.key]), [['INVALID_OWNER', 'mem.rep-inactive'], ['NOT_FOUND', 'mem.not-found']]);
     for (const o of outcomes) assert.equal(say(o.key as never, o.params as never).message, o.message);
+  });
+
+  it('a request that runs out of time says so as before ("… got no answer within N ms", TIMEOUT), with its sentence as data', async () => {
+    const { signal, dispose } = deadlineSignal(5);
+    await new Promise((r) => signal.addEventListener('abort', r, { once: true }));
+    dispose();
+    const reason = signal.reason as DeadlineError;
+    assert.equal(reason.code, 'TIMEOUT');
+    assert.equal(reason.message, 'the request got no answer within 5 ms');
+    assert.deepEqual([reason.key, (reason.params?.what as { key: string }).key, reason.params?.ms], ['guard.no-answer', 'guard.what-request', 5]);
+    const late = await withTimeout(() => new Promise<never>(() => {}), 5, undefined, sayGuard('guard.what-salesforce-update', { object: 'Account' })).catch((e: unknown) => e as DeadlineError);
+    assert.equal(late.message, 'Salesforce update of Account got no answer within 5 ms');
+    assert.equal(late.key, 'guard.no-answer');
+  });
+
+  it('a Salesforce load that times out fails with the time-out sentence nested in its load error (CrmLoadError TIMEOUT)', async () => {
+    const never = () => new Promise<never>(() => {});
+    const transport = { kind: 'test', orgKey: 'org', query: never, count: never, update: never, create: never, destroy: never } as unknown as SalesforceTransport;
+    const sf = createSalesforceAdapter({ transport, retry: { retries: 0 }, performance: false, requestTimeoutMs: 20 });
+    const error = await sf.load().then(() => null, (e: unknown) => e);
+    assert.ok(error instanceof CrmLoadError);
+    assert.equal(error.code, 'TIMEOUT');
+    assert.equal(error.message, 'Salesforce load failed: a Salesforce read got no answer within 20 ms');
+    const detail = error.params?.detail as unknown as { key: string; params: { what: { key: string } } };
+    assert.deepEqual([error.key, detail.key, detail.params.what.key], ['load.salesforce-failed', 'guard.no-answer', 'guard.what-salesforce-read']);
+  });
+
+  it('a record rejected at load carries its broken rule, whose English is the reason word for word (the provider words the rule)', async () => {
+    const crm = createMemoryAdapter({
+      accounts: [{ id: 'a1', name: 'A', lat: 1, lng: 1, potential: 'lots', workload: 1, ownerId: 'r1' } as never, { id: 'a2', name: 'x'.repeat(300), lat: 1, lng: 1, potential: 1, workload: 1, ownerId: 'r1' }],
+      reps: [{ id: 'r1', name: 'R', capacity: 1, skills: [], active: true, home: { lat: 'x' } } as never],
+    });
+    const { rejected } = await crm.load();
+    assert.ok(rejected.length >= 3, JSON.stringify(rejected));
+    for (const r of rejected) {
+      assert.ok(r.rule, `${r.kind} ${r.id}: no rule`);
+      assert.equal(fieldRuleReason(r.rule, r.dropped === true), r.reason);
+    }
+    assert.ok(rejected.some((r) => r.dropped), 'a kept record with a dropped field');
   });
 });

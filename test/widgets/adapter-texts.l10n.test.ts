@@ -43,6 +43,18 @@ const FIXTURES: Record<Key, Record<string, SaidParam>> = {
   'guard.quota-bad-status': {},
   'guard.quota-bad-code': { status: 'conflict' },
   'guard.territory-no-outcome': {},
+  'guard.no-answer': { what: sayGuard('guard.what-salesforce-read'), ms: 30000 },
+  'guard.what-request': {},
+  'guard.what-save': {},
+  'guard.what-territory-save': {},
+  'guard.what-quota-save': {},
+  'guard.what-check-after-abort': {},
+  'guard.what-check-after-retry': {},
+  'guard.what-check-after-lost': {},
+  'guard.what-salesforce-read': {},
+  'guard.what-salesforce-update': { object: 'Account' },
+  'guard.what-salesforce-create': { object: 'ObjectTerritory2Association' },
+  'guard.what-salesforce-destroy': { object: 'ObjectTerritory2Association' },
   'net.no-answer': { ms: 30000 },
   'net.read-failed': { detail: 'UNABLE_TO_LOCK_ROW: Zeile gesperrt' },
   'net.not-json': { status: 503 },
@@ -111,6 +123,15 @@ const FIXTURES: Record<Key, Record<string, SaidParam>> = {
   'notice.quotas-off': {},
   'notice.quotas-check-failed': { detail: 'UNABLE_TO_LOCK_ROW: Zeile gesperrt' },
   'notice.quotas-unread': { detail: 'UNABLE_TO_LOCK_ROW: Zeile gesperrt' },
+  'notice.deals-left-out': { why: say('load.failed-http', { what: 'deals', status: 403, detail: 'MISSING_SCOPES: Zugriff verweigert' }) },
+  'notice.deals-without-company-one': { count: 1 },
+  'notice.deals-without-company': { count: 7 },
+  'notice.performance-field-unreadable': { field: 'Opportunity.Amount', detail: 'INVALID_FIELD: Zeile gesperrt' },
+  'notice.performance-left-out': { why: 'INVALID_TYPE: sObject type Opportunity is not supported' },
+  'notice.deal-owner-history-unread': { why: say('net.http', { status: 403, detail: 'MISSING_SCOPES: Zugriff verweigert' }) },
+  'notice.owner-history-unread': { why: say('net.no-answer', { ms: 30000 }) },
+  'notice.owner-history-field-unreadable': { field: 'OpportunityFieldHistory.OldValue' },
+  'notice.owner-not-tracked': {},
   'notice.lock-field-unreadable': { field: 'hs_target_amount', detail: 'UNABLE_TO_LOCK_ROW: Zeile gesperrt' },
   'reason.expected-object': {},
   'reason.expected-rep': { got: '"x"' },
@@ -310,6 +331,19 @@ describe('the adapters\' sentences', () => {
       // A nested sentence is worded too: "not written: <why>" in the UI language all through.
       const nested = adapterText(sayGuard('guard.not-written', { why: sayGuard('guard.deadline', { ms: 120000 }) }));
       expect(nested).to.equal(lang === 'de' ? 'nicht geschrieben: das Speichern hat seine Frist von 120000 ms überschritten' : '書き込まれていません: 保存が期限の 120000 ms を超えました');
+    });
+
+    it(`${lang}: the opportunity/deal loading notices, the owner history and the time-out sentence leave no English`, async () => {
+      await useLanguage(lang);
+      await waitUntil(() => currentLanguage() === lang, `${lang} did not load`);
+      const moved = (Object.keys(FIXTURES) as Key[]).filter((k) => /^notice\.(deals?-|performance-|owner-|deal-owner-)|^guard\.(no-answer|what-)/.test(k));
+      expect(moved.length).to.equal(21);
+      const crm = ['MISSING_SCOPES: Zugriff verweigert', 'INVALID_FIELD: Zeile gesperrt', 'INVALID_TYPE: sObject type Opportunity is not supported', 'Opportunity.Amount', 'OpportunityFieldHistory.OldValue', 'ObjectTerritory2Association', 'Account', 'Salesforce', 'HTTP 403'];
+      const left = moved.map((k) => englishIn(adapterText(sentence(k)), crm)).filter((x) => x !== null);
+      expect(left).to.deep.equal([]);
+      // A load error with the time-out nested, as the Salesforce adapter throws it.
+      const error = say('load.salesforce-failed', { detail: sayGuard('guard.no-answer', { what: sayGuard('guard.what-salesforce-read'), ms: 20 }) });
+      expect(englishIn(adapterText(error), ['Salesforce'])).to.equal(null);
     });
   }
 });

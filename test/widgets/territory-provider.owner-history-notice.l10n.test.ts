@@ -6,14 +6,22 @@ import { mountProvider, rootOf } from '../helpers/mount.js';
 import { smallLoad, testAdapter } from '../helpers/plan-fixture.js';
 import { currentLanguage } from '../../widgets/shared/localize.js';
 import type { LoadNotice } from '../../src/adapters/crm-adapter.js';
+import { say } from '../../src/adapters/texts/adapter.js';
 
 const lead = 'Closed opportunities are credited to their current owner, not to the owner when they closed';
-// As the adapters word them (src/adapters/salesforce/owner-history.ts, hubspot/deal-owner-history.ts).
+// As the adapters give them (src/adapters/salesforce/owner-history.ts, hubspot/deal-owner-history.ts): the
+// sentence as data from the catalogue, its English message as before, word for word.
 const notices: LoadNotice[] = [
-  { code: 'OWNER_NOT_TRACKED', topic: 'owner-history-unavailable', field: 'Opportunity.OwnerId', message: `${lead}: field history tracking is off for Opportunity Owner in this org` },
-  { code: 'OWNER_HISTORY_UNREADABLE', topic: 'owner-history-unavailable', field: 'OpportunityFieldHistory.OldValue', message: `${lead}: OpportunityFieldHistory.OldValue is not readable for this user` },
-  { code: 'INVALID_FIELD', topic: 'owner-history-unavailable', field: 'OpportunityFieldHistory', detail: 'OpportunityFieldHistory.NewValue does not exist or is not readable for this user', message: `${lead}: the opportunity owner history could not be read (OpportunityFieldHistory.NewValue does not exist or is not readable for this user)` },
-  { code: 'MISSING_SCOPES', topic: 'owner-history-unavailable', field: 'hubspot_owner_id', detail: 'HTTP 403: missing scopes', message: 'Closed deals are credited to their current owner, not to the owner when they closed: the deal owner history could not be read (HTTP 403: missing scopes)' },
+  { code: 'OWNER_NOT_TRACKED', topic: 'owner-history-unavailable', field: 'Opportunity.OwnerId', ...say('notice.owner-not-tracked') },
+  { code: 'OWNER_HISTORY_UNREADABLE', topic: 'owner-history-unavailable', field: 'OpportunityFieldHistory.OldValue', ...say('notice.owner-history-field-unreadable', { field: 'OpportunityFieldHistory.OldValue' }) },
+  { code: 'INVALID_FIELD', topic: 'owner-history-unavailable', field: 'OpportunityFieldHistory', detail: 'OpportunityFieldHistory.NewValue does not exist or is not readable for this user', ...say('notice.owner-history-unread', { why: 'OpportunityFieldHistory.NewValue does not exist or is not readable for this user' }) },
+  { code: 'MISSING_SCOPES', topic: 'owner-history-unavailable', field: 'hubspot_owner_id', detail: 'HTTP 403: missing scopes', ...say('notice.deal-owner-history-unread', { why: say('net.http', { status: 403, detail: 'missing scopes' }) }) },
+];
+const english = [
+  `${lead}: field history tracking is off for Opportunity Owner in this org`,
+  `${lead}: OpportunityFieldHistory.OldValue is not readable for this user`,
+  `${lead}: the opportunity owner history could not be read (OpportunityFieldHistory.NewValue does not exist or is not readable for this user)`,
+  'Closed deals are credited to their current owner, not to the owner when they closed: the deal owner history could not be read (HTTP 403: missing scopes)',
 ];
 
 async function noticesIn(locale: string): Promise<string[]> {
@@ -40,7 +48,8 @@ describe('<tk-territory-provider>: owner-at-close notices in the UI language', (
     expect(shown[3]).to.equal('完了した取引は、完了時の所有者ではなく現在の所有者に計上されています: 取引の所有者の履歴を読み取れませんでした（HTTP 403: missing scopes）');
   });
 
-  it('in English as the adapters word them', async () => {
-    expect(await noticesIn('en-US')).to.deep.equal(notices.map((n) => n.message));
+  it('in English as the adapters word them, word for word as before', async () => {
+    expect(notices.map((n) => n.message)).to.deep.equal(english);
+    expect(await noticesIn('en-US')).to.deep.equal(english);
   });
 });

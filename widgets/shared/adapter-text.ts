@@ -33,6 +33,8 @@ function what(w: string | null): string {
       return msg('deals', { id: 'adapter-what-deals', desc: 'plural noun in "Loading … was aborted / failed"' });
     case 'quotas':
       return msg('quotas', { id: 'adapter-what-quotas', desc: 'plural noun in "Loading … was aborted / failed"' });
+    case 'deal owner history':
+      return msg('deal owner history', { id: 'adapter-what-deal-owner-history', desc: 'noun in "Loading … was aborted / failed"' });
     default: return w ?? '';
   }
 }
@@ -67,6 +69,27 @@ const TEXT: { [K in AdapterTextKey | GuardTextKey | CheckTextKey]: (p: P) => str
   'guard.quota-no-outcome': () => msg('the adapter reported no outcome for this quota; the quota may or may not be written — reload to see what the CRM holds now'),
   'guard.quota-bad-status': () => msg('the adapter reported a status that is none of saved, failed or conflict; the quota may or may not be written — reload to see what the CRM holds now'),
   'guard.quota-bad-code': (p) => msg(str`the adapter reported a ${statusWord(p.status)} outcome with a code that is not text; the quota may or may not be written — reload to see what the CRM holds now`),
+  'notice.deals-left-out': (p) => msg(str`Deals are left out (the performance board credits history to account owners instead): ${p.why}`),
+  'notice.deals-without-company-one': (p) => msg(str`${p.count} deal has no associated company and is left out of the earned history`),
+  'notice.deals-without-company': (p) => msg(str`${p.count} deals have no associated company and are left out of the earned history`),
+  'notice.performance-field-unreadable': (p) => msg(str`Performance figures are left out: ${p.field} is not readable for this user (${p.detail})`),
+  'notice.performance-left-out': (p) => msg(str`Performance figures are left out: ${p.why}`),
+  'notice.deal-owner-history-unread': (p) => msg(str`Closed deals are credited to their current owner, not to the owner when they closed: the deal owner history could not be read (${p.why})`),
+  'notice.owner-history-unread': (p) => msg(str`Closed opportunities are credited to their current owner, not to the owner when they closed: the opportunity owner history could not be read (${p.why})`),
+  'notice.owner-history-field-unreadable': (p) => msg(str`Closed opportunities are credited to their current owner, not to the owner when they closed: ${p.field} is not readable for this user`),
+  'notice.owner-not-tracked': () => msg('Closed opportunities are credited to their current owner, not to the owner when they closed: field history tracking is off for Opportunity Owner in this org'),
+  'guard.no-answer': (p) => msg(str`${p.what} got no answer within ${p.ms} ms`),
+  'guard.what-request': () => msg('the request', { id: 'adapter-what-request', desc: 'subject of "… got no answer within N ms"' }),
+  'guard.what-save': () => msg('the save', { id: 'adapter-what-save', desc: 'subject of "… got no answer within N ms"' }),
+  'guard.what-territory-save': () => msg('the territory save', { id: 'adapter-what-territory-save', desc: 'subject of "… got no answer within N ms"' }),
+  'guard.what-quota-save': () => msg('the quota save', { id: 'adapter-what-quota-save', desc: 'subject of "… got no answer within N ms"' }),
+  'guard.what-check-after-abort': () => msg('the check after an abort', { id: 'adapter-what-check-after-abort', desc: 'subject of "… got no answer within N ms": the read that checks whether an aborted write landed' }),
+  'guard.what-check-after-retry': () => msg('the check after the last retry', { id: 'adapter-what-check-after-retry', desc: 'subject of "… got no answer within N ms": the read that checks whether a write landed' }),
+  'guard.what-check-after-lost': () => msg('the check after a lost answer', { id: 'adapter-what-check-after-lost', desc: 'subject of "… got no answer within N ms": the read that checks whether a write landed' }),
+  'guard.what-salesforce-read': () => msg('a Salesforce read', { id: 'adapter-what-salesforce-read', desc: 'subject of "… got no answer within N ms"' }),
+  'guard.what-salesforce-update': (p) => msg(str`Salesforce update of ${p.object}`, { id: 'adapter-what-salesforce-update', desc: 'subject of "… got no answer within N ms"; the object is a Salesforce API name (Account)' }),
+  'guard.what-salesforce-create': (p) => msg(str`Salesforce create of ${p.object}`, { id: 'adapter-what-salesforce-create', desc: 'subject of "… got no answer within N ms"; the object is a Salesforce API name (Account)' }),
+  'guard.what-salesforce-destroy': (p) => msg(str`Salesforce destroy of ${p.object}`, { id: 'adapter-what-salesforce-destroy', desc: 'subject of "… got no answer within N ms"; the object is a Salesforce API name (Account)' }),
   'net.no-answer': (p) => msg(str`no answer within ${p.ms} ms`),
   'net.read-failed': (p) => msg(str`reading the response failed: ${p.detail}`),
   'net.not-json': (p) => msg(str`HTTP ${p.status} with a body that is not JSON`),

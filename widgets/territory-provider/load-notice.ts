@@ -1,4 +1,5 @@
-// The provider's load notices (LoadResult.notices) and load error in the UI language (issue #14): a notice
+// The provider's load notices (LoadResult.notices), load error, rejected records and unsaved changes' reasons in
+// the UI language (issue #14): a notice
 // or error our adapters made carries its sentence as data (`key`/`params`, worded by shared/adapter-text.ts);
 // older or other adapters' notices are worded from their code, topic and field; the adapter's English
 // `message` for a notice this does not know. Loaded on
@@ -7,8 +8,9 @@
 import { msg, str } from '@lit/localize';
 import type { LoadNotice } from '../../src/adapters/crm-adapter.js';
 import type { Formatters } from '../shared/format.js';
-import { isOne } from '../shared/plural.js';
 import { adapterText, isWorded, type AdapterWords } from '../shared/adapter-text.js';
+import { fieldRuleText } from '../shared/field-rule-text.js';
+import type { Rejection } from '../../src/model/validate-batch.js';
 
 /** Whether the notice is one this module words (else it is shown in the adapter's English). */
 export function isWordedNotice(n: LoadNotice): boolean {
@@ -33,40 +35,14 @@ export function loadNoticeText(f: Formatters | null, n: LoadNotice): string | nu
       return msg('Quotas stay in the plan (and export as CSV): the forecast type is not an active amount forecast in this Salesforce org; set the forecastingType option.');
     case 'GOALS_WRITE_SCOPE':
       return msg('Quotas are not saved to HubSpot (the app may not write goal targets). They stay in the plan and export as CSV.');
-    case 'DEALS_WITHOUT_COMPANY': {
-      if (n.count === undefined) break;
-      const shown = f ? f.number(n.count, 0) : String(n.count);
-      return isOne(n.count)
-        ? msg(str`${shown} deal has no associated company and is left out of the earned history`)
-        : msg(str`${shown} deals have no associated company and are left out of the earned history`);
-    }
   }
-  // Field-level security: the salesforce adapter reports an unreadable lock or performance field with
-  // Salesforce's own error code, and says what it is about in `topic`; `detail` is Salesforce's error
-  // message (CRM text), shown as it is.
+  // An older notice without a key: an unreadable lock field, with Salesforce's own error code and `topic`;
+  // `detail` is Salesforce's error message (CRM text), shown as it is.
   const detail = n.detail ?? '';
   if (n.topic === 'lock-field-unreadable' && field) {
     return msg(str`Lock flags are not loaded from Salesforce: ${field} is not readable for this user (${detail}); locks stay in this plan`);
   }
-  if (n.topic === 'performance-field-unreadable' && field) {
-    return msg(str`Performance figures are left out: ${field} is not readable for this user (${detail})`);
-  }
-  if (n.topic === 'owner-history-unavailable') return ownerHistoryText(n, field, detail);
   return f ? n.message : null;
-}
-
-/** Closed deals credited to their current owner because the owner history could not be used (issue #14). */
-function ownerHistoryText(n: LoadNotice, field: string, detail: string): string {
-  if (field === 'hubspot_owner_id') {
-    return msg(str`Closed deals are credited to their current owner, not to the owner when they closed: the deal owner history could not be read (${detail})`);
-  }
-  if (n.code === 'OWNER_NOT_TRACKED') {
-    return msg('Closed opportunities are credited to their current owner, not to the owner when they closed: field history tracking is off for Opportunity Owner in this org');
-  }
-  if (n.code === 'OWNER_HISTORY_UNREADABLE' && field) {
-    return msg(str`Closed opportunities are credited to their current owner, not to the owner when they closed: ${field} is not readable for this user`);
-  }
-  return msg(str`Closed opportunities are credited to their current owner, not to the owner when they closed: the opportunity owner history could not be read (${detail})`);
 }
 
 /**
@@ -77,4 +53,34 @@ function ownerHistoryText(n: LoadNotice, field: string, detail: string): string 
 export function loadErrorText(e: AdapterWords & { code: string; message: string }): string {
   const why = adapterText(e);
   return msg(str`Could not load the plan: ${why} (${e.code})`);
+}
+
+/**
+ * Why a record was rejected at load, in the UI language: worded from its broken rule (`rule`, which our
+ * adapters ask `validateBatch` for, and drop where they reword the reason); else the adapter's English
+ * `reason` (another adapter's, the file adapter's "accounts row 12: …").
+ */
+export function rejectionText(f: Formatters, r: Pick<Rejection, 'reason' | 'rule' | 'dropped'>): string {
+  return (r.rule && fieldRuleText(f, r.rule, r.dropped === true)) || r.reason;
+}
+
+/** A rejected record's kind in the UI language (another kind as it is). */
+export function recordKindText(kind: string): string {
+  switch (kind) {
+    case 'account':
+      return msg('account', { id: 'record-kind-account', desc: 'kind of a record rejected at load, before its id' });
+    case 'rep':
+      return msg('rep', { id: 'record-kind-rep', desc: 'kind of a record rejected at load, before its id' });
+    case 'territory':
+      return msg('territory', { id: 'record-kind-territory', desc: 'kind of a record rejected at load, before its id' });
+    case 'opportunity':
+      return msg('opportunity', { id: 'record-kind-opportunity', desc: 'kind of a record rejected at load, before its id' });
+    default:
+      return kind;
+  }
+}
+
+/** Why a change was not saved, in the UI language: the outcome's sentence when it is ours, else its message as it is. */
+export function outcomeReasonText(o: AdapterWords): string {
+  return adapterText(o);
 }

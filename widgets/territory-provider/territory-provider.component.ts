@@ -201,6 +201,9 @@ export class TkTerritoryProvider extends TkElement {
         TkTerritoryProvider.#noticeWords = {
           loadNoticeText: (_f: unknown, n: LoadNotice) => n.message,
           loadErrorText: (e: { code: string; message: string }) => msg(str`Could not load the plan: ${e.message} (${e.code})`),
+          rejectionText: (_f: unknown, r: { reason: string }) => r.reason,
+          recordKindText: (kind: string) => kind,
+          outcomeReasonText: (o: { message?: string }) => o.message ?? '',
         } as unknown as typeof import('./load-notice.js');
         console.warn('territory-kit: could not load the notice wording', error);
       },
@@ -731,6 +734,8 @@ export class TkTerritoryProvider extends TkElement {
   #renderRejections() {
     const rejected = this.#state.rejected;
     const n = rejected.length;
+    // Kinds and reasons in the UI language once the on-demand wording (load-notice.ts) has loaded.
+    const words = this.#words();
     return html`<details part="rejections">
       <summary>${isOne(n)
         ? msg(str`${this.fmt.number(n, 0)} record was rejected at load (the rest loaded)`)
@@ -742,9 +747,9 @@ export class TkTerritoryProvider extends TkElement {
         <tbody>
           ${rejected.slice(0, MAX_LISTED).map(
             (r) => html`<tr title=${formatRejection(r)}>
-              <td>${r.kind} ${r.id ?? msg(str`at position ${r.index}`)}</td>
+              <td>${words ? words.recordKindText(r.kind) : r.kind} ${r.id ?? msg(str`at position ${r.index}`)}</td>
               <td>${r.field || msg('(record)')}</td>
-              <td>${r.reason}</td>
+              <td>${words ? words.rejectionText(this.fmt, r) : r.reason}</td>
             </tr>`,
           )}
         </tbody>
@@ -801,6 +806,7 @@ export class TkTerritoryProvider extends TkElement {
 
   #renderSaveProblems(problems: readonly SaveOutcome[]) {
     const names = new Map(this.#state.accounts.map((a) => [a.id, a.name]));
+    const words = this.#words();
     return html`<details part="save-problems">
       <summary>${isOne(problems.length)
         ? msg(str`Why ${this.fmt.number(problems.length, 0)} change was not saved`)
@@ -814,7 +820,7 @@ export class TkTerritoryProvider extends TkElement {
             (o) => html`<tr>
               <td>${names.get(o.accountId) ?? o.accountId}</td>
               <td>${outcomeLabel(o.status)}${o.code ? html` (${o.code})` : nothing}</td>
-              <td>${o.message ?? ''}</td>
+              <td>${words ? words.outcomeReasonText(o) : (o.message ?? '')}</td>
             </tr>`,
           )}
         </tbody>

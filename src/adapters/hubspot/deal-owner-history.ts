@@ -8,6 +8,8 @@
 import { CrmLoadError, type LoadNotice } from '../crm-adapter.js';
 import type { HubSpotClient } from './client.js';
 import { describeError, readBatch } from './wire.js';
+import { say } from '../texts/adapter.js';
+import { asSaid } from '../texts/said.js';
 
 /** Deals per batch read with `propertiesWithHistory` (HubSpot's lower limit for history reads). */
 export const HISTORY_BATCH = 50;
@@ -60,7 +62,8 @@ export function ownerFromHistory(history: unknown, closeDate: string): string | 
 /** Owners at close by deal id (only the deals whose owner changed since), or why history was not used. */
 export type DealOwnersAtClose = { owners: Map<string, string | null>; notice?: undefined } | { owners?: undefined; notice: LoadNotice };
 
-const lead = 'Closed deals are credited to their current owner, not to the owner when they closed';
+/** What is loaded, in the load errors ("Loading deal owner history failed: …"). */
+const what = 'deal owner history';
 
 /**
  * Reads the owner history of the closed deals whose owner was (re)assigned after their close, or
@@ -85,7 +88,7 @@ export async function dealOwnersAtClose(client: HubSpotClient, deals: readonly C
   });
   const closeOf = new Map(needed.map((d) => [d.id, d]));
   for (let i = 0; i < needed.length; i += HISTORY_BATCH) {
-    if (signal?.aborted) throw new CrmLoadError('ABORTED', 'Loading deal owner history was aborted');
+    if (signal?.aborted) throw new CrmLoadError('ABORTED', say('load.aborted', { what }));
     const inputs = needed.slice(i, i + HISTORY_BATCH).map((d) => ({ id: d.id }));
     const result = await client.idempotent({
       method: 'POST',
@@ -93,13 +96,13 @@ export async function dealOwnersAtClose(client: HubSpotClient, deals: readonly C
       body: { inputs, properties: ['hubspot_owner_id'], propertiesWithHistory: ['hubspot_owner_id'] },
       ...(signal ? { signal } : {}),
     });
-    if (result.kind === 'aborted') throw new CrmLoadError('ABORTED', 'Loading deal owner history was aborted');
-    if (result.kind === 'network') throw new CrmLoadError('NETWORK', `Loading deal owner history failed: ${result.message}`);
+    if (result.kind === 'aborted') throw new CrmLoadError('ABORTED', say('load.aborted', { what }));
+    if (result.kind === 'network') throw new CrmLoadError('NETWORK', say('load.failed', { what, detail: asSaid(result) }));
     if (result.kind === 'http') {
       const { code, message } = describeError(result.status, result.body);
-      if (result.status === 429 || result.status >= 500) throw new CrmLoadError(code, `Loading deal owner history failed with HTTP ${result.status}: ${message}`);
+      if (result.status === 429 || result.status >= 500) throw new CrmLoadError(code, say('load.failed-http', { what, status: result.status, detail: message }));
       const detail = `HTTP ${result.status}: ${message}`;
-      return { notice: { code, topic: 'owner-history-unavailable', field: 'hubspot_owner_id', detail, message: `${lead}: the deal owner history could not be read (${detail})` } };
+      return { notice: { code, topic: 'owner-history-unavailable', field: 'hubspot_owner_id', detail, ...say('notice.deal-owner-history-unread', { why: say('net.http', { status: result.status, detail: message }) }) } };
     }
     for (const r of readBatch(result.body).results) {
       const deal = closeOf.get(r.id);

@@ -1,6 +1,7 @@
 import { CrmLoadError, type LoadNotice, type LoadOptions, type LoadResult } from '../crm-adapter.js';
 import type { Opportunity } from '../../model/opportunity.js';
 import { validateBatch, type Rejection } from '../../model/validate-batch.js';
+import { ruleOfIssue } from '../../model/format-rejection.js';
 import type { Account } from '../../model/account.js';
 import type { Rep } from '../../model/rep.js';
 import type { HttpResult } from '../shared/http.js';
@@ -82,7 +83,7 @@ async function loadReps(client: HubSpotClient, opts: ResolvedOptions, options: L
       options.onProgress?.({ loaded: raw.length, phase: 'reps' });
     }, { pageSize: opts.pageSize });
   }
-  const { valid, rejected: bad } = validateBatch('rep', raw);
+  const { valid, rejected: bad } = validateBatch('rep', raw, { rules: ruleOfIssue });
   rejected.push(...bad);
   return valid;
 }
@@ -122,14 +123,16 @@ async function loadAccounts(client: HubSpotClient, opts: ResolvedOptions, option
         positions.push(position);
       }
     }
-    const { valid, rejected: bad } = validateBatch('account', candidates);
+    const { valid, rejected: bad } = validateBatch('account', candidates, { rules: ruleOfIssue });
     for (const r of bad) {
       const named = (field: string, reason: string) => {
         const prop = propertyFor(field, opts.props, opts.lockProperty);
         return prop !== undefined ? `${reason} (HubSpot property ${prop})` : reason;
       };
-      const problems = r.problems.map((p) => ({ field: p.field, reason: named(p.field, p.reason) }));
-      rejected.push({ ...r, index: positions[r.index], ...problems[0], problems });
+      // A reworded reason drops its rule (the UI words a rule only where the reason is the rule's own English).
+      const problems = r.problems.map((p) => { const reason = named(p.field, p.reason); return reason === p.reason ? p : { field: p.field, reason }; });
+      const { rule: _rule, dropped: _dropped, ...rest } = r;
+      rejected.push({ ...rest, index: positions[r.index], ...problems[0], problems });
     }
     accounts.push(...valid);
     options.onProgress?.({ loaded: accounts.length, ...(total !== undefined ? { total } : {}), phase: 'accounts' });
@@ -147,7 +150,7 @@ async function loadTerritories(opts: ResolvedOptions, options: LoadOptions, reje
   } catch (error) {
     throw new CrmLoadError('TERRITORIES', say('load.failed', { what: 'territories', detail: (error as Error).message }), { cause: error });
   }
-  const { valid, rejected: bad } = validateBatch('territory', raw);
+  const { valid, rejected: bad } = validateBatch('territory', raw, { rules: ruleOfIssue });
   rejected.push(...bad);
   options.onProgress?.({ loaded: valid.length, total: raw.length, phase: 'territories' });
   return valid;
@@ -215,7 +218,7 @@ async function loadDeals(client: HubSpotClient, opts: ResolvedOptions, options: 
   } catch (error) {
     const code = error instanceof CrmLoadError ? error.code : '';
     if (!/^HTTP_40[34]$|^MISSING_SCOPES$/.test(code) && !(error instanceof CrmLoadError && / HTTP 40[34]:/.test(error.message))) throw error;
-    notices.push({ code, field: 'deals', message: `Deals are left out (the performance board credits history to account owners instead): ${(error as Error).message}` });
+    notices.push({ code, field: 'deals', ...say('notice.deals-left-out', { why: asSaid(error as CrmLoadError) }) });
     return undefined;
   }
   // Closed deals belong to the owner at close (open ones are today's owner's pipeline).
@@ -223,13 +226,14 @@ async function loadDeals(client: HubSpotClient, opts: ResolvedOptions, options: 
   const history = closed.length ? await dealOwnersAtClose(client, closed, options.signal) : { owners: new Map<string, string | null>() };
   if (history.notice) notices.push(history.notice);
   else for (const d of candidates) if (history.owners.has(d.id as string)) d.ownerId = history.owners.get(d.id as string);
-  const { valid, rejected: bad } = validateBatch('opportunity', candidates);
+  const { valid, rejected: bad } = validateBatch('opportunity', candidates, { rules: ruleOfIssue });
   const DEAL_PROPERTY: Record<string, string> = { ownerId: 'hubspot_owner_id', amount: 'amount', closeDate: 'closedate', stage: 'hs_is_closed_won' };
   for (const r of bad) {
-    const problems = r.problems.map((p) => ({ field: p.field, reason: DEAL_PROPERTY[p.field] ? `${p.reason} (HubSpot property ${DEAL_PROPERTY[p.field]})` : p.reason }));
-    rejected.push({ ...r, index: positions[r.index], ...problems[0], problems });
+    const problems = r.problems.map((p) => (DEAL_PROPERTY[p.field] ? { field: p.field, reason: `${p.reason} (HubSpot property ${DEAL_PROPERTY[p.field]})` } : p));
+    const { rule: _rule, dropped: _dropped, ...rest } = r;
+    rejected.push({ ...rest, index: positions[r.index], ...problems[0], problems });
   }
-  if (withoutCompany > 0) notices.push({ code: 'DEALS_WITHOUT_COMPANY', field: 'deals', count: withoutCompany, message: `${withoutCompany} deal${withoutCompany === 1 ? ' has' : 's have'} no associated company and ${withoutCompany === 1 ? 'is' : 'are'} left out of the earned history` });
+  if (withoutCompany > 0) notices.push({ code: 'DEALS_WITHOUT_COMPANY', field: 'deals', count: withoutCompany, ...say(withoutCompany === 1 ? 'notice.deals-without-company-one' : 'notice.deals-without-company', { count: withoutCompany }) });
   return valid;
 }
 

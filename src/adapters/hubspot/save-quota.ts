@@ -164,7 +164,7 @@ async function writeBatch(client: HubSpotClient, opts: ResolvedOptions, batch: E
 
 /** After a lost answer: re-read (own bounded signal) and report saved only what HubSpot holds. */
 async function reconcile(client: HubSpotClient, opts: ResolvedOptions, entries: Entry[], settle: Settle, why: Failure): Promise<void> {
-  const check = deadlineSignal(opts.requestTimeoutMs, undefined, 'the check after a lost answer');
+  const check = deadlineSignal(opts.requestTimeoutMs, undefined, sayGuard('guard.what-check-after-lost'));
   const state = await readGoalTargets(client, { ...opts, retry: { ...opts.retry, retries: 1 } }, check.signal).finally(check.dispose);
   for (const e of entries) {
     const cur = state.ok ? state.targets.get(goalKey(e.change.repId, e.change.period)) : undefined;

@@ -190,7 +190,7 @@ export async function saveHubSpot(client: HubSpotClient, opts: ResolvedOptions, 
       if (!signal?.aborted && !(error instanceof Aborted)) throw error;
       if (unsure) {
         // Not the save's signal (it has aborted) but a fresh, bounded one: find out what the aborted request did.
-        const check = deadlineSignal(opts.requestTimeoutMs, undefined, 'the check after an abort');
+        const check = deadlineSignal(opts.requestTimeoutMs, undefined, sayGuard('guard.what-check-after-abort'));
         const r = await reconcile(pending, check.signal).finally(check.dispose);
         if (!r.ok) {
           for (const e of pending) settle(e, 'failed', UNKNOWN_OUTCOME, say('save.hubspot-stopped-mid-request'));
@@ -211,7 +211,7 @@ export async function saveHubSpot(client: HubSpotClient, opts: ResolvedOptions, 
       return;
     }
     if (gaveUp && unsure) {
-      const check = deadlineSignal(opts.requestTimeoutMs, signal, 'the check after the last retry');
+      const check = deadlineSignal(opts.requestTimeoutMs, signal, sayGuard('guard.what-check-after-retry'));
       const r = await reconcile(pending, check.signal).finally(check.dispose);
       if (!r.ok) {
         for (const e of pending) settle(e, 'failed', UNKNOWN_OUTCOME, say('save.maybe-in-hubspot', { why: asSaid(last) }));

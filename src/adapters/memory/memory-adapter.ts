@@ -3,6 +3,7 @@ import type { RepInput } from '../../model/rep.js';
 import type { TerritoryInput } from '../../model/territory.js';
 import type { OpportunityInput } from '../../model/opportunity.js';
 import { validateBatch, formatRejection } from '../../model/validate-batch.js';
+import { ruleOfIssue } from '../../model/format-rejection.js';
 import { abortableSleep } from '../shared/retry.js';
 import { resolveDeadlines, type Deadlines } from '../shared/deadline.js';
 import { guardSave } from '../shared/save-guard.js';
@@ -172,10 +173,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
     await step();
     // validateBatch builds fresh objects and arrays at every level, so its output shares nothing with
     // the store (memory.test.ts checks this); rows are only copied shallowly to freeze each page.
-    const reps = validateBatch('rep', store.reps);
+    const reps = validateBatch('rep', store.reps, { rules: ruleOfIssue });
     onProgress?.({ loaded: store.reps.length, total: store.reps.length, phase: 'reps' });
     await step();
-    const territories = validateBatch('territory', store.territories);
+    const territories = validateBatch('territory', store.territories, { rules: ruleOfIssue });
     onProgress?.({ loaded: store.territories.length, total: store.territories.length, phase: 'territories' });
 
     // Accounts page by page, as a CRM API returns them; a save between pages shows in later pages.
@@ -194,8 +195,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
       onProgress?.({ loaded: rows.length, total, phase: 'accounts' });
       offset += pageSize;
     } while (offset < total);
-    const accounts = validateBatch('account', rows);
-    const opportunities = validateBatch('opportunity', store.opportunities);
+    const accounts = validateBatch('account', rows, { rules: ruleOfIssue });
+    const opportunities = validateBatch('opportunity', store.opportunities, { rules: ruleOfIssue });
     loadedVersion = versions;
     return {
       accounts: accounts.valid,

@@ -1,5 +1,6 @@
 import { CrmLoadError, type LoadOptions, type LoadResult } from '../crm-adapter.js';
 import { validateBatch, type RecordKind, type Rejection } from '../../model/validate-batch.js';
+import { ruleOfIssue } from '../../model/format-rejection.js';
 import type { RestClient } from './client.js';
 import { restError } from './client.js';
 import { say } from '../texts/adapter.js';
@@ -59,7 +60,7 @@ async function collect<K extends Kind>(client: RestClient, opts: ResolvedRestOpt
         positions.push(index + i);
       }
     });
-    const page = validateBatch(kind as RecordKind, candidates) as ReturnType<typeof validateBatch<K>>;
+    const page = validateBatch(kind as RecordKind, candidates, { rules: ruleOfIssue }) as ReturnType<typeof validateBatch<K>>;
     for (const r of page.rejected) rejected.push({ ...r, index: positions[r.index] });
     for (const record of page.valid) {
       ids.add((record as { id: string }).id);

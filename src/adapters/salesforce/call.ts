@@ -1,5 +1,6 @@
 import { retry, type RetryOptions } from '../shared/retry.js';
 import { raceSignal, withTimeout } from '../shared/deadline.js';
+import { sayGuard } from '../texts/guard.js';
 import { classify, toSalesforceError } from './errors.js';
 import { SalesforceError, type QueryPage, type SalesforceTransport, type SfRecord, type SoqlQuery } from './types.js';
 import { say } from '../texts/adapter.js';
@@ -26,7 +27,7 @@ export type ReadOptions = RetryOptions & { timeoutMs?: number };
 export async function readWithRetry<T>(transport: SalesforceTransport, read: (signal?: AbortSignal) => Promise<T>, options: ReadOptions): Promise<T> {
   let refreshed = false;
   const { timeoutMs, ...retryOptions } = options;
-  const attempt = (): Promise<T> => (timeoutMs === undefined ? raceSignal(read(options.signal), options.signal) : withTimeout(read, timeoutMs, options.signal, 'a Salesforce read'));
+  const attempt = (): Promise<T> => (timeoutMs === undefined ? raceSignal(read(options.signal), options.signal) : withTimeout(read, timeoutMs, options.signal, sayGuard('guard.what-salesforce-read')));
   const { value } = await retry<Outcome<T>>(async () => {
     try {
       return { done: true, value: { ok: true, value: await attempt() } };

@@ -1,5 +1,6 @@
 import { CrmLoadError, type LoadNotice, type LoadOptions, type LoadResult } from '../crm-adapter.js';
 import { validateBatch, type Rejection } from '../../model/validate-batch.js';
+import { ruleOfIssue } from '../../model/format-rejection.js';
 import type { AccountPerformance } from '../../model/account.js';
 import type { Opportunity } from '../../model/opportunity.js';
 import { queryAll, queryByIds, readWithRetry } from './call.js';
@@ -190,8 +191,8 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
       withPerformance = false;
       const field = fieldOf(err);
       report.performanceSkipped = field
-        ? { code: err.code, field, topic: 'performance-field-unreadable', detail: err.message, message: `Performance figures are left out: ${field} is not readable for this user (${err.message})` }
-        : { code: err.code, message: `Performance figures are left out: ${err.message}` };
+        ? { code: err.code, field, topic: 'performance-field-unreadable', detail: err.message, ...say('notice.performance-field-unreadable', { field, detail: err.message }) }
+        : { code: err.code, ...say('notice.performance-left-out', { why: asSaid(err) }) };
     }
   }
 
@@ -232,7 +233,7 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
       ...(Object.keys(fields).length ? { fields } : {}),
     };
   });
-  const accounts = validateBatch('account', accountsIn);
+  const accounts = validateBatch('account', accountsIn, { rules: ruleOfIssue });
   for (const a of accounts.valid) if (a.lat === null) report.withoutCoordinates.push(a.id);
   baseline.clear();
   for (const r of rows) if (typeof r.Id === 'string') baseline.set(r.Id, { stamp: str(r[o.stampField]) });
@@ -247,14 +248,14 @@ async function loadInner(o: ResolvedOptions, { signal, onProgress }: LoadOptions
       home: lat !== null && lng !== null ? { lat, lng } : null,
       active: bool(u.IsActive) === true,
     };
-  }));
+  }), { rules: ruleOfIssue });
 
   const territories = validateBatch('territory', territoryRows.map((r) => ({
     id: str(r.Id) ?? '',
     name: str(r.Name) ?? '',
     parentId: str(r.ParentTerritory2Id),
     repIds: repsOf.get(String(r.Id)) ?? [],
-  })));
+  })), { rules: ruleOfIssue });
 
   const rejected: Rejection[] = [...accounts.rejected, ...reps.rejected, ...territories.rejected, ...(earned?.rejected ?? [])];
   if (roster) state.roster = roster;
@@ -298,10 +299,12 @@ export function toOpportunities(rows: SfRecord[], ownersAtClose: ReadonlyMap<str
     positions.push(index);
   });
   const SF_FIELD: Record<string, string> = { id: 'Id', accountId: 'AccountId', ownerId: 'OwnerId', amount: 'Amount', closeDate: 'CloseDate' };
-  const checked = validateBatch('opportunity', candidates);
+  const checked = validateBatch('opportunity', candidates, { rules: ruleOfIssue });
   for (const r of checked.rejected) {
-    const named = r.problems.map((p) => ({ field: p.field, reason: SF_FIELD[p.field.split('.')[0]] ? `${p.reason} (Opportunity.${SF_FIELD[p.field.split('.')[0]]})` : p.reason }));
-    rejected.push({ ...r, index: positions[r.index], ...named[0], problems: named });
+    // A reworded reason drops its rule (the UI words a rule only where the reason is the rule's own English).
+    const named = r.problems.map((p) => (SF_FIELD[p.field.split('.')[0]] ? { field: p.field, reason: `${p.reason} (Opportunity.${SF_FIELD[p.field.split('.')[0]]})` } : p));
+    const { rule: _rule, dropped: _dropped, ...rest } = r;
+    rejected.push({ ...rest, index: positions[r.index], ...named[0], problems: named });
   }
   return { valid: checked.valid, rejected };
 }

@@ -14,6 +14,8 @@ import { bool, str, timeOf } from './coerce.js';
 import { classify, toSalesforceError } from './errors.js';
 import type { ResolvedOptions } from './options.js';
 import type { SalesforceTransport, SfRecord, SoqlQuery } from './types.js';
+import { say } from '../texts/adapter.js';
+import { asSaid } from '../texts/said.js';
 
 /** The fields read from OpportunityFieldHistory. */
 export const OWNER_HISTORY_FIELDS = ['Id', 'OpportunityId', 'Field', 'DataType', 'OldValue', 'NewValue', 'CreatedDate'];
@@ -115,7 +117,6 @@ export interface OwnerHistoryContext {
 export type OwnersAtClose = { owners: Map<string, string>; notice?: undefined } | { owners?: undefined; notice: LoadNotice };
 
 const TOPIC = 'owner-history-unavailable';
-const lead = 'Closed opportunities are credited to their current owner, not to the owner when they closed';
 
 /**
  * Reads the owner history of the closed opportunities in `opps` when the org keeps it: checks that
@@ -140,7 +141,7 @@ export async function ownersAtClose(t: SalesforceTransport, o: ResolvedOptions, 
   const refused = (e: unknown): OwnersAtClose => {
     const err = toSalesforceError(e);
     if (ctx.signal?.aborted || classify(err) !== 'fatal') throw e;
-    return { notice: { code: err.code, topic: TOPIC, field: 'OpportunityFieldHistory', detail: err.message, message: `${lead}: the opportunity owner history could not be read (${err.message})` } };
+    return { notice: { code: err.code, topic: TOPIC, field: 'OpportunityFieldHistory', detail: err.message, ...say('notice.owner-history-unread', { why: asSaid(err) }) } };
   };
   if (t.describeFields) {
     let readable: string[];
@@ -151,7 +152,7 @@ export async function ownersAtClose(t: SalesforceTransport, o: ResolvedOptions, 
     }
     const missing = OWNER_HISTORY_FIELDS.filter((f) => !readable.includes(f.toLowerCase()));
     if (missing.length) {
-      return { notice: { code: 'OWNER_HISTORY_UNREADABLE', topic: TOPIC, field: `OpportunityFieldHistory.${missing[0]}`, message: `${lead}: OpportunityFieldHistory.${missing[0]} is not readable for this user` } };
+      return { notice: { code: 'OWNER_HISTORY_UNREADABLE', topic: TOPIC, field: `OpportunityFieldHistory.${missing[0]}`, ...say('notice.owner-history-field-unreadable', { field: `OpportunityFieldHistory.${missing[0]}` }) } };
     }
   }
   let tracked: boolean;
@@ -162,7 +163,7 @@ export async function ownersAtClose(t: SalesforceTransport, o: ResolvedOptions, 
     return refused(e);
   }
   if (!tracked) {
-    return { notice: { code: 'OWNER_NOT_TRACKED', topic: TOPIC, field: 'Opportunity.OwnerId', message: `${lead}: field history tracking is off for Opportunity Owner in this org` } };
+    return { notice: { code: 'OWNER_NOT_TRACKED', topic: TOPIC, field: 'Opportunity.OwnerId', ...say('notice.owner-not-tracked') } };
   }
   let history: SfRecord[];
   try {

@@ -2,6 +2,7 @@ import { retry, type RetryOptions } from '../shared/retry.js';
 import { classify, RETRYABLE_RECORD_CODES, toSalesforceError } from './errors.js';
 import type { SalesforceTransport, SfRecord, SfSaveResult } from './types.js';
 import { raceSignal, UNKNOWN_OUTCOME, withTimeout } from '../shared/deadline.js';
+import { sayGuard } from '../texts/guard.js';
 import { say } from '../texts/adapter.js';
 import { asSaid, carried, wordsOf, type Failure, type Words } from '../texts/said.js';
 
@@ -66,7 +67,7 @@ export async function writeWithRetry(
       try {
         inFlight = true;
         ambiguous = false;
-        const raw = await (options.timeoutMs === undefined ? raceSignal(send(), options.signal) : withTimeout(send, options.timeoutMs, options.signal, `Salesforce ${op} of ${object}`));
+        const raw = await (options.timeoutMs === undefined ? raceSignal(send(), options.signal) : withTimeout(send, options.timeoutMs, options.signal, sayGuard(`guard.what-salesforce-${op}`, { object })));
         inFlight = false;
         const res = alignResults(op, pending, raw);
         const next: WriteItem[] = [];

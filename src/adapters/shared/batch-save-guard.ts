@@ -65,7 +65,7 @@ async function bounded<C, O extends Outcome>(
 ): Promise<O[]> {
   const all = (code: string, said: Said): O[] => changes.map((c) => kind.failed(c, code, said));
   if (options.signal?.aborted) return all('ABORTED', sayGuard('guard.aborted-before-start'));
-  const { signal, dispose } = deadlineSignal(limits.saveDeadlineMs, options.signal, `the ${kind.noun} save`);
+  const { signal, dispose } = deadlineSignal(limits.saveDeadlineMs, options.signal, sayGuard(kind.noun === 'quota' ? 'guard.what-quota-save' : 'guard.what-territory-save'));
   try {
     const graceMs = Math.min(5000, limits.requestTimeoutMs);
     const run = inner(changes, { ...options, signal });

@@ -5,7 +5,8 @@
  * happened. Works with transports that ignore `signal`: the wait is raced, not just signalled.
  */
 
-import type { Deadlines } from '../crm-adapter.js';
+import type { Deadlines, Said, SaidParam } from '../crm-adapter.js';
+import { sayGuard } from '../texts/guard.js';
 
 export type { Deadlines };
 
@@ -17,14 +18,20 @@ export const UNKNOWN_OUTCOME = 'UNKNOWN_OUTCOME';
 /** What the user should do about an unknown outcome. */
 export const RELOAD_ADVICE = 'reload to see what the CRM holds now';
 
-/** The reason a deadline's signal carries. */
+/** The reason a deadline's signal carries: "… got no answer within N ms", with its sentence as data (`key`/`params`). */
 export class DeadlineError extends Error {
   readonly code = 'TIMEOUT';
   /** The same code where Salesforce errors are read (`errorCode`): TIMEOUT, an ambiguous failure. */
   readonly errorCode = 'TIMEOUT';
-  constructor(message: string) {
-    super(message);
+  readonly key?: string;
+  readonly params?: Record<string, SaidParam>;
+  constructor(message: string | Said) {
+    super(typeof message === 'string' ? message : message.message);
     this.name = 'TimeoutError';
+    if (typeof message !== 'string') {
+      this.key = message.key;
+      if (message.params) this.params = message.params;
+    }
   }
 }
 
@@ -57,7 +64,7 @@ export function resolveDeadlines(options: Deadlines | undefined, who: string): R
  * const { signal, dispose } = deadlineSignal(30_000, options.signal, 'the check');
  * try { await fetch(url, { signal }); } finally { dispose(); }
  */
-export function deadlineSignal(ms: number, parent?: AbortSignal, what = 'the request'): { signal: AbortSignal; dispose: () => void } {
+export function deadlineSignal(ms: number, parent?: AbortSignal, what: string | Said = sayGuard('guard.what-request')): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   if (parent?.aborted) {
     controller.abort(parent.reason);
@@ -65,7 +72,7 @@ export function deadlineSignal(ms: number, parent?: AbortSignal, what = 'the req
   }
   const onAbort = () => controller.abort(parent?.reason);
   parent?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(new DeadlineError(`${what} got no answer within ${ms} ms`)), ms);
+  const timer = setTimeout(() => controller.abort(new DeadlineError(sayGuard('guard.no-answer', { what, ms }))), ms);
   return {
     signal: controller.signal,
     dispose: () => {
@@ -111,7 +118,7 @@ export function raceSignal<T>(promise: Promise<T>, signal?: AbortSignal): Promis
  * @example
  * const page = await withTimeout((signal) => transport.query(q, null, signal), 30_000, options.signal);
  */
-export async function withTimeout<T>(fn: (signal: AbortSignal) => Promise<T>, ms: number, parent?: AbortSignal, what?: string): Promise<T> {
+export async function withTimeout<T>(fn: (signal: AbortSignal) => Promise<T>, ms: number, parent?: AbortSignal, what?: string | Said): Promise<T> {
   const { signal, dispose } = deadlineSignal(ms, parent, what);
   try {
     return await raceSignal(fn(signal), signal);

@@ -50,7 +50,7 @@ export function guardSave(inner: SaveFn, limits: SaveGuardOptions): (changes: re
 }
 
 async function runWithDeadline(inner: SaveFn, changes: readonly Change[], options: SaveOptions, limits: SaveGuardOptions, release: () => void): Promise<SaveOutcome[]> {
-  const { signal, dispose } = deadlineSignal(limits.saveDeadlineMs, options.signal, 'the save');
+  const { signal, dispose } = deadlineSignal(limits.saveDeadlineMs, options.signal, sayGuard('guard.what-save'));
   // The inner save is bounded by its requests' timeouts once its signal aborts; the queue waits for
   // it, but never longer than that bound.
   const run = inner(changes, { ...options, signal });

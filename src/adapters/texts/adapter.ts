@@ -24,7 +24,7 @@ export const ADAPTER_TEXTS = {
   'net.server-http': (p: { status: number }) => `the server answered HTTP ${p.status}`,
   'net.aborted': () => 'aborted',
 
-  // Load errors (CrmLoadError). `what`: accounts, reps, territories, opportunities, owners, companies, deals, quotas.
+  // Load errors (CrmLoadError). `what`: accounts, reps, territories, opportunities, owners, companies, deals, quotas, deal owner history.
   'load.aborted': (p: { what: string }) => `Loading ${p.what} was aborted`,
   'load.failed': (p: { what: string; detail: string }) => `Loading ${p.what} failed: ${p.detail}`,
   'load.failed-http': (p: { what: string; status: number; detail: string }) => `Loading ${p.what} failed with HTTP ${p.status}: ${p.detail}`,
@@ -92,6 +92,16 @@ export const ADAPTER_TEXTS = {
   'notice.quotas-check-failed': (p: Detail) => `Quotas stay in the plan: ${p.detail}`,
   'notice.quotas-unread': (p: Detail) => `The quotas held in Salesforce could not be read (${p.detail}); plan quotas are compared with none`,
   'notice.lock-field-unreadable': (p: { field: string; detail: string }) => `Lock flags are not loaded from Salesforce: ${p.field} is not readable for this user (${p.detail}); locks stay in this plan`,
+  // The opportunity/deal loading: performance left out, and closed deals credited to their current owner
+  'notice.deals-left-out': (p: { why: string }) => `Deals are left out (the performance board credits history to account owners instead): ${p.why}`,
+  'notice.deals-without-company-one': (p: { count: number }) => `${p.count} deal has no associated company and is left out of the earned history`,
+  'notice.deals-without-company': (p: { count: number }) => `${p.count} deals have no associated company and are left out of the earned history`,
+  'notice.performance-field-unreadable': (p: { field: string; detail: string }) => `Performance figures are left out: ${p.field} is not readable for this user (${p.detail})`,
+  'notice.performance-left-out': (p: { why: string }) => `Performance figures are left out: ${p.why}`,
+  'notice.deal-owner-history-unread': (p: { why: string }) => `Closed deals are credited to their current owner, not to the owner when they closed: the deal owner history could not be read (${p.why})`,
+  'notice.owner-history-unread': (p: { why: string }) => `Closed opportunities are credited to their current owner, not to the owner when they closed: the opportunity owner history could not be read (${p.why})`,
+  'notice.owner-history-field-unreadable': (p: { field: string }) => `Closed opportunities are credited to their current owner, not to the owner when they closed: ${p.field} is not readable for this user`,
+  'notice.owner-not-tracked': () => 'Closed opportunities are credited to their current owner, not to the owner when they closed: field history tracking is off for Opportunity Owner in this org',
   // Reasons a row is left out (nested `reason`)
   'reason.expected-object': () => 'expected an object',
   'reason.expected-rep': (p: { got: string }) => `expected a rep id, got ${p.got}`,

@@ -19,6 +19,20 @@ export const GUARD_TEXTS = {
   'guard.stopped-territory': (p: { detail: string }) => `the territory save stopped with an error (${p.detail}); it may or may not be written — ${RELOAD}`,
   'guard.stopped-quota': (p: { detail: string }) => `the quota save stopped with an error (${p.detail}); it may or may not be written — ${RELOAD}`,
   'guard.territory-no-outcome': () => `the adapter reported no outcome for this territory — ${RELOAD}`,
+  // A request or save that ran out of time (shared/deadline.ts, code TIMEOUT): `what` is one of the
+  // `guard.what-…` sentences below, or a request line (`GET https://…/accounts`) as it is.
+  'guard.no-answer': (p: { what: string; ms: number }) => `${p.what} got no answer within ${p.ms} ms`,
+  'guard.what-request': () => 'the request',
+  'guard.what-save': () => 'the save',
+  'guard.what-territory-save': () => 'the territory save',
+  'guard.what-quota-save': () => 'the quota save',
+  'guard.what-check-after-abort': () => 'the check after an abort',
+  'guard.what-check-after-retry': () => 'the check after the last retry',
+  'guard.what-check-after-lost': () => 'the check after a lost answer',
+  'guard.what-salesforce-read': () => 'a Salesforce read',
+  'guard.what-salesforce-update': (p: { object: string }) => `Salesforce update of ${p.object}`,
+  'guard.what-salesforce-create': (p: { object: string }) => `Salesforce create of ${p.object}`,
+  'guard.what-salesforce-destroy': (p: { object: string }) => `Salesforce destroy of ${p.object}`,
 };
 
 export type GuardTextKey = keyof typeof GUARD_TEXTS;
