@@ -66,8 +66,13 @@ export const BUDGETS = [
   // lists) and the provider's on-demand loader of the notice wording, 104054 B measured. The record page's
   // initial load is 29.4 kB.
   // Both together (merged, 10:10 UTC): standalone 192,311 B = 187.8 kB → ceiling 188.5 kB.
-  { name: 'planner (provider + map with Leaflet + gauge + panel), first load', elements: PLANNER, budget: 95 * 1024, ceiling: 101.8 * 1024 },
-  { name: 'standalone file (dist/territory-kit.js)', standalone: true, budget: 129.5 * 1024, ceiling: 188.5 * 1024 },
+  // 2026-12-06 12:25 UTC, after the second round's merges (itemised in BENCHMARKS.md "Bundle size"):
+  // planner 104,050 → 104,958 B (102.5 kB) → ceiling 103.0 kB; standalone 192,336 → 213,958 B (208.9 kB)
+  // → ceiling 209.5 kB. Most of the standalone growth is the adapters' sentences as data (the English
+  // catalogue in src/adapters/texts and its wording in widgets/shared/adapter-text.ts, +11.4 kB), which
+  // the pages load on demand; the record page stays within its 30 kB budget (29.7 kB).
+  { name: 'planner (provider + map with Leaflet + gauge + panel), first load', elements: PLANNER, budget: 95 * 1024, ceiling: 103.0 * 1024 },
+  { name: 'standalone file (dist/territory-kit.js)', standalone: true, budget: 129.5 * 1024, ceiling: 209.5 * 1024 },
 ];
 
 /** Our modules that are Leaflet: its stylesheet and the list of its modules the map imports. */
