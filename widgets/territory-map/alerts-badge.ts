@@ -17,6 +17,15 @@ const CSS = `.alert-badge{position:absolute;top:8px;right:8px;z-index:1000;font:
 .alert-badge.info{background:var(--tk-color-surface-alt,#f3f3f3);color:var(--tk-color-text,#181818);border-color:var(--tk-color-border,#c9c9c9)}
 .alert-badge:focus-visible{outline:2px solid var(--tk-color-brand,#0176d3);outline-offset:2px}`;
 
+let shared: CSSStyleSheet | null = null;
+const sheet = (): CSSStyleSheet => {
+  if (!shared) {
+    shared = new CSSStyleSheet();
+    shared.replaceSync(CSS);
+  }
+  return shared;
+};
+
 /** Opens the panel's alerts section and moves focus to its heading, scrolled to the top of the view (the list below it). */
 export async function showAlerts(source: AlertsSource | null): Promise<void> {
   if (!source?.setSectionOpen) return;
@@ -40,12 +49,14 @@ export function alertsBadge(map: Element, f: Formatters, c: AlertCounts, source:
   let b = badges.get(map);
   if (!b) {
     const el = document.createElement('span');
-    const style = document.createElement('style');
-    style.textContent = CSS;
+    // A constructed stylesheet, not a <style> element: pages with a strict CSP (style-src without
+    // 'unsafe-inline', as Lightning) refuse inline style elements.
+    const root = map.shadowRoot;
+    if (root && !root.adoptedStyleSheets.includes(sheet())) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet()];
     const button = document.createElement('button');
     button.type = 'button';
     button.setAttribute('part', 'alert-badge');
-    el.append(style, button);
+    el.append(button);
     const made = { el, button, source };
     button.addEventListener('click', () => void showAlerts(made.source));
     badges.set(map, (b = made));
