@@ -68,11 +68,11 @@ export const BUDGETS = [
   // Both together (merged, 10:10 UTC): standalone 192,311 B = 187.8 kB → ceiling 188.5 kB.
   // 2026-12-06 12:25 UTC, after the second round's merges (itemised in BENCHMARKS.md "Bundle size"):
   // planner 104,050 → 104,958 B (102.5 kB) → ceiling 103.0 kB; standalone 192,336 → 213,958 B (208.9 kB)
-  // → ceiling 209.5 kB. Most of the standalone growth is the adapters' sentences as data (the English
+  // → ceiling 210.0 kB (214,502 B after the file rows worded in the provider, 12:55). Most of the standalone growth is the adapters' sentences as data (the English
   // catalogue in src/adapters/texts and its wording in widgets/shared/adapter-text.ts, +11.4 kB), which
   // the pages load on demand; the record page stays within its 30 kB budget (29.7 kB).
   { name: 'planner (provider + map with Leaflet + gauge + panel), first load', elements: PLANNER, budget: 95 * 1024, ceiling: 103.0 * 1024 },
-  { name: 'standalone file (dist/territory-kit.js)', standalone: true, budget: 129.5 * 1024, ceiling: 209.5 * 1024 },
+  { name: 'standalone file (dist/territory-kit.js)', standalone: true, budget: 129.5 * 1024, ceiling: 210.0 * 1024 },
 ];
 
 /** Our modules that are Leaflet: its stylesheet and the list of its modules the map imports. */

@@ -24,7 +24,8 @@ function toRejection(p: ImportProblem): Rejection {
   const kind = p.file === 'reps' ? 'rep' : 'account';
   const field = p.column;
   const reason = `${p.file} row ${p.row}: ${p.reason}`;
-  return { kind, index: p.row, field, reason, ...(p.id ? { id: p.id } : {}), problems: [{ field, reason }] };
+  const fileRow = { file: p.file, row: p.row, ...(p.code ? { code: p.code } : {}), ...(p.params ? { params: p.params } : {}), reason: p.reason };
+  return { kind, index: p.row, field, reason, ...(p.id ? { id: p.id } : {}), problems: [{ field, reason }], fileRow };
 }
 
 function defaultId(options: FileAdapterOptions): string {

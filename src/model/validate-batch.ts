@@ -100,6 +100,12 @@ export interface Rejection extends FieldProblem {
   problems: FieldProblem[];
   /** The record was kept with the bad optional fields dropped (see above). */
   kept?: true;
+  /**
+   * A row of an imported file (the file adapter): which file and row, and the import problem's code and
+   * params (`ImportProblem`), so a UI can word "accounts row 12: …" in its language. `reason` is the
+   * problem's English.
+   */
+  fileRow?: { file: string; row: number; code?: string; params?: unknown; reason: string };
 }
 
 export interface BatchResult<T> {

@@ -51,7 +51,7 @@ interface BudgetRow { name: string; budget: number; ceiling?: number; gzip: numb
 test('the budgets are the issue\'s: record page 30 kB, planner 95 kB, standalone 129.5 kB (gzip); only the two it is blocked on have a ceiling', () => {
   assert.deepEqual(
     (BUDGETS as { name: string; budget: number; ceiling?: number }[]).map((b) => [b.budget, b.ceiling]),
-    [[30 * 1024, undefined], [95 * 1024, 103.0 * 1024], [129.5 * 1024, 209.5 * 1024]],
+    [[30 * 1024, undefined], [95 * 1024, 103.0 * 1024], [129.5 * 1024, 210.0 * 1024]],
   );
 });
 

@@ -9,6 +9,8 @@ import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js
 import type { Account } from '../../src/model/account.js';
 import { currentLanguage, useLanguage } from '../../widgets/shared/localize.js';
 import type { TkTerritoryProvider } from '../../widgets/territory-provider/territory-provider.component.js';
+import { createFileAdapter } from '../../src/import/file-adapter.js';
+import { EVERY_PROBLEM } from '../import/fixtures/problem-fixtures.js';
 
 /** English words the rejected list and the save problems must not show in German or Japanese (as in localize.elements.test.ts). */
 const ENGLISH = /\b(expected|got|string|number|too|long|characters|most|least|required|must|empty|the|and|of|with|by|from|no|not|is|rep|inactive|account|territory|records?|field|reason|rejected|saved)\b/i;
@@ -66,6 +68,36 @@ describe('<tk-territory-provider>: rejected records and unsaved changes in the U
       const { rows, problems } = await rendered(locale);
       const shown = [...rows.flat(), ...problems.map((p) => p[2])];
       expect(shown.map(englishIn).filter((x) => x !== null)).to.deep.equal([]);
+    });
+  }
+
+  // An imported file's rejected rows ("accounts row 12: …"): worded from the import problem's code.
+  async function fileRows(locale: string): Promise<{ provider: TkTerritoryProvider; rows: string[][] }> {
+    const provider = await mountProvider(createFileAdapter({ ...EVERY_PROBLEM, id: 'file:test' }), html``, { locale });
+    await waitUntil(() => currentLanguage() === locale.slice(0, 2), `${locale} did not load`, { timeout: 10_000 });
+    const root = rootOf(provider);
+    await waitUntil(() => root.querySelector('[part~=rejections] tbody tr'), 'the rejected rows did not show', { timeout: 10_000 });
+    if (!locale.startsWith('en')) await waitUntil(() => !/ row \d+:/.test(text(root.querySelector('[part~=rejections] tbody tr td:last-child'))), 'the wording did not load', { timeout: 10_000 });
+    else await settle(provider);
+    const rows = [...root.querySelectorAll('[part~=rejections] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map(text));
+    return { provider, rows };
+  }
+
+  it('an imported file\'s rejected rows: in English the file adapter\'s reasons word for word', async () => {
+    const { provider, rows } = await fileRows('en-US');
+    expect(rows.length).to.be.greaterThan(3);
+    // Word for word, but for digit grouping (the UI formats numbers for the locale: "1,000" for "1000").
+    const ungrouped = (t: string) => t.replace(/(\d),(?=\d{3}\b)/g, '$1');
+    expect(rows.map((r) => ungrouped(r[2]))).to.deep.equal(provider.state.rejected.slice(0, rows.length).map((r) => r.reason));
+    expect(rows.map((r) => r[2])).to.include('accounts row 3: no account id');
+  });
+
+  for (const locale of ['de-DE', 'ja-JP']) {
+    it(`an imported file's rejected rows in ${locale}: no English left`, async () => {
+      const { rows } = await fileRows(locale);
+      const reasons = rows.map((r) => r[2].replace(/N{300}|R{300}/g, ' '));
+      expect(reasons.map(englishIn).filter((x) => x !== null)).to.deep.equal([]);
+      expect(reasons.some((r) => (locale === 'de-DE' ? /^Accounts, Zeile 3: / : /^取引先 3 行目：/).test(r))).to.equal(true, reasons.join(' | '));
     });
   }
 });

@@ -9,6 +9,7 @@ import { msg, str } from '@lit/localize';
 import type { LoadNotice } from '../../src/adapters/crm-adapter.js';
 import type { Formatters } from '../shared/format.js';
 import { adapterText, isWorded, type AdapterWords } from '../shared/adapter-text.js';
+import { importProblemText } from '../file-import/problem-text.js';
 import { fieldRuleText } from '../shared/field-rule-text.js';
 import type { Rejection } from '../../src/model/validate-batch.js';
 
@@ -60,8 +61,24 @@ export function loadErrorText(e: AdapterWords & { code: string; message: string 
  * adapters ask `validateBatch` for, and drop where they reword the reason); else the adapter's English
  * `reason` (another adapter's, the file adapter's "accounts row 12: …").
  */
-export function rejectionText(f: Formatters, r: Pick<Rejection, 'reason' | 'rule' | 'dropped'>): string {
+export function rejectionText(f: Formatters, r: Pick<Rejection, 'reason' | 'rule' | 'dropped' | 'fileRow'>): string {
+  if (r.fileRow) return fileRowText(f, r.fileRow);
   return (r.rule && fieldRuleText(f, r.rule, r.dropped === true)) || r.reason;
+}
+
+/** A rejected row of an imported file: "accounts row 12: <the import problem>" in the UI language. */
+function fileRowText(f: Formatters, x: NonNullable<Rejection['fileRow']>): string {
+  const why = importProblemText(f, x as Parameters<typeof importProblemText>[1]);
+  const row = x.row;
+  switch (x.file) {
+    case 'accounts':
+      return msg(str`accounts row ${row}: ${why}`);
+    case 'reps':
+      return msg(str`reps row ${row}: ${why}`);
+    case 'opportunities':
+      return msg(str`opportunities row ${row}: ${why}`);
+  }
+  return `${x.file} row ${row}: ${why}`;
 }
 
 /** A rejected record's kind in the UI language (another kind as it is). */
