@@ -3,30 +3,20 @@
 // hundred km), and the repair pass moves accounts wherever the balance needs them; this pass walks the
 // hand-overs, longest first, and gives each to a clearly nearer rep where that keeps the balance.
 
+import type { RepairState } from './repair-balance.js';
+
 /** A rep is "clearly nearer" than one `d` km away when it is at least this many km nearer… */
 export const NEARER_KM = 100;
 /** …and at least this share of `d` nearer (a 150 km hand-over is not redirected over 30 km). */
 export const NEARER_SHARE = 0.25;
 
-/** The receivers' loads, band and positions, and where each movable account sits (updated in place). */
-export interface NearerState {
-  /** Per receiver: current loads and targets. */
-  loadW: Float64Array;
-  loadP: Float64Array;
-  targetW: Float64Array;
-  targetP: Float64Array;
-  /** Per movable account: its workload, potential, current receiver and starting owner (receiver index, −1: none of them). */
-  w: Float64Array;
-  p: Float64Array;
-  at: Int32Array;
+/**
+ * The receivers' loads, band and positions, and where each movable account sits (updated in place): the
+ * repair pass's state, with each account's starting owner and distances instead of fit.
+ */
+export interface NearerState extends Omit<RepairState, 'fit' | 'reach'> {
+  /** Per movable account: its starting owner (receiver index, −1: none of them). */
   owner: Int32Array;
-  checkW: boolean;
-  checkP: boolean;
-  /** The balance band on load ÷ target: per-receiver floors, one ceiling (as the repair pass). */
-  loW: Float64Array;
-  hiW: number;
-  loP: Float64Array;
-  hiP: number;
   /** Great-circle km from account i to receiver j's anchor; NaN when either has no position. */
   km(i: number, j: number): number;
   /** Whether account i may go to receiver j (the distance limit). */
