@@ -3,26 +3,16 @@
 // hand-over's distance, the note on hand-overs over 500 km), then with a limit of 300 km (the accounts
 // it held back, with the reason) — light, dark and 400 px wide. Run: node bench/distribute-screenshots.mjs [outDir]
 // (default /tmp/distribute-shots); SHOTS_LOCALE=de-DE (fr-FR, ja-JP) picks the demo's language first.
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from '../scripts/browser-harness.mjs';
+import { launchChromium, startDemoServer } from '../scripts/browser-harness.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const out = process.argv[2] ?? '/tmp/distribute-shots';
 mkdirSync(out, { recursive: true });
 
-const child = spawn(process.execPath, ['demo/server.mjs'], { cwd: ROOT, env: { ...process.env, HUBSPOT_PROXY: '', PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
-const base = await new Promise((resolve, reject) => {
-  let text = '';
-  child.stdout.on('data', (d) => {
-    text += String(d);
-    const m = /territory-kit demo \([^)]*\): (http:\/\/[^/\s]+)\//.exec(text);
-    if (m) resolve(m[1]);
-  });
-  child.once('exit', (code) => reject(new Error(`server exited ${code}: ${text}`)));
-});
+const { base, stop: stopServer } = await startDemoServer();
 
 /** Runs in the page: selects every 25th account, opens "Distribute across reps" and sets the limit (km, or '' for none). */
 async function flow(page, km) {
@@ -78,5 +68,5 @@ try {
   }
 } finally {
   await browser.close();
-  child.kill('SIGTERM');
+  stopServer();
 }

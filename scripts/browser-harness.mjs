@@ -2,6 +2,7 @@
 // bundle an entry with esbuild, serve a folder on 127.0.0.1 (with optional headers, e.g. a CSP),
 // and launch Debian's Chromium through puppeteer-core.
 import { build } from 'esbuild';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,4 +76,22 @@ export function chromiumPath() {
 /** Launches headless Chromium (CHROME_PATH, else /usr/bin/chromium) with the flags this machine needs. */
 export function launchChromium() {
   return puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Starts the demo server (`demo/server.mjs`, production build) on 127.0.0.1 at a free port, for the
+ * screenshot scripts. @returns `{ base, stop }`: the origin (`http://127.0.0.1:1234`) and a stop function
+ */
+export async function startDemoServer() {
+  const child = spawn(process.execPath, ['demo/server.mjs'], { cwd: ROOT, env: { ...process.env, HUBSPOT_PROXY: '', PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const base = await new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout.on('data', (d) => {
+      text += String(d);
+      const m = /territory-kit demo \([^)]*\): (http:\/\/[^/\s]+)\//.exec(text);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`demo server exited ${code}: ${text}`)));
+  });
+  return { base, stop: () => child.kill('SIGTERM') };
 }

@@ -2,26 +2,16 @@
 // server on a free port): a selection distributed across reps, a rep leaving, the quota planner —
 // light, dark and 400 px wide. Run: node scripts/goals-screenshots.mjs [outDir]  (default /tmp/goals-shots);
 // GOALS_LOCALE=de-DE (fr-FR, ja-JP) picks the demo's language first.
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from './browser-harness.mjs';
+import { launchChromium, startDemoServer } from './browser-harness.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const out = process.argv[2] ?? '/tmp/goals-shots';
 mkdirSync(out, { recursive: true });
 
-const child = spawn(process.execPath, ['demo/server.mjs'], { cwd: ROOT, env: { ...process.env, HUBSPOT_PROXY: '', PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
-const base = await new Promise((resolve, reject) => {
-  let text = '';
-  child.stdout.on('data', (d) => {
-    text += String(d);
-    const m = /territory-kit demo \([^)]*\): (http:\/\/[^/\s]+)\//.exec(text);
-    if (m) resolve(m[1]);
-  });
-  child.once('exit', (code) => reject(new Error(`server exited ${code}: ${text}`)));
-});
+const { base, stop: stopServer } = await startDemoServer();
 
 const PANEL = 'tk-rep-assignment-panel';
 
@@ -100,5 +90,5 @@ try {
   }
 } finally {
   await browser.close();
-  child.kill('SIGTERM');
+  stopServer();
 }

@@ -2,11 +2,10 @@
 // port): the reps rows, a bulk assignment with locked accounts, the quotas section, the demo's scenarios
 // and event log — light, dark and 400 px wide, in the language given.
 // Run: node scripts/panel-walkthrough-screenshots.mjs [outDir] [lang…]  (default /tmp/panel-shots en de)
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from './browser-harness.mjs';
+import { launchChromium, startDemoServer } from './browser-harness.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const out = process.argv[2] ?? '/tmp/panel-shots';
@@ -14,16 +13,7 @@ const langs = process.argv.length > 3 ? process.argv.slice(3) : ['en', 'de'];
 const flows = (process.env.SHOTS ?? 'reps,bulk,quotas,demo').split(',');
 mkdirSync(out, { recursive: true });
 
-const child = spawn(process.execPath, ['demo/server.mjs'], { cwd: ROOT, env: { ...process.env, HUBSPOT_PROXY: '', PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
-const base = await new Promise((resolve, reject) => {
-  let text = '';
-  child.stdout.on('data', (d) => {
-    text += String(d);
-    const m = /territory-kit demo \([^)]*\): (http:\/\/[^/\s]+)\//.exec(text);
-    if (m) resolve(m[1]);
-  });
-  child.once('exit', (code) => reject(new Error(`server exited ${code}: ${text}`)));
-});
+const { base, stop: stopServer } = await startDemoServer();
 
 /** Runs in the page: opens what the shot needs; returns the selector (in the panel's shadow root) to clip to, or null for the page. */
 async function flow(page, which) {
@@ -102,5 +92,5 @@ try {
   }
 } finally {
   await browser.close();
-  child.kill('SIGTERM');
+  stopServer();
 }

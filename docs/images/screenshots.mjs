@@ -1,24 +1,14 @@
 // Takes the README's screenshots from `npm start`'s demo: `node docs/images/screenshots.mjs`
 // (starts the demo server on a free port, headless Chromium, writes the README's docs/images/*.png;
 // name shots to take only those, e.g. `planner-dark planner-narrow`).
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from '../../scripts/browser-harness.mjs';
+import { launchChromium, startDemoServer } from '../../scripts/browser-harness.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv.slice(2);
 
-const child = spawn(process.execPath, ['demo/server.mjs'], { cwd: ROOT, env: { ...process.env, HUBSPOT_PROXY: '', PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
-const base = await new Promise((resolve, reject) => {
-  let out = '';
-  child.stdout.on('data', (d) => {
-    out += String(d);
-    const m = /territory-kit demo \([^)]*\): (http:\/\/[^/\s]+)\//.exec(out);
-    if (m) resolve(m[1]);
-  });
-  child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-});
+const { base, stop: stopServer } = await startDemoServer();
 
 const ready = () => {
   const ps = [...document.querySelectorAll('tk-territory-provider')];
@@ -114,5 +104,5 @@ try {
   }
 } finally {
   await browser.close();
-  child.kill('SIGTERM');
+  stopServer();
 }
